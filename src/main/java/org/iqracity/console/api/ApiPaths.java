@@ -1,0 +1,41 @@
+package org.iqracity.console.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Paths of the platform API (v1), relative to the server root. */
+public final class ApiPaths {
+    public static final String BASE = "/api/v1";
+    public static final String SESSION = BASE + "/session";
+    public static final String SESSION_REFRESH = BASE + "/session/refresh";
+    public static final String ME = BASE + "/me";
+    public static final String COURSES = BASE + "/courses";
+    public static final String COURSE = BASE + "/courses/{courseId}";
+    public static final String COURSE_LEARNERS = BASE + "/courses/{courseId}/learners";
+    public static final String COURSE_LEARNER = BASE + "/courses/{courseId}/learners/{learnerId}";
+    public static final String HEALTH = BASE + "/health";
+    public static final String OPENAPI = BASE + "/openapi.yaml";
+
+    /** The API version this build speaks; the platform reports its own in {@link HealthDto}. */
+    public static final int API_VERSION = 1;
+
+    private ApiPaths() {
+    }
+
+    /** Percent-encodes one path segment (course ids carry ':' and '+'). */
+    public static String segment(String raw) {
+        return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static String course(String courseId) {
+        return COURSES + "/" + segment(courseId);
+    }
+
+    public static String courseLearners(String courseId) {
+        return course(courseId) + "/learners";
+    }
+
+    public static String courseLearner(String courseId, String learnerId) {
+        return courseLearners(courseId) + "/" + segment(learnerId);
+    }
+}

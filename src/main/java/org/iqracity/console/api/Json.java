@@ -1,0 +1,40 @@
+package org.iqracity.console.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON mapper shared by the platform and the console, so both sides read the wire the same way. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Unknown fields are refused so that a client cannot smuggle fields it must not set (mass assignment).
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
+
+    private static final ObjectMapper LENIENT = MAPPER.copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Json() {
+    }
+
+    /** Strict mapper: the platform reads requests with it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Tolerant reader: the console reads responses with it, so a newer platform may add fields. */
+    public static ObjectMapper tolerantMapper() {
+        return LENIENT;
+    }
+}

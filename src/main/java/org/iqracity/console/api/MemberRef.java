@@ -1,0 +1,4 @@
+package org.iqracity.console.api;
+
+public record MemberRef(String id, String name) {
+}

@@ -1,0 +1,57 @@
+package org.iqracity.console.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run the platform. With {@code jdbcUrl} null it runs on an embedded H2 database under {@code dataDir}.
+ *
+ * @param sandbox whether to seed the deterministic sandbox (always on for the embedded database)
+ * @param learners sandbox size
+ * @param accessTokenTtl lifetime of an access token (R13: at most 15 minutes)
+ * @param idleTimeout a session unused this long ends
+ * @param absoluteTimeout a session ends this long after sign-in, whatever happens
+ */
+public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+                             boolean sandbox, int learners, long seed, Duration accessTokenTtl,
+                             Duration idleTimeout, Duration absoluteTimeout) {
+
+    public static final int DEFAULT_LEARNERS = 20_000;
+    public static final long DEFAULT_SEED = 20261129L;
+
+    public PlatformConfig {
+        if (accessTokenTtl.compareTo(Duration.ofMinutes(15)) > 0) {
+            throw new IllegalArgumentException("access tokens may live at most 15 minutes (R13)");
+        }
+    }
+
+    /** An embedded sandbox on loopback; port 0 picks a free port. */
+    public static PlatformConfig embedded(Path dataDir, int port) {
+        return new PlatformConfig("127.0.0.1", port, dataDir, null, null, null, true, DEFAULT_LEARNERS,
+                DEFAULT_SEED, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12));
+    }
+
+    public boolean embeddedDatabase() {
+        return jdbcUrl == null;
+    }
+
+    public PlatformConfig withLearners(int n) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, n, seed, accessTokenTtl,
+                idleTimeout, absoluteTimeout);
+    }
+
+    public PlatformConfig withDatabase(String url, String user, String password, boolean seedSandbox) {
+        return new PlatformConfig(host, port, dataDir, url, user, password, seedSandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout);
+    }
+
+    public PlatformConfig withSessionLimits(Duration access, Duration idle, Duration absolute) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed, access,
+                idle, absolute);
+    }
+
+    public PlatformConfig withHost(String h) {
+        return new PlatformConfig(h, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout);
+    }
+}
