@@ -16,7 +16,9 @@ import org.iqracity.console.platform.service.CursorCodec;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SessionPolicy;
+import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.TrackingService;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
@@ -25,6 +27,7 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
 import org.iqracity.console.platform.store.SessionRepository;
+import org.iqracity.console.platform.store.RosterRepository;
 import org.iqracity.console.platform.store.StaffRepository;
 import org.iqracity.console.platform.store.TrackingRepository;
 import org.slf4j.Logger;
@@ -88,7 +91,9 @@ public final class Platform implements AutoCloseable {
                         "Sandbox set-up");
             }
             String version = Platform.class.getPackage().getImplementationVersion();
-            PlatformServices services = new PlatformServices(auth, courses, learners, tracking,
+            SigningKeys signingKeys = new SigningKeys(secrets);
+            RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
+            PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();

@@ -23,6 +23,7 @@ public final class ApiRoutes {
         CourseController courses = new CourseController(s.courses());
         LearnerController learners = new LearnerController(s.learners());
         TrackingController tracking = new TrackingController(s.tracking());
+        RosterController roster = new RosterController(s.rosters(), s.signingKeys());
         SystemController system = new SystemController(s.health());
         AuthService auth = s.auth();
         return List.of(
@@ -40,6 +41,8 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.POST, ApiPaths.COURSE_TRACKING_REVERT, tracking::revert),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
+                open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }
