@@ -1,0 +1,31 @@
+package org.iqracity.console.app;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The one entry point of the jar. A plain class (not a JavaFX Application) so that the jar runs from the class
+ * path, and so that {@code platform} runs headless without loading JavaFX at all.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        List<String> list = Arrays.asList(args);
+        if (!list.isEmpty() && "platform".equals(list.getFirst())) {
+            System.exit(PlatformCommand.run(list.subList(1, list.size()), System.out, System.err));
+        }
+        if (list.contains("--version")) {
+            System.out.println("member-console " + version());
+            return;
+        }
+        System.err.println("The console is not part of this build yet; run 'platform --help'.");
+        System.exit(2);
+    }
+
+    static String version() {
+        String v = Launcher.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,140 @@
+package org.iqracity.console.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+
+/** {@code member-console platform ...}: runs the platform API alone, headless; no JavaFX class is loaded. */
+final class PlatformCommand {
+    static final String HELP = """
+            Usage: member-console platform [options]
+
+            Runs the iqracity platform API server (reference implementation) without the console.
+
+            Options:
+              --port N             TCP port to listen on (default 8080; 0 picks a free port)
+              --host ADDRESS       address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)
+              --data DIR           folder of the embedded H2 database (default ./platform-data)
+              --learners N         size of the sandbox seeded on first start (default 20000)
+              --seed N             sandbox seed: the same seed and size give the same data (default 20261129)
+              --db JDBC_URL        use this database instead of the embedded one, e.g.
+                                   jdbc:postgresql://localhost:5432/iqracity
+              --db-user USER       database user (or env PLATFORM_DB_USER)
+              --db-password PASS   database password (or env PLATFORM_DB_PASSWORD; prefer the environment)
+              --sandbox            with --db: seed the sandbox staff and sample data too
+                                   (never do this on a production database)
+              --help               show this text
+
+            The embedded database always holds the sandbox. A server database gets no staff and no sample data
+            unless --sandbox is given.
+            """;
+
+    private PlatformCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        PlatformConfig config;
+        try {
+            config = parse(args);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.println("Run 'member-console platform --help' for the options.");
+            return 2;
+        }
+        if (config == null) {
+            out.print(HELP);
+            return 0;
+        }
+        Platform platform = Platform.start(config, (stage, fraction) -> {
+            if (fraction >= 0) {
+                out.printf("%3d%%  %s%n", Math.round(fraction * 100), stage);
+            }
+        });
+        out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "platform-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** The configuration the flags describe, or null when help was asked for. */
+    static PlatformConfig parse(List<String> args) throws UsageException {
+        Deque<String> q = new ArrayDeque<>(args);
+        int port = 8080;
+        String host = "127.0.0.1";
+        Path data = Path.of("platform-data");
+        int learners = PlatformConfig.DEFAULT_LEARNERS;
+        long seed = PlatformConfig.DEFAULT_SEED;
+        String db = null;
+        String user = System.getenv("PLATFORM_DB_USER");
+        String password = System.getenv("PLATFORM_DB_PASSWORD");
+        boolean sandbox = false;
+        while (!q.isEmpty()) {
+            String flag = q.pop();
+            switch (flag) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--port" -> port = intValue(flag, q, 0, 65535);
+                case "--host" -> host = value(flag, q);
+                case "--data" -> data = Path.of(value(flag, q));
+                case "--learners" -> learners = intValue(flag, q, 0, 10_000_000);
+                case "--seed" -> seed = longValue(flag, q);
+                case "--db" -> db = value(flag, q);
+                case "--db-user" -> user = value(flag, q);
+                case "--db-password" -> password = value(flag, q);
+                case "--sandbox" -> sandbox = true;
+                default -> throw new UsageException("Unknown option: " + flag);
+            }
+        }
+        if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
+            throw new UsageException("--db must be a jdbc:postgresql: (or jdbc:h2:) address");
+        }
+        PlatformConfig config = PlatformConfig.embedded(data, port).withHost(host).withLearners(learners);
+        config = new PlatformConfig(config.host(), config.port(), config.dataDir(), null, null, null, true,
+                config.learners(), seed, config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout());
+        return db == null ? config : config.withDatabase(db, user, password, sandbox);
+    }
+
+    private static String value(String flag, Deque<String> q) throws UsageException {
+        if (q.isEmpty() || q.peek().startsWith("--")) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return q.pop();
+    }
+
+    private static int intValue(String flag, Deque<String> q, int min, int max) throws UsageException {
+        long v = longValue(flag, q);
+        if (v < min || v > max) {
+            throw new UsageException(flag + " must be between " + min + " and " + max);
+        }
+        return (int) v;
+    }
+
+    private static long longValue(String flag, Deque<String> q) throws UsageException {
+        String v = value(flag, q);
+        try {
+            return Long.parseLong(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " must be a whole number");
+        }
+    }
+
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

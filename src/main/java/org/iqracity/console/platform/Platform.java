@@ -1,0 +1,128 @@
+package org.iqracity.console.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.HealthDto;
+import org.iqracity.console.platform.http.ApiServer;
+import org.iqracity.console.platform.http.PlatformServices;
+import org.iqracity.console.platform.sandbox.SandboxGenerator;
+import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.AuthService;
+import org.iqracity.console.platform.service.CourseService;
+import org.iqracity.console.platform.service.CursorCodec;
+import org.iqracity.console.platform.service.LearnerService;
+import org.iqracity.console.platform.service.LoginThrottle;
+import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.SessionPolicy;
+import org.iqracity.console.platform.store.AccessLogRepository;
+import org.iqracity.console.platform.store.CourseRepository;
+import org.iqracity.console.platform.store.Database;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.LearnerRepository;
+import org.iqracity.console.platform.store.PlatformSecrets;
+import org.iqracity.console.platform.store.SessionRepository;
+import org.iqracity.console.platform.store.StaffRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The reference platform: its database, services and HTTP server, wired here and nowhere else. */
+public final class Platform implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Platform.class);
+
+    private final Database database;
+    private final ApiServer server;
+    private final URI baseUri;
+    private final AuthService auth;
+
+    private Platform(Database database, ApiServer server, URI baseUri, AuthService auth) {
+        this.database = database;
+        this.server = server;
+        this.baseUri = baseUri;
+        this.auth = auth;
+    }
+
+    public static Platform start(PlatformConfig config, StartupListener listener) {
+        return start(config, listener, Clock.systemUTC());
+    }
+
+    /** Starts with a given clock, so tests can move time past session limits. */
+    public static Platform start(PlatformConfig config, StartupListener listener, Clock clock) {
+        listener.progress("Opening the database", 0.02);
+        Database database = openDatabase(config);
+        try {
+            listener.progress("Preparing the database", 0.05);
+            database.migrate();
+            PasswordHasher hasher = new PasswordHasher();
+            if (config.sandbox() && !SandboxGenerator.isSeeded(database)) {
+                listener.progress("Creating the sandbox", 0.08);
+                new SandboxGenerator(database, config.seed(), config.learners(),
+                        (stage, f) -> listener.progress(stage, 0.08 + 0.9 * f), hasher).seed();
+            }
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
+            AccessLog accessLog = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock);
+            AuthService auth = new AuthService(new StaffRepository(jdbc), new SessionRepository(jdbc), hasher,
+                    new LoginThrottle(clock), accessLog,
+                    new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
+            CourseService courses = new CourseService(new CourseRepository(jdbc));
+            LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc),
+                    new CursorCodec(secrets.cursorKey()), accessLog, clock);
+            String version = Platform.class.getPackage().getImplementationVersion();
+            PlatformServices services = new PlatformServices(auth, courses, learners,
+                    () -> health(database, version));
+            listener.progress("Starting the API", 0.99);
+            ApiServer server = new ApiServer(services, config.host(), config.port()).start();
+            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+            URI uri = URI.create("http://" + host + ":" + server.port());
+            LOGGER.info("Platform API serving on port {}", server.port());
+            listener.progress("Ready", 1.0);
+            return new Platform(database, server, uri, auth);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Database openDatabase(PlatformConfig config) {
+        if (config.embeddedDatabase()) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create the data folder " + config.dataDir(), e);
+            }
+            return Database.embedded(config.dataDir());
+        }
+        return Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+    }
+
+    private static HealthDto health(Database database, String version) {
+        boolean up = database.isUp();
+        return new HealthDto(up ? "UP" : "DOWN", up ? "UP" : "DOWN", ApiPaths.API_VERSION,
+                version == null ? "dev" : version);
+    }
+
+    /** The server root, e.g. {@code http://127.0.0.1:8080}; the API lives under {@code /api/v1}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+}

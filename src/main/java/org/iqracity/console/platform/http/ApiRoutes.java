@@ -1,0 +1,50 @@
+package org.iqracity.console.platform.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.platform.service.AuthService;
+import org.iqracity.console.platform.service.Caller;
+
+/** The route table: every endpoint the platform serves, in one list. */
+public final class ApiRoutes {
+    @FunctionalInterface
+    interface AuthedHandler {
+        void handle(Context ctx, Caller caller) throws Exception;
+    }
+
+    private ApiRoutes() {
+    }
+
+    static List<Route> build(PlatformServices s) {
+        SessionController session = new SessionController(s.auth());
+        CourseController courses = new CourseController(s.courses());
+        LearnerController learners = new LearnerController(s.learners());
+        SystemController system = new SystemController(s.health());
+        AuthService auth = s.auth();
+        return List.of(
+                open(HandlerType.POST, ApiPaths.SESSION, session::signIn),
+                open(HandlerType.POST, ApiPaths.SESSION_REFRESH, session::refresh),
+                authed(auth, HandlerType.DELETE, ApiPaths.SESSION, session::signOut),
+                authed(auth, HandlerType.GET, ApiPaths.ME, session::me),
+                authed(auth, HandlerType.GET, ApiPaths.COURSES, courses::list),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE, courses::get),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNERS, learners::list),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNER, learners::detail),
+                open(HandlerType.GET, ApiPaths.HEALTH, system::health),
+                open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
+    }
+
+    private static Route open(HandlerType method, String path, Handler handler) {
+        return new Route(method, path, false, handler);
+    }
+
+    private static Route authed(AuthService auth, HandlerType method, String path, AuthedHandler handler) {
+        return new Route(method, path, true, ctx -> {
+            Caller caller = auth.authenticate(Requests.bearer(ctx), Requests.origin(ctx));
+            handler.handle(ctx, caller);
+        });
+    }
+}

@@ -1,0 +1,12 @@
+package org.iqracity.console.platform.http;
+
+import java.util.function.Supplier;
+import org.iqracity.console.api.HealthDto;
+import org.iqracity.console.platform.service.AuthService;
+import org.iqracity.console.platform.service.CourseService;
+import org.iqracity.console.platform.service.LearnerService;
+
+/** What the web layer needs from the services, handed over by the platform's composition root. */
+public record PlatformServices(AuthService auth, CourseService courses, LearnerService learners,
+                               Supplier<HealthDto> health) {
+}

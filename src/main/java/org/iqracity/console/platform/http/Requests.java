@@ -1,0 +1,174 @@
+package org.iqracity.console.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.iqracity.console.api.Json;
+import org.iqracity.console.api.Problem.FieldError;
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.platform.service.PlatformException;
+import org.iqracity.console.platform.service.RequestOrigin;
+
+/** Reading requests: the body as a record, query parameters with per-field errors, and where the call came from. */
+final class Requests {
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private Requests() {
+    }
+
+    static RequestOrigin origin(Context ctx) {
+        String client = ctx.header("X-Client");
+        if (client == null) {
+            client = ctx.header("User-Agent");
+        }
+        return new RequestOrigin(client, ctx.ip());
+    }
+
+    static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
+    }
+
+    static <T> T body(Context ctx, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new PlatformException(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Send the request body as application/json.", List.of(), null);
+        }
+        long declared = ctx.contentLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (var in = ctx.bodyInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request body could not be read.");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try {
+            T value = Json.mapper().readValue(bytes, type);
+            if (value == null) {
+                throw malformed();
+            }
+            return value;
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw PlatformException.invalid(e.getPropertyName(), "This field is not accepted here.");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "body" : e.getPath().getLast().getFieldName();
+            throw PlatformException.invalid(field == null ? "body" : field, "This field has the wrong type.");
+        } catch (JsonProcessingException e) {
+            throw malformed();
+        } catch (IOException e) {
+            throw malformed();
+        }
+    }
+
+    private static PlatformException malformed() {
+        return PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request body is not valid JSON.");
+    }
+
+    private static PlatformException tooLarge() {
+        return new PlatformException(413, ProblemCode.PAYLOAD_TOO_LARGE, "Payload too large",
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes.", List.of(), null);
+    }
+
+    /** Collects query-parameter errors so one answer names every bad field. */
+    static final class Params {
+        private final Context ctx;
+        private final List<FieldError> errors = new ArrayList<>();
+
+        Params(Context ctx, Set<String> allowed) {
+            this.ctx = ctx;
+            for (String name : ctx.queryParamMap().keySet()) {
+                if (!allowed.contains(name)) {
+                    errors.add(new FieldError(name, "Unknown parameter."));
+                } else if (ctx.queryParams(name).size() > 1) {
+                    errors.add(new FieldError(name, "Give this parameter once."));
+                }
+            }
+        }
+
+        String string(String name) {
+            String v = ctx.queryParam(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
+
+        Boolean bool(String name) {
+            String v = string(name);
+            if (v == null) {
+                return null;
+            }
+            return switch (v) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    errors.add(new FieldError(name, "Must be true or false."));
+                    yield null;
+                }
+            };
+        }
+
+        Double fraction(String name) {
+            String v = string(name);
+            if (v == null) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(name, "Must be a number from 0 to 1."));
+                return null;
+            }
+        }
+
+        int integer(String name, int fallback) {
+            String v = string(name);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(name, "Must be a whole number."));
+                return fallback;
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+            String v = string(name);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(name, "Not one of the accepted values."));
+                return null;
+            }
+        }
+
+        void error(String name, String message) {
+            errors.add(new FieldError(name, message));
+        }
+
+        void check() {
+            if (!errors.isEmpty()) {
+                throw PlatformException.invalid(errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.iqracity.console.platform.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.Tokens;
+import org.iqracity.console.platform.store.Database;
+import org.iqracity.console.platform.store.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the deterministic sandbox: the same seed and size always give the same learners, ids and scores.
+ * Rows go in with batched inserts; half of all learners take the large course (500,000 of 1,000,000).
+ */
+public final class SandboxGenerator {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SandboxGenerator.class);
+    private static final int BATCH = 2_000;
+    private static final int COMMIT_EVERY = 20_000;
+    static final Instant EPOCH = Instant.parse("2026-11-01T00:00:00Z");
+
+    private final Database database;
+    private final long seed;
+    private final int learnerCount;
+    private final StartupListener listener;
+    private final PasswordHasher hasher;
+    private final LearnerFactory factory;
+
+    public SandboxGenerator(Database database, long seed, int learnerCount, StartupListener listener,
+                            PasswordHasher hasher) {
+        this.database = database;
+        this.seed = seed;
+        this.learnerCount = learnerCount;
+        this.listener = listener;
+        this.hasher = hasher;
+        this.factory = new LearnerFactory(seed);
+    }
+
+    /** Whether the database already holds Members (then nothing is seeded). */
+    public static boolean isSeeded(Database database) {
+        return !new Jdbc(database.dataSource()).query("SELECT id FROM member", rs -> rs.getString(1)).isEmpty();
+    }
+
+    public void seed() {
+        long started = System.nanoTime();
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        jdbc.inTransaction(c -> {
+            seedCatalog(c);
+            return null;
+        });
+        Map<String, long[]> counts = seedLearners();
+        jdbc.inTransaction(c -> {
+            for (var e : counts.entrySet()) {
+                Jdbc.update(c, "UPDATE course SET enrollment_count = ?, active_count = ? WHERE id = ?",
+                        e.getValue()[0], e.getValue()[1], e.getKey());
+            }
+            return null;
+        });
+        LOGGER.info("Sandbox of {} learners seeded in {} ms", learnerCount,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private void seedCatalog(Connection c) throws SQLException {
+        Instant now = EPOCH;
+        for (var m : SandboxCatalog.MEMBERS) {
+            Jdbc.update(c, "INSERT INTO member (id, name, created_at) VALUES (?, ?, ?)", m.id(), m.name(), now);
+        }
+        for (var course : SandboxCatalog.COURSES) {
+            String org = org(course.memberId());
+            boolean earlier = course.run().startsWith("2025");
+            Instant start = earlier ? Instant.parse("2025-06-01T00:00:00Z") : Instant.parse("2026-01-15T00:00:00Z");
+            Jdbc.update(c, "INSERT INTO course (id, member_id, org, number, run, title, starts_at, ends_at, "
+                            + "grading_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    course.id(org), course.memberId(), org, course.number(), course.run(), course.title(), start,
+                    start.plus(Duration.ofDays(330)), course.gradingPolicy());
+        }
+        for (var s : SandboxCatalog.SPONSORS) {
+            Jdbc.update(c, "INSERT INTO sponsor (id, name, kind) VALUES (?, ?, ?)", s.id(), s.name(), s.kind());
+        }
+        for (var s : SandboxCatalog.STAFF) {
+            String id = Tokens.newId().substring(0, 20);
+            Jdbc.update(c, "INSERT INTO staff (id, member_id, username, display_name, password_hash, totp_secret, "
+                            + "all_courses, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
+                    id, s.memberId(), s.username(), s.displayName(), hasher.hash(SandboxCatalog.PASSWORD),
+                    s.totpSecret(), s.allCourses(), now);
+            for (String role : s.roles()) {
+                Jdbc.update(c, "INSERT INTO staff_role (staff_id, role) VALUES (?, ?)", id, role);
+            }
+            for (String number : s.courseNumbers()) {
+                Jdbc.update(c, "INSERT INTO staff_course (staff_id, course_id) VALUES (?, ?)", id,
+                        courseId(s.memberId(), number));
+            }
+        }
+    }
+
+    private Map<String, long[]> seedLearners() {
+        Map<String, long[]> counts = new HashMap<>();
+        List<EnrollmentPlanner.CourseRef> courses = new ArrayList<>();
+        for (var course : SandboxCatalog.COURSES) {
+            courses.add(new EnrollmentPlanner.CourseRef(course.id(org(course.memberId())), course.memberId(),
+                    course.gradingPolicy().split("\\|").length, course.run().startsWith("2025")));
+        }
+        EnrollmentPlanner planner = new EnrollmentPlanner(courses, SandboxCatalog.BIG_COURSE);
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement learners = c.prepareStatement(LearnerFactory.INSERT_LEARNER);
+                 PreparedStatement enrollments = c.prepareStatement(LearnerFactory.INSERT_ENROLLMENT)) {
+                long enrollmentId = 0;
+                int pending = 0;
+                for (int i = 0; i < learnerCount; i++) {
+                    SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + i);
+                    LearnerFactory.Learner learner = factory.learner(i, rng);
+                    factory.bindLearner(learners, learner);
+                    learners.addBatch();
+                    for (EnrollmentPlanner.CourseRef course : planner.coursesFor(i, rng)) {
+                        enrollmentId++;
+                        boolean active = factory.bindEnrollment(enrollments, enrollmentId, learner, course, rng);
+                        enrollments.addBatch();
+                        long[] n = counts.computeIfAbsent(course.id(), k -> new long[2]);
+                        n[0]++;
+                        if (active) {
+                            n[1]++;
+                        }
+                        pending++;
+                    }
+                    if ((i + 1) % BATCH == 0 || i == learnerCount - 1) {
+                        learners.executeBatch();
+                        enrollments.executeBatch();
+                        pending = 0;
+                    }
+                    if ((i + 1) % COMMIT_EVERY == 0) {
+                        c.commit();
+                        listener.progress("Creating sandbox learners", (double) (i + 1) / learnerCount);
+                    }
+                }
+                if (pending > 0) {
+                    enrollments.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new org.iqracity.console.platform.store.DataAccessException(e);
+        }
+        return counts;
+    }
+
+    static String org(String memberId) {
+        return SandboxCatalog.MEMBERS.stream().filter(m -> m.id().equals(memberId)).findFirst().orElseThrow().org();
+    }
+
+    static String courseId(String memberId, String number) {
+        return SandboxCatalog.COURSES.stream()
+                .filter(c -> c.memberId().equals(memberId) && c.number().equals(number))
+                .findFirst().orElseThrow().id(org(memberId));
+    }
+}

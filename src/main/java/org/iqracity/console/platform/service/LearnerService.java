@@ -1,0 +1,146 @@
+package org.iqracity.console.platform.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.LearnerDetailDto;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.api.Page;
+import org.iqracity.console.api.Problem.FieldError;
+import org.iqracity.console.platform.store.CourseRepository.CourseRow;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.LearnerRepository;
+import org.iqracity.console.platform.store.LearnerRow;
+
+/** Enrolled learners of a course: list with search, filters, sorts and keyset paging, and the detail view. */
+public final class LearnerService {
+    private static final Duration TOTAL_CACHE_TTL = Duration.ofSeconds(30);
+    private static final int MAX_QUERY_LENGTH = 100;
+
+    private final CourseService courses;
+    private final LearnerRepository learners;
+    private final CursorCodec cursors;
+    private final AccessLog accessLog;
+    private final LearnerDetailMapper detailMapper = new LearnerDetailMapper();
+    private final Clock clock;
+    private final Map<String, CachedTotal> totals = new ConcurrentHashMap<>();
+
+    public LearnerService(CourseService courses, LearnerRepository learners, CursorCodec cursors, AccessLog accessLog,
+                          Clock clock) {
+        this.courses = courses;
+        this.learners = learners;
+        this.cursors = cursors;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    public Page<LearnerRowDto> list(Caller caller, String courseId, LearnerQuery query) {
+        validate(query);
+        CourseRow course = courses.learnerCourse(caller, courseId);
+        String prefix = query.q() == null || query.q().isBlank() ? null : query.q().strip().toLowerCase(Locale.ROOT);
+        String fingerprint = fingerprint(courseId, prefix, query);
+        LearnerListQuery.Keyset after = query.cursor() == null ? null
+                : cursors.decode(fingerprint, query.sort(), query.cursor());
+        LearnerListQuery storeQuery = new LearnerListQuery(courseId, prefix, query.mode(), query.active(),
+                query.passed(), query.country(), query.minProgress(), query.maxProgress(), query.sort(),
+                query.descending(), after, query.limit() + 1);
+        List<LearnerRow> rows = learners.page(storeQuery);
+        boolean more = rows.size() > query.limit();
+        List<LearnerRow> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            LearnerRow last = page.getLast();
+            next = cursors.encode(fingerprint, query.sort(),
+                    new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()));
+        }
+        long total = prefix == null && !storeQuery.filtered() ? course.dto().enrollmentCount()
+                : total(fingerprint, storeQuery);
+        if (after == null) {
+            // One entry per list opened, search or filter change; following pages continue what was logged.
+            accessLog.record(AccessLog.by(caller, prefix == null ? "LEARNER_LIST" : "LEARNER_SEARCH", "COURSE",
+                    courseId, courseId));
+        }
+        return new Page<>(page.stream().map(LearnerService::toDto).toList(), next, total);
+    }
+
+    public LearnerDetailDto detail(Caller caller, String courseId, String learnerId) {
+        CourseRow course = courses.learnerCourse(caller, courseId);
+        if (learnerId == null || learnerId.length() > 64) {
+            throw PlatformException.notFound();
+        }
+        LearnerRepository.DetailRow row = learners.detail(caller.memberId(), courseId, learnerId)
+                .orElseThrow(PlatformException::notFound);
+        // Written before anything is returned: no log entry, no data (R12).
+        accessLog.record(AccessLog.by(caller, "LEARNER_VIEW", "LEARNER", learnerId, courseId));
+        return detailMapper.map(row, course);
+    }
+
+    private long total(String fingerprint, LearnerListQuery q) {
+        Instant now = clock.instant();
+        CachedTotal hit = totals.get(fingerprint);
+        if (hit != null && hit.at().plus(TOTAL_CACHE_TTL).isAfter(now)) {
+            return hit.total();
+        }
+        long total = learners.count(q);
+        if (totals.size() > 10_000) {
+            totals.clear();
+        }
+        totals.put(fingerprint, new CachedTotal(total, now));
+        return total;
+    }
+
+    private record CachedTotal(long total, Instant at) {
+    }
+
+    static LearnerRowDto toDto(LearnerRow r) {
+        // R6: a retired account is a placeholder whatever the row holds.
+        return new LearnerRowDto(r.learnerId(), r.username(), r.retired() ? null : r.name(),
+                r.retired() ? null : r.email(), r.retired() ? null : r.country(), r.enrolledAt(),
+                EnrollmentMode.valueOf(r.mode()), r.active(), r.progress(), r.grade(), r.passed(), r.lastActivityAt(),
+                r.sponsored(), r.retired());
+    }
+
+    private static String fingerprint(String courseId, String prefix, LearnerQuery q) {
+        String text = String.join("|", courseId, String.valueOf(prefix), String.valueOf(q.mode()),
+                String.valueOf(q.active()), String.valueOf(q.passed()), String.valueOf(q.country()),
+                String.valueOf(q.minProgress()), String.valueOf(q.maxProgress()), q.sort().name(),
+                Boolean.toString(q.descending()));
+        return HexFormat.of().formatHex(Tokens.sha256Bytes(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void validate(LearnerQuery q) {
+        List<FieldError> errors = new ArrayList<>();
+        if (q.limit() < 1 || q.limit() > LearnerQuery.MAX_LIMIT) {
+            errors.add(new FieldError("limit", "Must be between 1 and " + LearnerQuery.MAX_LIMIT + "."));
+        }
+        if (q.q() != null && q.q().length() > MAX_QUERY_LENGTH) {
+            errors.add(new FieldError("q", "Must be at most " + MAX_QUERY_LENGTH + " characters."));
+        }
+        if (q.country() != null && !q.country().matches("[A-Z]{2}")) {
+            errors.add(new FieldError("country", "Must be a two-letter country code such as KE."));
+        }
+        checkFraction(errors, "minProgress", q.minProgress());
+        checkFraction(errors, "maxProgress", q.maxProgress());
+        if (q.minProgress() != null && q.maxProgress() != null && q.minProgress() > q.maxProgress()) {
+            errors.add(new FieldError("minProgress", "Must not be greater than maxProgress."));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(errors);
+        }
+    }
+
+    private static void checkFraction(List<FieldError> errors, String field, Double value) {
+        if (value != null && (value.isNaN() || value < 0 || value > 1)) {
+            errors.add(new FieldError(field, "Must be a number from 0 to 1."));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.iqracity.console.platform.store;
+
+import java.sql.SQLException;
+
+/** A database failure. Its message is the SQL state only: SQL text and values never leave the store. */
+public final class DataAccessException extends RuntimeException {
+    public DataAccessException(SQLException cause) {
+        super("database error (SQL state " + cause.getSQLState() + ")", cause);
+    }
+}

@@ -1,0 +1,24 @@
+package org.iqracity.console.platform.store;
+
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.LearnerSort;
+
+/**
+ * A validated learner-list request as the store runs it.
+ *
+ * @param prefix lower-case search prefix, or null
+ * @param after the keyset position to continue after, or null for the first page
+ */
+public record LearnerListQuery(String courseId, String prefix, EnrollmentMode mode, Boolean active, Boolean passed,
+                               String country, Double minProgress, Double maxProgress, LearnerSort sort,
+                               boolean descending, Keyset after, int limit) {
+
+    /** The sort value and enrollment id of the last row seen. */
+    public record Keyset(Object value, long id) {
+    }
+
+    public boolean filtered() {
+        return mode != null || active != null || passed != null || country != null || minProgress != null
+                || maxProgress != null;
+    }
+}

@@ -1,0 +1,26 @@
+package org.iqracity.console.platform.store;
+
+import java.sql.Statement;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * Prefix search ({@code LIKE 'abc%'}) on PostgreSQL can only use a b-tree index under the C collation or with
+ * {@code text_pattern_ops}; H2 uses the plain indexes of V1. This is the one place the two databases differ.
+ */
+public class V2__PrefixSearchIndexes extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        String product = context.getConnection().getMetaData().getDatabaseProductName();
+        if (!product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            return;
+        }
+        try (Statement st = context.getConnection().createStatement()) {
+            for (String column : new String[] {"username_key", "name_key", "email_key"}) {
+                st.execute("CREATE INDEX enrollment_prefix_" + column + " ON enrollment (course_id, "
+                        + column + " text_pattern_ops)");
+            }
+        }
+    }
+}
