@@ -94,7 +94,8 @@ public final class HttpPlatformClient implements PlatformClient {
         List<CourseDto> all = new ArrayList<>();
         String cursor = null;
         do {
-            HttpUrl.Builder url = url(ApiPaths.COURSES).newBuilder().addQueryParameter("limit", "500");
+            // The first request carries no parameters: a Member has few courses, and the platform's default page fits.
+            HttpUrl.Builder url = url(ApiPaths.COURSES).newBuilder();
             if (cursor != null) {
                 url.addQueryParameter("cursor", cursor);
             }

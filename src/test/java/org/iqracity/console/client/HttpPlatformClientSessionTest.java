@@ -182,13 +182,16 @@ class HttpPlatformClientSessionTest {
     }
 
     @Test
-    void coursesFollowEveryPage() {
+    void coursesFollowEveryPage() throws Exception {
         server.enqueue(json(200, session("a", "r", 600)));
         server.enqueue(json(200, Fixtures.page(List.of(Fixtures.course("c1")), "next", 2)));
         server.enqueue(json(200, Fixtures.page(List.of(Fixtures.course("c2")), null, 2)));
         client.signIn("nb-ta", "pw", null);
 
         assertThat(client.courses()).extracting(c -> c.id()).containsExactly("c1", "c2");
+        server.takeRequest();
+        assertThat(server.takeRequest().getUrl().querySize()).isZero();
+        assertThat(server.takeRequest().getUrl().queryParameter("cursor")).isEqualTo("next");
     }
 
     /** A clock the test moves by hand, so token expiry needs no sleeping. */

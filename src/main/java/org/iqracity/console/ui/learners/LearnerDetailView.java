@@ -68,7 +68,11 @@ final class LearnerDetailView extends StackPane {
             case LOADING -> state.loading(messages.get("detail.loading"));
             case ERROR -> state.error(messages.get("detail.loading"), vm.errorProperty().get(),
                     messages.get("learners.retry"), vm::retry);
-            case READY -> scroll.setContent(content(vm.rowProperty().get(), vm.detailProperty().get()));
+            case READY -> {
+                if (ready) {
+                    scroll.setContent(content(vm.rowProperty().get(), vm.detailProperty().get()));
+                }
+            }
         }
     }
 

@@ -75,6 +75,7 @@ public final class LearnerDetailViewModel {
 
     public void clear() {
         cancel();
+        state.set(State.NONE);
         row.set(null);
         detail.set(null);
         error.set(null);
