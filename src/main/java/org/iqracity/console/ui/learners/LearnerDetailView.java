@@ -152,7 +152,8 @@ final class LearnerDetailView extends StackPane {
         VBox section = section("detail.enrollment");
         GridPane grid = grid();
         int row = 0;
-        grid.addRow(row++, key(messages.get("detail.mode")), value(enrollment.mode() == null ? "" : enrollment.mode().name()));
+        grid.addRow(row++, key(messages.get("detail.mode")), value(enrollment.mode() == null ? ""
+                : enrollment.mode().name().charAt(0) + enrollment.mode().name().substring(1).toLowerCase(messages.locale())));
         grid.addRow(row++, key(messages.get("detail.enrolledAt")), value(format(enrollment.enrolledAt())));
         if (enrollment.unenrolledAt() != null) {
             grid.addRow(row++, key(messages.get("detail.unenrolledAt")), value(format(enrollment.unenrolledAt())));
@@ -258,7 +259,9 @@ final class LearnerDetailView extends StackPane {
     private static Label value(String text) {
         Label label = new Label(text == null ? "" : text);
         label.getStyleClass().add(Css.VALUE);
-        label.setWrapText(true);
+        // Sentences wrap; single tokens such as an email address are cut with an ellipsis instead of mid-word.
+        label.setWrapText(label.getText().contains(" "));
+        label.setTooltip(label.getText().isEmpty() ? null : new Tooltip(label.getText()));
         return label;
     }
 

@@ -38,19 +38,20 @@ final class LearnerTable extends TableView<LearnerRow> {
                 .withZone(ZoneId.systemDefault());
         setId("learnerTable");
         getStyleClass().addAll(Css.LEARNER_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Readable columns with a horizontal scroll bar beat ten squeezed ones.
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(34);
         getColumns().addAll(
-                text("learners.col.username", 150, LearnerSort.USERNAME, this::usernameOf),
-                text("learners.col.name", 160, LearnerSort.NAME, r -> r.retired() ? messages.get("learners.retired") : r.name()),
-                text("learners.col.email", 210, null, LearnerRowDto::email),
-                text("learners.col.country", 70, null, LearnerRowDto::country),
-                text("learners.col.mode", 90, null, r -> r.mode() == null ? "" : capitalized(r.mode().name())),
-                text("learners.col.enrolled", 110, LearnerSort.ENROLLED_AT, r -> format(r.enrolledAt())),
+                text("learners.col.username", 170, LearnerSort.USERNAME, this::usernameOf),
+                text("learners.col.name", 170, LearnerSort.NAME, r -> r.retired() ? messages.get("learners.retired") : r.name()),
+                text("learners.col.email", 250, null, LearnerRowDto::email),
+                text("learners.col.country", 80, null, LearnerRowDto::country),
+                text("learners.col.mode", 100, null, r -> r.mode() == null ? "" : capitalized(r.mode().name())),
+                text("learners.col.enrolled", 120, LearnerSort.ENROLLED_AT, r -> format(r.enrolledAt())),
                 progress(),
-                text("learners.col.grade", 70, LearnerSort.GRADE, r -> percent.format(r.grade())),
-                text("learners.col.passed", 70, null, r -> messages.get(r.passed() ? "learners.yes" : "learners.no")),
-                text("learners.col.lastActivity", 120, LearnerSort.LAST_ACTIVITY_AT, r -> format(r.lastActivityAt())));
+                text("learners.col.grade", 80, LearnerSort.GRADE, r -> percent.format(r.grade())),
+                text("learners.col.passed", 80, null, r -> messages.get(r.passed() ? "learners.yes" : "learners.no")),
+                text("learners.col.lastActivity", 130, LearnerSort.LAST_ACTIVITY_AT, r -> format(r.lastActivityAt())));
         setSortPolicy(table -> {
             TableColumn<LearnerRow, ?> first = getSortOrder().isEmpty() ? null : getSortOrder().getFirst();
             LearnerSort by = first == null ? LearnerSort.USERNAME : (LearnerSort) first.getUserData();
@@ -102,7 +103,7 @@ final class LearnerTable extends TableView<LearnerRow> {
 
     private TableColumn<LearnerRow, LearnerRow> progress() {
         TableColumn<LearnerRow, LearnerRow> column = new TableColumn<>(messages.get("learners.col.progress"));
-        column.setPrefWidth(130);
+        column.setPrefWidth(140);
         column.setUserData(LearnerSort.PROGRESS);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {

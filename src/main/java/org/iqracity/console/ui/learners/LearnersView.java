@@ -50,9 +50,9 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         StackPane tableArea = new StackPane(table, state);
         LearnerDetailView detail = new LearnerDetailView(vm.detail(), messages);
         SplitPane split = new SplitPane(tableArea, detail);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detail, false);
-        detail.setMinWidth(320);
+        detail.setMinWidth(340);
         setCenter(split);
         vm.stateProperty().addListener((obs, old, now) -> showState());
         vm.errorProperty().addListener((obs, old, now) -> showState());
@@ -72,7 +72,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         search.setId("search");
         search.setPromptText(messages.get("learners.search.prompt"));
         search.setLeft(Icons.of(AppIcon.SEARCH));
-        search.setPrefWidth(340);
+        search.setPrefWidth(360);
+        search.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.tooltip")));
         search.textProperty().bindBidirectional(vm.searchProperty());
         Button clear = new Button(null, Icons.of(AppIcon.CLEAR));
         clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -93,7 +94,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
 
     private String totalText() {
         CourseDto course = vm.courseProperty().get();
-        if (course == null || vm.stateProperty().get() == LearnersViewModel.State.LOADING) {
+        LearnersViewModel.State now = vm.stateProperty().get();
+        if (course == null || now == LearnersViewModel.State.LOADING || now == LearnersViewModel.State.ERROR) {
             return "";
         }
         long total = vm.totalProperty().get();
