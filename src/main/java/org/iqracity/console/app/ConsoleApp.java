@@ -10,6 +10,7 @@ import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.common.FileSettings;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.UncaughtFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,7 @@ public final class ConsoleApp extends Application {
                 FileSettings.load(opts.dataDir().resolve("console.properties")), PlatformConnector.overHttp(),
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
                 opts.platformAddress());
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-                LOGGER.error("unexpected failure on {}", thread.getName(), e));
+        UncaughtFailures.install(setup.messages());
         console = ConsoleRoot.show(stage, setup);
     }
 
