@@ -243,7 +243,7 @@ final class LearnerDetailView extends StackPane {
         grid.setHgap(12);
         grid.setVgap(4);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(110);
+        keys.setMinWidth(130);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(keys, values);

@@ -64,7 +64,8 @@ public final class SandboxViewModel {
 
     private void progressed(String what, double fraction) {
         if (state.get() == State.STARTING) {
-            stage.set(what == null || what.isBlank() ? messages.get("sandbox.starting") : what);
+            String label = what == null || what.isBlank() ? messages.get("sandbox.starting") : what;
+            stage.set(fraction >= 0 ? messages.format("sandbox.progress", label, fraction) : label);
             progress.set(fraction);
         }
     }

@@ -107,7 +107,9 @@ public final class SignInView extends HBox {
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
 
         address.setId("address");
-        address.setPromptText(messages.get("signin.address.prompt"));
+        address.promptTextProperty().bind(Bindings.when(
+                vm.sandbox().stateProperty().isEqualTo(SandboxViewModel.State.STARTING))
+                .then(messages.get("sandbox.addressPending")).otherwise(messages.get("signin.address.prompt")));
         address.textProperty().bindBidirectional(vm.addressProperty());
         username.setId("username");
         username.textProperty().bindBidirectional(vm.usernameProperty());

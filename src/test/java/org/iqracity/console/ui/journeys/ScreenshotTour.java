@@ -104,6 +104,9 @@ public final class ScreenshotTour extends Application {
             shoot("learners-detail-light");
             fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
             shoot("learners-detail-dark");
+            fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-courses_tracking")).fire());
+            shoot("placeholder-dark");
+            fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-learners")).fire());
             fx(() -> field("#search").setText("retired"));
             Thread.sleep(1500);
             shoot("learners-search-dark");
