@@ -54,12 +54,21 @@ public final class Platform implements AutoCloseable {
         Database database = openDatabase(config);
         try {
             listener.progress("Preparing the database", 0.05);
-            database.migrate();
             PasswordHasher hasher = new PasswordHasher();
+            boolean bulk = config.sandbox() && database.isEmpty();
+            if (bulk) {
+                database.migrateTablesOnly();
+            } else {
+                database.migrate();
+            }
             if (config.sandbox() && !SandboxGenerator.isSeeded(database)) {
                 listener.progress("Creating the sandbox", 0.08);
                 new SandboxGenerator(database, config.seed(), config.learners(),
-                        (stage, f) -> listener.progress(stage, 0.08 + 0.9 * f), hasher).seed();
+                        (stage, f) -> listener.progress(stage, 0.08 + 0.8 * f), hasher).seed();
+            }
+            if (bulk) {
+                listener.progress("Indexing the sandbox", 0.9);
+                database.migrate();
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);

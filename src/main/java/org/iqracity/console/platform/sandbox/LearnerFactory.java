@@ -1,11 +1,6 @@
 package org.iqracity.console.platform.sandbox;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -13,17 +8,18 @@ import org.iqracity.console.platform.service.Tokens;
 
 /** Makes one sandbox learner and their enrollments from a random stream seeded by the learner's index. */
 final class LearnerFactory {
-    static final String INSERT_LEARNER = "INSERT INTO learner (id, username, name, email, country, region, language, "
-            + "year_of_birth, gender, level_of_education, goals, bio, mailing_address, profile_visibility, "
-            + "shared_fields, status, retired_at, id_verified, cookie_analytics, cookie_functional, cookie_marketing, "
-            + "global_privacy_control, date_joined, platform_password_hash, platform_government_id, "
-            + "platform_payment_reference, platform_id_image_reference, platform_financial_aid_note) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String INSERT_ENROLLMENT = "INSERT INTO enrollment (id, course_id, learner_id, member_id, mode, "
-            + "enrolled_at, unenrolled_at, active, email, username_key, name_key, email_key, country, grade, progress, "
-            + "passed, certificate, grade_breakdown, last_activity_at, activity_key, active_days, videos_watched, "
-            + "problems_attempted, forum_posts, sponsor_id, sponsored_name, sponsor_reference) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String[] LEARNER_COLUMNS = {"id", "username", "name", "email", "country", "region", "language",
+        "year_of_birth", "gender", "level_of_education", "goals", "bio", "mailing_address", "profile_visibility",
+        "shared_fields", "status", "retired_at", "id_verified", "cookie_analytics", "cookie_functional",
+        "cookie_marketing", "global_privacy_control", "date_joined", "platform_password_hash",
+        "platform_government_id", "platform_payment_reference", "platform_id_image_reference",
+        "platform_financial_aid_note"};
+    static final String[] ENROLLMENT_COLUMNS = {"id", "course_id", "learner_id", "member_id", "mode", "enrolled_at",
+        "unenrolled_at", "active", "email", "username_key", "name_key", "email_key", "country", "grade", "progress",
+        "passed", "certificate", "grade_breakdown", "last_activity_at", "activity_key", "active_days",
+        "videos_watched", "problems_attempted", "forum_posts", "sponsor_id", "sponsored_name", "sponsor_reference"};
+    /** Index of {@code active} in an enrollment row. */
+    static final int ACTIVE_COLUMN = 7;
     private static final String[] MODES = {"AUDIT", "VERIFIED", "PROFESSIONAL", "HONOR", "MASTERS"};
     private static final double[] MODE_WEIGHTS = {0.55, 0.30, 0.05, 0.08, 0.02};
     private static final String[] SHAREABLE = {"name", "country", "language", "bio", "goals", "levelOfEducation"};
@@ -70,56 +66,56 @@ final class LearnerFactory {
                 PeoplePool.country(rng), false, rng.nextDouble() < 0.3, first, last);
     }
 
-    void bindLearner(PreparedStatement ps, Learner learner) throws SQLException {
+    Object[] learnerRow(Learner learner) {
+        Object[] row = new Object[LEARNER_COLUMNS.length];
         SplittableRandom rng = new SplittableRandom(learner.id().hashCode() ^ seed);
         Instant joined = SandboxGenerator.EPOCH.minusSeconds(60L + rng.nextLong(10L * 365 * 24 * 3600));
-        ps.setString(1, learner.id());
-        ps.setString(2, learner.username());
+        put(row, 1, learner.id());
+        put(row, 2, learner.username());
         if (learner.retired()) {
-            for (int col = 3; col <= 13; col++) {
-                ps.setNull(col, col == 8 ? Types.INTEGER : Types.VARCHAR);
-            }
-            ps.setString(14, "limited");
-            ps.setString(15, "");
-            ps.setString(16, "RETIRED");
-            setTime(ps, 17, joined.plusSeconds(86_400L * (1 + rng.nextInt(300))));
+            // columns 3 to 13 (name to mailing address) stay empty
+            put(row, 14, "limited");
+            put(row, 15, "");
+            put(row, 16, "RETIRED");
+            put(row, 17, joined.plusSeconds(86_400L * (1 + rng.nextInt(300))));
         } else {
             String country = learner.country();
             boolean full = rng.nextDouble() < 0.4;
-            ps.setString(3, learner.name());
-            ps.setString(4, learner.email());
-            ps.setString(5, country);
-            ps.setString(6, PeoplePool.region(rng, country));
-            ps.setString(7, PeoplePool.language(country));
-            setNullable(ps, 8, rng.nextDouble() < 0.8 ? 1950 + rng.nextInt(58) : null);
-            ps.setString(9, rng.nextDouble() < 0.7 ? PeoplePool.pick(rng, PeoplePool.GENDERS) : null);
-            ps.setString(10, rng.nextDouble() < 0.75 ? PeoplePool.pick(rng, PeoplePool.EDUCATION) : null);
-            ps.setString(11, rng.nextDouble() < 0.3 ? PeoplePool.pick(rng, PeoplePool.GOALS) : null);
-            ps.setString(12, rng.nextDouble() < 0.2 ? PeoplePool.pick(rng, PeoplePool.BIOS) : null);
-            ps.setString(13, rng.nextDouble() < 0.15
+            put(row, 3, learner.name());
+            put(row, 4, learner.email());
+            put(row, 5, country);
+            put(row, 6, PeoplePool.region(rng, country));
+            put(row, 7, PeoplePool.language(country));
+            put(row, 8, rng.nextDouble() < 0.8 ? 1950 + rng.nextInt(58) : null);
+            put(row, 9, rng.nextDouble() < 0.7 ? PeoplePool.pick(rng, PeoplePool.GENDERS) : null);
+            put(row, 10, rng.nextDouble() < 0.75 ? PeoplePool.pick(rng, PeoplePool.EDUCATION) : null);
+            put(row, 11, rng.nextDouble() < 0.3 ? PeoplePool.pick(rng, PeoplePool.GOALS) : null);
+            put(row, 12, rng.nextDouble() < 0.2 ? PeoplePool.pick(rng, PeoplePool.BIOS) : null);
+            put(row, 13, rng.nextDouble() < 0.15
                     ? (1 + rng.nextInt(200)) + " " + PeoplePool.pick(rng, PeoplePool.STREETS) : null);
-            ps.setString(14, full ? "full" : "limited");
-            ps.setString(15, full ? sharedFields(rng) : "");
-            ps.setString(16, "ACTIVE");
-            setTime(ps, 17, null);
+            put(row, 14, full ? "full" : "limited");
+            put(row, 15, full ? sharedFields(rng) : "");
+            put(row, 16, "ACTIVE");
+            put(row, 17, null);
         }
-        ps.setBoolean(18, learner.verified());
-        ps.setBoolean(19, rng.nextDouble() < 0.6);
-        ps.setBoolean(20, rng.nextDouble() < 0.7);
-        ps.setBoolean(21, rng.nextDouble() < 0.3);
-        ps.setBoolean(22, rng.nextDouble() < 0.1);
-        setTime(ps, 23, joined);
+        put(row, 18, learner.verified());
+        put(row, 19, rng.nextDouble() < 0.6);
+        put(row, 20, rng.nextDouble() < 0.7);
+        put(row, 21, rng.nextDouble() < 0.3);
+        put(row, 22, rng.nextDouble() < 0.1);
+        put(row, 23, joined);
         // What the platform holds and a Member must never see (R5).
-        ps.setString(24, learner.retired() ? null : "pbkdf2_sha256$870000$" + opaqueId(rng) + "$" + opaqueId(rng));
-        ps.setString(25, learner.verified() ? "GOVID-" + (100_000_000 + rng.nextInt(899_999_999)) : null);
-        ps.setString(26, learner.verified() ? "pay_" + opaqueId(rng) : null);
-        ps.setString(27, learner.verified() ? "idv-vault://" + opaqueId(rng) + ".jpg" : null);
-        ps.setString(28, rng.nextDouble() < 0.02 ? "FINAID-household income statement " + opaqueId(rng) : null);
+        put(row, 24, learner.retired() ? null : "pbkdf2_sha256$870000$" + opaqueId(rng) + "$" + opaqueId(rng));
+        put(row, 25, learner.verified() ? "GOVID-" + (100_000_000 + rng.nextInt(899_999_999)) : null);
+        put(row, 26, learner.verified() ? "pay_" + opaqueId(rng) : null);
+        put(row, 27, learner.verified() ? "idv-vault://" + opaqueId(rng) + ".jpg" : null);
+        put(row, 28, rng.nextDouble() < 0.02 ? "FINAID-household income statement " + opaqueId(rng) : null);
+        return row;
     }
 
-    /** Binds one enrollment; answers whether it is active. */
-    boolean bindEnrollment(PreparedStatement ps, long id, Learner learner, EnrollmentPlanner.CourseRef course,
-                           SplittableRandom rng) throws SQLException {
+    /** One enrollment row, in the order of {@link #ENROLLMENT_COLUMNS}. */
+    Object[] enrollmentRow(long id, Learner learner, EnrollmentPlanner.CourseRef course, SplittableRandom rng) {
+        Object[] row = new Object[ENROLLMENT_COLUMNS.length];
         Instant start = course.earlierRun() ? Instant.parse("2025-06-01T00:00:00Z") : Instant.parse("2026-01-15T00:00:00Z");
         Instant enrolled = start.minusSeconds(30L * 86_400).plusSeconds(rng.nextLong(280L * 86_400));
         boolean active = rng.nextDouble() >= 0.08;
@@ -142,35 +138,35 @@ final class LearnerFactory {
                 : rng.nextDouble() < 0.06 ? learner.firstAscii() + "." + learner.lastAscii() + "@staff.example.org"
                 : learner.email();
         String name = learner.name();
-        ps.setLong(1, id);
-        ps.setString(2, course.id());
-        ps.setString(3, learner.id());
-        ps.setString(4, course.memberId());
-        ps.setString(5, mode);
-        setTime(ps, 6, enrolled);
-        setTime(ps, 7, active ? null : enrolled.plusSeconds(86_400L * (1 + rng.nextInt(60))));
-        ps.setBoolean(8, active);
-        ps.setString(9, email);
-        ps.setString(10, learner.username().toLowerCase(Locale.ROOT));
-        ps.setString(11, name == null ? "" : name.toLowerCase(Locale.ROOT));
-        ps.setString(12, email == null ? "" : email.toLowerCase(Locale.ROOT));
-        ps.setString(13, learner.country());
-        ps.setDouble(14, grade);
-        ps.setDouble(15, progress);
-        ps.setBoolean(16, passed);
-        ps.setBoolean(17, passed && !"AUDIT".equals(mode));
-        ps.setString(18, breakdown.toString());
-        setTime(ps, 19, lastActivity);
-        ps.setLong(20, lastActivity == null ? 0 : lastActivity.getEpochSecond());
-        ps.setInt(21, (int) Math.round(progress * (5 + rng.nextInt(80))));
-        ps.setInt(22, (int) Math.round(progress * rng.nextInt(120)));
-        ps.setInt(23, (int) Math.round(progress * rng.nextInt(200)));
-        ps.setInt(24, rng.nextDouble() < 0.15 ? rng.nextInt(40) : 0);
+        put(row, 1, id);
+        put(row, 2, course.id());
+        put(row, 3, learner.id());
+        put(row, 4, course.memberId());
+        put(row, 5, mode);
+        put(row, 6, enrolled);
+        put(row, 7, active ? null : enrolled.plusSeconds(86_400L * (1 + rng.nextInt(60))));
+        put(row, 8, active);
+        put(row, 9, email);
+        put(row, 10, learner.username().toLowerCase(Locale.ROOT));
+        put(row, 11, name == null ? "" : name.toLowerCase(Locale.ROOT));
+        put(row, 12, email == null ? "" : email.toLowerCase(Locale.ROOT));
+        put(row, 13, learner.country());
+        put(row, 14, grade);
+        put(row, 15, progress);
+        put(row, 16, passed);
+        put(row, 17, passed && !"AUDIT".equals(mode));
+        put(row, 18, breakdown.toString());
+        put(row, 19, lastActivity);
+        put(row, 20, lastActivity == null ? 0 : lastActivity.getEpochSecond());
+        put(row, 21, (int) Math.round(progress * (5 + rng.nextInt(80))));
+        put(row, 22, (int) Math.round(progress * rng.nextInt(120)));
+        put(row, 23, (int) Math.round(progress * rng.nextInt(200)));
+        put(row, 24, rng.nextDouble() < 0.15 ? rng.nextInt(40) : 0);
         SandboxCatalog.SponsorSpec sponsor = sponsorFor(course, rng);
-        ps.setString(25, sponsor == null ? null : sponsor.id());
-        ps.setString(26, sponsor == null || learner.retired() ? null : name);
-        ps.setString(27, sponsor == null ? null : sponsor.referencePrefix() + (10_000 + rng.nextInt(89_999)));
-        return active;
+        put(row, 25, sponsor == null ? null : sponsor.id());
+        put(row, 26, sponsor == null || learner.retired() ? null : name);
+        put(row, 27, sponsor == null ? null : sponsor.referencePrefix() + (10_000 + rng.nextInt(89_999)));
+        return row;
     }
 
     private static SandboxCatalog.SponsorSpec sponsorFor(EnrollmentPlanner.CourseRef course, SplittableRandom rng) {
@@ -216,19 +212,8 @@ final class LearnerFactory {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static void setNullable(PreparedStatement ps, int col, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(col, Types.INTEGER);
-        } else {
-            ps.setInt(col, v);
-        }
-    }
-
-    private static void setTime(PreparedStatement ps, int col, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(col, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(col, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-        }
+    /** Columns are numbered from 1, as in SQL. */
+    private static void put(Object[] row, int column, Object value) {
+        row[column - 1] = value;
     }
 }

@@ -1,7 +1,6 @@
 package org.iqracity.console.platform.sandbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,38 +111,37 @@ public final class SandboxGenerator {
         EnrollmentPlanner planner = new EnrollmentPlanner(courses, SandboxCatalog.BIG_COURSE);
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement learners = c.prepareStatement(LearnerFactory.INSERT_LEARNER);
-                 PreparedStatement enrollments = c.prepareStatement(LearnerFactory.INSERT_ENROLLMENT)) {
+            if (database.isPostgres()) {
+                try (var st = c.createStatement()) {
+                    st.execute("SET synchronous_commit TO off");
+                }
+            }
+            try (RowSink learners = RowSink.open(c, database.isPostgres(), "learner", LearnerFactory.LEARNER_COLUMNS);
+                 RowSink enrollments = RowSink.open(c, database.isPostgres(), "enrollment",
+                         LearnerFactory.ENROLLMENT_COLUMNS)) {
                 long enrollmentId = 0;
-                int pending = 0;
                 for (int i = 0; i < learnerCount; i++) {
                     SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + i);
                     LearnerFactory.Learner learner = factory.learner(i, rng);
-                    factory.bindLearner(learners, learner);
-                    learners.addBatch();
+                    learners.add(factory.learnerRow(learner));
                     for (EnrollmentPlanner.CourseRef course : planner.coursesFor(i, rng)) {
                         enrollmentId++;
-                        boolean active = factory.bindEnrollment(enrollments, enrollmentId, learner, course, rng);
-                        enrollments.addBatch();
+                        Object[] row = factory.enrollmentRow(enrollmentId, learner, course, rng);
+                        enrollments.add(row);
                         long[] n = counts.computeIfAbsent(course.id(), k -> new long[2]);
                         n[0]++;
-                        if (active) {
+                        if ((Boolean) row[LearnerFactory.ACTIVE_COLUMN]) {
                             n[1]++;
                         }
-                        pending++;
                     }
                     if ((i + 1) % BATCH == 0 || i == learnerCount - 1) {
-                        learners.executeBatch();
-                        enrollments.executeBatch();
-                        pending = 0;
+                        learners.flush();
+                        enrollments.flush();
                     }
                     if ((i + 1) % COMMIT_EVERY == 0) {
                         c.commit();
                         listener.progress("Creating sandbox learners", (double) (i + 1) / learnerCount);
                     }
-                }
-                if (pending > 0) {
-                    enrollments.executeBatch();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

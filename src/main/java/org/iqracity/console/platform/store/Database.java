@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Database.class);
 
+    private static final String TABLES_VERSION = "1";
+
     private final HikariDataSource dataSource;
     private final boolean postgres;
 
@@ -25,8 +27,18 @@ public final class Database implements AutoCloseable {
     /** An embedded H2 database in files under {@code dir}. */
     public static Database embedded(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform")
-                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=262144;LOCK_TIMEOUT=10000";
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=" + cacheKib()
+                + System.getProperty("platform.h2.options", "");
         return open(url, "sa", "", 16);
+    }
+
+    /**
+     * H2's page cache, in KiB: a quarter of the heap, at most 2 GiB. A large sandbox that does not fit its cache
+     * reads the file again for every index it builds.
+     */
+    private static long cacheKib() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4 / 1024;
+        return Math.max(16 * 1024, Math.min(quarter, 2L * 1024 * 1024));
     }
 
     /** A server database, e.g. {@code jdbc:postgresql://host/db}. */
@@ -45,6 +57,8 @@ public final class Database implements AutoCloseable {
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // Index builds (migrations after a bulk load) sort in memory instead of spilling to disk.
+            config.setConnectionInitSql("SET maintenance_work_mem TO '512MB'");
         }
         HikariDataSource ds = new HikariDataSource(config);
         return new Database(ds, postgres);
@@ -52,14 +66,30 @@ public final class Database implements AutoCloseable {
 
     /** Brings the schema up to date. */
     public void migrate() {
-        var result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .javaMigrations(new V2__PrefixSearchIndexes())
-                .load()
-                .migrate();
+        var result = flyway(null).migrate();
         LOGGER.info("Database schema at version {} ({} migrations applied)", result.targetSchemaVersion,
                 result.migrationsExecuted);
+    }
+
+    /** Whether no migration has run yet: a brand-new database. */
+    public boolean isEmpty() {
+        return flyway(null).info().current() == null;
+    }
+
+    /** Creates the tables alone, without keys and indexes, for a bulk load into a new database. */
+    public void migrateTablesOnly() {
+        flyway(TABLES_VERSION).migrate();
+    }
+
+    private Flyway flyway(String target) {
+        var config = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(new V3__PrefixSearchIndexes());
+        if (target != null) {
+            config.target(target);
+        }
+        return config.load();
     }
 
     public DataSource dataSource() {

@@ -6,9 +6,9 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Prefix search ({@code LIKE 'abc%'}) on PostgreSQL can only use a b-tree index under the C collation or with
- * {@code text_pattern_ops}; H2 uses the plain indexes of V1. This is the one place the two databases differ.
+ * {@code text_pattern_ops}; H2 uses the plain indexes of V2. This is the one place the two databases differ.
  */
-public class V2__PrefixSearchIndexes extends BaseJavaMigration {
+public class V3__PrefixSearchIndexes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {

@@ -1,0 +1,8 @@
+package org.iqracity.console.platform;
+
+class PostgresAccessRulesTest extends AccessRulesContract {
+    @Override
+    PlatformFixture fixture() {
+        return PlatformFixture.postgres();
+    }
+}

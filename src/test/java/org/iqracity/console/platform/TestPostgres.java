@@ -1,0 +1,40 @@
+package org.iqracity.console.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * PostgreSQL for tests: the server named by {@code TEST_PG_URL} when set (CI can point at a real one), otherwise
+ * an embedded PostgreSQL started once per run.
+ */
+public final class TestPostgres {
+    public static final String USER = System.getenv().getOrDefault("TEST_PG_USER", "postgres");
+    public static final String PASSWORD = System.getenv().getOrDefault("TEST_PG_PASSWORD", "postgres");
+    private static EmbeddedPostgres embedded;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        String url = System.getenv("TEST_PG_URL");
+        if (url != null && !url.isBlank()) {
+            return url;
+        }
+        if (embedded == null) {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the run is ending anyway
+                }
+            }));
+        }
+        return embedded.getJdbcUrl(USER, "postgres");
+    }
+}
