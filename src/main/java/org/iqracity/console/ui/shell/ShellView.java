@@ -54,9 +54,15 @@ public final class ShellView extends StackPane {
         vm.selectedProperty().addListener((obs, old, now) -> show(now));
         show(vm.selectedProperty().get());
 
-        StackPane overlay = new StackPane(new SignInAgainView(again, messages));
+        SignInAgainView againView = new SignInAgainView(again, messages);
+        StackPane overlay = new StackPane(againView);
         overlay.setStyle("-fx-background-color: rgba(0,0,0,0.35);");
         overlay.visibleProperty().bind(app.signInAgainNeededProperty());
+        overlay.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                againView.focusPassword();
+            }
+        });
         getChildren().addAll(frame, overlay);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
