@@ -20,8 +20,7 @@ public final class Launcher {
             System.out.println("member-console " + version());
             return;
         }
-        System.err.println("The console is not part of this build yet; run 'platform --help'.");
-        System.exit(2);
+        ConsoleMain.main(args);
     }
 
     static String version() {

@@ -10,13 +10,17 @@ import org.iqracity.console.platform.http.ApiServer;
 import org.iqracity.console.platform.http.PlatformServices;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
 import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.CursorCodec;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SessionPolicy;
+import org.iqracity.console.platform.service.SigningKeys;
+import org.iqracity.console.platform.service.TrackingService;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.Database;
@@ -24,7 +28,9 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
 import org.iqracity.console.platform.store.SessionRepository;
+import org.iqracity.console.platform.store.RosterRepository;
 import org.iqracity.console.platform.store.StaffRepository;
+import org.iqracity.console.platform.store.TrackingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,15 +78,25 @@ public final class Platform implements AutoCloseable {
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
-            AccessLog accessLog = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock);
+            AccessLogRepository accessLogStore = new AccessLogRepository(jdbc);
+            AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock);
             AuthService auth = new AuthService(new StaffRepository(jdbc), new SessionRepository(jdbc), hasher,
                     new LoginThrottle(clock), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
             CourseService courses = new CourseService(new CourseRepository(jdbc));
             LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc),
                     new CursorCodec(secrets.cursorKey()), accessLog, clock);
+            TrackingRepository trackingStore = new TrackingRepository(jdbc);
+            TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);
+            if (config.sandbox() && trackingStore.isEmpty()) {
+                tracking.seedSandbox(jdbc.query("SELECT id FROM course ORDER BY id", rs -> rs.getString(1)),
+                        "Sandbox set-up");
+            }
             String version = Platform.class.getPackage().getImplementationVersion();
-            PlatformServices services = new PlatformServices(auth, courses, learners,
+            SigningKeys signingKeys = new SigningKeys(secrets);
+            RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
+            PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
+                    new AccessLogService(accessLogStore, accessLog),
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();

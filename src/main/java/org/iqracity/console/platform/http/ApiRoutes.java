@@ -22,6 +22,9 @@ public final class ApiRoutes {
         SessionController session = new SessionController(s.auth());
         CourseController courses = new CourseController(s.courses());
         LearnerController learners = new LearnerController(s.learners());
+        TrackingController tracking = new TrackingController(s.tracking());
+        RosterController roster = new RosterController(s.rosters(), s.signingKeys());
+        AccessLogController accessLog = new AccessLogController(s.accessLog());
         SystemController system = new SystemController(s.health());
         AuthService auth = s.auth();
         return List.of(
@@ -33,6 +36,17 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.COURSE, courses::get),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNERS, learners::list),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNER, learners::detail),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING, tracking::get),
+                authed(auth, HandlerType.PUT, ApiPaths.COURSE_TRACKING, tracking::put),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_HISTORY, tracking::history),
+                authed(auth, HandlerType.POST, ApiPaths.COURSE_TRACKING_REVERT, tracking::revert),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
+                open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }

@@ -57,6 +57,8 @@ public final class Database implements AutoCloseable {
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // Index builds (migrations after a bulk load) sort in memory instead of spilling to disk.
+            config.setConnectionInitSql("SET maintenance_work_mem TO '512MB'");
         }
         HikariDataSource ds = new HikariDataSource(config);
         return new Database(ds, postgres);

@@ -1,0 +1,40 @@
+package org.iqracity.console.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.ui.common.LocalPlatform;
+import org.iqracity.console.ui.common.ProgressSink;
+
+/** The sandbox platform in the console's own process, on a free loopback port, data in the app-data folder. */
+final class EmbeddedLocalPlatform implements LocalPlatform {
+
+    private final PlatformConfig config;
+    private volatile Platform running;
+
+    EmbeddedLocalPlatform(PlatformConfig config) {
+        this.config = config;
+    }
+
+    static EmbeddedLocalPlatform inFolder(Path dataDir, int learners) {
+        PlatformConfig config = PlatformConfig.embedded(dataDir, 0);
+        return new EmbeddedLocalPlatform(learners > 0 ? config.withLearners(learners) : config);
+    }
+
+    @Override
+    public synchronized URI start(ProgressSink progress) {
+        if (running == null) {
+            running = Platform.start(config, progress::progress);
+        }
+        return running.baseUri();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.iqracity.console.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import javax.net.ssl.SSLException;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.iqracity.console.api.Json;
+import org.iqracity.console.api.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One request, one answer: sends, reads JSON and maps every failure to an {@link ApiException} subtype. */
+final class HttpExchange {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(HttpExchange.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient okHttp;
+    private final ObjectMapper reader = Json.tolerantMapper();
+    private final ObjectMapper writer = Json.mapper();
+
+    HttpExchange(OkHttpClient okHttp) {
+        this.okHttp = okHttp;
+    }
+
+    RequestBody jsonBody(Object body) {
+        try {
+            return RequestBody.create(writer.writeValueAsBytes(body), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    <T> T send(Request request, Class<T> type) {
+        return send(request, reader.getTypeFactory().constructType(type));
+    }
+
+    <T> T send(Request request, TypeReference<T> type) {
+        return send(request, reader.getTypeFactory().constructType(type));
+    }
+
+    void sendNoContent(Request.Builder request) {
+        exchange(request.build(), (response, body) -> null);
+    }
+
+    private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
+        return exchange(request, (response, body) -> {
+            try {
+                T value = reader.readValue(body, type);
+                if (value == null) {
+                    throw new MalformedResponseException("empty answer", null);
+                }
+                return value;
+            } catch (IOException e) {
+                throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+            }
+        });
+    }
+
+    private <T> T exchange(Request request, BodyReader<T> onSuccess) {
+        long started = System.nanoTime();
+        // Only method and path: query strings may hold search text typed about a learner.
+        String what = request.method() + " " + request.url().encodedPath();
+        try (Response response = okHttp.newCall(request).execute()) {
+            ResponseBody responseBody = response.body();
+            String body = responseBody == null ? "" : responseBody.string();
+            LOGGER.debug("{} -> {} in {} ms", what, response.code(), (System.nanoTime() - started) / 1_000_000);
+            if (response.isSuccessful()) {
+                return onSuccess.read(response, body);
+            }
+            throw new ApiHttpException(response.code(), problem(response, body), retryAfter(response));
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new PlatformUnreachableException("cancelled", e);
+            }
+            throw new PlatformUnreachableException("no answer in time from " + request.url().host(), e);
+        } catch (SSLException e) {
+            throw new TlsProblemException("secure connection to " + request.url().host() + " failed", e);
+        } catch (IOException e) {
+            if (hasCause(e, CertificateException.class) || hasCause(e, SSLException.class)) {
+                throw new TlsProblemException("secure connection to " + request.url().host() + " failed", e);
+            }
+            LOGGER.debug("{} failed: {}", what, e.toString());
+            throw new PlatformUnreachableException("cannot reach " + request.url().host(), e);
+        }
+    }
+
+    private Problem problem(Response response, String body) {
+        try {
+            Problem parsed = reader.readValue(body, Problem.class);
+            if (parsed != null) {
+                return parsed;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.debug("error answer {} was not a problem document", response.code());
+        }
+        return new Problem("about:blank", response.message(), response.code(), null, null, null, null);
+    }
+
+    private static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(Response response, String body);
+    }
+}

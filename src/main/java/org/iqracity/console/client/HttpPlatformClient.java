@@ -1,0 +1,213 @@
+package org.iqracity.console.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.HealthDto;
+import org.iqracity.console.api.LearnerDetailDto;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.api.MeDto;
+import org.iqracity.console.api.Page;
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.api.RefreshRequest;
+import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.SessionRequest;
+
+/** {@link PlatformClient} over OkHttp. Thread-safe: one instance serves every background task of a session. */
+public final class HttpPlatformClient implements PlatformClient {
+
+    private static final TypeReference<Page<CourseDto>> COURSE_PAGE = new TypeReference<>() { };
+    private static final TypeReference<Page<LearnerRowDto>> LEARNER_PAGE = new TypeReference<>() { };
+    /** Renew a little before the platform would refuse the token, so a call rarely meets a 401 at all. */
+    private static final long EARLY_REFRESH_SECONDS = 20;
+
+    private final URI baseUri;
+    private final HttpUrl base;
+    private final HttpExchange http;
+    private final Clock clock;
+    private volatile Tokens tokens;
+
+    public HttpPlatformClient(URI baseUri, OkHttpClient okHttp, Clock clock) {
+        this.baseUri = Objects.requireNonNull(baseUri);
+        this.base = Objects.requireNonNull(HttpUrl.get(baseUri.toString()));
+        this.http = new HttpExchange(okHttp);
+        this.clock = clock;
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public HealthDto health() {
+        return http.send(get(ApiPaths.HEALTH).build(), HealthDto.class);
+    }
+
+    @Override
+    public SessionDto signIn(String username, String password, String totp) {
+        Request request = post(ApiPaths.SESSION, new SessionRequest(username, password, totp));
+        SessionDto session = http.send(request, SessionDto.class);
+        tokens = Tokens.of(session, clock);
+        return session;
+    }
+
+    @Override
+    public void signOut() {
+        Tokens current = tokens;
+        tokens = null;
+        if (current == null) {
+            return;
+        }
+        try {
+            http.sendNoContent(authorize(new Request.Builder().url(url(ApiPaths.SESSION)).delete(), current));
+        } catch (ApiHttpException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            // Already ended on the platform's side: nothing left to revoke.
+        }
+    }
+
+    @Override
+    public boolean signedIn() {
+        return tokens != null;
+    }
+
+    @Override
+    public MeDto me() {
+        return authed(get(ApiPaths.ME), new TypeReference<MeDto>() { });
+    }
+
+    @Override
+    public List<CourseDto> courses() {
+        List<CourseDto> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            // The first request carries no parameters: a Member has few courses, and the platform's default page fits.
+            HttpUrl.Builder url = url(ApiPaths.COURSES).newBuilder();
+            if (cursor != null) {
+                url.addQueryParameter("cursor", cursor);
+            }
+            Page<CourseDto> page = authed(new Request.Builder().url(url.build()).get(), COURSE_PAGE);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public CourseDto course(String courseId) {
+        return authed(get(ApiPaths.course(courseId)), new TypeReference<CourseDto>() { });
+    }
+
+    @Override
+    public Page<LearnerRowDto> learners(String courseId, LearnerQuery query) {
+        HttpUrl url = LearnerQueryUrl.of(url(ApiPaths.courseLearners(courseId)), query);
+        return authed(new Request.Builder().url(url).get(), LEARNER_PAGE);
+    }
+
+    @Override
+    public LearnerDetailDto learner(String courseId, String learnerId) {
+        return authed(get(ApiPaths.courseLearner(courseId, learnerId)), new TypeReference<LearnerDetailDto>() { });
+    }
+
+    private <T> T authed(Request.Builder request, TypeReference<T> type) {
+        Tokens used = tokens;
+        if (used == null) {
+            throw new SessionExpiredException("not signed in", null);
+        }
+        if (used.expiresBefore(clock.instant().plusSeconds(EARLY_REFRESH_SECONDS))) {
+            used = refresh(used);
+        }
+        try {
+            return http.send(authorize(request, used).build(), type);
+        } catch (ApiHttpException e) {
+            if (!isAuthFailure(e)) {
+                throw e;
+            }
+        }
+        Tokens fresh = refresh(used);
+        try {
+            return http.send(authorize(request, fresh).build(), type);
+        } catch (ApiHttpException e) {
+            if (isAuthFailure(e)) {
+                tokens = null;
+                throw new SessionExpiredException("refused after a token refresh", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isAuthFailure(ApiHttpException e) {
+        return e.status() == 401 && (e.code() == null || e.is(ProblemCode.UNAUTHENTICATED)
+                || e.is(ProblemCode.SESSION_EXPIRED));
+    }
+
+    /** One refresh for all threads that met the same stale token; the others reuse its result. */
+    private synchronized Tokens refresh(Tokens stale) {
+        Tokens current = tokens;
+        if (current == null) {
+            throw new SessionExpiredException("signed out", null);
+        }
+        if (current != stale) {
+            return current;
+        }
+        try {
+            SessionDto renewed = http.send(post(ApiPaths.SESSION_REFRESH, new RefreshRequest(current.refresh())),
+                    SessionDto.class);
+            tokens = Tokens.of(renewed, clock);
+            return tokens;
+        } catch (ApiHttpException e) {
+            if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+                tokens = null;
+                throw new SessionExpiredException("the platform refused to renew the session", e);
+            }
+            throw e;
+        }
+    }
+
+    private Request.Builder authorize(Request.Builder request, Tokens with) {
+        return request.header("Authorization", "Bearer " + with.access());
+    }
+
+    private Request.Builder get(String path) {
+        return new Request.Builder().url(url(path)).get();
+    }
+
+    private Request post(String path, Object body) {
+        return new Request.Builder().url(url(path)).post(http.jsonBody(body)).build();
+    }
+
+    /** Paths from {@link ApiPaths} are already percent-encoded; keep them as they are. */
+    private HttpUrl url(String encodedPath) {
+        String prefix = base.encodedPath().replaceAll("/+$", "");
+        return base.newBuilder().encodedPath(prefix + encodedPath).build();
+    }
+
+    private record Tokens(String access, String refresh, Instant accessExpiresAt) {
+        static Tokens of(SessionDto session, Clock clock) {
+            return new Tokens(session.accessToken(), session.refreshToken(),
+                    clock.instant().plusSeconds(Math.max(0, session.expiresIn())));
+        }
+
+        boolean expiresBefore(Instant when) {
+            return accessExpiresAt.isBefore(when);
+        }
+
+        @Override
+        public String toString() {
+            return "Tokens[***]";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.iqracity.console.client;
+
+import okhttp3.HttpUrl;
+import org.iqracity.console.api.LearnerQuery;
+
+/** Writes a {@link LearnerQuery} as the query string of {@code GET /courses/{id}/learners}; nulls are left out. */
+final class LearnerQueryUrl {
+
+    private LearnerQueryUrl() {
+    }
+
+    static HttpUrl of(HttpUrl path, LearnerQuery query) {
+        HttpUrl.Builder url = path.newBuilder();
+        add(url, "q", query.q() == null || query.q().isBlank() ? null : query.q().strip());
+        add(url, "mode", query.mode() == null ? null : query.mode().name());
+        add(url, "active", query.active());
+        add(url, "passed", query.passed());
+        add(url, "country", query.country() == null || query.country().isBlank() ? null : query.country().strip());
+        add(url, "minProgress", query.minProgress());
+        add(url, "maxProgress", query.maxProgress());
+        add(url, "sort", query.sort() == null ? null : query.sort().wire(query.descending()));
+        add(url, "limit", query.limit() > 0 ? query.limit() : null);
+        add(url, "cursor", query.cursor());
+        return url.build();
+    }
+
+    private static void add(HttpUrl.Builder url, String name, Object value) {
+        if (value != null) {
+            url.addQueryParameter(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.iqracity.console.ui;
+
+import java.time.Duration;
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.FxTaskRunner;
+import org.iqracity.console.ui.common.LocalPlatform;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Session;
+import org.iqracity.console.ui.common.Settings;
+import org.iqracity.console.ui.common.ThemeMode;
+import org.iqracity.console.ui.common.ThemeSwitcher;
+import org.iqracity.console.ui.learners.LearnersView;
+import org.iqracity.console.ui.learners.LearnersViewModel;
+import org.iqracity.console.ui.shell.ConnectionWatcher;
+import org.iqracity.console.ui.shell.Destination;
+import org.iqracity.console.ui.shell.ShellView;
+import org.iqracity.console.ui.shell.ShellViewModel;
+import org.iqracity.console.ui.shell.SignInAgainViewModel;
+import org.iqracity.console.ui.signin.SandboxViewModel;
+import org.iqracity.console.ui.signin.SignInView;
+import org.iqracity.console.ui.signin.SignInViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the console's window: the one place that creates ViewModels and Views. The application supplies what lies
+ * outside the UI (the sandbox platform, the settings file, the HTTP connector) through {@link Setup}.
+ */
+public final class ConsoleRoot implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ConsoleRoot.class);
+
+    /** What the console needs from outside the UI. {@code address} overrides the remembered one when not null. */
+    public record Setup(Optional<LocalPlatform> sandbox, Settings settings, PlatformConnector connector,
+                        Messages messages, Duration searchDebounce, Duration reconnectInterval, String address) {
+    }
+
+    private final Stage stage;
+    private final Setup setup;
+    private final AppState app = new AppState();
+    private final FxTaskRunner tasks;
+    private final ThemeSwitcher theme;
+    private final StackPane root = new StackPane();
+    private final SignInViewModel signIn;
+    private final SandboxViewModel sandbox;
+    private final WindowBounds bounds;
+    private ShellView shell;
+
+    private ConsoleRoot(Stage stage, Setup setup) {
+        this.stage = stage;
+        this.setup = setup;
+        this.tasks = new FxTaskRunner(app.jobs());
+        setup.settings().get(Settings.THEME).map(ThemeMode::valueOf).ifPresent(app.themeProperty()::set);
+        this.theme = new ThemeSwitcher(app);
+        app.themeProperty().addListener((obs, old, mode) -> setup.settings().put(Settings.THEME, mode.name()));
+        this.sandbox = new SandboxViewModel(setup.sandbox(), tasks, setup.messages());
+        this.signIn = new SignInViewModel(setup.connector(), tasks, app, setup.settings(), setup.messages(), sandbox);
+        if (setup.address() != null) {
+            signIn.addressProperty().set(setup.address());
+        }
+        new ConnectionWatcher(app, tasks, setup.reconnectInterval());
+        app.sessionProperty().addListener((obs, old, session) -> showFor(session));
+        this.bounds = new WindowBounds(stage, setup.settings());
+    }
+
+    /** Builds the window's content and shows it; the sandbox starts in the background. */
+    public static ConsoleRoot show(Stage stage, Setup setup) {
+        ConsoleRoot console = new ConsoleRoot(stage, setup);
+        Scene scene = new Scene(console.root, 1280, 800);
+        scene.getStylesheets().add(ConsoleRoot.class.getResource(Css.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(setup.messages().get("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256, 512}) {
+            stage.getIcons().add(new Image(ConsoleRoot.class.getResourceAsStream(
+                    "/org/iqracity/console/ui/icons/icon-" + size + ".png")));
+        }
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        console.bounds.restore();
+        console.showFor(null);
+        stage.show();
+        console.sandbox.start();
+        return console;
+    }
+
+    private void showFor(Session session) {
+        if (shell != null) {
+            shell.dispose();
+            shell = null;
+        }
+        Parent content;
+        if (session == null) {
+            content = new SignInView(signIn, setup.messages());
+        } else {
+            ShellViewModel shellVm = new ShellViewModel(app, tasks, setup.messages());
+            shell = new ShellView(shellVm, app, setup.messages(), this::screen,
+                    new SignInAgainViewModel(app, tasks, setup.messages()), theme.darkProperty());
+            content = shell;
+        }
+        root.getChildren().setAll(content);
+    }
+
+    private javafx.scene.Node screen(Destination destination) {
+        if (destination == Destination.LEARNERS) {
+            return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),
+                    setup.messages());
+        }
+        throw new IllegalArgumentException("no screen for " + destination);
+    }
+
+    public AppState state() {
+        return app;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Remembers the window, signs out quietly, stops background work and the sandbox. */
+    @Override
+    public void close() {
+        bounds.remember();
+        setup.settings().save();
+        Session session = app.session();
+        if (session != null) {
+            try {
+                session.client().signOut();
+            } catch (RuntimeException e) {
+                LOGGER.info("could not revoke the session on exit: {}", e.getClass().getSimpleName());
+            }
+        }
+        if (shell != null) {
+            shell.dispose();
+        }
+        tasks.close();
+        setup.sandbox().ifPresent(LocalPlatform::stop);
+    }
+}

@@ -1,0 +1,61 @@
+package org.iqracity.console.ui.common;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** Every icon the console shows, from the one Ikonli pack it uses (Material Design 2). */
+public enum AppIcon {
+    LEARNERS(MaterialDesignA.ACCOUNT_SCHOOL_OUTLINE),
+    TRACKING(MaterialDesignC.COOKIE_OUTLINE),
+    SPONSORS(MaterialDesignH.HANDSHAKE_OUTLINE),
+    BREACH(MaterialDesignS.SHIELD_ALERT_OUTLINE),
+    ACCESS_LOG(MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE),
+    EXPORTS(MaterialDesignF.FILE_LOCK_OUTLINE),
+    SEARCH(MaterialDesignM.MAGNIFY),
+    FILTER(MaterialDesignF.FILTER_VARIANT),
+    CLEAR(MaterialDesignC.CLOSE),
+    SIGN_OUT(MaterialDesignL.LOGOUT),
+    SIGN_IN(MaterialDesignL.LOGIN),
+    THEME_DARK(MaterialDesignW.WEATHER_NIGHT),
+    THEME_LIGHT(MaterialDesignW.WHITE_BALANCE_SUNNY),
+    ONLINE(MaterialDesignC.CLOUD_CHECK_OUTLINE),
+    OFFLINE(MaterialDesignC.CLOUD_OFF_OUTLINE),
+    ERROR(MaterialDesignA.ALERT_CIRCLE_OUTLINE),
+    INFO(MaterialDesignI.INFORMATION_OUTLINE),
+    EYE(MaterialDesignE.EYE_OUTLINE),
+    EYE_OFF(MaterialDesignE.EYE_OFF_OUTLINE),
+    LOCK(MaterialDesignL.LOCK_OUTLINE),
+    SHIELD_KEY(MaterialDesignS.SHIELD_KEY_OUTLINE),
+    SERVER(MaterialDesignS.SERVER_NETWORK),
+    COURSE(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE),
+    CERTIFICATE(MaterialDesignC.CERTIFICATE_OUTLINE),
+    CHECK(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
+    CROSS(MaterialDesignC.CLOSE_CIRCLE_OUTLINE),
+    RETIRED(MaterialDesignA.ACCOUNT_OFF_OUTLINE),
+    SPONSOR(MaterialDesignH.HANDSHAKE_OUTLINE),
+    CONSTRUCTION(MaterialDesignT.TOOLBOX_OUTLINE),
+    REFRESH(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH),
+    CANCEL(MaterialDesignC.CLOSE_CIRCLE),
+    EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE);
+
+    private final Ikon ikon;
+
+    AppIcon(Ikon ikon) {
+        this.ikon = ikon;
+    }
+
+    public Ikon ikon() {
+        return ikon;
+    }
+}

@@ -1,0 +1,63 @@
+package org.iqracity.console.ui.common;
+
+/** Style-class names of the application stylesheet ({@code console.css}); views use these, never literals. */
+public final class Css {
+    public static final String STYLESHEET = "/org/iqracity/console/ui/console.css";
+
+    public static final String SIGN_IN = "sign-in";
+    public static final String BRAND_PANEL = "brand-panel";
+    public static final String BRAND_TITLE = "brand-title";
+    public static final String BRAND_TEXT = "brand-text";
+    public static final String FORM_CARD = "form-card";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String SANDBOX_STATUS = "sandbox-status";
+    public static final String NOTE = "note";
+
+    public static final String HEADER = "app-header";
+    public static final String HEADER_TITLE = "app-header-title";
+    public static final String PERSON = "person";
+    public static final String PERSON_NAME = "person-name";
+    public static final String PERSON_DETAIL = "person-detail";
+    public static final String NAV = "nav";
+    public static final String NAV_ITEM = "nav-item";
+    public static final String NAV_SHORTCUT = "nav-shortcut";
+    public static final String CONTENT = "content";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String STATUS_ONLINE = "status-online";
+    public static final String STATUS_OFFLINE = "status-offline";
+    public static final String JOB = "job";
+
+    public static final String STATE_PANE = "state-pane";
+    public static final String STATE_ICON = "state-icon";
+    public static final String STATE_TITLE = "state-title";
+    public static final String STATE_TEXT = "state-text";
+    public static final String PLACEHOLDER = "placeholder";
+
+    public static final String TOOLBAR = "learners-toolbar";
+    public static final String FILTER_BAR = "filter-bar";
+    public static final String TOTAL = "total";
+    public static final String COURSE_CELL_TITLE = "course-cell-title";
+    public static final String COURSE_CELL_KEY = "course-cell-key";
+    public static final String ROW_RETIRED = "row-retired";
+    public static final String ROW_MORE = "row-more";
+    public static final String LEARNER_TABLE = "learner-table";
+
+    public static final String DETAIL = "detail";
+    public static final String DETAIL_HEADER = "detail-header";
+    public static final String DETAIL_NAME = "detail-name";
+    public static final String SECTION = "detail-section";
+    public static final String SECTION_TITLE = "section-title";
+    public static final String KEY = "kv-key";
+    public static final String VALUE = "kv-value";
+    public static final String VISIBLE_TO_PEERS = "visible-to-peers";
+    public static final String STAFF_ONLY = "staff-only";
+    public static final String BADGE = "badge";
+    public static final String BADGE_RETIRED = "badge-retired";
+    public static final String BADGE_SUCCESS = "badge-success";
+    public static final String BADGE_MUTED = "badge-muted";
+    public static final String LOGGED_NOTE = "logged-note";
+    public static final String DIALOG = "dialog-card";
+
+    private Css() {
+    }
+}

@@ -1,0 +1,78 @@
+package org.iqracity.console.ui.common;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Runs work at once on the caller's thread: for ViewModel tests without a toolkit. Scheduled actions wait until
+ * the test calls {@link #runScheduled()}, so debouncing can be tested without sleeping.
+ */
+public final class InlineTaskRunner implements TaskRunner {
+
+    private final List<Scheduled> scheduled = new ArrayList<>();
+    private final ObservableList<Job> jobs = FXCollections.observableArrayList();
+
+    @Override
+    public <T> BackgroundTask<T> run(Callable<T> work) {
+        BackgroundTask<T> task = new BackgroundTask<>();
+        try {
+            task.succeed(work.call());
+        } catch (Exception | Error e) {
+            task.fail(e);
+        }
+        return task;
+    }
+
+    @Override
+    public <T> BackgroundTask<T> job(String title, ProgressWork<T> work) {
+        BackgroundTask<T> task = new BackgroundTask<>();
+        Job job = new Job(title, task::cancel);
+        jobs.add(job);
+        task.onDone(() -> jobs.remove(job));
+        try {
+            task.succeed(work.call((stage, fraction) -> {
+                job.update(stage, fraction);
+                task.progressed(stage, fraction);
+            }));
+        } catch (Exception | Error e) {
+            task.fail(e);
+        }
+        return task;
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        Scheduled entry = new Scheduled(action);
+        scheduled.add(entry);
+        return () -> scheduled.remove(entry);
+    }
+
+    /** Runs every action scheduled so far, as if their delays had passed. */
+    public int runScheduled() {
+        List<Scheduled> due = new ArrayList<>(scheduled);
+        scheduled.clear();
+        due.forEach(s -> s.action.run());
+        return due.size();
+    }
+
+    public int pendingScheduled() {
+        return scheduled.size();
+    }
+
+    public ObservableList<Job> jobs() {
+        return jobs;
+    }
+
+    /** Identity, not value, equality: the same action may be scheduled twice. */
+    private static final class Scheduled {
+        private final Runnable action;
+
+        Scheduled(Runnable action) {
+            this.action = action;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.iqracity.console.ui.common;
+
+/** A screen with a search field that Ctrl+F focuses. */
+public interface Searchable {
+    void focusSearch();
+}

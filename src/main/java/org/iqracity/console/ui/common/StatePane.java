@@ -1,0 +1,69 @@
+package org.iqracity.console.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+
+/** A designed empty, loading or error state: icon, a title, a sentence and maybe one action. Never blank. */
+public class StatePane extends VBox {
+
+    private final Label icon = new Label();
+    private final Label title = new Label();
+    private final Label text = new Label();
+    private final Button action = new Button();
+    private final ProgressIndicator spinner = new ProgressIndicator();
+
+    public StatePane() {
+        getStyleClass().add(Css.STATE_PANE);
+        setAlignment(Pos.CENTER);
+        setSpacing(10);
+        setFillWidth(false);
+        icon.getStyleClass().add(Css.STATE_ICON);
+        title.getStyleClass().add(Css.STATE_TITLE);
+        text.getStyleClass().add(Css.STATE_TEXT);
+        text.setWrapText(true);
+        text.setMaxWidth(420);
+        text.setAlignment(Pos.CENTER);
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        spinner.setPrefSize(36, 36);
+        action.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        getChildren().addAll(spinner, icon, title, text, action);
+    }
+
+    public StatePane loading(String message) {
+        return show(null, message, null, null, null, true);
+    }
+
+    public StatePane message(AppIcon glyph, String heading, String sentence) {
+        return show(glyph, heading, sentence, null, null, false);
+    }
+
+    public StatePane error(String heading, UserMessage problem, String actionText, Runnable onAction) {
+        String sentence = problem == null ? "" : problem.text() + " " + problem.hint();
+        return show(AppIcon.ERROR, heading, sentence, actionText, onAction, false);
+    }
+
+    private StatePane show(AppIcon glyph, String heading, String sentence, String actionText, Runnable onAction,
+                           boolean busy) {
+        spinner.setVisible(busy);
+        spinner.setManaged(busy);
+        icon.setGraphic(glyph == null ? null : Icons.of(glyph, 48));
+        icon.setVisible(glyph != null);
+        icon.setManaged(glyph != null);
+        title.setText(heading);
+        text.setText(sentence == null ? "" : sentence);
+        text.setVisible(sentence != null && !sentence.isBlank());
+        text.setManaged(text.isVisible());
+        action.setText(actionText);
+        action.setOnAction(e -> {
+            if (onAction != null) {
+                onAction.run();
+            }
+        });
+        action.setVisible(actionText != null);
+        action.setManaged(actionText != null);
+        return this;
+    }
+}

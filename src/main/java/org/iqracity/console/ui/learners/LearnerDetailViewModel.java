@@ -1,0 +1,108 @@
+package org.iqracity.console.ui.learners;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.iqracity.console.api.LearnerDetailDto;
+import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+
+/** One learner as the Member sees them in one course. Opening it is recorded in the access log (R12). */
+public final class LearnerDetailViewModel {
+
+    public enum State { NONE, LOADING, READY, ERROR }
+
+    private final AppState app;
+    private final TaskRunner tasks;
+    private final ErrorMessages errors;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
+    private final ReadOnlyObjectWrapper<LearnerRowDto> row = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LearnerDetailDto> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private BackgroundTask<LearnerDetailDto> inFlight;
+    private String courseId;
+
+    public LearnerDetailViewModel(AppState app, TaskRunner tasks, Messages messages) {
+        this.app = app;
+        this.tasks = tasks;
+        this.errors = new ErrorMessages(messages);
+    }
+
+    public void load(String course, LearnerRowDto learner) {
+        if (learner.equals(row.get()) && course.equals(courseId) && state.get() != State.ERROR) {
+            return;
+        }
+        cancel();
+        courseId = course;
+        row.set(learner);
+        detail.set(null);
+        error.set(null);
+        if (app.session() == null) {
+            return;
+        }
+        var client = app.session().client();
+        state.set(State.LOADING);
+        inFlight = tasks.run(() -> client.learner(course, learner.learnerId()));
+        inFlight.onSuccess(d -> {
+            inFlight = null;
+            detail.set(d);
+            state.set(State.READY);
+        }).onFailure(e -> {
+            inFlight = null;
+            app.report(e);
+            error.set(errors.describe(e));
+            state.set(State.ERROR);
+        });
+    }
+
+    public void retry() {
+        LearnerRowDto learner = row.get();
+        if (learner != null && courseId != null) {
+            state.set(State.ERROR);
+            load(courseId, learner);
+        }
+    }
+
+    void retryIfFailed() {
+        if (state.get() == State.ERROR) {
+            retry();
+        }
+    }
+
+    public void clear() {
+        cancel();
+        state.set(State.NONE);
+        row.set(null);
+        detail.set(null);
+        error.set(null);
+        state.set(State.NONE);
+    }
+
+    private void cancel() {
+        if (inFlight != null) {
+            inFlight.cancel();
+            inFlight = null;
+        }
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The row the detail was opened from: shown at once while the detail loads. */
+    public ReadOnlyObjectProperty<LearnerRowDto> rowProperty() {
+        return row.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LearnerDetailDto> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,240 @@
+package org.iqracity.console.ui.learners;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import java.util.Arrays;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.ui.common.AppIcon;
+import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Icons;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Searchable;
+import org.iqracity.console.ui.common.StatePane;
+import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
+
+/** The learners screen: course picker, search, filters, the paged table and the detail pane. */
+public final class LearnersView extends BorderPane implements Searchable, AutoCloseable {
+
+    private final LearnersViewModel vm;
+    private final Messages messages;
+    private final CustomTextField search = new CustomTextField();
+    private final StatePane state = new StatePane();
+    private final LearnerTable table;
+
+    public LearnersView(LearnersViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+        setId("learnersView");
+        this.table = new LearnerTable(vm, messages);
+        setTop(new VBox(toolbar(), filters()));
+        StackPane tableArea = new StackPane(table, state);
+        LearnerDetailView detail = new LearnerDetailView(vm.detail(), messages);
+        SplitPane split = new SplitPane(tableArea, detail);
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(detail, false);
+        detail.setMinWidth(340);
+        setCenter(split);
+        vm.stateProperty().addListener((obs, old, now) -> showState());
+        vm.errorProperty().addListener((obs, old, now) -> showState());
+        showState();
+        vm.load();
+    }
+
+    private Node toolbar() {
+        ComboBox<CourseDto> courses = new ComboBox<>(vm.courses());
+        courses.setId("coursePicker");
+        courses.setPrefWidth(340);
+        courses.valueProperty().bindBidirectional(vm.courseProperty());
+        courses.setCellFactory(list -> new CourseCell(true));
+        courses.setButtonCell(new CourseCell(false));
+        courses.setPromptText(messages.get("learners.course"));
+
+        search.setId("search");
+        search.setPromptText(messages.get("learners.search.prompt"));
+        search.setLeft(Icons.of(AppIcon.SEARCH));
+        search.setPrefWidth(360);
+        search.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.tooltip")));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        Button clear = new Button(null, Icons.of(AppIcon.CLEAR));
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        clear.setOnAction(e -> search.clear());
+        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+        search.setRight(clear);
+
+        Label total = new Label();
+        total.setId("total");
+        total.getStyleClass().add(Css.TOTAL);
+        total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
+                vm.courseProperty(), vm.stateProperty()));
+
+        HBox bar = new HBox(courses, search, new Spacer(), total);
+        bar.getStyleClass().add(Css.TOOLBAR);
+        return bar;
+    }
+
+    private String totalText() {
+        CourseDto course = vm.courseProperty().get();
+        LearnersViewModel.State now = vm.stateProperty().get();
+        if (course == null || now == LearnersViewModel.State.LOADING || now == LearnersViewModel.State.ERROR) {
+            return "";
+        }
+        long total = vm.totalProperty().get();
+        boolean narrowed = !vm.searchProperty().get().isBlank() || vm.filtered();
+        return narrowed ? messages.format("learners.total.of", total, course.enrollmentCount())
+                : messages.format("learners.total", total);
+    }
+
+    private Node filters() {
+        ComboBox<EnrollmentMode> mode = new ComboBox<>();
+        mode.getItems().add(null);
+        mode.getItems().addAll(Arrays.asList(EnrollmentMode.values()));
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setConverter(converter(m -> m == null ? messages.get("learners.filter.mode")
+                : m.name().charAt(0) + m.name().substring(1).toLowerCase(java.util.Locale.ROOT)));
+        mode.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(EnrollmentMode item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(mode.getConverter().toString(item));
+            }
+        });
+        mode.setId("modeFilter");
+
+        ComboBox<Choice> active = choice("learners.filter.active", vm.activeProperty().get());
+        active.valueProperty().bindBidirectional(vm.activeProperty());
+        active.setId("activeFilter");
+        ComboBox<Choice> passed = choice("learners.filter.passed", vm.passedProperty().get());
+        passed.valueProperty().bindBidirectional(vm.passedProperty());
+        passed.setId("passedFilter");
+
+        TextField country = new TextField();
+        country.setPromptText(messages.get("learners.filter.country"));
+        country.setPrefColumnCount(6);
+        country.textProperty().bindBidirectional(vm.countryProperty());
+
+        Spinner<Integer> min = percentSpinner(vm.minProgressProperty().get());
+        min.getValueFactory().valueProperty().addListener((o, a, v) -> vm.minProgressProperty().set(v));
+        vm.minProgressProperty().addListener((o, a, v) -> min.getValueFactory().setValue(v.intValue()));
+        Spinner<Integer> max = percentSpinner(vm.maxProgressProperty().get());
+        max.getValueFactory().valueProperty().addListener((o, a, v) -> vm.maxProgressProperty().set(v));
+        vm.maxProgressProperty().addListener((o, a, v) -> max.getValueFactory().setValue(v.intValue()));
+
+        Button clear = new Button(messages.get("learners.filter.clear"), Icons.of(AppIcon.CLEAR));
+        clear.getStyleClass().add(Styles.FLAT);
+        clear.setOnAction(e -> vm.clearFilters());
+
+        Label progress = new Label(messages.get("learners.filter.progress"));
+        Label to = new Label(messages.get("learners.filter.to"));
+        HBox bar = new HBox(new Label(null, Icons.of(AppIcon.FILTER)), mode, active, passed, country,
+                new Separator(Orientation.VERTICAL), progress, min, to, max, clear);
+        bar.getStyleClass().add(Css.FILTER_BAR);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private ComboBox<Choice> choice(String prefix, Choice initial) {
+        ComboBox<Choice> box = new ComboBox<>(FXCollections.observableArrayList(Choice.values()));
+        box.setValue(initial);
+        box.setConverter(converter(c -> messages.get(prefix + "." + c.name())));
+        return box;
+    }
+
+    private static Spinner<Integer> percentSpinner(int initial) {
+        Spinner<Integer> spinner = new Spinner<>(0, 100, initial, 5);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(84);
+        return spinner;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return show.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private void showState() {
+        LearnersViewModel.State now = vm.stateProperty().get();
+        state.setVisible(now != LearnersViewModel.State.READY);
+        table.setVisible(now == LearnersViewModel.State.READY);
+        switch (now) {
+            case LOADING -> state.loading(messages.get("learners.loading"));
+            case EMPTY -> state.message(AppIcon.EMPTY, messages.get("learners.empty.title"),
+                    messages.get("learners.empty.text"));
+            case NO_COURSES -> state.message(AppIcon.COURSE, messages.get("learners.noCourses.title"),
+                    messages.get("learners.noCourses.text"));
+            case ERROR -> state.error(messages.get("learners.error.title"), vm.errorProperty().get(),
+                    messages.get("learners.retry"), vm::reload);
+            case READY -> { }
+        }
+    }
+
+    @Override
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    @Override
+    public void close() {
+        vm.dispose();
+    }
+
+    /** Title and key of a course, and how many are enrolled. */
+    private final class CourseCell extends ListCell<CourseDto> {
+        private final boolean twoLines;
+
+        CourseCell(boolean twoLines) {
+            this.twoLines = twoLines;
+        }
+
+        @Override
+        protected void updateItem(CourseDto course, boolean empty) {
+            super.updateItem(course, empty);
+            if (empty || course == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            String enrolled = messages.format("learners.course.enrolled", course.enrollmentCount());
+            if (!twoLines) {
+                setText(course.title() + "  \u00b7  " + enrolled);
+                setGraphic(Icons.of(AppIcon.COURSE));
+                return;
+            }
+            Label title = new Label(course.title());
+            title.getStyleClass().add(Css.COURSE_CELL_TITLE);
+            Label key = new Label(course.id() + "  \u00b7  " + enrolled);
+            key.getStyleClass().add(Css.COURSE_CELL_KEY);
+            setText(null);
+            setGraphic(new VBox(2, title, key));
+        }
+    }
+}

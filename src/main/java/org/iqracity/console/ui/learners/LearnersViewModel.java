@@ -1,0 +1,297 @@
+package org.iqracity.console.ui.learners;
+
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ConnectionState;
+import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+
+/** The learners screen: pick a course, search, filter and sort its learners, open one. */
+public final class LearnersViewModel {
+
+    public enum State { NO_COURSES, LOADING, READY, EMPTY, ERROR }
+
+    /** Tri-state filters: any, yes, no. */
+    public enum Choice { ANY, YES, NO;
+
+        Boolean asFilter() {
+            return this == ANY ? null : this == YES;
+        }
+    }
+
+    private final AppState app;
+    private final TaskRunner tasks;
+    private final ErrorMessages errors;
+    private final Duration debounce;
+    private final LearnerPages pages;
+    private final LearnerDetailViewModel detail;
+
+    private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
+    private final ObjectProperty<CourseDto> course = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<EnrollmentMode> mode = new SimpleObjectProperty<>();
+    private final ObjectProperty<Choice> active = new SimpleObjectProperty<>(Choice.ANY);
+    private final ObjectProperty<Choice> passed = new SimpleObjectProperty<>(Choice.ANY);
+    private final StringProperty country = new SimpleStringProperty("");
+    private final IntegerProperty minProgress = new SimpleIntegerProperty(0);
+    private final IntegerProperty maxProgress = new SimpleIntegerProperty(100);
+    private final ObjectProperty<LearnerSort> sort = new SimpleObjectProperty<>(LearnerSort.USERNAME);
+    private final BooleanProperty descending = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+
+    private final InvalidationListener queryChanged = this::queryChanged;
+    private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
+    private TaskRunner.Cancellable pendingSearch;
+    private boolean coursesFailed;
+
+    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce) {
+        this.app = app;
+        this.tasks = tasks;
+        this.errors = new ErrorMessages(messages);
+        this.debounce = debounce;
+        this.pages = new LearnerPages(tasks, app::report);
+        this.detail = new LearnerDetailViewModel(app, tasks, messages);
+        for (Observable o : List.of(search, mode, active, passed, country, minProgress, maxProgress)) {
+            o.addListener(queryChanged);
+        }
+        course.addListener((obs, old, now) -> {
+            detail.clear();
+            reload();
+        });
+        app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
+        app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
+    }
+
+    /** Loads the courses this person may see and opens the first. */
+    public void load() {
+        PlatformClient client = client();
+        if (client == null) {
+            return;
+        }
+        state.set(State.LOADING);
+        coursesFailed = false;
+        tasks.run(client::courses).onSuccess(list -> {
+            CourseDto previous = course.get();
+            courses.setAll(list);
+            if (list.isEmpty()) {
+                state.set(State.NO_COURSES);
+                return;
+            }
+            CourseDto pick = previous == null ? list.getFirst()
+                    : list.stream().filter(c -> c.id().equals(previous.id())).findFirst().orElse(list.getFirst());
+            if (pick.equals(previous)) {
+                reload();
+            } else {
+                course.set(pick);
+            }
+        }).onFailure(e -> {
+            coursesFailed = true;
+            fail(e);
+        });
+    }
+
+    private void queryChanged(Observable ignored) {
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+        // Typing cancels the request in flight at once; the new one waits until typing pauses.
+        pages.cancel();
+        pendingSearch = tasks.schedule(debounce, () -> {
+            pendingSearch = null;
+            reload();
+        });
+    }
+
+    /** Server-side sort: the table never sorts the rows it holds, it asks again. */
+    public void sortBy(LearnerSort by, boolean desc) {
+        if (by == sort.get() && desc == descending.get()) {
+            return;
+        }
+        sort.set(by == null ? LearnerSort.USERNAME : by);
+        descending.set(by != null && desc);
+        reload();
+    }
+
+    public void clearFilters() {
+        mode.set(null);
+        active.set(Choice.ANY);
+        passed.set(Choice.ANY);
+        country.set("");
+        minProgress.set(0);
+        maxProgress.set(100);
+    }
+
+    /** Asks the platform again with everything as it is now. */
+    public void reload() {
+        CourseDto selected = course.get();
+        PlatformClient client = client();
+        if (selected == null || client == null) {
+            if (coursesFailed) {
+                load();
+            }
+            return;
+        }
+        state.set(State.LOADING);
+        error.set(null);
+        pages.open(client, selected.id(), query())
+                .onSuccess(page -> state.set(page.items().isEmpty() ? State.EMPTY : State.READY))
+                .onFailure(this::fail);
+    }
+
+    LearnerQuery query() {
+        int min = Math.clamp(minProgress.get(), 0, 100);
+        int max = Math.clamp(maxProgress.get(), 0, 100);
+        String text = search.get() == null ? "" : search.get().strip();
+        return LearnerQuery.firstPage()
+                .withSearch(text.isEmpty() ? null : text)
+                .withFilters(mode.get(), active.get().asFilter(), passed.get().asFilter(),
+                        country.get() == null || country.get().isBlank() ? null : country.get().strip(),
+                        min > 0 ? min / 100.0 : null, max < 100 ? max / 100.0 : null)
+                .withSort(sort.get(), descending.get());
+    }
+
+    public boolean filtered() {
+        return mode.get() != null || active.get() != Choice.ANY || passed.get() != Choice.ANY
+                || !country.get().isBlank() || minProgress.get() > 0 || maxProgress.get() < 100;
+    }
+
+    public void open(LearnerRow row) {
+        CourseDto selected = course.get();
+        if (row == null || row.isMore() || selected == null) {
+            detail.clear();
+            return;
+        }
+        detail.load(selected.id(), row.learner());
+    }
+
+    /** The table shows row {@code index}; near the end this fetches the next page. */
+    public void rowShown(int index) {
+        pages.shown(index);
+    }
+
+    public void retryMore() {
+        pages.retryMore();
+    }
+
+    private void fail(Throwable e) {
+        app.report(e);
+        error.set(errors.describe(e));
+        state.set(State.ERROR);
+    }
+
+    private void retryAfterRecovery() {
+        if (app.connectionProperty().get() == ConnectionState.ONLINE && !app.signInAgainNeededProperty().get()) {
+            if (state.get() == State.ERROR) {
+                reload();
+            } else if (pages.moreFailedProperty().get()) {
+                pages.retryMore();
+            }
+            detail.retryIfFailed();
+        }
+    }
+
+    private PlatformClient client() {
+        return app.session() == null ? null : app.session().client();
+    }
+
+    public void dispose() {
+        pages.clear();
+        detail.clear();
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+    }
+
+    public ObservableList<CourseDto> courses() {
+        return courses;
+    }
+
+    public ObjectProperty<CourseDto> courseProperty() {
+        return course;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<EnrollmentMode> modeProperty() {
+        return mode;
+    }
+
+    public ObjectProperty<Choice> activeProperty() {
+        return active;
+    }
+
+    public ObjectProperty<Choice> passedProperty() {
+        return passed;
+    }
+
+    public StringProperty countryProperty() {
+        return country;
+    }
+
+    public IntegerProperty minProgressProperty() {
+        return minProgress;
+    }
+
+    public IntegerProperty maxProgressProperty() {
+        return maxProgress;
+    }
+
+    public ReadOnlyObjectProperty<LearnerSort> sortProperty() {
+        return sort;
+    }
+
+    public boolean descending() {
+        return descending.get();
+    }
+
+    public ObservableList<LearnerRow> rows() {
+        return pages.rows();
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return pages.totalProperty();
+    }
+
+    public LearnerPages pages() {
+        return pages;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public LearnerDetailViewModel detail() {
+        return detail;
+    }
+}

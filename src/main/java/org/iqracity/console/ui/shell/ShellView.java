@@ -1,0 +1,169 @@
+package org.iqracity.console.ui.shell;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.iqracity.console.ui.common.AppIcon;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Icons;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Searchable;
+
+/** Header, navigation, the current screen, the status bar; the sign-in-again card over all of it when needed. */
+public final class ShellView extends StackPane {
+
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+        KeyCode.DIGIT5, KeyCode.DIGIT6};
+
+    private final ShellViewModel vm;
+    private final Messages messages;
+    private final Function<Destination, Node> screens;
+    private final Map<Destination, Node> built = new EnumMap<>(Destination.class);
+    private final BorderPane frame = new BorderPane();
+    private final ToggleGroup navGroup = new ToggleGroup();
+
+    public ShellView(ShellViewModel vm, AppState app, Messages messages, Function<Destination, Node> screens,
+                     SignInAgainViewModel again, ReadOnlyBooleanProperty dark) {
+        this.vm = vm;
+        this.messages = messages;
+        this.screens = screens;
+        frame.setTop(header(dark));
+        frame.setLeft(navigation());
+        frame.setBottom(new StatusBarView(app, messages, vm.platformAddress()));
+        vm.selectedProperty().addListener((obs, old, now) -> show(now));
+        show(vm.selectedProperty().get());
+
+        SignInAgainView againView = new SignInAgainView(again, messages);
+        StackPane overlay = new StackPane(againView);
+        overlay.setStyle("-fx-background-color: rgba(0,0,0,0.35);");
+        overlay.visibleProperty().bind(app.signInAgainNeededProperty());
+        overlay.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                againView.focusPassword();
+            }
+        });
+        getChildren().addAll(frame, overlay);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    private Node header(ReadOnlyBooleanProperty dark) {
+        ImageView logo = new ImageView(new Image(getClass().getResourceAsStream("/org/iqracity/console/ui/icons/icon-32.png")));
+        logo.setFitWidth(24);
+        logo.setFitHeight(24);
+        Label title = new Label(messages.get("app.title"));
+        title.getStyleClass().add(Css.HEADER_TITLE);
+
+        Label name = new Label(vm.displayName());
+        name.setId("personName");
+        name.getStyleClass().add(Css.PERSON_NAME);
+        Label detail = new Label(vm.memberName() + "  \u00b7  " + vm.roles());
+        detail.setId("personDetail");
+        detail.getStyleClass().add(Css.PERSON_DETAIL);
+        VBox person = new VBox(name, detail);
+        person.getStyleClass().add(Css.PERSON);
+        person.setAlignment(Pos.CENTER_RIGHT);
+
+        Button theme = new Button();
+        theme.setId("themeToggle");
+        theme.graphicProperty().bind(dark.map(d -> Icons.of(d ? AppIcon.THEME_LIGHT : AppIcon.THEME_DARK)));
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.setTooltip(new Tooltip(messages.get("shell.theme")));
+        theme.setOnAction(e -> vm.toggleTheme(dark.get()));
+
+        Button signOut = new Button(messages.get("shell.signOut"), Icons.of(AppIcon.SIGN_OUT));
+        signOut.setId("signOut");
+        signOut.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        signOut.disableProperty().bind(vm.signingOutProperty());
+        signOut.setOnAction(e -> vm.signOut());
+
+        HBox header = new HBox(logo, title, new Spacer(), person, theme, signOut);
+        header.getStyleClass().add(Css.HEADER);
+        return header;
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox();
+        nav.getStyleClass().add(Css.NAV);
+        int position = 1;
+        for (Destination destination : vm.destinations()) {
+            ToggleButton item = new ToggleButton(messages.get(destination.titleKey()), Icons.of(destination.icon()));
+            item.setId("nav-" + destination.name().toLowerCase(java.util.Locale.ROOT));
+            item.getStyleClass().add(Css.NAV_ITEM);
+            item.setMaxWidth(Double.MAX_VALUE);
+            item.setToggleGroup(navGroup);
+            item.setUserData(destination);
+            item.setTooltip(new Tooltip(messages.format("nav.shortcut", position++)));
+            item.setOnAction(e -> {
+                vm.selectedProperty().set(destination);
+                item.setSelected(true);
+            });
+            nav.getChildren().add(item);
+        }
+        return nav;
+    }
+
+    private void show(Destination destination) {
+        navGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == destination));
+        if (destination == null) {
+            frame.setCenter(null);
+            return;
+        }
+        Node screen = built.computeIfAbsent(destination,
+                d -> d.built() ? screens.apply(d) : new PlaceholderView(d, messages));
+        StackPane content = new StackPane(screen);
+        content.getStyleClass().add(Css.CONTENT);
+        frame.setCenter(content);
+    }
+
+    private void installShortcuts(Scene scene) {
+        for (int i = 0; i < DIGITS.length; i++) {
+            int position = i + 1;
+            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> vm.goTo(position));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            Node current = built.get(vm.selectedProperty().get());
+            if (current instanceof Searchable searchable) {
+                searchable.focusSearch();
+            }
+        });
+    }
+
+    /** Releases what the screens hold (requests in flight) when the shell goes away. */
+    public void dispose() {
+        built.values().forEach(n -> {
+            if (n instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing views only cancels background work
+                }
+            }
+        });
+    }
+}

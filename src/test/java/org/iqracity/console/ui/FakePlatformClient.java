@@ -1,0 +1,140 @@
+package org.iqracity.console.ui;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.CourseScope;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.HealthDto;
+import org.iqracity.console.api.LearnerDetailDto;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.api.MeDto;
+import org.iqracity.console.api.MemberRef;
+import org.iqracity.console.api.Page;
+import org.iqracity.console.api.Role;
+import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.client.PlatformClient;
+
+/** A platform in memory: records what was asked, answers what the test set up. */
+public class FakePlatformClient implements PlatformClient {
+
+    public final List<LearnerQuery> learnerQueries = new ArrayList<>();
+    public final List<String> signInAttempts = new ArrayList<>();
+    public int healthChecks;
+    public int signOuts;
+    public RuntimeException failNext;
+    public RuntimeException failSignIn;
+    public int apiVersion = 1;
+    public List<Role> roles = List.of(Role.COURSE_ADMIN);
+    public List<CourseDto> courses = List.of(course("course-v1:NB+CS101+2026", 120), course("course-v1:NB+MA201+2026", 80));
+    public Function<LearnerQuery, Page<LearnerRowDto>> learnerPages = FakePlatformClient::pagesOf120;
+    private final URI baseUri;
+    private boolean signedIn;
+
+    public FakePlatformClient(URI baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public static CourseDto course(String id, long enrolled) {
+        return new CourseDto(id, "Course " + id, "NB", "X", "2026", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-06-01T00:00:00Z"), enrolled, enrolled);
+    }
+
+    public static LearnerRowDto row(int i) {
+        return new LearnerRowDto("id-" + i, "learner" + i, "Learner " + i, "learner" + i + "@example.org", "KE",
+                Instant.parse("2026-01-02T00:00:00Z"), EnrollmentMode.AUDIT, true, 0.5, 0.6, false,
+                Instant.parse("2026-02-02T00:00:00Z"), false, false);
+    }
+
+    /** 120 learners, 50 a page; the cursor is the index of the next row. */
+    public static Page<LearnerRowDto> pagesOf120(LearnerQuery q) {
+        int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
+        int to = Math.min(120, from + q.limit());
+        List<LearnerRowDto> rows = IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList();
+        return new Page<>(rows, to < 120 ? String.valueOf(to) : null, 120);
+    }
+
+    public MeDto me(String username) {
+        return new MeDto(username, "Nadia Ta", new MemberRef("northbridge", "Northbridge University"), roles,
+                CourseScope.allCourses());
+    }
+
+    private void maybeFail() {
+        RuntimeException e = failNext;
+        if (e != null) {
+            failNext = null;
+            throw e;
+        }
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public HealthDto health() {
+        healthChecks++;
+        maybeFail();
+        return new HealthDto("UP", "UP", apiVersion, "test");
+    }
+
+    @Override
+    public SessionDto signIn(String username, String password, String totp) {
+        signInAttempts.add(username + ":" + (totp == null ? "-" : totp));
+        if (failSignIn != null) {
+            RuntimeException e = failSignIn;
+            failSignIn = null;
+            throw e;
+        }
+        signedIn = true;
+        return new SessionDto("a", "r", 600, 3600, me(username));
+    }
+
+    @Override
+    public void signOut() {
+        signOuts++;
+        signedIn = false;
+    }
+
+    @Override
+    public boolean signedIn() {
+        return signedIn;
+    }
+
+    @Override
+    public MeDto me() {
+        maybeFail();
+        return me("nb-ta");
+    }
+
+    @Override
+    public List<CourseDto> courses() {
+        maybeFail();
+        return courses;
+    }
+
+    @Override
+    public CourseDto course(String courseId) {
+        maybeFail();
+        return courses.stream().filter(c -> c.id().equals(courseId)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public Page<LearnerRowDto> learners(String courseId, LearnerQuery query) {
+        learnerQueries.add(query);
+        maybeFail();
+        return learnerPages.apply(query);
+    }
+
+    @Override
+    public LearnerDetailDto learner(String courseId, String learnerId) {
+        maybeFail();
+        throw new UnsupportedOperationException("not needed by these tests");
+    }
+}

@@ -1,0 +1,93 @@
+package org.iqracity.console.ui.journeys;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.ui.ConsoleRoot;
+import org.iqracity.console.ui.MemorySettings;
+import org.iqracity.console.ui.common.Messages;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real console window against a platform address and drives it as a person would. */
+abstract class ConsoleJourney extends FxRobot {
+
+    static final String PASSWORD = "sandbox-password";
+
+    protected ConsoleRoot console;
+
+    protected void openConsole(String address) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.empty(), new MemorySettings(),
+                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
+                address);
+        FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
+        waitUntil(() -> present("#username"));
+    }
+
+    protected void closeConsole() throws Exception {
+        if (console != null) {
+            FxToolkit.setupFixture(() -> {
+                console.close();
+                console.stage().hide();
+            });
+            console = null;
+        }
+    }
+
+    protected void signIn(String username, String password) {
+        fill("#username", username);
+        fill("#password", password);
+        clickOn("#signIn");
+    }
+
+    /** Types into a field after clearing it; the field keeps focus. */
+    protected void fill(String query, String text) {
+        TextInputControl field = find(query, TextInputControl.class);
+        clickOn(field);
+        interact(field::clear);
+        write(text);
+        waitUntil(() -> text.equals(field.getText()));
+    }
+
+    protected <T extends Node> T find(String query, Class<T> type) {
+        return onFx(() -> lookup(query).queryAs(type));
+    }
+
+    /** Looks the node up on the FX thread: walking the scene graph while it changes is not safe elsewhere. */
+    protected boolean shows(String query) {
+        return onFx(() -> lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    protected boolean present(String query) {
+        return onFx(() -> lookup(query).tryQuery().isPresent());
+    }
+
+    protected static <T> T onFx(Callable<T> work) {
+        try {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                return work.call();
+            }
+            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the window", e);
+        }
+    }
+
+    protected static void waitUntil(Callable<Boolean> condition) {
+        try {
+            // Conditions read the window and its lists, so they are evaluated on the FX thread.
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the console did not get there in 20 seconds", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,206 @@
+package org.iqracity.console.ui.journeys;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.ui.ConsoleRoot;
+import org.iqracity.console.ui.MemorySettings;
+import org.iqracity.console.ui.common.LocalPlatform;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.ProgressSink;
+import org.iqracity.console.ui.common.ThemeMode;
+import org.iqracity.console.ui.learners.LearnerRow;
+
+/**
+ * Walks the real window through the screens the README shows and takes a screenshot of the X display at each.
+ * Run under Xvfb: {@code DISPLAY=:42 java -cp ... ScreenshotTour <out-dir>}. Not a test.
+ */
+public final class ScreenshotTour extends Application {
+
+    private static Path out;
+    private static org.iqracity.console.platform.Platform platform;
+    private ConsoleRoot console;
+
+    public static void main(String[] args) throws Exception {
+        out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        launch(ScreenshotTour.class);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Path data = Files.createTempDirectory("tour");
+        LocalPlatform sandbox = new LocalPlatform() {
+            @Override
+            public java.net.URI start(ProgressSink progress) {
+                platform = org.iqracity.console.platform.Platform.start(
+                        org.iqracity.console.platform.PlatformConfig.embedded(data, 0).withLearners(20_000),
+                        progress::progress);
+                return platform.baseUri();
+            }
+
+            @Override
+            public void stop() {
+                if (platform != null) {
+                    platform.close();
+                    platform = null;
+                }
+            }
+        };
+        MemorySettings settings = new MemorySettings();
+        settings.put("theme", ThemeMode.LIGHT.name());
+        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.of(sandbox), settings,
+                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        Thread.ofPlatform().daemon().start(this::tour);
+    }
+
+    private void tour() {
+        try {
+            Thread.sleep(2500);
+            shoot("startup-progress-light");
+            waitFor(() -> platform != null && text("#address").startsWith("http://127.0.0.1"));
+            fx(() -> field("#username").setText("nb-admin"));
+            shoot("signin-light");
+            fx(() -> field("#password").setText("wrong-password"));
+            fx(() -> button("#signIn").fire());
+            waitFor(() -> visible("#signInError"));
+            shoot("signin-error-light");
+            fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
+            shoot("signin-error-dark");
+            fx(() -> console.state().themeProperty().set(ThemeMode.LIGHT));
+            fx(() -> field("#password").setText("sandbox-password"));
+            fx(() -> button("#signIn").fire());
+            waitFor(() -> table() != null && table().isVisible() && !table().getItems().isEmpty());
+            Thread.sleep(500);
+            fx(() -> {
+                TableView<LearnerRow> t = table();
+                int pick = 0;
+                for (int i = 0; i < t.getItems().size(); i++) {
+                    LearnerRow r = t.getItems().get(i);
+                    if (!r.isMore() && r.learner().sponsored() && !r.learner().retired()) {
+                        pick = i;
+                        break;
+                    }
+                }
+                t.getSelectionModel().select(pick);
+            });
+            waitFor(() -> visible("#detailName"));
+            shoot("learners-detail-light");
+            fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
+            shoot("learners-detail-dark");
+            fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-courses_tracking")).fire());
+            shoot("placeholder-dark");
+            fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-learners")).fire());
+            fx(() -> field("#search").setText("retired"));
+            Thread.sleep(1500);
+            shoot("learners-search-dark");
+            fx(() -> field("#search").setText(""));
+            Thread.sleep(1500);
+            platform.close();
+            platform = null;
+            fx(() -> field("#search").setText("zz"));
+            waitFor(() -> text("#connectionState").contains("cannot be reached"));
+            shoot("error-offline-dark");
+            fx(() -> console.state().themeProperty().set(ThemeMode.LIGHT));
+            shoot("error-offline-light");
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private void shoot(String name) throws Exception {
+        Thread.sleep(700);
+        Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
+                .inheritIO().start();
+        p.waitFor(30, TimeUnit.SECONDS);
+        System.out.println("shot " + name);
+    }
+
+    private TextInputControl field(String id) {
+        return (TextInputControl) console.stage().getScene().lookup(id);
+    }
+
+    private Button button(String id) {
+        return (Button) console.stage().getScene().lookup(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<LearnerRow> table() {
+        return (TableView<LearnerRow>) console.stage().getScene().lookup("#learnerTable");
+    }
+
+    private String text(String id) {
+        return onFx(() -> {
+            Node node = console.stage().getScene().lookup(id);
+            if (node instanceof TextInputControl t) {
+                return t.getText();
+            }
+            return node instanceof javafx.scene.control.Labeled l ? l.getText() : "";
+        });
+    }
+
+    private boolean visible(String id) {
+        return onFx(() -> {
+            Node node = console.stage().getScene().lookup(id);
+            return node != null && node.isVisible();
+        });
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void fx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(10, TimeUnit.SECONDS);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        Object[] result = new Object[1];
+        try {
+            fx(() -> {
+                try {
+                    result[0] = work.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+}

@@ -1,0 +1,67 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.learners.LearnerRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The session ends on the platform: the console asks to sign in again over the same screen and carries on. */
+class SessionEndJourneyTest extends ConsoleJourney {
+
+    private static final Duration ABSOLUTE = Duration.ofSeconds(8);
+
+    @TempDir
+    Path dataDir;
+    private Platform platform;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        closeConsole();
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void endedSessionAsksToSignInAgainAndKeepsTheScreen() throws Exception {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1000)
+                .withSessionLimits(Duration.ofSeconds(3), Duration.ofMinutes(5), ABSOLUTE), StartupListener.NONE);
+        openConsole(platform.baseUri().toString());
+        signIn("nb-ta", PASSWORD);
+        waitUntil(() -> present("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> table = find("#learnerTable", TableView.class);
+        waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
+        // The platform counts the absolute limit from its own sign-in, a little before the table showed.
+        Thread.sleep(ABSOLUTE.toMillis() + 500);
+
+        fill("#search", "b");
+
+        waitUntil(() -> console.state().signInAgainNeededProperty().get() && overlayShown());
+        assertThat(console.state().session()).isNotNull();
+        assertThat(find("#search", TextField.class).getText()).isEqualTo("b");
+        fill("#againPassword", PASSWORD);
+        clickOn("#signInAgainSubmit");
+
+        waitUntil(() -> !overlayShown());
+        waitUntil(() -> table.isVisible() && !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(r -> r.isMore() || r.learner().retired()
+                        || r.learner().username().toLowerCase().startsWith("b")
+                        || r.learner().email().toLowerCase().startsWith("b")
+                        || r.learner().name().toLowerCase().startsWith("b")));
+        assertThat(shows("#learnersView")).isTrue();
+    }
+
+    private boolean overlayShown() {
+        return onFx(() -> lookup("#signInAgain").tryQuery().map(n -> n.getParent().isVisible()).orElse(false));
+    }
+}

@@ -1,0 +1,178 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.learners.LearnerRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Journeys on the real embedded platform with a small sandbox, through the real window. */
+class SignInAndLearnersJourneyTest extends ConsoleJourney {
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(2000), StartupListener.NONE);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void courseAdministratorOfTwoCoursesSeesExactlyThoseTwo() {
+        signIn("nb-ta", PASSWORD);
+
+        waitUntil(() -> shows("#coursePicker"));
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        waitUntil(() -> picker.getItems().size() == 2 && picker.getValue() != null);
+        assertThat(picker.getItems()).extracting(CourseDto::id)
+                .containsExactlyInAnyOrderElementsOf(platformCourses("nb-ta").stream().map(CourseDto::id).toList());
+        assertThat(shows("#nav-learners")).isTrue();
+        assertThat(present("#nav-breach_notices")).isFalse();
+        assertThat(present("#nav-sponsor_reports")).isFalse();
+        assertThat(find("#personDetail", Label.class).getText()).contains("Course administrator");
+    }
+
+    @Test
+    void keyboardShortcutsNavigateAndFocusTheSearch() {
+        signIn("nb-ta", PASSWORD);
+        waitUntil(() -> shows("#learnersView"));
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> shows("#placeholder-courses_tracking"));
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitUntil(() -> shows("#learnersView"));
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+
+        waitUntil(() -> find("#search", javafx.scene.control.TextField.class).isFocused());
+    }
+
+    @Test
+    void searchByEmailPrefixFindsTheLearnerAndOpensTheDetail() {
+        LearnerRowDto someone = aLearnerWithEmail("nb-ta");
+        String prefix = someone.email().substring(0, Math.min(someone.email().indexOf('@') + 1, 12));
+        signIn("nb-ta", PASSWORD);
+        waitUntil(() -> present("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> table = find("#learnerTable", TableView.class);
+        waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        interact(() -> picker.setValue(picker.getItems().stream()
+                .filter(c -> c.id().equals(courseOf)).findFirst().orElseThrow()));
+
+        fill("#search", prefix);
+
+        waitUntil(() -> table.isVisible() && table.getItems().stream()
+                .anyMatch(r -> !r.isMore() && r.learner().learnerId().equals(someone.learnerId()))
+                && table.getItems().stream().allMatch(r -> r.isMore() || matchesPrefix(r.learner(), prefix)));
+        assertThat(onFx(() -> table.getItems().size())).isLessThan(20);
+        int index = onFx(() -> indexOf(table, someone));
+        interact(() -> table.getSelectionModel().select(index));
+
+        waitUntil(() -> shows("#detailName"));
+        assertThat(find("#detailName", Label.class).getText()).isEqualTo(someone.name());
+        assertThat(shows("#loggedNote")).isTrue();
+        assertThat(onFx(() -> lookup(n -> n.getId() != null && n.getId().startsWith("visibility-")).queryAll()))
+                .isNotEmpty();
+    }
+
+    @Test
+    void wrongPasswordShowsTheMessage() {
+        signIn("nb-ta", "not-the-password");
+
+        waitUntil(() -> shows("#signInError"));
+        atlantafx.base.controls.Message error = find("#signInError", atlantafx.base.controls.Message.class);
+        assertThat(error.getTitle()).isEqualTo("The username or password is not right.");
+        assertThat(shows("#learnersView")).isFalse();
+    }
+
+    @Test
+    void securityOfficerIsAskedForAndPassesTheSecondFactor() {
+        signIn("nb-security", PASSWORD);
+
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
+        clickOn("#verify");
+
+        waitUntil(() -> shows("#nav-breach_notices"));
+        assertThat(shows("#nav-access_log")).isTrue();
+        assertThat(present("#nav-learners")).isFalse();
+        assertThat(shows("#placeholder-breach_notices")).isTrue();
+    }
+
+    private String courseOf;
+
+    private LearnerRowDto aLearnerWithEmail(String username) {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn(username, PASSWORD, null);
+        for (CourseDto course : client.courses()) {
+            for (LearnerRowDto row : client.learners(course.id(), LearnerQuery.firstPage()).items()) {
+                if (!row.retired() && row.email() != null && row.name() != null) {
+                    courseOf = course.id();
+                    client.signOut();
+                    return row;
+                }
+            }
+        }
+        throw new IllegalStateException("sandbox has no learner with an email for " + username);
+    }
+
+    private List<CourseDto> platformCourses(String username) {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn(username, PASSWORD, null);
+        List<CourseDto> courses = client.courses();
+        client.signOut();
+        return courses;
+    }
+
+    private static boolean matchesPrefix(LearnerRowDto row, String prefix) {
+        String p = prefix.toLowerCase();
+        return row.email().toLowerCase().startsWith(p) || row.username().toLowerCase().startsWith(p)
+                || row.name() != null && row.name().toLowerCase().startsWith(p);
+    }
+
+    private static int indexOf(TableView<LearnerRow> table, LearnerRowDto learner) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            LearnerRow row = table.getItems().get(i);
+            if (!row.isMore() && row.learner().learnerId().equals(learner.learnerId())) {
+                return i;
+            }
+        }
+        throw new AssertionError("learner not in the table");
+    }
+}

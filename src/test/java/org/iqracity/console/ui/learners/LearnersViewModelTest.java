@@ -1,0 +1,201 @@
+package org.iqracity.console.ui.learners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.api.Page;
+import org.iqracity.console.client.PlatformUnreachableException;
+import org.iqracity.console.client.SessionExpiredException;
+import org.iqracity.console.ui.FakePlatformClient;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ConnectionState;
+import org.iqracity.console.ui.common.InlineTaskRunner;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Session;
+import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
+import org.iqracity.console.ui.learners.LearnersViewModel.State;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LearnersViewModelTest {
+
+    private final InlineTaskRunner tasks = new InlineTaskRunner();
+    private final AppState app = new AppState();
+    private final FakePlatformClient platform = new FakePlatformClient(URI.create("http://127.0.0.1:1"));
+    private LearnersViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        app.signedIn(new Session(platform, platform.me("nb-ta")));
+        vm = new LearnersViewModel(app, tasks, Messages.english(), Duration.ofMillis(200));
+    }
+
+    private LearnerQuery lastQuery() {
+        return platform.learnerQueries.getLast();
+    }
+
+    @Test
+    void loadOpensTheFirstCourseWithOnePageAndTheTotal() {
+        vm.load();
+
+        assertThat(vm.courseProperty().get().id()).isEqualTo("course-v1:NB+CS101+2026");
+        assertThat(platform.learnerQueries).hasSize(1);
+        assertThat(lastQuery().limit()).isEqualTo(50);
+        assertThat(vm.totalProperty().get()).isEqualTo(120);
+        assertThat(vm.pages().loaded()).isEqualTo(50);
+        assertThat(vm.rows()).hasSize(51);
+        assertThat(vm.rows().getLast().isMore()).isTrue();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
+    }
+
+    @Test
+    void scrollingNearTheEndFetchesTheNextPageByCursor() {
+        vm.load();
+
+        vm.rowShown(10);
+        assertThat(platform.learnerQueries).hasSize(1);
+        vm.rowShown(40);
+
+        assertThat(platform.learnerQueries).hasSize(2);
+        assertThat(lastQuery().cursor()).isEqualTo("50");
+        assertThat(lastQuery().limit()).isEqualTo(LearnerPages.MORE_LIMIT);
+        assertThat(vm.pages().loaded()).isEqualTo(120);
+        assertThat(vm.rows()).noneMatch(LearnerRow::isMore);
+        vm.rowShown(119);
+        assertThat(platform.learnerQueries).hasSize(2);
+    }
+
+    @Test
+    void typingWaitsForAPauseAndSendsOneSearch() {
+        vm.load();
+
+        vm.searchProperty().set("a");
+        vm.searchProperty().set("am");
+        vm.searchProperty().set("amina@");
+        assertThat(platform.learnerQueries).hasSize(1);
+        assertThat(tasks.pendingScheduled()).isEqualTo(1);
+
+        tasks.runScheduled();
+
+        assertThat(platform.learnerQueries).hasSize(2);
+        assertThat(lastQuery().q()).isEqualTo("amina@");
+        assertThat(lastQuery().cursor()).isNull();
+    }
+
+    @Test
+    void clickingAColumnReQueriesWithTheServerSort() {
+        vm.load();
+
+        vm.sortBy(LearnerSort.PROGRESS, true);
+
+        assertThat(lastQuery().sort()).isEqualTo(LearnerSort.PROGRESS);
+        assertThat(lastQuery().descending()).isTrue();
+    }
+
+    @Test
+    void filtersBecomeQueryParameters() {
+        vm.load();
+
+        vm.modeProperty().set(EnrollmentMode.VERIFIED);
+        vm.activeProperty().set(Choice.NO);
+        vm.passedProperty().set(Choice.YES);
+        vm.countryProperty().set(" ke ");
+        vm.minProgressProperty().set(25);
+        vm.maxProgressProperty().set(75);
+        tasks.runScheduled();
+
+        LearnerQuery q = lastQuery();
+        assertThat(q.mode()).isEqualTo(EnrollmentMode.VERIFIED);
+        assertThat(q.active()).isFalse();
+        assertThat(q.passed()).isTrue();
+        assertThat(q.country()).isEqualTo("ke");
+        assertThat(q.minProgress()).isEqualTo(0.25);
+        assertThat(q.maxProgress()).isEqualTo(0.75);
+        assertThat(vm.filtered()).isTrue();
+
+        vm.clearFilters();
+        tasks.runScheduled();
+        assertThat(lastQuery().mode()).isNull();
+        assertThat(lastQuery().minProgress()).isNull();
+        assertThat(vm.filtered()).isFalse();
+    }
+
+    @Test
+    void noMatchesIsItsOwnState() {
+        vm.load();
+        platform.learnerPages = q -> new Page<>(List.of(), null, 0);
+
+        vm.searchProperty().set("zzz");
+        tasks.runScheduled();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.EMPTY);
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.totalProperty().get()).isZero();
+    }
+
+    @Test
+    void lostPlatformShowsTheErrorAndReloadsWhenItIsBack() {
+        vm.load();
+        platform.failNext = new PlatformUnreachableException("down", null);
+
+        vm.searchProperty().set("x");
+        tasks.runScheduled();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.ERROR);
+        assertThat(vm.errorProperty().get().text()).isEqualTo("The platform cannot be reached.");
+        assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.OFFLINE);
+
+        app.reachable();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(lastQuery().q()).isEqualTo("x");
+    }
+
+    @Test
+    void endedSessionAsksToSignInAgainAndRetriesAfterwards() {
+        vm.load();
+        platform.failNext = new SessionExpiredException("ended", null);
+
+        vm.sortBy(LearnerSort.NAME, false);
+
+        assertThat(app.signInAgainNeededProperty().get()).isTrue();
+        assertThat(vm.stateProperty().get()).isEqualTo(State.ERROR);
+
+        app.signedInAgain();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(lastQuery().sort()).isEqualTo(LearnerSort.NAME);
+    }
+
+    @Test
+    void failedNextPageOffersRetryWithoutLosingLoadedRows() {
+        vm.load();
+        platform.failNext = new PlatformUnreachableException("down", null);
+
+        vm.rowShown(45);
+
+        assertThat(vm.pages().loaded()).isEqualTo(50);
+        assertThat(vm.pages().moreFailedProperty().get()).isTrue();
+        vm.rowShown(46);
+        assertThat(platform.learnerQueries).hasSize(2);
+
+        vm.retryMore();
+        assertThat(vm.pages().loaded()).isEqualTo(120);
+    }
+
+    @Test
+    void switchingCourseStartsOverWithTheNewCourse() {
+        vm.load();
+        vm.rowShown(45);
+
+        vm.courseProperty().set(vm.courses().get(1));
+
+        assertThat(lastQuery().cursor()).isNull();
+        assertThat(vm.pages().loaded()).isEqualTo(50);
+    }
+}

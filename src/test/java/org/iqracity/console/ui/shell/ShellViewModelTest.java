@@ -1,0 +1,101 @@
+package org.iqracity.console.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.iqracity.console.api.Role;
+import org.iqracity.console.client.PlatformUnreachableException;
+import org.iqracity.console.ui.FakePlatformClient;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ConnectionState;
+import org.iqracity.console.ui.common.InlineTaskRunner;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Session;
+import org.junit.jupiter.api.Test;
+
+class ShellViewModelTest {
+
+    private final InlineTaskRunner tasks = new InlineTaskRunner();
+    private final AppState app = new AppState();
+    private final FakePlatformClient platform = new FakePlatformClient(URI.create("http://127.0.0.1:1"));
+
+    private ShellViewModel shellFor(Role... roles) {
+        platform.roles = List.of(roles);
+        app.signedIn(new Session(platform, platform.me("someone")));
+        return new ShellViewModel(app, tasks, Messages.english());
+    }
+
+    @Test
+    void courseAdministratorSeesLearnersCoursesAndExportsOnly() {
+        assertThat(shellFor(Role.COURSE_ADMIN).destinations())
+                .containsExactly(Destination.LEARNERS, Destination.COURSES_TRACKING, Destination.EXPORTS);
+    }
+
+    @Test
+    void securityOfficerSeesBreachNoticesAndAccessLogOnly() {
+        assertThat(shellFor(Role.SECURITY_OFFICER).destinations())
+                .containsExactly(Destination.BREACH_NOTICES, Destination.ACCESS_LOG);
+    }
+
+    @Test
+    void memberAdministratorAlsoSeesSponsorReports() {
+        assertThat(shellFor(Role.MEMBER_ADMIN, Role.COURSE_ADMIN).destinations())
+                .containsExactly(Destination.LEARNERS, Destination.COURSES_TRACKING, Destination.SPONSOR_REPORTS,
+                        Destination.EXPORTS);
+    }
+
+    @Test
+    void shortcutNumberSelectsTheNthAllowedPlace() {
+        ShellViewModel shell = shellFor(Role.SECURITY_OFFICER);
+
+        shell.goTo(2);
+        assertThat(shell.selectedProperty().get()).isEqualTo(Destination.ACCESS_LOG);
+        shell.goTo(5);
+        assertThat(shell.selectedProperty().get()).isEqualTo(Destination.ACCESS_LOG);
+    }
+
+    @Test
+    void signOutRevokesTheSessionAndSignsOut() {
+        ShellViewModel shell = shellFor(Role.COURSE_ADMIN);
+
+        shell.signOut();
+
+        assertThat(platform.signOuts).isEqualTo(1);
+        assertThat(app.session()).isNull();
+    }
+
+    @Test
+    void signOutEndsLocallyEvenWhenThePlatformIsGone() {
+        ShellViewModel shell = shellFor(Role.COURSE_ADMIN);
+        FakePlatformClient gone = new FakePlatformClient(URI.create("http://127.0.0.1:1")) {
+            @Override
+            public void signOut() {
+                throw new PlatformUnreachableException("down", null);
+            }
+        };
+        app.signedIn(new Session(gone, gone.me("x")));
+
+        new ShellViewModel(app, tasks, Messages.english()).signOut();
+
+        assertThat(app.session()).isNull();
+        assertThat(shell).isNotNull();
+    }
+
+    @Test
+    void watcherTellsWhenThePlatformIsBack() {
+        shellFor(Role.COURSE_ADMIN);
+        new ConnectionWatcher(app, tasks, Duration.ofSeconds(2));
+        platform.failNext = new PlatformUnreachableException("down", null);
+
+        app.report(new PlatformUnreachableException("down", null));
+        assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.OFFLINE);
+        tasks.runScheduled();
+        assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.OFFLINE);
+        tasks.runScheduled();
+
+        assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.ONLINE);
+        assertThat(platform.healthChecks).isEqualTo(2);
+    }
+}
