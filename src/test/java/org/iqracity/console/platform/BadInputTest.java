@@ -19,8 +19,6 @@ import java.util.Set;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.ProblemCode;
-import org.iqracity.console.platform.http.ApiServer;
-import org.iqracity.console.platform.http.PlatformServices;
 import org.iqracity.console.platform.http.Route;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class BadInputTest {
         learners = ApiPaths.courseLearners(CS101);
         learnerId = fixture.jdbc().queryOne("SELECT learner_id FROM enrollment WHERE course_id = ? ORDER BY id",
                 rs -> rs.getString(1), CS101).orElseThrow();
-        routes = new ApiServer(new PlatformServices(null, null, null, null), "127.0.0.1", 0).routes();
+        routes = RouteTable.routes();
         knownCodes = new HashSet<>();
         for (Field f : ProblemCode.class.getFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
