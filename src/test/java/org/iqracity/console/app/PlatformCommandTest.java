@@ -138,6 +138,13 @@ class PlatformCommandTest {
         }
     }
 
+    @Test
+    void aSecretGivenInTheUnsupportedEqualsFormIsNotEchoed() {
+        Run r = run("--db-password=hunter2-secret");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--db-password").doesNotContain("hunter2-secret");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--port|-1", "--port|65536", "--port|http", "--port|", "--port|99999999999999999999",
             "--learners|-5", "--learners|10000001", "--learners|many", "--seed|0x10", "--seed|1.5"})

@@ -392,6 +392,15 @@ class BadInputTest {
     }
 
     @Test
+    void headIsRefusedEvenOnReadableRoutesSoNothingAnswersWithoutAuthentication() {
+        for (String path : new String[] {"/api/v1/me", "/api/v1/courses", "/api/v1/health"}) {
+            RawHttp.Response r = send("HEAD", path);
+            assertThat(r.status()).as(path).isEqualTo(405);
+            assertThat(r.body()).isEmpty();
+        }
+    }
+
+    @Test
     void refusedHeadRequestsHaveNoBody() {
         RawHttp.Response r = send("HEAD", "/api/v1/courses/a%2Fb");
         assertThat(r.status()).isEqualTo(400);

@@ -49,6 +49,14 @@ public final class ApiServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.before(Requests::checkPath);
+            // HEAD would answer an empty 200 for any GET route without running it, so without authenticating.
+            config.routes.before(ctx -> {
+                if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+                    ctx.header("Allow", "GET");
+                    throw new PlatformException(405, org.iqracity.console.api.ProblemCode.METHOD_NOT_ALLOWED,
+                            "Method not allowed", "Use GET.", java.util.List.of(), null);
+                }
+            });
             for (Route r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), r.handler());
             }

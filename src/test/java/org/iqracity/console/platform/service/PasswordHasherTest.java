@@ -68,6 +68,17 @@ class PasswordHasherTest {
     }
 
     @Test
+    void corruptStoredHashesFailToMatchInsteadOfThrowing() {
+        String[] parts = hash.split("\\$");
+        for (String corrupt : new String[] {
+            String.join("$", parts[0], parts[1], parts[2], "m=lots,t=2,p=1", parts[4], parts[5]),
+            String.join("$", parts[0], parts[1], parts[2], "m", parts[4], parts[5]),
+            String.join("$", parts[0], parts[1], parts[2], parts[3], "not*base64!", parts[5])}) {
+            assertThat(hasher.verify("correct horse battery staple", corrupt)).as(corrupt).isFalse();
+        }
+    }
+
+    @Test
     void theDecoyCostsAsMuchAsARealCheck() {
         hasher.verifyDecoy("warm-up");
         hasher.verify("warm-up", hash);
