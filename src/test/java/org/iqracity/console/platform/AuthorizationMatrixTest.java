@@ -31,7 +31,7 @@ class AuthorizationMatrixTest {
     enum Whose { OWN_IN_SCOPE, OWN_OUT_OF_SCOPE, OTHER_MEMBER }
 
     /** Statuses that mean "let in": the request was judged on its merits, not refused for who asked. */
-    static final Set<Integer> ALLOWED = Set.of(200, 204, 412, 422, 428);
+    static final Set<Integer> ALLOWED = Set.of(200, 201, 204, 412, 422, 428);
     static final int IN = 0;
 
     @FunctionalInterface
@@ -60,6 +60,17 @@ class AuthorizationMatrixTest {
         default -> 403;
     };
 
+    static final Rule READERS = (who, whose) -> switch (who) {
+        case ANONYMOUS -> 401;
+        case SECURITY_OFFICER -> 403;
+        default -> IN;
+    };
+    static final Rule ADMINS = (who, whose) -> switch (who) {
+        case ANONYMOUS -> 401;
+        case SECURITY_OFFICER, SCOPED_COURSE_ADMIN -> 403;
+        case MEMBER_ADMIN -> whose == Whose.OTHER_MEMBER ? 404 : IN;
+    };
+
     static final Map<String, Rule> EXPECT = new LinkedHashMap<>();
 
     static {
@@ -79,6 +90,11 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_COVERAGE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_ROSTER, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.SIGNING_KEY, PUBLIC);
+        EXPECT.put("GET " + ApiPaths.SPONSOR_REPORTS, READERS);
+        EXPECT.put("GET " + ApiPaths.SPONSOR_REPORT, LEARNER_DATA);
+        EXPECT.put("GET " + ApiPaths.SPONSOR_RELEASES, READERS);
+        EXPECT.put("POST " + ApiPaths.SPONSOR_RELEASES, ADMINS);
+        EXPECT.put("GET " + ApiPaths.SPONSOR_RELEASE_CSV, ADMINS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG, OFFICERS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG_EXPORT, OFFICERS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG_VERIFY, OFFICERS);
@@ -90,6 +106,8 @@ class AuthorizationMatrixTest {
     Jdbc jdbc;
     final Map<Whose, String> courses = new LinkedHashMap<>();
     final Map<Whose, String> learners = new LinkedHashMap<>();
+    String sponsor;
+    String release;
 
     @BeforeAll
     void start() {
@@ -102,6 +120,14 @@ class AuthorizationMatrixTest {
                 rs -> rs.getString(1)).orElseThrow());
         courses.forEach((whose, course) -> learners.put(whose, jdbc.queryOne("SELECT learner_id FROM enrollment "
                 + "WHERE course_id = ? ORDER BY id", rs -> rs.getString(1), course).orElseThrow()));
+        sponsor = jdbc.queryOne("SELECT s.id FROM sponsor s WHERE " + String.join(" AND ", java.util.Collections.nCopies(3,
+                "EXISTS (SELECT 1 FROM enrollment e WHERE e.sponsor_id = s.id AND e.course_id = ?)")) + " ORDER BY s.id",
+                rs -> rs.getString(1), courses.get(Whose.OWN_IN_SCOPE), courses.get(Whose.OWN_OUT_OF_SCOPE),
+                courses.get(Whose.OTHER_MEMBER)).orElseThrow();
+        release = api.send(api.request(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor) + "?courseId="
+                + ApiPaths.segment(courses.get(Whose.OWN_IN_SCOPE)), api.signIn("nb-admin"))
+                .header("Idempotency-Key", "matrix-setup").POST(HttpRequest.BodyPublishers.noBody()).build())
+                .json().path("releaseId").asText();
     }
 
     static String key(Route r) {
@@ -124,7 +150,9 @@ class AuthorizationMatrixTest {
             }
             for (Who who : Who.values()) {
                 for (Whose whose : Whose.values()) {
-                    if (!route.path().contains("{courseId}") && whose != Whose.OWN_IN_SCOPE) {
+                    boolean perCourse = route.path().contains("{courseId}") || route.path().equals(ApiPaths.SPONSOR_REPORT)
+                            || (route.path().equals(ApiPaths.SPONSOR_RELEASES) && route.method().name().equals("POST"));
+                    if (!perCourse && whose != Whose.OWN_IN_SCOPE) {
                         continue;
                     }
                     tests.add(DynamicTest.dynamicTest(key(route) + " as " + who + " on " + whose, () -> {
@@ -158,15 +186,22 @@ class AuthorizationMatrixTest {
     private HttpRequest request(Route route, Who who, Whose whose) {
         String path = route.path()
                 .replace("{courseId}", ApiPaths.segment(courses.get(whose)))
-                .replace("{learnerId}", learners.get(whose));
+                .replace("{learnerId}", learners.get(whose))
+                .replace("{sponsorId}", sponsor)
+                .replace("{releaseId}", release);
+        if (route.path().equals(ApiPaths.SPONSOR_REPORT) || route.path().equals(ApiPaths.SPONSOR_RELEASES)
+                && route.method().name().equals("POST")) {
+            path += "?courseId=" + ApiPaths.segment(courses.get(whose));
+        }
         String token = route.method().name().equals("DELETE") ? signIn(who) : tokens.computeIfAbsent(who, this::signIn);
         HttpRequest.Builder b = api.request(path, token).header("Content-Type", "application/json")
-                .header("If-Match", "\"v999999\"");
+                .header("If-Match", "\"v999999\"").header("Idempotency-Key", "matrix-" + who + "-" + whose);
         return switch (route.method().name()) {
             // A stale If-Match keeps a let-in write from changing anything: it answers 412.
             case "PUT" -> b.PUT(HttpRequest.BodyPublishers.ofString(
                     "{\"honourGlobalPrivacyControl\":true,\"categories\":[],\"technologies\":[]}")).build();
-            case "POST" -> b.POST(HttpRequest.BodyPublishers.ofString("{\"version\":1}")).build();
+            case "POST" -> route.path().equals(ApiPaths.SPONSOR_RELEASES) ? b.POST(HttpRequest.BodyPublishers.noBody())
+                    .build() : b.POST(HttpRequest.BodyPublishers.ofString("{\"version\":1}")).build();
             case "DELETE" -> b.DELETE().build();
             default -> b.GET().build();
         };
