@@ -20,7 +20,10 @@ import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RefreshRequest;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SessionRequest;
 
 /** {@link PlatformClient} over OkHttp. Thread-safe: one instance serves every background task of a session. */
@@ -123,6 +126,25 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     private <T> T authed(Request.Builder request, TypeReference<T> type) {
+        return authed(request, r -> http.send(r, type));
+    }
+
+    @Override
+    public SigningKeyDto signingKey() {
+        return http.send(get(ApiPaths.SIGNING_KEY).build(), SigningKeyDto.class);
+    }
+
+    @Override
+    public RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines) {
+        HttpUrl.Builder url = url(ApiPaths.course(courseId) + "/roster").newBuilder();
+        if (!fields.isEmpty()) {
+            url.addQueryParameter("fields", String.join(",",
+                    fields.stream().map(RosterField::column).toList()));
+        }
+        return authed(new Request.Builder().url(url.build()).get(), r -> http.stream(r, in -> RosterNdjson.read(in, lines)));
+    }
+
+    private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call) {
         Tokens used = tokens;
         if (used == null) {
             throw new SessionExpiredException("not signed in", null);
@@ -131,7 +153,7 @@ public final class HttpPlatformClient implements PlatformClient {
             used = refresh(used);
         }
         try {
-            return http.send(authorize(request, used).build(), type);
+            return call.apply(authorize(request, used).build());
         } catch (ApiHttpException e) {
             if (!isAuthFailure(e)) {
                 throw e;
@@ -139,7 +161,7 @@ public final class HttpPlatformClient implements PlatformClient {
         }
         Tokens fresh = refresh(used);
         try {
-            return http.send(authorize(request, fresh).build(), type);
+            return call.apply(authorize(request, fresh).build());
         } catch (ApiHttpException e) {
             if (isAuthFailure(e)) {
                 tokens = null;

@@ -9,7 +9,10 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.SigningKeyDto;
 
 /**
  * What the console asks of one platform. Calls block and may run on any thread; failures are {@link ApiException}
@@ -39,4 +42,13 @@ public interface PlatformClient {
     Page<LearnerRowDto> learners(String courseId, LearnerQuery query);
 
     LearnerDetailDto learner(String courseId, String learnerId);
+
+    /** The platform's public key for checking signed exports. */
+    SigningKeyDto signingKey();
+
+    /**
+     * Streams a course roster to {@code lines} as it arrives and answers the platform's signed summary. A
+     * {@link RosterLines} that throws stops the download.
+     */
+    RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines);
 }

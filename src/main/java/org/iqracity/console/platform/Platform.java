@@ -10,6 +10,7 @@ import org.iqracity.console.platform.http.ApiServer;
 import org.iqracity.console.platform.http.PlatformServices;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
 import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.CursorCodec;
@@ -77,7 +78,8 @@ public final class Platform implements AutoCloseable {
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
-            AccessLog accessLog = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock);
+            AccessLogRepository accessLogStore = new AccessLogRepository(jdbc);
+            AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock);
             AuthService auth = new AuthService(new StaffRepository(jdbc), new SessionRepository(jdbc), hasher,
                     new LoginThrottle(clock), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
@@ -94,6 +96,7 @@ public final class Platform implements AutoCloseable {
             SigningKeys signingKeys = new SigningKeys(secrets);
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
+                    new AccessLogService(accessLogStore, accessLog),
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();

@@ -24,6 +24,7 @@ public final class ApiRoutes {
         LearnerController learners = new LearnerController(s.learners());
         TrackingController tracking = new TrackingController(s.tracking());
         RosterController roster = new RosterController(s.rosters(), s.signingKeys());
+        AccessLogController accessLog = new AccessLogController(s.accessLog());
         SystemController system = new SystemController(s.health());
         AuthService auth = s.auth();
         return List.of(
@@ -43,6 +44,9 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }

@@ -2,6 +2,7 @@ package org.iqracity.console.platform.http;
 
 import java.util.function.Supplier;
 import org.iqracity.console.api.HealthDto;
+import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.LearnerService;
@@ -12,5 +13,6 @@ import org.iqracity.console.platform.service.TrackingService;
 /** What the web layer needs from the services, handed over by the platform's composition root. */
 public record PlatformServices(AuthService auth, CourseService courses, LearnerService learners,
                                TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
+                               AccessLogService accessLog,
                                Supplier<HealthDto> health) {
 }
