@@ -156,6 +156,10 @@ public final class ShellView extends StackPane {
 
     /** Releases what the screens hold (requests in flight) when the shell goes away. */
     public void dispose() {
+        if (getScene() != null) {
+            // The next shell (or the sign-in screen) must not inherit shortcuts into this one.
+            getScene().getAccelerators().clear();
+        }
         built.values().forEach(n -> {
             if (n instanceof AutoCloseable closeable) {
                 try {
