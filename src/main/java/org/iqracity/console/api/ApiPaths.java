@@ -13,6 +13,11 @@ public final class ApiPaths {
     public static final String COURSE = BASE + "/courses/{courseId}";
     public static final String COURSE_LEARNERS = BASE + "/courses/{courseId}/learners";
     public static final String COURSE_LEARNER = BASE + "/courses/{courseId}/learners/{learnerId}";
+    public static final String COURSE_TRACKING = BASE + "/courses/{courseId}/tracking";
+    public static final String COURSE_TRACKING_HISTORY = BASE + "/courses/{courseId}/tracking/history";
+    public static final String COURSE_TRACKING_REVERT = BASE + "/courses/{courseId}/tracking/revert";
+    public static final String COURSE_TRACKING_EFFECTIVE = BASE + "/courses/{courseId}/tracking/effective";
+    public static final String COURSE_TRACKING_COVERAGE = BASE + "/courses/{courseId}/tracking/coverage";
     public static final String HEALTH = BASE + "/health";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 
@@ -33,6 +38,10 @@ public final class ApiPaths {
 
     public static String courseLearners(String courseId) {
         return course(courseId) + "/learners";
+    }
+
+    public static String courseTracking(String courseId) {
+        return course(courseId) + "/tracking";
     }
 
     public static String courseLearner(String courseId, String learnerId) {

@@ -17,6 +17,7 @@ import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.SessionPolicy;
+import org.iqracity.console.platform.service.TrackingService;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.Database;
@@ -25,6 +26,7 @@ import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
 import org.iqracity.console.platform.store.SessionRepository;
 import org.iqracity.console.platform.store.StaffRepository;
+import org.iqracity.console.platform.store.TrackingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +81,14 @@ public final class Platform implements AutoCloseable {
             CourseService courses = new CourseService(new CourseRepository(jdbc));
             LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc),
                     new CursorCodec(secrets.cursorKey()), accessLog, clock);
+            TrackingRepository trackingStore = new TrackingRepository(jdbc);
+            TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);
+            if (config.sandbox() && trackingStore.isEmpty()) {
+                tracking.seedSandbox(jdbc.query("SELECT id FROM course ORDER BY id", rs -> rs.getString(1)),
+                        "Sandbox set-up");
+            }
             String version = Platform.class.getPackage().getImplementationVersion();
-            PlatformServices services = new PlatformServices(auth, courses, learners,
+            PlatformServices services = new PlatformServices(auth, courses, learners, tracking,
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();

@@ -22,6 +22,7 @@ public final class ApiRoutes {
         SessionController session = new SessionController(s.auth());
         CourseController courses = new CourseController(s.courses());
         LearnerController learners = new LearnerController(s.learners());
+        TrackingController tracking = new TrackingController(s.tracking());
         SystemController system = new SystemController(s.health());
         AuthService auth = s.auth();
         return List.of(
@@ -33,6 +34,12 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.COURSE, courses::get),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNERS, learners::list),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNER, learners::detail),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING, tracking::get),
+                authed(auth, HandlerType.PUT, ApiPaths.COURSE_TRACKING, tracking::put),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_HISTORY, tracking::history),
+                authed(auth, HandlerType.POST, ApiPaths.COURSE_TRACKING_REVERT, tracking::revert),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }

@@ -5,8 +5,9 @@ import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.LearnerService;
+import org.iqracity.console.platform.service.TrackingService;
 
 /** What the web layer needs from the services, handed over by the platform's composition root. */
 public record PlatformServices(AuthService auth, CourseService courses, LearnerService learners,
-                               Supplier<HealthDto> health) {
+                               TrackingService tracking, Supplier<HealthDto> health) {
 }

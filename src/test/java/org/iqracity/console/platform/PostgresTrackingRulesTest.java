@@ -1,0 +1,8 @@
+package org.iqracity.console.platform;
+
+class PostgresTrackingRulesTest extends TrackingRulesContract {
+    @Override
+    PlatformFixture fixture() {
+        return PlatformFixture.postgres();
+    }
+}
