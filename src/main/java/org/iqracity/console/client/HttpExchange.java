@@ -52,22 +52,36 @@ final class HttpExchange {
         return send(request, reader.getTypeFactory().constructType(type));
     }
 
+    /** Reads the body and the ETag header; an answer without one names no version and cannot be changed safely. */
+    <T> Versioned<T> sendVersioned(Request request, Class<T> type) {
+        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+        return exchange(request, (response, body) -> {
+            String etag = response.header("ETag");
+            if (etag == null || etag.isBlank()) {
+                throw new MalformedResponseException("no ETag from " + request.url().encodedPath(), null);
+            }
+            return new Versioned<>(read(request, body, javaType), etag.strip());
+        });
+    }
+
     void sendNoContent(Request.Builder request) {
         exchange(request.build(), (response, body) -> null);
     }
 
     private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
-        return exchange(request, (response, body) -> {
-            try {
-                T value = reader.readValue(body, type);
-                if (value == null) {
-                    throw new MalformedResponseException("empty answer", null);
-                }
-                return value;
-            } catch (IOException e) {
-                throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+        return exchange(request, (response, body) -> read(request, body, type));
+    }
+
+    private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {
+        try {
+            T value = reader.readValue(body, type);
+            if (value == null) {
+                throw new MalformedResponseException("empty answer", null);
             }
-        });
+            return value;
+        } catch (IOException e) {
+            throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+        }
     }
 
     private <T> T exchange(Request request, BodyReader<T> onSuccess) {
