@@ -84,11 +84,20 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(console::closeRequested);
         console.bounds.restore();
         console.showFor(null);
         stage.show();
         console.sandbox.start();
         return console;
+    }
+
+    /** Closing the window leaves the current screen too: unsaved work is asked about first. */
+    private void closeRequested(javafx.stage.WindowEvent event) {
+        if (shell != null) {
+            event.consume();
+            shell.leave(stage::close);
+        }
     }
 
     private void showFor(Session session) {
