@@ -27,6 +27,9 @@ import org.iqracity.console.ui.shell.SignInAgainViewModel;
 import org.iqracity.console.ui.signin.SandboxViewModel;
 import org.iqracity.console.ui.signin.SignInView;
 import org.iqracity.console.ui.signin.SignInViewModel;
+import org.iqracity.console.ui.tracking.FxTrackingDialogs;
+import org.iqracity.console.ui.tracking.TrackingView;
+import org.iqracity.console.ui.tracking.TrackingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +124,10 @@ public final class ConsoleRoot implements AutoCloseable {
         if (destination == Destination.LEARNERS) {
             return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),
                     setup.messages());
+        }
+        if (destination == Destination.COURSES_TRACKING) {
+            return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
+                    new FxTrackingDialogs(setup.messages(), () -> stage)), setup.messages());
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }
