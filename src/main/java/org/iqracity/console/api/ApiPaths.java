@@ -18,6 +18,11 @@ public final class ApiPaths {
     public static final String COURSE_TRACKING_REVERT = BASE + "/courses/{courseId}/tracking/revert";
     public static final String COURSE_TRACKING_EFFECTIVE = BASE + "/courses/{courseId}/tracking/effective";
     public static final String COURSE_TRACKING_COVERAGE = BASE + "/courses/{courseId}/tracking/coverage";
+    public static final String COURSE_ROSTER = BASE + "/courses/{courseId}/roster";
+    public static final String SIGNING_KEY = BASE + "/signing-key";
+    public static final String ACCESS_LOG = BASE + "/access-log";
+    public static final String ACCESS_LOG_EXPORT = BASE + "/access-log/export";
+    public static final String ACCESS_LOG_VERIFY = BASE + "/access-log/verify";
     public static final String HEALTH = BASE + "/health";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 

@@ -68,6 +68,7 @@ final class HttpExchange {
         exchange(request.build(), (response, body) -> null);
     }
 
+<<<<<<< HEAD
     private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
         return exchange(request, (response, body) -> read(request, body, type));
     }
@@ -77,6 +78,35 @@ final class HttpExchange {
             T value = reader.readValue(body, type);
             if (value == null) {
                 throw new MalformedResponseException("empty answer", null);
+=======
+    /** For long answers read as they arrive (a roster): {@code reader} gets the body while the call is open. */
+    <T> T stream(Request request, StreamReader<T> streamReader) {
+        return exchange(request, (response, body) -> {
+            try {
+                return streamReader.read(body.byteStream());
+            } catch (IOException e) {
+                throw new PlatformUnreachableException("the answer from " + request.url().host() + " broke off", e);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
+        return exchange(request, (response, responseBody) -> {
+            String body = text(responseBody);
+            try {
+                T value = reader.readValue(body, type);
+                if (value == null) {
+                    throw new MalformedResponseException("empty answer", null);
+                }
+                return value;
+            } catch (IOException e) {
+                throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+>>>>>>> ui
             }
             return value;
         } catch (IOException e) {
@@ -90,11 +120,11 @@ final class HttpExchange {
         String what = request.method() + " " + request.url().encodedPath();
         try (Response response = okHttp.newCall(request).execute()) {
             ResponseBody responseBody = response.body();
-            String body = responseBody == null ? "" : responseBody.string();
             LOGGER.debug("{} -> {} in {} ms", what, response.code(), (System.nanoTime() - started) / 1_000_000);
             if (response.isSuccessful()) {
-                return onSuccess.read(response, body);
+                return onSuccess.read(response, responseBody);
             }
+            String body = text(responseBody);
             throw new ApiHttpException(response.code(), problem(response, body), retryAfter(response));
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -151,8 +181,16 @@ final class HttpExchange {
         return false;
     }
 
+    private static String text(ResponseBody body) {
+        try {
+            return body == null ? "" : body.string();
+        } catch (IOException e) {
+            throw new PlatformUnreachableException("the answer broke off", e);
+        }
+    }
+
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(Response response, String body);
+        T read(Response response, ResponseBody body);
     }
 }

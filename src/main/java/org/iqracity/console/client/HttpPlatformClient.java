@@ -22,7 +22,10 @@ import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RefreshRequest;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SessionRequest;
 import org.iqracity.console.api.TrackingRevertRequest;
 import org.iqracity.console.api.TrackingSettingsDto;
@@ -184,8 +187,27 @@ public final class HttpPlatformClient implements PlatformClient {
         return authed(request, r -> http.send(r, type));
     }
 
+<<<<<<< HEAD
     /** Sends with the access token; on 401 renews the token once and sends again. */
     private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> send) {
+=======
+    @Override
+    public SigningKeyDto signingKey() {
+        return http.send(get(ApiPaths.SIGNING_KEY).build(), SigningKeyDto.class);
+    }
+
+    @Override
+    public RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines) {
+        HttpUrl.Builder url = url(ApiPaths.course(courseId) + "/roster").newBuilder();
+        if (!fields.isEmpty()) {
+            url.addQueryParameter("fields", String.join(",",
+                    fields.stream().map(RosterField::column).toList()));
+        }
+        return authed(new Request.Builder().url(url.build()).get(), r -> http.stream(r, in -> RosterNdjson.read(in, lines)));
+    }
+
+    private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call) {
+>>>>>>> ui
         Tokens used = tokens;
         if (used == null) {
             throw new SessionExpiredException("not signed in", null);
@@ -194,7 +216,11 @@ public final class HttpPlatformClient implements PlatformClient {
             used = refresh(used);
         }
         try {
+<<<<<<< HEAD
             return send.apply(authorize(request, used).build());
+=======
+            return call.apply(authorize(request, used).build());
+>>>>>>> ui
         } catch (ApiHttpException e) {
             if (!isAuthFailure(e)) {
                 throw e;
@@ -202,7 +228,11 @@ public final class HttpPlatformClient implements PlatformClient {
         }
         Tokens fresh = refresh(used);
         try {
+<<<<<<< HEAD
             return send.apply(authorize(request, fresh).build());
+=======
+            return call.apply(authorize(request, fresh).build());
+>>>>>>> ui
         } catch (ApiHttpException e) {
             if (isAuthFailure(e)) {
                 tokens = null;

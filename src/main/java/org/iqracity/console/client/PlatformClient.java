@@ -11,10 +11,16 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
+<<<<<<< HEAD
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingVersionDto;
+=======
+import org.iqracity.console.api.SigningKeyDto;
+>>>>>>> ui
 
 /**
  * What the console asks of one platform. Calls block and may run on any thread; failures are {@link ApiException}
@@ -45,6 +51,7 @@ public interface PlatformClient {
 
     LearnerDetailDto learner(String courseId, String learnerId);
 
+<<<<<<< HEAD
     /** A course's tracking settings now, with the entity tag a change must send back. */
     Versioned<TrackingSettingsDto> tracking(String courseId);
 
@@ -69,4 +76,14 @@ public interface PlatformClient {
 
     /** How many active learners allow each category; small counts come suppressed. */
     ConsentCoverageDto consentCoverage(String courseId);
+=======
+    /** The platform's public key for checking signed exports. */
+    SigningKeyDto signingKey();
+
+    /**
+     * Streams a course roster to {@code lines} as it arrives and answers the platform's signed summary. A
+     * {@link RosterLines} that throws stops the download.
+     */
+    RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines);
+>>>>>>> ui
 }

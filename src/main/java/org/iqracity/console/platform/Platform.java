@@ -10,13 +10,16 @@ import org.iqracity.console.platform.http.ApiServer;
 import org.iqracity.console.platform.http.PlatformServices;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
 import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.CursorCodec;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SessionPolicy;
+import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.TrackingService;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
@@ -25,6 +28,7 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
 import org.iqracity.console.platform.store.SessionRepository;
+import org.iqracity.console.platform.store.RosterRepository;
 import org.iqracity.console.platform.store.StaffRepository;
 import org.iqracity.console.platform.store.TrackingRepository;
 import org.slf4j.Logger;
@@ -74,7 +78,8 @@ public final class Platform implements AutoCloseable {
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
-            AccessLog accessLog = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock);
+            AccessLogRepository accessLogStore = new AccessLogRepository(jdbc);
+            AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock);
             AuthService auth = new AuthService(new StaffRepository(jdbc), new SessionRepository(jdbc), hasher,
                     new LoginThrottle(clock), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
@@ -88,7 +93,10 @@ public final class Platform implements AutoCloseable {
                         "Sandbox set-up");
             }
             String version = Platform.class.getPackage().getImplementationVersion();
-            PlatformServices services = new PlatformServices(auth, courses, learners, tracking,
+            SigningKeys signingKeys = new SigningKeys(secrets);
+            RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
+            PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
+                    new AccessLogService(accessLogStore, accessLog),
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();

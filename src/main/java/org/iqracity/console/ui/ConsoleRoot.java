@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleRoot implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ConsoleRoot.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     /** What the console needs from outside the UI. {@code address} overrides the remembered one when not null. */
     public record Setup(Optional<LocalPlatform> sandbox, Settings settings, PlatformConnector connector,
@@ -69,7 +70,7 @@ public final class ConsoleRoot implements AutoCloseable {
         if (setup.address() != null) {
             signIn.addressProperty().set(setup.address());
         }
-        new ConnectionWatcher(app, tasks, setup.reconnectInterval());
+        new ConnectionWatcher(app, tasks, setup.reconnectInterval(), HEARTBEAT);
         app.sessionProperty().addListener((obs, old, session) -> showFor(session));
         this.bounds = new WindowBounds(stage, setup.settings());
     }

@@ -187,4 +187,15 @@ public class FakePlatformClient implements PlatformClient {
         maybeFail();
         return tracking.coverage(courseId);
     }
+
+    @Override
+    public org.iqracity.console.api.SigningKeyDto signingKey() {
+        throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
+    public org.iqracity.console.api.RosterSummary roster(String courseId,
+            List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.client.RosterLines lines) {
+        throw new UnsupportedOperationException("not needed by these tests");
+    }
 }

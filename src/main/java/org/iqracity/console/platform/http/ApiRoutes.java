@@ -23,6 +23,8 @@ public final class ApiRoutes {
         CourseController courses = new CourseController(s.courses());
         LearnerController learners = new LearnerController(s.learners());
         TrackingController tracking = new TrackingController(s.tracking());
+        RosterController roster = new RosterController(s.rosters(), s.signingKeys());
+        AccessLogController accessLog = new AccessLogController(s.accessLog());
         SystemController system = new SystemController(s.health());
         AuthService auth = s.auth();
         return List.of(
@@ -40,6 +42,11 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.POST, ApiPaths.COURSE_TRACKING_REVERT, tracking::revert),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
+                open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
+                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }

@@ -2,12 +2,17 @@ package org.iqracity.console.platform.http;
 
 import java.util.function.Supplier;
 import org.iqracity.console.api.HealthDto;
+import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.LearnerService;
+import org.iqracity.console.platform.service.RosterService;
+import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.TrackingService;
 
 /** What the web layer needs from the services, handed over by the platform's composition root. */
 public record PlatformServices(AuthService auth, CourseService courses, LearnerService learners,
-                               TrackingService tracking, Supplier<HealthDto> health) {
+                               TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
+                               AccessLogService accessLog,
+                               Supplier<HealthDto> health) {
 }

@@ -44,12 +44,55 @@ public final class AccessLogRepository {
                 e.memberId());
     }
 
+    /** Filters for reading the log; null means any. */
+    public record Filter(String actor, String action, String objectId, Instant from, Instant to) {
+    }
+
+    /** Newest first, before {@code beforeSeq} (exclusive) when given. */
+    public List<Entry> page(String memberId, Filter f, Long beforeSeq, int limit) {
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT member_id, seq, at, actor_id, actor_username, action, outcome, "
+                + "object_type, object_id, course_id, client, address, prev_hash, hash FROM access_log");
+        where(sql, params, memberId, f);
+        if (beforeSeq != null) {
+            sql.append(" AND seq < ?");
+            params.add(beforeSeq);
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.query(sql.toString(), AccessLogRepository::map, params.toArray());
+    }
+
+    public long count(String memberId, Filter f) {
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM access_log");
+        where(sql, params, memberId, f);
+        return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, String memberId, Filter f) {
+        sql.append(" WHERE member_id = ?");
+        params.add(memberId);
+        String[] columns = {"actor_username = ?", "action = ?", "object_id = ?", "at >= ?", "at < ?"};
+        Object[] values = {f.actor(), f.action(), f.objectId(), f.from(), f.to()};
+        for (int i = 0; i < columns.length; i++) {
+            if (values[i] != null) {
+                sql.append(" AND ").append(columns[i]);
+                params.add(values[i]);
+            }
+        }
+    }
+
+    private static Entry map(java.sql.ResultSet rs) throws SQLException {
+        return new Entry(rs.getString(1), rs.getLong(2), Jdbc.instant(rs, "at"), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+    }
+
     /** A Member's entries in chain order, for verification and reading. */
     public List<Entry> chain(String memberId) {
         return jdbc.query("SELECT member_id, seq, at, actor_id, actor_username, action, outcome, object_type, "
                 + "object_id, course_id, client, address, prev_hash, hash FROM access_log WHERE member_id = ? "
-                + "ORDER BY seq", rs -> new Entry(rs.getString(1), rs.getLong(2), Jdbc.instant(rs, "at"),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)), memberId);
+                + "ORDER BY seq", AccessLogRepository::map, memberId);
     }
 }

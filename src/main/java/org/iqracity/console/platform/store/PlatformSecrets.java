@@ -24,7 +24,8 @@ public final class PlatformSecrets {
         }));
     }
 
-    private synchronized String getOrCreate(String name, java.util.function.Supplier<String> maker) {
+    /** The named secret, made by {@code maker} and stored the first time it is asked for. */
+    public synchronized String getOrCreate(String name, java.util.function.Supplier<String> maker) {
         return jdbc.queryOne("SELECT secret FROM platform_secret WHERE name = ?", rs -> rs.getString(1), name)
                 .orElseGet(() -> {
                     String value = maker.get();

@@ -23,6 +23,8 @@ public final class LearnerPages {
 
     /** Ask for the next page this many rows before the end shows, so scrolling rarely meets the marker. */
     static final int PREFETCH_ROWS = 25;
+    /** The first page stays small so a course opens fast; once someone scrolls, fewer, larger pages serve better. */
+    static final int MORE_LIMIT = 200;
 
     private final TaskRunner tasks;
     private final Consumer<Throwable> onFailure;
@@ -83,7 +85,7 @@ public final class LearnerPages {
     private void loadMore() {
         PlatformClient c = client;
         String course = courseId;
-        LearnerQuery next = query.withCursor(nextCursor);
+        LearnerQuery next = query.withCursor(nextCursor).withLimit(MORE_LIMIT);
         inFlight = tasks.run(() -> c.learners(course, next));
         inFlight.onSuccess(page -> {
             inFlight = null;

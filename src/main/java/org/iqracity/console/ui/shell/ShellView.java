@@ -55,9 +55,15 @@ public final class ShellView extends StackPane {
         vm.selectedProperty().addListener((obs, old, now) -> show(now));
         show(vm.selectedProperty().get());
 
-        StackPane overlay = new StackPane(new SignInAgainView(again, messages));
+        SignInAgainView againView = new SignInAgainView(again, messages);
+        StackPane overlay = new StackPane(againView);
         overlay.setStyle("-fx-background-color: rgba(0,0,0,0.35);");
         overlay.visibleProperty().bind(app.signInAgainNeededProperty());
+        overlay.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                againView.focusPassword();
+            }
+        });
         getChildren().addAll(frame, overlay);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -176,6 +182,10 @@ public final class ShellView extends StackPane {
 
     /** Releases what the screens hold (requests in flight) when the shell goes away. */
     public void dispose() {
+        if (getScene() != null) {
+            // The next shell (or the sign-in screen) must not inherit shortcuts into this one.
+            getScene().getAccelerators().clear();
+        }
         built.values().forEach(n -> {
             if (n instanceof AutoCloseable closeable) {
                 try {

@@ -59,10 +59,9 @@ final class SignInAgainView extends VBox {
         HBox buttons = new HBox(8, signOut, submit);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(title, text, password, totp, error, buttons);
-        visibleProperty().addListener((obs, was, shown) -> {
-            if (shown) {
-                Platform.runLater(password::requestFocus);
-            }
-        });
+    }
+
+    void focusPassword() {
+        Platform.runLater(password::requestFocus);
     }
 }

@@ -29,7 +29,7 @@ abstract class ConsoleJourney extends FxRobot {
                 PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
                 address);
         FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
-        waitUntil(() -> lookup("#username").tryQuery().isPresent());
+        waitUntil(() -> present("#username"));
     }
 
     protected void closeConsole() throws Exception {
@@ -50,7 +50,7 @@ abstract class ConsoleJourney extends FxRobot {
 
     /** Types into a field after clearing it; the field keeps focus. */
     protected void fill(String query, String text) {
-        TextInputControl field = lookup(query).queryAs(TextInputControl.class);
+        TextInputControl field = find(query, TextInputControl.class);
         clickOn(field);
         interact(field::clear);
         write(text);
@@ -58,16 +58,33 @@ abstract class ConsoleJourney extends FxRobot {
     }
 
     protected <T extends Node> T find(String query, Class<T> type) {
-        return lookup(query).queryAs(type);
+        return onFx(() -> lookup(query).queryAs(type));
     }
 
+    /** Looks the node up on the FX thread: walking the scene graph while it changes is not safe elsewhere. */
     protected boolean shows(String query) {
-        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+        return onFx(() -> lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    protected boolean present(String query) {
+        return onFx(() -> lookup(query).tryQuery().isPresent());
+    }
+
+    protected static <T> T onFx(Callable<T> work) {
+        try {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                return work.call();
+            }
+            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the window", e);
+        }
     }
 
     protected static void waitUntil(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            // Conditions read the window and its lists, so they are evaluated on the FX thread.
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (TimeoutException e) {
             throw new AssertionError("the console did not get there in 20 seconds", e);
         }

@@ -36,7 +36,7 @@ class PlatformOutageJourneyTest extends ConsoleJourney {
         int port = platform.baseUri().getPort();
         openConsole(platform.baseUri().toString());
         signIn("nb-ta", PASSWORD);
-        waitUntil(() -> lookup("#learnerTable").tryQuery().isPresent());
+        waitUntil(() -> present("#learnerTable"));
         @SuppressWarnings("unchecked")
         TableView<LearnerRow> table = find("#learnerTable", TableView.class);
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
@@ -47,16 +47,16 @@ class PlatformOutageJourneyTest extends ConsoleJourney {
 
         waitUntil(() -> console.state().connectionProperty().get() == ConnectionState.OFFLINE);
         waitUntil(() -> find("#connectionState", Label.class).getText().contains("cannot be reached"));
-        assertThat(table.isVisible()).isFalse();
-        assertThat(lookup("The platform cannot be reached. Check the address and your network connection, "
-                + "or whether the platform is running. The console keeps trying.").tryQuery()).isPresent();
+        assertThat(onFx(table::isVisible)).isFalse();
+        assertThat(present("The platform cannot be reached. Check the address and your network connection, "
+                + "or whether the platform is running. The console keeps trying.")).isTrue();
 
         platform = Platform.start(PlatformConfig.embedded(dataDir, port).withLearners(2000), StartupListener.NONE);
 
         waitUntil(() -> console.state().connectionProperty().get() == ConnectionState.ONLINE);
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
         assertThat(find("#connectionState", Label.class).getText()).startsWith("Connected to");
-        assertThat(table.getItems()).allMatch(r -> r.isMore() || r.learner().retired()
+        assertThat(onFx(() -> java.util.List.copyOf(table.getItems()))).allMatch(r -> r.isMore() || r.learner().retired()
                 || r.learner().username().toLowerCase().startsWith("a")
                 || r.learner().email().toLowerCase().startsWith("a")
                 || r.learner().name().toLowerCase().startsWith("a"));

@@ -37,7 +37,7 @@ class SessionEndJourneyTest extends ConsoleJourney {
                 .withSessionLimits(Duration.ofSeconds(3), Duration.ofMinutes(5), ABSOLUTE), StartupListener.NONE);
         openConsole(platform.baseUri().toString());
         signIn("nb-ta", PASSWORD);
-        waitUntil(() -> lookup("#learnerTable").tryQuery().isPresent());
+        waitUntil(() -> present("#learnerTable"));
         @SuppressWarnings("unchecked")
         TableView<LearnerRow> table = find("#learnerTable", TableView.class);
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
@@ -62,6 +62,6 @@ class SessionEndJourneyTest extends ConsoleJourney {
     }
 
     private boolean overlayShown() {
-        return lookup("#signInAgain").tryQuery().map(n -> n.getParent().isVisible()).orElse(false);
+        return onFx(() -> lookup("#signInAgain").tryQuery().map(n -> n.getParent().isVisible()).orElse(false));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
@@ -61,9 +62,23 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         assertThat(picker.getItems()).extracting(CourseDto::id)
                 .containsExactlyInAnyOrderElementsOf(platformCourses("nb-ta").stream().map(CourseDto::id).toList());
         assertThat(shows("#nav-learners")).isTrue();
-        assertThat(lookup("#nav-breach_notices").tryQuery()).isEmpty();
-        assertThat(lookup("#nav-sponsor_reports").tryQuery()).isEmpty();
+        assertThat(present("#nav-breach_notices")).isFalse();
+        assertThat(present("#nav-sponsor_reports")).isFalse();
         assertThat(find("#personDetail", Label.class).getText()).contains("Course administrator");
+    }
+
+    @Test
+    void keyboardShortcutsNavigateAndFocusTheSearch() {
+        signIn("nb-ta", PASSWORD);
+        waitUntil(() -> shows("#learnersView"));
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> shows("#placeholder-courses_tracking"));
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitUntil(() -> shows("#learnersView"));
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+
+        waitUntil(() -> find("#search", javafx.scene.control.TextField.class).isFocused());
     }
 
     @Test
@@ -71,7 +86,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         LearnerRowDto someone = aLearnerWithEmail("nb-ta");
         String prefix = someone.email().substring(0, Math.min(someone.email().indexOf('@') + 1, 12));
         signIn("nb-ta", PASSWORD);
-        waitUntil(() -> lookup("#learnerTable").tryQuery().isPresent());
+        waitUntil(() -> present("#learnerTable"));
         @SuppressWarnings("unchecked")
         TableView<LearnerRow> table = find("#learnerTable", TableView.class);
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
@@ -85,14 +100,15 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         waitUntil(() -> table.isVisible() && table.getItems().stream()
                 .anyMatch(r -> !r.isMore() && r.learner().learnerId().equals(someone.learnerId()))
                 && table.getItems().stream().allMatch(r -> r.isMore() || matchesPrefix(r.learner(), prefix)));
-        assertThat(table.getItems().size()).isLessThan(20);
-        int index = indexOf(table, someone);
+        assertThat(onFx(() -> table.getItems().size())).isLessThan(20);
+        int index = onFx(() -> indexOf(table, someone));
         interact(() -> table.getSelectionModel().select(index));
 
         waitUntil(() -> shows("#detailName"));
         assertThat(find("#detailName", Label.class).getText()).isEqualTo(someone.name());
         assertThat(shows("#loggedNote")).isTrue();
-        assertThat(lookup(n -> n.getId() != null && n.getId().startsWith("visibility-")).queryAll()).isNotEmpty();
+        assertThat(onFx(() -> lookup(n -> n.getId() != null && n.getId().startsWith("visibility-")).queryAll()))
+                .isNotEmpty();
     }
 
     @Test
@@ -115,7 +131,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
 
         waitUntil(() -> shows("#nav-breach_notices"));
         assertThat(shows("#nav-access_log")).isTrue();
-        assertThat(lookup("#nav-learners").tryQuery()).isEmpty();
+        assertThat(present("#nav-learners")).isFalse();
         assertThat(shows("#placeholder-breach_notices")).isTrue();
     }
 

@@ -63,12 +63,11 @@ class LearnersViewModelTest {
 
         assertThat(platform.learnerQueries).hasSize(2);
         assertThat(lastQuery().cursor()).isEqualTo("50");
-        assertThat(vm.pages().loaded()).isEqualTo(100);
-        vm.rowShown(99);
-        vm.rowShown(119);
+        assertThat(lastQuery().limit()).isEqualTo(LearnerPages.MORE_LIMIT);
         assertThat(vm.pages().loaded()).isEqualTo(120);
         assertThat(vm.rows()).noneMatch(LearnerRow::isMore);
-        assertThat(platform.learnerQueries).hasSize(3);
+        vm.rowShown(119);
+        assertThat(platform.learnerQueries).hasSize(2);
     }
 
     @Test
@@ -186,7 +185,7 @@ class LearnersViewModelTest {
         assertThat(platform.learnerQueries).hasSize(2);
 
         vm.retryMore();
-        assertThat(vm.pages().loaded()).isEqualTo(100);
+        assertThat(vm.pages().loaded()).isEqualTo(120);
     }
 
     @Test

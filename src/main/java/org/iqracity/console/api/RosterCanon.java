@@ -1,0 +1,47 @@
+package org.iqracity.console.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The canonical form a roster is signed in, shared by the platform (which signs) and the roster file (which
+ * verifies offline): each row as an RFC 4180 CSV line ending in CRLF, hashed with SHA-256; the signature covers a
+ * short text naming what was exported, by whom and when, and that hash.
+ */
+public final class RosterCanon {
+    public static final String FORMAT = "iqracity-roster-v1";
+
+    private RosterCanon() {
+    }
+
+    /** One CSV record with CRLF, quoting only where RFC 4180 needs it. */
+    public static String csvLine(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String v = values.get(i) == null ? "" : values.get(i);
+            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                sb.append('"').append(v.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    public static String header(List<RosterField> fields) {
+        return csvLine(fields.stream().map(RosterField::column).toList());
+    }
+
+    /** What the platform's Ed25519 signature is over. */
+    public static byte[] signedPayload(String memberId, String courseId, String exportedAt, List<RosterField> fields,
+                                       long rowCount, String sha256Hex) {
+        String text = String.join("\n", FORMAT, memberId, courseId, exportedAt,
+                fields.stream().map(RosterField::column).collect(Collectors.joining(",")), Long.toString(rowCount),
+                sha256Hex);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,48 @@
+package org.iqracity.console.platform.http;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.RosterService;
+import org.iqracity.console.platform.service.SigningKeys;
+
+final class RosterController {
+    static final String NDJSON = "application/x-ndjson";
+
+    private final RosterService rosters;
+    private final SigningKeys keys;
+
+    RosterController(RosterService rosters, SigningKeys keys) {
+        this.rosters = rosters;
+        this.keys = keys;
+    }
+
+    void roster(Context ctx, Caller caller) throws Exception {
+        Requests.Params p = new Requests.Params(ctx, Set.of("fields"));
+        List<RosterField> fields = new ArrayList<>();
+        String list = p.string("fields");
+        if (list != null) {
+            for (String name : list.split(",")) {
+                RosterField f = RosterField.byColumn(name.strip()).orElse(null);
+                if (f == null) {
+                    p.error("fields", "Unknown field: choose from the roster fields in the API description.");
+                    break;
+                }
+                if (!fields.contains(f)) {
+                    fields.add(f);
+                }
+            }
+        }
+        p.check();
+        RosterService.Export export = rosters.prepare(caller, ctx.pathParam("courseId"), fields);
+        ctx.status(200).contentType(NDJSON).header("Cache-Control", "no-store");
+        export.write(ctx.outputStream());
+    }
+
+    void signingKey(Context ctx) {
+        ctx.json(keys.publicKey());
+    }
+}

@@ -1,0 +1,120 @@
+package org.iqracity.console.platform.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.api.ChainVerificationDto;
+import org.iqracity.console.api.Page;
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.api.Role;
+import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.platform.store.AccessLogRepository;
+import org.iqracity.console.platform.store.AccessLogRepository.Entry;
+import org.iqracity.console.platform.store.AccessLogRepository.Filter;
+
+/** Reading the access log (R12): a Member's security officers only, newest first, filtered, exported, verified. */
+public final class AccessLogService {
+    private static final int EXPORT_BATCH = 1_000;
+
+    private final AccessLogRepository repository;
+    private final AccessLog accessLog;
+
+    public AccessLogService(AccessLogRepository repository, AccessLog accessLog) {
+        this.repository = repository;
+        this.accessLog = accessLog;
+    }
+
+    public Page<AccessLogEntryDto> page(Caller caller, Filter filter, String cursor, int limit) {
+        requireOfficer(caller);
+        if (limit < 1 || limit > 500) {
+            throw PlatformException.invalid("limit", "Must be between 1 and 500.");
+        }
+        Long before = cursor == null ? null : parseCursor(cursor);
+        List<Entry> rows = repository.page(caller.memberId(), filter, before, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Entry> page = more ? rows.subList(0, limit) : rows;
+        if (cursor == null) {
+            accessLog.record(AccessLog.by(caller, "ACCESS_LOG_READ", "ACCESS_LOG", caller.memberId(), null));
+        }
+        return new Page<>(page.stream().map(AccessLogService::toDto).toList(),
+                more ? Long.toString(page.getLast().seq()) : null, repository.count(caller.memberId(), filter));
+    }
+
+    public ChainVerificationDto verify(Caller caller) {
+        requireOfficer(caller);
+        long entries = accessLog.entries(caller.memberId()).size();
+        Long broken = accessLog.firstBrokenLink(caller.memberId()).orElse(null);
+        accessLog.record(AccessLog.by(caller, "ACCESS_LOG_VERIFY", "ACCESS_LOG", caller.memberId(), null));
+        return new ChainVerificationDto(broken == null, entries, broken);
+    }
+
+    /** Writes the filtered log as CSV, newest first; the export itself is logged first. */
+    public void exportCsv(Caller caller, Filter filter, OutputStream out) throws IOException {
+        requireOfficer(caller);
+        accessLog.record(AccessLog.by(caller, "ACCESS_LOG_EXPORT", "ACCESS_LOG", caller.memberId(), null));
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write(RosterCanon.csvLine(List.of("seq", "at", "actor", "action", "outcome", "object_type", "object_id",
+                "course_id", "client", "address", "hash")));
+        Long before = null;
+        while (true) {
+            List<Entry> batch = repository.page(caller.memberId(), filter, before, EXPORT_BATCH);
+            for (Entry e : batch) {
+                List<String> values = new ArrayList<>();
+                values.add(Long.toString(e.seq()));
+                values.add(e.at().toString());
+                values.add(safe(e.actorUsername()));
+                values.add(e.action());
+                values.add(e.outcome());
+                values.add(safe(e.objectType()));
+                values.add(safe(e.objectId()));
+                values.add(safe(e.courseId()));
+                values.add(safe(e.client()));
+                values.add(safe(e.address()));
+                values.add(e.hash());
+                w.write(RosterCanon.csvLine(values));
+            }
+            if (batch.size() < EXPORT_BATCH) {
+                break;
+            }
+            before = batch.getLast().seq();
+        }
+        w.flush();
+    }
+
+    /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
+    static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    private static void requireOfficer(Caller caller) {
+        if (!caller.has(Role.SECURITY_OFFICER)) {
+            throw PlatformException.forbidden("Only the Member's security officers read the access log.");
+        }
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            long v = Long.parseLong(cursor);
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST,
+                    "The cursor is not valid for this list. Start again from the first page.");
+        }
+    }
+
+    private static AccessLogEntryDto toDto(Entry e) {
+        return new AccessLogEntryDto(e.seq(), e.at(), e.actorUsername(), e.action(), e.outcome(), e.objectType(),
+                e.objectId(), e.courseId(), e.client(), e.address());
+    }
+}

@@ -1,0 +1,50 @@
+package org.iqracity.console.platform.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads a course's roster in username order, a batch at a time, so memory stays flat whatever the course size. */
+public final class RosterRepository {
+    private final Jdbc jdbc;
+
+    public RosterRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Everything a roster row may show; platform-only columns are not selected (R5). */
+    public record RosterRow(long enrollmentId, String usernameKey, String courseId, String learnerId, String username,
+                            String name, String email, String country, String region, String language,
+                            Integer yearOfBirth, String gender, String levelOfEducation, String mode,
+                            Instant enrolledAt, boolean active, double progress, double grade, boolean passed,
+                            boolean certificate, Instant lastActivityAt, int activeDays, boolean sponsored,
+                            boolean retired) {
+    }
+
+    /** The next batch after ({@code afterKey}, {@code afterId}); null key for the first. */
+    public List<RosterRow> batch(String memberId, String courseId, String afterKey, long afterId, int size) {
+        String keyset = afterKey == null ? "" : " AND e.username_key >= ? AND (e.username_key > ? OR e.id > ?)";
+        String sql = "SELECT e.id, e.username_key, e.course_id, e.learner_id, l.username, l.name, e.email, l.country, "
+                + "l.region, l.language, l.year_of_birth, l.gender, l.level_of_education, e.mode, e.enrolled_at, "
+                + "e.active, e.progress, e.grade, e.passed, e.certificate, e.last_activity_at, e.active_days, "
+                + "e.sponsor_id, l.status FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+                + "WHERE e.member_id = ? AND e.course_id = ?" + keyset + " ORDER BY e.username_key, e.id LIMIT ?";
+        Object[] params = afterKey == null ? new Object[] {memberId, courseId, size}
+                : new Object[] {memberId, courseId, afterKey, afterKey, afterId, size};
+        return jdbc.query(sql, RosterRepository::map, params);
+    }
+
+    private static RosterRow map(ResultSet rs) throws SQLException {
+        int yob = rs.getInt("year_of_birth");
+        Integer yearOfBirth = rs.wasNull() ? null : yob;
+        return new RosterRow(rs.getLong("id"), rs.getString("username_key"), rs.getString("course_id"),
+                rs.getString("learner_id"), rs.getString("username"), rs.getString("name"), rs.getString("email"),
+                rs.getString("country"), rs.getString("region"), rs.getString("language"), yearOfBirth,
+                rs.getString("gender"), rs.getString("level_of_education"), rs.getString("mode"),
+                Jdbc.instant(rs, "enrolled_at"), rs.getBoolean("active"), rs.getDouble("progress"),
+                rs.getDouble("grade"), rs.getBoolean("passed"), rs.getBoolean("certificate"),
+                Jdbc.instant(rs, "last_activity_at"), rs.getInt("active_days"), rs.getString("sponsor_id") != null,
+                "RETIRED".equals(rs.getString("status")));
+    }
+}

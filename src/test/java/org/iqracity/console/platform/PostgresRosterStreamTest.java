@@ -1,0 +1,8 @@
+package org.iqracity.console.platform;
+
+class PostgresRosterStreamTest extends RosterStreamContract {
+    @Override
+    PlatformFixture fixture() {
+        return PlatformFixture.postgres();
+    }
+}

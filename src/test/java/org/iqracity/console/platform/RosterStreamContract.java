@@ -1,0 +1,141 @@
+package org.iqracity.console.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.Json;
+import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.platform.store.Jdbc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The roster stream (R14): complete, signed, scoped (R1, R3), retired learners blank (R6), logged (R12). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RosterStreamContract {
+    static final String DS200 = "course-v1:Northbridge+DS200+2026_T1";
+
+    TestApi api;
+    Jdbc jdbc;
+    String admin;
+
+    abstract PlatformFixture fixture();
+
+    @BeforeAll
+    void start() {
+        api = fixture().api();
+        jdbc = fixture().jdbc();
+        admin = api.signIn("nb-admin");
+    }
+
+    List<JsonNode> lines(TestApi.Response r) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : r.body().split("\n")) {
+            try {
+                out.add(Json.mapper().readTree(line));
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void r14StreamHoldsEveryEnrollmentAndASummarySignedByThePlatformKey() throws Exception {
+        TestApi.Response r = api.get(ApiPaths.courseLearners(DS200).replace("/learners", "/roster"), admin);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/x-ndjson");
+        List<JsonNode> lines = lines(r);
+        JsonNode header = lines.getFirst();
+        JsonNode summary = lines.getLast();
+        List<JsonNode> rows = lines.subList(1, lines.size() - 1);
+        long enrolled = jdbc.queryOne("SELECT COUNT(*) FROM enrollment WHERE course_id = ?", rs -> rs.getLong(1), DS200)
+                .orElseThrow();
+        assertThat(rows).hasSize((int) enrolled);
+        assertThat(summary.path("rowCount").asLong()).isEqualTo(enrolled);
+        List<RosterField> fields = new ArrayList<>();
+        header.path("fields").forEach(f -> fields.add(RosterField.byColumn(f.asText()).orElseThrow()));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (JsonNode row : rows) {
+            List<String> values = new ArrayList<>();
+            row.forEach(v -> values.add(v.asText()));
+            sha.update(RosterCanon.csvLine(values).getBytes(StandardCharsets.UTF_8));
+        }
+        String hex = HexFormat.of().formatHex(sha.digest());
+        assertThat(summary.path("sha256").asText()).isEqualTo(hex);
+        JsonNode key = api.get(ApiPaths.SIGNING_KEY, null).json();
+        assertThat(summary.path("keyId").asText()).isEqualTo(key.path("keyId").asText());
+        PublicKey pub = KeyFactory.getInstance("Ed25519").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(key.path("publicKey").asText())));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(pub);
+        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(), fields,
+                enrolled, hex));
+        assertThat(verifier.verify(Base64.getDecoder().decode(summary.path("signature").asText()))).isTrue();
+        verifier.initVerify(pub);
+        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(), fields,
+                enrolled - 1, hex));
+        assertThat(verifier.verify(Base64.getDecoder().decode(summary.path("signature").asText()))).isFalse();
+    }
+
+    @Test
+    void r6RetiredLearnersHaveNoPersonalColumns() {
+        String retiredUsername = jdbc.queryOne("SELECT l.username FROM enrollment e JOIN learner l ON "
+                + "l.id = e.learner_id WHERE e.course_id = ? AND l.status = 'RETIRED' ORDER BY e.id",
+                rs -> rs.getString(1), DS200).orElseThrow();
+        List<JsonNode> lines = lines(api.get(ApiPaths.courseLearners(DS200).replace("/learners", "/roster")
+                + "?fields=username,name,email,country,progress", admin));
+        JsonNode retired = lines.stream().filter(l -> l.isArray() && l.get(1).asText().equals(retiredUsername))
+                .findFirst().orElseThrow();
+        assertThat(retired.get(2).asText()).isEmpty();
+        assertThat(retired.get(3).asText()).isEmpty();
+        assertThat(retired.get(4).asText()).isEmpty();
+        assertThat(retired.get(5).asText()).isNotEmpty();
+        assertThat(lines.getFirst().path("fields").toString())
+                .isEqualTo("[\"course_id\",\"username\",\"name\",\"email\",\"country\",\"progress\"]");
+    }
+
+    @Test
+    void r5NoPlatformOnlyColumnCanBeAskedFor() {
+        for (String f : List.of("password", "platform_password_hash", "government_id", "username,secret")) {
+            TestApi.Response r = api.get(ApiPaths.courseLearners(DS200).replace("/learners", "/roster") + "?fields="
+                    + f, admin);
+            assertThat(r.status()).as(f).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void r1AndR3RosterOfACourseOutOfReachIsNotFound() {
+        String sahel = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'sahel' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        assertThat(api.get(ApiPaths.course(sahel) + "/roster", admin).status()).isEqualTo(404);
+        String ta = api.signIn("nb-ta");
+        assertThat(api.get(ApiPaths.course("course-v1:Northbridge+CS101+2026_T1") + "/roster", ta).status())
+                .isEqualTo(404);
+        assertThat(api.get(ApiPaths.course(DS200) + "/roster?fields=username", ta).status()).isEqualTo(200);
+    }
+
+    @Test
+    void r12EveryExportIsLogged() {
+        long before = exports();
+        api.get(ApiPaths.course(DS200) + "/roster?fields=username", admin);
+        assertThat(exports()).isEqualTo(before + 1);
+    }
+
+    private long exports() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = 'ROSTER_EXPORT' AND course_id = ?",
+                rs -> rs.getLong(1), DS200).orElseThrow();
+    }
+}

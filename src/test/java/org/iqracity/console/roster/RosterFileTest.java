@@ -1,0 +1,186 @@
+package org.iqracity.console.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipInputStream;
+import org.iqracity.console.roster.RosterFileException.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The .iqroster format (R14): encrypted, readable by GnuPG, verified offline, and refusing every kind of bad file. */
+class RosterFileTest {
+    static final char[] PASS = "correct horse battery staple".toCharArray();
+    static final Instant LATER = Instant.parse("2027-01-31T00:00:00Z");
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+    static final List<String> COURSES = List.of("course-v1:Northbridge+CS101+2026_T1",
+            "course-v1:Northbridge+DS200+2026_T1");
+
+    static byte[] good() throws IOException {
+        return RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.PLATFORM, 1, COURSES, 300);
+    }
+
+    static final class Collect implements RosterReader.RowSink {
+        List<String> header;
+        final List<List<String>> rows = new ArrayList<>();
+
+        @Override
+        public void header(List<String> fields) {
+            header = fields;
+        }
+
+        @Override
+        public void row(List<String> values) {
+            rows.add(values);
+        }
+    }
+
+    static RosterReader.Opened open(byte[] file, char[] pass, Collect sink) throws Exception {
+        return RosterReader.read(new ByteArrayInputStream(file), RosterReader.Key.passphrase(pass),
+                RosterFiles.PLATFORM.getPublic(), NOW, sink);
+    }
+
+    @Test
+    void r14RoundTripGivesBackEveryRowAndVerifiesThePlatformSignature() throws Exception {
+        Collect sink = new Collect();
+        RosterReader.Opened opened = open(good(), PASS, sink);
+        assertThat(opened.signaturesVerified()).isTrue();
+        assertThat(sink.header).isEqualTo(RosterFiles.FIELDS);
+        assertThat(sink.rows).hasSize(600);
+        assertThat(sink.rows.get(0)).isEqualTo(RosterFiles.rows(COURSES.get(0), 300).get(0));
+        assertThat(sink.rows.get(599)).isEqualTo(RosterFiles.rows(COURSES.get(1), 300).get(299));
+        assertThat(opened.manifest().exportedBy()).isEqualTo("nb-admin");
+        assertThat(opened.manifest().expiresAt()).isEqualTo(LATER);
+        assertThat(opened.manifest().rowCount()).isEqualTo(600);
+    }
+
+    @Test
+    void r14GnuPgDecryptsTheFileWithThePassphraseIntoTheDocumentedZip(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.iqroster");
+        Files.write(file, good());
+        Path zip = dir.resolve("roster.zip");
+        Process gpg = new ProcessBuilder("gpg", "--batch", "--quiet", "--homedir", dir.resolve("gnupg").toString(),
+                "--pinentry-mode", "loopback", "--passphrase-fd", "0", "--output", zip.toString(), "--decrypt",
+                file.toString()).redirectErrorStream(true).start();
+        Files.createDirectories(dir.resolve("gnupg"));
+        gpg.getOutputStream().write((new String(PASS) + "\n").getBytes(StandardCharsets.UTF_8));
+        gpg.getOutputStream().close();
+        String log = new String(gpg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(gpg.waitFor()).as(log).isZero();
+        List<String> names = new ArrayList<>();
+        String csv = null;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("roster.csv")) {
+                    csv = new String(content, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(names).containsExactly("roster.csv", "manifest.json", "README.txt");
+        assertThat(csv).startsWith("course_id,username,name,email,progress\r\n");
+        assertThat(csv).contains("\"Zoë \"\"Z\"\" O'Brien, Jr.\"");
+        assertThat(csv.split("\r\n")).hasSize(601);
+    }
+
+    @Test
+    void r14WrongPassphraseIsSaidPlainly() {
+        assertThatThrownBy(() -> open(good(), "not it".toCharArray(), new Collect()))
+                .isInstanceOf(RosterFileException.class)
+                .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.WRONG_PASSPHRASE);
+    }
+
+    @Test
+    void r14ExpiredExportIsRefused() throws Exception {
+        byte[] expired = RosterFiles.write(RosterProtection.passphrase(PASS), Instant.parse("2026-11-30T00:00:00Z"),
+                RosterFiles.PLATFORM, 1, COURSES, 10);
+        assertThatThrownBy(() -> open(expired, PASS, new Collect()))
+                .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.EXPIRED);
+    }
+
+    @Test
+    void r14RosterSignedByAnotherKeyIsRefusedAndUnpinnedKeyIsReportedUnverified() throws Exception {
+        byte[] forged = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.ed25519(), 1, COURSES, 10);
+        assertThatThrownBy(() -> open(forged, PASS, new Collect()))
+                .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.SIGNATURE_INVALID);
+        RosterReader.Opened unpinned = RosterReader.read(new ByteArrayInputStream(good()),
+                RosterReader.Key.passphrase(PASS), null, NOW, new Collect());
+        assertThat(unpinned.signaturesVerified()).isFalse();
+    }
+
+    @Test
+    void r14NewerFormatAsksForAnUpdate() throws Exception {
+        byte[] newer = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.PLATFORM, 2, COURSES, 5);
+        assertThatThrownBy(() -> open(newer, PASS, new Collect()))
+                .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.NEWER_FORMAT);
+    }
+
+    @Test
+    void r14TruncatedFilesAreRefusedAtEveryLength() throws Exception {
+        byte[] file = good();
+        for (int cut : new int[] {0, 1, 10, 100, file.length / 3, file.length / 2, file.length - 40, file.length - 1}) {
+            byte[] part = Arrays.copyOf(file, cut);
+            assertThatThrownBy(() -> open(part, PASS, new Collect())).as("cut at " + cut)
+                    .isInstanceOf(RosterFileException.class)
+                    .extracting(e -> ((RosterFileException) e).kind())
+                    .isIn(Kind.DAMAGED, Kind.NOT_A_ROSTER, Kind.WRONG_PASSPHRASE);
+        }
+    }
+
+    @Test
+    void r14AnyFlippedByteIsDetected() throws Exception {
+        byte[] file = good();
+        Random random = new Random(14);
+        for (int i = 0; i < 24; i++) {
+            byte[] copy = file.clone();
+            int at = random.nextInt(copy.length);
+            copy[at] ^= (byte) (1 << random.nextInt(8));
+            assertThatThrownBy(() -> open(copy, PASS, new Collect())).as("flip at " + at)
+                    .isInstanceOf(RosterFileException.class);
+        }
+    }
+
+    @Test
+    void r14ThingsThatAreNotRostersAreSaidToBeSo() {
+        for (byte[] junk : List.of(new byte[0], "hello, this is a CSV,1,2\r\n".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G'}, new Random(1).ints(4096, 0, 256).collect(
+                        java.io.ByteArrayOutputStream::new, (o, v) -> o.write(v), (a, b) -> { }).toByteArray())) {
+            assertThatThrownBy(() -> open(junk, PASS, new Collect())).isInstanceOf(RosterFileException.class)
+                    .extracting(e -> ((RosterFileException) e).kind()).isIn(Kind.NOT_A_ROSTER, Kind.DAMAGED);
+        }
+    }
+
+    @Test
+    void r14ManifestThatDoesNotMatchTheRowsIsRefused() throws Exception {
+        // A roster whose manifest claims another course's digest: as if rows were swapped after signing.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (RosterWriter w = RosterWriter.open(out, RosterFiles.FIELDS, RosterProtection.passphrase(PASS))) {
+            w.beginCourse();
+            for (List<String> r : RosterFiles.rows(COURSES.get(0), 20)) {
+                w.row(r);
+            }
+            RosterWriter.CourseDigest real = w.endCourse();
+            RosterWriter.CourseDigest claimed = new RosterWriter.CourseDigest(real.rowCount(), "0".repeat(64));
+            String at = "2026-11-29T10:00:00Z";
+            w.finish(new RosterManifest(1, "northbridge", "Northbridge University", "nb-admin", "Nora Whitfield",
+                    Instant.parse(at), LATER, RosterFiles.FIELDS, 0, null, "k", List.of(new RosterManifest.CourseEntry(
+                    COURSES.get(0), "t", at, claimed.rowCount(), claimed.sha256(),
+                    RosterFiles.sign(RosterFiles.PLATFORM, COURSES.get(0), at, claimed)))));
+        }
+        assertThatThrownBy(() -> open(out.toByteArray(), PASS, new Collect()))
+                .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.MANIFEST_MISMATCH);
+    }
+}
