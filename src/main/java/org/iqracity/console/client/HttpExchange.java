@@ -52,33 +52,22 @@ final class HttpExchange {
         return send(request, reader.getTypeFactory().constructType(type));
     }
 
-    /** Reads the body and the ETag header; an answer without one names no version and cannot be changed safely. */
-    <T> Versioned<T> sendVersioned(Request request, Class<T> type) {
-        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
-        return exchange(request, (response, body) -> {
-            String etag = response.header("ETag");
-            if (etag == null || etag.isBlank()) {
-                throw new MalformedResponseException("no ETag from " + request.url().encodedPath(), null);
-            }
-            return new Versioned<>(read(request, body, javaType), etag.strip());
-        });
-    }
-
     void sendNoContent(Request.Builder request) {
         exchange(request.build(), (response, body) -> null);
     }
 
-<<<<<<< HEAD
-    private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
-        return exchange(request, (response, body) -> read(request, body, type));
+    /** Reads the body and the ETag header; an answer without one names no version and cannot be changed safely. */
+    <T> Versioned<T> sendVersioned(Request request, Class<T> type) {
+        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+        return exchange(request, (response, responseBody) -> {
+            String etag = response.header("ETag");
+            if (etag == null || etag.isBlank()) {
+                throw new MalformedResponseException("no ETag from " + request.url().encodedPath(), null);
+            }
+            return new Versioned<>(read(request, text(responseBody), javaType), etag.strip());
+        });
     }
 
-    private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {
-        try {
-            T value = reader.readValue(body, type);
-            if (value == null) {
-                throw new MalformedResponseException("empty answer", null);
-=======
     /** For long answers read as they arrive (a roster): {@code reader} gets the body while the call is open. */
     <T> T stream(Request request, StreamReader<T> streamReader) {
         return exchange(request, (response, body) -> {
@@ -96,17 +85,14 @@ final class HttpExchange {
     }
 
     private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
-        return exchange(request, (response, responseBody) -> {
-            String body = text(responseBody);
-            try {
-                T value = reader.readValue(body, type);
-                if (value == null) {
-                    throw new MalformedResponseException("empty answer", null);
-                }
-                return value;
-            } catch (IOException e) {
-                throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
->>>>>>> ui
+        return exchange(request, (response, responseBody) -> read(request, text(responseBody), type));
+    }
+
+    private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {
+        try {
+            T value = reader.readValue(body, type);
+            if (value == null) {
+                throw new MalformedResponseException("empty answer", null);
             }
             return value;
         } catch (IOException e) {

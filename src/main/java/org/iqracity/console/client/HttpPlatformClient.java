@@ -187,10 +187,6 @@ public final class HttpPlatformClient implements PlatformClient {
         return authed(request, r -> http.send(r, type));
     }
 
-<<<<<<< HEAD
-    /** Sends with the access token; on 401 renews the token once and sends again. */
-    private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> send) {
-=======
     @Override
     public SigningKeyDto signingKey() {
         return http.send(get(ApiPaths.SIGNING_KEY).build(), SigningKeyDto.class);
@@ -207,7 +203,6 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call) {
->>>>>>> ui
         Tokens used = tokens;
         if (used == null) {
             throw new SessionExpiredException("not signed in", null);
@@ -216,11 +211,7 @@ public final class HttpPlatformClient implements PlatformClient {
             used = refresh(used);
         }
         try {
-<<<<<<< HEAD
-            return send.apply(authorize(request, used).build());
-=======
             return call.apply(authorize(request, used).build());
->>>>>>> ui
         } catch (ApiHttpException e) {
             if (!isAuthFailure(e)) {
                 throw e;
@@ -228,11 +219,7 @@ public final class HttpPlatformClient implements PlatformClient {
         }
         Tokens fresh = refresh(used);
         try {
-<<<<<<< HEAD
-            return send.apply(authorize(request, fresh).build());
-=======
             return call.apply(authorize(request, fresh).build());
->>>>>>> ui
         } catch (ApiHttpException e) {
             if (isAuthFailure(e)) {
                 tokens = null;

@@ -14,13 +14,10 @@ import org.iqracity.console.api.Page;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
-<<<<<<< HEAD
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingVersionDto;
-=======
 import org.iqracity.console.api.SigningKeyDto;
->>>>>>> ui
 
 /**
  * What the console asks of one platform. Calls block and may run on any thread; failures are {@link ApiException}
@@ -51,7 +48,6 @@ public interface PlatformClient {
 
     LearnerDetailDto learner(String courseId, String learnerId);
 
-<<<<<<< HEAD
     /** A course's tracking settings now, with the entity tag a change must send back. */
     Versioned<TrackingSettingsDto> tracking(String courseId);
 
@@ -76,7 +72,6 @@ public interface PlatformClient {
 
     /** How many active learners allow each category; small counts come suppressed. */
     ConsentCoverageDto consentCoverage(String courseId);
-=======
     /** The platform's public key for checking signed exports. */
     SigningKeyDto signingKey();
 
@@ -85,5 +80,4 @@ public interface PlatformClient {
      * {@link RosterLines} that throws stops the download.
      */
     RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines);
->>>>>>> ui
 }
