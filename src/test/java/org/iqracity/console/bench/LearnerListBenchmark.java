@@ -104,7 +104,7 @@ class LearnerListBenchmark {
             this.db = db;
             this.http = new BenchHttp(platform.baseUri());
             this.jdbc = new Jdbc(platform.database().dataSource());
-            this.repo = new LearnerRepository(jdbc);
+            this.repo = new LearnerRepository(jdbc, platform.database().isPostgres());
         }
 
         void all() throws Exception {
