@@ -23,6 +23,10 @@ public final class ApiPaths {
     public static final String ACCESS_LOG = BASE + "/access-log";
     public static final String ACCESS_LOG_EXPORT = BASE + "/access-log/export";
     public static final String ACCESS_LOG_VERIFY = BASE + "/access-log/verify";
+    public static final String SPONSOR_REPORTS = BASE + "/sponsor-reports";
+    public static final String SPONSOR_REPORT = BASE + "/sponsor-reports/{sponsorId}";
+    public static final String SPONSOR_RELEASES = BASE + "/sponsor-reports/{sponsorId}/releases";
+    public static final String SPONSOR_RELEASE_CSV = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/csv";
     public static final String HEALTH = BASE + "/health";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 

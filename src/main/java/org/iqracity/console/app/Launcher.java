@@ -16,6 +16,13 @@ public final class Launcher {
         if (!list.isEmpty() && "platform".equals(list.getFirst())) {
             System.exit(PlatformCommand.run(list.subList(1, list.size()), System.out, System.err));
         }
+        if (!list.isEmpty() && java.util.Set.of("export", "verify", "convert").contains(list.getFirst())) {
+            System.exit(new RosterCommands(System.getenv(), System.out, System.err, java.time.Clock.systemUTC())
+                    .run(list.getFirst(), list.subList(1, list.size())));
+        }
+        if (!list.isEmpty() && "self-test".equals(list.getFirst())) {
+            System.exit(SelfTest.run(System.out, System.err));
+        }
         if (list.contains("--version")) {
             System.out.println("member-console " + version());
             return;

@@ -96,7 +96,8 @@ final class PlatformCommand {
                 case "--db-user" -> user = value(flag, q);
                 case "--db-password" -> password = value(flag, q);
                 case "--sandbox" -> sandbox = true;
-                default -> throw new UsageException("Unknown option: " + flag);
+                // Only the flag's name: "--db-password=secret" must not echo the secret.
+                default -> throw new UsageException("Unknown option: " + flag.split("=", 2)[0]);
             }
         }
         if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {

@@ -56,18 +56,48 @@ final class HttpExchange {
         exchange(request.build(), (response, body) -> null);
     }
 
-    private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
+    /** Reads the body and the ETag header; an answer without one names no version and cannot be changed safely. */
+    <T> Versioned<T> sendVersioned(Request request, Class<T> type) {
+        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+        return exchange(request, (response, responseBody) -> {
+            String etag = response.header("ETag");
+            if (etag == null || etag.isBlank()) {
+                throw new MalformedResponseException("no ETag from " + request.url().encodedPath(), null);
+            }
+            return new Versioned<>(read(request, text(responseBody), javaType), etag.strip());
+        });
+    }
+
+    /** For long answers read as they arrive (a roster): {@code reader} gets the body while the call is open. */
+    <T> T stream(Request request, StreamReader<T> streamReader) {
         return exchange(request, (response, body) -> {
             try {
-                T value = reader.readValue(body, type);
-                if (value == null) {
-                    throw new MalformedResponseException("empty answer", null);
-                }
-                return value;
+                return streamReader.read(body.byteStream());
             } catch (IOException e) {
-                throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+                throw new PlatformUnreachableException("the answer from " + request.url().host() + " broke off", e);
             }
         });
+    }
+
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
+        return exchange(request, (response, responseBody) -> read(request, text(responseBody), type));
+    }
+
+    private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {
+        try {
+            T value = reader.readValue(body, type);
+            if (value == null) {
+                throw new MalformedResponseException("empty answer", null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+        }
     }
 
     private <T> T exchange(Request request, BodyReader<T> onSuccess) {
@@ -76,11 +106,11 @@ final class HttpExchange {
         String what = request.method() + " " + request.url().encodedPath();
         try (Response response = okHttp.newCall(request).execute()) {
             ResponseBody responseBody = response.body();
-            String body = responseBody == null ? "" : responseBody.string();
             LOGGER.debug("{} -> {} in {} ms", what, response.code(), (System.nanoTime() - started) / 1_000_000);
             if (response.isSuccessful()) {
-                return onSuccess.read(response, body);
+                return onSuccess.read(response, responseBody);
             }
+            String body = text(responseBody);
             throw new ApiHttpException(response.code(), problem(response, body), retryAfter(response));
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -137,8 +167,16 @@ final class HttpExchange {
         return false;
     }
 
+    private static String text(ResponseBody body) {
+        try {
+            return body == null ? "" : body.string();
+        } catch (IOException e) {
+            throw new PlatformUnreachableException("the answer broke off", e);
+        }
+    }
+
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(Response response, String body);
+        T read(Response response, ResponseBody body);
     }
 }

@@ -20,6 +20,7 @@ import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SessionPolicy;
 import org.iqracity.console.platform.service.SigningKeys;
+import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
@@ -29,6 +30,7 @@ import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
 import org.iqracity.console.platform.store.SessionRepository;
 import org.iqracity.console.platform.store.RosterRepository;
+import org.iqracity.console.platform.store.SponsorRepository;
 import org.iqracity.console.platform.store.StaffRepository;
 import org.iqracity.console.platform.store.TrackingRepository;
 import org.slf4j.Logger;
@@ -97,6 +99,7 @@ public final class Platform implements AutoCloseable {
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     new AccessLogService(accessLogStore, accessLog),
+                    new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();

@@ -85,6 +85,21 @@ abstract class AccessRulesContract {
     }
 
     @Test
+    void courseListPagesWithLimitAndCursor() {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get(ApiPaths.COURSES + "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor), nbAdmin)
+                    .json();
+            page.path("items").forEach(c -> ids.add(c.path("id").asText()));
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(9);
+        assertThat(api.get(ApiPaths.COURSES + "?limit=0", nbAdmin).status()).isEqualTo(422);
+        assertThat(api.get(ApiPaths.COURSES + "?cursor=%25%25", nbAdmin).status()).isIn(400, 422);
+    }
+
+    @Test
     void r2LearnerWhoNeverEnrolledWithTheMemberIsInvisibleInDetailSearchAndTotals() {
         record Outsider(String id, String email) {
         }

@@ -167,7 +167,7 @@ abstract class LearnerListContract {
     @ValueSource(strings = {"limit=0", "limit=501", "limit=9999999999", "limit=abc", "sort=password", "sort=--name",
         "mode=ROOT", "active=yes", "minProgress=2", "minProgress=0.9&maxProgress=0.1", "minProgress=NaN",
         "country=usa", "unknown=1", "q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "limit=5&limit=6"})
+        "limit=5&limit=6", "q=ab%00cd", "q=%1B%5B31m"})
     void badListParametersAnswer422NamingTheField(String query) {
         TestApi.Response r = api.get(ApiPaths.courseLearners(DS200) + "?" + query, token);
         assertThat(r.status()).as(r.body()).isEqualTo(422);

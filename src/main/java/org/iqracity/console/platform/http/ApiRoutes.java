@@ -25,6 +25,7 @@ public final class ApiRoutes {
         TrackingController tracking = new TrackingController(s.tracking());
         RosterController roster = new RosterController(s.rosters(), s.signingKeys());
         AccessLogController accessLog = new AccessLogController(s.accessLog());
+        SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
         AuthService auth = s.auth();
         return List.of(
@@ -44,6 +45,11 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
+                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),
+                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORT, sponsors::report),
+                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASES, sponsors::releases),
+                authed(auth, HandlerType.POST, ApiPaths.SPONSOR_RELEASES, sponsors::release),
+                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_CSV, sponsors::releaseCsv),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),

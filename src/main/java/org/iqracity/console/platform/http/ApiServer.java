@@ -3,7 +3,11 @@ package org.iqracity.console.platform.http;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.iqracity.console.api.Json;
@@ -26,10 +30,15 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
+            // A known path with a method it does not serve is 405, not 404, so clients can tell a typo from a misuse.
+            config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.jetty.addConnector((server, httpConfig) -> {
                 httpConfig.setSendServerVersion(false);
+                // Javalin relaxes Jetty to LEGACY, which lets through %u0041 and other escapes that Javalin's own
+                // path decoding then fails on (a 500); RFC 3986 compliance refuses them as 400 before routing.
+                httpConfig.setUriCompliance(UriCompliance.DEFAULT);
                 ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
                 c.setHost(host);
                 c.setPort(port);
@@ -39,6 +48,15 @@ public final class ApiServer implements AutoCloseable {
                 return c;
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.routes.before(Requests::checkPath);
+            // HEAD would answer an empty 200 for any GET route without running it, so without authenticating.
+            config.routes.before(ctx -> {
+                if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+                    ctx.header("Allow", "GET");
+                    throw new PlatformException(405, org.iqracity.console.api.ProblemCode.METHOD_NOT_ALLOWED,
+                            "Method not allowed", "Use GET.", java.util.List.of(), null);
+                }
+            });
             for (Route r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), r.handler());
             }
@@ -54,8 +72,23 @@ public final class ApiServer implements AutoCloseable {
                     Problems.write(ctx, Problems.forStatus(404));
                 }
             });
-            config.routes.error(405, ctx -> Problems.write(ctx, Problems.forStatus(405)));
+            config.routes.error(405, ctx -> {
+                ctx.header("Allow", allowedMethods(ctx.path()));
+                Problems.write(ctx, Problems.forStatus(405));
+            });
         });
+    }
+
+    /** What the Allow header of a 405 lists (RFC 9110): the methods of the routes whose template fits the path. */
+    private String allowedMethods(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return routes.stream()
+                .filter(r -> p.matches(Arrays.stream(r.path().split("/"))
+                        .map(seg -> seg.startsWith("{") ? "[^/]+" : Pattern.quote(seg))
+                        .collect(Collectors.joining("/"))))
+                .map(r -> r.method().name())
+                .distinct()
+                .collect(Collectors.joining(", "));
     }
 
     /** The matched route's template: paths themselves carry learner ids, which stay out of the log. */

@@ -16,9 +16,31 @@ final class CourseController {
     }
 
     void list(Context ctx, Caller caller) {
-        new Requests.Params(ctx, Set.of()).check();
-        List<CourseDto> items = courses.list(caller);
-        ctx.json(new Page<>(items, null, items.size()));
+        Requests.Params p = new Requests.Params(ctx, Set.of("limit", "cursor"));
+        int limit = p.integer("limit", 50);
+        String cursor = p.string("cursor");
+        if (limit < 1 || limit > 500) {
+            p.error("limit", "Must be between 1 and 500.");
+        }
+        p.check();
+        // Courses are few and listed in id order; the cursor is the last id seen, base64url so it stays opaque.
+        List<CourseDto> all = courses.list(caller);
+        String after = cursor == null ? null : decode(cursor);
+        List<CourseDto> rest = all.stream().filter(c -> after == null || c.id().compareTo(after) > 0).toList();
+        List<CourseDto> page = rest.subList(0, Math.min(limit, rest.size()));
+        String next = rest.size() > limit ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                page.getLast().id().getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null;
+        ctx.json(new Page<>(page, next, all.size()));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw org.iqracity.console.platform.service.PlatformException.badRequest(
+                    org.iqracity.console.api.ProblemCode.MALFORMED_REQUEST,
+                    "The cursor is not valid for this list. Start again from the first page.");
+        }
     }
 
     void get(Context ctx, Caller caller) {

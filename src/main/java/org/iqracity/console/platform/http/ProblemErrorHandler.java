@@ -11,11 +11,19 @@ import org.iqracity.console.api.Problem;
 
 /** Errors Jetty answers by itself (an unparsable URI, a bad header) come out as problem+json too, never HTML. */
 final class ProblemErrorHandler extends ErrorHandler {
+    /** Jetty writes a body for GET, POST and HEAD only; a refused PUT or DELETE would otherwise answer empty. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws java.io.IOException {
         Problem problem = Problems.forStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(Json.mapper().writeValueAsBytes(problem)), callback);
+        // A HEAD answer carries the headers a GET would, and no body: a body would corrupt the connection's framing.
+        byte[] body = "HEAD".equals(request.getMethod()) ? new byte[0] : Json.mapper().writeValueAsBytes(problem);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

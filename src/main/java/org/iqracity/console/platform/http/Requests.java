@@ -1,9 +1,14 @@
 package org.iqracity.console.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,8 +21,44 @@ import org.iqracity.console.platform.service.RequestOrigin;
 /** Reading requests: the body as a record, query parameters with per-field errors, and where the call came from. */
 final class Requests {
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The shared strict mapper, minus Jackson's one remaining leniency: a number or boolean where a string belongs
+     * (a username of 12345) would be read as its text. Requests refuse it as the wrong type.
+     */
+    private static final ObjectMapper READER = strictStrings(Json.mapper().copy());
 
     private Requests() {
+    }
+
+    /** RFC 3986 path characters besides letters, digits and escapes; no ';', which starts a path parameter. */
+    private static final String PATH_PUNCTUATION = "-._~!$&'()*+,=:@/";
+
+    /**
+     * Refuses a request path Jetty let through but Javalin cannot decode. Jetty does not check the escapes of a
+     * ';' path parameter, and Javalin matches and decodes the raw path: "/courses/;%1" failed there with a 500.
+     * A loop, not a regular expression: a repeated alternation recurses per character and overflows on long paths.
+     */
+    static void checkPath(Context ctx) {
+        String raw = ctx.req().getRequestURI();
+        if (raw == null || !wellFormedPath(raw)) {
+            throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request address is not valid.");
+        }
+    }
+
+    static boolean wellFormedPath(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || !HexFormat.isHexDigit(raw.charAt(i + 1))
+                        || !HexFormat.isHexDigit(raw.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || PATH_PUNCTUATION.indexOf(c) >= 0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static RequestOrigin origin(Context ctx) {
@@ -56,7 +97,7 @@ final class Requests {
             throw tooLarge();
         }
         try {
-            T value = Json.mapper().readValue(bytes, type);
+            T value = READER.readValue(bytes, type);
             if (value == null) {
                 throw malformed();
             }
@@ -71,6 +112,14 @@ final class Requests {
         } catch (IOException e) {
             throw malformed();
         }
+    }
+
+    private static ObjectMapper strictStrings(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     private static PlatformException malformed() {
@@ -141,6 +190,10 @@ final class Requests {
                 return fallback;
             }
             try {
+                // Integer.parseInt also reads non-ASCII digits (a fullwidth 5 is 5); the wire takes ASCII only.
+                if (!v.matches("[+-]?[0-9]{1,10}")) {
+                    throw new NumberFormatException();
+                }
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 errors.add(new FieldError(name, "Must be a whole number."));

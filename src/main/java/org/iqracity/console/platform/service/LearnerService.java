@@ -124,6 +124,9 @@ public final class LearnerService {
         }
         if (q.q() != null && q.q().length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "Must be at most " + MAX_QUERY_LENGTH + " characters."));
+        } else if (q.q() != null && q.q().chars().anyMatch(Character::isISOControl)) {
+            // No name or address holds control characters, and PostgreSQL refuses NUL in text outright.
+            errors.add(new FieldError("q", "Must not contain control characters."));
         }
         if (q.country() != null && !q.country().matches("[A-Z]{2}")) {
             errors.add(new FieldError("country", "Must be a two-letter country code such as KE."));

@@ -40,6 +40,15 @@ public final class PasswordHasher {
         if (password == null || encoded == null) {
             return false;
         }
+        try {
+            return verifyEncoded(password, encoded);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // A stored hash that does not parse can only fail to match; it must not break sign-in for everyone.
+            return false;
+        }
+    }
+
+    private static boolean verifyEncoded(String password, String encoded) {
         String[] parts = encoded.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {
             return false;

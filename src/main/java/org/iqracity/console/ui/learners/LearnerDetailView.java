@@ -144,8 +144,19 @@ final class LearnerDetailView extends StackPane {
             mark.setUserData(peers);
             grid.addRow(row++, key, value, mark);
         }
-        section.getChildren().add(grid);
+        section.getChildren().addAll(grid, legend());
         return section;
+    }
+
+    /** R10 in words, so nobody has to hover to learn what the eye means. */
+    private Node legend() {
+        Label peers = new Label(messages.get("detail.visible"), Icons.of(AppIcon.EYE));
+        peers.getStyleClass().addAll(Css.VISIBLE_TO_PEERS, Css.NOTE);
+        Label staff = new Label(messages.get("detail.hidden"), Icons.of(AppIcon.EYE_OFF));
+        staff.getStyleClass().addAll(Css.STAFF_ONLY, Css.NOTE);
+        FlowPane legend = new FlowPane(16, 4, peers, staff);
+        legend.setId("visibilityLegend");
+        return legend;
     }
 
     private Node enrollment(EnrollmentDto enrollment) {

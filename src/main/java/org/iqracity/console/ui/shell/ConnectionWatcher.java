@@ -6,41 +6,56 @@ import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 
-/** While the platform is unreachable, asks its health now and then and tells the app when it is back. */
+/**
+ * Keeps the status bar honest: while signed in it asks the platform's health now and then, so a platform that
+ * went away is noticed even when nobody clicks; while it is away it asks more often and says when it is back.
+ */
 public final class ConnectionWatcher {
 
     private final AppState app;
     private final TaskRunner tasks;
-    private final Duration interval;
+    private final Duration retryInterval;
+    private final Duration heartbeat;
     private TaskRunner.Cancellable pending;
 
-    public ConnectionWatcher(AppState app, TaskRunner tasks, Duration interval) {
+    public ConnectionWatcher(AppState app, TaskRunner tasks, Duration retryInterval, Duration heartbeat) {
         this.app = app;
         this.tasks = tasks;
-        this.interval = interval;
-        app.connectionProperty().addListener((obs, old, state) -> {
-            if (state == ConnectionState.OFFLINE) {
-                scheduleCheck();
-            } else {
-                stop();
-            }
-        });
+        this.retryInterval = retryInterval;
+        this.heartbeat = heartbeat;
+        app.connectionProperty().addListener((obs, old, state) -> reschedule(state));
+        reschedule(app.connectionProperty().get());
     }
 
-    private void scheduleCheck() {
+    private void reschedule(ConnectionState state) {
         stop();
-        pending = tasks.schedule(interval, this::check);
+        switch (state) {
+            case OFFLINE -> pending = tasks.schedule(retryInterval, this::check);
+            case ONLINE -> pending = tasks.schedule(heartbeat, this::check);
+            case NONE -> { }
+        }
     }
 
     private void check() {
         pending = null;
         Session session = app.session();
-        if (session == null || app.connectionProperty().get() != ConnectionState.OFFLINE) {
+        if (session == null) {
             return;
         }
+        ConnectionState before = app.connectionProperty().get();
         tasks.run(() -> session.client().health())
-                .onSuccess(health -> app.reachable())
-                .onFailure(e -> scheduleCheck());
+                .onSuccess(health -> {
+                    app.reachable();
+                    if (before == ConnectionState.ONLINE) {
+                        reschedule(ConnectionState.ONLINE);
+                    }
+                })
+                .onFailure(e -> {
+                    app.report(e);
+                    if (app.connectionProperty().get() == before) {
+                        reschedule(before);
+                    }
+                });
     }
 
     public void stop() {

@@ -99,6 +99,7 @@ public final class ScreenshotTour extends Application {
                     }
                 }
                 t.getSelectionModel().select(pick);
+                t.scrollTo(Math.max(0, pick - 3));
             });
             waitFor(() -> visible("#detailName"));
             shoot("learners-detail-light");
@@ -127,7 +128,7 @@ public final class ScreenshotTour extends Application {
     }
 
     private void shoot(String name) throws Exception {
-        Thread.sleep(700);
+        Thread.sleep(1800);
         Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
                 .inheritIO().start();
         p.waitFor(30, TimeUnit.SECONDS);

@@ -86,7 +86,9 @@ class ShellViewModelTest {
     @Test
     void watcherTellsWhenThePlatformIsBack() {
         shellFor(Role.COURSE_ADMIN);
-        new ConnectionWatcher(app, tasks, Duration.ofSeconds(2));
+        new ConnectionWatcher(app, tasks, Duration.ofSeconds(2), Duration.ofSeconds(15));
+        tasks.runScheduled();
+        assertThat(platform.healthChecks).isEqualTo(1);
         platform.failNext = new PlatformUnreachableException("down", null);
 
         app.report(new PlatformUnreachableException("down", null));
@@ -96,6 +98,21 @@ class ShellViewModelTest {
         tasks.runScheduled();
 
         assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.ONLINE);
-        assertThat(platform.healthChecks).isEqualTo(2);
+        assertThat(platform.healthChecks).isEqualTo(3);
+    }
+
+    @Test
+    void heartbeatNoticesAPlatformThatWentAwayWhileIdle() {
+        shellFor(Role.COURSE_ADMIN);
+        new ConnectionWatcher(app, tasks, Duration.ofSeconds(2), Duration.ofSeconds(15));
+        platform.failNext = new PlatformUnreachableException("down", null);
+
+        tasks.runScheduled();
+
+        assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.OFFLINE);
+        assertThat(tasks.pendingScheduled()).isEqualTo(1);
+        tasks.runScheduled();
+        assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.ONLINE);
+        assertThat(tasks.pendingScheduled()).isEqualTo(1);
     }
 }

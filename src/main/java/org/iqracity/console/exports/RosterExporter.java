@@ -1,0 +1,119 @@
+package org.iqracity.console.exports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.iqracity.console.api.MeDto;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.RosterLines;
+import org.iqracity.console.roster.RosterManifest;
+import org.iqracity.console.roster.RosterProtection;
+import org.iqracity.console.roster.RosterWriter;
+
+/**
+ * Exports course rosters from the platform into one encrypted, signed {@code .iqroster} (R14). Rows stream from
+ * the API into the file; the file appears under its name only when complete and checked against the platform's
+ * summary, so a cancel, a dropped connection or a full disk leaves nothing behind.
+ */
+public final class RosterExporter {
+    private static final int PROGRESS_EVERY = 1_000;
+
+    private final Clock clock;
+
+    public RosterExporter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Course(String id, String title, long expectedRows) {
+    }
+
+    public record Request(List<Course> courses, List<RosterField> fields, RosterProtection protection,
+                          Instant expiresAt, Path target) {
+        public Request {
+            courses = List.copyOf(courses);
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** Told how far the export is; called from the exporting thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void rows(long done, long expected);
+    }
+
+    public RosterManifest export(PlatformClient client, MeDto me, Request request, Progress progress,
+                                 BooleanSupplier cancelled) throws IOException {
+        List<RosterField> fields = new ArrayList<>(request.fields());
+        if (!fields.contains(RosterField.COURSE_ID)) {
+            fields.addFirst(RosterField.COURSE_ID);
+        }
+        List<String> columns = fields.stream().map(RosterField::column).toList();
+        long expected = request.courses().stream().mapToLong(Course::expectedRows).sum();
+        Path target = request.target().toAbsolutePath();
+        Path partial = target.resolveSibling("." + target.getFileName() + ".part");
+        boolean done = false;
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+             RosterWriter writer = RosterWriter.open(out, columns, request.protection())) {
+            List<RosterManifest.CourseEntry> entries = new ArrayList<>();
+            String keyId = null;
+            long[] rows = {0};
+            for (Course course : request.courses()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("export cancelled");
+                }
+                writer.beginCourse();
+                RosterSummary summary = client.roster(course.id(), fields, new RosterLines() {
+                    @Override
+                    public void header(List<String> header) throws IOException {
+                        if (!header.equals(columns)) {
+                            throw new IOException("the platform sent other columns than were asked for");
+                        }
+                    }
+
+                    @Override
+                    public void row(List<String> values) throws IOException {
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException("export cancelled");
+                        }
+                        writer.row(values);
+                        if (++rows[0] % PROGRESS_EVERY == 0) {
+                            progress.rows(rows[0], expected);
+                        }
+                    }
+                });
+                RosterWriter.CourseDigest digest = writer.endCourse();
+                if (digest.rowCount() != summary.rowCount() || !digest.sha256().equals(summary.sha256())) {
+                    throw new IOException("the roster of " + course.id() + " did not arrive intact");
+                }
+                keyId = summary.keyId();
+                entries.add(new RosterManifest.CourseEntry(course.id(), course.title(), summary.exportedAt(),
+                        summary.rowCount(), summary.sha256(), summary.signature()));
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            RosterManifest manifest = writer.finish(new RosterManifest(RosterManifest.FORMAT_VERSION,
+                    me.member().id(), me.member().name(), me.username(), me.displayName(), now, request.expiresAt(),
+                    columns, 0, null, keyId, entries));
+            out.flush();
+            progress.rows(rows[0], expected);
+            done = true;
+            return manifest;
+        } finally {
+            if (done) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.iqracity.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iqracity.console.platform.PlatformConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code member-console platform [options]}: the flags, their checks and their defaults, without starting a server. */
+class PlatformCommandTest {
+    /** A valid value for each flag that takes one. */
+    private static final Map<String, String> SAMPLE_VALUES = Map.of("--port", "9090", "--host", "0.0.0.0",
+            "--data", "/tmp/platform-x", "--learners", "500", "--seed", "42",
+            "--db", "jdbc:postgresql://localhost:5432/iqracity", "--db-user", "iqracity", "--db-password", "pw");
+    private static final Set<String> SWITCHES = Set.of("--sandbox", "--help");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PlatformCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Set<String> flagsInHelp() {
+        Set<String> flags = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\s+(--[a-z-]+)").matcher(PlatformCommand.HELP);
+        while (m.find()) {
+            flags.add(m.group(1));
+        }
+        return flags;
+    }
+
+    @Test
+    void helpPrintsEveryFlagAndExitsZero() {
+        Run r = run("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        Set<String> expected = new TreeSet<>(SAMPLE_VALUES.keySet());
+        expected.addAll(SWITCHES);
+        for (String flag : expected) {
+            assertThat(r.out()).as("help mentions %s", flag).contains(flag);
+        }
+        assertThat(run("-h").out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void everyFlagTheHelpNamesIsAccepted() throws Exception {
+        Set<String> documented = flagsInHelp();
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(10);
+        for (String flag : documented) {
+            if (flag.equals("--help")) {
+                assertThat(PlatformCommand.parse(List.of(flag))).isNull();
+                continue;
+            }
+            List<String> args = new ArrayList<>(List.of(flag));
+            if (!SWITCHES.contains(flag)) {
+                assertThat(SAMPLE_VALUES).as("a sample value for %s", flag).containsKey(flag);
+                args.add(SAMPLE_VALUES.get(flag));
+            }
+            assertThat(PlatformCommand.parse(args)).as(flag).isNotNull();
+        }
+    }
+
+    @Test
+    void defaultsAreALoopbackSandboxOnTheEmbeddedDatabase() throws Exception {
+        PlatformConfig c = PlatformCommand.parse(List.of());
+        assertThat(c.host()).as("not reachable from the network unless asked").isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.embeddedDatabase()).isTrue();
+        assertThat(c.jdbcUrl()).isNull();
+        assertThat(c.sandbox()).isTrue();
+        assertThat(c.dataDir()).isEqualTo(Path.of("platform-data"));
+        assertThat(c.learners()).isEqualTo(PlatformConfig.DEFAULT_LEARNERS);
+        assertThat(c.seed()).isEqualTo(PlatformConfig.DEFAULT_SEED);
+        assertThat(c.accessTokenTtl()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
+        assertThat(c.idleTimeout()).isPositive();
+        assertThat(c.absoluteTimeout()).isGreaterThan(c.idleTimeout());
+    }
+
+    @Test
+    void flagsSetWhatTheySay() throws Exception {
+        PlatformConfig c = PlatformCommand.parse(List.of("--port", "0", "--host", "0.0.0.0", "--data", "d",
+                "--learners", "1_000", "--seed", "7"));
+        assertThat(c.port()).isZero();
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.dataDir()).isEqualTo(Path.of("d"));
+        assertThat(c.learners()).isEqualTo(1000);
+        assertThat(c.seed()).isEqualTo(7);
+    }
+
+    @Test
+    void aServerDatabaseGetsNoSandboxUnlessAsked() throws Exception {
+        PlatformConfig plain = PlatformCommand.parse(List.of("--db", "jdbc:postgresql://db/iq", "--db-user", "u",
+                "--db-password", "p"));
+        assertThat(plain.embeddedDatabase()).isFalse();
+        assertThat(plain.jdbcUrl()).isEqualTo("jdbc:postgresql://db/iq");
+        assertThat(plain.dbUser()).isEqualTo("u");
+        assertThat(plain.dbPassword()).isEqualTo("p");
+        assertThat(plain.sandbox()).as("production databases get no staff and no sample data").isFalse();
+        assertThat(PlatformCommand.parse(List.of("--db", "jdbc:postgresql://db/iq", "--sandbox")).sandbox()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres://localhost/iq", "localhost:5432", "jdbc:mysql://localhost/iq",
+            "jdbc:sqlite:x.db", "file:///etc/passwd", "JDBC:POSTGRESQL://x", " jdbc:postgresql://x"})
+    void nonJdbcOrUnsupportedDatabaseUrlsAreRefused(String url) {
+        Run r = run("--db", url);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--db").contains("jdbc:postgresql:");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownFlagsExitWithTwoAndSayWhich() {
+        for (String flag : List.of("--bogus", "-p", "port", "--PORT", "--port=8080")) {
+            Run r = run(flag);
+            assertThat(r.exit()).as(flag).isEqualTo(2);
+            assertThat(r.err()).as(flag).contains("Unknown option").contains("--help");
+            assertThat(r.out()).as(flag).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecretGivenInTheUnsupportedEqualsFormIsNotEchoed() {
+        Run r = run("--db-password=hunter2-secret");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--db-password").doesNotContain("hunter2-secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port|-1", "--port|65536", "--port|http", "--port|", "--port|99999999999999999999",
+            "--learners|-5", "--learners|10000001", "--learners|many", "--seed|0x10", "--seed|1.5"})
+    void badValuesExitWithTwoAndNameTheFlag(String spec) {
+        String[] parts = spec.split("\\|", -1);
+        Run r = run(parts[0], parts[1]);
+        assertThat(r.exit()).as(spec).isEqualTo(2);
+        assertThat(r.err()).as(spec).contains(parts[0]);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port", "--host", "--data", "--learners", "--seed", "--db", "--db-user", "--db-password"})
+    void aFlagWithoutItsValueExitsWithTwo(String flag) {
+        Run alone = run(flag);
+        assertThat(alone.exit()).isEqualTo(2);
+        assertThat(alone.err()).contains(flag).contains("needs a value");
+        Run followed = run(flag, "--sandbox");
+        assertThat(followed.exit()).isEqualTo(2);
+        assertThat(followed.err()).contains(flag);
+    }
+
+    @Test
+    void usageErrorsNeverEchoThePassword() {
+        Run r = run("--db-password", "s3cret-value", "--db", "mysql://x");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).doesNotContain("s3cret-value");
+    }
+
+    @Test
+    void parseRefusesWithAUsageException() {
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--nope")))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--nope");
+    }
+}

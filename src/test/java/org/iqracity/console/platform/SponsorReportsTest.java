@@ -1,0 +1,128 @@
+package org.iqracity.console.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.platform.store.Jdbc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** R7 sponsor reports: the column whitelist on the serialized output, scope, tenant wall, release once per key. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SponsorReportsTest {
+    static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
+    static final Set<String> R7_ROW_FIELDS = Set.of("learnerName", "sponsorReference", "courseId",
+            "enrollmentStatus", "enrolledAt", "lastActivityAt", "activeDays", "progress", "completed", "passed",
+            "certificate");
+    static final List<String> R7_CSV = List.of("learner_name", "sponsor_reference", "course_id", "enrollment_status",
+            "enrolled_at", "last_activity_at", "active_days", "progress", "completed", "passed", "certificate");
+
+    TestApi api;
+    Jdbc jdbc;
+    String admin;
+    String sponsor;
+
+    @BeforeAll
+    void start() {
+        PlatformFixture f = PlatformFixture.h2();
+        api = f.api();
+        jdbc = f.jdbc();
+        admin = api.signIn("nb-admin");
+        sponsor = jdbc.queryOne("SELECT sponsor_id FROM enrollment WHERE course_id = ? AND sponsor_id IS NOT NULL "
+                + "GROUP BY sponsor_id ORDER BY COUNT(*) DESC", rs -> rs.getString(1), CS101).orElseThrow();
+    }
+
+    String report(String sponsorId, String courseId) {
+        return ApiPaths.SPONSOR_REPORT.replace("{sponsorId}", sponsorId) + "?courseId=" + ApiPaths.segment(courseId);
+    }
+
+    TestApi.Response release(String token, String key) {
+        HttpRequest.Builder b = api.request(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor) + "?courseId="
+                + ApiPaths.segment(CS101), token).POST(HttpRequest.BodyPublishers.noBody());
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return api.send(b.build());
+    }
+
+    @Test
+    void r7ReportRowsCarryOnlyTheAllowedColumns() {
+        JsonNode body = api.get(report(sponsor, CS101), admin).json();
+        long expected = jdbc.queryOne("SELECT COUNT(*) FROM enrollment WHERE course_id = ? AND sponsor_id = ?",
+                rs -> rs.getLong(1), CS101, sponsor).orElseThrow();
+        assertThat(body.path("rows").size()).isEqualTo((int) expected).isPositive();
+        for (JsonNode row : body.path("rows")) {
+            Set<String> names = new HashSet<>();
+            row.fieldNames().forEachRemaining(names::add);
+            assertThat(names).isEqualTo(R7_ROW_FIELDS);
+        }
+        Set<String> top = new HashSet<>();
+        body.fieldNames().forEachRemaining(top::add);
+        assertThat(top).containsExactlyInAnyOrder("sponsorId", "sponsorName", "kind", "courseId", "courseTitle", "rows");
+        String text = body.toString().toLowerCase();
+        assertThat(text).doesNotContain("@", "email", "grade", "gender", "country", "username", "learnerid");
+    }
+
+    @Test
+    void r7ReleasedCsvHoldsOnlyTheAllowedColumnsAndReleasingTwiceWithOneKeyMakesOneRelease() {
+        TestApi.Response first = release(admin, "release-cs101-once");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        TestApi.Response again = release(admin, "release-cs101-once");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("releaseId").asText()).isEqualTo(first.json().path("releaseId").asText());
+        long stored = jdbc.queryOne("SELECT COUNT(*) FROM sponsor_release WHERE idempotency_key = 'release-cs101-once'",
+                rs -> rs.getLong(1)).orElseThrow();
+        assertThat(stored).isEqualTo(1);
+        String csv = api.get(ApiPaths.SPONSOR_RELEASE_CSV.replace("{sponsorId}", sponsor)
+                .replace("{releaseId}", first.json().path("releaseId").asText()), admin).body();
+        String[] lines = csv.split("\r\n");
+        assertThat(List.of(lines[0].split(","))).isEqualTo(R7_CSV);
+        assertThat(lines.length - 1).isEqualTo(first.json().path("rowCount").asInt());
+        assertThat(csv).doesNotContain("@");
+        List<String> releases = new ArrayList<>();
+        api.get(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor), admin).json()
+                .forEach(r -> releases.add(r.path("releaseId").asText()));
+        assertThat(releases).contains(first.json().path("releaseId").asText());
+    }
+
+    @Test
+    void r7ReleaseNeedsAKeyAndAMemberAdministrator() {
+        assertThat(release(admin, null).status()).isEqualTo(400);
+        assertThat(release(api.signIn("nb-ta"), "k-ta").status()).isEqualTo(403);
+    }
+
+    @Test
+    void r7NothingElseCanBeAskedFor() {
+        for (String extra : List.of("&columns=email", "&fields=grade", "&include=demographics")) {
+            assertThat(api.get(report(sponsor, CS101) + extra, admin).status()).as(extra).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void r1AnotherMembersSponsorOrCourseIsNotFound() {
+        String sahelCourse = jdbc.queryOne("SELECT course_id FROM enrollment WHERE member_id = 'sahel' AND sponsor_id = ? "
+                + "ORDER BY id", rs -> rs.getString(1), sponsor).orElseThrow();
+        assertThat(api.get(report(sponsor, sahelCourse), admin).status()).isEqualTo(404);
+        assertThat(api.get(report("sp-nobody", CS101), admin).status()).isEqualTo(404);
+        String lakesideOnly = "sp-lakeside-only";
+        jdbc.update("INSERT INTO sponsor (id, name, kind) VALUES (?, 'Lakeside Only Ltd', 'EMPLOYER')", lakesideOnly);
+        assertThat(api.get(report(lakesideOnly, CS101), admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void r3CourseAdminSeesSponsorsOfAssignedCoursesOnly() {
+        String ta = api.signIn("nb-ta");
+        JsonNode list = api.get(ApiPaths.SPONSOR_REPORTS, ta).json();
+        list.forEach(s -> s.path("courses").forEach(c -> assertThat(c.path("courseId").asText())
+                .isIn("course-v1:Northbridge+DS200+2026_T1", "course-v1:Northbridge+ENG120+2026_T1")));
+        assertThat(api.get(report(sponsor, CS101), ta).status()).isEqualTo(404);
+        assertThat(api.get(ApiPaths.SPONSOR_REPORTS, api.signIn("nb-security")).status()).isEqualTo(403);
+    }
+}

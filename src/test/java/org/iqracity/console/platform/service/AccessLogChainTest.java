@@ -1,0 +1,134 @@
+package org.iqracity.console.platform.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.iqracity.console.platform.MutableClock;
+import org.iqracity.console.platform.store.AccessLogRepository;
+import org.iqracity.console.platform.store.Database;
+import org.iqracity.console.platform.store.Jdbc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** R12: the access log is a hash chain per Member, so an edit or a deletion made behind the platform's back shows. */
+class AccessLogChainTest {
+    static final AtomicInteger MEMBERS = new AtomicInteger();
+    @TempDir
+    static Path dir;
+    static Database database;
+    static Jdbc jdbc;
+    static AccessLog log;
+    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    /** Each test writes chains of its own Members, so one fresh database serves the class. */
+    String northbridge;
+    String sahel;
+
+    @BeforeAll
+    static void freshDatabase() {
+        database = Database.embedded(dir);
+        database.migrate();
+        jdbc = new Jdbc(database.dataSource());
+        log = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock);
+    }
+
+    @BeforeEach
+    void newMembers() {
+        northbridge = "northbridge-" + MEMBERS.incrementAndGet();
+        sahel = "sahel-" + MEMBERS.incrementAndGet();
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    void recordViews(String member, int count) {
+        for (int i = 1; i <= count; i++) {
+            log.record(new AccessLog.Event(member, "staff-1", "nb-ta", "LEARNER_VIEW", "SUCCESS", "LEARNER",
+                    "learner-" + i, "course-v1:Northbridge+CS101+2026_T1",
+                    new RequestOrigin("member-console/1", "10.0.0.1")));
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void anUntouchedChainHoldsAndLinksEachEntryToTheOneBefore() {
+        recordViews(northbridge, 5);
+        assertThat(log.firstBrokenLink(northbridge)).isEmpty();
+        var entries = log.entries(northbridge);
+        assertThat(entries).extracting(AccessLogRepository.Entry::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(entries.getFirst().prevHash()).isEqualTo(AccessLogRepository.GENESIS);
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).prevHash()).isEqualTo(entries.get(i - 1).hash());
+        }
+    }
+
+    @Test
+    void anEditedObjectIdBreaksTheChainAtThatEntry() {
+        recordViews(northbridge, 5);
+        assertThat(jdbc.update("UPDATE access_log SET object_id = 'learner-99' WHERE member_id = ? AND seq = 3",
+                northbridge)).isEqualTo(1);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(3L);
+    }
+
+    @Test
+    void anEditedTimeOrActorBreaksTheChainToo() {
+        recordViews(northbridge, 4);
+        jdbc.update("UPDATE access_log SET actor_username = 'someone-else' WHERE member_id = ? AND seq = 4",
+                northbridge);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(4L);
+        jdbc.update("UPDATE access_log SET at = ? WHERE member_id = ? AND seq = 2",
+                Instant.parse("2026-11-28T00:00:00Z"), northbridge);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(2L);
+    }
+
+    @Test
+    void aRehashedEntryStillBreaksTheLinkAfterIt() {
+        recordViews(northbridge, 4);
+        // A forger who also recomputes the edited entry's own hash is caught by the next entry's link.
+        var second = log.entries(northbridge).get(1);
+        var forged = new AccessLogRepository.Entry(second.memberId(), second.seq(), second.at(), second.actorId(),
+                second.actorUsername(), second.action(), second.outcome(), second.objectType(), "learner-99",
+                second.courseId(), second.client(), second.address(), second.prevHash(), null);
+        jdbc.update("UPDATE access_log SET object_id = 'learner-99', hash = ? WHERE member_id = ? AND seq = 2",
+                AccessLog.hash(forged), northbridge);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(3L);
+    }
+
+    @Test
+    void aDeletedEntryBreaksTheChainAtItsSeq() {
+        recordViews(northbridge, 5);
+        assertThat(jdbc.update("DELETE FROM access_log WHERE member_id = ? AND seq = 4", northbridge)).isEqualTo(1);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(4L);
+    }
+
+    @Test
+    void deletingTheFirstEntryIsCaught() {
+        recordViews(northbridge, 3);
+        jdbc.update("DELETE FROM access_log WHERE member_id = ? AND seq = 1", northbridge);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(1L);
+    }
+
+    @Test
+    void chainsOfMembersAreIndependent() {
+        recordViews(northbridge, 3);
+        recordViews(sahel, 3);
+        jdbc.update("UPDATE access_log SET outcome = 'DENIED' WHERE member_id = ? AND seq = 2", sahel);
+        assertThat(log.firstBrokenLink(sahel)).hasValue(2L);
+        assertThat(log.firstBrokenLink(northbridge)).isEmpty();
+    }
+
+    @Test
+    void eventsWithoutAMemberGoToThePlatformChain() {
+        log.record(new AccessLog.Event(null, null, null, "SIGN_IN", "FAILURE", "STAFF", null, null,
+                new RequestOrigin("curl/8", "10.0.0.2")));
+        assertThat(log.entries(AccessLog.PLATFORM_CHAIN)).hasSize(1);
+        assertThat(log.firstBrokenLink(AccessLog.PLATFORM_CHAIN)).isEmpty();
+    }
+}
