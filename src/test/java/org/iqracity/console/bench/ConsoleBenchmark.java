@@ -69,6 +69,8 @@ class ConsoleBenchmark {
         static final String CONSOLE_HEAP = prop("consoleHeap", "512m");
         static final Path OUT = Path.of(prop("out", "target/console-benchmark.md"));
         static final long SEED = Long.parseLong(prop("seed", "3"));
+        /** "all", or "scroll" to skip selections and searches (a quicker re-measurement of 3 and 4). */
+        static final String ONLY = prop("only", "all");
 
         private static String prop(String name, String fallback) {
             return System.getProperty("cbench." + name, fallback);
@@ -131,17 +133,25 @@ class ConsoleBenchmark {
                      logs.resolve("platform-big.log"), 60)) {
             notes.add("Platforms: " + P.BIG_DATA + " (pid " + big.pid() + "), " + P.SMALL_DATA + " (pid "
                     + small.pid() + "), each its own JVM.");
-            BenchStats smallOpen;
-            CourseDto smallCourse;
-            try (ConsoleUnderTest console = open(small)) {
-                smallCourse = console.course(P.COURSE);
-                smallOpen = selections(console, small, "1k");
+            boolean all = !"scroll".equals(P.ONLY);
+            BenchStats smallOpen = null;
+            CourseDto smallCourse = null;
+            if (all) {
+                try (ConsoleUnderTest console = open(small)) {
+                    smallCourse = console.course(P.COURSE);
+                    smallOpen = selections(console, small, "1k");
+                }
             }
             try (ConsoleUnderTest console = open(big)) {
                 CourseDto bigCourse = console.course(P.COURSE);
-                BenchStats bigOpen = selections(console, big, "500k");
-                reportSelections(bigCourse, bigOpen, smallCourse, smallOpen);
-                search(console, big);
+                if (all) {
+                    BenchStats bigOpen = selections(console, big, "500k");
+                    reportSelections(bigCourse, bigOpen, smallCourse, smallOpen);
+                    search(console, big);
+                } else {
+                    select(console, bigCourse, firstId(direct(big), bigCourse));
+                }
+                idlePulses(console);
                 scroll(console, bigCourse);
             }
         } finally {
@@ -365,6 +375,7 @@ class ConsoleBenchmark {
         long gcBefore = gcMillis();
         long requestsBefore = console.requests.get();
         PulseRecorder pulses = new PulseRecorder(console, total, P.SCROLL_STEP);
+        GcPauses gcPauses = new GcPauses();
         ConsoleUnderTest.onFx(() -> {
             pulses.start();
             return null;
@@ -381,6 +392,7 @@ class ConsoleBenchmark {
             pulses.stop();
             return null;
         });
+        gcPauses.close();
         long requests = console.requests.get() - requestsBefore;
         int loaded = ConsoleUnderTest.onFx(() -> console.vm.pages().loaded());
         int held = ConsoleUnderTest.onFx(() -> console.vm.pages().resident());
@@ -406,8 +418,62 @@ class ConsoleBenchmark {
                         loaded == 0 ? 0 : (afterGc - baseline) * MB / loaded), "< 512 MiB (-Xmx"
                         + P.CONSOLE_HEAP + ")", bottom && afterGc < 512);
         row("console heap while scrolling: live after GCs max / pool peaks sum / used sampled max, MiB",
-                String.format("%.1f / %.1f / %.1f; GC time %d ms", liveMax, peakPools, sampledMax, gcMs),
+                String.format("%.1f / %.1f / %.1f; GC time %d ms, longest pause %d ms", liveMax, peakPools,
+                        sampledMax, gcMs, gcPauses.maxMillis),
                 "< 512 MiB", bottom && liveMax < 512);
+    }
+
+    /** Pulse gaps with the same window standing still: what the machine and the software renderer allow. */
+    private void idlePulses(ConsoleUnderTest console) {
+        PulseRecorder idle = new PulseRecorder(console, Long.MAX_VALUE, 0);
+        ConsoleUnderTest.onFx(() -> {
+            idle.start();
+            return null;
+        });
+        pause(5_000);
+        ConsoleUnderTest.onFx(() -> {
+            idle.stop();
+            return null;
+        });
+        BenchStats gaps = BenchStats.ofMillis(idle.gaps());
+        row("pulse gaps standing still for 5 s (machine baseline), max ms",
+                String.format("%.1f (p99 %.1f, p50 %.1f, %d pulses; load average %s)", gaps.max(), gaps.percentile(99),
+                        gaps.median(), gaps.n(), loadAverage()), "(diagnosis)", null);
+    }
+
+    /** The longest single collection pause while {@code work} runs, in ms. */
+    private static final class GcPauses implements AutoCloseable {
+        private final List<Runnable> undo = new ArrayList<>();
+        volatile long maxMillis;
+
+        GcPauses() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, h) -> {
+                        if (n.getUserData() instanceof javax.management.openmbean.CompositeData data) {
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(data);
+                            // Concurrent cycles run beside the application; only stop-the-world pauses block it.
+                            if (!info.getGcName().contains("Concurrent")) {
+                                maxMillis = Math.max(maxMillis, info.getGcInfo().getDuration());
+                            }
+                        }
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    undo.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException ignored) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            undo.forEach(Runnable::run);
+        }
     }
 
     /** Scrolls one step a pulse and records when each pulse ran; completes when the last row is drawn. */
@@ -447,11 +513,11 @@ class ConsoleBenchmark {
                 maxLiveMb = Math.max(maxLiveMb, liveAfterGcMb());
                 var items = console.table.getItems();
                 int target = Math.min(position + step, items.size() - 1);
-                if (target > position) {
+                if (step > 0 && target > position) {
                     console.table.scrollTo(target);
                     position = target;
                 }
-                if (items.size() == total && !items.getLast().isMore() && console.lastVisibleIndex() == total - 1) {
+                if (step > 0 && items.size() == total && !items.getLast().isMore() && console.lastVisibleIndex() == total - 1) {
                     bottom.complete(t);
                 }
             } catch (Throwable e) {
