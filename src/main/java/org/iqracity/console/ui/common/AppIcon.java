@@ -4,6 +4,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -47,7 +48,10 @@ public enum AppIcon {
     CONSTRUCTION(MaterialDesignT.TOOLBOX_OUTLINE),
     REFRESH(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH),
     CANCEL(MaterialDesignC.CLOSE_CIRCLE),
-    EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE);
+    EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE),
+    SHIELD_CHECK(MaterialDesignS.SHIELD_CHECK_OUTLINE),
+    DOWNLOAD(MaterialDesignD.DOWNLOAD_OUTLINE),
+    SEND(MaterialDesignS.SEND_OUTLINE);
 
     private final Ikon ikon;
 

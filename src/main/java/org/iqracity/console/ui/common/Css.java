@@ -58,6 +58,13 @@ public final class Css {
     public static final String LOGGED_NOTE = "logged-note";
     public static final String DIALOG = "dialog-card";
 
+    public static final String SCREEN_TITLE = "screen-title";
+    public static final String BANNERS = "banners";
+    public static final String OUTCOME_FAILED = "outcome-failed";
+    public static final String QUIET_NOTE = "quiet-note";
+    public static final String SPONSOR_TREE = "sponsor-tree";
+    public static final String REPORT_PANE = "report-pane";
+
     private Css() {
     }
 }
