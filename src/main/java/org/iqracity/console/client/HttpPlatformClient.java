@@ -10,8 +10,11 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.api.AccessLogFilter;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.ConsentCoverageDto;
+import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.HealthDto;
@@ -31,6 +34,9 @@ import org.iqracity.console.api.TrackingRevertRequest;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingVersionDto;
+import org.iqracity.console.api.SponsorReleaseDto;
+import org.iqracity.console.api.SponsorReportDto;
+import org.iqracity.console.api.SponsorSummaryDto;
 
 /** {@link PlatformClient} over OkHttp. Thread-safe: one instance serves every background task of a session. */
 public final class HttpPlatformClient implements PlatformClient {
@@ -289,5 +295,85 @@ public final class HttpPlatformClient implements PlatformClient {
         public String toString() {
             return "Tokens[***]";
         }
+    }
+
+    // Access log (R12) and sponsor reports (R7).
+
+    private static final TypeReference<Page<AccessLogEntryDto>> ACCESS_LOG_PAGE = new TypeReference<>() { };
+
+    @Override
+    public Page<AccessLogEntryDto> accessLog(AccessLogFilter filter, String cursor, int limit) {
+        HttpUrl.Builder url = accessLogUrl(ApiPaths.ACCESS_LOG, filter).addQueryParameter("limit",
+                Integer.toString(limit));
+        if (cursor != null) {
+            url.addQueryParameter("cursor", cursor);
+        }
+        return authed(new Request.Builder().url(url.build()).get(), ACCESS_LOG_PAGE);
+    }
+
+    @Override
+    public long accessLogCsv(AccessLogFilter filter, java.io.OutputStream out) {
+        HttpUrl url = accessLogUrl(ApiPaths.ACCESS_LOG_EXPORT, filter).build();
+        return authed(new Request.Builder().url(url).get(), r -> http.stream(r, in -> in.transferTo(out)));
+    }
+
+    @Override
+    public ChainVerificationDto verifyAccessLog() {
+        return authed(get(ApiPaths.ACCESS_LOG_VERIFY), new TypeReference<ChainVerificationDto>() { });
+    }
+
+    @Override
+    public List<SponsorSummaryDto> sponsors() {
+        return authed(get(ApiPaths.SPONSOR_REPORTS), new TypeReference<List<SponsorSummaryDto>>() { });
+    }
+
+    @Override
+    public SponsorReportDto sponsorReport(String sponsorId, String courseId) {
+        HttpUrl url = url(sponsorPath(sponsorId)).newBuilder().addQueryParameter("courseId", courseId).build();
+        return authed(new Request.Builder().url(url).get(), new TypeReference<SponsorReportDto>() { });
+    }
+
+    @Override
+    public SponsorReleaseDto releaseSponsorReport(String sponsorId, String courseId, String idempotencyKey) {
+        HttpUrl url = url(sponsorPath(sponsorId) + "/releases").newBuilder().addQueryParameter("courseId", courseId)
+                .build();
+        // The builder is reused when a stale token is renewed: the retry carries the same key, so it releases once.
+        Request.Builder request = new Request.Builder().url(url)
+                .post(okhttp3.RequestBody.create(new byte[0], null))
+                .header("Idempotency-Key", Objects.requireNonNull(idempotencyKey));
+        return authed(request, new TypeReference<SponsorReleaseDto>() { });
+    }
+
+    @Override
+    public List<SponsorReleaseDto> sponsorReleases(String sponsorId) {
+        return authed(get(sponsorPath(sponsorId) + "/releases"), new TypeReference<List<SponsorReleaseDto>>() { });
+    }
+
+    @Override
+    public String sponsorReleaseCsv(String sponsorId, String releaseId) {
+        String path = sponsorPath(sponsorId) + "/releases/" + ApiPaths.segment(releaseId) + "/csv";
+        return authed(get(path), r -> http.stream(r,
+                in -> new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private HttpUrl.Builder accessLogUrl(String path, AccessLogFilter filter) {
+        HttpUrl.Builder url = url(path).newBuilder();
+        AccessLogFilter f = filter == null ? AccessLogFilter.none() : filter;
+        addIfSet(url, "actor", f.actor());
+        addIfSet(url, "action", f.action());
+        addIfSet(url, "objectId", f.objectId());
+        addIfSet(url, "from", f.from() == null ? null : f.from().toString());
+        addIfSet(url, "to", f.to() == null ? null : f.to().toString());
+        return url;
+    }
+
+    private static void addIfSet(HttpUrl.Builder url, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            url.addQueryParameter(name, value.strip());
+        }
+    }
+
+    private static String sponsorPath(String sponsorId) {
+        return ApiPaths.SPONSOR_REPORTS + "/" + ApiPaths.segment(sponsorId);
     }
 }

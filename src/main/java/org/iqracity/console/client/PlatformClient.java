@@ -1,8 +1,12 @@
 package org.iqracity.console.client;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import org.iqracity.console.api.ConsentCoverageDto;
+import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.api.AccessLogFilter;
+import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.HealthDto;
@@ -18,6 +22,9 @@ import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.api.SigningKeyDto;
+import org.iqracity.console.api.SponsorReleaseDto;
+import org.iqracity.console.api.SponsorReportDto;
+import org.iqracity.console.api.SponsorSummaryDto;
 
 /**
  * What the console asks of one platform. Calls block and may run on any thread; failures are {@link ApiException}
@@ -80,4 +87,31 @@ public interface PlatformClient {
      * {@link RosterLines} that throws stops the download.
      */
     RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines);
+
+    /** One page of the Member's access log (R12), newest first; {@code cursor} null for the first page. */
+    Page<AccessLogEntryDto> accessLog(AccessLogFilter filter, String cursor, int limit);
+
+    /** Streams the filtered access log as CSV into {@code out} as it arrives; answers the bytes written. */
+    long accessLogCsv(AccessLogFilter filter, OutputStream out);
+
+    /** Has the platform check the access log's hash chain from the first entry to the last. */
+    ChainVerificationDto verifyAccessLog();
+
+    /** Sponsors with sponsored learners in the caller's courses, with counts per course (R7). */
+    List<SponsorSummaryDto> sponsors();
+
+    /** A sponsor's report for one course, with exactly the columns the sponsor would receive (R7). */
+    SponsorReportDto sponsorReport(String sponsorId, String courseId);
+
+    /**
+     * Releases the report to the sponsor. The same {@code idempotencyKey} again answers the first release and makes
+     * no second one, so a caller retries a failed or doubtful release with the key it used before.
+     */
+    SponsorReleaseDto releaseSponsorReport(String sponsorId, String courseId, String idempotencyKey);
+
+    /** The releases made to this sponsor, newest first. */
+    List<SponsorReleaseDto> sponsorReleases(String sponsorId);
+
+    /** A released snapshot as the sponsor receives it (CSV text). */
+    String sponsorReleaseCsv(String sponsorId, String releaseId);
 }

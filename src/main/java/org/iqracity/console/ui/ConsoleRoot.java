@@ -1,6 +1,7 @@
 package org.iqracity.console.ui;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -8,6 +9,8 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.ui.accesslog.AccessLogView;
+import org.iqracity.console.ui.accesslog.AccessLogViewModel;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.FxTaskRunner;
@@ -30,6 +33,8 @@ import org.iqracity.console.ui.signin.SignInViewModel;
 import org.iqracity.console.ui.tracking.FxTrackingDialogs;
 import org.iqracity.console.ui.tracking.TrackingView;
 import org.iqracity.console.ui.tracking.TrackingViewModel;
+import org.iqracity.console.ui.sponsors.SponsorReportsView;
+import org.iqracity.console.ui.sponsors.SponsorReportsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +134,14 @@ public final class ConsoleRoot implements AutoCloseable {
         if (destination == Destination.COURSES_TRACKING) {
             return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
                     new FxTrackingDialogs(setup.messages(), () -> stage)), setup.messages());
+        }
+        if (destination == Destination.ACCESS_LOG) {
+            return new AccessLogView(new AccessLogViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
+                    ZoneId.systemDefault()), setup.messages(), ZoneId.systemDefault());
+        }
+        if (destination == Destination.SPONSOR_REPORTS) {
+            return new SponsorReportsView(new SponsorReportsViewModel(app, tasks, setup.messages()), setup.messages(),
+                    ZoneId.systemDefault());
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }

@@ -198,4 +198,91 @@ public class FakePlatformClient implements PlatformClient {
             List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.client.RosterLines lines) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
+
+    // Access log and sponsor reports: what the test set up, and what was asked.
+
+    public final List<String> accessLogCursors = new ArrayList<>();
+    public final List<org.iqracity.console.api.AccessLogFilter> accessLogFilters = new ArrayList<>();
+    public Function<String, Page<org.iqracity.console.api.AccessLogEntryDto>> accessLogPages = cursor ->
+            new Page<>(List.of(), null, 0);
+    public org.iqracity.console.api.ChainVerificationDto verification =
+            new org.iqracity.console.api.ChainVerificationDto(true, 0, null);
+    public String accessLogCsv = "seq,at\n";
+    public List<org.iqracity.console.api.SponsorSummaryDto> sponsors = List.of();
+    public Function<String, org.iqracity.console.api.SponsorReportDto> sponsorReports = course -> {
+        throw new UnsupportedOperationException("no report set up");
+    };
+    public final List<String> releaseKeys = new ArrayList<>();
+    public final List<org.iqracity.console.api.SponsorReleaseDto> releases = new ArrayList<>();
+    public String releaseCsv = "learner_name\n";
+    private final java.util.Map<String, org.iqracity.console.api.SponsorReleaseDto> releasesByKey =
+            new java.util.HashMap<>();
+
+    @Override
+    public Page<org.iqracity.console.api.AccessLogEntryDto> accessLog(org.iqracity.console.api.AccessLogFilter filter,
+            String cursor, int limit) {
+        accessLogFilters.add(filter);
+        accessLogCursors.add(cursor);
+        maybeFail();
+        return accessLogPages.apply(cursor);
+    }
+
+    @Override
+    public long accessLogCsv(org.iqracity.console.api.AccessLogFilter filter, java.io.OutputStream out) {
+        maybeFail();
+        byte[] bytes = accessLogCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            out.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.length;
+    }
+
+    @Override
+    public org.iqracity.console.api.ChainVerificationDto verifyAccessLog() {
+        maybeFail();
+        return verification;
+    }
+
+    @Override
+    public List<org.iqracity.console.api.SponsorSummaryDto> sponsors() {
+        maybeFail();
+        return sponsors;
+    }
+
+    @Override
+    public org.iqracity.console.api.SponsorReportDto sponsorReport(String sponsorId, String courseId) {
+        maybeFail();
+        return sponsorReports.apply(courseId);
+    }
+
+    /** Like the platform: a key used before answers its first release and makes no other. */
+    @Override
+    public org.iqracity.console.api.SponsorReleaseDto releaseSponsorReport(String sponsorId, String courseId,
+            String idempotencyKey) {
+        releaseKeys.add(idempotencyKey);
+        maybeFail();
+        var earlier = releasesByKey.get(idempotencyKey);
+        if (earlier != null) {
+            return earlier;
+        }
+        var release = new org.iqracity.console.api.SponsorReleaseDto("rel-" + (releases.size() + 1), sponsorId,
+                courseId, Instant.parse("2026-11-29T09:00:00Z"), "Nia Admin", 3);
+        releasesByKey.put(idempotencyKey, release);
+        releases.add(0, release);
+        return release;
+    }
+
+    @Override
+    public List<org.iqracity.console.api.SponsorReleaseDto> sponsorReleases(String sponsorId) {
+        maybeFail();
+        return List.copyOf(releases);
+    }
+
+    @Override
+    public String sponsorReleaseCsv(String sponsorId, String releaseId) {
+        maybeFail();
+        return releaseCsv;
+    }
 }

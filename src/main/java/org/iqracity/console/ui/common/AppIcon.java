@@ -57,7 +57,10 @@ public enum AppIcon {
     REMOVE(MaterialDesignD.DELETE_OUTLINE),
     HISTORY(MaterialDesignH.HISTORY),
     WARNING(MaterialDesignA.ALERT_OUTLINE),
-    WITHHELD(MaterialDesignM.MINUS_CIRCLE_OUTLINE);
+    WITHHELD(MaterialDesignM.MINUS_CIRCLE_OUTLINE),
+    SHIELD_CHECK(MaterialDesignS.SHIELD_CHECK_OUTLINE),
+    DOWNLOAD(MaterialDesignD.DOWNLOAD_OUTLINE),
+    SEND(MaterialDesignS.SEND_OUTLINE);
 
     private final Ikon ikon;
 

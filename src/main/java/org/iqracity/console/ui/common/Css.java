@@ -72,6 +72,12 @@ public final class Css {
     public static final String PREVIEW_ROW = "preview-row";
     public static final String CHANGE_LINE = "change-line";
     public static final String COLUMN_TITLE = "column-title";
+    public static final String SCREEN_TITLE = "screen-title";
+    public static final String BANNERS = "banners";
+    public static final String OUTCOME_FAILED = "outcome-failed";
+    public static final String QUIET_NOTE = "quiet-note";
+    public static final String SPONSOR_TREE = "sponsor-tree";
+    public static final String REPORT_PANE = "report-pane";
 
     private Css() {
     }

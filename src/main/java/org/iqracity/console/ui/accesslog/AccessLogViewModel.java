@@ -1,0 +1,387 @@
+package org.iqracity.console.ui.accesslog;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.api.AccessLogFilter;
+import org.iqracity.console.api.ChainVerificationDto;
+import org.iqracity.console.api.Page;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.ProgressSink;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+
+/**
+ * The access log (R12) for a security officer: filtered, fetched a page at a time as the table scrolls, checked
+ * for tampering, and exported as CSV in the background.
+ */
+public final class AccessLogViewModel {
+
+    public enum State { LOADING, READY, EMPTY, ERROR }
+
+    /** What the last check of the chain found, in words; {@code intact} picks the tone. */
+    public record Verdict(boolean intact, String text) {
+    }
+
+    /** What the last export did, in words; {@code ok} picks the tone. */
+    public record Notice(boolean ok, String text) {
+    }
+
+    static final int FIRST_PAGE = 100;
+    static final int MORE_PAGE = 200;
+    /** Ask for the next page this many rows before the end shows. */
+    static final int PREFETCH_ROWS = 30;
+
+    private final AppState app;
+    private final TaskRunner tasks;
+    private final Messages messages;
+    private final ErrorMessages errors;
+    private final Duration debounce;
+    private final ZoneId zone;
+
+    private final StringProperty actor = new SimpleStringProperty("");
+    private final ObjectProperty<String> action = new SimpleObjectProperty<>();
+    private final StringProperty objectId = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+
+    private final ObservableList<AccessLogEntryDto> rows = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loadingMore = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+
+    private AccessLogFilter filter = AccessLogFilter.none();
+    private String nextCursor;
+    private BackgroundTask<Page<AccessLogEntryDto>> inFlight;
+    private TaskRunner.Cancellable pendingReload;
+
+    public AccessLogViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, ZoneId zone) {
+        this.app = app;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.errors = new ErrorMessages(messages);
+        this.debounce = debounce;
+        this.zone = zone;
+        InvalidationListener changed = this::filtersChanged;
+        for (Observable o : List.of(actor, action, objectId, from, to)) {
+            o.addListener(changed);
+        }
+    }
+
+    /** Asks for the first page with the filters as they are now; a request still running is dropped. */
+    public void load() {
+        PlatformClient client = client();
+        if (client == null) {
+            return;
+        }
+        cancelInFlight();
+        filter = filter();
+        nextCursor = null;
+        state.set(State.LOADING);
+        error.set(null);
+        AccessLogFilter asked = filter;
+        inFlight = tasks.run(() -> client.accessLog(asked, null, FIRST_PAGE));
+        inFlight.onSuccess(page -> {
+            inFlight = null;
+            rows.setAll(page.items());
+            total.set(page.total());
+            nextCursor = page.nextCursor();
+            state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
+        }).onFailure(e -> {
+            inFlight = null;
+            rows.clear();
+            total.set(0);
+            fail(e);
+        });
+    }
+
+    private void filtersChanged(Observable ignored) {
+        if (pendingReload != null) {
+            pendingReload.cancel();
+        }
+        cancelInFlight();
+        pendingReload = tasks.schedule(debounce, () -> {
+            pendingReload = null;
+            load();
+        });
+    }
+
+    /** The table shows row {@code index}: near the end this fetches the next page. */
+    public void rowShown(int index) {
+        if (nextCursor != null && inFlight == null && index >= rows.size() - PREFETCH_ROWS) {
+            loadMore();
+        }
+    }
+
+    private void loadMore() {
+        PlatformClient client = client();
+        if (client == null) {
+            return;
+        }
+        String cursor = nextCursor;
+        AccessLogFilter asked = filter;
+        loadingMore.set(true);
+        inFlight = tasks.run(() -> client.accessLog(asked, cursor, MORE_PAGE));
+        inFlight.onSuccess(page -> {
+            rows.addAll(page.items());
+            total.set(page.total());
+            nextCursor = page.nextCursor();
+        }).onFailure(e -> {
+            // The rows already shown stay; scrolling to the end again tries once more.
+            app.report(e);
+            notice.set(new Notice(false, errors.describe(e).text()));
+        }).onDone(() -> {
+            inFlight = null;
+            loadingMore.set(false);
+        });
+    }
+
+    /** Has the platform check every link of the chain, and says what it found. */
+    public void verify() {
+        PlatformClient client = client();
+        if (client == null || verifying.get()) {
+            return;
+        }
+        verifying.set(true);
+        verdict.set(null);
+        tasks.run(client::verifyAccessLog).onSuccess(result -> verdict.set(verdictOf(result))).onFailure(e -> {
+            app.report(e);
+            UserMessage m = errors.describe(e);
+            verdict.set(new Verdict(false, messages.get("accessLog.verify.failed") + " " + m.text() + " " + m.hint()));
+        }).onDone(() -> verifying.set(false));
+    }
+
+    private Verdict verdictOf(ChainVerificationDto result) {
+        if (result.intact()) {
+            return new Verdict(true, messages.format("accessLog.verify.intact", result.entries()));
+        }
+        return new Verdict(false, messages.format("accessLog.verify.broken", result.firstBrokenSeq()));
+    }
+
+    /**
+     * Saves the log, filtered as shown, to {@code target} as a status-bar job. The file appears only once complete:
+     * a cancelled or failed export leaves nothing half-written behind.
+     */
+    public void exportCsv(Path target) {
+        PlatformClient client = client();
+        if (client == null || target == null || exporting.get()) {
+            return;
+        }
+        AccessLogFilter asked = filter();
+        long expected = total.get();
+        exporting.set(true);
+        notice.set(null);
+        tasks.job(messages.get("accessLog.export.job"), progress -> write(client, asked, target, expected, progress))
+                .onSuccess(lines -> notice.set(new Notice(true,
+                        messages.format("accessLog.export.done", lines, target.getFileName().toString()))))
+                .onFailure(e -> {
+                    app.report(e);
+                    UserMessage m = errors.describe(e);
+                    notice.set(new Notice(false, messages.get("accessLog.export.failed") + " " + m.text()));
+                })
+                .onDone(() -> exporting.set(false));
+    }
+
+    private long write(PlatformClient client, AccessLogFilter asked, Path target, long expected, ProgressSink progress)
+            throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(dir, ".access-log-", ".part");
+        try {
+            LineCounter counter;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+                counter = new LineCounter(out, expected, progress);
+                client.accessLogCsv(asked, counter);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // The header line is no entry.
+            return Math.max(0, counter.lines - 1);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    public void clearFilters() {
+        actor.set("");
+        action.set(null);
+        objectId.set("");
+        from.set(null);
+        to.set(null);
+    }
+
+    public boolean filtered() {
+        return !filter().isEmpty();
+    }
+
+    /** The filters as the platform reads them: whole days in this console's time zone, "to" taken inclusive. */
+    AccessLogFilter filter() {
+        return new AccessLogFilter(blankToNull(actor.get()), action.get(), blankToNull(objectId.get()),
+                from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
+                to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void fail(Throwable e) {
+        app.report(e);
+        error.set(errors.describe(e));
+        state.set(State.ERROR);
+    }
+
+    private void cancelInFlight() {
+        if (inFlight != null) {
+            inFlight.cancel();
+            inFlight = null;
+            loadingMore.set(false);
+        }
+    }
+
+    private PlatformClient client() {
+        return app.session() == null ? null : app.session().client();
+    }
+
+    public void dispose() {
+        cancelInFlight();
+        if (pendingReload != null) {
+            pendingReload.cancel();
+        }
+    }
+
+    public StringProperty actorProperty() {
+        return actor;
+    }
+
+    /** An action code from {@link AccessLogWords#ACTIONS}, or null for any. */
+    public ObjectProperty<String> actionProperty() {
+        return action;
+    }
+
+    public StringProperty objectIdProperty() {
+        return objectId;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public ObservableList<AccessLogEntryDto> rows() {
+        return rows;
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingMoreProperty() {
+        return loadingMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty verifyingProperty() {
+        return verifying.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    public void dismissVerdict() {
+        verdict.set(null);
+    }
+
+    /** Counts CSV lines as they pass, to tell the job how far the export has come. */
+    private static final class LineCounter extends FilterOutputStream {
+        private final long expected;
+        private final ProgressSink progress;
+        private long lines;
+
+        LineCounter(OutputStream out, long expected, ProgressSink progress) {
+            super(out);
+            this.expected = expected;
+            this.progress = progress;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            if (b == '\n') {
+                counted(1);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            int n = 0;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    n++;
+                }
+            }
+            if (n > 0) {
+                counted(n);
+            }
+        }
+
+        private void counted(int n) {
+            lines += n;
+            progress.progress(null, expected > 0 ? Math.min(1.0, (double) lines / (expected + 1)) : -1);
+        }
+    }
+}

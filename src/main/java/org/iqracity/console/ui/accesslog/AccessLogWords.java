@@ -1,0 +1,62 @@
+package org.iqracity.console.ui.accesslog;
+
+import java.util.List;
+import java.util.Locale;
+import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.ui.common.Messages;
+
+/** The platform's action codes in words a security officer reads at a glance ("Viewed a learner"). */
+public final class AccessLogWords {
+
+    /** The actions the platform records today, in the order the filter offers them. */
+    public static final List<String> ACTIONS = List.of("SIGN_IN", "SIGN_OUT", "LEARNER_LIST", "LEARNER_SEARCH",
+            "LEARNER_VIEW", "ROSTER_EXPORT", "TRACKING_UPDATE", "TRACKING_REVERT", "SPONSOR_REPORT_VIEW",
+            "SPONSOR_REPORT_RELEASE", "SPONSOR_REPORT_DOWNLOAD", "ACCESS_LOG_READ", "ACCESS_LOG_VERIFY",
+            "ACCESS_LOG_EXPORT");
+
+    private final Messages messages;
+
+    public AccessLogWords(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** The action as a filter choice; an action this console does not know yet reads as its code, tidied. */
+    public String action(String code) {
+        if (code == null) {
+            return messages.get("accessLog.filter.anyAction");
+        }
+        String words = messages.get("accessLog.action." + code);
+        return words.startsWith("!") ? tidy(code) : words;
+    }
+
+    /** What happened in this entry: a failed sign-in is told apart from a successful one. */
+    public String action(AccessLogEntryDto entry) {
+        if ("SIGN_IN".equals(entry.action()) && !"SUCCESS".equals(entry.outcome())) {
+            return messages.get("accessLog.action.SIGN_IN.failed");
+        }
+        return action(entry.action());
+    }
+
+    public String outcome(String outcome) {
+        if (outcome == null) {
+            return "";
+        }
+        String words = messages.get("accessLog.outcome." + outcome);
+        return words.startsWith("!") ? tidy(outcome) : words;
+    }
+
+    /** "Learner l-123": the kind of object and its id. */
+    public String object(AccessLogEntryDto entry) {
+        if (entry.objectType() == null) {
+            return entry.objectId() == null ? "" : entry.objectId();
+        }
+        String kind = messages.get("accessLog.object." + entry.objectType());
+        kind = kind.startsWith("!") ? tidy(entry.objectType()) : kind;
+        return entry.objectId() == null ? kind : kind + " " + entry.objectId();
+    }
+
+    private static String tidy(String code) {
+        String spaced = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}
