@@ -84,6 +84,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Label text = new Label(messages.get("offline.ask.text"));
         text.setWrapText(true);
         text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField file = new TextField();
         file.setId("rosterFile");
         file.setPromptText(messages.get("offline.file.prompt"));
@@ -110,11 +111,14 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Label offlineNote = new Label(messages.get("offline.ask.note"));
         offlineNote.getStyleClass().add(Css.NOTE);
         offlineNote.setWrapText(true);
+        offlineNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox card = new VBox(8, title, text, label("offline.file", file), new HBox(8, file, browse),
                 label("offline.passphrase", phrase), phrase, new Spacer(4), open, reading, error("offlineError"),
                 offlineNote);
         card.getStyleClass().addAll(Css.FORM_CARD, Css.DIALOG);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setPrefWidth(480);
+        card.setMaxWidth(480);
         StackPane area = new StackPane(card);
         area.setAlignment(Pos.CENTER);
         return area;
@@ -217,8 +221,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
             TableColumn<Integer, String> c = new TableColumn<>(messages.get("exports.field." + name));
             c.setUserData(column);
             c.setPrefWidth(switch (name) {
-                case "email" -> 240;
-                case "course_id" -> 230;
+                case "email" -> 280;
+                case "course_id" -> 250;
                 case "username", "name" -> 170;
                 case "learner_id" -> 120;
                 default -> 110;
