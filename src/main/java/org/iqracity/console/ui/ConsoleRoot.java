@@ -32,6 +32,9 @@ import org.iqracity.console.ui.shell.SignInAgainViewModel;
 import org.iqracity.console.ui.signin.SandboxViewModel;
 import org.iqracity.console.ui.signin.SignInView;
 import org.iqracity.console.ui.signin.SignInViewModel;
+import org.iqracity.console.ui.tracking.FxTrackingDialogs;
+import org.iqracity.console.ui.tracking.TrackingView;
+import org.iqracity.console.ui.tracking.TrackingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,11 +94,20 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(console::closeRequested);
         console.bounds.restore();
         console.showFor(null);
         stage.show();
         console.sandbox.start();
         return console;
+    }
+
+    /** Closing the window leaves the current screen too: unsaved work is asked about first. */
+    private void closeRequested(javafx.stage.WindowEvent event) {
+        if (shell != null) {
+            event.consume();
+            shell.leave(stage::close);
+        }
     }
 
     private void showFor(Session session) {
@@ -127,6 +139,10 @@ public final class ConsoleRoot implements AutoCloseable {
         if (destination == Destination.LEARNERS) {
             return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),
                     setup.messages());
+        }
+        if (destination == Destination.COURSES_TRACKING) {
+            return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
+                    new FxTrackingDialogs(setup.messages(), () -> stage)), setup.messages());
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }

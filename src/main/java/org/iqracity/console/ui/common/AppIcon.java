@@ -4,14 +4,17 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon the console shows, from the one Ikonli pack it uses (Material Design 2). */
@@ -47,7 +50,14 @@ public enum AppIcon {
     CONSTRUCTION(MaterialDesignT.TOOLBOX_OUTLINE),
     REFRESH(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH),
     CANCEL(MaterialDesignC.CLOSE_CIRCLE),
-    EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE);
+    EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE),
+    SAVE(MaterialDesignC.CONTENT_SAVE_OUTLINE),
+    UNDO(MaterialDesignU.UNDO),
+    ADD(MaterialDesignP.PLUS),
+    REMOVE(MaterialDesignD.DELETE_OUTLINE),
+    HISTORY(MaterialDesignH.HISTORY),
+    WARNING(MaterialDesignA.ALERT_OUTLINE),
+    WITHHELD(MaterialDesignM.MINUS_CIRCLE_OUTLINE);
 
     private final Ikon ikon;
 

@@ -9,7 +9,7 @@ import org.iqracity.console.ui.common.AppIcon;
 /** The places the shell navigates to, who may go there, and whether this version has them yet. */
 public enum Destination {
     LEARNERS("nav.learners", AppIcon.LEARNERS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN),
-    COURSES_TRACKING("nav.tracking", AppIcon.TRACKING, false, Role.COURSE_ADMIN, Role.MEMBER_ADMIN),
+    COURSES_TRACKING("nav.tracking", AppIcon.TRACKING, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN),
     SPONSOR_REPORTS("nav.sponsors", AppIcon.SPONSORS, false, Role.MEMBER_ADMIN),
     BREACH_NOTICES("nav.breach", AppIcon.BREACH, false, Role.SECURITY_OFFICER),
     ACCESS_LOG("nav.accessLog", AppIcon.ACCESS_LOG, false, Role.SECURITY_OFFICER),
