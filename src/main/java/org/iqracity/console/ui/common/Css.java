@@ -58,6 +58,11 @@ public final class Css {
     public static final String LOGGED_NOTE = "logged-note";
     public static final String DIALOG = "dialog-card";
 
+    public static final String EXPORTS = "exports";
+    public static final String EXPORTS_FOOTER = "exports-footer";
+    public static final String SEGMENTED = "segmented";
+    public static final String OFFLINE = "offline-roster";
+    public static final String OFFLINE_TOP = "offline-top";
     public static final String TRACKING = "tracking";
     public static final String TRACKING_COURSES = "tracking-courses";
     public static final String TRACKING_HEADER = "tracking-header";

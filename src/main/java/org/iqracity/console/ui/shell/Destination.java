@@ -13,7 +13,7 @@ public enum Destination {
     SPONSOR_REPORTS("nav.sponsors", AppIcon.SPONSORS, true, Role.MEMBER_ADMIN),
     BREACH_NOTICES("nav.breach", AppIcon.BREACH, false, Role.SECURITY_OFFICER),
     ACCESS_LOG("nav.accessLog", AppIcon.ACCESS_LOG, true, Role.SECURITY_OFFICER),
-    EXPORTS("nav.exports", AppIcon.EXPORTS, false, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
+    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
 
     private final String titleKey;
     private final AppIcon icon;

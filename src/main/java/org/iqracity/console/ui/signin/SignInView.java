@@ -90,7 +90,7 @@ public final class SignInView extends HBox {
         note.getStyleClass().add(Css.NOTE);
         note.setWrapText(true);
 
-        VBox card = new VBox(credentials, secondFactor, error, note);
+        VBox card = new VBox(credentials, secondFactor, error, note, openRosterLink());
         card.getStyleClass().add(Css.FORM_CARD);
         card.setFillWidth(true);
         return card;
@@ -208,5 +208,19 @@ public final class SignInView extends HBox {
         } else {
             password.requestFocus();
         }
+    }
+
+    private Runnable onOpenRoster = () -> { };
+
+    /** What "Open exported roster..." does: reviewing a roster offline needs neither network nor sign-in. */
+    public void setOnOpenRoster(Runnable action) {
+        onOpenRoster = action;
+    }
+
+    private Node openRosterLink() {
+        Hyperlink link = new Hyperlink(messages.get("offline.open"), Icons.of(AppIcon.EXPORTS));
+        link.setId("openRosterFromSignIn");
+        link.setOnAction(e -> onOpenRoster.run());
+        return link;
     }
 }
