@@ -156,7 +156,14 @@ public final class SignInView extends HBox {
                         && !sandbox.addressProperty().get().toString().equals(vm.addressProperty().get()),
                         sandbox.addressProperty(), vm.addressProperty())));
         use.managedProperty().bind(use.visibleProperty());
-        VBox box = new VBox(4, bar, new HBox(8, stage, use));
+        // Someone trying the sandbox for the first time needs an account to sign in with.
+        Label accounts = new Label(messages.get("sandbox.accounts"));
+        accounts.setId("sandboxAccounts");
+        accounts.setWrapText(true);
+        accounts.getStyleClass().add(Styles.TEXT_MUTED);
+        accounts.visibleProperty().bind(sandbox.stateProperty().isEqualTo(SandboxViewModel.State.READY));
+        accounts.managedProperty().bind(accounts.visibleProperty());
+        VBox box = new VBox(4, bar, new HBox(8, stage, use), accounts);
         box.visibleProperty().bind(sandbox.stateProperty().isNotEqualTo(SandboxViewModel.State.NOT_STARTED));
         box.managedProperty().bind(box.visibleProperty());
         return box;
