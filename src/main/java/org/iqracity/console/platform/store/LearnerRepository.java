@@ -72,9 +72,15 @@ public final class LearnerRepository {
             appendPrefix(keys[i], q.prefix(), sql, params);
             appendFilters(q, "", sql, params);
             appendKeyset(q, "", column, sql, params);
-            sql.append(" ORDER BY course_id ").append(dir).append(", ").append(column).append(' ').append(dir)
-                    .append(", id ").append(dir).append(" LIMIT ?)");
-            params.add(q.limit());
+            if (!postgres) {
+                // H2 reads each branch in sort order and stops at the page. PostgreSQL must not be offered that:
+                // it would walk the sort index and test every row for a rare prefix; it takes the matches from the
+                // prefix index and sorts those instead.
+                sql.append(" ORDER BY course_id ").append(dir).append(", ").append(column).append(' ').append(dir)
+                        .append(", id ").append(dir).append(" LIMIT ?");
+                params.add(q.limit());
+            }
+            sql.append(')');
         }
         sql.append(") m ORDER BY k ").append(dir).append(", id ").append(dir).append(" LIMIT ?");
         params.add(q.limit());
