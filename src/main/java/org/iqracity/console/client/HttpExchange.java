@@ -56,6 +56,18 @@ final class HttpExchange {
         exchange(request.build(), (response, body) -> null);
     }
 
+    /** Reads the body and the ETag header; an answer without one names no version and cannot be changed safely. */
+    <T> Versioned<T> sendVersioned(Request request, Class<T> type) {
+        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+        return exchange(request, (response, responseBody) -> {
+            String etag = response.header("ETag");
+            if (etag == null || etag.isBlank()) {
+                throw new MalformedResponseException("no ETag from " + request.url().encodedPath(), null);
+            }
+            return new Versioned<>(read(request, text(responseBody), javaType), etag.strip());
+        });
+    }
+
     /** For long answers read as they arrive (a roster): {@code reader} gets the body while the call is open. */
     <T> T stream(Request request, StreamReader<T> streamReader) {
         return exchange(request, (response, body) -> {
@@ -73,18 +85,19 @@ final class HttpExchange {
     }
 
     private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
-        return exchange(request, (response, responseBody) -> {
-            String body = text(responseBody);
-            try {
-                T value = reader.readValue(body, type);
-                if (value == null) {
-                    throw new MalformedResponseException("empty answer", null);
-                }
-                return value;
-            } catch (IOException e) {
-                throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+        return exchange(request, (response, responseBody) -> read(request, text(responseBody), type));
+    }
+
+    private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {
+        try {
+            T value = reader.readValue(body, type);
+            if (value == null) {
+                throw new MalformedResponseException("empty answer", null);
             }
-        });
+            return value;
+        } catch (IOException e) {
+            throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+        }
     }
 
     private <T> T exchange(Request request, BodyReader<T> onSuccess) {

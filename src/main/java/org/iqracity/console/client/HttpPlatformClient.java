@@ -13,8 +13,10 @@ import okhttp3.Request;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.AccessLogFilter;
 import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.api.LearnerDetailDto;
 import org.iqracity.console.api.LearnerQuery;
@@ -28,6 +30,10 @@ import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
 import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SessionRequest;
+import org.iqracity.console.api.TrackingRevertRequest;
+import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingSettingsRequest;
+import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorSummaryDto;
@@ -129,6 +135,58 @@ public final class HttpPlatformClient implements PlatformClient {
     @Override
     public LearnerDetailDto learner(String courseId, String learnerId) {
         return authed(get(ApiPaths.courseLearner(courseId, learnerId)), new TypeReference<LearnerDetailDto>() { });
+    }
+
+    @Override
+    public Versioned<TrackingSettingsDto> tracking(String courseId) {
+        return authed(get(ApiPaths.courseTracking(courseId)),
+                r -> http.sendVersioned(r, TrackingSettingsDto.class));
+    }
+
+    @Override
+    public Versioned<TrackingSettingsDto> saveTracking(String courseId, String ifMatch,
+                                                       TrackingSettingsRequest settings) {
+        Request.Builder put = new Request.Builder().url(url(ApiPaths.courseTracking(courseId)))
+                .put(http.jsonBody(settings)).header("If-Match", Objects.requireNonNull(ifMatch, "ifMatch"));
+        return authed(put, r -> http.sendVersioned(r, TrackingSettingsDto.class));
+    }
+
+    @Override
+    public List<TrackingVersionDto> trackingHistory(String courseId) {
+        return authed(get(ApiPaths.courseTracking(courseId) + "/history"),
+                new TypeReference<List<TrackingVersionDto>>() { });
+    }
+
+    @Override
+    public TrackingSettingsDto trackingAt(String courseId, long version) {
+        HttpUrl at = url(ApiPaths.courseTracking(courseId) + "/history").newBuilder()
+                .addQueryParameter("version", Long.toString(version)).build();
+        return authed(new Request.Builder().url(at).get(), new TypeReference<TrackingSettingsDto>() { });
+    }
+
+    @Override
+    public Versioned<TrackingSettingsDto> revertTracking(String courseId, String ifMatch, long version) {
+        Request.Builder post = new Request.Builder().url(url(ApiPaths.courseTracking(courseId) + "/revert"))
+                .post(http.jsonBody(new TrackingRevertRequest(version)))
+                .header("If-Match", Objects.requireNonNull(ifMatch, "ifMatch"));
+        return authed(post, r -> http.sendVersioned(r, TrackingSettingsDto.class));
+    }
+
+    @Override
+    public EffectiveTrackingDto effectiveTracking(String courseId, boolean analytics, boolean functional,
+                                                  boolean marketing, boolean gpc) {
+        HttpUrl effective = url(ApiPaths.courseTracking(courseId) + "/effective").newBuilder()
+                .addQueryParameter("analytics", Boolean.toString(analytics))
+                .addQueryParameter("functional", Boolean.toString(functional))
+                .addQueryParameter("marketing", Boolean.toString(marketing))
+                .addQueryParameter("gpc", Boolean.toString(gpc)).build();
+        return authed(new Request.Builder().url(effective).get(), new TypeReference<EffectiveTrackingDto>() { });
+    }
+
+    @Override
+    public ConsentCoverageDto consentCoverage(String courseId) {
+        return authed(get(ApiPaths.courseTracking(courseId) + "/coverage"),
+                new TypeReference<ConsentCoverageDto>() { });
     }
 
     private <T> T authed(Request.Builder request, TypeReference<T> type) {

@@ -3,10 +3,12 @@ package org.iqracity.console.client;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
+import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.AccessLogFilter;
 import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.api.LearnerDetailDto;
 import org.iqracity.console.api.LearnerQuery;
@@ -16,6 +18,9 @@ import org.iqracity.console.api.Page;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingSettingsRequest;
+import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
@@ -50,6 +55,30 @@ public interface PlatformClient {
 
     LearnerDetailDto learner(String courseId, String learnerId);
 
+    /** A course's tracking settings now, with the entity tag a change must send back. */
+    Versioned<TrackingSettingsDto> tracking(String courseId);
+
+    /**
+     * Saves a new version of a course's tracking settings. Fails with 412 {@code version_conflict} when
+     * {@code ifMatch} no longer names the current version, and with 422 {@code validation_failed} naming the fields.
+     */
+    Versioned<TrackingSettingsDto> saveTracking(String courseId, String ifMatch, TrackingSettingsRequest settings);
+
+    /** Every version, newest first, with who changed what. */
+    List<TrackingVersionDto> trackingHistory(String courseId);
+
+    /** The settings as they were at one version (0: the platform's default). */
+    TrackingSettingsDto trackingAt(String courseId, long version);
+
+    /** Makes a new version with the content of {@code version}; {@code ifMatch} as for {@link #saveTracking}. */
+    Versioned<TrackingSettingsDto> revertTracking(String courseId, String ifMatch, long version);
+
+    /** What a learner with these cookie settings gets from the course's saved settings. */
+    EffectiveTrackingDto effectiveTracking(String courseId, boolean analytics, boolean functional, boolean marketing,
+                                           boolean gpc);
+
+    /** How many active learners allow each category; small counts come suppressed. */
+    ConsentCoverageDto consentCoverage(String courseId);
     /** The platform's public key for checking signed exports. */
     SigningKeyDto signingKey();
 

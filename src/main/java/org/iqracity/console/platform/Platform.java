@@ -77,6 +77,7 @@ public final class Platform implements AutoCloseable {
             if (bulk) {
                 listener.progress("Indexing the sandbox", 0.9);
                 database.migrate();
+                database.analyze();
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
@@ -86,7 +87,7 @@ public final class Platform implements AutoCloseable {
                     new LoginThrottle(clock), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
             CourseService courses = new CourseService(new CourseRepository(jdbc));
-            LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc),
+            LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc, database.isPostgres()),
                     new CursorCodec(secrets.cursorKey()), accessLog, clock);
             TrackingRepository trackingStore = new TrackingRepository(jdbc);
             TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);

@@ -66,9 +66,19 @@ public final class RosterReader {
      */
     public static Opened read(InputStream file, Key key, PublicKey platformKey, Clock clock, RowSink sink)
             throws RosterFileException, IOException {
+        return readPinned(file, key, keyId -> platformKey, clock, sink);
+    }
+
+    /**
+     * Like {@link #read(InputStream, Key, PublicKey, Clock, RowSink)}, for a console that has pinned the keys of
+     * several platforms: the key is looked up by the manifest's {@code platformKeyId}; null means none is known.
+     */
+    public static Opened readPinned(InputStream file, Key key,
+                                    java.util.function.Function<String, PublicKey> platformKeys,
+                                    Clock clock, RowSink sink) throws RosterFileException, IOException {
         try {
             InputStream clear = decrypt(new BufferedInputStream(file, 1 << 16), key);
-            return readZip(clear, platformKey, clock, sink);
+            return readZip(clear, platformKeys, clock, sink);
         } catch (PGPException e) {
             throw new RosterFileException(Kind.DAMAGED, "The file is damaged or was changed after it was exported.", e);
         } catch (ZipException | java.io.EOFException e) {
@@ -147,7 +157,8 @@ public final class RosterReader {
         }
     }
 
-    private static Opened readZip(InputStream clear, PublicKey platformKey, Clock clock, RowSink sink)
+    private static Opened readZip(InputStream clear, java.util.function.Function<String, PublicKey> platformKeys,
+                                  Clock clock, RowSink sink)
             throws IOException, RosterFileException, PGPException {
         ZipInputStream zip = new ZipInputStream(clear, StandardCharsets.UTF_8);
         ZipEntry entry = zip.getNextEntry();
@@ -204,6 +215,7 @@ public final class RosterReader {
             throw new RosterFileException(Kind.EXPIRED, "This export expired on " + manifest.expiresAt()
                     + ". Ask for a new export.");
         }
+        PublicKey platformKey = platformKeys.apply(manifest.platformKeyId());
         if (platformKey == null) {
             return new Opened(manifest, false);
         }

@@ -16,6 +16,11 @@ import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.FxTaskRunner;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.PinnedKeys;
+import org.iqracity.console.ui.exports.ExportView;
+import org.iqracity.console.ui.exports.ExportViewModel;
+import org.iqracity.console.ui.exports.OfflineRosterView;
+import org.iqracity.console.ui.exports.OfflineRosterViewModel;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.ThemeMode;
@@ -30,6 +35,9 @@ import org.iqracity.console.ui.shell.SignInAgainViewModel;
 import org.iqracity.console.ui.signin.SandboxViewModel;
 import org.iqracity.console.ui.signin.SignInView;
 import org.iqracity.console.ui.signin.SignInViewModel;
+import org.iqracity.console.ui.tracking.FxTrackingDialogs;
+import org.iqracity.console.ui.tracking.TrackingView;
+import org.iqracity.console.ui.tracking.TrackingViewModel;
 import org.iqracity.console.ui.sponsors.SponsorReportsView;
 import org.iqracity.console.ui.sponsors.SponsorReportsViewModel;
 import org.slf4j.Logger;
@@ -75,6 +83,7 @@ public final class ConsoleRoot implements AutoCloseable {
         new ConnectionWatcher(app, tasks, setup.reconnectInterval(), HEARTBEAT);
         app.sessionProperty().addListener((obs, old, session) -> showFor(session));
         this.bounds = new WindowBounds(stage, setup.settings());
+        signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
     }
 
     /** Builds the window's content and shows it; the sandbox starts in the background. */
@@ -90,11 +99,20 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(console::closeRequested);
         console.bounds.restore();
         console.showFor(null);
         stage.show();
         console.sandbox.start();
         return console;
+    }
+
+    /** Closing the window leaves the current screen too: unsaved work is asked about first. */
+    private void closeRequested(javafx.stage.WindowEvent event) {
+        if (shell != null) {
+            event.consume();
+            shell.leave(stage::close);
+        }
     }
 
     private void showFor(Session session) {
@@ -105,6 +123,7 @@ public final class ConsoleRoot implements AutoCloseable {
         Parent content;
         if (session == null) {
             content = new SignInView(signIn, setup.messages());
+            ((SignInView) content).setOnOpenRoster(this::openOfflineRoster);
         } else {
             ShellViewModel shellVm = new ShellViewModel(app, tasks, setup.messages());
             shell = new ShellView(shellVm, app, setup.messages(), this::screen,
@@ -112,12 +131,23 @@ public final class ConsoleRoot implements AutoCloseable {
             content = shell;
         }
         root.getChildren().setAll(content);
+        if (offline != null) {
+            root.getChildren().add(offline);
+        }
     }
 
     private javafx.scene.Node screen(Destination destination) {
+        if (destination == Destination.EXPORTS) {
+            return new ExportView(new ExportViewModel(app, tasks, setup.messages(), java.time.Clock.systemUTC()),
+                    setup.messages(), this::openOfflineRoster);
+        }
         if (destination == Destination.LEARNERS) {
             return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),
                     setup.messages());
+        }
+        if (destination == Destination.COURSES_TRACKING) {
+            return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
+                    new FxTrackingDialogs(setup.messages(), () -> stage)), setup.messages());
         }
         if (destination == Destination.ACCESS_LOG) {
             return new AccessLogView(new AccessLogViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
@@ -156,5 +186,32 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         tasks.close();
         setup.sandbox().ifPresent(LocalPlatform::stop);
+    }
+
+    private OfflineRosterView offline;
+
+    /** Shows an exported roster over whatever is on screen (sign-in or shell), until its Close button. */
+    private void openOfflineRoster() {
+        if (offline != null) {
+            return;
+        }
+        OfflineRosterViewModel vm = new OfflineRosterViewModel(tasks, setup.messages(),
+                new PinnedKeys(setup.settings()), java.time.Clock.systemUTC());
+        offline = new OfflineRosterView(vm, setup.messages(), () -> {
+            root.getChildren().remove(offline);
+            offline = null;
+        });
+        root.getChildren().add(offline);
+    }
+
+    private void warnKeyChanged(String text) {
+        if (text == null) {
+            return;
+        }
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.WARNING, text);
+        alert.setHeaderText(setup.messages().get("signin.keyChanged.title"));
+        alert.initOwner(stage);
+        alert.show();
     }
 }

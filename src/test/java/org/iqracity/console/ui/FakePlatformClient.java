@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.HealthDto;
@@ -18,7 +20,11 @@ import org.iqracity.console.api.MemberRef;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingSettingsRequest;
+import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.Versioned;
 
 /** A platform in memory: records what was asked, answers what the test set up. */
 public class FakePlatformClient implements PlatformClient {
@@ -33,6 +39,7 @@ public class FakePlatformClient implements PlatformClient {
     public List<Role> roles = List.of(Role.COURSE_ADMIN);
     public List<CourseDto> courses = List.of(course("course-v1:NB+CS101+2026", 120), course("course-v1:NB+MA201+2026", 80));
     public Function<LearnerQuery, Page<LearnerRowDto>> learnerPages = FakePlatformClient::pagesOf120;
+    public final FakeTracking tracking = new FakeTracking();
     private final URI baseUri;
     private boolean signedIn;
 
@@ -136,6 +143,49 @@ public class FakePlatformClient implements PlatformClient {
     public LearnerDetailDto learner(String courseId, String learnerId) {
         maybeFail();
         throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
+    public Versioned<TrackingSettingsDto> tracking(String courseId) {
+        maybeFail();
+        return tracking.get(courseId);
+    }
+
+    @Override
+    public Versioned<TrackingSettingsDto> saveTracking(String courseId, String ifMatch,
+                                                       TrackingSettingsRequest settings) {
+        maybeFail();
+        return tracking.save(courseId, ifMatch, settings);
+    }
+
+    @Override
+    public List<TrackingVersionDto> trackingHistory(String courseId) {
+        maybeFail();
+        return tracking.history(courseId);
+    }
+
+    @Override
+    public TrackingSettingsDto trackingAt(String courseId, long version) {
+        maybeFail();
+        return tracking.at(courseId, version);
+    }
+
+    @Override
+    public Versioned<TrackingSettingsDto> revertTracking(String courseId, String ifMatch, long version) {
+        maybeFail();
+        return tracking.revert(courseId, ifMatch, version);
+    }
+
+    @Override
+    public EffectiveTrackingDto effectiveTracking(String courseId, boolean analytics, boolean functional,
+                                                  boolean marketing, boolean gpc) {
+        throw new UnsupportedOperationException("the console computes the preview itself");
+    }
+
+    @Override
+    public ConsentCoverageDto consentCoverage(String courseId) {
+        maybeFail();
+        return tracking.coverage(courseId);
     }
 
     @Override

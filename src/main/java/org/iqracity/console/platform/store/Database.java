@@ -104,6 +104,15 @@ public final class Database implements AutoCloseable {
         return postgres;
     }
 
+    /** Refreshes the planner's statistics after a bulk load, so it knows the course of 500,000 is large. */
+    public void analyze() {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("ANALYZE");
+        } catch (SQLException e) {
+            LOGGER.warn("Could not refresh planner statistics (SQL state {})", e.getSQLState());
+        }
+    }
+
     /** Whether the database answers a trivial query right now. */
     public boolean isUp() {
         try (Connection c = dataSource.getConnection()) {

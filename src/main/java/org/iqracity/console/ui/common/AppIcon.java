@@ -11,8 +11,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon the console shows, from the one Ikonli pack it uses (Material Design 2). */
@@ -49,6 +51,13 @@ public enum AppIcon {
     REFRESH(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH),
     CANCEL(MaterialDesignC.CLOSE_CIRCLE),
     EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE),
+    SAVE(MaterialDesignC.CONTENT_SAVE_OUTLINE),
+    UNDO(MaterialDesignU.UNDO),
+    ADD(MaterialDesignP.PLUS),
+    REMOVE(MaterialDesignD.DELETE_OUTLINE),
+    HISTORY(MaterialDesignH.HISTORY),
+    WARNING(MaterialDesignA.ALERT_OUTLINE),
+    WITHHELD(MaterialDesignM.MINUS_CIRCLE_OUTLINE),
     SHIELD_CHECK(MaterialDesignS.SHIELD_CHECK_OUTLINE),
     DOWNLOAD(MaterialDesignD.DOWNLOAD_OUTLINE),
     SEND(MaterialDesignS.SEND_OUTLINE);

@@ -58,6 +58,25 @@ public final class Css {
     public static final String LOGGED_NOTE = "logged-note";
     public static final String DIALOG = "dialog-card";
 
+    public static final String EXPORTS = "exports";
+    public static final String EXPORTS_FOOTER = "exports-footer";
+    public static final String SEGMENTED = "segmented";
+    public static final String OFFLINE = "offline-roster";
+    public static final String OFFLINE_TOP = "offline-top";
+    public static final String TRACKING = "tracking";
+    public static final String TRACKING_COURSES = "tracking-courses";
+    public static final String TRACKING_HEADER = "tracking-header";
+    public static final String TRACKING_TITLE = "tracking-title";
+    public static final String TRACKING_VERSION = "tracking-version";
+    public static final String TRACKING_CARD = "tracking-card";
+    public static final String TRACKING_CARD_TITLE = "tracking-card-title";
+    public static final String TRACKING_HINT = "tracking-hint";
+    public static final String FIELD_ERROR = "field-error";
+    public static final String PREVIEW_APPLIED = "preview-applied";
+    public static final String PREVIEW_WITHHELD = "preview-withheld";
+    public static final String PREVIEW_ROW = "preview-row";
+    public static final String CHANGE_LINE = "change-line";
+    public static final String COLUMN_TITLE = "column-title";
     public static final String SCREEN_TITLE = "screen-title";
     public static final String BANNERS = "banners";
     public static final String OUTCOME_FAILED = "outcome-failed";

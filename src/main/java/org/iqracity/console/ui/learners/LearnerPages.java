@@ -1,12 +1,13 @@
 package org.iqracity.console.ui.learners;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
@@ -17,7 +18,8 @@ import org.iqracity.console.ui.common.TaskRunner;
 
 /**
  * The learners of one query, fetched a page at a time as the table scrolls towards the end (keyset cursors go
- * forward only). Only rows that were scrolled past are held, so a course of 500,000 costs one page to open.
+ * forward only). A course of 500,000 costs one page to open, and scrolling through all of it holds only the pages
+ * shown last ({@link #MAX_RESIDENT_ROWS}); a page given up is fetched again by its cursor when it is shown again.
  */
 public final class LearnerPages {
 
@@ -25,17 +27,22 @@ public final class LearnerPages {
     static final int PREFETCH_ROWS = 25;
     /** The first page stays small so a course opens fast; once someone scrolls, fewer, larger pages serve better. */
     static final int MORE_LIMIT = 200;
+    /**
+     * Learners held in memory at most (about 1 KB each). Scrolling to the end of 500,000 once held them all and did
+     * not fit the console's 512 MB; this many is many screens either side of any place in the list.
+     */
+    static final int MAX_RESIDENT_ROWS = 10_000;
 
     private final TaskRunner tasks;
     private final Consumer<Throwable> onFailure;
-    private final ObservableList<LearnerRow> rows = FXCollections.observableArrayList();
+    private final PagedRows rows = new PagedRows(MAX_RESIDENT_ROWS);
+    private final Map<PagedRows.Slot, BackgroundTask<Page<LearnerRowDto>>> refetching = new HashMap<>();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper moreFailed = new ReadOnlyBooleanWrapper();
     private PlatformClient client;
     private String courseId;
     private LearnerQuery query;
     private String nextCursor;
-    private LearnerRow marker;
     private BackgroundTask<Page<LearnerRowDto>> inFlight;
 
     public LearnerPages(TaskRunner tasks, Consumer<Throwable> onFailure) {
@@ -56,19 +63,22 @@ public final class LearnerPages {
         task.onSuccess(page -> {
             inFlight = null;
             total.set(page.total());
-            marker = null;
-            rows.setAll(page.items().stream().map(LearnerRow::new).toList());
-            appendMarker(page.nextCursor());
+            nextCursor = page.nextCursor();
+            rows.reset(page.items().stream().map(LearnerRow::new).toList(), nextCursor != null);
         }).onFailure(e -> {
             inFlight = null;
-            rows.clear();
+            rows.reset(List.of(), false);
             total.set(0);
         });
         return task;
     }
 
-    /** The table shows row {@code index}: fetch the next page when the end is near. */
+    /** The table shows row {@code index}: fetch its page again if it was given up, or the next page near the end. */
     public void shown(int index) {
+        PagedRows.Slot slot = rows.touch(index);
+        if (slot != null && !slot.resident() && !refetching.containsKey(slot)) {
+            refetch(slot);
+        }
         if (nextCursor != null && inFlight == null && !moreFailed.get() && index >= rows.size() - PREFETCH_ROWS) {
             loadMore();
         }
@@ -85,21 +95,14 @@ public final class LearnerPages {
     private void loadMore() {
         PlatformClient c = client;
         String course = courseId;
-        LearnerQuery next = query.withCursor(nextCursor).withLimit(MORE_LIMIT);
+        String cursor = nextCursor;
+        LearnerQuery next = query.withCursor(cursor).withLimit(MORE_LIMIT);
         inFlight = tasks.run(() -> c.learners(course, next));
         inFlight.onSuccess(page -> {
             inFlight = null;
             total.set(page.total());
-            List<LearnerRow> added = page.items().stream().map(LearnerRow::new).toList();
-            if (marker != null) {
-                int at = rows.indexOf(marker);
-                rows.remove(at);
-                rows.addAll(at, added);
-            } else {
-                rows.addAll(added);
-            }
-            marker = null;
-            appendMarker(page.nextCursor());
+            nextCursor = page.nextCursor();
+            rows.append(page.items().stream().map(LearnerRow::new).toList(), cursor, nextCursor != null);
         }).onFailure(e -> {
             inFlight = null;
             moreFailed.set(true);
@@ -107,12 +110,20 @@ public final class LearnerPages {
         });
     }
 
-    private void appendMarker(String cursor) {
-        nextCursor = cursor;
-        if (cursor != null) {
-            marker = LearnerRow.more();
-            rows.add(marker);
-        }
+    private void refetch(PagedRows.Slot slot) {
+        PlatformClient c = client;
+        String course = courseId;
+        LearnerQuery again = query.withCursor(slot.cursor).withLimit(slot.size);
+        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> c.learners(course, again));
+        refetching.put(slot, task);
+        task.onSuccess(page -> {
+            refetching.remove(slot);
+            rows.restore(slot, page.items().stream().map(LearnerRow::new).toList());
+        }).onFailure(e -> {
+            // Left as placeholders; showing the page again asks again.
+            refetching.remove(slot);
+            onFailure.accept(e);
+        });
     }
 
     public void cancel() {
@@ -120,14 +131,15 @@ public final class LearnerPages {
             inFlight.cancel();
             inFlight = null;
         }
+        refetching.values().forEach(BackgroundTask::cancel);
+        refetching.clear();
     }
 
     public void clear() {
         cancel();
-        rows.clear();
+        rows.reset(List.of(), false);
         total.set(0);
         nextCursor = null;
-        marker = null;
     }
 
     public ObservableList<LearnerRow> rows() {
@@ -142,8 +154,13 @@ public final class LearnerPages {
         return moreFailed.getReadOnlyProperty();
     }
 
-    /** Learner rows held in memory now (without the marker). */
+    /** Learner rows listed so far (without the marker), whether held or given up. */
     public int loaded() {
-        return marker == null ? rows.size() : rows.size() - 1;
+        return rows.listed();
+    }
+
+    /** Learner rows held in memory now. */
+    public int resident() {
+        return rows.residentRows();
     }
 }

@@ -27,6 +27,7 @@ import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
+import org.iqracity.console.ui.common.LeaveGuard;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Searchable;
 
@@ -99,7 +100,7 @@ public final class ShellView extends StackPane {
         signOut.setId("signOut");
         signOut.getStyleClass().add(Styles.BUTTON_OUTLINED);
         signOut.disableProperty().bind(vm.signingOutProperty());
-        signOut.setOnAction(e -> vm.signOut());
+        signOut.setOnAction(e -> leave(vm::signOut));
 
         HBox header = new HBox(logo, title, new Spacer(), person, theme, signOut);
         header.getStyleClass().add(Css.HEADER);
@@ -119,16 +120,37 @@ public final class ShellView extends StackPane {
             item.setUserData(destination);
             item.setTooltip(new Tooltip(messages.format("nav.shortcut", position++)));
             item.setOnAction(e -> {
-                vm.selectedProperty().set(destination);
-                item.setSelected(true);
+                // Until the screen being left agrees, the old item stays selected.
+                syncNavigation(vm.selectedProperty().get());
+                navigate(destination);
             });
             nav.getChildren().add(item);
         }
         return nav;
     }
 
-    private void show(Destination destination) {
+    private void navigate(Destination destination) {
+        if (destination != null && destination != vm.selectedProperty().get()) {
+            leave(() -> vm.selectedProperty().set(destination));
+        }
+    }
+
+    /** Asks the current screen, if it may hold unsaved work, before {@code proceed} takes the person elsewhere. */
+    public void leave(Runnable proceed) {
+        Node current = built.get(vm.selectedProperty().get());
+        if (current instanceof LeaveGuard guard) {
+            guard.leave(proceed);
+        } else {
+            proceed.run();
+        }
+    }
+
+    private void syncNavigation(Destination destination) {
         navGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == destination));
+    }
+
+    private void show(Destination destination) {
+        syncNavigation(destination);
         if (destination == null) {
             frame.setCenter(null);
             return;
@@ -144,7 +166,11 @@ public final class ShellView extends StackPane {
         for (int i = 0; i < DIGITS.length; i++) {
             int position = i + 1;
             scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> vm.goTo(position));
+                    () -> {
+                        if (position <= vm.destinations().size()) {
+                            navigate(vm.destinations().get(position - 1));
+                        }
+                    });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             Node current = built.get(vm.selectedProperty().get());

@@ -90,7 +90,7 @@ public final class SignInView extends HBox {
         note.getStyleClass().add(Css.NOTE);
         note.setWrapText(true);
 
-        VBox card = new VBox(credentials, secondFactor, error, note);
+        VBox card = new VBox(credentials, secondFactor, error, note, openRosterLink());
         card.getStyleClass().add(Css.FORM_CARD);
         card.setFillWidth(true);
         return card;
@@ -156,7 +156,14 @@ public final class SignInView extends HBox {
                         && !sandbox.addressProperty().get().toString().equals(vm.addressProperty().get()),
                         sandbox.addressProperty(), vm.addressProperty())));
         use.managedProperty().bind(use.visibleProperty());
-        VBox box = new VBox(4, bar, new HBox(8, stage, use));
+        // Someone trying the sandbox for the first time needs an account to sign in with.
+        Label accounts = new Label(messages.get("sandbox.accounts"));
+        accounts.setId("sandboxAccounts");
+        accounts.setWrapText(true);
+        accounts.getStyleClass().add(Styles.TEXT_MUTED);
+        accounts.visibleProperty().bind(sandbox.stateProperty().isEqualTo(SandboxViewModel.State.READY));
+        accounts.managedProperty().bind(accounts.visibleProperty());
+        VBox box = new VBox(4, bar, new HBox(8, stage, use), accounts);
         box.visibleProperty().bind(sandbox.stateProperty().isNotEqualTo(SandboxViewModel.State.NOT_STARTED));
         box.managedProperty().bind(box.visibleProperty());
         return box;
@@ -208,5 +215,19 @@ public final class SignInView extends HBox {
         } else {
             password.requestFocus();
         }
+    }
+
+    private Runnable onOpenRoster = () -> { };
+
+    /** What "Open exported roster..." does: reviewing a roster offline needs neither network nor sign-in. */
+    public void setOnOpenRoster(Runnable action) {
+        onOpenRoster = action;
+    }
+
+    private Node openRosterLink() {
+        Hyperlink link = new Hyperlink(messages.get("offline.open"), Icons.of(AppIcon.EXPORTS));
+        link.setId("openRosterFromSignIn");
+        link.setOnAction(e -> onOpenRoster.run());
+        return link;
     }
 }

@@ -21,6 +21,7 @@ import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.PinnedKeys;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.TaskRunner;
@@ -131,6 +132,7 @@ public final class SignInViewModel {
             step.set(Step.CREDENTIALS);
             LOGGER.info("signed in to {}", uri.get());
             app.signedIn(session);
+            pinSigningKey(session.client(), uri.get());
         }).onFailure(this::failed);
     }
 
@@ -205,4 +207,26 @@ public final class SignInViewModel {
     public SandboxViewModel sandbox() {
         return sandbox;
     }
+
+    /** Remembers the platform's signing key, so rosters exported from it can be checked offline later (R14). */
+    private void pinSigningKey(PlatformClient client, URI uri) {
+        tasks.run(client::signingKey).onSuccess(key -> {
+            PinnedKeys.Pin pin = new PinnedKeys(settings).pin(uri.toString(), key);
+            if (pin == PinnedKeys.Pin.CHANGED) {
+                LOGGER.warn("the signing key of {} changed from the pinned one; now {}", uri, key.keyId());
+                signingKeyChanged.set(messages.format("signin.keyChanged", uri.toString(), key.keyId()));
+            }
+            tasks.run(() -> {
+                settings.save();
+                return null;
+            });
+        }).onFailure(e -> LOGGER.info("could not fetch the platform's signing key: {}", e.getClass().getSimpleName()));
+    }
+
+    /** Set when the platform's signing key differs from the one pinned at an earlier sign-in. */
+    public ReadOnlyObjectProperty<String> signingKeyChangedProperty() {
+        return signingKeyChanged.getReadOnlyProperty();
+    }
+
+    private final ReadOnlyObjectWrapper<String> signingKeyChanged = new ReadOnlyObjectWrapper<>();
 }

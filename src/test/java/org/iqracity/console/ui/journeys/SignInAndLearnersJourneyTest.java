@@ -73,7 +73,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#learnersView"));
 
         press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitUntil(() -> shows("#placeholder-courses_tracking"));
+        waitUntil(() -> shows("#trackingView"));
         press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitUntil(() -> shows("#learnersView"));
         press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);

@@ -71,6 +71,43 @@ class LearnersViewModelTest {
     }
 
     @Test
+    void scrollingThroughALargeCourseHoldsOnlyTheLastPagesAndFetchesGivenUpPagesAgainByCursor() {
+        int size = 30_000;
+        platform.learnerPages = q -> {
+            int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
+            int to = Math.min(size, from + q.limit());
+            return new Page<>(java.util.stream.IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
+                    to < size ? String.valueOf(to) : null, size);
+        };
+        vm.load();
+
+        while (vm.rows().getLast().isMore()) {
+            vm.rowShown(vm.rows().size() - 1);
+        }
+
+        assertThat(vm.pages().loaded()).isEqualTo(size);
+        assertThat(vm.rows()).hasSize(size);
+        assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
+        assertThat(vm.rows().get(size - 1).learner()).isEqualTo(FakePlatformClient.row(size - 1));
+        assertThat(vm.rows().get(100).isMore()).isTrue();
+        int asked = platform.learnerQueries.size();
+
+        vm.rowShown(100);
+
+        assertThat(platform.learnerQueries).hasSize(asked + 1);
+        assertThat(lastQuery().cursor()).isEqualTo("50");
+        assertThat(lastQuery().limit()).isEqualTo(LearnerPages.MORE_LIMIT);
+        assertThat(vm.rows().get(100).learner()).isEqualTo(FakePlatformClient.row(100));
+        assertThat(vm.rows().get(0).isMore()).isTrue();
+        vm.rowShown(0);
+        assertThat(lastQuery().cursor()).isNull();
+        assertThat(lastQuery().limit()).isEqualTo(50);
+        assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+        assertThat(vm.rows()).hasSize(size);
+        assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
+    }
+
+    @Test
     void typingWaitsForAPauseAndSendsOneSearch() {
         vm.load();
 

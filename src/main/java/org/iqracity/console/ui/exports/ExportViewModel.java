@@ -1,0 +1,320 @@
+package org.iqracity.console.ui.exports;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.exports.RosterExporter;
+import org.iqracity.console.roster.RosterManifest;
+import org.iqracity.console.roster.RosterProtection;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Session;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The export form (R14): which courses and columns, who can open the file (a passphrase and/or colleagues' OpenPGP
+ * keys), until when, and where; then the export as a cancellable background job with progress.
+ */
+public final class ExportViewModel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ExportViewModel.class);
+    public static final List<Integer> EXPIRY_CHOICES = List.of(7, 30, 90);
+    static final Set<RosterField> DEFAULT_FIELDS = EnumSet.of(RosterField.USERNAME, RosterField.NAME,
+            RosterField.EMAIL, RosterField.MODE, RosterField.ENROLLED_AT, RosterField.PROGRESS, RosterField.GRADE,
+            RosterField.PASSED, RosterField.LAST_ACTIVITY_AT);
+
+    public enum State { LOADING, NO_COURSES, READY, RUNNING, DONE, CANCELLED, FAILED }
+
+    /** A course with its check box. */
+    public record CourseChoice(CourseDto course, BooleanProperty selected) {
+    }
+
+    /** A column with its check box. */
+    public record FieldChoice(RosterField field, BooleanProperty selected) {
+    }
+
+    /** A colleague's key the file is also encrypted to. */
+    public record Recipient(String userId, String keyId, PGPPublicKey key) {
+    }
+
+    private final AppState app;
+    private final TaskRunner tasks;
+    private final Messages messages;
+    private final RosterErrors errors;
+    private final Clock clock;
+
+    private final ObservableList<CourseChoice> courses = FXCollections.observableArrayList(
+            c -> new Observable[] {c.selected()});
+    private final List<FieldChoice> fields = new ArrayList<>();
+    private final ObservableList<Recipient> recipients = FXCollections.observableArrayList();
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final StringProperty passphraseAgain = new SimpleStringProperty("");
+    private final IntegerProperty expiryDays = new SimpleIntegerProperty(30);
+    private final StringProperty target = new SimpleStringProperty("");
+    private final ObjectBinding<PassphraseStrength> strength;
+    private final ObjectBinding<String> problem;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper rowsDone = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper rowsExpected = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper rowsPerSecond = new ReadOnlyDoubleWrapper();
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private BackgroundTask<RosterManifest> running;
+
+    public ExportViewModel(AppState app, TaskRunner tasks, Messages messages, Clock clock) {
+        this.app = app;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.errors = new RosterErrors(messages);
+        this.clock = clock;
+        List<Observable> deps = new ArrayList<>(List.of(courses, recipients, passphrase, passphraseAgain, target));
+        for (RosterField f : RosterField.values()) {
+            if (f != RosterField.COURSE_ID) {
+                FieldChoice choice = new FieldChoice(f, new SimpleBooleanProperty(DEFAULT_FIELDS.contains(f)));
+                fields.add(choice);
+                deps.add(choice.selected());
+            }
+        }
+        strength = Bindings.createObjectBinding(() -> PassphraseStrength.of(passphrase.get()), passphrase);
+        problem = Bindings.createObjectBinding(this::firstProblem, deps.toArray(Observable[]::new));
+    }
+
+    public void load() {
+        Session session = app.session();
+        if (session == null) {
+            return;
+        }
+        state.set(State.LOADING);
+        error.set(null);
+        tasks.run(session.client()::courses).onSuccess(list -> {
+            courses.setAll(list.stream().map(c -> new CourseChoice(c, new SimpleBooleanProperty())).toList());
+            if (list.size() == 1) {
+                courses.getFirst().selected().set(true);
+            }
+            state.set(list.isEmpty() ? State.NO_COURSES : State.READY);
+        }).onFailure(e -> {
+            app.report(e);
+            error.set(errors.describe(e));
+            state.set(State.FAILED);
+        });
+    }
+
+    /** The first thing that keeps the form from being exported, as a sentence; null when it can go. */
+    private String firstProblem() {
+        if (courses.stream().noneMatch(c -> c.selected().get())) {
+            return messages.get("exports.problem.noCourse");
+        }
+        if (fields.stream().noneMatch(f -> f.selected().get())) {
+            return messages.get("exports.problem.noField");
+        }
+        String phrase = passphrase.get();
+        if (phrase.isEmpty() && recipients.isEmpty()) {
+            return messages.get("exports.problem.noProtection");
+        }
+        if (!phrase.isEmpty() && phrase.length() < PassphraseStrength.MIN_LENGTH) {
+            return messages.format("exports.problem.short", PassphraseStrength.MIN_LENGTH);
+        }
+        if (!phrase.equals(passphraseAgain.get())) {
+            return messages.get("exports.problem.mismatch");
+        }
+        if (target.get().isBlank()) {
+            return messages.get("exports.problem.noTarget");
+        }
+        return null;
+    }
+
+    public void export() {
+        if (problem.get() != null || state.get() == State.RUNNING) {
+            return;
+        }
+        Session session = app.session();
+        List<RosterExporter.Course> chosen = courses.stream().filter(c -> c.selected().get())
+                .map(c -> new RosterExporter.Course(c.course().id(), c.course().title(), c.course().enrollmentCount()))
+                .toList();
+        List<RosterField> columns = new ArrayList<>(List.of(RosterField.COURSE_ID));
+        fields.stream().filter(f -> f.selected().get()).map(FieldChoice::field).forEach(columns::add);
+        char[] phrase = passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
+        RosterProtection protection = new RosterProtection(phrase, recipients.stream().map(Recipient::key).toList());
+        Path file = Path.of(withExtension(target.get().strip()));
+        RosterExporter.Request request = new RosterExporter.Request(chosen, columns, protection,
+                clock.instant().plus(Duration.ofDays(expiryDays.get())), file);
+
+        long expected = chosen.stream().mapToLong(RosterExporter.Course::expectedRows).sum();
+        AtomicLong done = new AtomicLong();
+        long started = System.nanoTime();
+        cancelRequested.set(false);
+        rowsDone.set(0);
+        rowsExpected.set(expected);
+        rowsPerSecond.set(0);
+        error.set(null);
+        result.set("");
+        state.set(State.RUNNING);
+        LOGGER.info("exporting {} course(s), {} columns", chosen.size(), columns.size());
+        running = tasks.job(messages.get("exports.job"), sink -> new RosterExporter(clock).export(session.client(),
+                session.me(), request, (rows, total) -> {
+                    done.set(rows);
+                    sink.progress(messages.format("exports.job.progress", rows, total),
+                            total <= 0 ? -1 : rows / (double) total);
+                }, () -> cancelRequested.get() || Thread.currentThread().isInterrupted()));
+        running.onProgress((stage, fraction) -> showProgress(done.get(), started))
+                .onSuccess(manifest -> {
+                    showProgress(manifest.rowCount(), started);
+                    passphrase.set("");
+                    passphraseAgain.set("");
+                    result.set(messages.format("exports.done", manifest.rowCount(), manifest.courses().size(),
+                            file.toString(), java.util.Date.from(manifest.expiresAt())));
+                    state.set(State.DONE);
+                    LOGGER.info("export finished: {} rows", manifest.rowCount());
+                })
+                .onFailure(this::failed)
+                .onDone(() -> {
+                    if (running != null && running.isCancelled()) {
+                        state.set(State.CANCELLED);
+                    }
+                    running = null;
+                });
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof CancellationException || cancelRequested.get()) {
+            state.set(State.CANCELLED);
+            return;
+        }
+        LOGGER.info("export failed: {}", e.getClass().getSimpleName());
+        app.report(e);
+        error.set(errors.describe(e));
+        state.set(State.FAILED);
+    }
+
+    private void showProgress(long rows, long startedNanos) {
+        rowsDone.set(rows);
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        rowsPerSecond.set(seconds <= 0 ? 0 : rows / seconds);
+    }
+
+    /** Stops the export; the exporter then deletes what it had written, so no file is left behind. */
+    public void cancel() {
+        cancelRequested.set(true);
+        if (running != null) {
+            running.cancel();
+        }
+        if (state.get() == State.RUNNING) {
+            state.set(State.CANCELLED);
+        }
+    }
+
+    static String withExtension(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(".iqroster") ? path : path + ".iqroster";
+    }
+
+    /** Reads a colleague's armored public key in the background and adds it as a recipient. */
+    public void addRecipientKey(Path file) {
+        error.set(null);
+        tasks.run(() -> PublicKeyFiles.read(file)).onSuccess(recipient -> {
+            if (recipients.stream().noneMatch(r -> r.keyId().equals(recipient.keyId()))) {
+                recipients.add(recipient);
+            }
+        }).onFailure(e -> error.set(new UserMessage(messages.get("exports.key.unreadable.text"),
+                messages.get("exports.key.unreadable.hint"))));
+    }
+
+    public void removeRecipient(Recipient recipient) {
+        recipients.remove(recipient);
+    }
+
+    public ObservableList<CourseChoice> courses() {
+        return courses;
+    }
+
+    public List<FieldChoice> fields() {
+        return fields;
+    }
+
+    public ObservableList<Recipient> recipients() {
+        return recipients;
+    }
+
+    public StringProperty passphraseProperty() {
+        return passphrase;
+    }
+
+    public StringProperty passphraseAgainProperty() {
+        return passphraseAgain;
+    }
+
+    public ObjectBinding<PassphraseStrength> strengthProperty() {
+        return strength;
+    }
+
+    public IntegerProperty expiryDaysProperty() {
+        return expiryDays;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    /** Why the form cannot be exported yet; null when it can. */
+    public ObjectBinding<String> problemProperty() {
+        return problem;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty rowsDoneProperty() {
+        return rowsDone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty rowsExpectedProperty() {
+        return rowsExpected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty rowsPerSecondProperty() {
+        return rowsPerSecond.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,44 @@
+package org.iqracity.console.ui.exports;
+
+import javafx.collections.ObservableListBase;
+
+/**
+ * The rows a table shows, as indexes into an {@link OfflineRoster}: an int array behind a list, so half a million
+ * rows cost two megabytes, not twenty of boxed integers. Replaced whole, on the FX thread.
+ */
+public final class IndexList extends ObservableListBase<Integer> {
+    private int[] indexes = new int[0];
+
+    void replace(int[] newIndexes) {
+        int[] old = indexes;
+        indexes = newIndexes;
+        beginChange();
+        if (old.length > 0) {
+            nextRemove(0, new java.util.AbstractList<Integer>() {
+                @Override
+                public Integer get(int i) {
+                    return old[i];
+                }
+
+                @Override
+                public int size() {
+                    return old.length;
+                }
+            });
+        }
+        if (newIndexes.length > 0) {
+            nextAdd(0, newIndexes.length);
+        }
+        endChange();
+    }
+
+    @Override
+    public Integer get(int index) {
+        return indexes[index];
+    }
+
+    @Override
+    public int size() {
+        return indexes.length;
+    }
+}

@@ -1,0 +1,89 @@
+package org.iqracity.console.ui.exports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.iqracity.console.roster.RosterReader;
+
+/** An opened roster, held compactly in memory by column; read-only once built. */
+public final class OfflineRoster {
+    private final List<String> header;
+    private final TextColumn[] columns;
+    private final int rows;
+
+    private OfflineRoster(List<String> header, TextColumn[] columns) {
+        this.header = List.copyOf(header);
+        this.columns = columns;
+        this.rows = columns.length == 0 ? 0 : columns[0].size();
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public int rowCount() {
+        return rows;
+    }
+
+    /** -1 when the roster has no such column. */
+    public int columnOf(String name) {
+        return header.indexOf(name);
+    }
+
+    public String value(int column, int row) {
+        return columns[column].get(row);
+    }
+
+    public List<String> row(int row) {
+        List<String> values = new ArrayList<>(columns.length);
+        for (TextColumn c : columns) {
+            values.add(c.get(row));
+        }
+        return values;
+    }
+
+    /** Collects rows as {@link RosterReader} reads them; stops when {@code cancelled} says so. */
+    static final class Builder implements RosterReader.RowSink {
+        private final BooleanSupplier cancelled;
+        private List<String> header = List.of();
+        private TextColumn[] columns = new TextColumn[0];
+
+        Builder(BooleanSupplier cancelled) {
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public void header(List<String> fields) {
+            header = fields;
+            columns = new TextColumn[fields.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = new TextColumn();
+            }
+        }
+
+        @Override
+        public void row(List<String> values) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("reading cancelled");
+            }
+            for (int i = 0; i < columns.length; i++) {
+                columns[i].add(values.get(i));
+            }
+        }
+
+        OfflineRoster build() {
+            for (TextColumn c : columns) {
+                c.trim();
+            }
+            return new OfflineRoster(header, columns);
+        }
+    }
+
+    /** For tests and tools: a roster from rows already in memory. */
+    static OfflineRoster of(List<String> header, List<List<String>> rows) {
+        Builder b = new Builder(() -> false);
+        b.header(header);
+        rows.forEach(b::row);
+        return b.build();
+    }
+}

@@ -1,0 +1,313 @@
+package org.iqracity.console.ui.exports;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.io.File;
+import java.text.NumberFormat;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.iqracity.console.ui.common.AppIcon;
+import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Icons;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.UserMessage;
+import org.iqracity.console.ui.exports.OfflineRosterViewModel.State;
+
+/**
+ * An exported roster opened offline: first the file and its passphrase, then a read-only table like the Learners
+ * screen's with a banner saying who exported it, until when it is valid and whether the platform's signature held.
+ */
+public final class OfflineRosterView extends BorderPane implements AutoCloseable {
+
+    private final OfflineRosterViewModel vm;
+    private final Messages messages;
+    private final TableView<Integer> table = new TableView<>();
+    private final NumberFormat count;
+
+    public OfflineRosterView(OfflineRosterViewModel vm, Messages messages, Runnable onClose) {
+        this.vm = vm;
+        this.messages = messages;
+        this.count = NumberFormat.getIntegerInstance(messages.locale());
+        setId("offlineRosterView");
+        getStyleClass().add(Css.OFFLINE);
+        setTop(titleBar(onClose));
+        Node ask = askCard();
+        Node review = review();
+        ask.visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.OPEN));
+        review.visibleProperty().bind(vm.stateProperty().isEqualTo(State.OPEN));
+        setCenter(new StackPane(ask, review));
+        vm.rosterProperty().addListener((obs, old, roster) -> columnsFor(roster));
+    }
+
+    private Node titleBar(Runnable onClose) {
+        Label title = new Label(messages.get("offline.title"), Icons.of(AppIcon.EXPORTS, 20));
+        title.getStyleClass().add(Css.HEADER_TITLE);
+        Label readOnly = new Label(messages.get("offline.readOnly"));
+        readOnly.getStyleClass().addAll(Css.BADGE, Css.BADGE_MUTED);
+        Button close = new Button(messages.get("offline.close"), Icons.of(AppIcon.CLEAR));
+        close.setId("closeOffline");
+        close.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        close.setOnAction(e -> {
+            vm.close();
+            onClose.run();
+        });
+        HBox bar = new HBox(12, title, readOnly, new Spacer(), close);
+        bar.getStyleClass().add(Css.HEADER);
+        return bar;
+    }
+
+    private Node askCard() {
+        Label title = new Label(messages.get("offline.ask.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label text = new Label(messages.get("offline.ask.text"));
+        text.setWrapText(true);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        TextField file = new TextField();
+        file.setId("rosterFile");
+        file.setPromptText(messages.get("offline.file.prompt"));
+        file.textProperty().bindBidirectional(vm.fileProperty());
+        HBox.setHgrow(file, Priority.ALWAYS);
+        Button browse = new Button(messages.get("offline.browse"));
+        browse.setId("browseRoster");
+        browse.setOnAction(e -> chooseFile());
+        PasswordField phrase = new PasswordField();
+        phrase.setId("rosterPassphrase");
+        phrase.textProperty().bindBidirectional(vm.passphraseProperty());
+        phrase.setOnAction(e -> vm.open());
+        Button open = new Button(messages.get("offline.ask.open"), Icons.of(AppIcon.LOCK));
+        open.setId("openRoster");
+        open.getStyleClass().add(Styles.ACCENT);
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.disableProperty().bind(vm.stateProperty().isEqualTo(State.READING));
+        open.setOnAction(e -> vm.open());
+        ProgressBar reading = new ProgressBar();
+        reading.setMaxWidth(Double.MAX_VALUE);
+        reading.progressProperty().bind(vm.readProgressProperty());
+        reading.visibleProperty().bind(vm.stateProperty().isEqualTo(State.READING));
+        reading.managedProperty().bind(reading.visibleProperty());
+        Label offlineNote = new Label(messages.get("offline.ask.note"));
+        offlineNote.getStyleClass().add(Css.NOTE);
+        offlineNote.setWrapText(true);
+        offlineNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox card = new VBox(8, title, text, label("offline.file", file), new HBox(8, file, browse),
+                label("offline.passphrase", phrase), phrase, new Spacer(4), open, reading, error("offlineError"),
+                offlineNote);
+        card.getStyleClass().addAll(Css.FORM_CARD, Css.DIALOG);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setPrefWidth(480);
+        card.setMaxWidth(480);
+        StackPane area = new StackPane(card);
+        area.setAlignment(Pos.CENTER);
+        return area;
+    }
+
+    private Node review() {
+        Message banner = new Message();
+        banner.setId("offlineBanner");
+        banner.titleProperty().bind(vm.signatureTextProperty());
+        banner.descriptionProperty().bind(vm.exportedTextProperty());
+        vm.verifiedProperty().addListener((obs, old, ok) -> bannerStyle(banner, ok));
+        bannerStyle(banner, vm.verifiedProperty().get());
+
+        CustomTextField search = new CustomTextField();
+        search.setId("offlineSearch");
+        search.setPromptText(messages.get("offline.search.prompt"));
+        search.setLeft(Icons.of(AppIcon.SEARCH));
+        search.setPrefWidth(340);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        ComboBox<String> course = new ComboBox<>();
+        course.setId("offlineCourse");
+        course.setPromptText(messages.get("offline.filter.allCourses"));
+        vm.courses().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            course.getItems().setAll((String) null);
+            course.getItems().addAll(vm.courses());
+        });
+        course.valueProperty().bindBidirectional(vm.courseProperty());
+        course.setButtonCell(nullable(messages.get("offline.filter.allCourses")));
+        course.setCellFactory(l -> nullable(messages.get("offline.filter.allCourses")));
+        ComboBox<String> passed = new ComboBox<>();
+        passed.getItems().addAll(null, "true", "false");
+        passed.valueProperty().bindBidirectional(vm.passedProperty());
+        passed.setButtonCell(passedCell());
+        passed.setCellFactory(l -> passedCell());
+        passed.visibleProperty().bind(vm.rosterProperty().map(r -> r.columnOf("passed") >= 0).orElse(false));
+        passed.managedProperty().bind(passed.visibleProperty());
+        CheckBox hideRetired = new CheckBox(messages.get("offline.filter.hideRetired"));
+        hideRetired.selectedProperty().bindBidirectional(vm.hideRetiredProperty());
+        hideRetired.visibleProperty().bind(vm.rosterProperty().map(r -> r.columnOf("retired") >= 0).orElse(false));
+        hideRetired.managedProperty().bind(hideRetired.visibleProperty());
+        Label total = new Label();
+        total.setId("offlineTotal");
+        total.getStyleClass().add(Css.TOTAL);
+        total.textProperty().bind(Bindings.createStringBinding(() -> vm.rosterProperty().get() == null ? ""
+                : messages.format("offline.total", count.format(vm.rows().size()),
+                        count.format(vm.rosterProperty().get().rowCount())), vm.rows(), vm.rosterProperty()));
+        Button csv = new Button(messages.get("offline.csv"), Icons.of(AppIcon.ERROR));
+        csv.setId("convertCsv");
+        csv.setOnAction(e -> convertToCsv());
+        HBox toolbar = new HBox(search, course, passed, hideRetired, new Spacer(), total, csv);
+        toolbar.getStyleClass().add(Css.TOOLBAR);
+
+        Message notice = new Message();
+        notice.setId("offlineNotice");
+        notice.getStyleClass().add(Styles.WARNING);
+        notice.titleProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        table.setId("offlineTable");
+        table.setItems(vm.rows());
+        table.getStyleClass().addAll(Css.LEARNER_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(34);
+        table.setPlaceholder(new Label(messages.get("offline.empty")));
+        table.setSortPolicy(t -> {
+            TableColumn<Integer, ?> first = table.getSortOrder().isEmpty() ? null : table.getSortOrder().getFirst();
+            vm.sortBy(first == null ? -1 : (Integer) first.getUserData(),
+                    first != null && first.getSortType() == TableColumn.SortType.DESCENDING);
+            return true;
+        });
+        ProgressBar busy = new ProgressBar();
+        busy.getStyleClass().add(Styles.SMALL);
+        busy.setMaxWidth(Double.MAX_VALUE);
+        busy.visibleProperty().bind(vm.queryingProperty());
+        StackPane.setAlignment(busy, Pos.TOP_CENTER);
+        StackPane tableArea = new StackPane(table, busy);
+        VBox top = new VBox(banner, toolbar, notice, error("offlineReviewError"));
+        top.getStyleClass().add(Css.OFFLINE_TOP);
+        BorderPane pane = new BorderPane(tableArea);
+        pane.setTop(top);
+        return pane;
+    }
+
+    private void bannerStyle(Message banner, boolean verified) {
+        banner.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING);
+        banner.getStyleClass().add(verified ? Styles.SUCCESS : Styles.WARNING);
+        banner.setGraphic(Icons.of(verified ? AppIcon.CHECK : AppIcon.SHIELD_KEY));
+    }
+
+    private void columnsFor(OfflineRoster roster) {
+        table.getSortOrder().clear();
+        table.getColumns().clear();
+        if (roster == null) {
+            return;
+        }
+        for (int i = 0; i < roster.header().size(); i++) {
+            int column = i;
+            String name = roster.header().get(i);
+            TableColumn<Integer, String> c = new TableColumn<>(messages.get("exports.field." + name));
+            c.setUserData(column);
+            c.setPrefWidth(switch (name) {
+                case "email" -> 280;
+                case "course_id" -> 250;
+                case "username", "name" -> 170;
+                case "learner_id" -> 120;
+                default -> 110;
+            });
+            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(vm.value(column, cell.getValue())));
+            table.getColumns().add(c);
+        }
+    }
+
+    private javafx.scene.control.ListCell<String> nullable(String none) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? none : item);
+            }
+        };
+    }
+
+    private javafx.scene.control.ListCell<String> passedCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : messages.get(item == null ? "offline.filter.passed.any"
+                        : "offline.filter.passed." + item));
+            }
+        };
+    }
+
+    private Node error(String id) {
+        Message error = new Message();
+        error.setId(id);
+        error.getStyleClass().add(Styles.DANGER);
+        error.setGraphic(Icons.of(AppIcon.ERROR));
+        error.titleProperty().bind(vm.errorProperty().map(UserMessage::text).orElse(""));
+        error.descriptionProperty().bind(vm.errorProperty().map(UserMessage::hint).orElse(""));
+        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    private Label label(String key, Node field) {
+        Label label = new Label(messages.get(key));
+        label.getStyleClass().add(Css.FIELD_LABEL);
+        label.setLabelFor(field);
+        return label;
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("offline.open"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("offline.fileType"),
+                "*.iqroster"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            vm.fileProperty().set(file.getPath());
+        }
+    }
+
+    /** An unencrypted copy leaves the roster's protection: said plainly, and only on an explicit yes. */
+    private void convertToCsv() {
+        Alert warning = new Alert(Alert.AlertType.WARNING, messages.get("offline.csv.warning.text"),
+                ButtonType.CANCEL, ButtonType.OK);
+        warning.setTitle(messages.get("offline.csv"));
+        warning.setHeaderText(messages.get("offline.csv.warning.title"));
+        warning.initOwner(getScene().getWindow());
+        ((Button) warning.getDialogPane().lookupButton(ButtonType.OK)).setText(messages.get("offline.csv.confirm"));
+        ((Button) warning.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((Button) warning.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        if (warning.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("offline.csv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName("roster.csv");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            vm.convertToCsv(file.toPath());
+        }
+    }
+
+    @Override
+    public void close() {
+        vm.close();
+    }
+}

@@ -1,0 +1,411 @@
+package org.iqracity.console.ui.exports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.roster.RosterManifest;
+import org.iqracity.console.roster.RosterReader;
+import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.PinnedKeys;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reviewing an exported roster offline, read-only: open it with its passphrase (no network, no sign-in), check it
+ * against the platform keys pinned at earlier sign-ins, then search, filter and sort it in the background.
+ */
+public final class OfflineRosterViewModel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(OfflineRosterViewModel.class);
+
+    public enum State { ASKING, READING, OPEN }
+
+    private final TaskRunner tasks;
+    private final Messages messages;
+    private final RosterErrors errors;
+    private final PinnedKeys pins;
+    private final Clock clock;
+
+    private final StringProperty file = new SimpleStringProperty("");
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<String> course = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> passed = new SimpleObjectProperty<>();
+    private final BooleanProperty hideRetired = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ASKING);
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<OfflineRoster> roster = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RosterManifest> manifest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper exportedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper querying = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper readProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ObservableList<String> courses = FXCollections.observableArrayList();
+    private final IndexList rows = new IndexList();
+    private int sortColumn = -1;
+    private boolean descending;
+    private BackgroundTask<?> reading;
+    private BackgroundTask<int[]> query;
+
+    public OfflineRosterViewModel(TaskRunner tasks, Messages messages, PinnedKeys pins, Clock clock) {
+        this.tasks = tasks;
+        this.messages = messages;
+        this.errors = new RosterErrors(messages);
+        this.pins = pins;
+        this.clock = clock;
+        for (Observable o : List.of(search, course, passed, hideRetired)) {
+            o.addListener(x -> requery());
+        }
+    }
+
+    private record Read(OfflineRoster roster, RosterReader.Opened opened, String verifiedBy) {
+    }
+
+    /** Reads the chosen file with the passphrase in the background; the passphrase is forgotten either way. */
+    public void open() {
+        if (file.get().isBlank() || passphrase.get().isEmpty() || state.get() == State.READING) {
+            error.set(file.get().isBlank() ? message("offline.problem.noFile") : message("offline.problem.noPassphrase"));
+            return;
+        }
+        Path path = Path.of(file.get().strip());
+        char[] secret = passphrase.get().toCharArray();
+        passphrase.set("");
+        error.set(null);
+        state.set(State.READING);
+        readProgress.set(-1);
+        AtomicBoolean stop = new AtomicBoolean();
+        BackgroundTask<Read> task = tasks.job(messages.get("offline.job"), sink -> {
+            long size = Math.max(1, Files.size(path));
+            String[] by = {null};
+            OfflineRoster.Builder builder = new OfflineRoster.Builder(
+                    () -> stop.get() || Thread.currentThread().isInterrupted());
+            try (InputStream in = new CountingStream(Files.newInputStream(path),
+                    n -> sink.progress(messages.get("offline.job"), n / (double) size))) {
+                RosterReader.Opened opened = RosterReader.readPinned(in, RosterReader.Key.passphrase(secret), keyId -> {
+                    Optional<PinnedKeys.Pinned> pin = keyId == null ? Optional.empty() : pins.byKeyId(keyId);
+                    by[0] = pin.map(PinnedKeys.Pinned::address).orElse(null);
+                    return pin.map(PinnedKeys.Pinned::key).orElse(null);
+                }, clock, builder);
+                return new Read(builder.build(), opened, by[0]);
+            } finally {
+                java.util.Arrays.fill(secret, '\0');
+            }
+        });
+        reading = task;
+        task.onProgress((stage, fraction) -> readProgress.set(fraction))
+                .onSuccess(this::opened)
+                .onFailure(e -> {
+                    if (!(e instanceof CancellationException)) {
+                        LOGGER.info("could not open a roster: {}", e.getClass().getSimpleName());
+                        error.set(errors.describe(e));
+                    }
+                    state.set(State.ASKING);
+                })
+                .onDone(() -> {
+                    if (task.isCancelled()) {
+                        stop.set(true);
+                        state.set(State.ASKING);
+                    }
+                    reading = null;
+                });
+    }
+
+    private void opened(Read read) {
+        RosterManifest m = read.opened().manifest();
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(messages.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.locale())
+                .withZone(ZoneId.systemDefault());
+        exportedText.set(messages.format("offline.banner.exported", m.exportedByName(), m.exportedBy(),
+                m.memberName(), when.format(m.exportedAt()),
+                m.expiresAt() == null ? "-" : day.format(m.expiresAt()), m.rowCount(), m.courses().size()));
+        verified.set(read.opened().signaturesVerified());
+        signatureText.set(read.opened().signaturesVerified()
+                ? messages.format("offline.banner.verified", read.verifiedBy())
+                : messages.get("offline.banner.unverified"));
+        courses.setAll(m.courses().stream().filter(c -> c.rowCount() > 0).map(RosterManifest.CourseEntry::courseId)
+                .toList());
+        manifest.set(m);
+        roster.set(read.roster());
+        sortColumn = -1;
+        descending = false;
+        state.set(State.OPEN);
+        LOGGER.info("opened a roster of {} rows offline (signature {})", read.roster().rowCount(),
+                read.opened().signaturesVerified() ? "verified" : "not checked");
+        requery();
+    }
+
+    /** Client-side sort over the indexes; -1 restores the file's order. */
+    public void sortBy(int column, boolean desc) {
+        sortColumn = column;
+        descending = desc;
+        requery();
+    }
+
+    public RosterQuery currentQuery() {
+        OfflineRoster r = roster.get();
+        Map<Integer, String> equals = new HashMap<>();
+        if (r != null) {
+            filter(equals, r.columnOf("course_id"), course.get());
+            filter(equals, r.columnOf("passed"), passed.get());
+            if (hideRetired.get()) {
+                filter(equals, r.columnOf("retired"), "false");
+            }
+        }
+        return new RosterQuery(search.get(), equals, sortColumn, descending);
+    }
+
+    private static void filter(Map<Integer, String> equals, int column, String value) {
+        if (column >= 0 && value != null) {
+            equals.put(column, value);
+        }
+    }
+
+    /** Runs the current search in the background; whatever ran before is cancelled and never shown. */
+    private void requery() {
+        OfflineRoster r = roster.get();
+        if (query != null) {
+            query.cancel();
+        }
+        if (r == null) {
+            return;
+        }
+        RosterQuery q = currentQuery();
+        AtomicBoolean superseded = new AtomicBoolean();
+        querying.set(true);
+        BackgroundTask<int[]> task = tasks.run(() -> q.run(r, () -> superseded.get()
+                || Thread.currentThread().isInterrupted()));
+        query = task;
+        task.onSuccess(indexes -> {
+            rows.replace(indexes);
+            querying.set(false);
+        }).onFailure(e -> querying.set(false)).onDone(() -> {
+            if (task.isCancelled()) {
+                superseded.set(true);
+            }
+            if (query == task) {
+                query = null;
+            }
+        });
+    }
+
+    /**
+     * Writes every row, unencrypted, as CSV in the roster's canonical encoding. The View asks for confirmation
+     * first: this copy leaves R14's protection, so it is recorded in the console's log.
+     */
+    public void convertToCsv(Path target) {
+        OfflineRoster r = roster.get();
+        if (r == null) {
+            return;
+        }
+        notice.set("");
+        error.set(null);
+        Path csv = target.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? target
+                : target.resolveSibling(target.getFileName() + ".csv");
+        tasks.job(messages.get("offline.csv.job"), sink -> {
+            Path partial = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".part");
+            boolean done = false;
+            try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                w.write(RosterCanon.csvLine(r.header()));
+                for (int i = 0; i < r.rowCount(); i++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("cancelled");
+                    }
+                    w.write(RosterCanon.csvLine(r.row(i)));
+                    if (i % 10_000 == 0) {
+                        sink.progress(messages.get("offline.csv.job"), i / (double) r.rowCount());
+                    }
+                }
+                done = true;
+            } finally {
+                if (done) {
+                    Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(partial);
+                }
+            }
+            return csv;
+        }).onSuccess(written -> {
+            LOGGER.warn("a roster of {} rows was converted to an unencrypted CSV file at the person's request",
+                    r.rowCount());
+            notice.set(messages.format("offline.csv.done", written.toString()));
+        }).onFailure(e -> {
+            if (!(e instanceof CancellationException)) {
+                error.set(errors.describe(e));
+            }
+        });
+    }
+
+    /** Forgets the roster (and its rows) and stops what still runs. */
+    public void close() {
+        if (reading != null) {
+            reading.cancel();
+        }
+        if (query != null) {
+            query.cancel();
+        }
+        rows.replace(new int[0]);
+        roster.set(null);
+        manifest.set(null);
+        courses.clear();
+        notice.set("");
+        error.set(null);
+        state.set(State.ASKING);
+    }
+
+    private UserMessage message(String key) {
+        return new UserMessage(messages.get(key + ".text"), messages.get(key + ".hint"));
+    }
+
+    public String value(int column, int row) {
+        OfflineRoster r = roster.get();
+        return r == null ? "" : r.value(column, row);
+    }
+
+    public StringProperty fileProperty() {
+        return file;
+    }
+
+    public StringProperty passphraseProperty() {
+        return passphrase;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<String> courseProperty() {
+        return course;
+    }
+
+    public ObjectProperty<String> passedProperty() {
+        return passed;
+    }
+
+    public BooleanProperty hideRetiredProperty() {
+        return hideRetired;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<OfflineRoster> rosterProperty() {
+        return roster.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RosterManifest> manifestProperty() {
+        return manifest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty verifiedProperty() {
+        return verified.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportedTextProperty() {
+        return exportedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty signatureTextProperty() {
+        return signatureText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty queryingProperty() {
+        return querying.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty readProgressProperty() {
+        return readProgress.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> courses() {
+        return courses;
+    }
+
+    public IndexList rows() {
+        return rows;
+    }
+
+    /** Counts the bytes read, to tell how far reading has come. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final java.util.function.LongConsumer progress;
+        private long count;
+        private long reported;
+
+        CountingStream(InputStream in, java.util.function.LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(long n) {
+            count += n;
+            if (count - reported >= 1 << 18) {
+                reported = count;
+                progress.accept(count);
+            }
+        }
+    }
+}

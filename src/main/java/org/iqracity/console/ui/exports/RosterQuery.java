@@ -1,0 +1,134 @@
+package org.iqracity.console.ui.exports;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Search, filters and sort over an opened roster, client-side, producing the row indexes to show. Pure and
+ * cancellable: it runs in the background and gives up as soon as a newer query supersedes it.
+ *
+ * @param search     prefix of the username, the email or any word of the name (case-insensitive); blank for all
+ * @param equals     column index to the exact value a row must have there
+ * @param sortColumn -1 keeps the file's order (course, then username)
+ */
+public record RosterQuery(String search, Map<Integer, String> equals, int sortColumn, boolean descending) {
+    static final List<String> SEARCHED = List.of("username", "name", "email");
+    private static final Set<String> NUMERIC = Set.of("progress", "grade", "active_days", "year_of_birth");
+    private static final int CHECK_EVERY = 4096;
+
+    public RosterQuery {
+        search = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        equals = Map.copyOf(equals);
+    }
+
+    public static RosterQuery all() {
+        return new RosterQuery("", Map.of(), -1, false);
+    }
+
+    public int[] run(OfflineRoster roster, BooleanSupplier cancelled) {
+        int[] searched = SEARCHED.stream().mapToInt(roster::columnOf).filter(i -> i >= 0).toArray();
+        int nameColumn = roster.columnOf("name");
+        int[] matches = new int[roster.rowCount()];
+        int count = 0;
+        for (int row = 0; row < roster.rowCount(); row++) {
+            if ((row & (CHECK_EVERY - 1)) == 0) {
+                check(cancelled);
+            }
+            if (passesFilters(roster, row) && matchesSearch(roster, row, searched, nameColumn)) {
+                matches[count++] = row;
+            }
+        }
+        int[] shown = Arrays.copyOf(matches, count);
+        return sortColumn < 0 ? (descending ? reversed(shown) : shown) : sorted(roster, shown, cancelled);
+    }
+
+    private boolean passesFilters(OfflineRoster roster, int row) {
+        for (Map.Entry<Integer, String> e : equals.entrySet()) {
+            if (!roster.value(e.getKey(), row).equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean matchesSearch(OfflineRoster roster, int row, int[] searched, int nameColumn) {
+        if (search.isEmpty()) {
+            return true;
+        }
+        for (int column : searched) {
+            String value = roster.value(column, row);
+            if (value.regionMatches(true, 0, search, 0, search.length())) {
+                return true;
+            }
+            if (column == nameColumn) {
+                for (int space = value.indexOf(' '); space >= 0; space = value.indexOf(' ', space + 1)) {
+                    if (value.regionMatches(true, space + 1, search, 0, search.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private int[] sorted(OfflineRoster roster, int[] rows, BooleanSupplier cancelled) {
+        boolean numeric = NUMERIC.contains(roster.header().get(sortColumn));
+        // Keys are taken out once, so the comparisons do not decode the same values again and again.
+        Comparable<?>[] keys = new Comparable<?>[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if ((i & (CHECK_EVERY - 1)) == 0) {
+                check(cancelled);
+            }
+            String v = roster.value(sortColumn, rows[i]);
+            keys[i] = numeric ? number(v) : v.toLowerCase(Locale.ROOT);
+        }
+        Integer[] order = new Integer[rows.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int[] comparisons = {0};
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Comparator<Integer> byKey = (a, b) -> {
+            if ((++comparisons[0] & (CHECK_EVERY * 16 - 1)) == 0) {
+                check(cancelled);
+            }
+            int c = ((Comparable) keys[a]).compareTo(keys[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        };
+        Arrays.sort(order, descending ? byKey.reversed() : byKey);
+        int[] out = new int[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows[order[i]];
+        }
+        return out;
+    }
+
+    /** Empty values sort before every number, like an empty text before every word. */
+    private static Double number(String value) {
+        try {
+            return value.isEmpty() ? Double.NEGATIVE_INFINITY : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    private static int[] reversed(int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[rows.length - 1 - i];
+        }
+        return out;
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("superseded");
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package org.iqracity.console.ui.tracking;
+
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingSettingsRequest;
+import org.iqracity.console.api.TrackingVersionDto;
+import org.iqracity.console.client.ApiHttpException;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.Versioned;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.ConnectionState;
+import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+
+/**
+ * The courses & tracking screen: pick a course, edit its tracking settings, preview them for a learner, see who
+ * allows what, go back to an earlier version. Saving names the version edited, so a newer one saved by someone else
+ * is never overwritten without the person choosing to.
+ */
+public final class TrackingViewModel {
+
+    public enum State { LOADING, NO_COURSES, READY, ERROR }
+
+    public enum NoticeKind { SUCCESS, WARNING, DANGER }
+
+    /** A line above the editor saying what just happened. */
+    public record Notice(NoticeKind kind, String text) {
+    }
+
+    public record CoverageRow(String label, String display) {
+    }
+
+    private record Theirs(Versioned<TrackingSettingsDto> current, List<TrackingVersionDto> history) {
+    }
+
+    private final AppState app;
+    private final TaskRunner tasks;
+    private final Messages messages;
+    private final ErrorMessages errors;
+    private final TrackingDialogs dialogs;
+    private final SettingsDiff diff;
+    private final TrackingDraft draft;
+    private final PreviewViewModel preview;
+    private final HistoryViewModel history;
+
+    private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CourseDto> course = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<TrackingSettingsDto> saved = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<TechnologyDraft> selectedTechnology = new SimpleObjectProperty<>();
+    private final ObservableList<CoverageRow> coverage = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<String> coverageNote = new ReadOnlyObjectWrapper<>();
+    private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
+    private String etag;
+    private BackgroundTask<?> loading;
+    private BackgroundTask<?> coverageLoading;
+    private boolean coursesFailed;
+
+    public TrackingViewModel(AppState app, TaskRunner tasks, Messages messages, TrackingDialogs dialogs) {
+        this.app = app;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.errors = new ErrorMessages(messages);
+        this.dialogs = dialogs;
+        this.diff = new SettingsDiff(messages);
+        this.draft = new TrackingDraft(messages);
+        this.preview = new PreviewViewModel(draft, messages);
+        this.history = new HistoryViewModel(tasks, messages, app::report);
+        app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
+        app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
+    }
+
+    /** Loads the courses this person may configure and opens the first. */
+    public void load() {
+        PlatformClient client = client();
+        if (client == null) {
+            return;
+        }
+        state.set(State.LOADING);
+        coursesFailed = false;
+        tasks.run(client::courses).onSuccess(list -> {
+            courses.setAll(list);
+            if (list.isEmpty()) {
+                state.set(State.NO_COURSES);
+                return;
+            }
+            CourseDto previous = course.get();
+            open(list.stream().filter(c -> previous != null && c.id().equals(previous.id())).findFirst()
+                    .orElse(list.getFirst()));
+        }).onFailure(e -> {
+            coursesFailed = true;
+            fail(e);
+        });
+    }
+
+    /** Opens another course; unsaved edits are asked about first. */
+    public void selectCourse(CourseDto next) {
+        if (next == null || next.equals(course.get())) {
+            return;
+        }
+        leave(() -> open(next));
+    }
+
+    private void open(CourseDto next) {
+        course.set(next);
+        reload();
+    }
+
+    /** Reads the course's settings again, dropping unsaved edits (callers ask first). */
+    public void reload() {
+        PlatformClient client = client();
+        CourseDto selected = course.get();
+        if (client == null || selected == null) {
+            if (coursesFailed) {
+                load();
+            }
+            return;
+        }
+        cancelLoading();
+        state.set(State.LOADING);
+        error.set(null);
+        notice.set(null);
+        history.clear();
+        coverage.clear();
+        loading = tasks.run(() -> client.tracking(selected.id())).onSuccess(v -> {
+            adopt(v);
+            state.set(State.READY);
+            history.load(client, selected.id(), v.value().toRequest());
+            loadCoverage(client, selected.id());
+        }).onFailure(this::fail);
+    }
+
+    private void loadCoverage(PlatformClient client, String courseId) {
+        coverageNote.set(messages.get("tracking.coverage.loading"));
+        coverageLoading = tasks.run(() -> client.consentCoverage(courseId)).onSuccess(c -> {
+            coverage.setAll(c.categories().stream().map(row -> new CoverageRow(
+                    messages.get("tracking.category." + row.category().name()), row.allowing().display())).toList());
+            coverage.add(new CoverageRow(messages.get("tracking.coverage.gpc"), c.globalPrivacyControl().display()));
+            coverageNote.set(messages.format("tracking.coverage.of", c.learners().display()));
+        }).onFailure(e -> {
+            app.report(e);
+            coverageNote.set(errors.describe(e).text());
+        });
+    }
+
+    private void adopt(Versioned<TrackingSettingsDto> version) {
+        etag = version.etag();
+        saved.set(version.value());
+        TechnologyDraft keep = selectedTechnology.get();
+        int index = keep == null ? 0 : Math.max(0, draft.technologies().indexOf(keep));
+        draft.load(version.value().toRequest());
+        List<TechnologyDraft> now = draft.technologies();
+        selectedTechnology.set(now.isEmpty() ? null : now.get(Math.min(index, now.size() - 1)));
+    }
+
+    public void save() {
+        save(() -> { });
+    }
+
+    /** Checks, then saves as a new version; {@code then} runs only once the save went through. */
+    public void save(Runnable then) {
+        if (busy.get() || state.get() != State.READY) {
+            return;
+        }
+        if (!draft.check()) {
+            notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.fix")));
+            selectedTechnology.set(draft.firstWithErrors() == null ? selectedTechnology.get()
+                    : draft.firstWithErrors());
+            return;
+        }
+        put(draft.toRequest(), etag, then);
+    }
+
+    private void put(TrackingSettingsRequest request, String ifMatch, Runnable then) {
+        PlatformClient client = client();
+        String courseId = course.get().id();
+        busy.set(true);
+        tasks.run(() -> client.saveTracking(courseId, ifMatch, request)).onSuccess(v -> {
+            busy.set(false);
+            adopt(v);
+            history.currentChanged(v.value().toRequest());
+            notice.set(new Notice(NoticeKind.SUCCESS, messages.format("tracking.notice.saved", v.value().version())));
+            then.run();
+        }).onFailure(e -> {
+            busy.set(false);
+            saveFailed(e, request, then);
+        });
+    }
+
+    private void saveFailed(Throwable e, TrackingSettingsRequest request, Runnable then) {
+        if (e instanceof ApiHttpException http && http.is(ProblemCode.VERSION_CONFLICT)) {
+            conflict(request, then);
+        } else if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED)) {
+            draft.platformErrors(http.problem().errors());
+            notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.refused")));
+            if (draft.firstWithErrors() != null) {
+                selectedTechnology.set(draft.firstWithErrors());
+            }
+        } else {
+            app.report(e);
+            UserMessage m = errors.describe(e);
+            notice.set(new Notice(NoticeKind.DANGER, messages.format("tracking.notice.notSaved", m.text(), m.hint())));
+        }
+    }
+
+    /** Fetches what was saved in between and lets the person decide; nothing is overwritten on its own. */
+    private void conflict(TrackingSettingsRequest mine, Runnable then) {
+        PlatformClient client = client();
+        String courseId = course.get().id();
+        long base = saved.get().version();
+        List<String> myChanges = diff.describe(draft.baseline(), mine);
+        busy.set(true);
+        tasks.run(() -> new Theirs(client.tracking(courseId), client.trackingHistory(courseId))).onSuccess(t -> {
+            busy.set(false);
+            Conflict c = new Conflict(base, mine, myChanges, t.current().value(), t.current().etag(),
+                    t.history().stream().filter(v -> v.version() > base).toList());
+            resolve(c, t.current(), then);
+        }).onFailure(e -> {
+            busy.set(false);
+            app.report(e);
+            notice.set(new Notice(NoticeKind.DANGER, messages.get("tracking.notice.conflictUnknown")));
+        });
+    }
+
+    private void resolve(Conflict c, Versioned<TrackingSettingsDto> theirs, Runnable then) {
+        switch (dialogs.askConflict(c)) {
+            case EDIT_THEIRS -> {
+                adopt(theirs);
+                history.currentChanged(theirs.value().toRequest());
+                notice.set(new Notice(NoticeKind.WARNING, messages.format("tracking.notice.tookTheirs",
+                        c.theirs().version(), c.theirs().updatedBy())));
+            }
+            case OVERWRITE -> {
+                if (dialogs.confirmOverwrite(c)) {
+                    put(c.mine(), c.theirEtag(), then);
+                } else {
+                    notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
+                }
+            }
+            case CANCEL -> notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
+        }
+    }
+
+    /** Back to the saved version. */
+    public void discard() {
+        TrackingSettingsDto current = saved.get();
+        if (current != null) {
+            adopt(new Versioned<>(current, etag));
+            notice.set(null);
+        }
+    }
+
+    /** Makes a new version with the content of an earlier one, after the person confirms. */
+    public void revert(TrackingVersionDto version) {
+        if (version == null || busy.get() || state.get() != State.READY || history.isCurrent(version)) {
+            return;
+        }
+        if (!dialogs.confirmRevert(version.version(), draft.isDirty())) {
+            return;
+        }
+        PlatformClient client = client();
+        String courseId = course.get().id();
+        busy.set(true);
+        tasks.run(() -> client.revertTracking(courseId, etag, version.version())).onSuccess(v -> {
+            busy.set(false);
+            adopt(v);
+            history.currentChanged(v.value().toRequest());
+            notice.set(new Notice(NoticeKind.SUCCESS,
+                    messages.format("tracking.notice.reverted", version.version(), v.value().version())));
+        }).onFailure(e -> {
+            busy.set(false);
+            if (e instanceof ApiHttpException http && http.is(ProblemCode.VERSION_CONFLICT)) {
+                history.reload();
+                notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.revertConflict")));
+            } else {
+                app.report(e);
+                UserMessage m = errors.describe(e);
+                notice.set(new Notice(NoticeKind.DANGER, m.text() + " " + m.hint()));
+            }
+        });
+    }
+
+    /** Runs {@code proceed} when nothing is unsaved, else after the person chose to save or discard. */
+    public void leave(Runnable proceed) {
+        if (state.get() != State.READY || !draft.isDirty()) {
+            proceed.run();
+            return;
+        }
+        switch (dialogs.askLeave()) {
+            case SAVE -> save(proceed);
+            case DISCARD -> {
+                discard();
+                proceed.run();
+            }
+            case CANCEL -> { }
+        }
+    }
+
+    public TechnologyDraft addTechnology() {
+        TechnologyDraft added = draft.addTechnology();
+        selectedTechnology.set(added);
+        return added;
+    }
+
+    public void removeSelectedTechnology() {
+        TechnologyDraft gone = selectedTechnology.get();
+        if (gone == null) {
+            return;
+        }
+        int index = draft.technologies().indexOf(gone);
+        draft.remove(gone);
+        List<TechnologyDraft> rest = draft.technologies();
+        selectedTechnology.set(rest.isEmpty() ? null : rest.get(Math.min(index, rest.size() - 1)));
+    }
+
+    private void fail(Throwable e) {
+        app.report(e);
+        error.set(errors.describe(e));
+        state.set(State.ERROR);
+    }
+
+    private void retryAfterRecovery() {
+        if (app.connectionProperty().get() == ConnectionState.ONLINE && !app.signInAgainNeededProperty().get()
+                && state.get() == State.ERROR) {
+            reload();
+        }
+    }
+
+    private void cancelLoading() {
+        if (loading != null) {
+            loading.cancel();
+        }
+        if (coverageLoading != null) {
+            coverageLoading.cancel();
+        }
+    }
+
+    private PlatformClient client() {
+        return app.session() == null ? null : app.session().client();
+    }
+
+    public void dispose() {
+        cancelLoading();
+        history.clear();
+    }
+
+    public ObservableList<CourseDto> courses() {
+        return courses;
+    }
+
+    public ReadOnlyObjectProperty<CourseDto> courseProperty() {
+        return course.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** True while a save or revert is on its way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The version the editor started from. */
+    public ReadOnlyObjectProperty<TrackingSettingsDto> savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<TechnologyDraft> selectedTechnologyProperty() {
+        return selectedTechnology;
+    }
+
+    public TrackingDraft draft() {
+        return draft;
+    }
+
+    public PreviewViewModel preview() {
+        return preview;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public ObservableList<CoverageRow> coverage() {
+        return coverage;
+    }
+
+    /** How many active learners the coverage counts, or why it is missing. */
+    public ReadOnlyObjectProperty<String> coverageNoteProperty() {
+        return coverageNote.getReadOnlyProperty();
+    }
+
+    String etag() {
+        return etag;
+    }
+}

@@ -1,0 +1,99 @@
+package org.iqracity.console.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The platform API in its own JVM ({@code Launcher platform}), so the console's heap holds the console alone.
+ * An existing data folder is opened as it is; a missing one is seeded with {@code learners}.
+ */
+final class SeparatePlatform implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Platform API ready at (\\S+)/api/v1");
+
+    private final Process process;
+    private final URI baseUri;
+
+    private SeparatePlatform(Process process, URI baseUri) {
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * @param source an H2 data folder, or a {@code jdbc:postgresql:} address (seeded with the sandbox when empty;
+     *               user from {@code cbench.dbUser}, password from the environment as the platform command reads it)
+     */
+    static SeparatePlatform start(String source, int learners, String heap, Path log, long timeoutMinutes)
+            throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
+                "--enable-native-access=ALL-UNNAMED", "-cp", ConsoleBenchmark.classpath(),
+                "org.iqracity.console.app.Launcher", "platform", "--port", "0", "--learners",
+                Integer.toString(learners)));
+        if (source.startsWith("jdbc:")) {
+            command.addAll(List.of("--db", source, "--db-user", System.getProperty("cbench.dbUser", "postgres"),
+                    "--sandbox"));
+        } else {
+            command.addAll(List.of("--data", Path.of(source).toAbsolutePath().toString()));
+        }
+        String dataDir = source.replaceAll("[^A-Za-z0-9-]+", "_");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<URI> ready = new CompletableFuture<>();
+        Thread drain = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                    Matcher m = READY.matcher(line);
+                    if (m.find()) {
+                        ready.complete(URI.create(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("platform ended before it was ready; see " + log));
+        }, "platform-log-" + dataDir);
+        drain.setDaemon(true);
+        drain.start();
+        try {
+            return new SeparatePlatform(process, ready.get(timeoutMinutes, TimeUnit.MINUTES));
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("platform on " + source + " did not start; see " + log, e);
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

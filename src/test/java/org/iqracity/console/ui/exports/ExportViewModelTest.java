@@ -1,0 +1,244 @@
+package org.iqracity.console.ui.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.iqracity.console.api.Problem;
+import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.client.ApiHttpException;
+import org.iqracity.console.client.PlatformUnreachableException;
+import org.iqracity.console.client.RosterLines;
+import org.iqracity.console.ui.FakePlatformClient;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.InlineTaskRunner;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Session;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportViewModelTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private final InlineTaskRunner tasks = new InlineTaskRunner();
+    private final AppState app = new AppState();
+    private final Messages messages = Messages.english();
+    private StreamingPlatform platform;
+    private ExportViewModel vm;
+
+    /** Streams {@code enrollmentCount} generated rows per course with a correct summary. */
+    static final class StreamingPlatform extends FakePlatformClient {
+        IntConsumer onRow = i -> { };
+        RuntimeException failAtRow;
+        int failAt = -1;
+
+        StreamingPlatform() {
+            super(URI.create("https://platform.example.org"));
+            courses = List.of(course("course-v1:NB+CS101+2026", 3_000), course("course-v1:NB+MA201+2026", 500));
+        }
+
+        @Override
+        public RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                lines.header(fields.stream().map(RosterField::column).toList());
+                long n = course(courseId).enrollmentCount();
+                for (int i = 0; i < n; i++) {
+                    if (i == failAt) {
+                        throw failAtRow;
+                    }
+                    List<String> row = new ArrayList<>();
+                    for (RosterField f : fields) {
+                        row.add(f == RosterField.COURSE_ID ? courseId : f.column() + i);
+                    }
+                    sha.update(RosterCanon.csvLine(row).getBytes(StandardCharsets.UTF_8));
+                    lines.row(row);
+                    onRow.accept(i);
+                }
+                return new RosterSummary(RosterSummary.TYPE, "northbridge", courseId, "2026-03-01T09:00:00Z",
+                        fields.stream().map(RosterField::column).toList(), n, HexFormat.of().formatHex(sha.digest()),
+                        "key-1", "c2lnbmF0dXJl");
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new PlatformUnreachableException("the answer broke off", e);
+            }
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        platform = new StreamingPlatform();
+        app.signedIn(new Session(platform, platform.me("nb-admin")));
+        vm = new ExportViewModel(app, tasks, messages, CLOCK);
+        vm.load();
+    }
+
+    private void fillValidForm() {
+        vm.courses().getFirst().selected().set(true);
+        vm.passphraseProperty().set("correct horse battery");
+        vm.passphraseAgainProperty().set("correct horse battery");
+        vm.targetProperty().set(dir.resolve("cs101").toString());
+    }
+
+    @Test
+    void loadsThePersonsCoursesWithNoneChosenAndASensibleDefaultOfColumns() {
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.READY);
+        assertThat(vm.courses()).hasSize(2).allMatch(c -> !c.selected().get());
+        assertThat(vm.fields().stream().filter(f -> f.selected().get()).map(ExportViewModel.FieldChoice::field))
+                .contains(RosterField.USERNAME, RosterField.NAME, RosterField.EMAIL, RosterField.GRADE)
+                .doesNotContain(RosterField.YEAR_OF_BIRTH, RosterField.GENDER, RosterField.COURSE_ID);
+        assertThat(vm.problemProperty().get()).isEqualTo(messages.get("exports.problem.noCourse"));
+    }
+
+    @Test
+    void refusesAPassphraseUnderTwelveCharactersAndOneTypedDifferentlyTwice() {
+        fillValidForm();
+        assertThat(vm.problemProperty().get()).isNull();
+
+        vm.passphraseProperty().set("short-phrase");
+        vm.passphraseAgainProperty().set("short-phrase");
+        assertThat(vm.problemProperty().get()).isNull();
+        vm.passphraseProperty().set("elevenchars");
+        vm.passphraseAgainProperty().set("elevenchars");
+        assertThat(vm.problemProperty().get()).isEqualTo(messages.format("exports.problem.short", 12));
+        assertThat(vm.strengthProperty().get().level()).isEqualTo(PassphraseStrength.Level.TOO_SHORT);
+
+        vm.passphraseProperty().set("correct horse battery");
+        vm.passphraseAgainProperty().set("correct horse batterie");
+        assertThat(vm.problemProperty().get()).isEqualTo(messages.get("exports.problem.mismatch"));
+
+        vm.passphraseProperty().set("");
+        vm.passphraseAgainProperty().set("");
+        assertThat(vm.problemProperty().get()).isEqualTo(messages.get("exports.problem.noProtection"));
+
+        vm.export();
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.READY);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void strengthGrowsWithLengthAndVarietyNotWithRepetition() {
+        assertThat(PassphraseStrength.of("aaaaaaaaaaaaaaaaaaaa").level()).isEqualTo(PassphraseStrength.Level.WEAK);
+        assertThat(PassphraseStrength.of("correct horse battery").bits())
+                .isGreaterThan(PassphraseStrength.of("correcthorse").bits());
+        assertThat(PassphraseStrength.of("Correct horse, battery 42 staple!").level())
+                .isEqualTo(PassphraseStrength.Level.STRONG);
+    }
+
+    @Test
+    void exportWritesTheFileWithTheExtensionAndReportsRowsAndRate() {
+        fillValidForm();
+        vm.courses().get(1).selected().set(true);
+        List<String> statusBar = new ArrayList<>();
+        platform.onRow = i -> {
+            if (i == 2_500) {
+                org.iqracity.console.ui.common.Job job = tasks.jobs().getFirst();
+                statusBar.add(job.stageProperty().get() + " " + job.progressProperty().get());
+            }
+        };
+
+        vm.export();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.DONE);
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(dir.resolve("cs101.iqroster")).isRegularFile();
+        assertThat(vm.rowsDoneProperty().get()).isEqualTo(3_500);
+        assertThat(vm.rowsExpectedProperty().get()).isEqualTo(3_500);
+        assertThat(statusBar).containsExactly("Exporting: 2,000 of 3,500 rows " + 2_000 / 3_500.0);
+        assertThat(vm.rowsPerSecondProperty().get()).isPositive();
+        assertThat(vm.resultProperty().get()).contains("3,500 rows of 2 course(s)").contains("March 31, 2026");
+        assertThat(vm.passphraseProperty().get()).isEmpty();
+        assertThat(tasks.jobs()).isEmpty();
+    }
+
+    @Test
+    void cancelMidwayLeavesNoFileAndSaysSo() {
+        fillValidForm();
+        platform.onRow = i -> {
+            if (i == 1_500) {
+                assertThat(tasks.jobs()).hasSize(1);
+                vm.cancel();
+            }
+        };
+
+        vm.export();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.CANCELLED);
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(dir).isEmptyDirectory();
+        assertThat(tasks.jobs()).isEmpty();
+    }
+
+    @Test
+    void thePlatformGoingAwayMidwayIsSaidPlainlyAndLeavesNoFile() {
+        fillValidForm();
+        platform.failAt = 1_200;
+        platform.failAtRow = new PlatformUnreachableException("the answer broke off", new java.net.SocketException());
+
+        vm.export();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.FAILED);
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("exports.error.platformGone.text"));
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aFullDiskIsSaidPlainly() {
+        fillValidForm();
+        platform.failAt = 10;
+        platform.failAtRow = new PlatformUnreachableException("the answer broke off",
+                new IOException("No space left on device"));
+
+        vm.export();
+
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("roster.error.diskFull.text"));
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aCourseOutOfScopeIsSaidPlainly() {
+        fillValidForm();
+        platform.failAt = 0;
+        platform.failAtRow = new ApiHttpException(404, new Problem("about:blank", "Not found", 404, null, "not_found",
+                List.of(), null), null);
+
+        vm.export();
+
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("exports.error.outOfScope.text"));
+    }
+
+    @Test
+    void aFolderThatIsNotThereIsSaidPlainly() {
+        fillValidForm();
+        vm.targetProperty().set(dir.resolve("missing/folder/x.iqroster").toString());
+
+        vm.export();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.FAILED);
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("roster.error.noFile.text"));
+    }
+
+    @Test
+    void anArmoredKeyThatIsNotAKeyIsRefusedWithASentence() throws IOException {
+        Path notAKey = Files.writeString(dir.resolve("colleague.asc"), "hello");
+        vm.addRecipientKey(notAKey);
+        assertThat(vm.recipients()).isEmpty();
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("exports.key.unreadable.text"));
+    }
+}

@@ -1,0 +1,203 @@
+package org.iqracity.console.ui.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.ui.MemorySettings;
+import org.iqracity.console.ui.common.DeferredTaskRunner;
+import org.iqracity.console.ui.common.InlineTaskRunner;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.PinnedKeys;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OfflineRosterViewModelTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-05T12:00:00Z"), ZoneOffset.UTC);
+    static final String CS101 = "course-v1:NB+CS101+2026";
+    static final String MA201 = "course-v1:NB+MA201+2026";
+    static final String PASSPHRASE = "correct horse battery";
+
+    @TempDir
+    static Path dir;
+    static Path file;
+    private final Messages messages = Messages.english();
+    private final MemorySettings settings = new MemorySettings();
+
+    @BeforeAll
+    static void writeRoster() throws Exception {
+        file = TestRosters.write(dir.resolve("two.iqroster"), PASSPHRASE.toCharArray(),
+                Instant.parse("2026-03-31T09:00:00Z"), List.of(CS101, MA201), 3_000);
+    }
+
+    private OfflineRosterViewModel viewModel(TaskRunner tasks, Clock clock) {
+        return new OfflineRosterViewModel(tasks, messages, new PinnedKeys(settings), clock);
+    }
+
+    private OfflineRosterViewModel opened(TaskRunner tasks, String passphrase) {
+        OfflineRosterViewModel vm = viewModel(tasks, CLOCK);
+        vm.fileProperty().set(file.toString());
+        vm.passphraseProperty().set(passphrase);
+        vm.open();
+        return vm;
+    }
+
+    private static List<String> usernames(OfflineRosterViewModel vm) {
+        int column = vm.rosterProperty().get().columnOf("username");
+        return vm.rows().stream().map(i -> vm.value(column, i)).toList();
+    }
+
+    @Test
+    void opensWithThePinnedKeyAndSaysWhoExportedItAndThatTheSignatureHeld() {
+        new PinnedKeys(settings).pin("https://platform.example.org", TestRosters.pinnable());
+
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.OPEN);
+        assertThat(vm.verifiedProperty().get()).isTrue();
+        assertThat(vm.signatureTextProperty().get()).contains("https://platform.example.org");
+        assertThat(vm.exportedTextProperty().get()).contains("Nora Whitfield (nb-admin)", "Northbridge University",
+                "Valid until March 31, 2026", "6,000 rows from 2 course(s)");
+        assertThat(vm.rows()).hasSize(6_000);
+        assertThat(vm.courses()).containsExactly(CS101, MA201);
+        assertThat(vm.passphraseProperty().get()).isEmpty();
+    }
+
+    @Test
+    void withoutAPinnedKeyItOpensButSaysTheSignatureCouldNotBeChecked() {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.OPEN);
+        assertThat(vm.verifiedProperty().get()).isFalse();
+        assertThat(vm.signatureTextProperty().get()).isEqualTo(messages.get("offline.banner.unverified"))
+                .contains("the platform's signature could not be checked".substring(4));
+    }
+
+    @Test
+    void aKeyPinnedForThatIdThatDoesNotMatchRefusesTheFile() {
+        new PinnedKeys(settings).pin("https://impostor.example.org", new org.iqracity.console.api.SigningKeyDto(
+                "Ed25519", TestRosters.KEY_ID, java.util.Base64.getEncoder().encodeToString(
+                        TestRosters.ed25519().getPublic().getEncoded())));
+
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.ASKING);
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("roster.error.SIGNATURE_INVALID.text"));
+        assertThat(vm.rosterProperty().get()).isNull();
+    }
+
+    @Test
+    void aWrongPassphraseIsSaidInOneSentenceAndNothingOpens() {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), "not the passphrase");
+
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.ASKING);
+        assertThat(vm.errorProperty().get().text()).isEqualTo("The passphrase is not correct.");
+        assertThat(vm.rows()).isEmpty();
+    }
+
+    @Test
+    void anExpiredExportIsRefused() {
+        OfflineRosterViewModel vm = viewModel(new InlineTaskRunner(), Clock.fixed(
+                Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC));
+        vm.fileProperty().set(file.toString());
+        vm.passphraseProperty().set(PASSPHRASE);
+        vm.open();
+
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("roster.error.EXPIRED.text"));
+        assertThat(vm.rosterProperty().get()).isNull();
+    }
+
+    @Test
+    void aFileThatIsNotARosterOrIsCutShortIsRefused() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.iqroster"), "hello");
+        byte[] all = Files.readAllBytes(file);
+        Path cut = Files.write(dir.resolve("cut.iqroster"), java.util.Arrays.copyOf(all, all.length / 2));
+        for (Path p : List.of(text, cut)) {
+            OfflineRosterViewModel vm = viewModel(new InlineTaskRunner(), CLOCK);
+            vm.fileProperty().set(p.toString());
+            vm.passphraseProperty().set(PASSPHRASE);
+            vm.open();
+            assertThat(vm.errorProperty().get()).as(p.toString()).isNotNull();
+            assertThat(vm.errorProperty().get().text()).isIn(messages.get("roster.error.NOT_A_ROSTER.text"),
+                    messages.get("roster.error.DAMAGED.text"));
+        }
+    }
+
+    @Test
+    void searchFilterAndSortNarrowTheTable() {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        vm.searchProperty().set("user00012");
+        List<String> tenOfEach = IntStream.range(120, 130).mapToObj(i -> "user000" + i).toList();
+        List<String> both = new ArrayList<>(tenOfEach);
+        both.addAll(tenOfEach);
+        assertThat(usernames(vm)).isEqualTo(both);
+
+        vm.courseProperty().set(MA201);
+        vm.sortBy(vm.rosterProperty().get().columnOf("username"), true);
+        assertThat(usernames(vm)).isEqualTo(tenOfEach.reversed());
+
+        vm.searchProperty().set("");
+        vm.courseProperty().set(null);
+        vm.hideRetiredProperty().set(true);
+        assertThat(vm.rows()).hasSize(6_000 - 2 * 60);
+        vm.passedProperty().set("true");
+        assertThat(vm.rows()).hasSize((int) IntStream.range(0, 3_000).filter(i -> i % 3 == 0 && i % 50 != 49)
+                .count() * 2);
+    }
+
+    @Test
+    void aNewSearchCancelsTheOneStillRunningAndOnlyTheNewestIsShown() {
+        DeferredTaskRunner tasks = new DeferredTaskRunner();
+        OfflineRosterViewModel vm = opened(tasks, PASSPHRASE);
+        tasks.finishAll();
+        tasks.finishAll();
+        assertThat(vm.rows()).hasSize(6_000);
+
+        vm.searchProperty().set("user0001");
+        assertThat(vm.queryingProperty().get()).isTrue();
+        vm.searchProperty().set("user00012");
+        tasks.finishNewestFirst();
+
+        assertThat(vm.rows()).hasSize(20);
+        assertThat(vm.queryingProperty().get()).isFalse();
+    }
+
+    @Test
+    void convertingWritesEveryRowInTheCanonicalCsvEncoding() throws Exception {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+        vm.searchProperty().set("user00012");
+
+        vm.convertToCsv(dir.resolve("copy"));
+
+        Path csv = dir.resolve("copy.csv");
+        StringBuilder expected = new StringBuilder(RosterCanon.csvLine(TestRosters.FIELDS));
+        List<List<String>> rows = new ArrayList<>(TestRosters.rows(CS101, 3_000));
+        rows.addAll(TestRosters.rows(MA201, 3_000));
+        rows.forEach(r -> expected.append(RosterCanon.csvLine(r)));
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(vm.noticeProperty().get()).contains(csv.toString());
+        assertThat(dir.resolve(".copy.csv.part")).doesNotExist();
+    }
+
+    @Test
+    void closingForgetsTheRows() {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+        vm.close();
+        assertThat(vm.rosterProperty().get()).isNull();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.ASKING);
+    }
+}

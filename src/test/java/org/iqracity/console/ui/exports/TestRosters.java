@@ -1,0 +1,95 @@
+package org.iqracity.console.ui.exports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.SigningKeyDto;
+import org.iqracity.console.roster.RosterManifest;
+import org.iqracity.console.roster.RosterProtection;
+import org.iqracity.console.roster.RosterWriter;
+
+/** Generated rosters, signed the way the platform signs, for the offline review tests. */
+final class TestRosters {
+    static final List<String> FIELDS = List.of("course_id", "username", "name", "email", "progress", "passed",
+            "retired");
+    static final KeyPair PLATFORM = ed25519();
+    static final String KEY_ID = "0123456789abcdef";
+    private static final String[] FIRST = {"Amina", "Bruno", "Chen", "Dara", "Elif", "Femi", "Greta", "Hugo"};
+    private static final String[] LAST = {"Okafor", "Silva", "Wang", "Kelly", "Yilmaz", "Adeyemi", "Berg", "Martin"};
+
+    private TestRosters() {
+    }
+
+    static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static SigningKeyDto pinnable() {
+        return new SigningKeyDto("Ed25519", KEY_ID,
+                Base64.getEncoder().encodeToString(PLATFORM.getPublic().getEncoded()));
+    }
+
+    /** Rows in the file's order: by course, then by username. Every 50th account is retired. */
+    static List<List<String>> rows(String course, int n) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean retired = i % 50 == 49;
+            String first = FIRST[(i * 7) % FIRST.length];
+            String last = LAST[(i * 3 + i / 8) % LAST.length];
+            out.add(List.of(course, retired ? "retired_user_" + String.format("%06d", i)
+                            : "user" + String.format("%06d", i), retired ? "" : first + " " + last,
+                    retired ? "" : first.toLowerCase() + "." + i + "@example.org",
+                    Double.toString((i * 37 % 101) / 100.0), Boolean.toString(i % 3 == 0), Boolean.toString(retired)));
+        }
+        return out;
+    }
+
+    static Path write(Path file, char[] passphrase, Instant expiresAt, List<String> courses, int rowsPerCourse)
+            throws IOException {
+        List<RosterManifest.CourseEntry> entries = new ArrayList<>();
+        try (OutputStream out = Files.newOutputStream(file);
+             RosterWriter w = RosterWriter.open(out, FIELDS, RosterProtection.passphrase(passphrase))) {
+            for (String course : courses) {
+                w.beginCourse();
+                for (List<String> r : rows(course, rowsPerCourse)) {
+                    w.row(r);
+                }
+                RosterWriter.CourseDigest d = w.endCourse();
+                String at = "2026-03-01T09:00:00Z";
+                entries.add(new RosterManifest.CourseEntry(course, "Course " + course, at, d.rowCount(), d.sha256(),
+                        sign(course, at, d)));
+            }
+            w.finish(new RosterManifest(RosterManifest.FORMAT_VERSION, "northbridge", "Northbridge University",
+                    "nb-admin", "Nora Whitfield", Instant.parse("2026-03-01T09:00:00Z"), expiresAt, FIELDS, 0, null,
+                    KEY_ID, entries));
+        }
+        return file;
+    }
+
+    private static String sign(String course, String at, RosterWriter.CourseDigest d) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(PLATFORM.getPrivate());
+            s.update(RosterCanon.signedPayload("northbridge", course, at,
+                    FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(), d.sha256()));
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.controls.Message;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.TableView;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export a roster through the real window, sign out, and review it offline from the sign-in screen. */
+class ExportsJourneyTest extends ConsoleJourney {
+
+    static final String PASSPHRASE = "quiet river lantern 42";
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    Path out;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1500), StartupListener.NONE);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    private Path exportFirstCourse() throws java.io.IOException {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-exports"));
+        clickOn("#nav-exports");
+        waitUntil(() -> shows("#course-0"));
+        clickOn("#course-0");
+        fill("#exportPassphrase", PASSPHRASE);
+        fill("#exportPassphraseAgain", PASSPHRASE);
+        Path file = out.resolve("course.iqroster");
+        fill("#exportTarget", file.toString());
+        clickOn("#runExport");
+        waitUntil(() -> shows("#exportDone"));
+        assertThat(find("#exportCancelled", Message.class).isVisible()).isFalse();
+        assertThat(file).isRegularFile();
+        try (var files = Files.list(out)) {
+            assertThat(files.toList()).containsExactly(file);
+        }
+        return file;
+    }
+
+    private void openOffline(Path file, String passphrase) {
+        waitUntil(() -> shows("#openRosterFromSignIn"));
+        clickOn("#openRosterFromSignIn");
+        waitUntil(() -> shows("#rosterFile"));
+        fill("#rosterFile", file.toString());
+        fill("#rosterPassphrase", passphrase);
+        clickOn("#openRoster");
+    }
+
+    @Test
+    void exportSignOutAndReviewTheFileOfflineWhereAWrongPassphraseIsSaidPlainly() throws Exception {
+        Path file = exportFirstCourse();
+        clickOn("#signOut");
+
+        openOffline(file, "not the passphrase at all");
+        waitUntil(() -> shows("#offlineError"));
+        assertThat(onFx(() -> find("#offlineError", Message.class).getTitle()))
+                .isEqualTo("The passphrase is not correct.");
+        Message banner = find("#offlineBanner", Message.class);
+        assertThat(onFx(banner::getTitle)).isEmpty();
+
+        fill("#rosterPassphrase", PASSPHRASE);
+        clickOn("#openRoster");
+        waitUntil(() -> banner.getTitle() != null && !banner.getTitle().isEmpty());
+        assertThat(onFx(banner::getTitle)).startsWith("Signed by the platform at " + platform.baseUri());
+        assertThat(onFx(banner::getDescription)).contains("Exported by", "(nb-admin)", "Valid until");
+        @SuppressWarnings("unchecked")
+        TableView<Integer> table = find("#offlineTable", TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        int total = onFx(() -> table.getItems().size());
+        String username = onFx(() -> String.valueOf(table.getColumns().get(1).getCellData(0)));
+        assertThat(username).isNotBlank();
+
+        fill("#offlineSearch", username);
+        waitUntil(() -> table.getItems().size() < total && !table.getItems().isEmpty());
+        assertThat(onFx(() -> table.getColumns().get(1).getCellData(0))).isEqualTo(username);
+
+        clickOn("#closeOffline");
+        waitUntil(() -> shows("#username") && !present("#offlineRosterView"));
+    }
+}

@@ -1,0 +1,182 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingSettingsRequest;
+import org.iqracity.console.api.TrackingTechnologyDto;
+import org.iqracity.console.api.TrackingVersionDto;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.client.Versioned;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.tracking.TechnologyDraft;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Courses & tracking through the real window, with a second administrator on the same platform. */
+class TrackingJourneyTest extends ConsoleJourney {
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(500), StartupListener.NONE);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void editSaveMeetAnotherAdministratorsVersionOverwriteOnPurposeAndRevert() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-courses_tracking"));
+        clickOn("#nav-courses_tracking");
+        TableView<TechnologyDraft> table = technologyTable();
+        waitUntil(() -> table.isVisible() && table.getItems().size() > 3);
+        String courseId = selectedCourse().id();
+        assertThat(version()).startsWith("Version 1");
+
+        // Edit a technology and save with the keyboard: the version goes up.
+        editRetentionOf(table, "Course analytics", "26 months");
+        assertThat(shows("#unsavedBadge")).isTrue();
+        push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil(() -> version().startsWith("Version 2"));
+        assertThat(shows("#unsavedBadge")).isFalse();
+        PlatformClient other = anotherAdministrator();
+        assertThat(technology(other.tracking(courseId).value(), "Course analytics").retention()).isEqualTo("26 months");
+
+        // Another administrator saves version 3 meanwhile.
+        Versioned<TrackingSettingsDto> seen = other.tracking(courseId);
+        List<TrackingTechnologyDto> fewer = seen.value().technologies().stream()
+                .filter(t -> !t.name().equals("Link click tracking")).toList();
+        other.saveTracking(courseId, seen.etag(), new TrackingSettingsRequest(
+                seen.value().honourGlobalPrivacyControl(), seen.value().categories(), fewer));
+
+        // Saving on version 2 now shows both sides and overwrites only after a second, explicit yes.
+        editRetentionOf(table, "Course analytics", "24 months");
+        clickOn("#trackingSave");
+        waitUntil(() -> shows("#conflictDialog"));
+        assertThat(texts("#conflictMine")).contains("Changed Course analytics: retention.", "Link click tracking");
+        assertThat(texts("#conflictTheirs")).contains("Version 3").doesNotContain("Link click tracking  ·");
+        clickOn("#conflictOverwrite");
+        waitUntil(() -> shows("#overwriteConfirm"));
+        clickOn("#overwriteConfirm");
+        waitUntil(() -> version().startsWith("Version 4"));
+        TrackingSettingsDto v4 = other.tracking(courseId).value();
+        assertThat(technology(v4, "Course analytics").retention()).isEqualTo("24 months");
+        assertThat(v4.technologies()).extracting(TrackingTechnologyDto::name).contains("Link click tracking");
+
+        // Back to the first version from the history, after confirming.
+        clickOn("Version history");
+        @SuppressWarnings("unchecked")
+        ListView<TrackingVersionDto> history = find("#historyList", ListView.class);
+        waitUntil(() -> history.isVisible() && history.getItems().size() == 4);
+        interact(() -> history.getSelectionModel().select(history.getItems().getLast()));
+        waitUntil(() -> !find("#revertButton", javafx.scene.control.Button.class).isDisabled());
+        assertThat(texts("#historyCompare")).contains("Changed Course analytics: retention.");
+        clickOn("#revertButton");
+        waitUntil(() -> shows("#revertConfirm"));
+        clickOn("#revertConfirm");
+        waitUntil(() -> version().startsWith("Version 5"));
+        assertThat(other.trackingHistory(courseId).getFirst().revertedFrom()).isEqualTo(1L);
+        assertThat(technology(other.tracking(courseId).value(), "Course analytics").retention())
+                .isEqualTo("13 months");
+    }
+
+    @Test
+    void leavingWithUnsavedEditsAsksAndCancelStays() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-courses_tracking"));
+        clickOn("#nav-courses_tracking");
+        TableView<TechnologyDraft> table = technologyTable();
+        waitUntil(() -> table.isVisible() && table.getItems().size() > 3);
+        editRetentionOf(table, "Session cookie", "Until sign-out");
+
+        clickOn("#nav-learners");
+        waitUntil(() -> shows("#leaveCancel"));
+        clickOn("#leaveCancel");
+
+        waitUntil(() -> shows("#trackingView"));
+        assertThat(shows("#unsavedBadge")).isTrue();
+        assertThat(lookup("#learnersView").tryQuery()).isEmpty();
+
+        clickOn("#nav-learners");
+        waitUntil(() -> shows("#leaveDiscard"));
+        clickOn("#leaveDiscard");
+        waitUntil(() -> shows("#learnersView"));
+    }
+
+    private void editRetentionOf(TableView<TechnologyDraft> table, String name, String retention) {
+        TechnologyDraft draft = table.getItems().stream().filter(t -> t.nameProperty().get().equals(name))
+                .findFirst().orElseThrow();
+        interact(() -> table.getSelectionModel().select(draft));
+        TextInputControl field = find("#techRetention", TextInputControl.class);
+        waitUntil(() -> draft.retentionProperty().get().equals(field.getText()));
+        interact(() -> field.setText(retention));
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TechnologyDraft> technologyTable() {
+        waitUntil(() -> lookup("#technologyTable").tryQuery().isPresent());
+        return find("#technologyTable", TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private CourseDto selectedCourse() {
+        ListView<CourseDto> list = find("#trackingCourses", ListView.class);
+        return list.getSelectionModel().getSelectedItem();
+    }
+
+    private String version() {
+        return find("#trackingVersion", Label.class).getText();
+    }
+
+    /** Every label's text under a node, joined: what a person reads there. */
+    private String texts(String query) {
+        Node root = lookup(query).query();
+        StringBuilder all = new StringBuilder();
+        from(root).lookup((java.util.function.Predicate<Node>) n -> n instanceof Label).queryAll()
+                .forEach(n -> all.append(((Label) n).getText()).append('\n'));
+        return all.toString();
+    }
+
+    private static PlatformClient anotherAdministrator() {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn("nb-admin", PASSWORD, null);
+        return client;
+    }
+
+    private static TrackingTechnologyDto technology(TrackingSettingsDto settings, String name) {
+        return settings.technologies().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,236 @@
+package org.iqracity.console.ui.journeys;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.iqracity.console.api.TrackingParty;
+import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingTechnologyDto;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.client.Versioned;
+import org.iqracity.console.ui.ConsoleRoot;
+import org.iqracity.console.ui.MemorySettings;
+import org.iqracity.console.ui.common.LocalPlatform;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.ProgressSink;
+import org.iqracity.console.ui.common.ThemeMode;
+import org.iqracity.console.ui.tracking.TechnologyDraft;
+
+/**
+ * Screenshots of Courses & tracking: the editor, validation at the fields, the conflict dialog, the history and
+ * the unsaved-changes question, light and dark. Run under Xvfb like {@link ScreenshotTour}. Not a test.
+ */
+public final class TrackingScreenshotTour extends Application {
+
+    private static Path out;
+    private static org.iqracity.console.platform.Platform platform;
+    private ConsoleRoot console;
+
+    public static void main(String[] args) {
+        out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        launch(TrackingScreenshotTour.class);
+    }
+
+    /** Plain entry point: a main class extending Application cannot start from the class path. */
+    public static final class Main {
+        private Main() {
+        }
+
+        public static void main(String[] args) {
+            TrackingScreenshotTour.main(args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("tracking-tour");
+        LocalPlatform sandbox = new LocalPlatform() {
+            @Override
+            public URI start(ProgressSink progress) {
+                platform = org.iqracity.console.platform.Platform.start(
+                        org.iqracity.console.platform.PlatformConfig.embedded(data, 0).withLearners(5_000),
+                        progress::progress);
+                return platform.baseUri();
+            }
+
+            @Override
+            public void stop() {
+                if (platform != null) {
+                    platform.close();
+                    platform = null;
+                }
+            }
+        };
+        MemorySettings settings = new MemorySettings();
+        settings.put("theme", ThemeMode.LIGHT.name());
+        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.of(sandbox), settings,
+                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        Thread.ofPlatform().daemon().start(this::tour);
+    }
+
+    private void tour() {
+        try {
+            waitFor(() -> platform != null && lookup("#username") != null);
+            Thread.sleep(1000);
+            fx(() -> text("#username", "nb-admin"));
+            fx(() -> text("#password", "sandbox-password"));
+            fx(() -> fire("#signIn"));
+            waitFor(() -> lookup("#nav-courses_tracking") != null);
+            fx(() -> fire("#nav-courses_tracking"));
+            waitFor(() -> table() != null && table().isVisible() && table().getItems().size() > 3);
+            waitFor(() -> lookup("#coverage-0") != null);
+            fx(() -> table().getSelectionModel().select(1));
+            shootBoth("tracking-editor");
+
+            fx(() -> fire("#addTechnology"));
+            fx(() -> {
+                TechnologyDraft added = table().getItems().getLast();
+                added.nameProperty().set("Survey widget");
+                added.partyProperty().set(TrackingParty.THIRD_PARTY);
+                added.optOutUrlProperty().set("http://surveys.example/opt-out");
+            });
+            fx(() -> fire("#trackingSave"));
+            shootBoth("tracking-validation");
+            fx(() -> fire("#trackingDiscard"));
+
+            PlatformClient other = PlatformConnector.overHttp().connect(platform.baseUri());
+            other.signIn("nb-admin", "sandbox-password", null);
+            String courseId = ((org.iqracity.console.api.CourseDto) ((ListView<?>) lookup("#trackingCourses"))
+                    .getSelectionModel().getSelectedItem()).id();
+            Versioned<TrackingSettingsDto> now = other.tracking(courseId);
+            List<TrackingTechnologyDto> fewer = now.value().technologies().stream()
+                    .filter(t -> !t.name().contains("click")).toList();
+            other.saveTracking(courseId, now.etag(), new org.iqracity.console.api.TrackingSettingsRequest(
+                    now.value().honourGlobalPrivacyControl(), now.value().categories(), fewer));
+            fx(() -> table().getItems().get(1).retentionProperty().set("26 months"));
+            Platform.runLater(() -> fire("#trackingSave"));
+            waitFor(() -> lookup("#conflictDialog") != null);
+            shoot("tracking-conflict-light");
+            fx(() -> fire("#conflictCancel"));
+            fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
+            Platform.runLater(() -> fire("#trackingSave"));
+            waitFor(() -> lookup("#conflictDialog") != null);
+            shoot("tracking-conflict-dark");
+            fx(() -> fire("#conflictEditTheirs"));
+            fx(() -> console.state().themeProperty().set(ThemeMode.LIGHT));
+
+            fx(() -> {
+                TabPane tabs = (TabPane) lookup("#trackingTabs");
+                Tab history = tabs.getTabs().get(1);
+                tabs.getSelectionModel().select(history);
+            });
+            waitFor(() -> ((ListView<?>) lookup("#historyList")).getItems().size() >= 2);
+            fx(() -> ((ListView<?>) lookup("#historyList")).getSelectionModel().selectLast());
+            shootBoth("tracking-history");
+
+            fx(() -> ((TabPane) lookup("#trackingTabs")).getSelectionModel().select(0));
+            fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
+            fx(() -> table().getItems().get(0).retentionProperty().set("Until sign-out"));
+            Platform.runLater(() -> fire("#nav-learners"));
+            waitFor(() -> lookup("#leaveCancel") != null);
+            shoot("tracking-leave-dark");
+            fx(() -> fire("#leaveCancel"));
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private void shootBoth(String name) throws Exception {
+        shoot(name + "-light");
+        fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
+        shoot(name + "-dark");
+        fx(() -> console.state().themeProperty().set(ThemeMode.LIGHT));
+    }
+
+    private void shoot(String name) throws Exception {
+        Thread.sleep(900);
+        Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
+                .inheritIO().start();
+        p.waitFor(30, TimeUnit.SECONDS);
+        System.out.println("shot " + name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TechnologyDraft> table() {
+        return (TableView<TechnologyDraft>) lookup("#technologyTable");
+    }
+
+    /** In any open window: the console's and its dialogs. Call on the FX thread or accept a racy read. */
+    private static Node lookup(String id) {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w.getScene() != null && w.isShowing()) {
+                Node n = w.getScene().lookup(id);
+                if (n != null) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void fire(String id) {
+        ((ButtonBase) lookup(id)).fire();
+    }
+
+    private static void text(String id, String value) {
+        ((javafx.scene.control.TextInputControl) lookup(id)).setText(value);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!onFx(condition)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean onFx(BooleanSupplier condition) throws InterruptedException {
+        boolean[] result = new boolean[1];
+        fx(() -> {
+            try {
+                result[0] = condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                result[0] = false;
+            }
+        });
+        return result[0];
+    }
+
+    private static void fx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(10, TimeUnit.SECONDS);
+    }
+}
