@@ -158,14 +158,14 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         view.setFixedCellSize(34);
         // The platform decides the order (newest first); sorting a partial list would only mislead.
         view.getColumns().addAll(
-                column("accessLog.col.time", 170, e -> format(e.at())),
-                column("accessLog.col.actor", 120, AccessLogEntryDto::actor),
-                outcomeAware("accessLog.col.action", 190, words::action),
-                column("accessLog.col.object", 230, words::object),
-                column("accessLog.col.course", 220, AccessLogEntryDto::courseId),
-                column("accessLog.col.client", 130, AccessLogEntryDto::client),
-                column("accessLog.col.address", 110, AccessLogEntryDto::address),
-                outcomeAware("accessLog.col.outcome", 100, e -> words.outcome(e.outcome())));
+                column("accessLog.col.time", 195, e -> format(e.at())),
+                column("accessLog.col.actor", 110, AccessLogEntryDto::actor),
+                outcomeAware("accessLog.col.action", 180, words::action),
+                column("accessLog.col.object", 200, words::object),
+                column("accessLog.col.course", 200, AccessLogEntryDto::courseId),
+                column("accessLog.col.client", 110, AccessLogEntryDto::client),
+                column("accessLog.col.address", 100, AccessLogEntryDto::address),
+                outcomeAware("accessLog.col.outcome", 95, e -> words.outcome(e.outcome())));
         view.getColumns().forEach(c -> c.setSortable(false));
         view.setRowFactory(t -> new Row());
         view.setPlaceholder(new Label(""));

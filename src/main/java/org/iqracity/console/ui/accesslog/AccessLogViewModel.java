@@ -116,8 +116,8 @@ public final class AccessLogViewModel {
         inFlight.onSuccess(page -> {
             inFlight = null;
             rows.setAll(page.items());
-            total.set(page.total());
             nextCursor = page.nextCursor();
+            total.set(totalOf(page));
             state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
         }).onFailure(e -> {
             inFlight = null;
@@ -156,8 +156,8 @@ public final class AccessLogViewModel {
         inFlight = tasks.run(() -> client.accessLog(asked, cursor, MORE_PAGE));
         inFlight.onSuccess(page -> {
             rows.addAll(page.items());
-            total.set(page.total());
             nextCursor = page.nextCursor();
+            total.set(totalOf(page));
         }).onFailure(e -> {
             // The rows already shown stay; scrolling to the end again tries once more.
             app.report(e);
@@ -166,6 +166,14 @@ public final class AccessLogViewModel {
             inFlight = null;
             loadingMore.set(false);
         });
+    }
+
+    /**
+     * The platform counts after it has logged this very read, so its total can run one ahead of the entries it
+     * listed; once the last page is in, what is listed is the total.
+     */
+    private long totalOf(Page<AccessLogEntryDto> page) {
+        return page.nextCursor() == null ? rows.size() : Math.max(page.total(), rows.size());
     }
 
     /** Has the platform check every link of the chain, and says what it found. */

@@ -134,6 +134,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
                 path -> vm.exportRelease(history.getSelectionModel().getSelectedItem(), path)));
         HBox historyBar = new HBox(12, historyTitle, new Spacer(), exportRelease);
         historyBar.setAlignment(Pos.CENTER_LEFT);
+        historyBar.getStyleClass().add(Css.TOOLBAR);
 
         banners.getStyleClass().add(Css.BANNERS);
         VBox body = new VBox(top, banners, withheld, table, historyBar, history);
@@ -145,10 +146,10 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         TableView<SponsorReportRowDto> table = new TableView<>(vm.rows());
         table.setId("sponsorReportTable");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(32);
         table.getColumns().addAll(
-                column("sponsors.col.learner", 170, r -> r.learnerName() == null
+                column("sponsors.col.learner", 190, r -> r.learnerName() == null
                         ? messages.get("sponsors.retired") : r.learnerName()),
                 column("sponsors.col.reference", 110, SponsorReportRowDto::sponsorReference),
                 column("sponsors.col.status", 90, r -> status(r.enrollmentStatus())),
