@@ -61,8 +61,13 @@ class LearnerListBenchmark {
                         + "%d cores, heap %d MiB; load average at start %.2f.", Instant.now(), LEARNERS, SAMPLES,
                 WARMUP, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        measure(Db.H2, data.h2());
-        measure(Db.PG, data.postgres());
+        String only = System.getProperty("bench.db", "both");
+        if (!only.equals("pg")) {
+            measure(Db.H2, data.h2());
+        }
+        if (!only.equals("h2")) {
+            measure(Db.PG, data.postgres());
+        }
         table.note("JDBC columns run LearnerRepository.page (and .count for searches, as the service does on a "
                 + "total-cache miss) on the platform's own pool, without HTTP, JSON, auth or the access-log write.");
         table.note("Targets apply to the HTTP columns; JDBC is shown beside them to tell database time from the rest.");
