@@ -1,10 +1,13 @@
 package org.iqracity.console.ui.journeys;
 
+import static org.iqracity.console.ui.journeys.TourFx.fx;
+import static org.iqracity.console.ui.journeys.TourFx.onFx;
+import static org.iqracity.console.ui.journeys.TourFx.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -179,15 +182,4 @@ public final class ExportsScreenshotTour extends Application {
         }
     }
 
-    private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(10, TimeUnit.SECONDS);
-    }
 }

@@ -1,12 +1,14 @@
 package org.iqracity.console.ui.journeys;
 
+import static org.iqracity.console.ui.journeys.TourFx.fx;
+import static org.iqracity.console.ui.journeys.TourFx.onFx;
+import static org.iqracity.console.ui.journeys.TourFx.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -188,43 +190,6 @@ public final class ReportsScreenshotTour extends Application {
         });
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(200);
-        }
-    }
 
-    private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(10, TimeUnit.SECONDS);
-    }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
-        Object[] result = new Object[1];
-        try {
-            fx(() -> {
-                try {
-                    result[0] = work.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
-    }
 }

@@ -1,12 +1,15 @@
 package org.iqracity.console.ui.journeys;
 
 import java.net.URI;
+import static org.iqracity.console.ui.journeys.TourFx.fx;
+import static org.iqracity.console.ui.journeys.TourFx.onFx;
+import static org.iqracity.console.ui.journeys.TourFx.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
@@ -222,15 +225,4 @@ public final class TrackingScreenshotTour extends Application {
         return result[0];
     }
 
-    private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(10, TimeUnit.SECONDS);
-    }
 }
