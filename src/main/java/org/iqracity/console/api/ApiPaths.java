@@ -27,6 +27,24 @@ public final class ApiPaths {
     public static final String SPONSOR_REPORT = BASE + "/sponsor-reports/{sponsorId}";
     public static final String SPONSOR_RELEASES = BASE + "/sponsor-reports/{sponsorId}/releases";
     public static final String SPONSOR_RELEASE_CSV = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/csv";
+    public static final String BREACH_NOTICES = BASE + "/breach-notices";
+    public static final String BREACH_JURISDICTIONS = BASE + "/breach-notices/jurisdictions";
+    public static final String BREACH_NOTICE = BASE + "/breach-notices/{incidentId}";
+    public static final String BREACH_PREVIEW = BREACH_NOTICE + "/preview";
+    public static final String BREACH_MESSAGE = BREACH_NOTICE + "/preview/message";
+    public static final String BREACH_SUBMIT = BREACH_NOTICE + "/submit";
+    public static final String BREACH_RETURN = BREACH_NOTICE + "/return";
+    public static final String BREACH_APPROVE = BREACH_NOTICE + "/approve";
+    public static final String BREACH_SEND = BREACH_NOTICE + "/send";
+    public static final String BREACH_CANCEL = BREACH_NOTICE + "/cancel";
+    public static final String BREACH_DELIVERIES = BREACH_NOTICE + "/deliveries";
+    public static final String BREACH_RETRY = BREACH_NOTICE + "/deliveries/retry";
+    public static final String BREACH_RESOLVE = BREACH_NOTICE + "/deliveries/{deliveryId}/resolve";
+    public static final String BREACH_LETTERS = BREACH_NOTICE + "/letters";
+    public static final String BREACH_RECORD = BREACH_NOTICE + "/record";
+    public static final String BREACH_SITE_NOTICE = BREACH_NOTICE + "/site-notice";
+    /** Public: the site notices a Member has up, as learners see them. */
+    public static final String PUBLIC_SITE_NOTICES = BASE + "/public/members/{memberId}/site-notices";
     public static final String HEALTH = BASE + "/health";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 
@@ -51,6 +69,10 @@ public final class ApiPaths {
 
     public static String courseTracking(String courseId) {
         return course(courseId) + "/tracking";
+    }
+
+    public static String breachNotice(String incidentId) {
+        return BREACH_NOTICES + "/" + segment(incidentId);
     }
 
     public static String courseLearner(String courseId, String learnerId) {
