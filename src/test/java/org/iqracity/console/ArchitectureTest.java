@@ -112,6 +112,14 @@ class ArchitectureTest {
                 .allowEmptyShould(true);
     }
 
+    static ArchRule documentsDependOnlyOnPdfBoxPoiAndTheJdk(String root) {
+        return classes().that().resideInAPackage(root + ".documents..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".documents..", "java..",
+                        "javax..", "org.apache.pdfbox..", "org.apache.fontbox..", "org.apache.poi..",
+                        "org.slf4j..")
+                .because("PDF and spreadsheet layout is shared by console and platform and knows neither");
+    }
+
     private static final Map<String, Function<String, ArchRule>> RULES = new LinkedHashMap<>();
 
     static {
@@ -125,6 +133,8 @@ class ArchitectureTest {
         RULES.put("store never calls the web layer", ArchitectureTest::storeNeverCallsTheWebLayer);
         RULES.put("no cycles between top-level packages", ArchitectureTest::topLevelPackagesAreFreeOfCycles);
         RULES.put("ViewModels stay off the scene graph", ArchitectureTest::viewModelsStayOffTheSceneGraph);
+        RULES.put("documents depend only on PDFBox, POI and the JDK",
+                ArchitectureTest::documentsDependOnlyOnPdfBoxPoiAndTheJdk);
     }
 
     static Stream<Arguments> rules() {
@@ -181,6 +191,11 @@ class ArchitectureTest {
     @Test
     void viewModelsStayOffTheSceneGraph() {
         viewModelsStayOffTheSceneGraph(ROOT).check(production);
+    }
+
+    @Test
+    void documentsDependOnlyOnPdfBoxPoiAndTheJdk() {
+        documentsDependOnlyOnPdfBoxPoiAndTheJdk(ROOT).check(production);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,7 @@
+package org.iqracity.archfixture.documents;
+
+import org.iqracity.archfixture.api.LeakyDto;
+
+/** A document layout that knows a wire record: documents may use the JDK, PDFBox and POI only. */
+public record ReportDocument(LeakyDto source) {
+}
