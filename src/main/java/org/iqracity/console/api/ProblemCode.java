@@ -17,6 +17,8 @@ public final class ProblemCode {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String VERSION_CONFLICT = "version_conflict";
+    /** The object is not in a state that allows this step (e.g. editing a notice that was already approved). */
+    public static final String STATE_CONFLICT = "state_conflict";
     public static final String PRECONDITION_REQUIRED = "precondition_required";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal_error";

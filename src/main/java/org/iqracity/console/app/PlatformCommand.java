@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.mail.MailSettings;
 
 /** {@code member-console platform ...}: runs the platform API alone, headless; no JavaFX class is loaded. */
 final class PlatformCommand {
@@ -28,6 +29,12 @@ final class PlatformCommand {
               --db-password PASS   database password (or env PLATFORM_DB_PASSWORD; prefer the environment)
               --sandbox            with --db: seed the sandbox staff and sample data too
                                    (never do this on a production database)
+              --smtp HOST:PORT     mail server for breach notices; STARTTLS is required unless --smtp-plain
+              --smtp-from ADDRESS  sender address of breach notices (required with --smtp)
+              --smtp-user USER     SMTP user (or env PLATFORM_SMTP_USER)
+              --smtp-password PASS SMTP password (or env PLATFORM_SMTP_PASSWORD; prefer the environment)
+              --smtp-plain         allow a mail server without STARTTLS (a relay on the same host only)
+                                   Without --smtp, a sandbox files breach-notice mail under DATA/sandbox-mailbox
               --help               show this text
 
             The embedded database always holds the sandbox. A server database gets no staff and no sample data
@@ -81,6 +88,11 @@ final class PlatformCommand {
         String user = System.getenv("PLATFORM_DB_USER");
         String password = System.getenv("PLATFORM_DB_PASSWORD");
         boolean sandbox = false;
+        String smtp = null;
+        String smtpUser = System.getenv("PLATFORM_SMTP_USER");
+        String smtpPassword = System.getenv("PLATFORM_SMTP_PASSWORD");
+        String smtpFrom = null;
+        boolean plainSmtp = false;
         while (!q.isEmpty()) {
             String flag = q.pop();
             switch (flag) {
@@ -96,6 +108,11 @@ final class PlatformCommand {
                 case "--db-user" -> user = value(flag, q);
                 case "--db-password" -> password = value(flag, q);
                 case "--sandbox" -> sandbox = true;
+                case "--smtp" -> smtp = value(flag, q);
+                case "--smtp-user" -> smtpUser = value(flag, q);
+                case "--smtp-password" -> smtpPassword = value(flag, q);
+                case "--smtp-from" -> smtpFrom = value(flag, q);
+                case "--smtp-plain" -> plainSmtp = true;
                 // Only the flag's name: "--db-password=secret" must not echo the secret.
                 default -> throw new UsageException("Unknown option: " + flag.split("=", 2)[0]);
             }
@@ -105,8 +122,39 @@ final class PlatformCommand {
         }
         PlatformConfig config = PlatformConfig.embedded(data, port).withHost(host).withLearners(learners);
         config = new PlatformConfig(config.host(), config.port(), config.dataDir(), null, null, null, true,
-                config.learners(), seed, config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout());
+                config.learners(), seed, config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout(),
+                config.mail());
+        if (smtp != null) {
+            config = config.withMail(config.mail().withSmtp(smtp(smtp, smtpUser, smtpPassword, smtpFrom, plainSmtp)));
+        } else if (smtpFrom != null || plainSmtp) {
+            throw new UsageException("--smtp-from and --smtp-plain need --smtp");
+        }
         return db == null ? config : config.withDatabase(db, user, password, sandbox);
+    }
+
+    private static MailSettings smtp(String hostPort, String user, String password, String from, boolean plain)
+            throws UsageException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostPort.length() - 1) {
+            throw new UsageException("--smtp must be host:port, e.g. smtp.example.org:587");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--smtp must be host:port, e.g. smtp.example.org:587");
+        }
+        if (port < 1 || port > 65535) {
+            throw new UsageException("--smtp port must be between 1 and 65535");
+        }
+        if (from == null || !from.contains("@")) {
+            throw new UsageException("--smtp needs --smtp-from ADDRESS, the sender of breach notices");
+        }
+        if ((user == null) != (password == null)) {
+            throw new UsageException("--smtp-user and --smtp-password go together");
+        }
+        return new MailSettings(hostPort.substring(0, colon), port, !plain, user, password, from,
+                "Breach notices");
     }
 
     private static String value(String flag, Deque<String> q) throws UsageException {

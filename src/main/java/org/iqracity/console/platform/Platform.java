@@ -44,12 +44,14 @@ public final class Platform implements AutoCloseable {
     private final ApiServer server;
     private final URI baseUri;
     private final AuthService auth;
+    private final Breach breach;
 
-    private Platform(Database database, ApiServer server, URI baseUri, AuthService auth) {
+    private Platform(Database database, ApiServer server, URI baseUri, AuthService auth, Breach breach) {
         this.database = database;
         this.server = server;
         this.baseUri = baseUri;
         this.auth = auth;
+        this.breach = breach;
     }
 
     public static Platform start(PlatformConfig config, StartupListener listener) {
@@ -60,6 +62,7 @@ public final class Platform implements AutoCloseable {
     public static Platform start(PlatformConfig config, StartupListener listener, Clock clock) {
         listener.progress("Opening the database", 0.02);
         Database database = openDatabase(config);
+        Breach breach = null;
         try {
             listener.progress("Preparing the database", 0.05);
             PasswordHasher hasher = new PasswordHasher();
@@ -98,9 +101,11 @@ public final class Platform implements AutoCloseable {
             String version = Platform.class.getPackage().getImplementationVersion();
             SigningKeys signingKeys = new SigningKeys(secrets);
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
+            breach = Breach.start(config, jdbc, accessLog, clock);
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     new AccessLogService(accessLogStore, accessLog),
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
+                    breach.service(), breach.preview(), breach.records(),
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port()).start();
@@ -108,8 +113,11 @@ public final class Platform implements AutoCloseable {
             URI uri = URI.create("http://" + host + ":" + server.port());
             LOGGER.info("Platform API serving on port {}", server.port());
             listener.progress("Ready", 1.0);
-            return new Platform(database, server, uri, auth);
+            return new Platform(database, server, uri, auth, breach);
         } catch (RuntimeException e) {
+            if (breach != null) {
+                breach.close();
+            }
             database.close();
             throw e;
         }
@@ -146,12 +154,21 @@ public final class Platform implements AutoCloseable {
         return auth;
     }
 
+    /** The sandbox mailbox breach notices land in, when this platform runs one. */
+    public java.util.Optional<java.nio.file.Path> sandboxMailbox() {
+        return breach.mailboxFolder();
+    }
+
     @Override
     public void close() {
         try {
             server.close();
         } finally {
-            database.close();
+            try {
+                breach.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

@@ -11,10 +11,11 @@ import java.time.Duration;
  * @param accessTokenTtl lifetime of an access token (R13: at most 15 minutes)
  * @param idleTimeout a session unused this long ends
  * @param absoluteTimeout a session ends this long after sign-in, whatever happens
+ * @param mail where breach notices are sent (the sandbox mailbox when no SMTP server is given)
  */
 public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                              boolean sandbox, int learners, long seed, Duration accessTokenTtl,
-                             Duration idleTimeout, Duration absoluteTimeout) {
+                             Duration idleTimeout, Duration absoluteTimeout, MailConfig mail) {
 
     public static final int DEFAULT_LEARNERS = 20_000;
     public static final long DEFAULT_SEED = 20261129L;
@@ -28,7 +29,7 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
     /** An embedded sandbox on loopback; port 0 picks a free port. */
     public static PlatformConfig embedded(Path dataDir, int port) {
         return new PlatformConfig("127.0.0.1", port, dataDir, null, null, null, true, DEFAULT_LEARNERS,
-                DEFAULT_SEED, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12));
+                DEFAULT_SEED, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12), MailConfig.DEFAULT);
     }
 
     public boolean embeddedDatabase() {
@@ -37,21 +38,26 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
 
     public PlatformConfig withLearners(int n) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, n, seed, accessTokenTtl,
-                idleTimeout, absoluteTimeout);
+                idleTimeout, absoluteTimeout, mail);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password, boolean seedSandbox) {
         return new PlatformConfig(host, port, dataDir, url, user, password, seedSandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail);
     }
 
     public PlatformConfig withSessionLimits(Duration access, Duration idle, Duration absolute) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed, access,
-                idle, absolute);
+                idle, absolute, mail);
+    }
+
+    public PlatformConfig withMail(MailConfig m) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout, m);
     }
 
     public PlatformConfig withHost(String h) {
         return new PlatformConfig(h, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail);
     }
 }

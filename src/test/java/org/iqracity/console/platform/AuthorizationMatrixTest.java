@@ -31,7 +31,7 @@ class AuthorizationMatrixTest {
     enum Whose { OWN_IN_SCOPE, OWN_OUT_OF_SCOPE, OTHER_MEMBER }
 
     /** Statuses that mean "let in": the request was judged on its merits, not refused for who asked. */
-    static final Set<Integer> ALLOWED = Set.of(200, 201, 204, 412, 422, 428);
+    static final Set<Integer> ALLOWED = Set.of(200, 201, 204, 409, 412, 422, 428);
     static final int IN = 0;
 
     @FunctionalInterface
@@ -57,6 +57,13 @@ class AuthorizationMatrixTest {
     static final Rule OFFICERS = (who, whose) -> switch (who) {
         case ANONYMOUS -> 401;
         case SECURITY_OFFICER -> IN;
+        default -> 403;
+    };
+
+    /** Breach notices (R8): the Member's security officers only; another Member's incident does not exist (R1). */
+    static final Rule OWN_OFFICERS = (who, whose) -> switch (who) {
+        case ANONYMOUS -> 401;
+        case SECURITY_OFFICER -> whose == Whose.OTHER_MEMBER ? 404 : IN;
         default -> 403;
     };
 
@@ -98,6 +105,26 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG, OFFICERS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG_EXPORT, OFFICERS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG_VERIFY, OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_NOTICES, OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_NOTICES, OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_JURISDICTIONS, OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_NOTICE, OWN_OFFICERS);
+        EXPECT.put("PUT " + ApiPaths.BREACH_NOTICE, OWN_OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_PREVIEW, OWN_OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_MESSAGE, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_SUBMIT, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_RETURN, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_APPROVE, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_SEND, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_CANCEL, OWN_OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_DELIVERIES, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_RETRY, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_RESOLVE, OWN_OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_LETTERS, OWN_OFFICERS);
+        EXPECT.put("GET " + ApiPaths.BREACH_RECORD, OWN_OFFICERS);
+        EXPECT.put("PUT " + ApiPaths.BREACH_SITE_NOTICE, OWN_OFFICERS);
+        EXPECT.put("DELETE " + ApiPaths.BREACH_SITE_NOTICE, OWN_OFFICERS);
+        EXPECT.put("GET " + ApiPaths.PUBLIC_SITE_NOTICES, PUBLIC);
         EXPECT.put("GET " + ApiPaths.HEALTH, PUBLIC);
         EXPECT.put("GET " + ApiPaths.OPENAPI, PUBLIC);
     }
@@ -108,6 +135,7 @@ class AuthorizationMatrixTest {
     final Map<Whose, String> learners = new LinkedHashMap<>();
     String sponsor;
     String release;
+    final Map<Whose, String> incidents = new LinkedHashMap<>();
 
     @BeforeAll
     void start() {
@@ -128,6 +156,19 @@ class AuthorizationMatrixTest {
                 + ApiPaths.segment(courses.get(Whose.OWN_IN_SCOPE)), api.signIn("nb-admin"))
                 .header("Idempotency-Key", "matrix-setup").POST(HttpRequest.BodyPublishers.noBody()).build())
                 .json().path("releaseId").asText();
+        incidents.put(Whose.OWN_IN_SCOPE, draftIncident("nb-security"));
+        incidents.put(Whose.OTHER_MEMBER, draftIncident("sahel-security"));
+    }
+
+    /** A draft of the officer's Member, with a site notice up so that withdrawing it is judged on its merits. */
+    private String draftIncident(String officer) {
+        String token = api.signIn(officer);
+        String id = api.post(ApiPaths.BREACH_NOTICES, token, "{\"title\":\"Matrix\",\"discoveredAt\":\""
+                + api.clock().instant().minusSeconds(3600) + "\"}").json().path("id").asText();
+        api.send(api.request(ApiPaths.breachNotice(id) + "/site-notice", token).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\",\"body\":\"b\"}"))
+                .build());
+        return id;
     }
 
     static String key(Route r) {
@@ -152,7 +193,9 @@ class AuthorizationMatrixTest {
                 for (Whose whose : Whose.values()) {
                     boolean perCourse = route.path().contains("{courseId}") || route.path().equals(ApiPaths.SPONSOR_REPORT)
                             || (route.path().equals(ApiPaths.SPONSOR_RELEASES) && route.method().name().equals("POST"));
-                    if (!perCourse && whose != Whose.OWN_IN_SCOPE) {
+                    boolean perIncident = route.path().contains("{incidentId}");
+                    if (perIncident && whose == Whose.OWN_OUT_OF_SCOPE
+                            || !perCourse && !perIncident && whose != Whose.OWN_IN_SCOPE) {
                         continue;
                     }
                     tests.add(DynamicTest.dynamicTest(key(route) + " as " + who + " on " + whose, () -> {
@@ -188,7 +231,9 @@ class AuthorizationMatrixTest {
                 .replace("{courseId}", ApiPaths.segment(courses.get(whose)))
                 .replace("{learnerId}", learners.get(whose))
                 .replace("{sponsorId}", sponsor)
-                .replace("{releaseId}", release);
+                .replace("{releaseId}", release)
+                .replace("{incidentId}", incidents.getOrDefault(whose, "none"))
+                .replace("{deliveryId}", "1");
         if (route.path().equals(ApiPaths.SPONSOR_REPORT) || route.path().equals(ApiPaths.SPONSOR_RELEASES)
                 && route.method().name().equals("POST")) {
             path += "?courseId=" + ApiPaths.segment(courses.get(whose));

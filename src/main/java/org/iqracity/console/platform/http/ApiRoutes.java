@@ -27,6 +27,7 @@ public final class ApiRoutes {
         AccessLogController accessLog = new AccessLogController(s.accessLog());
         SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
+        BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords());
         AuthService auth = s.auth();
         return List.of(
                 open(HandlerType.POST, ApiPaths.SESSION, session::signIn),
@@ -53,6 +54,26 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_NOTICES, breach::list),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_NOTICES, breach::create),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_JURISDICTIONS, breach::jurisdictions),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_NOTICE, breach::get),
+                authed(auth, HandlerType.PUT, ApiPaths.BREACH_NOTICE, breach::update),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_PREVIEW, breach::preview),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_MESSAGE, breach::message),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_SUBMIT, breach::submit),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_RETURN, breach::returnToAuthor),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_APPROVE, breach::approve),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_SEND, breach::send),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_CANCEL, breach::cancel),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_DELIVERIES, breach::deliveries),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_RETRY, breach::retry),
+                authed(auth, HandlerType.POST, ApiPaths.BREACH_RESOLVE, breach::resolve),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_LETTERS, breach::letters),
+                authed(auth, HandlerType.GET, ApiPaths.BREACH_RECORD, breach::record),
+                authed(auth, HandlerType.PUT, ApiPaths.BREACH_SITE_NOTICE, breach::postSiteNotice),
+                authed(auth, HandlerType.DELETE, ApiPaths.BREACH_SITE_NOTICE, breach::withdrawSiteNotice),
+                open(HandlerType.GET, ApiPaths.PUBLIC_SITE_NOTICES, breach::publicSiteNotices),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }

@@ -10,10 +10,14 @@ import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
+import org.iqracity.console.platform.service.breach.BreachPreview;
+import org.iqracity.console.platform.service.breach.BreachRecords;
+import org.iqracity.console.platform.service.breach.BreachService;
 
 /** What the web layer needs from the services, handed over by the platform's composition root. */
 public record PlatformServices(AuthService auth, CourseService courses, LearnerService learners,
                                TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
                                AccessLogService accessLog, SponsorService sponsors,
+                               BreachService breaches, BreachPreview breachPreview, BreachRecords breachRecords,
                                Supplier<HealthDto> health) {
 }

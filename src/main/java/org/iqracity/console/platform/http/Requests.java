@@ -78,23 +78,28 @@ final class Requests {
     }
 
     static <T> T body(Context ctx, Class<T> type) {
+        return body(ctx, type, MAX_BODY_BYTES);
+    }
+
+    /** As {@link #body(Context, Class)}, for the few requests that may carry more, such as a pasted list. */
+    static <T> T body(Context ctx, Class<T> type, int maxBytes) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new PlatformException(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the request body as application/json.", List.of(), null);
         }
         long declared = ctx.contentLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         byte[] bytes;
         try (var in = ctx.bodyInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request body could not be read.");
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         try {
             T value = READER.readValue(bytes, type);
@@ -126,9 +131,9 @@ final class Requests {
         return PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request body is not valid JSON.");
     }
 
-    private static PlatformException tooLarge() {
+    private static PlatformException tooLarge(int maxBytes) {
         return new PlatformException(413, ProblemCode.PAYLOAD_TOO_LARGE, "Payload too large",
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes.", List.of(), null);
+                "The request body is larger than " + maxBytes + " bytes.", List.of(), null);
     }
 
     /** Collects query-parameter errors so one answer names every bad field. */

@@ -87,7 +87,7 @@ public final class AccessLogService {
     }
 
     /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
-    static String safe(String s) {
+    public static String safe(String s) {
         if (s == null) {
             return "";
         }

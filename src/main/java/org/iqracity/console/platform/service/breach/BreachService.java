@@ -1,0 +1,473 @@
+package org.iqracity.console.platform.service.breach;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.iqracity.console.api.Json;
+import org.iqracity.console.api.Problem;
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.api.Role;
+import org.iqracity.console.api.breach.ApprovalRequest;
+import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.DeliveryProgressDto;
+import org.iqracity.console.api.breach.DeliveryStatus;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
+import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.api.breach.SiteNoticeDto;
+import org.iqracity.console.api.breach.TimelineEntryDto;
+import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.PlatformException;
+import org.iqracity.console.platform.service.Tokens;
+import org.iqracity.console.platform.store.BreachRepository;
+import org.iqracity.console.platform.store.BreachRepository.Draft;
+import org.iqracity.console.platform.store.BreachRepository.IncidentRow;
+import org.iqracity.console.platform.store.DeliveryRepository;
+import org.iqracity.console.platform.store.Jdbc;
+
+/**
+ * Breach notices (R8): only the Member's security officers draft, approve and send them; the approver is a different
+ * officer than the author; approval freezes the text and the recipients; every step is in the incident's timeline
+ * and in the access log (R12).
+ */
+public final class BreachService {
+    public static final Duration REGULATOR_CLOCK = Duration.ofHours(72);
+
+    private final Jdbc jdbc;
+    private final BreachRepository incidents;
+    private final DeliveryRepository deliveries;
+    private final RecipientResolver resolver;
+    private final Jurisdictions jurisdictions;
+    private final AccessLog accessLog;
+    private final Clock clock;
+    private final String mailDomain;
+    private final Runnable wakeSender;
+
+    public BreachService(Jdbc jdbc, BreachRepository incidents, DeliveryRepository deliveries,
+                         RecipientResolver resolver, Jurisdictions jurisdictions, AccessLog accessLog, Clock clock,
+                         String mailDomain, Runnable wakeSender) {
+        this.jdbc = jdbc;
+        this.incidents = incidents;
+        this.deliveries = deliveries;
+        this.resolver = resolver;
+        this.jurisdictions = jurisdictions;
+        this.accessLog = accessLog;
+        this.clock = clock;
+        this.mailDomain = mailDomain;
+        this.wakeSender = wakeSender;
+    }
+
+    public static void requireOfficer(Caller caller) {
+        if (!caller.has(Role.SECURITY_OFFICER)) {
+            throw PlatformException.forbidden("Only the Member's security officers work with breach notices.");
+        }
+    }
+
+    public List<IncidentSummaryDto> list(Caller caller) {
+        requireOfficer(caller);
+        return incidents.list(caller.memberId()).stream().map(r -> new IncidentSummaryDto(r.id(), r.title(), r.state(),
+                r.discoveredAt(), r.discoveredAt().plus(REGULATOR_CLOCK), r.createdByName(), r.createdAt(),
+                r.recipientCount(), progress(r))).toList();
+    }
+
+    /** Refuses a caller who may not act on this incident: 403 for a non-officer, 404 for any other Member's. */
+    public void requireVisible(Caller caller, String id) {
+        requireOfficer(caller);
+        visible(caller, id);
+    }
+
+    public IncidentDto get(Caller caller, String id) {
+        requireOfficer(caller);
+        return dto(visible(caller, id));
+    }
+
+    public IncidentDto create(Caller caller, IncidentRequest request) {
+        requireOfficer(caller);
+        Draft draft = validate(request, true);
+        resolver.checkCourses(caller.memberId(), request.scope() == null ? BreachScope.allLearners() : request.scope());
+        String id = Tokens.newId().substring(0, 20);
+        Instant now = now();
+        jdbc.inTransaction(c -> {
+            incidents.insert(c, id, caller.memberId(), draft, caller.staffId(), caller.displayName(), now);
+            incidents.event(c, id, now, caller.displayName(), "CREATED", "Draft created.");
+            return null;
+        });
+        log(caller, "BREACH_CREATE", id);
+        return get(caller, id);
+    }
+
+    public IncidentDto update(Caller caller, String id, long expectedVersion, IncidentRequest request) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        if (!row.state().editable()) {
+            throw stateConflict("Only a draft can be edited; this notice is " + words(row.state()) + ".");
+        }
+        Draft draft = validate(request, false);
+        resolver.checkCourses(caller.memberId(), request.scope() == null ? BreachScope.allLearners() : request.scope());
+        boolean saved = jdbc.inTransaction(c -> {
+            boolean ok = incidents.updateDraft(c, id, caller.memberId(), expectedVersion, draft);
+            if (ok) {
+                incidents.event(c, id, now(), caller.displayName(), "EDITED", "Draft edited.");
+            }
+            return ok;
+        });
+        if (!saved) {
+            IncidentRow now = visible(caller, id);
+            if (!now.state().editable()) {
+                throw stateConflict("Only a draft can be edited; this notice is " + words(now.state()) + ".");
+            }
+            throw new PlatformException(412, ProblemCode.VERSION_CONFLICT, "Version conflict",
+                    "Someone changed this draft after you opened it. Reload it and make your change again.",
+                    List.of(), null);
+        }
+        log(caller, "BREACH_EDIT", id);
+        return get(caller, id);
+    }
+
+    /** Freezes nothing yet, but fixes the fingerprints the approver will be shown. */
+    public IncidentDto submit(Caller caller, String id) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        requireState(row, IncidentState.DRAFT, "submitted");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (row.whatHappened().isBlank()) {
+            errors.add(new Problem.FieldError("whatHappened", "Say what happened before submitting."));
+        }
+        if (row.contact().isBlank()) {
+            errors.add(new Problem.FieldError("contact", "Give learners a contact point before submitting."));
+        }
+        RecipientPlan plan = plan(caller.memberId(), row);
+        if (plan.size() == 0) {
+            errors.add(new Problem.FieldError("scope", "The scope reaches no learner of your Member."));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(errors);
+        }
+        String textPrint = textFingerprint(row);
+        String recipientsPrint = plan.fingerprint();
+        transition(row, IncidentState.DRAFT, c -> {
+            incidents.submitted(c, id, caller.staffId(), caller.displayName(), now(), textPrint, recipientsPrint,
+                    plan.size());
+            incidents.event(c, id, now(), caller.displayName(), "SUBMITTED",
+                    "Submitted for approval: " + plan.size() + " learners; text " + shortPrint(textPrint)
+                            + ", recipients " + shortPrint(recipientsPrint) + ".");
+        });
+        log(caller, "BREACH_SUBMIT", id);
+        return get(caller, id);
+    }
+
+    public IncidentDto returnToAuthor(Caller caller, String id, String reason) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        requireState(row, IncidentState.SUBMITTED, "returned");
+        String why = requireReason(reason);
+        transition(row, IncidentState.SUBMITTED, c -> {
+            incidents.returned(c, id);
+            incidents.event(c, id, now(), caller.displayName(), "RETURNED", why);
+        });
+        log(caller, "BREACH_RETURN", id);
+        return get(caller, id);
+    }
+
+    /**
+     * A second officer approves exactly what they saw: both fingerprints must match what was submitted, and the
+     * recipients, resolved again now, must still be the same set. The outbox is written in the same transaction.
+     */
+    public IncidentDto approve(Caller caller, String id, ApprovalRequest request) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        requireState(row, IncidentState.SUBMITTED, "approved");
+        if (caller.staffId().equals(row.createdById()) || caller.staffId().equals(row.submittedById())) {
+            throw PlatformException.forbidden("A different security officer than the author must approve this notice.");
+        }
+        if (request == null || !row.textFingerprint().equals(request.textFingerprint())
+                || !row.recipientsFingerprint().equals(request.recipientsFingerprint())) {
+            throw new PlatformException(409, ProblemCode.VERSION_CONFLICT, "Not what you reviewed",
+                    "The fingerprints you approved are not those of the submitted notice. Reload it and review again.",
+                    List.of(), null);
+        }
+        RecipientPlan plan = plan(caller.memberId(), row);
+        if (!plan.fingerprint().equals(row.recipientsFingerprint())) {
+            throw stateConflict("The learners in scope have changed since the notice was submitted (enrollments or "
+                    + "contact details moved). Return it to the author to review and submit again.");
+        }
+        transition(row, IncidentState.SUBMITTED, c -> {
+            deliveries.insertAll(c, id, plan.deliveries(id, mailDomain));
+            incidents.approved(c, id, caller.staffId(), caller.displayName(), now());
+            incidents.event(c, id, now(), caller.displayName(), "APPROVED", "Approved; text and " + plan.size()
+                    + " recipients frozen (" + shortPrint(row.textFingerprint()) + ", "
+                    + shortPrint(row.recipientsFingerprint()) + ").");
+        });
+        log(caller, "BREACH_APPROVE", id);
+        return get(caller, id);
+    }
+
+    public IncidentDto send(Caller caller, String id) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        requireState(row, IncidentState.APPROVED, "sent");
+        transition(row, IncidentState.APPROVED, c -> {
+            incidents.setState(c, id, IncidentState.SENDING);
+            incidents.event(c, id, now(), caller.displayName(), "SENDING", "Sending started.");
+        });
+        log(caller, "BREACH_SEND", id);
+        wakeSender.run();
+        return get(caller, id);
+    }
+
+    public IncidentDto cancel(Caller caller, String id, String reason) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        if (row.state().finished()) {
+            throw stateConflict("This notice is already " + words(row.state()) + ".");
+        }
+        String why = requireReason(reason);
+        transition(row, row.state(), c -> {
+            int stopped = deliveries.cancelOpen(c, id);
+            incidents.setState(c, id, IncidentState.CANCELLED);
+            incidents.event(c, id, now(), caller.displayName(), "CANCELLED",
+                    why + (stopped > 0 ? " (" + stopped + " messages not sent)" : ""));
+        });
+        log(caller, "BREACH_CANCEL", id);
+        return get(caller, id);
+    }
+
+    public IncidentDto retryFailed(Caller caller, String id) {
+        requireOfficer(caller);
+        IncidentRow row = visible(caller, id);
+        if (row.state() != IncidentState.SENDING && row.state() != IncidentState.SENT) {
+            throw stateConflict("Failed messages can be retried once sending has started.");
+        }
+        transition(row, row.state(), c -> {
+            int again = deliveries.retryFailed(c, id);
+            if (again > 0) {
+                incidents.setState(c, id, IncidentState.SENDING);
+            }
+            incidents.event(c, id, now(), caller.displayName(), "RETRY", again + " failed messages queued again.");
+        });
+        log(caller, "BREACH_RETRY", id);
+        wakeSender.run();
+        return get(caller, id);
+    }
+
+    /** The incident's scope as stored. */
+    public static BreachScope scope(IncidentRow row) {
+        try {
+            return Json.tolerantMapper().readValue(row.scopeJson(), BreachScope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored scope of incident " + row.id() + " is unreadable", e);
+        }
+    }
+
+    RecipientPlan plan(String memberId, IncidentRow row) {
+        return RecipientPlan.of(resolver.resolve(memberId, scope(row)).learners(), jurisdictions);
+    }
+
+    IncidentRow visible(Caller caller, String id) {
+        if (id == null || id.length() > 64) {
+            throw PlatformException.notFound();
+        }
+        return incidents.find(caller.memberId(), id).orElseThrow(PlatformException::notFound);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    /** Runs a state change with the incident locked, failing if someone moved it away from {@code expected}. */
+    private void transition(IncidentRow row, IncidentState expected, Step step) {
+        jdbc.inTransaction(c -> {
+            IncidentRow locked = incidents.lock(c, row.memberId(), row.id()).orElseThrow(PlatformException::notFound);
+            if (locked.state() != expected || locked.version() != row.version()) {
+                throw stateConflict("Someone else acted on this notice just now; it is " + words(locked.state())
+                        + ". Reload it.");
+            }
+            step.run(c);
+            return null;
+        });
+    }
+
+    static String textFingerprint(IncidentRow r) {
+        String canonical = String.join("\u001f", r.title(), r.discoveredAt().toString(), str(r.occurredFrom()),
+                str(r.occurredTo()), r.whatHappened(), r.dataCategories(), r.systems(), r.measures(),
+                r.learnerActions(), r.contact(), r.subject(), r.body());
+        return Tokens.sha256(canonical);
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    static String shortPrint(String print) {
+        return print == null ? "-" : print.substring(0, 16);
+    }
+
+    private void requireState(IncidentRow row, IncidentState state, String verb) {
+        if (row.state() != state) {
+            throw stateConflict("This notice cannot be " + verb + " now: it is " + words(row.state()) + ".");
+        }
+    }
+
+    static String words(IncidentState state) {
+        return switch (state) {
+            case DRAFT -> "a draft";
+            case SUBMITTED -> "waiting for approval";
+            case APPROVED -> "approved and not yet sent";
+            case SENDING -> "being sent";
+            case SENT -> "sent";
+            case CANCELLED -> "cancelled";
+        };
+    }
+
+    static PlatformException stateConflict(String detail) {
+        return new PlatformException(409, ProblemCode.STATE_CONFLICT, "Not possible now", detail, List.of(), null);
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw PlatformException.invalid("reason", "Give a reason; it goes into the incident's timeline.");
+        }
+        if (reason.length() > 2000) {
+            throw PlatformException.invalid("reason", "Keep the reason under 2,000 characters.");
+        }
+        return reason.strip();
+    }
+
+    void log(Caller caller, String action, String incidentId) {
+        accessLog.record(AccessLog.by(caller, action, "INCIDENT", incidentId, null));
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    Draft validate(IncidentRequest r, boolean creating) {
+        if (r == null) {
+            throw PlatformException.invalid("body", "Send the incident as JSON.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String title = text(r.title(), "title", 300, true, errors);
+        if (r.discoveredAt() == null) {
+            errors.add(new Problem.FieldError("discoveredAt", "Say when the breach was discovered."));
+        } else if (r.discoveredAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            errors.add(new Problem.FieldError("discoveredAt", "The discovery cannot lie in the future."));
+        }
+        if (r.occurredFrom() != null && r.occurredTo() != null && r.occurredFrom().isAfter(r.occurredTo())) {
+            errors.add(new Problem.FieldError("occurredTo", "The end of the breach comes before its start."));
+        }
+        String what = text(r.whatHappened(), "whatHappened", 20000, false, errors);
+        String systems = text(r.systems(), "systems", 5000, false, errors);
+        String measures = text(r.measures(), "measures", 20000, false, errors);
+        String actions = text(r.learnerActions(), "learnerActions", 20000, false, errors);
+        String contact = text(r.contact(), "contact", 2000, false, errors);
+        boolean blankText = (r.subject() == null || r.subject().isBlank()) && (r.body() == null || r.body().isBlank());
+        String subject = creating && blankText ? NoticeTemplate.DEFAULT_SUBJECT
+                : text(r.subject(), "subject", 500, true, errors);
+        String body = creating && blankText ? NoticeTemplate.DEFAULT_BODY : text(r.body(), "body", 50000, true, errors);
+        for (String field : List.of("subject", "body")) {
+            List<String> unknown = NoticeTemplate.unknownPlaceholders("subject".equals(field) ? subject : body);
+            if (!unknown.isEmpty()) {
+                errors.add(new Problem.FieldError(field, "Unknown placeholder {{" + cut(unknown.getFirst())
+                        + "}}. Known: " + String.join(", ", NoticeTemplate.PLACEHOLDERS.stream().sorted().toList())));
+            }
+        }
+        BreachScope scope = r.scope() == null ? BreachScope.allLearners() : r.scope();
+        if (scope.mode() == ScopeMode.LIST && scope.learners().stream().allMatch(s -> s == null || s.isBlank())) {
+            errors.add(new Problem.FieldError("scope.learners", "Paste at least one learner id or email."));
+        }
+        if (scope.learners().size() > RecipientResolver.MAX_LIST) {
+            errors.add(new Problem.FieldError("scope.learners", "A list can name up to "
+                    + RecipientResolver.MAX_LIST + " learners."));
+        }
+        if (scope.learners().stream().anyMatch(s -> s != null && s.length() > 254)) {
+            errors.add(new Problem.FieldError("scope.learners", "An entry is longer than any id or email."));
+        }
+        if (scope.courseIds().size() > 1000 || scope.courseIds().stream().anyMatch(s -> s == null || s.length() > 200)) {
+            errors.add(new Problem.FieldError("scope.courseIds", "Name courses by their ids."));
+        }
+        if (scope.enrolledFrom() != null && scope.enrolledTo() != null
+                && !scope.enrolledFrom().isBefore(scope.enrolledTo())) {
+            errors.add(new Problem.FieldError("scope.enrolledTo", "The end of the enrollment range comes first."));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(errors);
+        }
+        String categories = String.join(",", r.dataCategories().stream().distinct().map(Enum::name).toList());
+        try {
+            return new Draft(title, r.discoveredAt().truncatedTo(ChronoUnit.MICROS), micros(r.occurredFrom()),
+                    micros(r.occurredTo()), what, categories, systems, measures, actions, contact,
+                    Json.mapper().writeValueAsString(scope), subject, body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String cut(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static String text(String value, String field, int max, boolean required, List<Problem.FieldError> errors) {
+        String v = value == null ? "" : value.strip();
+        if (required && v.isEmpty()) {
+            errors.add(new Problem.FieldError(field, "This cannot be empty."));
+        } else if (v.length() > max) {
+            errors.add(new Problem.FieldError(field, "Keep this under " + max + " characters."));
+        }
+        return v;
+    }
+
+    static List<DataCategory> categories(String stored) {
+        return stored == null || stored.isEmpty() ? List.of()
+                : Arrays.stream(stored.split(",")).map(DataCategory::valueOf).toList();
+    }
+
+    DeliveryProgressDto progress(IncidentRow row) {
+        if (row.state() == IncidentState.DRAFT || row.state() == IncidentState.SUBMITTED) {
+            return DeliveryProgressDto.NONE;
+        }
+        Map<NoticeChannel, Map<DeliveryStatus, Long>> counts = incidents.deliveryCounts(row.id());
+        Map<DeliveryStatus, Long> email = counts.getOrDefault(NoticeChannel.EMAIL, Map.of());
+        Map<DeliveryStatus, Long> letter = counts.getOrDefault(NoticeChannel.LETTER, Map.of());
+        long total = email.values().stream().mapToLong(Long::longValue).sum()
+                + letter.values().stream().mapToLong(Long::longValue).sum();
+        return new DeliveryProgressDto(total, n(email, DeliveryStatus.PENDING) + n(email, DeliveryStatus.IN_FLIGHT),
+                n(email, DeliveryStatus.SENT), n(email, DeliveryStatus.RETRY), n(email, DeliveryStatus.FAILED),
+                n(email, DeliveryStatus.IN_DOUBT), n(email, DeliveryStatus.CANCELLED),
+                n(email, DeliveryStatus.UNREACHABLE) + n(letter, DeliveryStatus.UNREACHABLE),
+                n(letter, DeliveryStatus.READY) + n(letter, DeliveryStatus.SENT));
+    }
+
+    private static long n(Map<DeliveryStatus, Long> m, DeliveryStatus s) {
+        return m.getOrDefault(s, 0L);
+    }
+
+    IncidentDto dto(IncidentRow r) {
+        List<TimelineEntryDto> timeline = incidents.timeline(r.id()).stream()
+                .map(e -> new TimelineEntryDto(e.at(), e.actor(), e.step(), e.detail())).toList();
+        SiteNoticeDto site = incidents.currentSiteNotice(r.id()).map(n -> new SiteNoticeDto(n.id(), n.memberId(),
+                incidents.memberName(n.memberId()).orElse(n.memberId()), n.incidentId(), n.title(), n.body(),
+                n.postedAt(), n.withdrawnAt())).orElse(null);
+        return new IncidentDto(r.id(), r.title(), r.state(), r.version(), r.discoveredAt(),
+                r.discoveredAt().plus(REGULATOR_CLOCK), r.occurredFrom(), r.occurredTo(), r.whatHappened(),
+                categories(r.dataCategories()), r.systems(), r.measures(), r.learnerActions(), r.contact(), scope(r),
+                r.subject(), r.body(), r.createdByName(), r.createdAt(), r.submittedByName(), r.submittedAt(),
+                r.approvedByName(), r.approvedAt(), r.textFingerprint(), r.recipientsFingerprint(),
+                r.recipientCount(), progress(r), site, timeline);
+    }
+}

@@ -1,0 +1,271 @@
+package org.iqracity.console.platform.service.breach;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.store.BreachRepository;
+import org.iqracity.console.platform.store.BreachRepository.IncidentRow;
+import org.iqracity.console.platform.store.DeliveryRepository;
+import org.iqracity.console.platform.store.DeliveryRepository.Outgoing;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.RecipientRepository;
+import org.iqracity.console.platform.store.RecipientRepository.Addressee;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works through the outbox of every incident that is sending, in the background, one message at a time over one
+ * reused connection. Each row is claimed (committed as IN_FLIGHT) before its message leaves and marked SENT after the
+ * server's 250, so a crash leaves at most the one in-flight row undecided: it is marked IN_DOUBT on the next start
+ * and never resent by itself. Transient failures wait with backoff; permanent ones keep the server's answer.
+ */
+public final class NoticeSender implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(NoticeSender.class);
+    private static final int BATCH = 200;
+
+    /** How long to wait before attempt n+1, and when to give up. */
+    public record Backoff(Duration base, Duration max, int maxAttempts) {
+        public static final Backoff STANDARD = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(30), 8);
+
+        Duration after(int attempts) {
+            long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+            Duration d = base.multipliedBy(factor);
+            return d.compareTo(max) > 0 ? max : d;
+        }
+    }
+
+    private final Jdbc jdbc;
+    private final BreachRepository incidents;
+    private final DeliveryRepository deliveries;
+    private final RecipientRepository recipients;
+    private final AccessLog accessLog;
+    private final Supplier<MailTransport> transports;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean running = true;
+    private boolean woken;
+    private Instant pausedUntil = Instant.MIN;
+    private MailTransport transport;
+    private Thread thread;
+
+    public NoticeSender(Jdbc jdbc, BreachRepository incidents, DeliveryRepository deliveries,
+                        RecipientRepository recipients, AccessLog accessLog, Supplier<MailTransport> transports,
+                        Backoff backoff, Clock clock) {
+        this.jdbc = jdbc;
+        this.incidents = incidents;
+        this.deliveries = deliveries;
+        this.recipients = recipients;
+        this.accessLog = accessLog;
+        this.transports = transports;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    /** Marks what a stop left in flight as in doubt, then starts the background thread. */
+    public NoticeSender start() {
+        int doubtful = deliveries.markInDoubt();
+        if (doubtful > 0) {
+            LOGGER.warn("{} breach-notice message(s) were in flight when the platform stopped; marked in doubt for an "
+                    + "officer to settle", doubtful);
+        }
+        thread = Thread.ofPlatform().name("breach-notice-sender").daemon().start(this::loop);
+        return this;
+    }
+
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            boolean worked = false;
+            try {
+                if (!clock.instant().isBefore(pausedUntil)) {
+                    for (IncidentRow incident : incidents.sending()) {
+                        worked |= work(incident);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOGGER.error("Breach-notice sender failed; trying again shortly", e);
+                closeTransport();
+                pauseFor(Duration.ofSeconds(1));
+            }
+            if (!worked) {
+                idle();
+            }
+        }
+        closeTransport();
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wake.await(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends what is due for one incident; answers whether anything was attempted. */
+    private boolean work(IncidentRow incident) {
+        List<Outgoing> due = deliveries.due(incident.id(), clock.instant(), BATCH);
+        if (due.isEmpty()) {
+            finishIfDone(incident);
+            return false;
+        }
+        String memberName = incidents.memberName(incident.memberId()).orElse(incident.memberId());
+        NoticeTemplate.Facts facts = Rendered.facts(incident, memberName);
+        Map<String, Addressee> who = new HashMap<>();
+        recipients.addressees(due.stream().map(Outgoing::learnerId).toList()).forEach(a -> who.put(a.learnerId(), a));
+        int n = 0;
+        for (Outgoing row : due) {
+            if (!running) {
+                return true;
+            }
+            if (++n % 50 == 0 && !stillSending(incident)) {
+                return true;
+            }
+            if (!sendOne(incident, facts, row, who.get(row.learnerId()))) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /** Answers false when the server is unavailable and the sender should pause. */
+    private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Outgoing row, Addressee who) {
+        Instant now = now();
+        boolean claimed = jdbc.inTransaction(c -> deliveries.claim(c, row.id(), now));
+        if (!claimed) {
+            return true;
+        }
+        Rendered r = Rendered.of(incident.subject(), incident.body(), facts, who);
+        MailTransport.Outcome outcome = transport().send(new MailTransport.Mail(row.messageId(), row.address(),
+                r.subject(), r.text(), r.html()));
+        int attempts = row.attempts() + 1;
+        switch (outcome) {
+            case MailTransport.Accepted a -> jdbc.inTransaction(c -> {
+                deliveries.sent(c, row.id(), now());
+                return null;
+            });
+            case MailTransport.Permanent p -> jdbc.inTransaction(c -> {
+                deliveries.failed(c, row.id(), p.answer());
+                return null;
+            });
+            case MailTransport.Transient t -> {
+                jdbc.inTransaction(c -> {
+                    if (attempts >= backoff.maxAttempts()) {
+                        deliveries.failed(c, row.id(), "Gave up after " + attempts + " attempts: " + t.answer());
+                    } else {
+                        deliveries.retryLater(c, row.id(), now().plus(backoff.after(attempts)), t.answer());
+                    }
+                    return null;
+                });
+                if (t.serverUnavailable()) {
+                    closeTransport();
+                    pauseFor(backoff.after(1));
+                    LOGGER.warn("Mail server unavailable; breach-notice sending paused for {}", backoff.after(1));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean stillSending(IncidentRow incident) {
+        return incidents.find(incident.memberId(), incident.id()).map(r -> r.state() == IncidentState.SENDING)
+                .orElse(false);
+    }
+
+    private void finishIfDone(IncidentRow incident) {
+        if (deliveries.openCount(incident.id()) > 0) {
+            return;
+        }
+        var counts = incidents.deliveryCounts(incident.id());
+        boolean finished = jdbc.inTransaction(c -> {
+            if (!incidents.transition(c, incident.id(), IncidentState.SENDING, IncidentState.SENT)) {
+                return false;
+            }
+            incidents.event(c, incident.id(), now(), "Platform", "SENT", "Sending finished: " + summary(counts) + ".");
+            return true;
+        });
+        if (finished) {
+            accessLog.record(new AccessLog.Event(incident.memberId(), null, "platform", "BREACH_SENT", "SUCCESS",
+                    "INCIDENT", incident.id(), null, null));
+        }
+    }
+
+    private static String summary(Map<?, ? extends Map<?, Long>> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((channel, byStatus) -> byStatus.forEach((status, n) -> {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(channel.toString().toLowerCase()).append(' ').append(status.toString().toLowerCase().replace('_', ' '))
+                    .append(' ').append(n);
+        }));
+        return sb.toString();
+    }
+
+    private MailTransport transport() {
+        if (transport == null) {
+            transport = transports.get();
+        }
+        return transport;
+    }
+
+    private void closeTransport() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (RuntimeException e) {
+                LOGGER.debug("Closing the mail connection failed", e);
+            }
+            transport = null;
+        }
+    }
+
+    private void pauseFor(Duration d) {
+        pausedUntil = clock.instant().plus(d);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

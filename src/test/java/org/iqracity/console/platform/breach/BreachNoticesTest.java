@@ -1,0 +1,232 @@
+package org.iqracity.console.platform.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.breach.BreachPreviewDto;
+import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.platform.PlatformFixture;
+import org.iqracity.console.platform.TestApi;
+import org.iqracity.console.platform.store.Jdbc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** R8 end to end on the sandbox: who may act, what reaches whom, sending once, letters and the record. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BreachNoticesTest {
+    static final String ENGL = "course-v1:Northbridge+ENGL110+2026_T1";
+
+    PlatformFixture fixture;
+    TestApi api;
+    BreachApi breach;
+    Jdbc jdbc;
+    String officer;
+    String officer2;
+
+    @BeforeAll
+    void start() {
+        fixture = PlatformFixture.h2();
+        api = fixture.api();
+        jdbc = fixture.jdbc();
+        breach = new BreachApi(api);
+        officer = api.signIn("nb-security");
+        officer2 = api.signIn("nb-security2");
+    }
+
+    Instant discovered() {
+        return api.clock().instant().minus(Duration.ofHours(5));
+    }
+
+    String smallCourse() {
+        return jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY enrollment_count, id",
+                rs -> rs.getString(1)).orElseThrow();
+    }
+
+    BreachScope courseScope(String courseId) {
+        return new BreachScope(ScopeMode.FILTER, List.of(courseId), null, null, List.of(), List.of());
+    }
+
+    @Test
+    void r8OnlySecurityOfficersSeeOrDraftNotices() {
+        String admin = api.signIn("nb-admin");
+        assertThat(api.get(ApiPaths.BREACH_NOTICES, admin).status()).isEqualTo(403);
+        assertThat(breach.create(admin, breach.request("x", BreachScope.allLearners(), discovered())).status())
+                .isEqualTo(403);
+        assertThat(api.get(ApiPaths.BREACH_NOTICES, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void r8TheAuthorCannotApproveTheirOwnNotice() {
+        IncidentDto draft = breach.created(officer, breach.request("Own approval", courseScope(smallCourse()),
+                discovered()));
+        IncidentDto submitted = breach.submitted(officer, draft.id());
+        TestApi.Response own = breach.approve(officer, submitted);
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.json().path("detail").asText()).contains("different security officer");
+        assertThat(breach.incident(officer, draft.id()).state()).isEqualTo(IncidentState.SUBMITTED);
+        assertThat(jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ?", rs -> rs.getLong(1),
+                draft.id()).orElseThrow()).isZero();
+    }
+
+    @Test
+    void r1AnotherMembersOfficerFindsNothing() {
+        IncidentDto draft = breach.created(officer, breach.request("Wall", courseScope(smallCourse()), discovered()));
+        String sahel = api.signIn("sahel-security");
+        assertThat(breach.get(sahel, draft.id()).status()).isEqualTo(404);
+        assertThat(breach.get(sahel, "no-such-incident").status()).isEqualTo(404);
+        assertThat(breach.step(sahel, draft.id(), "submit", null).status()).isEqualTo(404);
+        assertThat(api.get(ApiPaths.breachNotice(draft.id()) + "/preview", sahel).status()).isEqualTo(404);
+        assertThat(api.get(ApiPaths.BREACH_NOTICES, sahel).body()).doesNotContain(draft.id());
+    }
+
+    @Test
+    void r1ACourseOfAnotherMemberIsRefusedLikeACourseThatDoesNotExist() {
+        String sahelCourse = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'sahel' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        TestApi.Response other = breach.create(officer, breach.request("x", courseScope(sahelCourse), discovered()));
+        TestApi.Response none = breach.create(officer, breach.request("x", courseScope("course-v1:No+Such+Run"),
+                discovered()));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(other.json().path("errors").get(0).path("message").asText().replace(sahelCourse, "ID"))
+                .isEqualTo(none.json().path("errors").get(0).path("message").asText().replace("course-v1:No+Such+Run",
+                        "ID"));
+    }
+
+    @Test
+    void r2ListNamesReachOnlyTheMembersOwnLearners() {
+        String own = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'northbridge' AND learner_id "
+                + "NOT IN (SELECT learner_id FROM enrollment WHERE member_id <> 'northbridge') ORDER BY learner_id",
+                rs -> rs.getString(1)).orElseThrow();
+        String otherMembers = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'sahel' AND learner_id "
+                + "NOT IN (SELECT learner_id FROM enrollment WHERE member_id = 'northbridge') ORDER BY learner_id",
+                rs -> rs.getString(1)).orElseThrow();
+        String otherEmail = jdbc.queryOne("SELECT e.email FROM enrollment e WHERE e.member_id = 'sahel' AND e.email "
+                + "IS NOT NULL AND e.learner_id NOT IN (SELECT learner_id FROM enrollment WHERE member_id = "
+                + "'northbridge') ORDER BY e.id", rs -> rs.getString(1)).orElseThrow();
+        String neverEnrolled = jdbc.queryOne("SELECT id FROM learner WHERE id NOT IN (SELECT learner_id FROM "
+                + "enrollment) ORDER BY id", rs -> rs.getString(1)).orElseThrow();
+        BreachScope list = new BreachScope(ScopeMode.LIST, List.of(), null, null, List.of(),
+                List.of(own, otherMembers, otherEmail.toUpperCase(), neverEnrolled, "  "));
+        IncidentDto draft = breach.created(officer, breach.request("List", list, discovered()));
+        BreachPreviewDto preview = breach.preview(officer, draft.id());
+        assertThat(preview.learners()).isEqualTo(1);
+        assertThat(preview.notLearnersOfMember()).containsExactlyInAnyOrder(otherMembers,
+                otherEmail.toLowerCase(), neverEnrolled);
+        assertThat(preview.sample()).extracting(BreachPreviewDto.SampleLearner::learnerId).containsExactly(own);
+        // the preview of one learner's message refuses anyone outside the scope, as if they did not exist
+        assertThat(api.get(ApiPaths.breachNotice(draft.id()) + "/preview/message?learnerId=" + otherMembers, officer)
+                .status()).isEqualTo(404);
+        IncidentDto approved = breach.approved(officer2, breach.submitted(officer, draft.id()));
+        assertThat(jdbc.query("SELECT DISTINCT learner_id FROM notice_delivery WHERE incident_id = ?",
+                rs -> rs.getString(1), approved.id())).containsExactly(own);
+    }
+
+    @Test
+    void r6RetiredLearnersAreCountedAndUnreachable() {
+        String retired = jdbc.queryOne("SELECT e.learner_id FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+                + "WHERE e.member_id = 'northbridge' AND l.status = 'RETIRED' ORDER BY e.id", rs -> rs.getString(1))
+                .orElseThrow();
+        BreachScope list = new BreachScope(ScopeMode.LIST, List.of(), null, null, List.of(), List.of(retired));
+        IncidentDto draft = breach.created(officer, breach.request("Retired", list, discovered()));
+        BreachPreviewDto preview = breach.preview(officer, draft.id());
+        assertThat(preview.learners()).isEqualTo(1);
+        assertThat(preview.retired()).isEqualTo(1);
+        assertThat(preview.emailOnly() + preview.letterOnly() + preview.emailAndLetter()).isZero();
+        IncidentDto approved = breach.approved(officer2, breach.submitted(officer, draft.id()));
+        assertThat(approved.progress().unreachable()).isEqualTo(1);
+        assertThat(jdbc.query("SELECT status || ' ' || channel || ' ' || COALESCE(address, '-') FROM notice_delivery "
+                + "WHERE incident_id = ?", rs -> rs.getString(1), draft.id())).containsExactly("UNREACHABLE EMAIL -");
+    }
+
+    @Test
+    void r8WholeFlowSendsOneEmailPerLearnerAndPrintsTheLetters() throws Exception {
+        String course = smallCourse();
+        IncidentDto draft = breach.created(officer, breach.request("Warehouse exposure", courseScope(course),
+                discovered()));
+        assertThat(draft.state()).isEqualTo(IncidentState.DRAFT);
+        assertThat(draft.regulatorDeadline()).isEqualTo(draft.discoveredAt().plus(Duration.ofHours(72)));
+        assertThat(draft.subject()).contains("{{member_name}}");
+        BreachPreviewDto preview = breach.preview(officer, draft.id());
+        long enrolled = jdbc.queryOne("SELECT COUNT(DISTINCT learner_id) FROM enrollment WHERE course_id = ?",
+                rs -> rs.getLong(1), course).orElseThrow();
+        assertThat(preview.learners()).isEqualTo(enrolled).isPositive();
+        assertThat(preview.emailOnly() + preview.letterOnly() + preview.emailAndLetter() + preview.retired())
+                .isEqualTo(preview.learners());
+        assertThat(preview.jurisdictions().stream().mapToLong(BreachPreviewDto.JurisdictionCount::learners).sum())
+                .isEqualTo(preview.learners() - preview.retired());
+
+        IncidentDto submitted = breach.submitted(officer, draft.id());
+        assertThat(submitted.recipientsFingerprint()).isEqualTo(preview.recipientsFingerprint());
+        IncidentDto approved = breach.approved(officer2, submitted);
+        assertThat(approved.approvedBy()).isNotEqualTo(approved.createdBy());
+        // approval froze the text: editing is refused
+        assertThat(breach.put(officer, draft.id(), approved.etag(), approved.toRequest()).status()).isEqualTo(409);
+
+        long emails = jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ? AND channel = 'EMAIL' "
+                + "AND status = 'PENDING'", rs -> rs.getLong(1), draft.id()).orElseThrow();
+        breach.sent(officer2, draft.id());
+        IncidentDto done = breach.awaitSent(officer, draft.id(), Duration.ofSeconds(60));
+        assertThat(done.progress().sent()).isEqualTo(emails);
+        assertThat(done.progress().pending() + done.progress().retrying() + done.progress().failed()).isZero();
+        assertThat(done.timeline()).extracting(t -> t.step())
+                .containsSubsequence("CREATED", "SUBMITTED", "APPROVED", "SENDING", "SENT");
+
+        Path mailbox = fixture.platform().sandboxMailbox().orElseThrow();
+        List<String> addresses = jdbc.query("SELECT LOWER(address) FROM notice_delivery WHERE incident_id = ? AND "
+                + "channel = 'EMAIL' AND status = 'SENT'", rs -> rs.getString(1), draft.id());
+        for (String address : addresses) {
+            try (Stream<Path> files = Files.list(mailbox.resolve(address))) {
+                List<String> ours = files.map(p -> p.getFileName().toString()).filter(n -> n.contains(draft.id()))
+                        .toList();
+                assertThat(ours).as(address).hasSize(1);
+            }
+        }
+        String one = Files.readString(Files.list(mailbox.resolve(addresses.getFirst())).filter(p ->
+                p.getFileName().toString().contains(draft.id())).findFirst().orElseThrow());
+        assertThat(one).contains("Subject: Notice of Data Breach from Northbridge").contains("What happened")
+                .contains("text/html").doesNotContain("{{");
+
+        long letterCount = done.progress().lettersReady();
+        String text = pdfText(ApiPaths.breachNotice(draft.id()) + "/letters");
+        assertThat(text).contains("Letters that could not be addressed").contains(letterCount + " letters are in");
+        if (letterCount > 0) {
+            String name = jdbc.queryOne("SELECT l.name FROM notice_delivery d JOIN learner l ON l.id = d.learner_id "
+                    + "WHERE d.incident_id = ? AND d.channel = 'LETTER' AND d.status = 'READY' ORDER BY d.id",
+                    rs -> rs.getString(1), draft.id()).orElseThrow();
+            assertThat(text).contains(name).contains("What information was involved");
+        }
+
+        TestApi.Response csv = api.get(ApiPaths.breachNotice(draft.id()) + "/record?format=csv", officer);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().filter(l -> l.contains(",EMAIL,SENT,")).count()).isEqualTo(emails);
+        assertThat(pdfText(ApiPaths.breachNotice(draft.id()) + "/record?format=pdf")).contains("Warehouse exposure").contains("Timeline").contains("APPROVED");
+
+        assertThat(jdbc.query("SELECT action FROM access_log WHERE object_id = ? ORDER BY seq", rs -> rs.getString(1),
+                draft.id())).contains("BREACH_CREATE", "BREACH_SUBMIT", "BREACH_APPROVE", "BREACH_SEND", "BREACH_SENT",
+                "BREACH_LETTERS_DOWNLOAD", "BREACH_RECORD_EXPORT");
+    }
+
+    String pdfText(String path) throws IOException, InterruptedException {
+        var response = java.net.http.HttpClient.newHttpClient().send(api.request(path, officer).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (var doc = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
