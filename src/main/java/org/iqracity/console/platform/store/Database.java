@@ -27,7 +27,10 @@ public final class Database implements AutoCloseable {
     /** An embedded H2 database in files under {@code dir}. */
     public static Database embedded(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=" + cacheKib()
+                // WRITE_DELAY=0: a commit is in the file before it returns. H2's default keeps the last half second
+                // of commits in memory, so a killed platform would forget access-log entries and which breach
+                // notices it had already sent, and send them again.
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;CACHE_SIZE=" + cacheKib()
                 + System.getProperty("platform.h2.options", "");
         return open(url, "sa", "", 16);
     }

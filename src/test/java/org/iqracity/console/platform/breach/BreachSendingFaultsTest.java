@@ -1,0 +1,185 @@
+package org.iqracity.console.platform.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.DeliveryDto;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.platform.MailConfig;
+import org.iqracity.console.platform.MutableClock;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.platform.TestApi;
+import org.iqracity.console.platform.mail.MailSettings;
+import org.iqracity.console.platform.service.Totp;
+import org.iqracity.console.platform.service.breach.NoticeSender;
+import org.iqracity.console.platform.store.Jdbc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sending once, whatever fails (R8): the platform killed mid-send and restarted, the mail server down and back. GreenMail
+ * is the real SMTP peer; what it received is counted by Message-ID, learner by learner.
+ */
+class BreachSendingFaultsTest {
+    static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
+
+    static BreachScope course(String id) {
+        return new BreachScope(ScopeMode.FILTER, List.of(id), null, null, List.of(), List.of());
+    }
+
+    static GreenMail greenMail(int port) {
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    /** Message-ID to the number of copies received. */
+    static Map<String, Integer> received(GreenMail mail) throws MessagingException {
+        Map<String, Integer> byId = new HashMap<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            byId.merge(m.getMessageID(), 1, Integer::sum);
+        }
+        return byId;
+    }
+
+    @Test
+    void r8KilledMidSendRestartsWithoutASecondMessageToAnyone(@TempDir Path dir) throws Exception {
+        GreenMail mail = greenMail(0);
+        try {
+            int port = mail.getSmtp().getPort();
+            List<String> smtp = List.of("--smtp", "127.0.0.1:" + port, "--smtp-plain", "--smtp-from",
+                    "security@northbridge.example");
+            Path data = dir.resolve("data");
+            Path log = dir.resolve("platform.log");
+            String incident;
+            long emails;
+            try (ChildPlatform first = ChildPlatform.start(data, 23_000, smtp, log)) {
+                TestApi api = new TestApi(first.base(), MutableClock.systemNow());
+                BreachApi breach = new BreachApi(api);
+                String author = signIn(api, "nb-security");
+                String approver = signIn(api, "nb-security2");
+                IncidentDto draft = breach.created(author, breach.request("Kill test", course(CS101),
+                        Instant.now().minus(Duration.ofHours(2))));
+                incident = draft.id();
+                IncidentDto approved = breach.approved(approver, breach.submitted(author, incident));
+                emails = approved.progress().pending();
+                assertThat(emails).as("notices to send").isGreaterThanOrEqualTo(10_000);
+                breach.sent(author, incident);
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (mail.getReceivedMessages().length < emails / 4 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                first.kill();
+            }
+            int beforeRestart = mail.getReceivedMessages().length;
+            assertThat(beforeRestart).as("killed in the middle").isBetween((int) (emails / 4), (int) emails - 1);
+
+            try (ChildPlatform second = ChildPlatform.start(data, 23_000, smtp, log)) {
+                TestApi api = new TestApi(second.base(), MutableClock.systemNow());
+                BreachApi breach = new BreachApi(api);
+                String officer = signIn(api, "nb-security");
+                IncidentDto done = breach.awaitSent(officer, incident, Duration.ofMinutes(4));
+                // At most the one message that was in flight at the kill is undecided; settle it as an officer would,
+                // by looking for its Message-ID at the mail server.
+                assertThat(done.progress().inDoubt()).isLessThanOrEqualTo(1);
+                Map<String, Integer> got = received(mail);
+                if (done.progress().inDoubt() == 1) {
+                    DeliveryDto doubtful = api.get(ApiPaths.breachNotice(incident) + "/deliveries?status=IN_DOUBT",
+                            officer).json().path("items").get(0).traverse(org.iqracity.console.api.Json.mapper())
+                            .readValueAs(DeliveryDto.class);
+                    String resolution = got.containsKey(doubtful.messageId()) ? "DELIVERED" : "SEND_AGAIN";
+                    assertThat(api.post(ApiPaths.breachNotice(incident) + "/deliveries/" + doubtful.id() + "/resolve",
+                            officer, "{\"resolution\":\"" + resolution + "\"}").status()).isEqualTo(200);
+                    done = breach.await(officer, incident, i -> i.state() == IncidentState.SENT
+                            && i.progress().inDoubt() == 0 && i.progress().open() == 0, Duration.ofMinutes(1));
+                }
+                got = received(mail);
+                assertThat(done.progress().sent()).isEqualTo(emails);
+                assertThat(got).hasSize((int) emails);
+                assertThat(got.values()).as("copies per Message-ID").allMatch(n -> n == 1);
+                assertThat(mail.getReceivedMessages()).hasSize((int) emails);
+            }
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void r8AMailServerOutageIsRetriedWithBackoffAndEveryoneGetsOneMessage(@TempDir Path dir) throws Exception {
+        GreenMail probe = greenMail(0);
+        int port = probe.getSmtp().getPort();
+        probe.stop();
+        MutableClock clock = MutableClock.systemNow();
+        MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", port, false, null, null,
+                "security@northbridge.example", "Northbridge security")).withBackoff(new NoticeSender.Backoff(
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 8));
+        PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
+        GreenMail mail = null;
+        try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
+            TestApi api = new TestApi(platform.baseUri(), clock);
+            BreachApi breach = new BreachApi(api);
+            Jdbc jdbc = new Jdbc(platform.database().dataSource());
+            String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
+                    + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+            String author = api.signIn("nb-security");
+            IncidentDto draft = breach.created(author, breach.request("Outage", course(course),
+                    clock.instant().minus(Duration.ofHours(1))));
+            IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author, draft.id()));
+            long emails = approved.progress().pending();
+            breach.sent(author, draft.id());
+            IncidentDto waiting = breach.await(author, draft.id(), i -> i.progress().retrying() > 0, Duration.ofSeconds(30));
+            assertThat(waiting.progress().sent()).isZero();
+            DeliveryDto retrying = api.get(ApiPaths.breachNotice(draft.id()) + "/deliveries?status=RETRY", author)
+                    .json().path("items").get(0).traverse(org.iqracity.console.api.Json.mapper())
+                    .readValueAs(DeliveryDto.class);
+            assertThat(retrying.error()).contains("Could not reach the mail server");
+            // nothing is tried again before the backoff has passed
+            Thread.sleep(1_000);
+            assertThat(breach.incident(author, draft.id()).progress().retrying()).isEqualTo(waiting.progress().retrying());
+
+            mail = greenMail(port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            IncidentDto now = breach.incident(author, draft.id());
+            while (now.state() != IncidentState.SENT && System.nanoTime() < deadline) {
+                clock.advance(Duration.ofMinutes(1));
+                Thread.sleep(200);
+                now = breach.incident(author, draft.id());
+            }
+            assertThat(now.state()).isEqualTo(IncidentState.SENT);
+            assertThat(now.progress().sent()).isEqualTo(emails);
+            assertThat(now.progress().failed()).isZero();
+            Map<String, Integer> got = received(mail);
+            assertThat(got).hasSize((int) emails);
+            assertThat(got.values()).allMatch(n -> n == 1);
+            assertThat(jdbc.queryOne("SELECT MAX(attempts) FROM notice_delivery WHERE incident_id = ?",
+                    rs -> rs.getInt(1), draft.id()).orElseThrow()).isGreaterThan(1);
+        } finally {
+            if (mail != null) {
+                mail.stop();
+            }
+        }
+    }
+
+    static String signIn(TestApi api, String officer) {
+        String code = Totp.code(TestApi.TOTP_SECRETS.get(officer), Totp.step(Instant.now()));
+        TestApi.Response r = api.signInResponse(officer, TestApi.PASSWORD, code);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("accessToken").asText();
+    }
+
+}
