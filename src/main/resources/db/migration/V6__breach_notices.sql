@@ -16,7 +16,7 @@ CREATE TABLE incident (
     learner_actions         VARCHAR(20000) NOT NULL,
     contact                 VARCHAR(2000) NOT NULL,
     -- the scope as the officer defined it (JSON of BreachScope; a pasted list can be long)
-    scope                   VARCHAR(20000000) NOT NULL,
+    scope                   VARCHAR(10000000) NOT NULL,
     subject                 VARCHAR(500)  NOT NULL,
     body                    VARCHAR(50000) NOT NULL,
     created_by_id           VARCHAR(32)   NOT NULL,

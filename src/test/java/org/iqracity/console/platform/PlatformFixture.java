@@ -55,7 +55,14 @@ public final class PlatformFixture implements AutoCloseable {
 
     public static PlatformFixture startPostgres(String jdbcUrl, int learners) {
         MutableClock clock = MutableClock.systemNow();
-        PlatformConfig config = PlatformConfig.embedded(Path.of("unused"), 0).withLearners(learners)
+        Path dir;
+        try {
+            // a PostgreSQL sandbox keeps only its mailbox of breach notices on disk
+            dir = Files.createTempDirectory("platform-test-pg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners)
                 .withDatabase(jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD, true);
         return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock);
     }

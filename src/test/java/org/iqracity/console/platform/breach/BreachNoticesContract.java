@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** R8 end to end on the sandbox: who may act, what reaches whom, sending once, letters and the record. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BreachNoticesTest {
+abstract class BreachNoticesContract {
     static final String ENGL = "course-v1:Northbridge+ENGL110+2026_T1";
 
     PlatformFixture fixture;
@@ -38,13 +38,15 @@ class BreachNoticesTest {
 
     @BeforeAll
     void start() {
-        fixture = PlatformFixture.h2();
+        fixture = fixture();
         api = fixture.api();
         jdbc = fixture.jdbc();
         breach = new BreachApi(api);
         officer = api.signIn("nb-security");
         officer2 = api.signIn("nb-security2");
     }
+
+    abstract PlatformFixture fixture();
 
     Instant discovered() {
         return api.clock().instant().minus(Duration.ofHours(5));
