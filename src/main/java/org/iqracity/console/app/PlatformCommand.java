@@ -11,6 +11,7 @@ import org.iqracity.console.platform.PlatformConfig;
 
 /** {@code member-console platform ...}: runs the platform API alone, headless; no JavaFX class is loaded. */
 final class PlatformCommand {
+    static final String TLS_PASSWORD_ENV = "PLATFORM_TLS_KEYSTORE_PASSWORD";
     static final String HELP = """
             Usage: member-console platform [options]
 
@@ -28,6 +29,9 @@ final class PlatformCommand {
               --db-password PASS   database password (or env PLATFORM_DB_PASSWORD; prefer the environment)
               --sandbox            with --db: seed the sandbox staff and sample data too
                                    (never do this on a production database)
+              --tls-keystore FILE  serve HTTPS with the key and certificate chain in this PKCS#12 (or JKS) file
+              --tls-keystore-password PASS
+                                   its password (or env PLATFORM_TLS_KEYSTORE_PASSWORD; prefer the environment)
               --help               show this text
 
             The embedded database always holds the sandbox. A server database gets no staff and no sample data
@@ -50,11 +54,18 @@ final class PlatformCommand {
             out.print(HELP);
             return 0;
         }
-        Platform platform = Platform.start(config, (stage, fraction) -> {
-            if (fraction >= 0) {
-                out.printf("%3d%%  %s%n", Math.round(fraction * 100), stage);
-            }
-        });
+        Platform platform;
+        try {
+            platform = Platform.start(config, (stage, fraction) -> {
+                if (fraction >= 0) {
+                    out.printf("%3d%%  %s%n", Math.round(fraction * 100), stage);
+                }
+            });
+        } catch (IllegalStateException e) {
+            // Set-up problems (a keystore that does not open, a folder that cannot be made) say what to fix.
+            err.println(e.getMessage());
+            return 1;
+        }
         out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -71,6 +82,10 @@ final class PlatformCommand {
 
     /** The configuration the flags describe, or null when help was asked for. */
     static PlatformConfig parse(List<String> args) throws UsageException {
+        return parse(args, System.getenv());
+    }
+
+    static PlatformConfig parse(List<String> args, java.util.Map<String, String> env) throws UsageException {
         Deque<String> q = new ArrayDeque<>(args);
         int port = 8080;
         String host = "127.0.0.1";
@@ -78,9 +93,11 @@ final class PlatformCommand {
         int learners = PlatformConfig.DEFAULT_LEARNERS;
         long seed = PlatformConfig.DEFAULT_SEED;
         String db = null;
-        String user = System.getenv("PLATFORM_DB_USER");
-        String password = System.getenv("PLATFORM_DB_PASSWORD");
+        String user = env.get("PLATFORM_DB_USER");
+        String password = env.get("PLATFORM_DB_PASSWORD");
         boolean sandbox = false;
+        Path keystore = null;
+        String keystorePassword = env.get(TLS_PASSWORD_ENV);
         while (!q.isEmpty()) {
             String flag = q.pop();
             switch (flag) {
@@ -96,6 +113,8 @@ final class PlatformCommand {
                 case "--db-user" -> user = value(flag, q);
                 case "--db-password" -> password = value(flag, q);
                 case "--sandbox" -> sandbox = true;
+                case "--tls-keystore" -> keystore = Path.of(value(flag, q));
+                case "--tls-keystore-password" -> keystorePassword = value(flag, q);
                 // Only the flag's name: "--db-password=secret" must not echo the secret.
                 default -> throw new UsageException("Unknown option: " + flag.split("=", 2)[0]);
             }
@@ -106,7 +125,17 @@ final class PlatformCommand {
         PlatformConfig config = PlatformConfig.embedded(data, port).withHost(host).withLearners(learners);
         config = new PlatformConfig(config.host(), config.port(), config.dataDir(), null, null, null, true,
                 config.learners(), seed, config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout());
-        return db == null ? config : config.withDatabase(db, user, password, sandbox);
+        config = db == null ? config : config.withDatabase(db, user, password, sandbox);
+        if (keystore != null) {
+            if (keystorePassword == null) {
+                throw new UsageException("--tls-keystore needs its password: set " + TLS_PASSWORD_ENV
+                        + " (or give --tls-keystore-password)");
+            }
+            config = config.withTls(keystore, keystorePassword.toCharArray());
+        } else if (args.contains("--tls-keystore-password")) {
+            throw new UsageException("--tls-keystore-password without --tls-keystore");
+        }
+        return config;
     }
 
     private static String value(String flag, Deque<String> q) throws UsageException {

@@ -11,10 +11,27 @@ import java.time.Duration;
  * @param accessTokenTtl lifetime of an access token (R13: at most 15 minutes)
  * @param idleTimeout a session unused this long ends
  * @param absoluteTimeout a session ends this long after sign-in, whatever happens
+ * @param tls the keystore to serve HTTPS with, or null for plain HTTP
  */
 public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                              boolean sandbox, int learners, long seed, Duration accessTokenTtl,
-                             Duration idleTimeout, Duration absoluteTimeout) {
+                             Duration idleTimeout, Duration absoluteTimeout, Tls tls) {
+
+    /** A PKCS#12 (or JKS) keystore holding the server's private key and certificate chain. */
+    public record Tls(Path keystore, char[] password) {
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + "]";
+        }
+    }
+
+    /** Without TLS: plain HTTP, as on loopback for the console's own sandbox. */
+    public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+                          boolean sandbox, int learners, long seed, Duration accessTokenTtl, Duration idleTimeout,
+                          Duration absoluteTimeout) {
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed, accessTokenTtl, idleTimeout,
+                absoluteTimeout, null);
+    }
 
     public static final int DEFAULT_LEARNERS = 20_000;
     public static final long DEFAULT_SEED = 20261129L;
@@ -37,21 +54,27 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
 
     public PlatformConfig withLearners(int n) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, n, seed, accessTokenTtl,
-                idleTimeout, absoluteTimeout);
+                idleTimeout, absoluteTimeout, tls);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password, boolean seedSandbox) {
         return new PlatformConfig(host, port, dataDir, url, user, password, seedSandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout);
+                accessTokenTtl, idleTimeout, absoluteTimeout, tls);
     }
 
     public PlatformConfig withSessionLimits(Duration access, Duration idle, Duration absolute) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed, access,
-                idle, absolute);
+                idle, absolute, tls);
     }
 
     public PlatformConfig withHost(String h) {
         return new PlatformConfig(h, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout);
+                accessTokenTtl, idleTimeout, absoluteTimeout, tls);
+    }
+
+    /** Serves HTTPS with this keystore instead of plain HTTP. */
+    public PlatformConfig withTls(Path keystore, char[] password) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout, new Tls(keystore, password));
     }
 }
