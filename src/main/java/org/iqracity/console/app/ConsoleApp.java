@@ -5,11 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import java.nio.file.Path;
 import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.client.PlatformTrust;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.common.FileSettings;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.UncaughtFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +34,34 @@ public final class ConsoleApp extends Application {
         Optional<LocalPlatform> sandbox = opts.sandbox()
                 ? Optional.of(EmbeddedLocalPlatform.inFolder(opts.dataDir().resolve("platform"), opts.sandboxLearners()))
                 : Optional.empty();
-        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox,
-                FileSettings.load(opts.dataDir().resolve("console.properties")), PlatformConnector.overHttp(),
+        FileSettings settings = FileSettings.load(opts.dataDir().resolve("console.properties"));
+        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, settings, PlatformConnector.overHttp(trust(opts, settings)),
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
                 opts.platformAddress());
         UncaughtFailures.install(setup.messages());
         console = ConsoleRoot.show(stage, setup);
+    }
+
+    /**
+     * The command line's {@code --trust-ca} or else the {@value Settings#TRUST_CA} setting. A setting that no
+     * longer points at a usable file is reported and left out: the JDK's authorities still apply, and a platform
+     * that needed the CA answers with the untrusted-certificate explanation.
+     */
+    static PlatformTrust trust(ConsoleMain.ConsoleOptions opts, Settings settings) {
+        String setting = settings.get(Settings.TRUST_CA).filter(s -> !s.isBlank()).orElse(null);
+        if (opts.trustCa() == null && setting == null) {
+            return PlatformTrust.jdkDefaults();
+        }
+        try {
+            Path file = opts.trustCa() != null ? opts.trustCa() : Path.of(setting);
+            PlatformTrust trust = PlatformTrust.withCa(file);
+            LOGGER.info("Trusting {} certificate authorities from {} besides the JDK's",
+                    trust.extraCertificates().size(), file);
+            return trust;
+        } catch (IllegalArgumentException e) {
+            LOGGER.warn("{} Only the JDK's certificate authorities are trusted.", e.getMessage());
+            return PlatformTrust.jdkDefaults();
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.iqracity.console.platform.mail.MailSettings;
 
 /** {@code member-console platform ...}: runs the platform API alone, headless; no JavaFX class is loaded. */
 final class PlatformCommand {
+    static final String TLS_PASSWORD_ENV = "PLATFORM_TLS_KEYSTORE_PASSWORD";
     static final String HELP = """
             Usage: member-console platform [options]
 
@@ -35,6 +36,9 @@ final class PlatformCommand {
               --smtp-password PASS SMTP password (or env PLATFORM_SMTP_PASSWORD; prefer the environment)
               --smtp-plain         allow a mail server without STARTTLS (a relay on the same host only)
                                    Without --smtp, a sandbox files breach-notice mail under DATA/sandbox-mailbox
+              --tls-keystore FILE  serve HTTPS with the key and certificate chain in this PKCS#12 (or JKS) file
+              --tls-keystore-password PASS
+                                   its password (or env PLATFORM_TLS_KEYSTORE_PASSWORD; prefer the environment)
               --help               show this text
 
             The embedded database always holds the sandbox. A server database gets no staff and no sample data
@@ -57,11 +61,18 @@ final class PlatformCommand {
             out.print(HELP);
             return 0;
         }
-        Platform platform = Platform.start(config, (stage, fraction) -> {
-            if (fraction >= 0) {
-                out.printf("%3d%%  %s%n", Math.round(fraction * 100), stage);
-            }
-        });
+        Platform platform;
+        try {
+            platform = Platform.start(config, (stage, fraction) -> {
+                if (fraction >= 0) {
+                    out.printf("%3d%%  %s%n", Math.round(fraction * 100), stage);
+                }
+            });
+        } catch (IllegalStateException e) {
+            // Set-up problems (a keystore that does not open, a folder that cannot be made) say what to fix.
+            err.println(e.getMessage());
+            return 1;
+        }
         out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,6 +89,10 @@ final class PlatformCommand {
 
     /** The configuration the flags describe, or null when help was asked for. */
     static PlatformConfig parse(List<String> args) throws UsageException {
+        return parse(args, System.getenv());
+    }
+
+    static PlatformConfig parse(List<String> args, java.util.Map<String, String> env) throws UsageException {
         Deque<String> q = new ArrayDeque<>(args);
         int port = 8080;
         String host = "127.0.0.1";
@@ -85,14 +100,16 @@ final class PlatformCommand {
         int learners = PlatformConfig.DEFAULT_LEARNERS;
         long seed = PlatformConfig.DEFAULT_SEED;
         String db = null;
-        String user = System.getenv("PLATFORM_DB_USER");
-        String password = System.getenv("PLATFORM_DB_PASSWORD");
+        String user = env.get("PLATFORM_DB_USER");
+        String password = env.get("PLATFORM_DB_PASSWORD");
         boolean sandbox = false;
         String smtp = null;
-        String smtpUser = System.getenv("PLATFORM_SMTP_USER");
-        String smtpPassword = System.getenv("PLATFORM_SMTP_PASSWORD");
+        String smtpUser = env.get("PLATFORM_SMTP_USER");
+        String smtpPassword = env.get("PLATFORM_SMTP_PASSWORD");
         String smtpFrom = null;
         boolean plainSmtp = false;
+        Path keystore = null;
+        String keystorePassword = env.get(TLS_PASSWORD_ENV);
         while (!q.isEmpty()) {
             String flag = q.pop();
             switch (flag) {
@@ -113,6 +130,8 @@ final class PlatformCommand {
                 case "--smtp-password" -> smtpPassword = value(flag, q);
                 case "--smtp-from" -> smtpFrom = value(flag, q);
                 case "--smtp-plain" -> plainSmtp = true;
+                case "--tls-keystore" -> keystore = Path.of(value(flag, q));
+                case "--tls-keystore-password" -> keystorePassword = value(flag, q);
                 // Only the flag's name: "--db-password=secret" must not echo the secret.
                 default -> throw new UsageException("Unknown option: " + flag.split("=", 2)[0]);
             }
@@ -123,13 +142,23 @@ final class PlatformCommand {
         PlatformConfig config = PlatformConfig.embedded(data, port).withHost(host).withLearners(learners);
         config = new PlatformConfig(config.host(), config.port(), config.dataDir(), null, null, null, true,
                 config.learners(), seed, config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout(),
-                config.mail());
+                config.mail(), null);
         if (smtp != null) {
             config = config.withMail(config.mail().withSmtp(smtp(smtp, smtpUser, smtpPassword, smtpFrom, plainSmtp)));
         } else if (smtpFrom != null || plainSmtp) {
             throw new UsageException("--smtp-from and --smtp-plain need --smtp");
         }
-        return db == null ? config : config.withDatabase(db, user, password, sandbox);
+        config = db == null ? config : config.withDatabase(db, user, password, sandbox);
+        if (keystore != null) {
+            if (keystorePassword == null) {
+                throw new UsageException("--tls-keystore needs its password: set " + TLS_PASSWORD_ENV
+                        + " (or give --tls-keystore-password)");
+            }
+            config = config.withTls(keystore, keystorePassword.toCharArray());
+        } else if (args.contains("--tls-keystore-password")) {
+            throw new UsageException("--tls-keystore-password without --tls-keystore");
+        }
+        return config;
     }
 
     private static MailSettings smtp(String hostPort, String user, String password, String from, boolean plain)

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
+import org.iqracity.console.client.PlatformTrust;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterCanon;
@@ -52,6 +53,7 @@ final class RosterCommands {
               member-console export --platform URL --user NAME --course ID [--course ID ...] --out FILE
                                     [--fields a,b,c] [--expires-days N] [--password-file F] [--passphrase-file F]
               member-console verify FILE [--platform URL] [--passphrase-file F]
+              (export and verify: --trust-ca FILE trusts the CA certificates in FILE besides the JDK's)
               member-console convert FILE --csv OUT.csv [--passphrase-file F]
 
             Secrets are read from the environment or from files, never from the command line:
@@ -133,7 +135,7 @@ final class RosterCommands {
             }
         }
         int days = f.has("expires-days") ? Integer.parseInt(f.value("expires-days")) : 30;
-        HttpPlatformClient client = new HttpPlatformClient(platform, new OkHttpClient(), clock);
+        HttpPlatformClient client = new HttpPlatformClient(platform, okHttp(f), clock);
         MeDto me = client.signIn(user, password, env.get(TOTP_ENV)).staff();
         try {
             List<RosterExporter.Course> courses = new ArrayList<>();
@@ -156,7 +158,7 @@ final class RosterCommands {
 
     private int verify(Flags f) throws IOException, RosterFileException, UsageError {
         Path file = Path.of(f.positional());
-        PublicKey key = f.has("platform") ? platformKey(URI.create(f.value("platform"))) : null;
+        PublicKey key = f.has("platform") ? platformKey(URI.create(f.value("platform")), okHttp(f)) : null;
         char[] passphrase = secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray();
         long[] rows = {0};
         RosterReader.Opened opened;
@@ -227,8 +229,20 @@ final class RosterCommands {
         }
     }
 
-    private PublicKey platformKey(URI platform) {
-        String encoded = new HttpPlatformClient(platform, new OkHttpClient(), clock).signingKey().publicKey();
+    /** With {@code --trust-ca FILE}, that file's certificate authorities are trusted besides the JDK's. */
+    private static OkHttpClient okHttp(Flags f) throws UsageError {
+        if (!f.has("trust-ca")) {
+            return new OkHttpClient();
+        }
+        try {
+            return PlatformTrust.withCa(Path.of(f.value("trust-ca"))).applyTo(new OkHttpClient.Builder()).build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private PublicKey platformKey(URI platform, OkHttpClient okHttp) {
+        String encoded = new HttpPlatformClient(platform, okHttp, clock).signingKey().publicKey();
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
                     Base64.getDecoder().decode(encoded)));

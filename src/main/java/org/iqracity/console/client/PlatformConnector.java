@@ -11,8 +11,14 @@ public interface PlatformConnector {
 
     PlatformClient connect(URI baseUri);
 
+    /** Over HTTP(S), trusting the JDK's certificate authorities. */
     static PlatformConnector overHttp() {
-        OkHttpClient okHttp = new OkHttpClient.Builder()
+        return overHttp(PlatformTrust.jdkDefaults());
+    }
+
+    /** Over HTTP(S), trusting the given certificate authorities. */
+    static PlatformConnector overHttp(PlatformTrust trust) {
+        OkHttpClient okHttp = trust.applyTo(new OkHttpClient.Builder())
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60))

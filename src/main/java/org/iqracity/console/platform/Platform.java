@@ -60,6 +60,8 @@ public final class Platform implements AutoCloseable {
 
     /** Starts with a given clock, so tests can move time past session limits. */
     public static Platform start(PlatformConfig config, StartupListener listener, Clock clock) {
+        // The keystore first: a wrong path or password should not wait for a sandbox to be seeded.
+        java.security.KeyStore tlsKeys = config.tls() == null ? null : TlsKeystore.load(config.tls());
         listener.progress("Opening the database", 0.02);
         Database database = openDatabase(config);
         Breach breach = null;
@@ -108,10 +110,12 @@ public final class Platform implements AutoCloseable {
                     breach.service(), breach.preview(), breach.records(),
                     () -> health(database, version));
             listener.progress("Starting the API", 0.99);
-            ApiServer server = new ApiServer(services, config.host(), config.port()).start();
+            ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
+                    config.tls() == null ? null : config.tls().password()).start();
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-            URI uri = URI.create("http://" + host + ":" + server.port());
-            LOGGER.info("Platform API serving on port {}", server.port());
+            String scheme = server.tls() ? "https" : "http";
+            URI uri = URI.create(scheme + "://" + host + ":" + server.port());
+            LOGGER.info("Platform API serving {} on port {}", scheme.toUpperCase(java.util.Locale.ROOT), server.port());
             listener.progress("Ready", 1.0);
             return new Platform(database, server, uri, auth, breach);
         } catch (RuntimeException e) {

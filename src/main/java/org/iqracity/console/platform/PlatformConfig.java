@@ -12,10 +12,19 @@ import java.time.Duration;
  * @param idleTimeout a session unused this long ends
  * @param absoluteTimeout a session ends this long after sign-in, whatever happens
  * @param mail where breach notices are sent (the sandbox mailbox when no SMTP server is given)
+ * @param tls the keystore to serve HTTPS with, or null for plain HTTP
  */
 public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                              boolean sandbox, int learners, long seed, Duration accessTokenTtl,
-                             Duration idleTimeout, Duration absoluteTimeout, MailConfig mail) {
+                             Duration idleTimeout, Duration absoluteTimeout, MailConfig mail, Tls tls) {
+
+    /** A PKCS#12 (or JKS) keystore holding the server's private key and certificate chain. */
+    public record Tls(Path keystore, char[] password) {
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + "]";
+        }
+    }
 
     public static final int DEFAULT_LEARNERS = 20_000;
     public static final long DEFAULT_SEED = 20261129L;
@@ -26,10 +35,11 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
         }
     }
 
-    /** An embedded sandbox on loopback; port 0 picks a free port. */
+    /** An embedded sandbox on loopback, plain HTTP; port 0 picks a free port. */
     public static PlatformConfig embedded(Path dataDir, int port) {
         return new PlatformConfig("127.0.0.1", port, dataDir, null, null, null, true, DEFAULT_LEARNERS,
-                DEFAULT_SEED, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12), MailConfig.DEFAULT);
+                DEFAULT_SEED, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12), MailConfig.DEFAULT,
+                null);
     }
 
     public boolean embeddedDatabase() {
@@ -38,26 +48,37 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
 
     public PlatformConfig withLearners(int n) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, n, seed, accessTokenTtl,
-                idleTimeout, absoluteTimeout, mail);
+                idleTimeout, absoluteTimeout, mail, tls);
+    }
+
+    public PlatformConfig withSeed(long s) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, s,
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password, boolean seedSandbox) {
         return new PlatformConfig(host, port, dataDir, url, user, password, seedSandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, mail);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls);
     }
 
     public PlatformConfig withSessionLimits(Duration access, Duration idle, Duration absolute) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed, access,
-                idle, absolute, mail);
+                idle, absolute, mail, tls);
     }
 
     public PlatformConfig withMail(MailConfig m) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, m);
+                accessTokenTtl, idleTimeout, absoluteTimeout, m, tls);
     }
 
     public PlatformConfig withHost(String h) {
         return new PlatformConfig(h, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, mail);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls);
+    }
+
+    /** Serves HTTPS with this keystore instead of plain HTTP. */
+    public PlatformConfig withTls(Path keystore, char[] password) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, new Tls(keystore, password));
     }
 }

@@ -23,9 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code member-console platform [options]}: the flags, their checks and their defaults, without starting a server. */
 class PlatformCommandTest {
     /** A valid value for each flag that takes one. */
-    private static final Map<String, String> SAMPLE_VALUES = Map.of("--port", "9090", "--host", "0.0.0.0",
-            "--data", "/tmp/platform-x", "--learners", "500", "--seed", "42",
-            "--db", "jdbc:postgresql://localhost:5432/iqracity", "--db-user", "iqracity", "--db-password", "pw");
+    private static final Map<String, String> SAMPLE_VALUES = Map.ofEntries(Map.entry("--port", "9090"),
+            Map.entry("--host", "0.0.0.0"), Map.entry("--data", "/tmp/platform-x"), Map.entry("--learners", "500"),
+            Map.entry("--seed", "42"), Map.entry("--db", "jdbc:postgresql://localhost:5432/iqracity"),
+            Map.entry("--db-user", "iqracity"), Map.entry("--db-password", "pw"),
+            Map.entry("--tls-keystore", "/etc/platform.p12"), Map.entry("--tls-keystore-password", "pw"));
+    /** Flags that only make sense together: each is tried with its partner. */
+    private static final Map<String, List<String>> PARTNERS = Map.of(
+            "--tls-keystore", List.of("--tls-keystore-password", "pw"),
+            "--tls-keystore-password", List.of("--tls-keystore", "/etc/platform.p12"));
     private static final Set<String> SWITCHES = Set.of("--sandbox", "--help");
 
     record Run(int exit, String out, String err) {
@@ -75,6 +81,7 @@ class PlatformCommandTest {
                 assertThat(SAMPLE_VALUES).as("a sample value for %s", flag).containsKey(flag);
                 args.add(SAMPLE_VALUES.get(flag));
             }
+            args.addAll(PARTNERS.getOrDefault(flag, List.of()));
             assertThat(PlatformCommand.parse(args)).as(flag).isNotNull();
         }
     }
@@ -172,6 +179,43 @@ class PlatformCommandTest {
         Run r = run("--db-password", "s3cret-value", "--db", "mysql://x");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).doesNotContain("s3cret-value");
+    }
+
+    @Test
+    void aKeystoreServesTlsWithThePasswordFromTheEnvironmentOrTheFlag() throws Exception {
+        PlatformConfig plain = PlatformCommand.parse(List.of(), Map.of());
+        assertThat(plain.tls()).as("plain HTTP unless a keystore is given").isNull();
+
+        PlatformConfig env = PlatformCommand.parse(List.of("--tls-keystore", "ks.p12"),
+                Map.of(PlatformCommand.TLS_PASSWORD_ENV, "from-env"));
+        assertThat(env.tls().keystore()).isEqualTo(Path.of("ks.p12"));
+        assertThat(new String(env.tls().password())).isEqualTo("from-env");
+        assertThat(env.tls().toString()).doesNotContain("from-env");
+
+        PlatformConfig flag = PlatformCommand.parse(List.of("--tls-keystore", "ks.p12", "--tls-keystore-password",
+                "from-flag", "--db", "jdbc:postgresql://db/iq", "--learners", "7"), Map.of());
+        assertThat(new String(flag.tls().password())).isEqualTo("from-flag");
+        assertThat(flag.jdbcUrl()).as("TLS is kept alongside the other settings").isEqualTo("jdbc:postgresql://db/iq");
+        assertThat(flag.learners()).isEqualTo(7);
+    }
+
+    @Test
+    void aKeystoreWithoutItsPasswordIsAUsageErrorNamingTheVariable() {
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--tls-keystore", "ks.p12"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class)
+                .hasMessageContaining(PlatformCommand.TLS_PASSWORD_ENV);
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--tls-keystore-password", "x"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--tls-keystore");
+    }
+
+    @Test
+    void aKeystoreThatCannotBeOpenedExitsWithOneAndSaysWhyWithoutTheSecret() {
+        Run r = run("--tls-keystore", "/nonexistent/platform.p12", "--tls-keystore-password", "pw-secret-123",
+                "--data", System.getProperty("java.io.tmpdir") + "/never-started-" + System.nanoTime());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("/nonexistent/platform.p12").contains("does not exist")
+                .doesNotContain("pw-secret-123");
+        assertThat(r.out()).doesNotContain("ready");
     }
 
     @Test

@@ -68,4 +68,14 @@ class RosterCommandsTest {
         Run badUsage = run(Map.of(), "export", "--platform");
         assertThat(badUsage.exit()).isEqualTo(RosterCommands.USAGE);
     }
+
+    @Test
+    void aTrustedCaFileThatCannotBeReadIsAUsageError(@TempDir Path dir) {
+        Map<String, String> env = Map.of(RosterCommands.PASSWORD_ENV, "pw", RosterCommands.PASSPHRASE_ENV,
+                "a long export passphrase");
+        Run r = run(env, "export", "--platform", "https://platform.example", "--user", "nb-ta", "--course", ENG120,
+                "--out", dir.resolve("x.iqroster").toString(), "--trust-ca", dir.resolve("missing.pem").toString());
+        assertThat(r.exit()).isEqualTo(RosterCommands.USAGE);
+        assertThat(r.err()).contains("missing.pem").contains("does not exist");
+    }
 }

@@ -164,7 +164,8 @@ class HttpPlatformClientErrorsTest {
             URI https = URI.create("https://127.0.0.1:" + plain.getLocalPort());
             PlatformClient tls = new HttpPlatformClient(https, okHttp, Clock.systemUTC());
 
-            assertThatThrownBy(tls::health).isInstanceOf(TlsProblemException.class);
+            assertThatThrownBy(tls::health).isInstanceOfSatisfying(TlsProblemException.class,
+                    e -> assertThat(e.reason()).isEqualTo(TlsProblemException.Reason.NOT_TLS));
         }
     }
 
@@ -178,7 +179,8 @@ class HttpPlatformClientErrorsTest {
         URI https = URI.create("https://127.0.0.1:" + server.getPort());
 
         assertThatThrownBy(() -> new HttpPlatformClient(https, okHttp, Clock.systemUTC()).health())
-                .isInstanceOf(TlsProblemException.class);
+                .isInstanceOfSatisfying(TlsProblemException.class,
+                        e -> assertThat(e.reason()).isEqualTo(TlsProblemException.Reason.UNTRUSTED));
     }
 
     @Test

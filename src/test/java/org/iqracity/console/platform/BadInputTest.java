@@ -224,6 +224,36 @@ class BadInputTest {
                 ProblemCode.UNSUPPORTED_MEDIA_TYPE);
     }
 
+    /** Found by {@link RouteFuzzTest}: an unknown charset once failed deep in the request reading with a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=bogus", "application/json; charset=utf-16",
+            "application/json; charset=\"\"", "application/json; charset=", "application/json;charset=x-unknown-1"})
+    void aCharsetOtherThanUtf8IsUnsupported(String contentType) {
+        byte[] body = "{\"refreshToken\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(post(ApiPaths.SESSION_REFRESH, contentType, body), 415, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+        assertProblem(post(ApiPaths.SESSION, contentType, body), 415, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void utf8CharsetInAnySpellingIsAccepted() {
+        for (String contentType : List.of("application/json; charset=utf-8", "application/json;charset=UTF-8",
+                "application/json; charset=\"utf-8\"", "Application/JSON")) {
+            RawHttp.Response r = post(ApiPaths.SESSION_REFRESH, contentType,
+                    "{\"refreshToken\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+            assertProblem(r, 401, ProblemCode.INVALID_REFRESH_TOKEN);
+        }
+    }
+
+    @Test
+    void oddAcceptHeadersAreHandled() {
+        for (String accept : List.of("*/*;q=abc", "text/html", "application/xml;q=2", "*/*;q=", ";;;", "\u00e9/\u00e9")) {
+            RawHttp.Response r = raw.send("POST", ApiPaths.SESSION_REFRESH,
+                    Map.of("Accept", accept, "Content-Type", "application/json"),
+                    "{\"refreshToken\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+            assertProblem(r, 401, ProblemCode.INVALID_REFRESH_TOKEN);
+        }
+    }
+
     @Test
     void hugeAndUnicodeStringsInFieldsAreHandled() {
         assertInvalidField(postJson(ApiPaths.SESSION, "{\"username\":" + TestApi.q("u".repeat(10_000))
@@ -471,6 +501,9 @@ class BadInputTest {
             assertNoLeak(r.body());
             if (!r.body().isEmpty()) {
                 assertThat(r.header("Content-Type")).as(request).startsWith("application/problem+json");
+                // Even Jetty's own refusals (a 505 for an unknown HTTP version) say their real status.
+                assertThat(parse(r).path("status").asInt()).as(request).isEqualTo(r.status());
+                assertThat(parse(r).path("code").asText()).as(request).isNotEqualTo(ProblemCode.INTERNAL_ERROR);
             }
         }
     }

@@ -7,9 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.security.KeyStore;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.platform.service.PlatformException;
 import org.slf4j.Logger;
@@ -22,8 +28,18 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final List<Route> routes;
     private ServerConnector connector;
+    private final boolean tls;
 
     public ApiServer(PlatformServices services, String host, int port) {
+        this(services, host, port, null, null);
+    }
+
+    /**
+     * @param tlsKeys the server's key and certificate chain, or null for plain HTTP
+     * @param tlsPassword the keystore's (and its key's) password
+     */
+    public ApiServer(PlatformServices services, String host, int port, KeyStore tlsKeys, char[] tlsPassword) {
+        this.tls = tlsKeys != null;
         this.routes = ApiRoutes.build(services);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -39,7 +55,9 @@ public final class ApiServer implements AutoCloseable {
                 // Javalin relaxes Jetty to LEGACY, which lets through %u0041 and other escapes that Javalin's own
                 // path decoding then fails on (a 500); RFC 3986 compliance refuses them as 400 before routing.
                 httpConfig.setUriCompliance(UriCompliance.DEFAULT);
-                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                ServerConnector c = tlsKeys == null
+                        ? new ServerConnector(server, new HttpConnectionFactory(httpConfig))
+                        : tlsConnector(server, httpConfig, tlsKeys, tlsPassword);
                 c.setHost(host);
                 c.setPort(port);
                 // Without it, Nagle and delayed ACKs add ~40 ms to small responses.
@@ -77,6 +95,30 @@ public final class ApiServer implements AutoCloseable {
                 Problems.write(ctx, Problems.forStatus(405));
             });
         });
+    }
+
+    /** HTTPS only on this port: TLS 1.2 or newer (Jetty's defaults exclude the weak suites), HTTP/1.1 inside. */
+    private static ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, HttpConfiguration plain,
+                                                KeyStore keys, char[] password) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keys);
+        ssl.setKeyStorePassword(new String(password));
+        ssl.setKeyManagerPassword(new String(password));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration(plain);
+        https.setSecureScheme("https");
+        // Host names are the client's to check against the certificate; the server serves whatever name it was
+        // reached by (an IP address, an internal DNS name), so no SNI host check here.
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+    }
+
+    /** Whether this server speaks HTTPS. */
+    public boolean tls() {
+        return tls;
     }
 
     /** What the Allow header of a 405 lists (RFC 9110): the methods of the routes whose template fits the path. */

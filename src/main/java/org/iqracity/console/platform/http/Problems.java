@@ -50,6 +50,10 @@ final class Problems {
             case 413 -> of(413, ProblemCode.PAYLOAD_TOO_LARGE, "Payload too large", "The request body is too large.");
             case 415 -> of(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the request body as application/json.");
+            // Jetty's answer to a request line without a usable HTTP version (HTTP/0.9, HTTP/9.9): the client's fault,
+            // so it must not read as the platform's internal error.
+            case 505 -> of(505, ProblemCode.MALFORMED_REQUEST, "HTTP version not supported",
+                    "Send the request as HTTP/1.1.");
             case 503 -> of(503, ProblemCode.UNAVAILABLE, "Service unavailable",
                     "The platform cannot answer right now. Try again shortly.");
             default -> status >= 500

@@ -83,10 +83,9 @@ final class Requests {
 
     /** As {@link #body(Context, Class)}, for the few requests that may carry more, such as a pasted list. */
     static <T> T body(Context ctx, Class<T> type, int maxBytes) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!utf8Json(ctx.header("Content-Type"))) {
             throw new PlatformException(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "Send the request body as application/json.", List.of(), null);
+                    "Send the request body as application/json in UTF-8.", List.of(), null);
         }
         long declared = ctx.contentLength();
         if (declared > maxBytes) {
@@ -117,6 +116,33 @@ final class Requests {
         } catch (IOException e) {
             throw malformed();
         }
+    }
+
+    /**
+     * Whether a Content-Type header says JSON in UTF-8 (RFC 8259: JSON between systems is UTF-8). Read from the raw
+     * header: the servlet's own parsing looks the charset up and throws on an unknown one, which was a 500.
+     */
+    static boolean utf8Json(String header) {
+        if (header == null) {
+            return false;
+        }
+        String[] parts = header.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param[0].strip().equalsIgnoreCase("charset")) {
+                String value = param.length < 2 ? "" : param[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (!value.equalsIgnoreCase("utf-8") && !value.equalsIgnoreCase("utf8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static ObjectMapper strictStrings(ObjectMapper mapper) {

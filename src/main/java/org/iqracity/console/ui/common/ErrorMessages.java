@@ -21,7 +21,13 @@ public final class ErrorMessages {
         return switch (failure) {
             case ApiHttpException http -> describeHttp(http);
             case PlatformUnreachableException e -> message("error.unreachable");
-            case TlsProblemException e -> message("error.tls");
+            case TlsProblemException e -> message(switch (e.reason()) {
+                case UNTRUSTED -> "error.tls.untrusted";
+                case EXPIRED -> "error.tls.expired";
+                case HOST_MISMATCH -> "error.tls.hostMismatch";
+                case NOT_TLS -> "error.tls.notTls";
+                case OTHER -> "error.tls";
+            });
             case MalformedResponseException e -> message("error.malformed");
             case SessionExpiredException e -> message("error.sessionExpired");
             case VersionMismatchException v -> new UserMessage(

@@ -17,4 +17,6 @@ public interface Settings {
     String LAST_USERNAME = "signin.username";
     String THEME = "theme";
     String WINDOW = "window.bounds";
+    /** A PEM or DER file of certificate authorities trusted besides the JDK's (the --trust-ca option wins). */
+    String TRUST_CA = "platform.trustCa";
 }

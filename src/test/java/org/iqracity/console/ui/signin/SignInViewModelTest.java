@@ -135,6 +135,22 @@ class SignInViewModelTest {
     }
 
     @Test
+    void eachKindOfCertificateProblemIsExplainedWithItsOwnRemedy() {
+        java.util.Map<TlsProblemException.Reason, String> hints = new java.util.EnumMap<>(TlsProblemException.Reason.class);
+        for (TlsProblemException.Reason reason : TlsProblemException.Reason.values()) {
+            platform.failNext = new TlsProblemException("handshake", null, reason);
+            vm.signIn();
+            hints.put(reason, vm.errorProperty().get().hint());
+        }
+
+        assertThat(hints.get(TlsProblemException.Reason.UNTRUSTED)).contains("--trust-ca");
+        assertThat(hints.get(TlsProblemException.Reason.EXPIRED)).contains("date and time");
+        assertThat(hints.get(TlsProblemException.Reason.HOST_MISMATCH)).contains("address the certificate names");
+        assertThat(hints.get(TlsProblemException.Reason.NOT_TLS)).contains("http://");
+        assertThat(new java.util.HashSet<>(hints.values())).as("one remedy per kind").hasSize(hints.size());
+    }
+
+    @Test
     void platformOfAnotherApiVersionIsRefusedBeforeSendingThePassword() {
         platform.apiVersion = 2;
 

@@ -1,0 +1,179 @@
+package org.iqracity.console.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.iqracity.console.api.ApiPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documented PostgreSQL set-up of {@code packaging/postgresql/grants.sql}, applied for real: an owner role
+ * migrates and seeds, the script is run as the owner, and the platform then runs as the application role. It
+ * works (signs in, lists, opens learners, saves settings, appends to the access log), but neither the application
+ * role nor the owner can update, delete or truncate access-log entries (R12).
+ */
+class PostgresAccessLogGrantsTest {
+    static final String DATABASE = "grants_check";
+    static final String OWNER = "iqracity_owner";
+    static final String APP = "iqracity_app";
+    static final String OWNER_PASSWORD = "owner-password";
+    static final String APP_PASSWORD = "app-password";
+    static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
+    static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    static String url;
+    static Platform platform;
+    static TestApi api;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        String admin = TestPostgres.jdbcUrl();
+        URI server = URI.create(admin.substring("jdbc:".length()));
+        // Without the query string: the embedded server's URL names its superuser, which would win over ours.
+        url = "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + DATABASE;
+        try (Connection su = DriverManager.getConnection(admin, TestPostgres.USER, TestPostgres.PASSWORD);
+             Statement st = su.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            st.execute("DROP ROLE IF EXISTS " + APP);
+            st.execute("DROP ROLE IF EXISTS " + OWNER);
+            st.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
+            st.execute("CREATE ROLE " + APP + " LOGIN PASSWORD '" + APP_PASSWORD + "'");
+            st.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+        }
+        try (Connection su = DriverManager.getConnection(url, TestPostgres.USER, TestPostgres.PASSWORD);
+             Statement st = su.createStatement()) {
+            // As PostgreSQL 15 sets it up for a database's owner; on 14 the public schema is the superuser's.
+            st.execute("ALTER SCHEMA public OWNER TO " + OWNER);
+        }
+        // The owner migrates and seeds (and would again on every upgrade).
+        try (Platform seeding = Platform.start(config(OWNER, OWNER_PASSWORD, true), StartupListener.NONE)) {
+            assertThat(seeding.database().isUp()).isTrue();
+        }
+        try (Connection owner = DriverManager.getConnection(url, OWNER, OWNER_PASSWORD);
+             Statement st = owner.createStatement()) {
+            st.execute(Files.readString(Path.of("packaging/postgresql/grants.sql")));
+        }
+        MutableClock clock = MutableClock.systemNow();
+        platform = Platform.start(config(APP, APP_PASSWORD, false), StartupListener.NONE, clock);
+        api = new TestApi(platform.baseUri(), clock);
+        // Entries for every test to try to change, whichever runs first: a sign-in and a failed one.
+        api.signIn("nb-ta");
+        api.signInResponse("nb-ta", "wrong-password", null);
+    }
+
+    static PlatformConfig config(String user, String password, boolean sandbox) {
+        return PlatformConfig.embedded(Path.of("unused"), 0).withLearners(300).withDatabase(url, user, password,
+                sandbox);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static Connection as(String user, String password) throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    static long accessLogRows() throws SQLException {
+        try (Connection c = as(APP, APP_PASSWORD); var rs = c.createStatement()
+                .executeQuery("SELECT COUNT(*) FROM access_log")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void assertRefused(String user, String password, String sql) {
+        assertThatThrownBy(() -> {
+            try (Connection c = as(user, password); Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
+        }).as("%s: %s", user, sql).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+
+    @Test
+    void r12ThePlatformRunsAsTheAppRoleAndAppendsToTheAccessLog() throws Exception {
+        long before = accessLogRows();
+        String admin = api.signIn("nb-admin");
+        JsonNode page = api.get(ApiPaths.courseLearners(CS101) + "?limit=5", admin).json();
+        String learner = page.path("items").get(0).path("learnerId").asText();
+        assertThat(api.get(ApiPaths.courseLearner(CS101, learner), admin).status()).isEqualTo(200);
+
+        TestApi.Response tracking = api.get(ApiPaths.course(CS101) + "/tracking", admin);
+        String body = "{\"honourGlobalPrivacyControl\":" + tracking.json().path("honourGlobalPrivacyControl")
+                + ",\"categories\":" + tracking.json().path("categories") + ",\"technologies\":"
+                + tracking.json().path("technologies") + "}";
+        TestApi.Response saved = api.send(api.request(ApiPaths.course(CS101) + "/tracking", admin)
+                .header("Content-Type", "application/json")
+                .header("If-Match", tracking.headers().firstValue("ETag").orElseThrow())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(api.delete(ApiPaths.SESSION, admin).status()).isEqualTo(204);
+
+        assertThat(accessLogRows()).as("sign-in, list, detail, settings change, sign-out").isGreaterThanOrEqualTo(
+                before + 5);
+        JsonNode chain = api.get(ApiPaths.ACCESS_LOG_VERIFY, api.signIn("nb-security")).json();
+        assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
+    }
+
+    @Test
+    void r12TheAppRoleCannotUpdateDeleteOrTruncateTheAccessLog() throws Exception {
+        long before = accessLogRows();
+        assertThat(before).isPositive();
+
+        assertRefused(APP, APP_PASSWORD, "UPDATE access_log SET action = 'NOTHING' WHERE seq = 1");
+        assertRefused(APP, APP_PASSWORD, "DELETE FROM access_log WHERE seq = 1");
+        assertRefused(APP, APP_PASSWORD, "DELETE FROM access_log");
+        assertRefused(APP, APP_PASSWORD, "TRUNCATE access_log");
+        assertRefused(APP, APP_PASSWORD, "ALTER TABLE access_log DISABLE TRIGGER ALL");
+        assertRefused(APP, APP_PASSWORD, "DROP TABLE access_log");
+        assertRefused(APP, APP_PASSWORD, "CREATE TABLE access_log_copy (id BIGINT)");
+        assertRefused(APP, APP_PASSWORD, "UPDATE flyway_schema_history SET success = false");
+
+        assertThat(accessLogRows()).isEqualTo(before);
+    }
+
+    @Test
+    void r12EvenTheOwnerCannotChangeEntriesWhileTheTriggersStand() throws Exception {
+        long before = accessLogRows();
+        assertThat(before).as("entries to try to change").isPositive();
+
+        assertRefused(OWNER, OWNER_PASSWORD, "UPDATE access_log SET actor_username = 'someone-else'");
+        assertRefused(OWNER, OWNER_PASSWORD, "DELETE FROM access_log WHERE seq = 1");
+        assertRefused(OWNER, OWNER_PASSWORD, "TRUNCATE access_log");
+
+        assertThat(accessLogRows()).isEqualTo(before);
+    }
+
+    @Test
+    void theScriptCanBeRunAgainAfterAnUpgrade() throws Exception {
+        try (Connection owner = as(OWNER, OWNER_PASSWORD); Statement st = owner.createStatement()) {
+            st.execute(Files.readString(Path.of("packaging/postgresql/grants.sql")));
+        }
+        assertRefused(APP, APP_PASSWORD, "DELETE FROM access_log");
+        assertThat(api.get(ApiPaths.ME, api.signIn("nb-ta")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theScriptRefusesAnAppRoleThatDoesNotExist() throws Exception {
+        try (Connection owner = as(OWNER, OWNER_PASSWORD); Statement st = owner.createStatement()) {
+            st.execute("SET iqracity.app_role = 'no_such_role'");
+            assertThatThrownBy(() -> st.execute(Files.readString(Path.of("packaging/postgresql/grants.sql"))))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("no_such_role")
+                    .hasMessageContaining("does not exist");
+        }
+    }
+}
