@@ -27,12 +27,19 @@ class PlatformCommandTest {
             Map.entry("--host", "0.0.0.0"), Map.entry("--data", "/tmp/platform-x"), Map.entry("--learners", "500"),
             Map.entry("--seed", "42"), Map.entry("--db", "jdbc:postgresql://localhost:5432/iqracity"),
             Map.entry("--db-user", "iqracity"), Map.entry("--db-password", "pw"),
-            Map.entry("--tls-keystore", "/etc/platform.p12"), Map.entry("--tls-keystore-password", "pw"));
+            Map.entry("--tls-keystore", "/etc/platform.p12"), Map.entry("--tls-keystore-password", "pw"),
+            Map.entry("--smtp", "smtp.example.org:587"), Map.entry("--smtp-from", "security@member.example"),
+            Map.entry("--smtp-user", "mailer"), Map.entry("--smtp-password", "pw"));
     /** Flags that only make sense together: each is tried with its partner. */
     private static final Map<String, List<String>> PARTNERS = Map.of(
             "--tls-keystore", List.of("--tls-keystore-password", "pw"),
-            "--tls-keystore-password", List.of("--tls-keystore", "/etc/platform.p12"));
-    private static final Set<String> SWITCHES = Set.of("--sandbox", "--help");
+            "--tls-keystore-password", List.of("--tls-keystore", "/etc/platform.p12"),
+            "--smtp", List.of("--smtp-from", "security@member.example"),
+            "--smtp-from", List.of("--smtp", "smtp.example.org:587"),
+            "--smtp-plain", List.of("--smtp", "127.0.0.1:25", "--smtp-from", "security@member.example"),
+            "--smtp-user", List.of("--smtp-password", "pw"),
+            "--smtp-password", List.of("--smtp-user", "mailer"));
+    private static final Set<String> SWITCHES = Set.of("--sandbox", "--help", "--smtp-plain");
 
     record Run(int exit, String out, String err) {
     }
@@ -84,6 +91,24 @@ class PlatformCommandTest {
             args.addAll(PARTNERS.getOrDefault(flag, List.of()));
             assertThat(PlatformCommand.parse(args)).as(flag).isNotNull();
         }
+    }
+
+    @Test
+    void smtpFlagsPointBreachNoticesAtAMailServerWithStartTlsUnlessTold() throws Exception {
+        PlatformConfig c = PlatformCommand.parse(List.of("--smtp", "smtp.example.org:587", "--smtp-from",
+                "security@member.example"), Map.of("PLATFORM_SMTP_USER", "mailer", "PLATFORM_SMTP_PASSWORD", "s3cret"));
+        assertThat(c.mail().smtp().host()).isEqualTo("smtp.example.org");
+        assertThat(c.mail().smtp().port()).isEqualTo(587);
+        assertThat(c.mail().smtp().startTls()).isTrue();
+        assertThat(c.mail().smtp().username()).isEqualTo("mailer");
+        assertThat(c.mail().smtp().toString()).doesNotContain("s3cret");
+        assertThat(PlatformCommand.parse(List.of("--smtp", "127.0.0.1:25", "--smtp-from", "a@b.example",
+                "--smtp-plain"), Map.of()).mail().smtp().startTls()).isFalse();
+        assertThat(PlatformCommand.parse(List.of(), Map.of()).mail().smtp()).as("sandbox mailbox").isNull();
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--smtp", "smtp.example.org"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("host:port");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--smtp", "smtp.example.org:587"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--smtp-from");
     }
 
     @Test
