@@ -109,12 +109,16 @@ class BreachSendBenchmark {
 
                 long sendStart = System.nanoTime();
                 http.post(ApiPaths.breachNotice(draft.id()) + "/send", author, "");
-                IncidentDto now;
+                // polled in the database: an access token would expire during a long run
+                String state;
                 do {
                     Thread.sleep(200);
-                    now = read(http.get(ApiPaths.breachNotice(draft.id()), author));
-                } while (now.state() != IncidentState.SENT);
+                    state = jdbc.queryOne("SELECT state FROM incident WHERE id = ?", rs -> rs.getString(1), draft.id())
+                            .orElseThrow();
+                } while (!IncidentState.SENT.name().equals(state));
                 double outboxSeconds = (System.nanoTime() - sendStart) / 1e9;
+                long sentRows = jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ? AND status = "
+                        + "'SENT'", rs -> rs.getLong(1), draft.id()).orElseThrow();
                 long outboxMessages = smtp.messages() - afterBare;
 
                 double bareRate = rows.size() / bareSeconds;
@@ -128,7 +132,7 @@ class BreachSendBenchmark {
                         100 * outboxRate / bareRate, outboxRate >= bareRate / 2 ? "PASS" : "FAIL"));
                 System.out.println("\n" + report);
                 Files.writeString(Path.of("target", "breach-benchmark-results.md"), report.toString());
-                assertThat(now.progress().sent()).isEqualTo(emails);
+                assertThat(sentRows).isEqualTo(emails);
                 assertThat(outboxMessages).isEqualTo(emails);
             }
         }
