@@ -222,6 +222,77 @@ abstract class BreachNoticesContract {
                 "BREACH_LETTERS_DOWNLOAD", "BREACH_RECORD_EXPORT");
     }
 
+    @Test
+    void r8ADraftIsEditedWithIfMatchAndReturnedDraftsLoseTheirFingerprints() {
+        IncidentDto draft = breach.created(officer, breach.request("Edits", courseScope(smallCourse()), discovered()));
+        var changed = new org.iqracity.console.api.breach.IncidentRequest("Edits, corrected", draft.discoveredAt(),
+                draft.occurredFrom(), draft.occurredTo(), draft.whatHappened(), draft.dataCategories(), draft.systems(),
+                draft.measures(), draft.learnerActions(), draft.contact(), draft.scope(), draft.subject(), draft.body());
+        assertThat(breach.put(officer, draft.id(), null, changed).status()).isEqualTo(428);
+        assertThat(breach.put(officer, draft.id(), "\"v999\"", changed).status()).isEqualTo(412);
+        TestApi.Response saved = breach.put(officer, draft.id(), draft.etag(), changed);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.as(IncidentDto.class).title()).isEqualTo("Edits, corrected");
+        assertThat(breach.put(officer, draft.id(), draft.etag(), changed).status()).as("stale tag").isEqualTo(412);
+
+        IncidentDto submitted = breach.submitted(officer, draft.id());
+        assertThat(submitted.textFingerprint()).hasSize(64);
+        assertThat(breach.step(officer2, draft.id(), "return", "{\"reason\":\"\"}").status()).isEqualTo(422);
+        TestApi.Response back = breach.step(officer2, draft.id(), "return", "{\"reason\":\"Say which systems.\"}");
+        assertThat(back.status()).isEqualTo(200);
+        IncidentDto returned = back.as(IncidentDto.class);
+        assertThat(returned.state()).isEqualTo(IncidentState.DRAFT);
+        assertThat(returned.textFingerprint()).isNull();
+        assertThat(returned.timeline()).extracting(t -> t.detail()).contains("Say which systems.");
+        // approving with the fingerprints of the earlier submission is refused
+        assertThat(breach.approve(officer2, submitted).status()).isEqualTo(409);
+    }
+
+    @Test
+    void r8FieldsAClientMustNotSetAreRefused() {
+        String body = BreachApi.json(breach.request("Mass assignment", courseScope(smallCourse()), discovered()))
+                .replaceFirst("\\{", "{\"state\":\"APPROVED\",\"createdBy\":\"someone\",");
+        TestApi.Response r = api.post(ApiPaths.BREACH_NOTICES, officer, body);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("not accepted");
+    }
+
+    @Test
+    void r8CancellingAnApprovedNoticeSendsNothing() {
+        IncidentDto draft = breach.created(officer, breach.request("Cancel", courseScope(smallCourse()), discovered()));
+        IncidentDto approved = breach.approved(officer2, breach.submitted(officer, draft.id()));
+        assertThat(approved.progress().pending()).isPositive();
+        TestApi.Response cancelled = breach.step(officer, draft.id(), "cancel", "{\"reason\":\"False alarm.\"}");
+        assertThat(cancelled.status()).isEqualTo(200);
+        IncidentDto now = cancelled.as(IncidentDto.class);
+        assertThat(now.state()).isEqualTo(IncidentState.CANCELLED);
+        assertThat(now.progress().pending()).isZero();
+        assertThat(now.progress().cancelled()).isEqualTo(approved.progress().pending());
+        assertThat(breach.step(officer, draft.id(), "send", null).status()).isEqualTo(409);
+        assertThat(jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ? AND status = 'SENT'",
+                rs -> rs.getLong(1), draft.id()).orElseThrow()).isZero();
+    }
+
+    @Test
+    void r8ASiteNoticeIsPublicForItsMemberOnlyUntilWithdrawn() {
+        IncidentDto draft = breach.created(officer, breach.request("Site", courseScope(smallCourse()), discovered()));
+        String path = ApiPaths.breachNotice(draft.id()) + "/site-notice";
+        TestApi.Response posted = api.send(api.request(path, officer).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Security notice\",\"body\":\"We are contacting affected learners.\"}"))
+                .build());
+        assertThat(posted.status()).isEqualTo(200);
+        String publicPath = ApiPaths.PUBLIC_SITE_NOTICES.replace("{memberId}", "northbridge");
+        TestApi.Response visible = api.get(publicPath, null);
+        assertThat(visible.status()).isEqualTo(200);
+        assertThat(visible.body()).contains("Security notice").contains(draft.id());
+        assertThat(api.get(ApiPaths.PUBLIC_SITE_NOTICES.replace("{memberId}", "sahel"), null).body())
+                .doesNotContain("Security notice");
+        assertThat(api.delete(path, officer).status()).isEqualTo(204);
+        assertThat(api.get(publicPath, null).body()).doesNotContain(draft.id());
+        assertThat(api.delete(path, officer).status()).as("nothing left to withdraw").isEqualTo(404);
+    }
+
     String pdfText(String path) throws IOException, InterruptedException {
         var response = java.net.http.HttpClient.newHttpClient().send(api.request(path, officer).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
