@@ -22,6 +22,7 @@ import org.iqracity.console.platform.service.SessionPolicy;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
+import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.Database;
@@ -103,7 +104,7 @@ public final class Platform implements AutoCloseable {
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     new AccessLogService(accessLogStore, accessLog),
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
-                    () -> health(database, version));
+                    () -> health(database, version), new WorkLimits(clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
                     config.tls() == null ? null : config.tls().password()).start();

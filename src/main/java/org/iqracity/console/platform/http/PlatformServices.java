@@ -10,10 +10,11 @@ import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
+import org.iqracity.console.platform.service.WorkLimits;
 
 /** What the web layer needs from the services, handed over by the platform's composition root. */
 public record PlatformServices(AuthService auth, CourseService courses, LearnerService learners,
                                TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
                                AccessLogService accessLog, SponsorService sponsors,
-                               Supplier<HealthDto> health) {
+                               Supplier<HealthDto> health, WorkLimits limits) {
 }
