@@ -111,7 +111,8 @@ public final class Platform implements AutoCloseable {
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String scheme = server.tls() ? "https" : "http";
             URI uri = URI.create(scheme + "://" + host + ":" + server.port());
-            LOGGER.info("Platform API serving {} on port {}", scheme.toUpperCase(java.util.Locale.ROOT), server.port());
+            LOGGER.info("Platform API serving on port {} over {}", server.port(),
+                    scheme.toUpperCase(java.util.Locale.ROOT));
             listener.progress("Ready", 1.0);
             return new Platform(database, server, uri, auth);
         } catch (RuntimeException e) {
