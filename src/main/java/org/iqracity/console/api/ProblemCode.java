@@ -6,6 +6,8 @@ public final class ProblemCode {
     public static final String MFA_REQUIRED = "mfa_required";
     public static final String MFA_INVALID = "mfa_invalid";
     public static final String THROTTLED = "throttled";
+    /** Too many heavy calls (roster streams, access-log exports) in a short time; not about signing in. */
+    public static final String RATE_LIMITED = "rate_limited";
     public static final String UNAUTHENTICATED = "unauthenticated";
     public static final String SESSION_EXPIRED = "session_expired";
     public static final String INVALID_REFRESH_TOKEN = "invalid_refresh_token";

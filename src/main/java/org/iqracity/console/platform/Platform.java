@@ -22,6 +22,7 @@ import org.iqracity.console.platform.service.SessionPolicy;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
+import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.Database;
@@ -108,14 +109,15 @@ public final class Platform implements AutoCloseable {
                     new AccessLogService(accessLogStore, accessLog),
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
                     breach.service(), breach.preview(), breach.records(),
-                    () -> health(database, version));
+                    () -> health(database, version), new WorkLimits(clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
                     config.tls() == null ? null : config.tls().password()).start();
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String scheme = server.tls() ? "https" : "http";
             URI uri = URI.create(scheme + "://" + host + ":" + server.port());
-            LOGGER.info("Platform API serving {} on port {}", scheme.toUpperCase(java.util.Locale.ROOT), server.port());
+            LOGGER.info("Platform API serving on port {} over {}", server.port(),
+                    scheme.toUpperCase(java.util.Locale.ROOT));
             listener.progress("Ready", 1.0);
             return new Platform(database, server, uri, auth, breach);
         } catch (RuntimeException e) {

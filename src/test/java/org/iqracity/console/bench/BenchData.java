@@ -41,8 +41,13 @@ final class BenchData {
         this.fresh = fresh;
     }
 
+    /** Where the H2 sandbox of this size is kept. */
+    Path h2Dir() {
+        return root.resolve("h2-" + label());
+    }
+
     Started h2() throws Exception {
-        Path dir = root.resolve("h2-" + label());
+        Path dir = h2Dir();
         boolean reuse = prepare(dir, false);
         PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners);
         return start(dir, reuse, config, null);

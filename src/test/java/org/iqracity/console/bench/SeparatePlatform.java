@@ -36,10 +36,16 @@ final class SeparatePlatform implements AutoCloseable {
      */
     static SeparatePlatform start(String source, int learners, String heap, Path log, long timeoutMinutes)
             throws IOException, InterruptedException {
+        return start(source, learners, heap, log, timeoutMinutes, 0);
+    }
+
+    /** As above on a given port (0 picks one), so a platform restarted after a kill is found at the same address. */
+    static SeparatePlatform start(String source, int learners, String heap, Path log, long timeoutMinutes, int port)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
                 "--enable-native-access=ALL-UNNAMED", "-cp", ConsoleBenchmark.classpath(),
-                "org.iqracity.console.app.Launcher", "platform", "--port", "0", "--learners",
+                "org.iqracity.console.app.Launcher", "platform", "--port", Integer.toString(port), "--learners",
                 Integer.toString(learners)));
         if (source.startsWith("jdbc:")) {
             command.addAll(List.of("--db", source, "--db-user", System.getProperty("cbench.dbUser", "postgres"),
@@ -87,6 +93,12 @@ final class SeparatePlatform implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Kills the process at once (SIGKILL): no shutdown hook, no checkpoint, as a crash or an OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -62,6 +62,17 @@ class TlsEndToEndTest {
     }
 
     @Test
+    void overTlsBrowsersAreToldToStayOnHttps() throws Exception {
+        OkHttpClient okHttp = PlatformTrust.withCa(caPem).applyTo(new OkHttpClient.Builder()).build();
+        try (okhttp3.Response r = okHttp.newCall(new okhttp3.Request.Builder()
+                .url(platform.baseUri() + ApiPaths.HEALTH).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Strict-Transport-Security")).startsWith("max-age=");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+    }
+
+    @Test
     void theCaMayBeGivenAsDerAndBesideOtherCertificatesInOnePem() throws Exception {
         Path der = ca.writeDer(dir.resolve("ca.der"));
         Path bundle = TestCertificates.writePem(dir.resolve("bundle.pem"),

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.store.AccessLogRepository.Filter;
 
 final class AccessLogController {
@@ -14,9 +15,11 @@ final class AccessLogController {
             "cursor");
 
     private final AccessLogService service;
+    private final WorkLimits limits;
 
-    AccessLogController(AccessLogService service) {
+    AccessLogController(AccessLogService service, WorkLimits limits) {
         this.service = service;
+        this.limits = limits;
     }
 
     void page(Context ctx, Caller caller) {
@@ -32,14 +35,21 @@ final class AccessLogController {
         Requests.Params p = new Requests.Params(ctx, FILTERS);
         Filter filter = filter(p);
         p.check();
-        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition",
-                "attachment; filename=\"access-log.csv\"").header("Cache-Control", "no-store");
-        service.exportCsv(caller, filter, ctx.outputStream());
+        AccessLogService.requireOfficer(caller);
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.ACCESS_LOG_EXPORT)) {
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition",
+                    "attachment; filename=\"access-log.csv\"").header("Cache-Control", "no-store");
+            service.exportCsv(caller, filter, ctx.outputStream());
+        }
     }
 
     void verify(Context ctx, Caller caller) {
         new Requests.Params(ctx, Set.of()).check();
-        ctx.json(service.verify(caller));
+        AccessLogService.requireOfficer(caller);
+        // Reads and hashes the Member's whole log.
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.ACCESS_LOG_VERIFY)) {
+            ctx.json(service.verify(caller));
+        }
     }
 
     private static Filter filter(Requests.Params p) {

@@ -23,8 +23,8 @@ public final class ApiRoutes {
         CourseController courses = new CourseController(s.courses());
         LearnerController learners = new LearnerController(s.learners());
         TrackingController tracking = new TrackingController(s.tracking());
-        RosterController roster = new RosterController(s.rosters(), s.signingKeys());
-        AccessLogController accessLog = new AccessLogController(s.accessLog());
+        RosterController roster = new RosterController(s.rosters(), s.signingKeys(), s.limits());
+        AccessLogController accessLog = new AccessLogController(s.accessLog(), s.limits());
         SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
         BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords());

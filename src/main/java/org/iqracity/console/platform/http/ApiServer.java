@@ -55,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
                 // Javalin relaxes Jetty to LEGACY, which lets through %u0041 and other escapes that Javalin's own
                 // path decoding then fails on (a 500); RFC 3986 compliance refuses them as 400 before routing.
                 httpConfig.setUriCompliance(UriCompliance.DEFAULT);
+                httpConfig.addCustomizer(new SecurityHeaders(tlsKeys != null));
                 ServerConnector c = tlsKeys == null
                         ? new ServerConnector(server, new HttpConnectionFactory(httpConfig))
                         : tlsConnector(server, httpConfig, tlsKeys, tlsPassword);
@@ -65,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
                 connector = c;
                 return c;
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(tlsKeys != null)));
             config.routes.before(Requests::checkPath);
             // HEAD would answer an empty 200 for any GET route without running it, so without authenticating.
             config.routes.before(ctx -> {

@@ -10,6 +10,7 @@ import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
+import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.service.breach.BreachPreview;
 import org.iqracity.console.platform.service.breach.BreachRecords;
 import org.iqracity.console.platform.service.breach.BreachService;
@@ -19,5 +20,5 @@ public record PlatformServices(AuthService auth, CourseService courses, LearnerS
                                TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
                                AccessLogService accessLog, SponsorService sponsors,
                                BreachService breaches, BreachPreview breachPreview, BreachRecords breachRecords,
-                               Supplier<HealthDto> health) {
+                               Supplier<HealthDto> health, WorkLimits limits) {
 }

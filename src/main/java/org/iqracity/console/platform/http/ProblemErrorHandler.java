@@ -11,6 +11,12 @@ import org.iqracity.console.api.Problem;
 
 /** Errors Jetty answers by itself (an unparsable URI, a bad header) come out as problem+json too, never HTML. */
 final class ProblemErrorHandler extends ErrorHandler {
+    private final boolean tls;
+
+    ProblemErrorHandler(boolean tls) {
+        this.tls = tls;
+    }
+
     /** Jetty writes a body for GET, POST and HEAD only; a refused PUT or DELETE would otherwise answer empty. */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -22,6 +28,8 @@ final class ProblemErrorHandler extends ErrorHandler {
                                     Callback callback) throws java.io.IOException {
         Problem problem = Problems.forStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // A request Jetty could not parse never reached the customizer that sets these.
+        SecurityHeaders.apply(response.getHeaders(), tls);
         // A HEAD answer carries the headers a GET would, and no body: a body would corrupt the connection's framing.
         byte[] body = "HEAD".equals(request.getMethod()) ? new byte[0] : Json.mapper().writeValueAsBytes(problem);
         response.write(true, ByteBuffer.wrap(body), callback);

@@ -8,16 +8,19 @@ import org.iqracity.console.api.RosterField;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
+import org.iqracity.console.platform.service.WorkLimits;
 
 final class RosterController {
     static final String NDJSON = "application/x-ndjson";
 
     private final RosterService rosters;
     private final SigningKeys keys;
+    private final WorkLimits limits;
 
-    RosterController(RosterService rosters, SigningKeys keys) {
+    RosterController(RosterService rosters, SigningKeys keys, WorkLimits limits) {
         this.rosters = rosters;
         this.keys = keys;
+        this.limits = limits;
     }
 
     void roster(Context ctx, Caller caller) throws Exception {
@@ -38,8 +41,11 @@ final class RosterController {
         }
         p.check();
         RosterService.Export export = rosters.prepare(caller, ctx.pathParam("courseId"), fields);
-        ctx.status(200).contentType(NDJSON).header("Cache-Control", "no-store");
-        export.write(ctx.outputStream());
+        // Counted once the caller may have the roster: refusals (404, 403) cost the database little.
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.ROSTER)) {
+            ctx.status(200).contentType(NDJSON).header("Cache-Control", "no-store");
+            export.write(ctx.outputStream());
+        }
     }
 
     void signingKey(Context ctx) {

@@ -94,7 +94,8 @@ public final class AccessLogService {
         return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
-    private static void requireOfficer(Caller caller) {
+    /** Refuses anyone but a security officer (403); the web layer asks before it spends an export budget. */
+    public static void requireOfficer(Caller caller) {
         if (!caller.has(Role.SECURITY_OFFICER)) {
             throw PlatformException.forbidden("Only the Member's security officers read the access log.");
         }

@@ -24,12 +24,16 @@ public final class Database implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** An embedded H2 database in files under {@code dir}. */
+    /**
+     * An embedded H2 database in files under {@code dir}.
+     *
+     * <p>{@code WRITE_DELAY=0}: H2 keeps no redo log, and by default writes committed changes to its file up to half
+     * a second later from a background thread, so a killed process lost the access-log entries (R12) of the
+     * requests it had just answered (the staff load benchmark lost dozens). With no delay each commit is in the
+     * file (the operating system's cache) before the answer leaves, at the price of a write per commit.
+     */
     public static Database embedded(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform")
-                // WRITE_DELAY=0: a commit is in the file before it returns. H2's default keeps the last half second
-                // of commits in memory, so a killed platform would forget access-log entries and which breach
-                // notices it had already sent, and send them again.
                 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;CACHE_SIZE=" + cacheKib()
                 + System.getProperty("platform.h2.options", "");
         return open(url, "sa", "", 16);

@@ -45,6 +45,8 @@ public final class ErrorMessages {
             case ProblemCode.MFA_REQUIRED -> message("error.mfaRequired");
             case ProblemCode.THROTTLED -> new UserMessage(messages.get("error.throttled.text"),
                     messages.format("error.throttled.hint", wait(e.retryAfter().orElse(Duration.ofMinutes(1)))));
+            case ProblemCode.RATE_LIMITED -> new UserMessage(messages.get("error.rateLimited.text"),
+                    messages.format("error.rateLimited.hint", wait(e.retryAfter().orElse(Duration.ofMinutes(1)))));
             case ProblemCode.NOT_FOUND -> message("error.notFound");
             case ProblemCode.FORBIDDEN -> message("error.forbidden");
             case ProblemCode.UNAUTHENTICATED, ProblemCode.SESSION_EXPIRED, ProblemCode.INVALID_REFRESH_TOKEN ->
