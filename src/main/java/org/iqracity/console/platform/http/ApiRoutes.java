@@ -27,7 +27,7 @@ public final class ApiRoutes {
         AccessLogController accessLog = new AccessLogController(s.accessLog(), s.limits());
         SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
-        BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords());
+        BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords(), s.limits());
         AuthService auth = s.auth();
         return List.of(
                 open(HandlerType.POST, ApiPaths.SESSION, session::signIn),

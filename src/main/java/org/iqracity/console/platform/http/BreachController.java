@@ -15,6 +15,7 @@ import org.iqracity.console.api.breach.ResolveDeliveryRequest;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.PlatformException;
+import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.service.breach.BreachPreview;
 import org.iqracity.console.platform.service.breach.BreachRecords;
 import org.iqracity.console.platform.service.breach.BreachService;
@@ -27,10 +28,13 @@ final class BreachController {
     private final BreachPreview preview;
     private final BreachRecords records;
 
-    BreachController(BreachService breaches, BreachPreview preview, BreachRecords records) {
+    private final WorkLimits limits;
+
+    BreachController(BreachService breaches, BreachPreview preview, BreachRecords records, WorkLimits limits) {
         this.breaches = breaches;
         this.preview = preview;
         this.records = records;
+        this.limits = limits;
     }
 
     void list(Context ctx, Caller caller) {
@@ -157,7 +161,9 @@ final class BreachController {
         String id = id(ctx);
         // Rendered to a scratch file first: thousands of letters stay off the heap, and a failure becomes a clean
         // problem answer instead of a cut-off download.
-        spooled(ctx, "application/pdf", "breach-letters-" + id + ".pdf", out -> records.letters(caller, id, out));
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.BREACH_DOCUMENT)) {
+            spooled(ctx, "application/pdf", "breach-letters-" + id + ".pdf", out -> records.letters(caller, id, out));
+        }
     }
 
     @FunctionalInterface
@@ -191,7 +197,10 @@ final class BreachController {
         p.check();
         String id = id(ctx);
         if ("pdf".equals(format)) {
-            spooled(ctx, "application/pdf", "breach-record-" + id + ".pdf", out -> records.recordPdf(caller, id, out));
+            try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.BREACH_DOCUMENT)) {
+                spooled(ctx, "application/pdf", "breach-record-" + id + ".pdf",
+                        out -> records.recordPdf(caller, id, out));
+            }
         } else {
             breaches.get(caller, id);
             download(ctx, "text/csv; charset=utf-8", "breach-record-" + id + ".csv");

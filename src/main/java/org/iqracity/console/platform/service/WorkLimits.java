@@ -26,7 +26,9 @@ public final class WorkLimits {
         /** An access-log CSV, which may cover a Member's whole history. */
         ACCESS_LOG_EXPORT(1, 10, Duration.ofMinutes(1)),
         /** Checking a Member's whole hash chain. */
-        ACCESS_LOG_VERIFY(1, 10, Duration.ofMinutes(1));
+        ACCESS_LOG_VERIFY(1, 10, Duration.ofMinutes(1)),
+        /** A breach notice's letters or record: a PDF of up to one page per affected learner. */
+        BREACH_DOCUMENT(1, 10, Duration.ofMinutes(1));
 
         final int concurrent;
         final int perWindow;
