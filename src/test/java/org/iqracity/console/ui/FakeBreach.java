@@ -56,6 +56,7 @@ public final class FakeBreach {
     public final List<String> ifMatchSent = new ArrayList<>();
     public final List<String> deliveryQueries = new ArrayList<>();
     public int previewReads;
+    public int listReads;
     public int incidentReads;
     public Instant clock = NOW;
 
@@ -74,6 +75,7 @@ public final class FakeBreach {
     // What the platform answers.
 
     public List<IncidentSummaryDto> list() {
+        listReads++;
         List<IncidentSummaryDto> out = new ArrayList<>();
         incidents.values().forEach(i -> out.addFirst(new IncidentSummaryDto(i.id(), i.title(), i.state(),
                 i.discoveredAt(), i.regulatorDeadline(), i.createdBy(), i.createdAt(), i.recipientCount(),
