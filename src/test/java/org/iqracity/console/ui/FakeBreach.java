@@ -69,12 +69,13 @@ public final class FakeBreach {
                 NOW.minus(Duration.ofDays(2)), "A reporting server was reachable without a password.",
                 List.of(DataCategory.NAME, DataCategory.EMAIL), "Reporting server", "The server was closed.",
                 "Watch for messages that ask for your password.", "privacy@northbridge.example",
-                BreachScope.allLearners(), "Important: {{incident_title}}", "# What happened\nDear {{learner_name}}, ...");
+                BreachScope.allLearners(), "Important: {{incident_title}}",
+                "Dear {{learner_name}},\n\n# What happened\nA reporting server was reachable without a password.");
     }
 
     // What the platform answers.
 
-    public List<IncidentSummaryDto> list() {
+    public synchronized List<IncidentSummaryDto> list() {
         listReads++;
         List<IncidentSummaryDto> out = new ArrayList<>();
         incidents.values().forEach(i -> out.addFirst(new IncidentSummaryDto(i.id(), i.title(), i.state(),
@@ -83,7 +84,7 @@ public final class FakeBreach {
         return out;
     }
 
-    public List<JurisdictionDto> jurisdictions() {
+    public synchronized List<JurisdictionDto> jurisdictions() {
         return List.of(new JurisdictionDto("KE", null, "Kenya", true, false, "Notify without delay."),
                 new JurisdictionDto("DE", null, "Germany", true, false, null),
                 new JurisdictionDto("US", "CA", "United States, California", true, true,
@@ -92,7 +93,7 @@ public final class FakeBreach {
                         "Written notice by first-class mail."));
     }
 
-    public Versioned<IncidentDto> create(IncidentRequest r) {
+    public synchronized Versioned<IncidentDto> create(IncidentRequest r) {
         String id = "inc-" + nextId++;
         calls.add("create " + id);
         IncidentDto created = apply(blank(id), r);
@@ -101,7 +102,7 @@ public final class FakeBreach {
         return versioned(created);
     }
 
-    public Versioned<IncidentDto> get(String id) {
+    public synchronized Versioned<IncidentDto> get(String id) {
         incidentReads++;
         IncidentDto now = find(id);
         if (now.state() == IncidentState.SENDING) {
@@ -111,11 +112,11 @@ public final class FakeBreach {
         return versioned(now);
     }
 
-    public IncidentDto current(String id) {
+    public synchronized IncidentDto current(String id) {
         return find(id);
     }
 
-    public Versioned<IncidentDto> save(String id, String ifMatch, IncidentRequest r) {
+    public synchronized Versioned<IncidentDto> save(String id, String ifMatch, IncidentRequest r) {
         ifMatchSent.add(ifMatch);
         IncidentDto now = find(id);
         if (!now.etag().equals(ifMatch)) {
@@ -131,7 +132,7 @@ public final class FakeBreach {
     }
 
     /** Another officer saves the draft: a save with the older tag now meets 412. */
-    public void saveAsSomeoneElse(String id, String title) {
+    public synchronized void saveAsSomeoneElse(String id, String title) {
         IncidentDto now = find(id);
         IncidentRequest r = now.toRequest();
         incidents.put(id, with(apply(now, new IncidentRequest(title, r.discoveredAt(), r.occurredFrom(),
@@ -139,12 +140,12 @@ public final class FakeBreach {
                 r.contact(), r.scope(), r.subject(), r.body())), now.state(), now.version() + 1));
     }
 
-    public BreachPreviewDto preview(String id) {
+    public synchronized BreachPreviewDto preview(String id) {
         previewReads++;
         return previews.apply(find(id).scope());
     }
 
-    public NoticeMessageDto message(String id, String learnerId) {
+    public synchronized NoticeMessageDto message(String id, String learnerId) {
         IncidentDto i = find(id);
         BreachPreviewDto p = previews.apply(i.scope());
         var learner = p.sample().stream().filter(s -> s.learnerId().equals(learnerId)).findFirst()
@@ -157,7 +158,7 @@ public final class FakeBreach {
                 subject, text, html, null, List.of());
     }
 
-    public IncidentDto submit(String id) {
+    public synchronized IncidentDto submit(String id) {
         IncidentDto i = find(id);
         requireState(i, IncidentState.DRAFT);
         BreachPreviewDto p = previews.apply(i.scope());
@@ -175,7 +176,7 @@ public final class FakeBreach {
         return s;
     }
 
-    public IncidentDto returnToDraft(String id, String reason) {
+    public synchronized IncidentDto returnToDraft(String id, String reason) {
         IncidentDto i = find(id);
         requireState(i, IncidentState.SUBMITTED);
         if (isAuthor(i)) {
@@ -188,7 +189,7 @@ public final class FakeBreach {
         return d;
     }
 
-    public IncidentDto approve(String id, String textFingerprint, String recipientsFingerprint) {
+    public synchronized IncidentDto approve(String id, String textFingerprint, String recipientsFingerprint) {
         IncidentDto i = find(id);
         requireState(i, IncidentState.SUBMITTED);
         if (isAuthor(i)) {
@@ -205,7 +206,7 @@ public final class FakeBreach {
         return find(id);
     }
 
-    public IncidentDto send(String id) {
+    public synchronized IncidentDto send(String id) {
         IncidentDto i = find(id);
         requireState(i, IncidentState.APPROVED);
         calls.add("send " + id);
@@ -213,7 +214,7 @@ public final class FakeBreach {
         return find(id);
     }
 
-    public IncidentDto cancel(String id, String reason) {
+    public synchronized IncidentDto cancel(String id, String reason) {
         IncidentDto i = find(id);
         if (i.state().finished()) {
             throw problem(409, ProblemCode.VERSION_CONFLICT);
@@ -226,8 +227,8 @@ public final class FakeBreach {
         return find(id);
     }
 
-    public Page<DeliveryDto> deliveries(String id, DeliveryStatus status, NoticeChannel channel, String cursor,
-                                        int limit) {
+    public synchronized Page<DeliveryDto> deliveries(String id, DeliveryStatus status, NoticeChannel channel,
+                                                     String cursor, int limit) {
         deliveryQueries.add(id + " " + status + " " + channel + " " + cursor + " " + limit);
         List<DeliveryDto> matching = deliveries.getOrDefault(id, List.of()).stream()
                 .filter(d -> status == null || d.status() == status)
@@ -238,7 +239,7 @@ public final class FakeBreach {
                 matching.size());
     }
 
-    public IncidentDto retry(String id) {
+    public synchronized IncidentDto retry(String id) {
         IncidentDto i = find(id);
         calls.add("retry " + id);
         deliveries.get(id).replaceAll(d -> d.status() == DeliveryStatus.FAILED && d.channel() == NoticeChannel.EMAIL
@@ -247,7 +248,7 @@ public final class FakeBreach {
         return find(id);
     }
 
-    public DeliveryDto resolve(String id, long deliveryId, DeliveryResolution resolution) {
+    public synchronized DeliveryDto resolve(String id, long deliveryId, DeliveryResolution resolution) {
         List<DeliveryDto> list = deliveries.get(id);
         for (int k = 0; k < list.size(); k++) {
             DeliveryDto d = list.get(k);
@@ -266,18 +267,18 @@ public final class FakeBreach {
         throw problem(404, ProblemCode.NOT_FOUND);
     }
 
-    public long letters(String id, OutputStream out) {
+    public synchronized long letters(String id, OutputStream out) {
         calls.add("letters " + id);
         return write(out, "%PDF-1.7 letters of " + id);
     }
 
-    public long record(String id, PlatformClient.RecordFormat format, OutputStream out) {
+    public synchronized long record(String id, PlatformClient.RecordFormat format, OutputStream out) {
         calls.add("record " + id + " " + format);
         return write(out, format == PlatformClient.RecordFormat.CSV ? "step,at\nCREATED,2026-11-30\n"
                 : "%PDF-1.7 record of " + id);
     }
 
-    public SiteNoticeDto postSiteNotice(String id, SiteNoticeRequest r) {
+    public synchronized SiteNoticeDto postSiteNotice(String id, SiteNoticeRequest r) {
         IncidentDto i = find(id);
         calls.add("site-notice " + id);
         SiteNoticeDto notice = new SiteNoticeDto("sn-" + id, "northbridge", "Northbridge University", id, r.title(),
@@ -286,7 +287,7 @@ public final class FakeBreach {
         return notice;
     }
 
-    public void withdrawSiteNotice(String id) {
+    public synchronized void withdrawSiteNotice(String id) {
         IncidentDto i = find(id);
         calls.add("withdraw " + id);
         SiteNoticeDto up = i.siteNotice();
@@ -297,12 +298,16 @@ public final class FakeBreach {
     // Setting the scene for a test or a tour.
 
     /** An incident taken to {@code state} by officers other than {@link #actor} where a second one is needed. */
-    public IncidentDto seed(String title, IncidentState state, Instant discoveredAt) {
-        String me = actor;
+    public synchronized IncidentDto seed(String title, IncidentState state, Instant discoveredAt) {
         IncidentRequest r = request(title);
-        r = new IncidentRequest(title, discoveredAt, r.occurredFrom(), r.occurredTo(), r.whatHappened(),
+        return seed(new IncidentRequest(title, discoveredAt, r.occurredFrom(), r.occurredTo(), r.whatHappened(),
                 r.dataCategories(), r.systems(), r.measures(), r.learnerActions(), r.contact(), r.scope(),
-                r.subject(), r.body());
+                r.subject(), r.body()), state);
+    }
+
+    /** {@code r} created by Omar Haddad, taken to {@code state} with Grace Liu approving. */
+    public synchronized IncidentDto seed(IncidentRequest r, IncidentState state) {
+        String me = actor;
         actor = "Omar Haddad";
         String id = create(r).value().id();
         if (state != IncidentState.DRAFT) {
@@ -329,7 +334,7 @@ public final class FakeBreach {
     }
 
     /** Marks one sent email as in doubt, as after a platform stop in the middle of handing it over. */
-    public DeliveryDto putInDoubt(String id) {
+    public synchronized DeliveryDto putInDoubt(String id) {
         List<DeliveryDto> list = deliveries.get(id);
         for (int k = 0; k < list.size(); k++) {
             if (list.get(k).channel() == NoticeChannel.EMAIL && list.get(k).status() == DeliveryStatus.SENT) {

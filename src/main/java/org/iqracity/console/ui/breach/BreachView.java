@@ -293,8 +293,13 @@ public final class BreachView extends BorderPane implements LeaveGuard, AutoClos
             line.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(3, title, line, meta);
             box.setId("incident-" + item.id());
+            box.setMinWidth(0);
+            title.setMinWidth(0);
+            meta.setMinWidth(0);
             setText(null);
             setGraphic(box);
+            // The cell takes the list's width, never its text's: long titles end in an ellipsis, not a scroll bar.
+            setPrefWidth(0);
         }
     }
 }

@@ -22,16 +22,17 @@ final class ChannelsStep extends HBox {
         table.setId("jurisdictionTable");
         table.getStyleClass().add(Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(messages.get("breach.channels.col.jurisdiction"), 200,
-                DraftViewModel.JurisdictionRow::label));
-        table.getColumns().add(column(messages.get("breach.channels.col.channels"), 190,
-                DraftViewModel.JurisdictionRow::channels));
+        table.getColumns().add(wrapping(column(messages.get("breach.channels.col.jurisdiction"), 170,
+                DraftViewModel.JurisdictionRow::label)));
+        table.getColumns().add(wrapping(column(messages.get("breach.channels.col.channels"), 150,
+                DraftViewModel.JurisdictionRow::channels)));
         TableColumn<DraftViewModel.JurisdictionRow, String> learners = column(
                 messages.get("breach.channels.col.learners"), 90, r -> format.count(r.learners()));
         learners.setStyle("-fx-alignment: CENTER-RIGHT;");
+        learners.setMinWidth(90);
         table.getColumns().add(learners);
-        table.getColumns().add(column(messages.get("breach.channels.col.note"), 320,
-                DraftViewModel.JurisdictionRow::note));
+        table.getColumns().add(wrapping(column(messages.get("breach.channels.col.note"), 300,
+                DraftViewModel.JurisdictionRow::note)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(DraftViewModel.JurisdictionRow row, boolean empty) {
@@ -50,6 +51,26 @@ final class ChannelsStep extends HBox {
         CountsCard counts = new CountsCard("channelCounts", vm.previewProperty(), vm.previewStateProperty(),
                 vm.previewErrorProperty(), messages, format);
         getChildren().addAll(left, counts);
+    }
+
+    /** Long text wraps inside its cell, and the row grows to hold it. */
+    static <T> TableColumn<T, String> wrapping(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(column.widthProperty().subtract(14));
+                setGraphic(text);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+            }
+        });
+        return column;
     }
 
     static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {

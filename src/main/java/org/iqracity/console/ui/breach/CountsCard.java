@@ -23,9 +23,18 @@ final class CountsCard extends VBox {
     private final Label status = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
 
+    private final String countedKey;
+
     CountsCard(String id, ObservableValue<BreachPreviewDto> preview, ObservableValue<DraftViewModel.PreviewState> state,
                ObservableValue<String> error, Messages messages, BreachFormat format) {
+        this(id, preview, state, error, messages, format, "breach.counts.saved");
+    }
+
+    /** @param countedKey what the counts are of, said under them */
+    CountsCard(String id, ObservableValue<BreachPreviewDto> preview, ObservableValue<DraftViewModel.PreviewState> state,
+               ObservableValue<String> error, Messages messages, BreachFormat format, String countedKey) {
         this.messages = messages;
+        this.countedKey = countedKey;
         this.format = format;
         setId(id);
         getStyleClass().addAll(Css.TRACKING_CARD, Css.COUNTS);
@@ -75,7 +84,7 @@ final class CountsCard extends VBox {
             line(row, AppIcon.CROSS, "breach.counts.notLearners", p.notLearnersOfMemberCount(), true);
         }
         status.setText(state == DraftViewModel.PreviewState.ERROR ? error
-                : busy ? messages.get("breach.counts.updating") : messages.get("breach.counts.saved"));
+                : busy ? messages.get("breach.counts.updating") : messages.get(countedKey));
     }
 
     private int line(int row, AppIcon icon, String key, long n, boolean flag) {

@@ -15,8 +15,9 @@ final class FactsStep extends FormGrid {
         add(messages.get("breach.facts.title"), field("incidentTitle", vm.titleProperty()));
         add(messages.get("breach.facts.discovered"), new DateTimeField("discovered", vm.discoveredAtProperty(), zone));
         hint(messages.get("breach.facts.discovered.hint"));
-        HBox occurred = new HBox(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone),
-                new Label(messages.get("breach.facts.until")),
+        Label until = new Label(messages.get("breach.facts.until"));
+        until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox occurred = new HBox(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone), until,
                 new DateTimeField("occurredTo", vm.occurredToProperty(), zone));
         occurred.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         add(messages.get("breach.facts.occurred"), occurred);

@@ -1,6 +1,5 @@
 package org.iqracity.console.ui.breach;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.iqracity.console.api.breach.IncidentDto;
@@ -50,11 +50,16 @@ final class IncidentHeader extends HBox {
         clock.getStyleClass().add(Css.CLOCK);
         dates.setId("incidentDates");
         dates.getStyleClass().add(Css.TRACKING_VERSION);
-        HBox line = new HBox(10, title, state);
+        // The title gives way first; the state and the clock are always read whole.
+        title.setMinWidth(0);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        clock.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, title, state, clock);
         line.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(12, clock, dates);
-        second.setAlignment(Pos.CENTER_LEFT);
-        VBox text = new VBox(4, line, second);
+        dates.setMinWidth(0);
+        VBox text = new VBox(4, line, dates);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
 
         record.setText(messages.get("breach.record.export"));
         record.setGraphic(Icons.of(AppIcon.DOWNLOAD));
@@ -74,7 +79,9 @@ final class IncidentHeader extends HBox {
         cancel.setOnAction(e -> vm.incident().cancel());
         cancel.managedProperty().bind(cancel.visibleProperty());
         record.managedProperty().bind(record.visibleProperty());
-        getChildren().addAll(Icons.of(AppIcon.BREACH, 28), text, new Spacer(), record, cancel);
+        record.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(Icons.of(AppIcon.BREACH, 28), text, record, cancel);
 
         vm.openIncidentProperty().addListener(x -> show());
         vm.nowProperty().addListener(x -> show());

@@ -41,6 +41,8 @@ public final class IncidentViewModel {
     private static final Logger LOGGER = LoggerFactory.getLogger(IncidentViewModel.class);
     /** How often a sending incident is read again for its progress. */
     static final Duration POLL = Duration.ofSeconds(1);
+    /** The page of deliveries is read again every this many progress reads. */
+    static final int DELIVERIES_EVERY = 5;
 
     /** How many messages a send would start: emails now, letters to print. */
     public record SendCounts(long emails, long letters) {
@@ -57,6 +59,7 @@ public final class IncidentViewModel {
     private BackgroundTask<?> pollInFlight;
     private BackgroundTask<?> previewInFlight;
     private Runnable onDeliveriesChanged = () -> { };
+    private long polls;
 
     IncidentViewModel(BreachContext ctx) {
         this.ctx = ctx;
@@ -275,6 +278,10 @@ public final class IncidentViewModel {
             IncidentState before = ctx.incident().state();
             ctx.adopt(v);
             if (v.value().state() == IncidentState.SENDING) {
+                // The table of deliveries follows too, less often than the counts: it is a page of rows.
+                if (++polls % DELIVERIES_EVERY == 0) {
+                    onDeliveriesChanged.run();
+                }
                 schedulePoll();
             } else if (before == IncidentState.SENDING) {
                 finished(v.value());

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,8 +30,8 @@ final class ReviewPane extends HBox {
     private final Label status = new Label();
     private final Message authorNote = new Message();
     private final Message moved = new Message();
-    private final TextField textFingerprint = fingerprint("textFingerprint");
-    private final TextField recipientsFingerprint = fingerprint("recipientsFingerprint");
+    private final TextArea textFingerprint = fingerprint("textFingerprint");
+    private final TextArea recipientsFingerprint = fingerprint("recipientsFingerprint");
     private final Label recipients = new Label();
     private final Label subject = new Label();
     private final TextArea body = new TextArea();
@@ -103,7 +102,7 @@ final class ReviewPane extends HBox {
         CountsCard counts = new CountsCard("reviewCounts", vm.previewProperty(),
                 Bindings.createObjectBinding(() -> vm.previewProperty().get() == null
                         ? DraftViewModel.PreviewState.NONE : DraftViewModel.PreviewState.READY, vm.previewProperty()),
-                new javafx.beans.property.SimpleStringProperty(), messages, format);
+                new javafx.beans.property.SimpleStringProperty(), messages, format, "breach.counts.now");
         counts.visibleProperty().bind(vm.previewProperty().isNotNull());
         counts.managedProperty().bind(counts.visibleProperty());
         getChildren().addAll(left, counts);
@@ -140,10 +139,13 @@ final class ReviewPane extends HBox {
         return who == null ? messages.get("breach.unknown") : who;
     }
 
-    private static TextField fingerprint(String id) {
-        TextField f = new TextField();
+    /** Read-only but selectable, whole even for a 64-digit hash: officers compare them character by character. */
+    private static TextArea fingerprint(String id) {
+        TextArea f = new TextArea();
         f.setId(id);
         f.setEditable(false);
+        f.setWrapText(true);
+        f.setPrefRowCount(2);
         f.getStyleClass().add(Css.FINGERPRINT);
         return f;
     }

@@ -71,12 +71,13 @@ final class ScopeStep extends HBox {
     private VBox filters(DraftViewModel vm, Messages messages, BreachWords words) {
         ListView<DraftViewModel.CourseChoice> courses = new ListView<>(vm.courses());
         courses.setId("scopeCourses");
-        courses.setPrefHeight(190);
+        courses.setPrefHeight(150);
         courses.setCellFactory(CheckBoxListCell.forListView(DraftViewModel.CourseChoice::selectedProperty,
                 new StringConverter<>() {
                     @Override
                     public String toString(DraftViewModel.CourseChoice c) {
-                        return c == null ? "" : c.course().title() + "  \u00b7  " + c.course().id();
+                        return c == null ? "" : c.course().title() + "  \u00b7  " + c.course().number() + " "
+                                + c.course().run();
                     }
 
                     @Override
@@ -90,7 +91,9 @@ final class ScopeStep extends HBox {
         DatePicker to = new DatePicker();
         to.setId("enrolledTo");
         to.valueProperty().bindBidirectional(vm.enrolledToProperty());
-        HBox range = new HBox(10, from, new Label(messages.get("breach.facts.until")), to);
+        Label until = new Label(messages.get("breach.facts.until"));
+        until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox range = new HBox(10, from, until, to);
         range.setAlignment(Pos.CENTER_LEFT);
         FlowPane holding = new FlowPane(14, 8);
         holding.setId("scopeHolding");

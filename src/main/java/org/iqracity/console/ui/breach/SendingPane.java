@@ -49,6 +49,7 @@ final class SendingPane extends VBox {
     private final Button send = new Button();
     private final Button retry = new Button();
     private final Button letters = new Button();
+    private final javafx.beans.property.BooleanProperty anyInDoubt = new javafx.beans.property.SimpleBooleanProperty();
 
     SendingPane(IncidentViewModel vm, DeliveriesViewModel deliveries, ObservableValue<IncidentDto> incident,
                 Messages messages, BreachWords words, BreachFormat format) {
@@ -121,6 +122,7 @@ final class SendingPane extends VBox {
                 chip(AppIcon.RETIRED, "breach.status.UNREACHABLE", p.unreachable(), null),
                 chip(AppIcon.LETTER, "breach.status.READY", p.lettersReady(), null),
                 chip(AppIcon.STOP, "breach.status.CANCELLED", p.cancelled(), null));
+        anyInDoubt.set(p.inDoubt() > 0);
         send.setVisible(dto.state() == IncidentState.APPROVED);
         retry.setVisible(p.failed() > 0 && (dto.state() == IncidentState.SENT || dto.state() == IncidentState.SENDING));
         letters.setVisible(p.lettersReady() > 0 || dto.state() == IncidentState.APPROVED
@@ -161,14 +163,15 @@ final class SendingPane extends VBox {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                col("breach.deliveries.col.learner", 150, DeliveryDto::username),
-                col("breach.deliveries.col.channel", 80, d -> words.channel(d.channel())),
-                col("breach.deliveries.col.status", 110, d -> words.status(d.status())),
-                col("breach.deliveries.col.attempts", 70, d -> Integer.toString(d.attempts())),
-                col("breach.deliveries.col.when", 150, d -> d.sentAt() != null ? format.when(d.sentAt())
+                col("breach.deliveries.col.learner", 130, DeliveryDto::username),
+                col("breach.deliveries.col.channel", 70, d -> words.channel(d.channel())),
+                col("breach.deliveries.col.status", 100, d -> words.status(d.status())),
+                col("breach.deliveries.col.attempts", 80, d -> Integer.toString(d.attempts())),
+                col("breach.deliveries.col.when", 170, d -> d.sentAt() != null ? format.when(d.sentAt())
                         : d.lastAttemptAt() != null ? format.when(d.lastAttemptAt()) : ""),
-                col("breach.deliveries.col.jurisdiction", 90, d -> d.jurisdiction() == null ? "" : d.jurisdiction()),
-                col("breach.deliveries.col.detail", 260, d -> d.error() == null ? "" : d.error())));
+                col("breach.deliveries.col.jurisdiction", 100, d -> d.jurisdiction() == null ? "" : d.jurisdiction()),
+                col("breach.deliveries.col.detail", 220, d -> d.error() == null ? "" : d.error())));
+        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DeliveryDto d, boolean empty) {
@@ -228,9 +231,15 @@ final class SendingPane extends VBox {
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox paging = new HBox(8, delivered, again, new Spacer(), range, previous, next);
         paging.setAlignment(Pos.CENTER_LEFT);
-        Label inDoubtHint = new Label(messages.get("breach.deliveries.inDoubtHint"));
+        Label inDoubtHint = new Label(messages.get("breach.deliveries.inDoubtHint"), Icons.of(AppIcon.WARNING));
         inDoubtHint.setWrapText(true);
+        inDoubtHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         inDoubtHint.getStyleClass().add(Css.TRACKING_HINT);
+        // Settling in-doubt messages is rare: its buttons and words appear only while some are in doubt.
+        for (javafx.scene.Node n : List.of(delivered, again, inDoubtHint)) {
+            n.visibleProperty().bind(anyInDoubt);
+            n.managedProperty().bind(anyInDoubt);
+        }
         VBox box = new VBox(8, filters, new StackPane(table), paging, inDoubtHint);
         VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
         VBox.setVgrow(box, Priority.ALWAYS);

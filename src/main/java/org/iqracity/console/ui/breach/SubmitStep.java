@@ -77,9 +77,9 @@ final class SubmitStep extends HBox {
         if (vm.modeProperty().get() == ScopeMode.LIST) {
             return messages.format("breach.submit.scopeList", vm.listCountProperty().get());
         }
-        long courses = vm.courses().stream().filter(c -> c.selectedProperty().get()).count();
-        String text = courses == 0 ? messages.get("breach.submit.allCourses")
-                : messages.format("breach.submit.courses", courses);
+        List<String> courses = vm.courses().stream().filter(c -> c.selectedProperty().get())
+                .map(c -> c.course().title()).toList();
+        String text = courses.isEmpty() ? messages.get("breach.submit.allCourses") : String.join(", ", courses);
         if (vm.enrolledFromProperty().get() != null || vm.enrolledToProperty().get() != null) {
             text += "; " + messages.format("breach.submit.enrolled",
                     vm.enrolledFromProperty().get() == null ? "\u2026" : vm.enrolledFromProperty().get().toString(),
