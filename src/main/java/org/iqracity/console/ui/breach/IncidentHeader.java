@@ -34,6 +34,7 @@ final class IncidentHeader extends HBox {
     private final Label dates = new Label();
     private final MenuButton record = new MenuButton();
     private final Button cancel = new Button();
+    private final Button reload = new Button();
 
     IncidentHeader(BreachViewModel vm, Messages messages, BreachFormat format) {
         this.vm = vm;
@@ -79,9 +80,15 @@ final class IncidentHeader extends HBox {
         cancel.setOnAction(e -> vm.incident().cancel());
         cancel.managedProperty().bind(cancel.visibleProperty());
         record.managedProperty().bind(record.visibleProperty());
+        reload.setGraphic(Icons.of(AppIcon.REFRESH));
+        reload.setId("reloadOpenIncident");
+        reload.getStyleClass().add(Styles.BUTTON_ICON);
+        reload.setTooltip(new javafx.scene.control.Tooltip(messages.get("breach.reload.tooltip")));
+        reload.setOnAction(e -> vm.leave(vm::reloadIncident));
+        reload.managedProperty().bind(reload.visibleProperty());
         record.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(Icons.of(AppIcon.BREACH, 28), text, record, cancel);
+        getChildren().addAll(Icons.of(AppIcon.BREACH, 28), text, reload, record, cancel);
 
         vm.openIncidentProperty().addListener(x -> show());
         vm.nowProperty().addListener(x -> show());
@@ -114,6 +121,7 @@ final class IncidentHeader extends HBox {
         }
         dates.setText(messages.format("breach.header.dates", format.when(discovered), format.when(deadline)));
         record.setVisible(!fresh);
+        reload.setVisible(!fresh);
         cancel.setVisible(!fresh && !s.finished());
     }
 
