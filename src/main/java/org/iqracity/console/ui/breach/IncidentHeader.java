@@ -51,14 +51,16 @@ final class IncidentHeader extends HBox {
         clock.getStyleClass().add(Css.CLOCK);
         dates.setId("incidentDates");
         dates.getStyleClass().add(Css.TRACKING_VERSION);
-        // The title gives way first; the state and the clock are always read whole.
+        // The title and the dates give way first; the state and the clock are always read whole.
         title.setMinWidth(0);
         state.setMinWidth(Region.USE_PREF_SIZE);
         clock.setMinWidth(Region.USE_PREF_SIZE);
-        HBox line = new HBox(10, title, state, clock);
+        HBox line = new HBox(10, title, state);
         line.setAlignment(Pos.CENTER_LEFT);
         dates.setMinWidth(0);
-        VBox text = new VBox(4, line, dates);
+        HBox second = new HBox(12, clock, dates);
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(4, line, second);
         text.setMinWidth(0);
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
 
