@@ -68,6 +68,19 @@ final class HttpExchange {
         });
     }
 
+    /**
+     * Like {@link #sendVersioned(Request, Class)}, but an answer without an ETag takes the tag {@code fromBody} names
+     * for it: for bodies that carry their own version.
+     */
+    <T> Versioned<T> sendVersioned(Request request, Class<T> type, java.util.function.Function<T, String> fromBody) {
+        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+        return exchange(request, (response, responseBody) -> {
+            T value = read(request, text(responseBody), javaType);
+            String etag = response.header("ETag");
+            return new Versioned<>(value, etag == null || etag.isBlank() ? fromBody.apply(value) : etag.strip());
+        });
+    }
+
     /** For long answers read as they arrive (a roster): {@code reader} gets the body while the call is open. */
     <T> T stream(Request request, StreamReader<T> streamReader) {
         return exchange(request, (response, body) -> {

@@ -37,6 +37,21 @@ import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorSummaryDto;
+import org.iqracity.console.api.breach.ApprovalRequest;
+import org.iqracity.console.api.breach.BreachPreviewDto;
+import org.iqracity.console.api.breach.DeliveryDto;
+import org.iqracity.console.api.breach.DeliveryResolution;
+import org.iqracity.console.api.breach.DeliveryStatus;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
+import org.iqracity.console.api.breach.JurisdictionDto;
+import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.NoticeMessageDto;
+import org.iqracity.console.api.breach.ReasonRequest;
+import org.iqracity.console.api.breach.ResolveDeliveryRequest;
+import org.iqracity.console.api.breach.SiteNoticeDto;
+import org.iqracity.console.api.breach.SiteNoticeRequest;
 
 /** {@link PlatformClient} over OkHttp. Thread-safe: one instance serves every background task of a session. */
 public final class HttpPlatformClient implements PlatformClient {
@@ -375,5 +390,137 @@ public final class HttpPlatformClient implements PlatformClient {
 
     private static String sponsorPath(String sponsorId) {
         return ApiPaths.SPONSOR_REPORTS + "/" + ApiPaths.segment(sponsorId);
+    }
+
+    // Breach notices (R8).
+
+    private static final TypeReference<Page<DeliveryDto>> DELIVERY_PAGE = new TypeReference<>() { };
+    private static final TypeReference<IncidentDto> INCIDENT = new TypeReference<>() { };
+
+    @Override
+    public List<IncidentSummaryDto> incidents() {
+        return authed(get(ApiPaths.BREACH_NOTICES), new TypeReference<List<IncidentSummaryDto>>() { });
+    }
+
+    @Override
+    public List<JurisdictionDto> jurisdictions() {
+        return authed(get(ApiPaths.BREACH_JURISDICTIONS), new TypeReference<List<JurisdictionDto>>() { });
+    }
+
+    @Override
+    public Versioned<IncidentDto> createIncident(IncidentRequest request) {
+        Request.Builder post = new Request.Builder().url(url(ApiPaths.BREACH_NOTICES)).post(http.jsonBody(request));
+        return authed(post, r -> http.sendVersioned(r, IncidentDto.class, IncidentDto::etag));
+    }
+
+    @Override
+    public Versioned<IncidentDto> incident(String incidentId) {
+        return authed(get(ApiPaths.breachNotice(incidentId)),
+                r -> http.sendVersioned(r, IncidentDto.class, IncidentDto::etag));
+    }
+
+    @Override
+    public Versioned<IncidentDto> saveIncident(String incidentId, String ifMatch, IncidentRequest request) {
+        Request.Builder put = new Request.Builder().url(url(ApiPaths.breachNotice(incidentId)))
+                .put(http.jsonBody(request)).header("If-Match", Objects.requireNonNull(ifMatch, "ifMatch"));
+        return authed(put, r -> http.sendVersioned(r, IncidentDto.class, IncidentDto::etag));
+    }
+
+    @Override
+    public BreachPreviewDto breachPreview(String incidentId) {
+        return authed(get(ApiPaths.breachNotice(incidentId) + "/preview"), new TypeReference<BreachPreviewDto>() { });
+    }
+
+    @Override
+    public NoticeMessageDto noticeMessage(String incidentId, String learnerId) {
+        HttpUrl message = url(ApiPaths.breachNotice(incidentId) + "/preview/message").newBuilder()
+                .addQueryParameter("learnerId", Objects.requireNonNull(learnerId, "learnerId")).build();
+        return authed(new Request.Builder().url(message).get(), new TypeReference<NoticeMessageDto>() { });
+    }
+
+    @Override
+    public IncidentDto submitIncident(String incidentId) {
+        return authed(emptyPost(ApiPaths.breachNotice(incidentId) + "/submit"), INCIDENT);
+    }
+
+    @Override
+    public IncidentDto returnIncident(String incidentId, String reason) {
+        return authed(postBuilder(ApiPaths.breachNotice(incidentId) + "/return", new ReasonRequest(reason)), INCIDENT);
+    }
+
+    @Override
+    public IncidentDto approveIncident(String incidentId, String textFingerprint, String recipientsFingerprint) {
+        return authed(postBuilder(ApiPaths.breachNotice(incidentId) + "/approve",
+                new ApprovalRequest(textFingerprint, recipientsFingerprint)), INCIDENT);
+    }
+
+    @Override
+    public IncidentDto sendNotices(String incidentId) {
+        return authed(emptyPost(ApiPaths.breachNotice(incidentId) + "/send"), INCIDENT);
+    }
+
+    @Override
+    public IncidentDto cancelIncident(String incidentId, String reason) {
+        return authed(postBuilder(ApiPaths.breachNotice(incidentId) + "/cancel", new ReasonRequest(reason)), INCIDENT);
+    }
+
+    @Override
+    public Page<DeliveryDto> deliveries(String incidentId, DeliveryStatus status, NoticeChannel channel,
+                                        String cursor, int limit) {
+        HttpUrl.Builder url = url(ApiPaths.breachNotice(incidentId) + "/deliveries").newBuilder()
+                .addQueryParameter("limit", Integer.toString(limit));
+        addIfSet(url, "status", status == null ? null : status.name());
+        addIfSet(url, "channel", channel == null ? null : channel.name());
+        addIfSet(url, "cursor", cursor);
+        return authed(new Request.Builder().url(url.build()).get(), DELIVERY_PAGE);
+    }
+
+    @Override
+    public IncidentDto retryDeliveries(String incidentId) {
+        return authed(emptyPost(ApiPaths.breachNotice(incidentId) + "/deliveries/retry"), INCIDENT);
+    }
+
+    @Override
+    public DeliveryDto resolveDelivery(String incidentId, long deliveryId, DeliveryResolution resolution) {
+        String path = ApiPaths.breachNotice(incidentId) + "/deliveries/" + deliveryId + "/resolve";
+        return authed(postBuilder(path, new ResolveDeliveryRequest(resolution)), new TypeReference<DeliveryDto>() { });
+    }
+
+    @Override
+    public long lettersPdf(String incidentId, java.io.OutputStream out) {
+        return authed(get(ApiPaths.breachNotice(incidentId) + "/letters"),
+                r -> http.stream(r, in -> in.transferTo(out)));
+    }
+
+    @Override
+    public long incidentRecord(String incidentId, RecordFormat format, java.io.OutputStream out) {
+        HttpUrl url = url(ApiPaths.breachNotice(incidentId) + "/record").newBuilder()
+                .addQueryParameter("format", format.name().toLowerCase(java.util.Locale.ROOT)).build();
+        return authed(new Request.Builder().url(url).get(), r -> http.stream(r, in -> in.transferTo(out)));
+    }
+
+    @Override
+    public SiteNoticeDto postSiteNotice(String incidentId, SiteNoticeRequest request) {
+        Request.Builder put = new Request.Builder().url(url(ApiPaths.breachNotice(incidentId) + "/site-notice"))
+                .put(http.jsonBody(request));
+        return authed(put, new TypeReference<SiteNoticeDto>() { });
+    }
+
+    @Override
+    public void withdrawSiteNotice(String incidentId) {
+        Request.Builder delete = new Request.Builder().url(url(ApiPaths.breachNotice(incidentId) + "/site-notice"))
+                .delete();
+        authed(delete, r -> {
+            http.sendNoContent(r.newBuilder());
+            return null;
+        });
+    }
+
+    private Request.Builder postBuilder(String path, Object body) {
+        return new Request.Builder().url(url(path)).post(http.jsonBody(body));
+    }
+
+    private Request.Builder emptyPost(String path) {
+        return new Request.Builder().url(url(path)).post(okhttp3.RequestBody.create(new byte[0], null));
     }
 }

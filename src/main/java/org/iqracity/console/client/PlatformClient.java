@@ -25,6 +25,18 @@ import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorSummaryDto;
+import org.iqracity.console.api.breach.BreachPreviewDto;
+import org.iqracity.console.api.breach.DeliveryDto;
+import org.iqracity.console.api.breach.DeliveryResolution;
+import org.iqracity.console.api.breach.DeliveryStatus;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
+import org.iqracity.console.api.breach.JurisdictionDto;
+import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.NoticeMessageDto;
+import org.iqracity.console.api.breach.SiteNoticeDto;
+import org.iqracity.console.api.breach.SiteNoticeRequest;
 
 /**
  * What the console asks of one platform. Calls block and may run on any thread; failures are {@link ApiException}
@@ -114,4 +126,67 @@ public interface PlatformClient {
 
     /** A released snapshot as the sponsor receives it (CSV text). */
     String sponsorReleaseCsv(String sponsorId, String releaseId);
+
+    // Breach notices (R8), for security officers.
+
+    /** How the incident record for the regulator's file is written. */
+    enum RecordFormat { CSV, PDF }
+
+    /** The Member's incidents, newest first, each with its 72-hour clock. */
+    List<IncidentSummaryDto> incidents();
+
+    /** The jurisdiction table: which channels each country (or region) calls for. */
+    List<JurisdictionDto> jurisdictions();
+
+    /** Creates a draft; the answer carries the entity tag the next change must send back. */
+    Versioned<IncidentDto> createIncident(IncidentRequest request);
+
+    Versioned<IncidentDto> incident(String incidentId);
+
+    /**
+     * Changes a draft. Fails with 412 {@code version_conflict} when {@code ifMatch} no longer names the current
+     * version, 409 once it is no longer a draft, 422 {@code validation_failed} naming the fields.
+     */
+    Versioned<IncidentDto> saveIncident(String incidentId, String ifMatch, IncidentRequest request);
+
+    /** Who the saved draft reaches and how: counts per channel and jurisdiction, flags, sample learners. */
+    BreachPreviewDto breachPreview(String incidentId);
+
+    /** The notice as one learner in the scope would receive it; 404 when the learner is not in the scope. */
+    NoticeMessageDto noticeMessage(String incidentId, String learnerId);
+
+    /** Draft to submitted: the text and recipients get their fingerprints. */
+    IncidentDto submitIncident(String incidentId);
+
+    /** Back to its author as a draft, with the reason. */
+    IncidentDto returnIncident(String incidentId, String reason);
+
+    /** Approves what the fingerprints name; 403 for the author, 409 when either no longer matches. */
+    IncidentDto approveIncident(String incidentId, String textFingerprint, String recipientsFingerprint);
+
+    /** Starts sending in the background; progress comes with {@link #incident}. */
+    IncidentDto sendNotices(String incidentId);
+
+    IncidentDto cancelIncident(String incidentId, String reason);
+
+    /** One page of delivery records; {@code status} and {@code channel} null for all, {@code cursor} null first. */
+    Page<DeliveryDto> deliveries(String incidentId, DeliveryStatus status, NoticeChannel channel, String cursor,
+                                 int limit);
+
+    /** Failed emails go back to the sender. */
+    IncidentDto retryDeliveries(String incidentId);
+
+    /** Settles an in-doubt message after the mail server's log was checked. */
+    DeliveryDto resolveDelivery(String incidentId, long deliveryId, DeliveryResolution resolution);
+
+    /** Streams the letters PDF (one letter per learner who needs one) into {@code out}; answers the bytes written. */
+    long lettersPdf(String incidentId, OutputStream out);
+
+    /** Streams the whole incident record for the regulator into {@code out}; answers the bytes written. */
+    long incidentRecord(String incidentId, RecordFormat format, OutputStream out);
+
+    /** Posts the site notice for this incident, or replaces the one that is up. */
+    SiteNoticeDto postSiteNotice(String incidentId, SiteNoticeRequest request);
+
+    void withdrawSiteNotice(String incidentId);
 }

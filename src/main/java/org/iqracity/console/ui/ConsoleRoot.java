@@ -11,6 +11,10 @@ import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.accesslog.AccessLogView;
 import org.iqracity.console.ui.accesslog.AccessLogViewModel;
+import org.iqracity.console.ui.breach.BreachView;
+import org.iqracity.console.ui.breach.BreachViewModel;
+import org.iqracity.console.ui.breach.FxBreachDialogs;
+import org.iqracity.console.ui.common.DesktopFileOpener;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.FxTaskRunner;
@@ -156,6 +160,11 @@ public final class ConsoleRoot implements AutoCloseable {
         if (destination == Destination.SPONSOR_REPORTS) {
             return new SponsorReportsView(new SponsorReportsViewModel(app, tasks, setup.messages()), setup.messages(),
                     ZoneId.systemDefault());
+        }
+        if (destination == Destination.BREACH_NOTICES) {
+            return new BreachView(new BreachViewModel(app, tasks, setup.messages(),
+                    new FxBreachDialogs(setup.messages(), () -> stage), new DesktopFileOpener(),
+                    java.time.Clock.systemUTC(), ZoneId.systemDefault()), setup.messages());
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }

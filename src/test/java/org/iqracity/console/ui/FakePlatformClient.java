@@ -285,4 +285,129 @@ public class FakePlatformClient implements PlatformClient {
         maybeFail();
         return releaseCsv;
     }
+
+    // Breach notices: the platform's rules in memory (FakeBreach).
+
+    public final FakeBreach breach = new FakeBreach();
+
+    @Override
+    public List<org.iqracity.console.api.breach.IncidentSummaryDto> incidents() {
+        maybeFail();
+        return breach.list();
+    }
+
+    @Override
+    public List<org.iqracity.console.api.breach.JurisdictionDto> jurisdictions() {
+        maybeFail();
+        return breach.jurisdictions();
+    }
+
+    @Override
+    public Versioned<org.iqracity.console.api.breach.IncidentDto> createIncident(
+            org.iqracity.console.api.breach.IncidentRequest request) {
+        maybeFail();
+        return breach.create(request);
+    }
+
+    @Override
+    public Versioned<org.iqracity.console.api.breach.IncidentDto> incident(String incidentId) {
+        maybeFail();
+        return breach.get(incidentId);
+    }
+
+    @Override
+    public Versioned<org.iqracity.console.api.breach.IncidentDto> saveIncident(String incidentId, String ifMatch,
+            org.iqracity.console.api.breach.IncidentRequest request) {
+        maybeFail();
+        return breach.save(incidentId, ifMatch, request);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.BreachPreviewDto breachPreview(String incidentId) {
+        maybeFail();
+        return breach.preview(incidentId);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.NoticeMessageDto noticeMessage(String incidentId, String learnerId) {
+        maybeFail();
+        return breach.message(incidentId, learnerId);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.IncidentDto submitIncident(String incidentId) {
+        maybeFail();
+        return breach.submit(incidentId);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.IncidentDto returnIncident(String incidentId, String reason) {
+        maybeFail();
+        return breach.returnToDraft(incidentId, reason);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.IncidentDto approveIncident(String incidentId, String textFingerprint,
+            String recipientsFingerprint) {
+        maybeFail();
+        return breach.approve(incidentId, textFingerprint, recipientsFingerprint);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.IncidentDto sendNotices(String incidentId) {
+        maybeFail();
+        return breach.send(incidentId);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.IncidentDto cancelIncident(String incidentId, String reason) {
+        maybeFail();
+        return breach.cancel(incidentId, reason);
+    }
+
+    @Override
+    public Page<org.iqracity.console.api.breach.DeliveryDto> deliveries(String incidentId,
+            org.iqracity.console.api.breach.DeliveryStatus status,
+            org.iqracity.console.api.breach.NoticeChannel channel, String cursor, int limit) {
+        maybeFail();
+        return breach.deliveries(incidentId, status, channel, cursor, limit);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.IncidentDto retryDeliveries(String incidentId) {
+        maybeFail();
+        return breach.retry(incidentId);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.DeliveryDto resolveDelivery(String incidentId, long deliveryId,
+            org.iqracity.console.api.breach.DeliveryResolution resolution) {
+        maybeFail();
+        return breach.resolve(incidentId, deliveryId, resolution);
+    }
+
+    @Override
+    public long lettersPdf(String incidentId, java.io.OutputStream out) {
+        maybeFail();
+        return breach.letters(incidentId, out);
+    }
+
+    @Override
+    public long incidentRecord(String incidentId, RecordFormat format, java.io.OutputStream out) {
+        maybeFail();
+        return breach.record(incidentId, format, out);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.SiteNoticeDto postSiteNotice(String incidentId,
+            org.iqracity.console.api.breach.SiteNoticeRequest request) {
+        maybeFail();
+        return breach.postSiteNotice(incidentId, request);
+    }
+
+    @Override
+    public void withdrawSiteNotice(String incidentId) {
+        maybeFail();
+        breach.withdrawSiteNotice(incidentId);
+    }
 }

@@ -60,7 +60,26 @@ public enum AppIcon {
     WITHHELD(MaterialDesignM.MINUS_CIRCLE_OUTLINE),
     SHIELD_CHECK(MaterialDesignS.SHIELD_CHECK_OUTLINE),
     DOWNLOAD(MaterialDesignD.DOWNLOAD_OUTLINE),
-    SEND(MaterialDesignS.SEND_OUTLINE);
+    SEND(MaterialDesignS.SEND_OUTLINE),
+    CLOCK(MaterialDesignC.CLOCK_OUTLINE),
+    CLOCK_ALERT(MaterialDesignC.CLOCK_ALERT_OUTLINE),
+    PDF(MaterialDesignF.FILE_PDF_BOX),
+    CSV(MaterialDesignF.FILE_DELIMITED_OUTLINE),
+    EMAIL(MaterialDesignE.EMAIL_OUTLINE),
+    LETTER(MaterialDesignM.MAILBOX_OUTLINE),
+    FINGERPRINT(MaterialDesignF.FINGERPRINT),
+    APPROVE(MaterialDesignC.CHECK_DECAGRAM_OUTLINE),
+    RETURN(MaterialDesignA.ARROW_U_LEFT_TOP),
+    SITE(MaterialDesignW.WEB),
+    SITE_OFF(MaterialDesignW.WEB_OFF),
+    TIMELINE(MaterialDesignT.TIMELINE_TEXT_OUTLINE),
+    IMPORT(MaterialDesignF.FILE_IMPORT_OUTLINE),
+    PEOPLE(MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE),
+    WORLD(MaterialDesignE.EARTH),
+    STOP(MaterialDesignS.STOP_CIRCLE_OUTLINE),
+    BACK(MaterialDesignA.ARROW_LEFT),
+    NEXT(MaterialDesignA.ARROW_RIGHT),
+    TEXT(MaterialDesignT.TEXT_BOX_OUTLINE);
 
     private final Ikon ikon;
 

@@ -84,6 +84,28 @@ public final class Css {
     public static final String SPONSOR_TREE = "sponsor-tree";
     public static final String REPORT_PANE = "report-pane";
 
+    public static final String BREACH = "breach";
+    public static final String BREACH_LIST = "breach-list";
+    public static final String BREACH_CELL_TITLE = "breach-cell-title";
+    public static final String BREACH_CELL_META = "breach-cell-meta";
+    public static final String BREACH_HEADER = "breach-header";
+    public static final String CLOCK = "breach-clock";
+    public static final String CLOCK_URGENT = "breach-clock-urgent";
+    public static final String CLOCK_STOPPED = "breach-clock-stopped";
+    public static final String STATE_BADGE = "breach-state";
+    public static final String STEPS = "breach-steps";
+    public static final String STEP = "breach-step";
+    public static final String STEP_CURRENT = "breach-step-current";
+    public static final String STEP_BODY = "breach-step-body";
+    public static final String FLOW_FOOTER = "breach-footer";
+    public static final String COUNTS = "breach-counts";
+    public static final String COUNT_VALUE = "breach-count-value";
+    public static final String COUNT_LABEL = "breach-count-label";
+    public static final String COUNT_FLAG = "breach-count-flag";
+    public static final String FINGERPRINT = "breach-fingerprint";
+    public static final String NOTICE_TEXT = "breach-notice-text";
+    public static final String PROGRESS_CHIP = "breach-progress-chip";
+
     private Css() {
     }
 }

@@ -11,7 +11,7 @@ public enum Destination {
     LEARNERS("nav.learners", AppIcon.LEARNERS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN),
     COURSES_TRACKING("nav.tracking", AppIcon.TRACKING, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN),
     SPONSOR_REPORTS("nav.sponsors", AppIcon.SPONSORS, true, Role.MEMBER_ADMIN),
-    BREACH_NOTICES("nav.breach", AppIcon.BREACH, false, Role.SECURITY_OFFICER),
+    BREACH_NOTICES("nav.breach", AppIcon.BREACH, true, Role.SECURITY_OFFICER),
     ACCESS_LOG("nav.accessLog", AppIcon.ACCESS_LOG, true, Role.SECURITY_OFFICER),
     EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
 

@@ -132,7 +132,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#nav-breach_notices"));
         assertThat(shows("#nav-access_log")).isTrue();
         assertThat(present("#nav-learners")).isFalse();
-        assertThat(shows("#placeholder-breach_notices")).isTrue();
+        assertThat(shows("#breachView")).isTrue();
     }
 
     private String courseOf;

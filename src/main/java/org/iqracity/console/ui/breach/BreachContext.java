@@ -1,0 +1,131 @@
+package org.iqracity.console.ui.breach;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.iqracity.console.api.MeDto;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.Versioned;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.FileOpener;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.TaskRunner;
+import org.iqracity.console.ui.common.UserMessage;
+
+/**
+ * What the parts of the breach screen share: the incident open now with its entity tag, the one line of news above
+ * it, and the means every part uses (tasks, words, dialogs, the desktop). FX thread only.
+ */
+final class BreachContext {
+
+    enum NoticeKind { SUCCESS, INFO, WARNING, DANGER }
+
+    /** What the person can do about a notice right there: nothing, or load the incident again. */
+    enum NoticeAction { NONE, RELOAD }
+
+    record Notice(NoticeKind kind, String text, NoticeAction action) {
+    }
+
+    final AppState app;
+    final TaskRunner tasks;
+    final Messages messages;
+    final ErrorMessages errors;
+    final BreachWords words;
+    final BreachDialogs dialogs;
+    final FileOpener opener;
+    final Clock clock;
+    final ZoneId zone;
+
+    private final ReadOnlyObjectWrapper<IncidentDto> incident = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private String etag;
+
+    BreachContext(AppState app, TaskRunner tasks, Messages messages, BreachDialogs dialogs, FileOpener opener,
+                  Clock clock, ZoneId zone) {
+        this.app = app;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.errors = new ErrorMessages(messages);
+        this.words = new BreachWords(messages);
+        this.dialogs = dialogs;
+        this.opener = opener;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    PlatformClient client() {
+        return app.session() == null ? null : app.session().client();
+    }
+
+    ReadOnlyObjectProperty<IncidentDto> incidentProperty() {
+        return incident.getReadOnlyProperty();
+    }
+
+    IncidentDto incident() {
+        return incident.get();
+    }
+
+    String incidentId() {
+        IncidentDto now = incident.get();
+        return now == null ? null : now.id();
+    }
+
+    String etag() {
+        return etag;
+    }
+
+    void adopt(Versioned<IncidentDto> version) {
+        etag = version.etag();
+        incident.set(version.value());
+    }
+
+    /** An answer without a header (the state changes): the incident names its own version. */
+    void adopt(IncidentDto dto) {
+        etag = dto.etag();
+        incident.set(dto);
+    }
+
+    void clear() {
+        etag = null;
+        incident.set(null);
+    }
+
+    ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    void say(NoticeKind kind, String text) {
+        notice.set(new Notice(kind, text, NoticeAction.NONE));
+    }
+
+    void say(NoticeKind kind, String text, NoticeAction action) {
+        notice.set(new Notice(kind, text, action));
+    }
+
+    /** A failure in words, after the shell has seen it (connection lost, session ended). */
+    void sayFailure(Throwable failure) {
+        app.report(failure);
+        UserMessage m = errors.describe(failure);
+        say(NoticeKind.DANGER, m.text() + " " + m.hint());
+    }
+
+    void dismiss() {
+        notice.set(null);
+    }
+
+    /**
+     * Whether the signed-in officer is the one named: the platform records people by display name. Only for what
+     * the screen says; the platform decides who may approve.
+     */
+    boolean isMe(String name) {
+        if (name == null || app.session() == null) {
+            return false;
+        }
+        MeDto me = app.session().me();
+        return name.equalsIgnoreCase(me.username())
+                || (me.displayName() != null && name.equalsIgnoreCase(me.displayName()));
+    }
+}

@@ -1,0 +1,894 @@
+package org.iqracity.console.ui.breach;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.Problem;
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.api.breach.BreachPreviewDto;
+import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.JurisdictionDto;
+import org.iqracity.console.api.breach.NoticeMessageDto;
+import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.client.ApiHttpException;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.Versioned;
+import org.iqracity.console.ui.breach.BreachContext.NoticeAction;
+import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
+import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.TaskRunner;
+
+/**
+ * The guided flow for a draft: incident facts, who was affected (with live counts), channels per jurisdiction, the
+ * notice with a preview for one learner, submission. Every step is saved as the person moves on, with the version
+ * it was edited from (If-Match); a draft someone else saved in between is never overwritten.
+ */
+public final class DraftViewModel {
+
+    public enum Step { FACTS, SCOPE, CHANNELS, NOTICE, SUBMIT }
+
+    public enum PreviewState { NONE, LOADING, READY, ERROR }
+
+    /** Scope edits settle this long before the draft is saved and counted again. */
+    static final Duration SCOPE_SETTLE = Duration.ofMillis(600);
+    /** Notice text settles longer: people type whole sentences. */
+    static final Duration TEXT_SETTLE = Duration.ofMillis(1500);
+
+    /** A course the scope may name, ticked or not. */
+    public static final class CourseChoice {
+        private final CourseDto course;
+        private final BooleanProperty selected = new SimpleBooleanProperty();
+
+        CourseChoice(CourseDto course) {
+            this.course = course;
+        }
+
+        public CourseDto course() {
+            return course;
+        }
+
+        public BooleanProperty selectedProperty() {
+            return selected;
+        }
+    }
+
+    /** One jurisdiction in the preview: how its learners are told, how many, what its law asks. */
+    public record JurisdictionRow(String label, String channels, long learners, boolean known, String note) {
+    }
+
+    private final BreachContext ctx;
+    private final NoticeTemplate template;
+
+    private final StringProperty title = new SimpleStringProperty("");
+    private final ObjectProperty<Instant> discoveredAt = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> occurredFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> occurredTo = new SimpleObjectProperty<>();
+    private final StringProperty whatHappened = new SimpleStringProperty("");
+    private final Map<DataCategory, BooleanProperty> categories = new EnumMap<>(DataCategory.class);
+    private final StringProperty systems = new SimpleStringProperty("");
+    private final StringProperty measures = new SimpleStringProperty("");
+    private final StringProperty learnerActions = new SimpleStringProperty("");
+    private final StringProperty contact = new SimpleStringProperty("");
+
+    private final ObjectProperty<ScopeMode> mode = new SimpleObjectProperty<>(ScopeMode.FILTER);
+    private final ObservableList<CourseChoice> courses = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalDate> enrolledFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> enrolledTo = new SimpleObjectProperty<>();
+    private final Map<DataCategory, BooleanProperty> holding = new EnumMap<>(DataCategory.class);
+    private final StringProperty listText = new SimpleStringProperty("");
+    private final ReadOnlyIntegerWrapper listCount = new ReadOnlyIntegerWrapper();
+
+    private final StringProperty subject = new SimpleStringProperty("");
+    private final StringProperty body = new SimpleStringProperty("");
+
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.FACTS);
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+
+    private final ReadOnlyObjectWrapper<PreviewState> previewState = new ReadOnlyObjectWrapper<>(PreviewState.NONE);
+    private final ReadOnlyObjectWrapper<BreachPreviewDto> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> previewError = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<JurisdictionRow> jurisdictionRows = FXCollections.observableArrayList();
+    private final ObservableList<BreachPreviewDto.SampleLearner> sample = FXCollections.observableArrayList();
+    private final ObjectProperty<BreachPreviewDto.SampleLearner> sampleLearner = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<NoticeMessageDto> message = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> messageError = new ReadOnlyObjectWrapper<>();
+
+    private IncidentRequest baseline;
+    private boolean loading;
+    private boolean conflicted;
+    private boolean coursesAsked;
+    private List<String> wantedCourses = List.of();
+    private List<JurisdictionDto> jurisdictionTable = List.of();
+    private boolean savingNow;
+    private final List<Runnable> afterSave = new ArrayList<>();
+    private boolean saveQueued;
+    private TaskRunner.Cancellable settling;
+    private BackgroundTask<?> previewInFlight;
+    private BackgroundTask<?> messageInFlight;
+
+    DraftViewModel(BreachContext ctx) {
+        this.ctx = ctx;
+        this.template = new NoticeTemplate(ctx.messages);
+        for (DataCategory c : DataCategory.values()) {
+            categories.put(c, new SimpleBooleanProperty());
+            holding.put(c, new SimpleBooleanProperty());
+        }
+        List<Observable> facts = new ArrayList<>(List.of(title, discoveredAt, occurredFrom, occurredTo, whatHappened,
+                systems, measures, learnerActions, contact));
+        facts.addAll(categories.values());
+        facts.forEach(o -> o.addListener(x -> edited()));
+        List<Observable> scope = new ArrayList<>(List.of(mode, enrolledFrom, enrolledTo, listText));
+        scope.addAll(holding.values());
+        scope.forEach(o -> o.addListener(x -> scopeEdited()));
+        subject.addListener(x -> textEdited());
+        body.addListener(x -> textEdited());
+        listText.addListener(x -> listCount.set(ScopeEntries.parse(listText.get()).size()));
+        sampleLearner.addListener((obs, old, now) -> {
+            if (now != null && !Objects.equals(old, now)) {
+                loadMessage();
+            }
+        });
+    }
+
+    // Starting and loading.
+
+    /** A new incident, not yet on the platform: discovered now, the usual template, every learner of the Member. */
+    void startNew() {
+        Instant now = ctx.clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        IncidentRequest blank = new IncidentRequest("", now, null, null, "", List.of(), "", "", "", "",
+                BreachScope.allLearners(), "", "");
+        fill(blank);
+        baseline = normalize(toRequest());
+        conflicted = false;
+        saved.set(false);
+        step.set(Step.FACTS);
+        clearPreview();
+        problems.clear();
+        dirty.set(false);
+        askCourses();
+    }
+
+    /** Shows a draft as the platform has it; a different incident starts at the first step. */
+    void load(IncidentDto dto, boolean sameIncident) {
+        cancelSettling();
+        fill(dto.toRequest());
+        baseline = normalize(dto.toRequest());
+        conflicted = false;
+        saved.set(true);
+        problems.clear();
+        dirty.set(!normalize(toRequest()).equals(baseline));
+        if (!sameIncident) {
+            step.set(Step.FACTS);
+            clearPreview();
+        } else {
+            enter(step.get());
+        }
+        askCourses();
+    }
+
+    private void fill(IncidentRequest r) {
+        loading = true;
+        try {
+            title.set(text(r.title()));
+            discoveredAt.set(r.discoveredAt());
+            occurredFrom.set(r.occurredFrom());
+            occurredTo.set(r.occurredTo());
+            whatHappened.set(text(r.whatHappened()));
+            categories.forEach((c, p) -> p.set(r.dataCategories().contains(c)));
+            systems.set(text(r.systems()));
+            measures.set(text(r.measures()));
+            learnerActions.set(text(r.learnerActions()));
+            contact.set(text(r.contact()));
+            BreachScope s = r.scope() == null ? BreachScope.allLearners() : r.scope();
+            mode.set(s.mode());
+            wantedCourses = s.courseIds();
+            courses.forEach(c -> c.selected.set(wantedCourses.contains(c.course.id())));
+            enrolledFrom.set(s.enrolledFrom() == null ? null : s.enrolledFrom().atZone(ctx.zone).toLocalDate());
+            enrolledTo.set(s.enrolledTo() == null ? null
+                    : s.enrolledTo().minusNanos(1).atZone(ctx.zone).toLocalDate());
+            holding.forEach((c, p) -> p.set(s.holding().contains(c)));
+            listText.set(ScopeEntries.format(s.learners()));
+            subject.set(text(r.subject()));
+            body.set(text(r.body()));
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void askCourses() {
+        PlatformClient client = ctx.client();
+        if (coursesAsked || client == null) {
+            return;
+        }
+        coursesAsked = true;
+        ctx.tasks.run(client::courses).onSuccess(list -> {
+            loading = true;
+            try {
+                courses.setAll(list.stream().map(CourseChoice::new).toList());
+                courses.forEach(c -> {
+                    c.selected.set(wantedCourses.contains(c.course.id()));
+                    c.selected.addListener(x -> scopeEdited());
+                });
+            } finally {
+                loading = false;
+            }
+        }).onFailure(e -> {
+            coursesAsked = false;
+            ctx.app.report(e);
+        });
+        ctx.tasks.run(client::jurisdictions).onSuccess(list -> {
+            jurisdictionTable = list;
+            showJurisdictions(preview.get());
+        }).onFailure(ctx.app::report);
+    }
+
+    // What the person typed, as the platform takes it.
+
+    IncidentRequest toRequest() {
+        List<DataCategory> picked = categories.entrySet().stream().filter(e -> e.getValue().get())
+                .map(Map.Entry::getKey).toList();
+        return new IncidentRequest(title.get().strip(), discoveredAt.get(), occurredFrom.get(), occurredTo.get(),
+                whatHappened.get(), picked, systems.get(), measures.get(), learnerActions.get(), contact.get().strip(),
+                scope(), subject.get(), body.get());
+    }
+
+    private BreachScope scope() {
+        if (mode.get() == ScopeMode.LIST) {
+            return new BreachScope(ScopeMode.LIST, List.of(), null, null, List.of(),
+                    ScopeEntries.parse(listText.get()));
+        }
+        List<String> ids = courses.isEmpty() ? wantedCourses
+                : courses.stream().filter(c -> c.selected.get()).map(c -> c.course.id()).toList();
+        List<DataCategory> held = holding.entrySet().stream().filter(e -> e.getValue().get())
+                .map(Map.Entry::getKey).toList();
+        Instant from = enrolledFrom.get() == null ? null : enrolledFrom.get().atStartOfDay(ctx.zone).toInstant();
+        // The last day picked counts whole: the platform's upper bound is exclusive.
+        Instant to = enrolledTo.get() == null ? null
+                : enrolledTo.get().plusDays(1).atStartOfDay(ctx.zone).toInstant();
+        return new BreachScope(ScopeMode.FILTER, ids, from, to, held, List.of());
+    }
+
+    /** The same draft compares equal whatever order or empty-text spelling the platform answers with. */
+    private static IncidentRequest normalize(IncidentRequest r) {
+        BreachScope s = r.scope() == null ? BreachScope.allLearners() : r.scope();
+        BreachScope scope = new BreachScope(s.mode(), s.courseIds().stream().sorted().toList(), s.enrolledFrom(),
+                s.enrolledTo(), s.holding().stream().sorted(Comparator.naturalOrder()).toList(), s.learners());
+        return new IncidentRequest(text(r.title()).strip(), r.discoveredAt(), r.occurredFrom(), r.occurredTo(),
+                text(r.whatHappened()), r.dataCategories().stream().sorted(Comparator.naturalOrder()).toList(),
+                text(r.systems()), text(r.measures()), text(r.learnerActions()), text(r.contact()).strip(), scope,
+                text(r.subject()), text(r.body()));
+    }
+
+    private void edited() {
+        if (!loading) {
+            dirty.set(!normalize(toRequest()).equals(baseline));
+        }
+    }
+
+    private void scopeEdited() {
+        if (loading) {
+            return;
+        }
+        edited();
+        settle(SCOPE_SETTLE, this::refreshPreview);
+    }
+
+    private void textEdited() {
+        if (loading) {
+            return;
+        }
+        edited();
+        if (step.get() == Step.NOTICE) {
+            settle(TEXT_SETTLE, this::loadMessage);
+        }
+    }
+
+    /** Saves once edits have settled, then runs {@code then}; only for a draft already on the platform. */
+    private void settle(Duration delay, Runnable then) {
+        cancelSettling();
+        if (ctx.incidentId() == null || conflicted) {
+            return;
+        }
+        settling = ctx.tasks.schedule(delay, () -> {
+            settling = null;
+            save(then);
+        });
+    }
+
+    private void cancelSettling() {
+        if (settling != null) {
+            settling.cancel();
+            settling = null;
+        }
+    }
+
+    // Moving through the steps.
+
+    public void next() {
+        Step now = step.get();
+        if (now.ordinal() < Step.SUBMIT.ordinal()) {
+            goTo(Step.values()[now.ordinal() + 1]);
+        }
+    }
+
+    public void back() {
+        Step now = step.get();
+        if (now.ordinal() > 0) {
+            goTo(Step.values()[now.ordinal() - 1]);
+        }
+    }
+
+    /** Moves to a step: forward only once this step holds what it needs; the draft is saved on the way. */
+    public void goTo(Step target) {
+        Step now = step.get();
+        if (target == now || savingNow) {
+            return;
+        }
+        if (target.ordinal() > now.ordinal()) {
+            for (Step s : Step.values()) {
+                if (s.ordinal() >= now.ordinal() && s.ordinal() < target.ordinal() && !check(s)) {
+                    return;
+                }
+            }
+        } else if (ctx.incidentId() == null) {
+            step.set(target);
+            return;
+        }
+        save(() -> {
+            step.set(target);
+            enter(target);
+        });
+    }
+
+    private void enter(Step s) {
+        switch (s) {
+            case SCOPE, CHANNELS, SUBMIT -> refreshPreview();
+            case NOTICE -> {
+                if (subject.get().isBlank() && body.get().isBlank()) {
+                    useTemplate();
+                }
+                refreshPreview();
+            }
+            case FACTS -> { }
+        }
+    }
+
+    /** What a step needs before the person moves past it, said in words. */
+    boolean check(Step s) {
+        List<String> missing = new ArrayList<>();
+        switch (s) {
+            case FACTS -> {
+                if (title.get().isBlank()) {
+                    missing.add(ctx.messages.get("breach.check.title"));
+                }
+                if (discoveredAt.get() == null) {
+                    missing.add(ctx.messages.get("breach.check.discovered"));
+                } else if (discoveredAt.get().isAfter(ctx.clock.instant().plus(Duration.ofMinutes(5)))) {
+                    missing.add(ctx.messages.get("breach.check.discoveredFuture"));
+                }
+                if (occurredFrom.get() != null && occurredTo.get() != null
+                        && occurredTo.get().isBefore(occurredFrom.get())) {
+                    missing.add(ctx.messages.get("breach.check.occurred"));
+                }
+            }
+            case SCOPE -> {
+                if (mode.get() == ScopeMode.LIST && listCount.get() == 0) {
+                    missing.add(ctx.messages.get("breach.check.list"));
+                }
+                if (enrolledFrom.get() != null && enrolledTo.get() != null
+                        && enrolledTo.get().isBefore(enrolledFrom.get())) {
+                    missing.add(ctx.messages.get("breach.check.enrolled"));
+                }
+            }
+            case NOTICE -> {
+                if (subject.get().isBlank()) {
+                    missing.add(ctx.messages.get("breach.check.subject"));
+                }
+                if (body.get().isBlank()) {
+                    missing.add(ctx.messages.get("breach.check.body"));
+                }
+            }
+            case CHANNELS, SUBMIT -> { }
+        }
+        problems.setAll(missing);
+        if (!missing.isEmpty()) {
+            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.fix"));
+        }
+        return missing.isEmpty();
+    }
+
+    /** Adds the ids and addresses in a pasted-list file (CSV or one a line) to the list; read off the FX thread. */
+    public void importList(java.nio.file.Path file) {
+        if (file == null) {
+            return;
+        }
+        ctx.tasks.run(() -> ScopeEntries.parse(readText(file))).onSuccess(entries -> {
+            List<String> merged = ScopeEntries.parse(listText.get() + "\n" + ScopeEntries.format(entries));
+            mode.set(ScopeMode.LIST);
+            listText.set(ScopeEntries.format(merged));
+            ctx.say(NoticeKind.INFO, ctx.messages.format("breach.notice.imported", entries.size(),
+                    file.getFileName().toString()));
+        }).onFailure(e -> ctx.say(NoticeKind.DANGER, ctx.messages.format("breach.notice.importFailed",
+                file.getFileName().toString())));
+    }
+
+    /** UTF-8, else Latin-1: spreadsheet exports come in either. */
+    private static String readText(java.nio.file.Path file) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    // Saving.
+
+    public void save() {
+        save(() -> ctx.say(NoticeKind.SUCCESS, ctx.messages.get("breach.notice.draftSaved")));
+    }
+
+    /**
+     * Creates the incident on the platform or saves a new version of it, then runs {@code then}. A save asked for
+     * while one is on its way runs after it, with the version that one made.
+     */
+    void save(Runnable then) {
+        PlatformClient client = ctx.client();
+        if (client == null) {
+            return;
+        }
+        if (conflicted) {
+            sayConflict();
+            return;
+        }
+        if (savingNow) {
+            afterSave.add(then);
+            saveQueued = true;
+            return;
+        }
+        String id = ctx.incidentId();
+        if (id == null && !check(Step.FACTS)) {
+            return;
+        }
+        IncidentRequest request = toRequest();
+        if (id != null && normalize(request).equals(baseline)) {
+            then.run();
+            return;
+        }
+        cancelSettling();
+        savingNow = true;
+        saving.set(true);
+        String ifMatch = ctx.etag();
+        BackgroundTask<Versioned<IncidentDto>> task = ctx.tasks.run(() -> id == null
+                ? client.createIncident(request) : client.saveIncident(id, ifMatch, request));
+        task.onSuccess(v -> {
+            ctx.adopt(v);
+            baseline = normalize(request);
+            saved.set(true);
+            problems.clear();
+            dirty.set(!normalize(toRequest()).equals(baseline));
+            finishSave(true);
+            then.run();
+        }).onFailure(e -> {
+            finishSave(false);
+            saveFailed(e);
+        });
+    }
+
+    private void finishSave(boolean ok) {
+        savingNow = false;
+        saving.set(false);
+        List<Runnable> queued = new ArrayList<>(afterSave);
+        afterSave.clear();
+        boolean again = saveQueued;
+        saveQueued = false;
+        if (ok && again) {
+            save(() -> queued.forEach(Runnable::run));
+        }
+    }
+
+    private void saveFailed(Throwable e) {
+        if (e instanceof ApiHttpException http && http.status() == 412) {
+            conflicted = true;
+            sayConflict();
+        } else if (e instanceof ApiHttpException http && http.status() == 409) {
+            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.noLongerDraft"), NoticeAction.RELOAD);
+        } else if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED)) {
+            showRefusal(http);
+        } else {
+            ctx.sayFailure(e);
+        }
+    }
+
+    private void sayConflict() {
+        ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.conflict"), NoticeAction.RELOAD);
+    }
+
+    private void showRefusal(ApiHttpException http) {
+        List<String> lines = new ArrayList<>();
+        for (Problem.FieldError f : http.problem().errors() == null ? List.<Problem.FieldError>of()
+                : http.problem().errors()) {
+            lines.add(fieldName(f.field()) + ": " + f.message());
+        }
+        if (lines.isEmpty() && http.problem().detail() != null) {
+            lines.add(http.problem().detail());
+        }
+        problems.setAll(lines);
+        ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.refused"));
+    }
+
+    /** "scope.learners[3]" reads as the field's label where the console knows it. */
+    private String fieldName(String field) {
+        if (field == null) {
+            return "";
+        }
+        String root = field.replaceAll("\\[.*", "");
+        String words = ctx.messages.get("breach.field." + root);
+        return words.startsWith("!") ? field : words;
+    }
+
+    // Preview.
+
+    /** Counts who the saved draft reaches; saves first when the scope was edited. */
+    public void refreshPreview() {
+        PlatformClient client = ctx.client();
+        String id = ctx.incidentId();
+        if (client == null || id == null) {
+            return;
+        }
+        if (dirty.get() && !conflicted) {
+            save(this::refreshPreview);
+            return;
+        }
+        if (previewInFlight != null) {
+            previewInFlight.cancel();
+        }
+        previewState.set(PreviewState.LOADING);
+        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breachPreview(id));
+        previewInFlight = task;
+        task.onDone(() -> {
+            if (previewInFlight == task) {
+                previewInFlight = null;
+            }
+        });
+        task.onSuccess(p -> {
+            if (!id.equals(ctx.incidentId())) {
+                return;
+            }
+            preview.set(p);
+            previewError.set(null);
+            previewState.set(PreviewState.READY);
+            showJurisdictions(p);
+            sample.setAll(p.sample());
+            BreachPreviewDto.SampleLearner chosen = sampleLearner.get();
+            if (chosen == null || !p.sample().contains(chosen)) {
+                sampleLearner.set(p.sample().isEmpty() ? null : p.sample().getFirst());
+            } else if (step.get() == Step.NOTICE) {
+                loadMessage();
+            }
+        }).onFailure(e -> {
+            ctx.app.report(e);
+            previewError.set(ctx.errors.describe(e).text());
+            previewState.set(PreviewState.ERROR);
+        });
+    }
+
+    private void showJurisdictions(BreachPreviewDto p) {
+        if (p == null) {
+            jurisdictionRows.clear();
+            return;
+        }
+        jurisdictionRows.setAll(p.jurisdictions().stream().map(j -> new JurisdictionRow(
+                j.label() == null || j.label().isBlank() ? code(j.country(), j.region()) : j.label(),
+                channels(j.email(), j.letter(), j.known()), j.learners(), j.known(), note(j))).toList());
+    }
+
+    private String note(BreachPreviewDto.JurisdictionCount j) {
+        if (!j.known()) {
+            return ctx.messages.get("breach.channels.unknownNote");
+        }
+        return jurisdictionTable.stream()
+                .filter(t -> Objects.equals(t.country(), j.country()) && Objects.equals(t.region(), j.region()))
+                .map(JurisdictionDto::note).filter(Objects::nonNull).findFirst().orElse("");
+    }
+
+    private String channels(boolean email, boolean letter, boolean known) {
+        String key = email && letter ? "breach.channels.both" : letter ? "breach.channels.letter"
+                : "breach.channels.email";
+        return ctx.messages.get(key) + (known ? "" : " " + ctx.messages.get("breach.channels.byDefault"));
+    }
+
+    private static String code(String country, String region) {
+        return region == null || region.isBlank() ? country : country + "-" + region;
+    }
+
+    /** The notice as the chosen sample learner would receive it, from the saved text. */
+    public void loadMessage() {
+        PlatformClient client = ctx.client();
+        String id = ctx.incidentId();
+        BreachPreviewDto.SampleLearner learner = sampleLearner.get();
+        if (client == null || id == null || learner == null) {
+            return;
+        }
+        if (dirty.get() && !conflicted) {
+            save(this::loadMessage);
+            return;
+        }
+        if (messageInFlight != null) {
+            messageInFlight.cancel();
+        }
+        BackgroundTask<NoticeMessageDto> task = ctx.tasks.run(() -> client.noticeMessage(id, learner.learnerId()));
+        messageInFlight = task;
+        task.onSuccess(m -> {
+            message.set(m);
+            messageError.set(null);
+        }).onFailure(e -> {
+            ctx.app.report(e);
+            message.set(null);
+            messageError.set(ctx.errors.describe(e).text());
+        }).onDone(() -> {
+            if (messageInFlight == task) {
+                messageInFlight = null;
+            }
+        });
+    }
+
+    private void clearPreview() {
+        if (previewInFlight != null) {
+            previewInFlight.cancel();
+        }
+        preview.set(null);
+        previewState.set(PreviewState.NONE);
+        jurisdictionRows.clear();
+        sample.clear();
+        sampleLearner.set(null);
+        message.set(null);
+        messageError.set(null);
+    }
+
+    // The notice.
+
+    /** Puts the template with the facts as written now in place of the subject and body. */
+    public void useTemplate() {
+        subject.set(template.subject());
+        body.set(template.body(whatHappened.get(), toRequest().dataCategories(), measures.get(),
+                learnerActions.get()));
+    }
+
+    /** Replaces the text with the template, after asking when there is text to lose. */
+    public void resetToTemplate() {
+        if (!body.get().isBlank() && !ctx.dialogs.confirm(new BreachDialogs.Question("resetTemplate",
+                ctx.messages.get("breach.reset.title"), ctx.messages.get("breach.reset.text"),
+                ctx.messages.get("breach.reset.ok"), false))) {
+            return;
+        }
+        useTemplate();
+    }
+
+    // Submitting.
+
+    /** Checks every step, saves, and hands the notice over for approval by another officer. */
+    public void submit() {
+        PlatformClient client = ctx.client();
+        if (client == null || savingNow) {
+            return;
+        }
+        cancelSettling();
+        for (Step s : List.of(Step.FACTS, Step.SCOPE, Step.NOTICE)) {
+            if (!check(s)) {
+                step.set(s);
+                return;
+            }
+        }
+        BreachPreviewDto p = preview.get();
+        if (p != null && !dirty.get() && p.learners() == 0) {
+            problems.setAll(ctx.messages.get("breach.check.nobody"));
+            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.fix"));
+            return;
+        }
+        save(() -> {
+            String id = ctx.incidentId();
+            saving.set(true);
+            ctx.tasks.run(() -> client.submitIncident(id)).onSuccess(dto -> {
+                saving.set(false);
+                ctx.adopt(dto);
+                ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.submitted", dto.recipientCount()));
+            }).onFailure(e -> {
+                saving.set(false);
+                saveFailed(e);
+            });
+        });
+    }
+
+    void dispose() {
+        cancelSettling();
+        if (previewInFlight != null) {
+            previewInFlight.cancel();
+        }
+        if (messageInFlight != null) {
+            messageInFlight.cancel();
+        }
+    }
+
+    /** Unsaved edits are dropped, as when the person chose to discard them. */
+    void discard() {
+        cancelSettling();
+        IncidentDto now = ctx.incident();
+        if (now != null) {
+            load(now, true);
+        } else {
+            startNew();
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    // For the view.
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ObjectProperty<Instant> discoveredAtProperty() {
+        return discoveredAt;
+    }
+
+    public ObjectProperty<Instant> occurredFromProperty() {
+        return occurredFrom;
+    }
+
+    public ObjectProperty<Instant> occurredToProperty() {
+        return occurredTo;
+    }
+
+    public StringProperty whatHappenedProperty() {
+        return whatHappened;
+    }
+
+    public BooleanProperty categoryProperty(DataCategory category) {
+        return categories.get(category);
+    }
+
+    public StringProperty systemsProperty() {
+        return systems;
+    }
+
+    public StringProperty measuresProperty() {
+        return measures;
+    }
+
+    public StringProperty learnerActionsProperty() {
+        return learnerActions;
+    }
+
+    public StringProperty contactProperty() {
+        return contact;
+    }
+
+    public ObjectProperty<ScopeMode> modeProperty() {
+        return mode;
+    }
+
+    public ObservableList<CourseChoice> courses() {
+        return courses;
+    }
+
+    public ObjectProperty<LocalDate> enrolledFromProperty() {
+        return enrolledFrom;
+    }
+
+    public ObjectProperty<LocalDate> enrolledToProperty() {
+        return enrolledTo;
+    }
+
+    public BooleanProperty holdingProperty(DataCategory category) {
+        return holding.get(category);
+    }
+
+    public StringProperty listTextProperty() {
+        return listText;
+    }
+
+    /** How many distinct entries the list holds now. */
+    public ReadOnlyIntegerProperty listCountProperty() {
+        return listCount.getReadOnlyProperty();
+    }
+
+    public StringProperty subjectProperty() {
+        return subject;
+    }
+
+    public StringProperty bodyProperty() {
+        return body;
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** False until the incident exists on the platform. */
+    public ReadOnlyBooleanProperty savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    /** What must be fixed before moving on, in words. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ReadOnlyObjectProperty<PreviewState> previewStateProperty() {
+        return previewState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BreachPreviewDto> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> previewErrorProperty() {
+        return previewError.getReadOnlyProperty();
+    }
+
+    public ObservableList<JurisdictionRow> jurisdictionRows() {
+        return jurisdictionRows;
+    }
+
+    public ObservableList<BreachPreviewDto.SampleLearner> sample() {
+        return sample;
+    }
+
+    public ObjectProperty<BreachPreviewDto.SampleLearner> sampleLearnerProperty() {
+        return sampleLearner;
+    }
+
+    public ReadOnlyObjectProperty<NoticeMessageDto> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> messageErrorProperty() {
+        return messageError.getReadOnlyProperty();
+    }
+
+    boolean conflicted() {
+        return conflicted;
+    }
+}

@@ -1,0 +1,68 @@
+package org.iqracity.console.ui.breach;
+
+import javafx.geometry.HPos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.beans.property.StringProperty;
+import org.iqracity.console.ui.common.Css;
+
+/** Labels on the left, fields on the right, hints under them: the layout of every form in the draft flow. */
+class FormGrid extends GridPane {
+
+    private int row;
+
+    FormGrid() {
+        setHgap(14);
+        setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(170);
+        labels.setPrefWidth(190);
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        getColumnConstraints().addAll(labels, fields);
+    }
+
+    FormGrid add(String label, Node field) {
+        Label l = new Label(label);
+        l.getStyleClass().add(Css.FIELD_LABEL);
+        l.setWrapText(true);
+        GridPane.setValignment(l, VPos.TOP);
+        l.setLabelFor(field);
+        add(l, 0, row);
+        add(field, 1, row);
+        row++;
+        return this;
+    }
+
+    FormGrid hint(String text) {
+        Label hint = new Label(text);
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Css.TRACKING_HINT);
+        add(hint, 1, row++);
+        return this;
+    }
+
+    static TextField field(String id, StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
+    static TextArea area(String id, StringProperty value, int rows) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setWrapText(true);
+        a.setPrefRowCount(rows);
+        a.textProperty().bindBidirectional(value);
+        return a;
+    }
+}

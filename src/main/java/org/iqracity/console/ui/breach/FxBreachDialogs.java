@@ -1,0 +1,100 @@
+package org.iqracity.console.ui.breach;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Messages;
+
+/** The breach screen's questions as modal dialogs over the console's window. */
+public final class FxBreachDialogs implements BreachDialogs {
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+
+    public FxBreachDialogs(Messages messages, Supplier<Window> owner) {
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    @Override
+    public LeaveChoice askLeave() {
+        ButtonType save = new ButtonType(messages.get("breach.leave.save"), ButtonData.YES);
+        ButtonType discard = new ButtonType(messages.get("breach.leave.discard"), ButtonData.NO);
+        ButtonType cancel = new ButtonType(messages.get("breach.leave.cancel"), ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("breach.leave.text"), save, discard, cancel);
+        prepare(alert.getDialogPane(), "leaveDialog", messages.get("breach.leave.title"));
+        alert.setTitle(messages.get("breach.leave.title"));
+        alert.initOwner(owner.get());
+        alert.getDialogPane().lookupButton(save).setId("leaveSave");
+        alert.getDialogPane().lookupButton(discard).setId("leaveDiscard");
+        alert.getDialogPane().lookupButton(cancel).setId("leaveCancel");
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        return answer == save ? LeaveChoice.SAVE : answer == discard ? LeaveChoice.DISCARD : LeaveChoice.CANCEL;
+    }
+
+    @Override
+    public boolean confirm(Question q) {
+        ButtonType ok = new ButtonType(q.ok(), ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("breach.dialog.cancel"), ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(q.danger() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, q.text(), ok,
+                cancel);
+        alert.setTitle(q.title());
+        alert.initOwner(owner.get());
+        prepare(alert.getDialogPane(), q.id(), q.title());
+        alert.getDialogPane().lookupButton(ok).setId(q.id() + "Ok");
+        alert.getDialogPane().lookupButton(cancel).setId(q.id() + "Cancel");
+        if (q.danger()) {
+            // What cannot be undone never happens on Enter alone.
+            ((Button) alert.getDialogPane().lookupButton(ok)).setDefaultButton(false);
+            ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        }
+        return alert.showAndWait().orElse(cancel) == ok;
+    }
+
+    @Override
+    public Optional<String> askReason(Question q) {
+        ButtonType ok = new ButtonType(q.ok(), ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("breach.dialog.cancel"), ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(q.title());
+        dialog.initOwner(owner.get());
+        DialogPane pane = dialog.getDialogPane();
+        prepare(pane, q.id(), q.title());
+        pane.getButtonTypes().setAll(ok, cancel);
+        Label text = new Label(q.text());
+        text.setWrapText(true);
+        Label label = new Label(messages.get("breach.dialog.reason"));
+        label.getStyleClass().add(Css.FIELD_LABEL);
+        TextArea reason = new TextArea();
+        reason.setId(q.id() + "Reason");
+        reason.setWrapText(true);
+        reason.setPrefRowCount(4);
+        pane.setContent(new VBox(10, text, label, reason));
+        Button okButton = (Button) pane.lookupButton(ok);
+        okButton.setId(q.id() + "Ok");
+        okButton.disableProperty().bind(reason.textProperty().map(String::isBlank));
+        pane.lookupButton(cancel).setId(q.id() + "Cancel");
+        if (q.danger()) {
+            okButton.setDefaultButton(false);
+        }
+        javafx.application.Platform.runLater(reason::requestFocus);
+        return dialog.showAndWait().filter(b -> b == ok).map(b -> reason.getText().strip());
+    }
+
+    private void prepare(DialogPane pane, String id, String header) {
+        pane.setId(id);
+        pane.setHeaderText(header);
+        pane.setPrefWidth(520);
+        pane.getStylesheets().add(getClass().getResource(Css.STYLESHEET).toExternalForm());
+    }
+}

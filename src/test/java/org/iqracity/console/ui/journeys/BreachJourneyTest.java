@@ -1,0 +1,165 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.controls.Message;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import org.iqracity.console.api.breach.DeliveryDto;
+import org.iqracity.console.api.breach.DeliveryStatus;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.breach.DraftViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A breach notice from a new incident to every learner notified, through the real window against the real platform:
+ * one officer drafts and submits, is refused as approver, a second officer approves, the first sends and watches.
+ */
+@Disabled("waits for platform: the breach-notice routes are being built on main")
+class BreachJourneyTest extends ConsoleJourney {
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(800), StartupListener.NONE);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void draftSubmitApproveByASecondOfficerSendAndFollowTheDeliveries() {
+        signIn("nb-security", PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
+        clickOn("#verify");
+        waitUntil(() -> shows("#nav-breach_notices"));
+        clickOn("#nav-breach_notices");
+        waitUntil(() -> shows("#breachView"));
+
+        // Facts: the incident reaches the platform when the person moves on.
+        clickOn("#newIncident");
+        waitUntil(() -> shows("#factsStep"));
+        fill("#incidentTitle", "Journey: reporting server left open");
+        fill("#whatHappened", "A reporting server was reachable without a password for two days.");
+        fill("#contact", "privacy@northbridge.example");
+        clickOn("#flowNext");
+
+        // Scope: one course, and the counts follow.
+        waitUntil(() -> shows("#scopeStep"));
+        @SuppressWarnings("unchecked")
+        ListView<DraftViewModel.CourseChoice> courses = find("#scopeCourses", ListView.class);
+        waitUntil(() -> !courses.getItems().isEmpty());
+        waitUntil(() -> !countText("#scopeCountsLearners").equals("\u2014"));
+        String allLearners = countText("#scopeCountsLearners");
+        interact(() -> courses.getItems().getFirst().selectedProperty().set(true));
+        waitUntil(() -> !countText("#scopeCountsLearners").equals(allLearners)
+                && !countText("#scopeCountsLearners").equals("\u2014"));
+        assertThat(Long.parseLong(countText("#scopeCountsLearners").replace(",", ""))).isPositive();
+
+        // Channels: the jurisdiction table from the preview.
+        clickOn("#flowNext");
+        waitUntil(() -> shows("#channelsStep"));
+        @SuppressWarnings("unchecked")
+        TableView<DraftViewModel.JurisdictionRow> jurisdictions = find("#jurisdictionTable", TableView.class);
+        waitUntil(() -> !jurisdictions.getItems().isEmpty());
+
+        // Notice: the template with its headings, and one learner's copy from the platform.
+        clickOn("#flowNext");
+        waitUntil(() -> shows("#noticeStep"));
+        TextInputControl body = find("#noticeBody", TextInputControl.class);
+        assertThat(onFx(() -> body.getText())).contains("# What happened", "# What you can do", "{{learner_name}}");
+        TextInputControl text = find("#messageText", TextInputControl.class);
+        waitUntil(() -> !text.getText().isBlank());
+        assertThat(onFx(() -> text.getText())).doesNotContain("{{learner_name}}", "{{member_name}}");
+
+        // Submit; the author is told a different officer must approve, and the platform refuses the author.
+        clickOn("#flowNext");
+        waitUntil(() -> shows("#submitStep"));
+        clickOn("#submitDraft");
+        waitUntil(() -> shows("#reviewPane") && shows("#approveNotice"));
+        assertThat(shows("#authorNote")).isTrue();
+        clickOn("#approveNotice");
+        waitUntil(() -> shows("#breachNotice"));
+        assertThat(onFx(() -> find("#breachNotice", Message.class).getDescription()))
+                .startsWith("A different security officer must approve this notice");
+
+        // A second officer approves exactly what the fingerprints name.
+        PlatformClient second = PlatformConnector.overHttp().connect(platform.baseUri());
+        second.signIn("nb-security2", PASSWORD, Totp.now("KRSXG5CTMVRXEZLU"));
+        IncidentSummaryDto mine = second.incidents().stream()
+                .filter(i -> i.title().equals("Journey: reporting server left open")).findFirst().orElseThrow();
+        IncidentDto submitted = second.incident(mine.id()).value();
+        assertThat(submitted.state()).isEqualTo(IncidentState.SUBMITTED);
+        assertThat(onFx(() -> find("#textFingerprint", TextInputControl.class).getText()))
+                .isEqualTo(submitted.textFingerprint());
+        second.approveIncident(mine.id(), submitted.textFingerprint(), submitted.recipientsFingerprint());
+
+        // Back in the console: reload, send after confirming the counts, and follow the progress to the end.
+        clickOn("#reloadOpenIncident");
+        waitUntil(() -> shows("#sendNotices"));
+        clickOn("#sendNotices");
+        waitUntil(() -> present("#sendDialogOk"));
+        assertThat(onFx(() -> find("#sendDialogOk", javafx.scene.control.Button.class).getText()))
+                .matches("Send (\\d+ emails?|now)");
+        clickOn("#sendDialogOk");
+        waitUntil(() -> find("#sendProgressText", Label.class).getText().startsWith("Finished"), 120);
+
+        @SuppressWarnings("unchecked")
+        TableView<DeliveryDto> deliveries = find("#deliveryTable", TableView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<DeliveryStatus> status = find("#deliveryStatusFilter", ComboBox.class);
+        interact(() -> status.setValue(DeliveryStatus.SENT));
+        waitUntil(() -> !deliveries.getItems().isEmpty()
+                && deliveries.getItems().stream().allMatch(d -> d.status() == DeliveryStatus.SENT));
+        assertThat(second.incident(mine.id()).value().state()).isEqualTo(IncidentState.SENT);
+        List<DeliveryDto> sent = second.deliveries(mine.id(), DeliveryStatus.SENT, null, null, 500).items();
+        assertThat(sent).extracting(DeliveryDto::learnerId).doesNotHaveDuplicates();
+    }
+
+    private String countText(String query) {
+        return onFx(() -> lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> onFx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the console did not get there in " + seconds + " seconds", e);
+        }
+    }
+}
