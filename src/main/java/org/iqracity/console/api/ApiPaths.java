@@ -27,6 +27,7 @@ public final class ApiPaths {
     public static final String SPONSOR_REPORT = BASE + "/sponsor-reports/{sponsorId}";
     public static final String SPONSOR_RELEASES = BASE + "/sponsor-reports/{sponsorId}/releases";
     public static final String SPONSOR_RELEASE_CSV = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/csv";
+    public static final String SPONSOR_RELEASE_PDF = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/pdf";
     public static final String HEALTH = BASE + "/health";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 

@@ -114,4 +114,7 @@ public interface PlatformClient {
 
     /** A released snapshot as the sponsor receives it (CSV text). */
     String sponsorReleaseCsv(String sponsorId, String releaseId);
+
+    /** A released snapshot as the sponsor receives it in print: the platform's PDF of the same rows. */
+    byte[] sponsorReleasePdf(String sponsorId, String releaseId);
 }
