@@ -2,7 +2,6 @@ package org.iqracity.console.documents;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -317,14 +316,31 @@ public final class XlsxWriter implements AutoCloseable {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        if (value instanceof String s && !s.isBlank()) {
+        if (value instanceof String s && plainNumber(s)) {
             try {
-                return new BigDecimal(s.strip()).doubleValue();
+                return Double.parseDouble(s);
             } catch (NumberFormatException notANumber) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** Digits with an optional sign, point and exponent: what Double.parseDouble reads, minus NaN, hex and "1d". */
+    private static boolean plainNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return digit;
     }
 
     private static LocalDate asDate(Object value) {
