@@ -45,6 +45,7 @@ public final class ApiPaths {
     public static final String BREACH_SITE_NOTICE = BREACH_NOTICE + "/site-notice";
     /** Public: the site notices a Member has up, as learners see them. */
     public static final String PUBLIC_SITE_NOTICES = BASE + "/public/members/{memberId}/site-notices";
+    public static final String SPONSOR_RELEASE_PDF = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/pdf";
     public static final String HEALTH = BASE + "/health";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 

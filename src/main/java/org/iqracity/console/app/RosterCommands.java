@@ -34,6 +34,7 @@ import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
 import org.iqracity.console.roster.RosterReader;
+import org.iqracity.console.roster.RosterXlsx;
 
 /**
  * {@code export}, {@code verify} and {@code convert}: roster work from scripts. Secrets come from the environment
@@ -55,11 +56,15 @@ final class RosterCommands {
               member-console verify FILE [--platform URL] [--passphrase-file F]
               (export and verify: --trust-ca FILE trusts the CA certificates in FILE besides the JDK's)
               member-console convert FILE --csv OUT.csv [--passphrase-file F]
+              member-console convert FILE --xlsx OUT.xlsx [--passphrase-file F]
 
             Secrets are read from the environment or from files, never from the command line:
               MEMBER_CONSOLE_PASSWORD     the staff password (or --password-file)
               MEMBER_CONSOLE_TOTP         the second-factor code, for accounts that have one
               MEMBER_CONSOLE_PASSPHRASE   the roster passphrase (or --passphrase-file)
+
+            convert writes an unencrypted copy. An XLSX sheet holds 1,048,575 rows under its header; more rows
+            continue on the sheets "Roster (2)", "Roster (3)" and so on, none is dropped.
 
             Exit codes: 0 done; 1 refused or failed (the message says why); 2 wrong usage;
                         3 (verify) the file opened but its signature could not be checked without --platform.
@@ -189,6 +194,13 @@ final class RosterCommands {
 
     private int convert(Flags f) throws IOException, RosterFileException, UsageError {
         Path file = Path.of(f.positional());
+        if (f.has("csv") == f.has("xlsx")) {
+            throw new UsageError("Give one of --csv OUT.csv or --xlsx OUT.xlsx");
+        }
+        if (f.has("xlsx")) {
+            return convertToXlsx(file, Path.of(f.required("xlsx")),
+                    secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray());
+        }
         Path csv = Path.of(f.required("csv"));
         char[] passphrase = secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray();
         err.println("Warning: the CSV file is not encrypted. Anyone who can read it sees the learners' data.");
@@ -218,6 +230,19 @@ final class RosterCommands {
             }
         }
         out.println("Wrote " + csv);
+        return OK;
+    }
+
+    /** As the CSV conversion, into a workbook: the file appears only once every row was read and checked. */
+    private int convertToXlsx(Path file, Path xlsx, char[] passphrase) throws IOException, RosterFileException {
+        err.println("Warning: the XLSX file is not encrypted. Anyone who can read it sees the learners' data.");
+        try (InputStream in = Files.newInputStream(file); RosterXlsx sink = new RosterXlsx()) {
+            RosterReader.Opened opened = RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
+                    sink);
+            sink.save(xlsx, opened.manifest());
+            out.println("Wrote " + xlsx + " (" + sink.rowCount() + " rows on "
+                    + (sink.sheetCount() == 1 ? "1 sheet" : sink.sheetCount() + " sheets") + ")");
+        }
         return OK;
     }
 

@@ -371,6 +371,12 @@ public final class HttpPlatformClient implements PlatformClient {
                 in -> new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    @Override
+    public byte[] sponsorReleasePdf(String sponsorId, String releaseId) {
+        String path = sponsorPath(sponsorId) + "/releases/" + ApiPaths.segment(releaseId) + "/pdf";
+        return authed(get(path), r -> http.stream(r, java.io.InputStream::readAllBytes));
+    }
+
     private HttpUrl.Builder accessLogUrl(String path, AccessLogFilter filter) {
         HttpUrl.Builder url = url(path).newBuilder();
         AccessLogFilter f = filter == null ? AccessLogFilter.none() : filter;

@@ -189,4 +189,7 @@ public interface PlatformClient {
     SiteNoticeDto postSiteNotice(String incidentId, SiteNoticeRequest request);
 
     void withdrawSiteNotice(String incidentId);
+
+    /** A released snapshot as the sponsor receives it in print: the platform's PDF of the same rows. */
+    byte[] sponsorReleasePdf(String sponsorId, String releaseId);
 }

@@ -10,7 +10,10 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -30,7 +33,6 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  */
 public final class PdfBuilder implements AutoCloseable {
     private static final String FONT_DIR = "/org/iqracity/console/fonts/";
-    private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN_SIDE = 50f;
     private static final float MARGIN_TOP = 56f;
     private static final float MARGIN_BOTTOM = 64f;
@@ -48,9 +50,12 @@ public final class PdfBuilder implements AutoCloseable {
     private static final int MAX_CELL_LINES = 3;
 
     private final PDDocument document;
+    /** The parsed font files; the document uses them until saved, and they are closed with it. */
+    private final List<TrueTypeFont> fonts = new ArrayList<>(2);
     private final FontFace regular;
     private final FontFace bold;
-    private final float width = PAGE.getWidth() - 2 * MARGIN_SIDE;
+    private final PDRectangle pageSize;
+    private final float width;
 
     private PDPageContentStream content;
     private float y;
@@ -59,8 +64,17 @@ public final class PdfBuilder implements AutoCloseable {
     private BiFunction<Integer, Integer, String> pageLabel = (page, pages) -> "page " + page + " of " + pages;
     private boolean finished;
 
+    /** An A4 portrait document. */
     public PdfBuilder(String documentTitle) {
+        this(documentTitle, false);
+    }
+
+    /** An A4 document, turned sideways when {@code landscape}: room for a table of many columns. */
+    public PdfBuilder(String documentTitle, boolean landscape) {
         Objects.requireNonNull(documentTitle, "documentTitle");
+        pageSize = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
+                : PDRectangle.A4;
+        width = pageSize.getWidth() - 2 * MARGIN_SIDE;
         document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
             regular = new FontFace(loadFont("DejaVuSans.ttf"));
@@ -84,7 +98,11 @@ public final class PdfBuilder implements AutoCloseable {
             if (in == null) {
                 throw new IOException("bundled font missing from the class path: " + file);
             }
-            return PDType0Font.load(document, in, true);
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            fonts.add(ttf);
+            // No ligatures: "Whitfield" set with an fi ligature reads back as "Whitﬁeld" and is not found by search.
+            ttf.setEnableGsub(false);
+            return PDType0Font.load(document, ttf, true);
         }
     }
 
@@ -243,12 +261,18 @@ public final class PdfBuilder implements AutoCloseable {
             content.close();
             content = null;
         }
-        document.close();
+        try {
+            document.close();
+        } finally {
+            for (TrueTypeFont ttf : fonts) {
+                ttf.close();
+            }
+        }
     }
 
     private void closeQuietly() {
         try {
-            document.close();
+            close();
         } catch (IOException ignored) {
             // the constructor is already failing with the cause that matters
         }
@@ -304,60 +328,83 @@ public final class PdfBuilder implements AutoCloseable {
 
     private float[] columnWidths(List<String> headers, List<List<String>> rows) {
         int columns = headers.size();
+        float[] headerLeast = new float[columns];
+        float[] least = new float[columns];
         float[] natural = new float[columns];
         for (int c = 0; c < columns; c++) {
-            natural[c] = longestWord(headers.get(c), bold) + 2 * CELL_PAD;
-            natural[c] = Math.max(natural[c], bold.width(headers.get(c), TABLE_SIZE) + 2 * CELL_PAD);
+            // A header may wrap between its words, never inside one.
+            headerLeast[c] = longestWord(headers.get(c), bold) + 2 * CELL_PAD;
+            least[c] = headerLeast[c];
+            natural[c] = Math.max(least[c], bold.width(headers.get(c), TABLE_SIZE) + 2 * CELL_PAD);
         }
         for (List<String> row : rows) {
             for (int c = 0; c < Math.min(columns, row.size()); c++) {
                 String value = row.get(c);
                 if (value != null && !value.isEmpty()) {
-                    natural[c] = Math.max(natural[c],
-                            regular.width(regular.printable(value), TABLE_SIZE) + 2 * CELL_PAD);
+                    String printable = regular.printable(value);
+                    natural[c] = Math.max(natural[c], regular.width(printable, TABLE_SIZE) + 2 * CELL_PAD);
+                    least[c] = Math.max(least[c], longestWord(printable, regular) + 2 * CELL_PAD);
                 }
             }
         }
-        float total = 0;
-        for (float w : natural) {
-            total += w;
+        // Cells wrap between words too (a date cut in two misreads); only when even that cannot fit do they break
+        // inside words, and then only the headers' words are kept whole.
+        if (sum(least) > width) {
+            least = headerLeast;
         }
+        float total = sum(natural);
+        float[] widths = new float[columns];
         if (total <= width) {
             // Spread the slack evenly so the table spans the page like the text around it.
-            float extra = (width - total) / columns;
             for (int c = 0; c < columns; c++) {
-                natural[c] += extra;
+                widths[c] = natural[c] + (width - total) / columns;
             }
-            return natural;
+            return widths;
         }
-        // Too wide: columns narrower than a fair share keep their width, the rest split what remains.
-        float[] widths = new float[columns];
-        boolean[] fixed = new boolean[columns];
-        float remaining = width;
+        float floor = sum(least);
+        if (floor >= width) {
+            // Not even the headers fit: everything shrinks alike and long words break.
+            for (int c = 0; c < columns; c++) {
+                widths[c] = least[c] * width / floor;
+            }
+            return widths;
+        }
+        // Columns that want no more than a fair share of the room get all they want; repeat while that frees
+        // room. The wide columns left keep at least their header and share the rest by how much more they want.
+        boolean[] settled = new boolean[columns];
+        float room = width;
         int open = columns;
         boolean changed = true;
         while (changed && open > 0) {
             changed = false;
-            float share = remaining / open;
+            float share = room / open;
             for (int c = 0; c < columns; c++) {
-                if (!fixed[c] && natural[c] <= share) {
-                    fixed[c] = true;
+                if (!settled[c] && natural[c] <= share) {
+                    settled[c] = true;
                     widths[c] = natural[c];
-                    remaining -= natural[c];
+                    room -= natural[c];
                     open--;
                     changed = true;
                 }
             }
         }
-        float wantMore = 0;
+        float openLeast = 0;
+        float openWanted = 0;
         for (int c = 0; c < columns; c++) {
-            if (!fixed[c]) {
-                wantMore += natural[c];
+            if (!settled[c]) {
+                openLeast += least[c];
+                openWanted += natural[c] - least[c];
             }
         }
+        if (openLeast > room) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = least[c] * width / floor;
+            }
+            return widths;
+        }
         for (int c = 0; c < columns; c++) {
-            if (!fixed[c]) {
-                widths[c] = remaining * natural[c] / wantMore;
+            if (!settled[c]) {
+                widths[c] = least[c] + (openWanted <= 0 ? 0 : (room - openLeast) * (natural[c] - least[c]) / openWanted);
             }
         }
         return widths;
@@ -454,13 +501,13 @@ public final class PdfBuilder implements AutoCloseable {
             if (content != null) {
                 content.close();
             }
-            PDPage page = new PDPage(PAGE);
+            PDPage page = new PDPage(pageSize);
             document.addPage(page);
             content = new PDPageContentStream(document, page);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        y = PAGE.getHeight() - MARGIN_TOP;
+        y = pageSize.getHeight() - MARGIN_TOP;
         pageHasContent = false;
     }
 

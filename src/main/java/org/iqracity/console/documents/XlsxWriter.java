@@ -2,7 +2,6 @@ package org.iqracity.console.documents;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +49,8 @@ public final class XlsxWriter implements AutoCloseable {
     /** Rows kept in memory per sheet before they go to the scratch file. */
     private static final int WINDOW = 200;
 
-    public enum Type { TEXT, NUMBER, DATE, DATE_TIME }
+    /** How a column's cells are typed; PERCENT is a number shown as a percentage (0.5 reads 50%). */
+    public enum Type { TEXT, NUMBER, PERCENT, DATE, DATE_TIME }
 
     /** One column: its header, how its cells are typed, and its width in characters (0: from the header). */
     public record Column(String header, Type type, int widthChars) {
@@ -69,7 +69,7 @@ public final class XlsxWriter implements AutoCloseable {
             }
             int byType = switch (type) {
                 case TEXT -> 16;
-                case NUMBER -> 10;
+                case NUMBER, PERCENT -> 10;
                 case DATE -> 12;
                 case DATE_TIME -> 20;
             };
@@ -84,6 +84,7 @@ public final class XlsxWriter implements AutoCloseable {
     private final CellStyle headerStyle;
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
+    private final CellStyle percentStyle;
 
     private SXSSFSheet sheet;
     private int sheetCount;
@@ -91,6 +92,8 @@ public final class XlsxWriter implements AutoCloseable {
     private long dataRows;
     private boolean truncatedText;
     private boolean saved;
+    private String aboutName;
+    private List<List<String>> aboutLines = List.of();
 
     public XlsxWriter(String sheetName, List<Column> columns) {
         this(sheetName, columns, MAX_ROWS_PER_SHEET);
@@ -122,6 +125,8 @@ public final class XlsxWriter implements AutoCloseable {
         dateStyle.setDataFormat(dateFormat);
         dateTimeStyle = workbook.createCellStyle();
         dateTimeStyle.setDataFormat(dateTimeFormat);
+        percentStyle = workbook.createCellStyle();
+        percentStyle.setDataFormat(workbook.createDataFormat().getFormat("0%"));
         startSheet();
     }
 
@@ -161,9 +166,19 @@ public final class XlsxWriter implements AutoCloseable {
         return sheetCount;
     }
 
+    /**
+     * Adds, after the table's sheets, a sheet of label/value lines about the table (title, source, notes), so the
+     * table's own sheets hold nothing but header and rows.
+     */
+    public void aboutSheet(String name, List<List<String>> lines) {
+        aboutName = WorkbookUtil.createSafeSheetName(Objects.requireNonNull(name, "name"), '_');
+        aboutLines = List.copyOf(lines);
+    }
+
     public void save(OutputStream out) throws IOException {
         if (!saved) {
             finishSheet();
+            writeAbout();
             saved = true;
         }
         workbook.write(out);
@@ -180,7 +195,13 @@ public final class XlsxWriter implements AutoCloseable {
 
     /** Deletes the scratch files. */
     @Override
+    @SuppressWarnings("deprecation")
     public void close() throws IOException {
+        if (!saved) {
+            // POI 5's close() on a workbook never written logs a stack trace about its scratch streams; dispose()
+            // deletes them quietly first.
+            workbook.dispose();
+        }
         workbook.close();
     }
 
@@ -203,6 +224,36 @@ public final class XlsxWriter implements AutoCloseable {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, columns.size() - 1));
     }
 
+    private void writeAbout() {
+        if (aboutName == null) {
+            return;
+        }
+        String name = aboutName;
+        while (workbook.getSheet(name) != null) {
+            name = name.length() < MAX_SHEET_NAME ? name + "_" : name.substring(0, MAX_SHEET_NAME - 1) + "_";
+        }
+        SXSSFSheet about = workbook.createSheet(name);
+        about.setColumnWidth(0, 28 * 256);
+        about.setColumnWidth(1, 100 * 256);
+        CellStyle wrap = workbook.createCellStyle();
+        wrap.setWrapText(true);
+        Font boldFont = workbook.getFontAt(headerStyle.getFontIndex());
+        CellStyle label = workbook.createCellStyle();
+        label.setFont(boldFont);
+        int r = 0;
+        for (List<String> line : aboutLines) {
+            Row row = about.createRow(r++);
+            for (int c = 0; c < Math.min(2, line.size()); c++) {
+                String value = line.get(c);
+                if (value != null && !value.isEmpty()) {
+                    Cell cell = row.createCell(c);
+                    cell.setCellValue(value.length() > MAX_CELL_TEXT ? value.substring(0, MAX_CELL_TEXT) : value);
+                    cell.setCellStyle(c == 0 ? label : wrap);
+                }
+            }
+        }
+    }
+
     private String sheetName(int number) {
         if (number == 1) {
             return baseName;
@@ -219,6 +270,14 @@ public final class XlsxWriter implements AutoCloseable {
                 Double number = asNumber(value);
                 if (number != null && Double.isFinite(number)) {
                     cell.setCellValue(number);
+                    return;
+                }
+            }
+            case PERCENT -> {
+                Double number = asNumber(value);
+                if (number != null && Double.isFinite(number)) {
+                    cell.setCellValue(number);
+                    cell.setCellStyle(percentStyle);
                     return;
                 }
             }
@@ -257,14 +316,31 @@ public final class XlsxWriter implements AutoCloseable {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        if (value instanceof String s && !s.isBlank()) {
+        if (value instanceof String s && plainNumber(s)) {
             try {
-                return new BigDecimal(s.strip()).doubleValue();
+                return Double.parseDouble(s);
             } catch (NumberFormatException notANumber) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** Digits with an optional sign, point and exponent: what Double.parseDouble reads, minus NaN, hex and "1d". */
+    private static boolean plainNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return digit;
     }
 
     private static LocalDate asDate(Object value) {

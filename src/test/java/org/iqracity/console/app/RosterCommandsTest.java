@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.iqracity.console.platform.PlatformFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +58,41 @@ class RosterCommandsTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.getFirst()).isEqualTo("course_id,username,name,grade");
         assertThat(lines).hasSizeGreaterThan(1);
+
+        Path xlsx = dir.resolve("eng.xlsx");
+        Run toXlsx = run(env, "convert", file.toString(), "--xlsx", xlsx.toString());
+        assertThat(toXlsx.exit()).as(toXlsx.err()).isZero();
+        assertThat(toXlsx.err()).contains("XLSX file is not encrypted");
+        assertThat(toXlsx.out()).contains("Wrote " + xlsx).contains((lines.size() - 1) + " rows on 1 sheet");
+        try (XSSFWorkbook book = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet sheet = book.getSheet("Roster");
+            assertThat(sheet.getLastRowNum()).isEqualTo(lines.size() - 1);
+            DataFormatter text = new DataFormatter();
+            for (int r = 0; r < lines.size(); r++) {
+                // names may hold commas: compare the unquoted name column by its own cell
+                Row row = sheet.getRow(r);
+                String username = text.formatCellValue(row.getCell(1));
+                assertThat(lines.get(r)).startsWith(text.formatCellValue(row.getCell(0)) + "," + username + ",");
+            }
+            assertThat(sheet.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(book.getSheet("About")).isNotNull();
+        }
+        Path tampered = dir.resolve("tampered.iqroster");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(tampered, bytes);
+        Path notWritten = dir.resolve("tampered.xlsx");
+        Run refused = run(env, "convert", tampered.toString(), "--xlsx", notWritten.toString());
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(RosterCommands.FAILED);
+        assertThat(notWritten).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+        Run both = run(env, "convert", file.toString(), "--csv", csv.toString(), "--xlsx", xlsx.toString());
+        assertThat(both.exit()).isEqualTo(RosterCommands.USAGE);
+        Run neither = run(env, "convert", file.toString());
+        assertThat(neither.exit()).isEqualTo(RosterCommands.USAGE);
+        assertThat(neither.err()).contains("--xlsx");
     }
 
     @Test

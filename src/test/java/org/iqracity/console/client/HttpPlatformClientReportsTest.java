@@ -170,6 +170,18 @@ class HttpPlatformClientReportsTest {
     }
 
     @Test
+    void snapshotPdfComesBackByteForByte() throws Exception {
+        byte[] pdf = {'%', 'P', 'D', 'F', '-', (byte) 0xE2, (byte) 0xE3, (byte) 0xCF, (byte) 0xD3, 0, 10};
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/pdf")
+                .body(new okio.Buffer().write(pdf)).build());
+
+        assertThat(client.sponsorReleasePdf("sp-acme", "rel-1")).isEqualTo(pdf);
+
+        assertThat(server.takeRequest().getUrl().encodedPath())
+                .isEqualTo(ApiPaths.SPONSOR_REPORTS + "/sp-acme/releases/rel-1/pdf");
+    }
+
+    @Test
     void releasesAndSnapshotCsv() throws Exception {
         server.enqueue(json(200, List.of(RELEASE)));
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv")

@@ -28,6 +28,7 @@ class PdfBuilderTest {
                     .keyValue("Learner", NAMES)
                     .keyValue("Course", "course-v1:Northbridge+CS101+2026_T1")
                     .paragraph("Ελένη Παπαδοπούλου, Дмитрий Иванов and Şükrü Çağlar are named here too.")
+                    .paragraph("Nora Whitfield confirms the affiliation; no ligature hides an fi or fl.")
                     .footer("Northbridge University · " + NAMES);
             doc.save(pdf);
         }
@@ -36,7 +37,8 @@ class PdfBuilderTest {
         for (String text : List.of(poppler, pdfbox)) {
             assertThat(text).contains("Dear " + NAMES).contains("Learner").contains(NAMES)
                     .contains("Ελένη Παπαδοπούλου, Дмитрий Иванов and Şükrü Çağlar")
-                    .contains("course-v1:Northbridge+CS101+2026_T1").contains("page 1 of 1");
+                    .contains("course-v1:Northbridge+CS101+2026_T1").contains("page 1 of 1")
+                    .contains("Nora Whitfield confirms the affiliation; no ligature hides an fi or fl.");
         }
         try (PDDocument read = Loader.loadPDF(pdf.toFile())) {
             assertThat(read.getDocumentInformation().getTitle()).isEqualTo("Breach notice — " + NAMES);

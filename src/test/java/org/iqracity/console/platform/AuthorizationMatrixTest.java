@@ -102,6 +102,7 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.SPONSOR_RELEASES, READERS);
         EXPECT.put("POST " + ApiPaths.SPONSOR_RELEASES, ADMINS);
         EXPECT.put("GET " + ApiPaths.SPONSOR_RELEASE_CSV, ADMINS);
+        EXPECT.put("GET " + ApiPaths.SPONSOR_RELEASE_PDF, ADMINS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG, OFFICERS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG_EXPORT, OFFICERS);
         EXPECT.put("GET " + ApiPaths.ACCESS_LOG_VERIFY, OFFICERS);

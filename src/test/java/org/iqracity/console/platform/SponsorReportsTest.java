@@ -3,16 +3,22 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.documents.PdfText;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** R7 sponsor reports: the column whitelist on the serialized output, scope, tenant wall, release once per key. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +96,57 @@ class SponsorReportsTest {
         api.get(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor), admin).json()
                 .forEach(r -> releases.add(r.path("releaseId").asText()));
         assertThat(releases).contains(first.json().path("releaseId").asText());
+    }
+
+    @Test
+    void r7ReleasedPdfShowsTheSnapshotsRowsUnderTheR7HeadingsAndNothingOutsideR7(@TempDir Path dir)
+            throws Exception {
+        TestApi.Response made = release(admin, "release-cs101-pdf");
+        assertThat(made.status()).as(made.body()).isIn(200, 201);
+        String releaseId = made.json().path("releaseId").asText();
+        String path = ApiPaths.SPONSOR_RELEASE_PDF.replace("{sponsorId}", sponsor).replace("{releaseId}", releaseId);
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(api.request(path, admin).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        long downloads = jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = 'SPONSOR_REPORT_DOWNLOAD' "
+                + "AND object_id = ?", rs -> rs.getLong(1), releaseId).orElseThrow();
+        assertThat(downloads).as("the PDF download is in the access log (R12)").isEqualTo(1);
+        Path pdf = dir.resolve("release.pdf");
+        Files.write(pdf, response.body());
+
+        String poppler = PdfText.pdftotext(pdf);
+        String pdfbox = PdfText.text(pdf);
+        String csv = api.get(ApiPaths.SPONSOR_RELEASE_CSV.replace("{sponsorId}", sponsor)
+                .replace("{releaseId}", releaseId), admin).body();
+        List<String> names = csv.lines().skip(1).map(l -> l.split(",", -1)[0]).filter(n -> !n.isEmpty()).toList();
+        assertThat(names).isNotEmpty();
+        for (String text : List.of(poppler, pdfbox)) {
+            String flat = text.replaceAll("\\s+", " ");
+            // headers may wrap between their words
+            assertThat(flat).contains("Sponsor report", "Learner", "Reference", "Status", "Enrolled", "Last",
+                    "activity", "Active", "days", "Progress", "Completed", "Passed", "Certificate", CS101,
+                    "never receive");
+            for (String name : names) {
+                assertThat(flat).as("every learner of the snapshot is in the PDF").contains(name);
+            }
+            assertNothingOutsideR7(text);
+        }
+        assertThat(PdfText.fontsNotEmbedded(pdf)).isEmpty();
+    }
+
+    /** No value of these learners outside R7 and no header of such a column, wherever a line was wrapped. */
+    void assertNothingOutsideR7(String text) {
+        String compact = text.replaceAll("\\s+", "");
+        for (String value : SponsorDisclosure.forbiddenValues(jdbc, sponsor, CS101)) {
+            assertThat(compact).as("a value outside R7").doesNotContain(value.replaceAll("\\s+", ""));
+        }
+        // the note telling the sponsor what is withheld names those things, and is the one place that may
+        String lower = text.replaceAll("\\s+", " ").replaceFirst("This report confirms .*? learner takes\\.", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        assertThat(lower).contains("sponsor report").doesNotContain("never receive");
+        assertThat(lower).doesNotContain("@").doesNotContain(SponsorDisclosure.FOREIGN_WORDS.toArray(String[]::new));
     }
 
     @Test

@@ -215,6 +215,7 @@ public class FakePlatformClient implements PlatformClient {
     public final List<String> releaseKeys = new ArrayList<>();
     public final List<org.iqracity.console.api.SponsorReleaseDto> releases = new ArrayList<>();
     public String releaseCsv = "learner_name\n";
+    public byte[] releasePdf = "%PDF-1.7 fake".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final java.util.Map<String, org.iqracity.console.api.SponsorReleaseDto> releasesByKey =
             new java.util.HashMap<>();
 
@@ -409,5 +410,9 @@ public class FakePlatformClient implements PlatformClient {
     public void withdrawSiteNotice(String incidentId) {
         maybeFail();
         breach.withdrawSiteNotice(incidentId);
+    @Override
+    public byte[] sponsorReleasePdf(String sponsorId, String releaseId) {
+        maybeFail();
+        return releasePdf.clone();
     }
 }

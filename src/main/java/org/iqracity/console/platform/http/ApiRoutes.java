@@ -51,6 +51,7 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASES, sponsors::releases),
                 authed(auth, HandlerType.POST, ApiPaths.SPONSOR_RELEASES, sponsors::release),
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_CSV, sponsors::releaseCsv),
+                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_PDF, sponsors::releasePdf),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
                 authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),

@@ -45,6 +45,16 @@ final class SponsorController {
                 .header("Content-Disposition", "attachment; filename=\"sponsor-report.csv\"").result(csv);
     }
 
+    void releasePdf(Context ctx, Caller caller) {
+        new Requests.Params(ctx, Set.of()).check();
+        byte[] pdf = sponsors.releasePdf(caller, ctx.pathParam("sponsorId"), ctx.pathParam("releaseId"));
+        ctx.contentType("application/pdf").header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"sponsor-report.pdf\"");
+        // A PDF is bytes, not text: no charset on its content type.
+        ctx.res().setCharacterEncoding(null);
+        ctx.contentType("application/pdf").result(pdf);
+    }
+
     private static String courseId(Requests.Params p) {
         String courseId = p.string("courseId");
         if (courseId == null) {

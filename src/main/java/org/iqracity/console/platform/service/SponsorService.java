@@ -116,6 +116,27 @@ public final class SponsorService {
         return r.content();
     }
 
+    /** The released snapshot as the sponsor receives it in print (PDF): the same rows as its CSV. */
+    public byte[] releasePdf(Caller caller, String sponsorId, String releaseId) {
+        if (!caller.has(Role.MEMBER_ADMIN)) {
+            throw PlatformException.forbidden("Only a Member administrator hands reports to sponsors.");
+        }
+        Release r = repository.release(caller.memberId(), sponsorId, releaseId).orElseThrow(PlatformException::notFound);
+        Sponsor sponsor = repository.sponsor(sponsorId).orElseThrow(PlatformException::notFound);
+        byte[] pdf = SponsorReleaseDocument.pdf(r, sponsor, courseTitle(caller, r.courseId()));
+        accessLog.record(AccessLog.by(caller, "SPONSOR_REPORT_DOWNLOAD", "SPONSOR_RELEASE", r.id(), r.courseId()));
+        return pdf;
+    }
+
+    /** The course's title for the cover of a release; its id if the course has gone since. */
+    private String courseTitle(Caller caller, String courseId) {
+        try {
+            return courses.visibleCourse(caller, courseId).dto().title();
+        } catch (PlatformException gone) {
+            return courseId;
+        }
+    }
+
     static String csv(SponsorReportDto report) {
         StringBuilder sb = new StringBuilder(RosterCanon.csvLine(COLUMNS));
         for (SponsorReportRowDto row : report.rows()) {

@@ -167,8 +167,11 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
                         count.format(vm.rosterProperty().get().rowCount())), vm.rows(), vm.rosterProperty()));
         Button csv = new Button(messages.get("offline.csv"), Icons.of(AppIcon.ERROR));
         csv.setId("convertCsv");
-        csv.setOnAction(e -> convertToCsv());
-        HBox toolbar = new HBox(search, course, passed, hideRetired, new Spacer(), total, csv);
+        csv.setOnAction(e -> convert("offline.csv", "csv", vm::convertToCsv));
+        Button xlsx = new Button(messages.get("offline.xlsx"), Icons.of(AppIcon.ERROR));
+        xlsx.setId("convertXlsx");
+        xlsx.setOnAction(e -> convert("offline.xlsx", "xlsx", vm::convertToXlsx));
+        HBox toolbar = new HBox(search, course, passed, hideRetired, new Spacer(), total, csv, xlsx);
         toolbar.getStyleClass().add(Css.TOOLBAR);
 
         Message notice = new Message();
@@ -284,11 +287,11 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
     }
 
     /** An unencrypted copy leaves the roster's protection: said plainly, and only on an explicit yes. */
-    private void convertToCsv() {
-        Alert warning = new Alert(Alert.AlertType.WARNING, messages.get("offline.csv.warning.text"),
+    private void convert(String key, String extension, java.util.function.Consumer<java.nio.file.Path> then) {
+        Alert warning = new Alert(Alert.AlertType.WARNING, messages.get(key + ".warning.text"),
                 ButtonType.CANCEL, ButtonType.OK);
-        warning.setTitle(messages.get("offline.csv"));
-        warning.setHeaderText(messages.get("offline.csv.warning.title"));
+        warning.setTitle(messages.get(key));
+        warning.setHeaderText(messages.get(key + ".warning.title"));
         warning.initOwner(getScene().getWindow());
         ((Button) warning.getDialogPane().lookupButton(ButtonType.OK)).setText(messages.get("offline.csv.confirm"));
         ((Button) warning.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
@@ -297,12 +300,13 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("offline.csv"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName("roster.csv");
+        chooser.setTitle(messages.get(key));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT),
+                "*." + extension));
+        chooser.setInitialFileName("roster." + extension);
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            vm.convertToCsv(file.toPath());
+            then.accept(file.toPath());
         }
     }
 

@@ -22,6 +22,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -43,6 +45,7 @@ import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.StatePane;
+import org.iqracity.console.ui.sponsors.SponsorReportsViewModel.ExportFormat;
 
 /** Sponsors and their courses on the left; the report as the sponsor will see it, its release and history. */
 public final class SponsorReportsView extends BorderPane implements AutoCloseable {
@@ -109,9 +112,15 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         release.getStyleClass().add(Styles.ACCENT);
         release.disableProperty().bind(vm.releasingProperty());
         release.setOnAction(e -> confirmRelease());
-        Button exportCurrent = new Button(messages.get("sponsors.export.current"), Icons.of(AppIcon.DOWNLOAD));
+        MenuButton exportCurrent = new MenuButton(messages.get("sponsors.export.current"), Icons.of(AppIcon.DOWNLOAD));
         exportCurrent.setId("exportCurrent");
-        exportCurrent.setOnAction(e -> chooseFile("sponsor-report-preview.csv", vm::exportCurrent));
+        for (ExportFormat format : ExportFormat.values()) {
+            MenuItem item = new MenuItem(messages.get("sponsors.export." + format.extension()));
+            item.setId("exportCurrent" + format.name());
+            item.setOnAction(e -> chooseFile("sponsor-report-preview", format,
+                    path -> vm.exportCurrent(path, format)));
+            exportCurrent.getItems().add(item);
+        }
         HBox top = new HBox(12, new VBox(2, heading, subheading), new Spacer(), exportCurrent, release);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add(Css.TOOLBAR);
@@ -127,11 +136,17 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         Label historyTitle = new Label(messages.get("sponsors.history"));
         historyTitle.getStyleClass().add(Css.SECTION_TITLE);
         TableView<SponsorReleaseDto> history = historyTable();
-        Button exportRelease = new Button(messages.get("sponsors.export.release"), Icons.of(AppIcon.DOWNLOAD));
+        MenuButton exportRelease = new MenuButton(messages.get("sponsors.export.release"), Icons.of(AppIcon.DOWNLOAD));
         exportRelease.setId("exportRelease");
         exportRelease.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
-        exportRelease.setOnAction(e -> chooseFile("sponsor-report-release.csv",
-                path -> vm.exportRelease(history.getSelectionModel().getSelectedItem(), path)));
+        // A release is the platform's snapshot: it comes as the sponsor receives it, CSV or PDF.
+        for (ExportFormat format : new ExportFormat[] {ExportFormat.CSV, ExportFormat.PDF}) {
+            MenuItem item = new MenuItem(messages.get("sponsors.export." + format.extension()));
+            item.setId("exportRelease" + format.name());
+            item.setOnAction(e -> chooseFile("sponsor-report-release", format,
+                    path -> vm.exportRelease(history.getSelectionModel().getSelectedItem(), path)));
+            exportRelease.getItems().add(item);
+        }
         HBox historyBar = new HBox(12, historyTitle, new Spacer(), exportRelease);
         historyBar.setAlignment(Pos.CENTER_LEFT);
         historyBar.getStyleClass().add(Css.TOOLBAR);
@@ -247,14 +262,21 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         alert.show();
     }
 
-    private void chooseFile(String name, Consumer<Path> then) {
+    private void chooseFile(String name, ExportFormat format, Consumer<Path> then) {
+        String extension = "." + format.extension();
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("sponsors.export.title"));
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("export.csvFiles"), "*.csv"));
+        chooser.setInitialFileName(name + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                messages.get("sponsors.export.filter." + format.extension()), "*" + extension));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            then.accept(Path.of(file.getPath()));
+            // Some platforms' dialogs return the name as typed; the format was chosen from the menu.
+            Path path = Path.of(file.getPath());
+            if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(extension)) {
+                path = path.resolveSibling(path.getFileName() + extension);
+            }
+            then.accept(path);
         }
     }
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
+import java.time.ZoneId;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,6 +39,21 @@ public final class SponsorReportsViewModel {
     public record Selection(SponsorSummaryDto sponsor, SponsorSummaryDto.CourseCount course) {
     }
 
+    /** What a report can be saved as; the file's extension picks one when none is named. */
+    public enum ExportFormat {
+        CSV, XLSX, PDF;
+
+        public String extension() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The format a file name asks for: ".xlsx" and ".pdf" are those, anything else is CSV. */
+        public static ExportFormat of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            return name.endsWith(".xlsx") ? XLSX : name.endsWith(".pdf") ? PDF : CSV;
+        }
+    }
+
     /** The outcome of the last release or export, in words; {@code ok} picks the tone, {@code canRetry} the action. */
     public record Notice(boolean ok, String title, String text, boolean canRetry) {
     }
@@ -47,6 +62,7 @@ public final class SponsorReportsViewModel {
     private final TaskRunner tasks;
     private final Messages messages;
     private final ErrorMessages errors;
+    private final ZoneId zone;
 
     private final ObservableList<SponsorSummaryDto> sponsors = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -66,10 +82,16 @@ public final class SponsorReportsViewModel {
     private ReleaseIntent pending;
 
     public SponsorReportsViewModel(AppState app, TaskRunner tasks, Messages messages) {
+        this(app, tasks, messages, ZoneId.systemDefault());
+    }
+
+    /** {@code zone}: where exported documents' dates are, as on screen. */
+    public SponsorReportsViewModel(AppState app, TaskRunner tasks, Messages messages, ZoneId zone) {
         this.app = app;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
+        this.zone = zone;
     }
 
     /** Loads the sponsors with sponsored learners in this Member's courses. */
@@ -212,29 +234,56 @@ public final class SponsorReportsViewModel {
                 .onDone(() -> releasing.set(false));
     }
 
-    /** Saves a released snapshot, exactly as the sponsor receives it, to {@code target}. */
+    /**
+     * Saves a released snapshot, exactly as the sponsor receives it, to {@code target}: the platform's CSV, or its
+     * PDF when the file is a ".pdf". Both come from the stored snapshot, never from today's data.
+     */
     public void exportRelease(SponsorReleaseDto release, Path target) {
         PlatformClient client = client();
         if (release == null || target == null || client == null) {
             return;
         }
-        export(target, () -> client.sponsorReleaseCsv(release.sponsorId(), release.releaseId()));
+        if (ExportFormat.of(target) == ExportFormat.PDF) {
+            export(target, () -> write(target, client.sponsorReleasePdf(release.sponsorId(), release.releaseId())));
+        } else {
+            export(target, () -> write(target, client.sponsorReleaseCsv(release.sponsorId(), release.releaseId())
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
-    /** Saves the report as shown now (not a release) to {@code target}. */
+    /** Saves the report as shown now (not a release) to {@code target}, in the format its extension names. */
     public void exportCurrent(Path target) {
+        if (target != null) {
+            exportCurrent(target, ExportFormat.of(target));
+        }
+    }
+
+    /** Saves the report as shown now (not a release): CSV as the platform's columns, XLSX and PDF as on screen. */
+    public void exportCurrent(Path target, ExportFormat format) {
         SponsorReportDto shown = report.get();
         if (shown == null || target == null) {
             return;
         }
-        export(target, () -> SponsorReportCsv.of(shown));
+        String kind = kind(shown.kind());
+        export(target, () -> {
+            switch (format) {
+                case CSV -> write(target, SponsorReportCsv.of(shown).getBytes(StandardCharsets.UTF_8));
+                case XLSX -> SponsorReportDocument.of(shown, kind, messages, zone).writeXlsx(target);
+                case PDF -> SponsorReportDocument.of(shown, kind, messages, zone).writePdf(target);
+            }
+        });
     }
 
-    private void export(Path target, Callable<String> csv) {
+    /** Something that writes the target file whole, or not at all. */
+    @FunctionalInterface
+    private interface FileWrite {
+        void run() throws Exception;
+    }
+
+    private void export(Path target, FileWrite write) {
         notice.set(null);
         tasks.job(messages.get("sponsors.export.job"), progress -> {
-            String text = csv.call();
-            write(target, text);
+            write.run();
             return target;
         }).onSuccess(path -> notice.set(new Notice(true, messages.get("sponsors.export.done.title"),
                 messages.format("sponsors.export.done.text", path.getFileName().toString()), false)))
@@ -247,10 +296,10 @@ public final class SponsorReportsViewModel {
     }
 
     /** The file appears only once complete. */
-    private static void write(Path target, String text) throws IOException {
+    private static void write(Path target, byte[] content) throws IOException {
         Path partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".sponsor-report-", ".part");
         try {
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.write(partial, content);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

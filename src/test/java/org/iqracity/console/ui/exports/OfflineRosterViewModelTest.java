@@ -11,6 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.DeferredTaskRunner;
@@ -21,6 +26,7 @@ import org.iqracity.console.ui.common.TaskRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class OfflineRosterViewModelTest {
 
@@ -190,6 +196,65 @@ class OfflineRosterViewModelTest {
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
         assertThat(vm.noticeProperty().get()).contains(csv.toString());
         assertThat(dir.resolve(".copy.csv.part")).doesNotExist();
+    }
+
+    @Test
+    void r14ConvertingToXlsxWritesEveryRowContinuingOnFurtherSheetsAndIsLoggedLikeTheCsvCopy() throws Exception {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+        vm.searchProperty().set("user00012");
+        vm.xlsxRowsPerSheet(2_500);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(OfflineRosterViewModel.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            vm.convertToCsv(dir.resolve("logged"));
+            vm.convertToXlsx(dir.resolve("copy"));
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        Path xlsx = dir.resolve("copy.xlsx");
+        assertThat(vm.noticeProperty().get()).contains(xlsx.toString());
+        List<List<String>> expected = new ArrayList<>(TestRosters.rows(CS101, 3_000));
+        expected.addAll(TestRosters.rows(MA201, 3_000));
+        List<List<String>> read = new ArrayList<>();
+        DataFormatter text = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(xlsx.toFile())) {
+            // 6,000 rows at 2,499 a sheet under the header: three sheets, then the one about the roster
+            assertThat(book.getNumberOfSheets()).isEqualTo(4);
+            for (int s = 0; s < 3; s++) {
+                var sheet = book.getSheetAt(s);
+                assertThat(sheet.getSheetName()).isEqualTo(s == 0 ? "Roster" : "Roster (" + (s + 1) + ")");
+                List<String> header = new ArrayList<>();
+                sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+                assertThat(header).isEqualTo(TestRosters.FIELDS);
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    var row = sheet.getRow(r);
+                    List<String> values = new ArrayList<>();
+                    for (int c = 0; c < TestRosters.FIELDS.size(); c++) {
+                        var cell = row.getCell(c);
+                        values.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                ? Double.toString(cell.getNumericCellValue()) : text.formatCellValue(cell));
+                    }
+                    read.add(values);
+                }
+            }
+        }
+        assertThat(read).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            List<String> want = new ArrayList<>(expected.get(i));
+            // progress is a number in the workbook; compare it as one
+            int progress = TestRosters.FIELDS.indexOf("progress");
+            want.set(progress, want.get(progress).isEmpty() ? "" : Double.toString(Double.parseDouble(want.get(progress))));
+            assertThat(read.get(i)).as("row %d", i).isEqualTo(want);
+        }
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "a roster of 6000 rows was converted to an unencrypted CSV file at the person's request",
+                "a roster of 6000 rows was converted to an unencrypted XLSX file at the person's request");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
     }
 
     @Test

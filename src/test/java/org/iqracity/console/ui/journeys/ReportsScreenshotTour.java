@@ -116,6 +116,9 @@ public final class ReportsScreenshotTour extends Application {
             fx(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().getFirst().getChildren().getFirst()));
             waitFor(() -> visible("#sponsorReportTable") && lookup("#sponsorReportTable").getParent().isVisible());
             shoot("sponsors-report-light");
+            fx(() -> ((javafx.scene.control.MenuButton) node("#exportCurrent")).show());
+            shoot("sponsors-export-menu-light");
+            fx(() -> ((javafx.scene.control.MenuButton) node("#exportCurrent")).hide());
             fx(() -> ((ButtonBase) node("#releaseReport")).fire());
             Thread.sleep(800);
             shoot("sponsors-confirm-light");

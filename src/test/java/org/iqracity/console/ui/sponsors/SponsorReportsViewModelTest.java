@@ -171,4 +171,39 @@ class SponsorReportsViewModelTest {
 
         assertThat(Files.readString(target)).isEqualTo("learner_name\r\nAda Lovelace\r\n");
     }
+
+    @Test
+    void exportReleaseToAPdfFileSavesThePlatformsPdfOfTheSnapshot(@TempDir Path dir) throws Exception {
+        openAcme();
+        vm.prepareRelease();
+        vm.confirmRelease();
+        platform.releasePdf = "%PDF-1.7 from the platform".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Path target = dir.resolve("release.pdf");
+
+        vm.exportRelease(vm.releases().getFirst(), target);
+
+        assertThat(Files.readString(target)).isEqualTo("%PDF-1.7 from the platform");
+        assertThat(vm.noticeProperty().get().ok()).isTrue();
+    }
+
+    @Test
+    void theFileExtensionPicksTheFormatWhenNoneIsNamed() {
+        assertThat(SponsorReportsViewModel.ExportFormat.of(Path.of("a/Report.XLSX")))
+                .isEqualTo(SponsorReportsViewModel.ExportFormat.XLSX);
+        assertThat(SponsorReportsViewModel.ExportFormat.of(Path.of("report.pdf")))
+                .isEqualTo(SponsorReportsViewModel.ExportFormat.PDF);
+        assertThat(SponsorReportsViewModel.ExportFormat.of(Path.of("report.txt")))
+                .isEqualTo(SponsorReportsViewModel.ExportFormat.CSV);
+    }
+
+    @Test
+    void aFailedExportSaysSoAndLeavesNoFile(@TempDir Path dir) {
+        openAcme();
+        Path target = dir.resolve("missing-folder").resolve("report.xlsx");
+
+        vm.exportCurrent(target, SponsorReportsViewModel.ExportFormat.XLSX);
+
+        assertThat(vm.noticeProperty().get().ok()).isFalse();
+        assertThat(target).doesNotExist();
+    }
 }
