@@ -410,6 +410,8 @@ public class FakePlatformClient implements PlatformClient {
     public void withdrawSiteNotice(String incidentId) {
         maybeFail();
         breach.withdrawSiteNotice(incidentId);
+    }
+
     @Override
     public byte[] sponsorReleasePdf(String sponsorId, String releaseId) {
         maybeFail();
