@@ -172,7 +172,13 @@ public final class BreachView extends BorderPane implements LeaveGuard, AutoClos
             case LOADING -> paneState.loading(messages.get("breach.opening"));
             case ERROR -> paneState.error(messages.get("breach.openError"), vm.paneErrorProperty().get(),
                     messages.get("learners.retry"), vm::retryOpen);
-            case DRAFT -> noticeTab.setContent(flow);
+            // Setting the same content again takes the node out and back in, and the field being typed in
+            // loses focus mid-word; only a real change of pane swaps it.
+            case DRAFT -> {
+                if (noticeTab.getContent() != flow) {
+                    noticeTab.setContent(flow);
+                }
+            }
             case INCIDENT -> noticeTab.setContent(scrolled(review));
         }
         incidentChanged(null, vm.openIncidentProperty().get());

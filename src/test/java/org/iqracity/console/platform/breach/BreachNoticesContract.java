@@ -249,6 +249,19 @@ abstract class BreachNoticesContract {
     }
 
     @Test
+    void r8ADraftMayLackItsTextButCannotBeSubmittedWithout() {
+        IncidentDto draft = breach.created(officer, breach.request("Text later", courseScope(smallCourse()),
+                discovered()));
+        var blank = new org.iqracity.console.api.breach.IncidentRequest(draft.title(), draft.discoveredAt(), null, null,
+                draft.whatHappened(), draft.dataCategories(), "", "", "", draft.contact(), draft.scope(), "", "");
+        TestApi.Response saved = breach.put(officer, draft.id(), draft.etag(), blank);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        TestApi.Response submit = breach.step(officer, draft.id(), "submit", null);
+        assertThat(submit.status()).isEqualTo(422);
+        assertThat(submit.json().path("errors").findValuesAsText("field")).contains("subject", "body");
+    }
+
+    @Test
     void r8FieldsAClientMustNotSetAreRefused() {
         String body = BreachApi.json(breach.request("Mass assignment", courseScope(smallCourse()), discovered()))
                 .replaceFirst("\\{", "{\"state\":\"APPROVED\",\"createdBy\":\"someone\",");

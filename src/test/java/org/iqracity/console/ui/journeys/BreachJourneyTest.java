@@ -73,7 +73,7 @@ class BreachJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#factsStep"));
         fill("#incidentTitle", "Journey: reporting server left open");
         fill("#whatHappened", "A reporting server was reachable without a password for two days.");
-        fill("#contact", "privacy@northbridge.example");
+        fill("#contact", "the Northbridge privacy office, phone 555 0100");
         clickOn("#flowNext");
 
         // Scope: one course, and the counts follow.

@@ -51,10 +51,50 @@ abstract class ConsoleJourney extends FxRobot {
     /** Types into a field after clearing it; the field keeps focus. */
     protected void fill(String query, String text) {
         TextInputControl field = find(query, TextInputControl.class);
+        scrollIntoView(field);
         clickOn(field);
         interact(field::clear);
-        write(text);
-        waitUntil(() -> text.equals(field.getText()));
+        // One key at a time, each seen by the field before the next: the headless robot drops a key typed
+        // straight after the same key, so "204407" could arrive as "20407" or stop short.
+        StringBuilder typed = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            typed.append(c);
+            String expected = typed.toString();
+            write(c);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!expected.equals(onFx(field::getText))) {
+                interact(() -> field.setText(expected.substring(0, expected.length() - 1)));
+                interact(field::end);
+                write(c);
+            }
+        }
+        try {
+            waitUntil(() -> text.equals(field.getText()));
+        } catch (AssertionError e) {
+            throw new AssertionError(query + " holds \"" + onFx(field::getText) + "\" instead of what was typed; "
+                    + "focus is on " + onFx(() -> String.valueOf(field.getScene().getFocusOwner())), e);
+        }
+    }
+
+    /** As a person scrolls a long form before clicking a field further down: a click lands where the field shows. */
+    protected void scrollIntoView(Node node) {
+        interact(() -> {
+            for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                    javafx.geometry.Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(
+                            node.getBoundsInLocal()));
+                    double hidden = scroll.getContent().getBoundsInLocal().getHeight()
+                            - scroll.getViewportBounds().getHeight();
+                    if (hidden > 0) {
+                        double top = Math.max(0, inContent.getMinY() - scroll.getViewportBounds().getHeight() / 3);
+                        scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin())
+                                * Math.min(1, top / hidden));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     protected <T extends Node> T find(String query, Class<T> type) {

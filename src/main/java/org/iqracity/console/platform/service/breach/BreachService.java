@@ -147,6 +147,12 @@ public final class BreachService {
         if (row.contact().isBlank()) {
             errors.add(new Problem.FieldError("contact", "Give learners a contact point before submitting."));
         }
+        if (row.subject().isBlank()) {
+            errors.add(new Problem.FieldError("subject", "Write the notice's subject before submitting."));
+        }
+        if (row.body().isBlank()) {
+            errors.add(new Problem.FieldError("body", "Write the notice's text before submitting."));
+        }
         RecipientPlan plan = plan(caller.memberId(), row);
         if (plan.size() == 0) {
             errors.add(new Problem.FieldError("scope", "The scope reaches no learner of your Member."));
@@ -373,9 +379,10 @@ public final class BreachService {
         String actions = text(r.learnerActions(), "learnerActions", 20000, false, errors);
         String contact = text(r.contact(), "contact", 2000, false, errors);
         boolean blankText = (r.subject() == null || r.subject().isBlank()) && (r.body() == null || r.body().isBlank());
+        // A draft may be unfinished: the text is required when it is submitted, not while it is written.
         String subject = creating && blankText ? NoticeTemplate.DEFAULT_SUBJECT
-                : text(r.subject(), "subject", 500, true, errors);
-        String body = creating && blankText ? NoticeTemplate.DEFAULT_BODY : text(r.body(), "body", 50000, true, errors);
+                : text(r.subject(), "subject", 500, false, errors);
+        String body = creating && blankText ? NoticeTemplate.DEFAULT_BODY : text(r.body(), "body", 50000, false, errors);
         for (String field : List.of("subject", "body")) {
             List<String> unknown = NoticeTemplate.unknownPlaceholders("subject".equals(field) ? subject : body);
             if (!unknown.isEmpty()) {
