@@ -51,10 +51,20 @@ public final class DeliveryRepository {
 
     /** Emails of this incident that are due: pending, or waiting to retry with their time come. */
     public List<Outgoing> due(String incidentId, Instant now, int limit) {
-        return jdbc.query("SELECT id, incident_id, learner_id, address, attempts, message_id FROM notice_delivery "
-                + "WHERE incident_id = ? AND channel = 'EMAIL' AND (status = 'PENDING' OR (status = 'RETRY' "
-                + "AND next_attempt_at <= ?)) ORDER BY id LIMIT ?", DeliveryRepository::outgoing, incidentId, now, limit);
+        // Two index ranges of (incident_id, status, id) rather than one OR, which would read the whole outbox of
+        // the incident for every batch and make a large send quadratic.
+        List<Outgoing> out = new ArrayList<>(jdbc.query(OUTGOING + "WHERE incident_id = ? AND status = 'RETRY' "
+                + "AND next_attempt_at <= ? AND channel = 'EMAIL' ORDER BY id LIMIT ?", DeliveryRepository::outgoing,
+                incidentId, now, limit));
+        if (out.size() < limit) {
+            out.addAll(jdbc.query(OUTGOING + "WHERE incident_id = ? AND status = 'PENDING' AND channel = 'EMAIL' "
+                    + "ORDER BY id LIMIT ?", DeliveryRepository::outgoing, incidentId, limit - out.size()));
+        }
+        return out;
     }
+
+    private static final String OUTGOING = "SELECT id, incident_id, learner_id, address, attempts, message_id "
+            + "FROM notice_delivery ";
 
     /** The earliest retry time still ahead, if any. */
     public Optional<Instant> nextRetry(String incidentId) {

@@ -140,25 +140,48 @@ public final class NoticeSender implements AutoCloseable {
         NoticeTemplate.Facts facts = Rendered.facts(incident, memberName);
         Map<String, Addressee> who = new HashMap<>();
         recipients.addressees(due.stream().map(Outgoing::learnerId).toList()).forEach(a -> who.put(a.learnerId(), a));
-        int n = 0;
-        for (Outgoing row : due) {
-            if (!running) {
-                return true;
+        try {
+            int n = 0;
+            for (Outgoing row : due) {
+                if (!running) {
+                    return true;
+                }
+                if (++n % 50 == 0 && !stillSending(incident)) {
+                    return true;
+                }
+                if (!sendOne(incident, facts, row, who.get(row.learnerId()))) {
+                    return true;
+                }
             }
-            if (++n % 50 == 0 && !stillSending(incident)) {
-                return true;
-            }
-            if (!sendOne(incident, facts, row, who.get(row.learnerId()))) {
-                return true;
-            }
+            return true;
+        } finally {
+            recordOutcome();
         }
-        return true;
     }
 
-    /** Answers false when the server is unavailable and the sender should pause. */
+    /** A recorded outcome not yet committed: it goes in with the next claim, so each message costs one commit. */
+    @FunctionalInterface
+    private interface Outcome {
+        void record(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    private Outcome unrecorded;
+
+    /**
+     * Answers false when the server is unavailable and the sender should pause. The outcome of the previous message
+     * is committed in the same transaction as this message's claim; a crash between them leaves the previous row
+     * IN_FLIGHT, which a restart marks in doubt, exactly as a crash right after the server's answer would.
+     */
     private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Outgoing row, Addressee who) {
         Instant now = now();
-        boolean claimed = jdbc.inTransaction(c -> deliveries.claim(c, row.id(), now));
+        Outcome previous = unrecorded;
+        unrecorded = null;
+        boolean claimed = jdbc.inTransaction(c -> {
+            if (previous != null) {
+                previous.record(c);
+            }
+            return deliveries.claim(c, row.id(), now);
+        });
         if (!claimed) {
             return true;
         }
@@ -166,25 +189,20 @@ public final class NoticeSender implements AutoCloseable {
         MailTransport.Outcome outcome = transport().send(new MailTransport.Mail(row.messageId(), row.address(),
                 r.subject(), r.text(), r.html()));
         int attempts = row.attempts() + 1;
+        Instant at = now();
         switch (outcome) {
-            case MailTransport.Accepted a -> jdbc.inTransaction(c -> {
-                deliveries.sent(c, row.id(), now());
-                return null;
-            });
-            case MailTransport.Permanent p -> jdbc.inTransaction(c -> {
-                deliveries.failed(c, row.id(), p.answer());
-                return null;
-            });
+            case MailTransport.Accepted a -> unrecorded = c -> deliveries.sent(c, row.id(), at);
+            case MailTransport.Permanent p -> unrecorded = c -> deliveries.failed(c, row.id(), p.answer());
             case MailTransport.Transient t -> {
-                jdbc.inTransaction(c -> {
+                unrecorded = c -> {
                     if (attempts >= backoff.maxAttempts()) {
                         deliveries.failed(c, row.id(), "Gave up after " + attempts + " attempts: " + t.answer());
                     } else {
-                        deliveries.retryLater(c, row.id(), now().plus(backoff.after(attempts)), t.answer());
+                        deliveries.retryLater(c, row.id(), at.plus(backoff.after(attempts)), t.answer());
                     }
-                    return null;
-                });
+                };
                 if (t.serverUnavailable()) {
+                    recordOutcome();
                     closeTransport();
                     pauseFor(backoff.after(1));
                     LOGGER.warn("Mail server unavailable; breach-notice sending paused for {}", backoff.after(1));
@@ -193,6 +211,18 @@ public final class NoticeSender implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Commits the outcome still held, when no claim follows it right away. */
+    private void recordOutcome() {
+        Outcome pending = unrecorded;
+        unrecorded = null;
+        if (pending != null) {
+            jdbc.inTransaction(c -> {
+                pending.record(c);
+                return null;
+            });
+        }
     }
 
     private boolean stillSending(IncidentRow incident) {
