@@ -27,7 +27,10 @@ public final class SmtpMailTransport implements MailTransport {
     private final MailSettings settings;
     private final Session session;
     private final InternetAddress from;
+    private static final long IDLE_LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
     private Transport transport;
+    private long lastUsed;
 
     public SmtpMailTransport(MailSettings settings) {
         this.settings = settings;
@@ -89,7 +92,15 @@ public final class SmtpMailTransport implements MailTransport {
     }
 
     private void connect() throws MessagingException {
-        if (transport != null && transport.isConnected()) {
+        // Not transport.isConnected(): on SMTP that sends a NOOP and waits for it, a round trip per message. A
+        // connection that broke shows as a failed send, which closes it, and the next send connects again.
+        // Servers drop idle clients (commonly after a minute or so): a connection idle that long is replaced before
+        // use rather than found dead halfway through a message.
+        if (transport != null && System.nanoTime() - lastUsed > IDLE_LIMIT_NANOS) {
+            close();
+        }
+        lastUsed = System.nanoTime();
+        if (transport != null) {
             return;
         }
         transport = session.getTransport("smtp");
