@@ -14,6 +14,7 @@ import org.iqracity.console.api.breach.ReasonRequest;
 import org.iqracity.console.api.breach.ResolveDeliveryRequest;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.IfMatch;
 import org.iqracity.console.platform.service.PlatformException;
 import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.service.breach.BreachPreview;
@@ -257,19 +258,6 @@ final class BreachController {
     }
 
     static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PlatformException(428, ProblemCode.PRECONDITION_REQUIRED, "Precondition required",
-                    "Send If-Match with the version you edited, so that nobody's change is overwritten.", List.of(),
-                    null);
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (!tag.matches("\"v\\d{1,18}\"")) {
-            throw new PlatformException(412, ProblemCode.VERSION_CONFLICT, "Version conflict",
-                    "The If-Match value is not a version of this notice.", List.of(), null);
-        }
-        return Long.parseLong(tag.substring(2, tag.length() - 1));
+        return IfMatch.version(ifMatch, "this notice");
     }
 }

@@ -169,19 +169,7 @@ public final class TrackingService {
     }
 
     private static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PlatformException(428, ProblemCode.PRECONDITION_REQUIRED, "Precondition required",
-                    "Send If-Match with the version you edited, so that nobody's change is overwritten.", List.of(),
-                    null);
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (!tag.matches("\"v\\d{1,18}\"")) {
-            throw conflict(-1);
-        }
-        return Long.parseLong(tag.substring(2, tag.length() - 1));
+        return IfMatch.version(ifMatch, "these settings");
     }
 
     private static PlatformException conflict(long current) {
