@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
-import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.breach.ApprovalRequest;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
