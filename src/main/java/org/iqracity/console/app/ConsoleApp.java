@@ -1,10 +1,12 @@
 package org.iqracity.console.app;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import java.nio.file.Path;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.client.PlatformTrust;
@@ -30,7 +32,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         ConsoleMain.ConsoleOptions opts = options != null ? options : ConsoleMain.ConsoleOptions.parse(getParameters().getRaw());
-        LOGGER.info("Member Console starting, data in {}", opts.dataDir());
+        LOGGER.info("Member Console {} starting, data in {}", Launcher.version(), opts.dataDir());
         Optional<LocalPlatform> sandbox = opts.sandbox()
                 ? Optional.of(EmbeddedLocalPlatform.inFolder(opts.dataDir().resolve("platform"), opts.sandboxLearners()))
                 : Optional.empty();
@@ -39,6 +41,10 @@ public final class ConsoleApp extends Application {
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
                 opts.platformAddress());
         UncaughtFailures.install(setup.messages());
+        // The cold-start figure in README: from the process's start (launcher included) to the first window.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> ProcessHandle.current().info().startInstant()
+                .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start",
+                        Duration.between(start, Instant.now()).toMillis())));
         console = ConsoleRoot.show(stage, setup);
     }
 

@@ -31,6 +31,7 @@ public final class ConsoleMain {
                 System.exit(2);
             }
         }
+        ConsoleLog.install(options.dataDir());
         ConsoleApp.options = options;
         Application.launch(ConsoleApp.class);
     }
