@@ -85,6 +85,18 @@ class PackagingIconsTest {
         assertThat(Files.readString(Path.of("packaging/jpackage-mac.txt"))).contains("icons/member-console.icns");
     }
 
+    @Test
+    void linuxInstallersTakeTheProductIconFromTheirResourceFolderNotJpackagesDefault() throws IOException {
+        // jpackage ignores --icon when it makes a .deb or .rpm from an app image and falls back to its own icon,
+        // unless the resource folder holds <name>.png.
+        assertThat(Files.readString(Path.of("packaging/jpackage-installer-linux.txt")))
+                .contains("--resource-dir packaging/linux");
+        assertThat(Files.readAllBytes(Path.of("packaging/linux/member-console.png")))
+                .isEqualTo(Files.readAllBytes(Path.of("icons/icon-256.png")));
+        assertThat(Files.readString(Path.of("packaging/linux/member-console.desktop")))
+                .contains("Name=Member Console").contains("Exec=APPLICATION_LAUNCHER %f").contains("DESKTOP_MIMES");
+    }
+
     private static String type(ByteBuffer file, int at) {
         return new String(file.array(), at, 4, StandardCharsets.US_ASCII);
     }
