@@ -1,10 +1,13 @@
 package org.iqracity.console.app;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import java.nio.file.Path;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.client.PlatformTrust;
@@ -15,30 +18,35 @@ import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.UncaughtFailures;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: the composition root that hands the embedded platform and the folders to the UI. */
 public final class ConsoleApp extends Application {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(ConsoleApp.class);
-
-    /** Set by {@link ConsoleMain} before launch: JavaFX creates this class itself, without arguments. */
-    static volatile ConsoleMain.ConsoleOptions options;
+    private static final Logger LOGGER = ConsoleMain.logger(ConsoleApp.class);
 
     private ConsoleRoot console;
 
     @Override
     public void start(Stage stage) {
-        ConsoleMain.ConsoleOptions opts = options != null ? options : ConsoleMain.ConsoleOptions.parse(getParameters().getRaw());
-        LOGGER.info("Member Console starting, data in {}", opts.dataDir());
+        ConsoleMain.ConsoleOptions opts = ConsoleMain.launchOptions != null ? ConsoleMain.launchOptions
+                : ConsoleMain.ConsoleOptions.parse(getParameters().getRaw());
+        LOGGER.info("Member Console {} starting, data in {}", Launcher.version(), opts.dataDir());
         Optional<LocalPlatform> sandbox = opts.sandbox()
                 ? Optional.of(EmbeddedLocalPlatform.inFolder(opts.dataDir().resolve("platform"), opts.sandboxLearners()))
                 : Optional.empty();
         FileSettings settings = FileSettings.load(opts.dataDir().resolve("console.properties"));
-        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, settings, PlatformConnector.overHttp(trust(opts, settings)),
+        // The HTTPS client (the JDK's certificate store, TLS) is built beside the window; sign-in waits for it.
+        CompletableFuture<PlatformConnector> http = CompletableFuture.supplyAsync(
+                () -> PlatformConnector.overHttp(trust(opts, settings)));
+        PlatformConnector connector = baseUri -> http.join().connect(baseUri);
+        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, settings, connector,
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
                 opts.platformAddress());
         UncaughtFailures.install(setup.messages());
+        // The cold-start figure in README: from the process's start (launcher included) to the first window.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> ProcessHandle.current().info().startInstant()
+                .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start",
+                        Duration.between(start, Instant.now()).toMillis())));
         console = ConsoleRoot.show(stage, setup);
     }
 

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.application.Application;
 import org.iqracity.console.client.PlatformTrust;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the console. A plain class (the Launcher calls it), so the jar runs from the class path; the JavaFX
@@ -15,6 +17,10 @@ import org.iqracity.console.client.PlatformTrust;
  * {@code --trust-ca <file>} trusts the certificate authorities in that PEM or DER file besides the JDK's.
  */
 public final class ConsoleMain {
+
+    /** Set before launch: JavaFX creates {@link ConsoleApp} itself, without arguments. */
+    static volatile ConsoleOptions launchOptions;
+    private static volatile Thread logSetup;
 
     private ConsoleMain() {
     }
@@ -31,8 +37,24 @@ public final class ConsoleMain {
                 System.exit(2);
             }
         }
-        ConsoleApp.options = options;
+        launchOptions = options;
+        // A cold start's first two slow steps overlap: logback reading its configuration and opening the log file,
+        // and JavaFX starting its toolkit. The console's loggers wait for the file (see logger()).
+        logSetup = Thread.ofPlatform().name("log-setup").start(() -> ConsoleLog.install(options.dataDir()));
         Application.launch(ConsoleApp.class);
+    }
+
+    /** A logger for a class of the console, made once the log file is in place, so its lines reach the file. */
+    static Logger logger(Class<?> type) {
+        Thread setup = logSetup;
+        if (setup != null) {
+            try {
+                setup.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return LoggerFactory.getLogger(type);
     }
 
     /** What the command line asked for. */
