@@ -91,6 +91,12 @@ public final class DeliveryRepository {
                 id) == 1;
     }
 
+    /** Hands back a claimed row whose message was never given to the server (the claim's attempt did not happen). */
+    public void release(Connection c, long id) throws SQLException {
+        Jdbc.update(c, "UPDATE notice_delivery SET status = 'PENDING', attempts = attempts - 1 WHERE id = ? "
+                + "AND status = 'IN_FLIGHT'", id);
+    }
+
     public void sent(Connection c, long id, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE notice_delivery SET status = 'SENT', sent_at = ?, error = NULL WHERE id = ? "
                 + "AND status = 'IN_FLIGHT'", at, id);

@@ -94,17 +94,20 @@ class BreachSendingFaultsTest {
                 BreachApi breach = new BreachApi(api);
                 String officer = signIn(api, "nb-security");
                 IncidentDto done = breach.awaitSent(officer, incident, Duration.ofMinutes(4));
-                // At most the one message that was in flight at the kill is undecided; settle it as an officer would,
-                // by looking for its Message-ID at the mail server.
-                assertThat(done.progress().inDoubt()).isLessThanOrEqualTo(1);
+                // At most the one group claimed at the kill is undecided; settle each as an officer would, by looking
+                // its Message-ID up at the mail server.
+                assertThat(done.progress().inDoubt()).isLessThanOrEqualTo(8);
                 Map<String, Integer> got = received(mail);
-                if (done.progress().inDoubt() == 1) {
-                    DeliveryDto doubtful = api.get(ApiPaths.breachNotice(incident) + "/deliveries?status=IN_DOUBT",
-                            officer).json().path("items").get(0).traverse(org.iqracity.console.api.Json.mapper())
-                            .readValueAs(DeliveryDto.class);
-                    String resolution = got.containsKey(doubtful.messageId()) ? "DELIVERED" : "SEND_AGAIN";
-                    assertThat(api.post(ApiPaths.breachNotice(incident) + "/deliveries/" + doubtful.id() + "/resolve",
-                            officer, "{\"resolution\":\"" + resolution + "\"}").status()).isEqualTo(200);
+                if (done.progress().inDoubt() > 0) {
+                    var items = api.get(ApiPaths.breachNotice(incident) + "/deliveries?status=IN_DOUBT", officer).json()
+                            .path("items");
+                    for (var item : items) {
+                        DeliveryDto doubtful = org.iqracity.console.api.Json.tolerantMapper().treeToValue(item,
+                                DeliveryDto.class);
+                        String resolution = got.containsKey(doubtful.messageId()) ? "DELIVERED" : "SEND_AGAIN";
+                        assertThat(api.post(ApiPaths.breachNotice(incident) + "/deliveries/" + doubtful.id()
+                                + "/resolve", officer, "{\"resolution\":\"" + resolution + "\"}").status()).isEqualTo(200);
+                    }
                     done = breach.await(officer, incident, i -> i.state() == IncidentState.SENT
                             && i.progress().inDoubt() == 0 && i.progress().open() == 0, Duration.ofMinutes(1));
                 }

@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class NoticeSender implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(NoticeSender.class);
     private static final int BATCH = 200;
+    /**
+     * Rows claimed per commit. Each commit on the embedded database writes to its file, which costs more than handing
+     * a message to a local mail server; claiming a few at a time keeps the sender near the mail server's own pace, at
+     * the price of up to this many messages in doubt after a crash (never resent by themselves).
+     */
+    static final int CLAIM_GROUP = 8;
 
     /** How long to wait before attempt n+1, and when to give up. */
     public record Backoff(Duration base, Duration max, int maxAttempts) {
@@ -141,68 +147,87 @@ public final class NoticeSender implements AutoCloseable {
         Map<String, Addressee> who = new HashMap<>();
         recipients.addressees(due.stream().map(Outgoing::learnerId).toList()).forEach(a -> who.put(a.learnerId(), a));
         try {
-            int n = 0;
-            for (Outgoing row : due) {
-                if (!running) {
+            for (int from = 0; from < due.size(); from += CLAIM_GROUP) {
+                if (!running || (from > 0 && from % 48 == 0 && !stillSending(incident))) {
                     return true;
                 }
-                if (++n % 50 == 0 && !stillSending(incident)) {
-                    return true;
-                }
-                if (!sendOne(incident, facts, row, who.get(row.learnerId()))) {
+                List<Outgoing> group = due.subList(from, Math.min(due.size(), from + CLAIM_GROUP));
+                if (!sendGroup(incident, facts, group, who)) {
                     return true;
                 }
             }
             return true;
         } finally {
-            recordOutcome();
+            recordOutcomes();
         }
     }
 
-    /** A recorded outcome not yet committed: it goes in with the next claim, so each message costs one commit. */
+    /** A recorded outcome not yet committed: it goes in with the next claims, saving a commit per message. */
     @FunctionalInterface
     private interface Outcome {
         void record(java.sql.Connection c) throws java.sql.SQLException;
     }
 
-    private Outcome unrecorded;
+    private final List<Outcome> unrecorded = new java.util.ArrayList<>();
 
     /**
-     * Answers false when the server is unavailable and the sender should pause. The outcome of the previous message
-     * is committed in the same transaction as this message's claim; a crash between them leaves the previous row
-     * IN_FLIGHT, which a restart marks in doubt, exactly as a crash right after the server's answer would.
+     * Claims a small group in one commit (with the outcomes of the group before), then sends its messages one by
+     * one. Every claim is durable before its message leaves, so a crash never causes a second message; it can leave
+     * at most one group undecided, which a restart marks in doubt. Claimed rows this process did not get to (the
+     * server went away, the notice was cancelled, the platform is stopping) are handed back as pending. Answers false
+     * when the server is unavailable and the sender should pause.
      */
-    private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Outgoing row, Addressee who) {
-        Instant now = now();
-        Outcome previous = unrecorded;
-        unrecorded = null;
-        boolean claimed = jdbc.inTransaction(c -> {
-            if (previous != null) {
-                previous.record(c);
+    private boolean sendGroup(IncidentRow incident, NoticeTemplate.Facts facts, List<Outgoing> group,
+                              Map<String, Addressee> who) {
+        Instant claimedAt = now();
+        List<Outcome> previous = List.copyOf(unrecorded);
+        unrecorded.clear();
+        List<Outgoing> claimed = jdbc.inTransaction(c -> {
+            for (Outcome o : previous) {
+                o.record(c);
             }
-            return deliveries.claim(c, row.id(), now);
+            List<Outgoing> mine = new java.util.ArrayList<>(group.size());
+            for (Outgoing row : group) {
+                if (deliveries.claim(c, row.id(), claimedAt)) {
+                    mine.add(row);
+                }
+            }
+            return mine;
         });
-        if (!claimed) {
-            return true;
+        for (int i = 0; i < claimed.size(); i++) {
+            Outgoing row = claimed.get(i);
+            if (!running) {
+                release(claimed.subList(i, claimed.size()));
+                return true;
+            }
+            if (!sendOne(incident, facts, row, who.get(row.learnerId()))) {
+                release(claimed.subList(i + 1, claimed.size()));
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** Sends one claimed message and holds its outcome for the next commit; false when the server is unavailable. */
+    private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Outgoing row, Addressee who) {
         Rendered r = Rendered.of(incident.subject(), incident.body(), facts, who);
         MailTransport.Outcome outcome = transport().send(new MailTransport.Mail(row.messageId(), row.address(),
                 r.subject(), r.text(), r.html()));
         int attempts = row.attempts() + 1;
         Instant at = now();
         switch (outcome) {
-            case MailTransport.Accepted a -> unrecorded = c -> deliveries.sent(c, row.id(), at);
-            case MailTransport.Permanent p -> unrecorded = c -> deliveries.failed(c, row.id(), p.answer());
+            case MailTransport.Accepted a -> unrecorded.add(c -> deliveries.sent(c, row.id(), at));
+            case MailTransport.Permanent p -> unrecorded.add(c -> deliveries.failed(c, row.id(), p.answer()));
             case MailTransport.Transient t -> {
-                unrecorded = c -> {
+                unrecorded.add(c -> {
                     if (attempts >= backoff.maxAttempts()) {
                         deliveries.failed(c, row.id(), "Gave up after " + attempts + " attempts: " + t.answer());
                     } else {
                         deliveries.retryLater(c, row.id(), at.plus(backoff.after(attempts)), t.answer());
                     }
-                };
+                });
                 if (t.serverUnavailable()) {
-                    recordOutcome();
+                    recordOutcomes();
                     closeTransport();
                     pauseFor(backoff.after(1));
                     LOGGER.warn("Mail server unavailable; breach-notice sending paused for {}", backoff.after(1));
@@ -213,16 +238,33 @@ public final class NoticeSender implements AutoCloseable {
         return true;
     }
 
-    /** Commits the outcome still held, when no claim follows it right away. */
-    private void recordOutcome() {
-        Outcome pending = unrecorded;
-        unrecorded = null;
-        if (pending != null) {
-            jdbc.inTransaction(c -> {
-                pending.record(c);
-                return null;
-            });
+    /** Claimed rows whose message was never handed to the server go back to waiting, as if never claimed. */
+    private void release(List<Outgoing> rows) {
+        if (rows.isEmpty()) {
+            return;
         }
+        List<Outgoing> copy = List.copyOf(rows);
+        jdbc.inTransaction(c -> {
+            for (Outgoing row : copy) {
+                deliveries.release(c, row.id());
+            }
+            return null;
+        });
+    }
+
+    /** Commits the outcomes still held, when no claim follows them right away. */
+    private void recordOutcomes() {
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        List<Outcome> pending = List.copyOf(unrecorded);
+        unrecorded.clear();
+        jdbc.inTransaction(c -> {
+            for (Outcome o : pending) {
+                o.record(c);
+            }
+            return null;
+        });
     }
 
     private boolean stillSending(IncidentRow incident) {
