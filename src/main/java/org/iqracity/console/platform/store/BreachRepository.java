@@ -97,6 +97,12 @@ public final class BreachRepository {
                 from) == 1;
     }
 
+    /** A sent notice with work again (a retried or resent message) is sending again. */
+    public void reopen(Connection c, String id) throws SQLException {
+        Jdbc.update(c, "UPDATE incident SET state = 'SENDING', version = version + 1 WHERE id = ? AND state = 'SENT'",
+                id);
+    }
+
     public void submitted(Connection c, String id, String actorId, String actorName, Instant at, String textPrint,
                           String recipientsPrint, long recipients) throws SQLException {
         Jdbc.update(c, "UPDATE incident SET state = 'SUBMITTED', version = version + 1, submitted_by_id = ?, "

@@ -76,6 +76,11 @@ public final class DeliveryRepository {
                 + "AND status = 'RETRY'", rs -> Jdbc.instant(rs, "t"), incidentId).filter(t -> t != null);
     }
 
+    public long openCount(Connection c, String incidentId) throws SQLException {
+        return Jdbc.query(c, "SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ? AND status IN "
+                + "('PENDING', 'RETRY', 'IN_FLIGHT')", rs -> rs.getLong(1), incidentId).getFirst();
+    }
+
     public long openCount(String incidentId) {
         return jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ? AND status IN "
                 + "('PENDING', 'RETRY', 'IN_FLIGHT')", rs -> rs.getLong(1), incidentId).orElse(0L);

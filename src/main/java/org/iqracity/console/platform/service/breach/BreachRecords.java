@@ -85,11 +85,13 @@ public final class BreachRecords {
         }
         boolean delivered = resolution == DeliveryResolution.DELIVERED;
         jdbc.inTransaction(c -> {
+            // Locked, so the sender cannot close the notice as sent between this and the message going back.
+            incidents.lock(c, row.memberId(), row.id());
             if (!deliveries.resolve(c, row.id(), deliveryId, delivered, breaches.now())) {
                 throw BreachService.stateConflict("Someone settled this message just now. Reload the deliveries.");
             }
-            if (!delivered && row.state() == IncidentState.SENT) {
-                incidents.setState(c, row.id(), IncidentState.SENDING);
+            if (!delivered) {
+                incidents.reopen(c, row.id());
             }
             incidents.event(c, row.id(), breaches.now(), caller.displayName(), "SETTLED", "Message " + deliveryId
                     + (delivered ? " confirmed delivered." : " queued again with its Message-ID."));

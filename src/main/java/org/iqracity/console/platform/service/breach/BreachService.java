@@ -258,7 +258,7 @@ public final class BreachService {
         transition(row, row.state(), c -> {
             int again = deliveries.retryFailed(c, id);
             if (again > 0) {
-                incidents.setState(c, id, IncidentState.SENDING);
+                incidents.reopen(c, id);
             }
             incidents.event(c, id, now(), caller.displayName(), "RETRY", again + " failed messages queued again.");
         });

@@ -278,7 +278,10 @@ public final class NoticeSender implements AutoCloseable {
         }
         var counts = incidents.deliveryCounts(incident.id());
         boolean finished = jdbc.inTransaction(c -> {
-            if (!incidents.transition(c, incident.id(), IncidentState.SENDING, IncidentState.SENT)) {
+            // With the incident locked, nothing can be queued again between the count and the change of state.
+            incidents.lock(c, incident.memberId(), incident.id());
+            if (deliveries.openCount(c, incident.id()) > 0
+                    || !incidents.transition(c, incident.id(), IncidentState.SENDING, IncidentState.SENT)) {
                 return false;
             }
             incidents.event(c, incident.id(), now(), "Platform", "SENT", "Sending finished: " + summary(counts) + ".");
