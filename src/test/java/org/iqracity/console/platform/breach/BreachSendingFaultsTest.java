@@ -178,6 +178,114 @@ class BreachSendingFaultsTest {
         }
     }
 
+    @Test
+    void r8APermanentRefusalKeepsTheServersAnswerAndARetrySendsItOnce(@TempDir Path dir) throws Exception {
+        try (RefusingServer server = new RefusingServer()) {
+            MutableClock clock = MutableClock.systemNow();
+            MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", server.port(), false,
+                    null, null, "security@northbridge.example", "Northbridge security"));
+            PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
+            try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
+                TestApi api = new TestApi(platform.baseUri(), clock);
+                BreachApi breach = new BreachApi(api);
+                Jdbc jdbc = new Jdbc(platform.database().dataSource());
+                String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
+                        + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+                String author = api.signIn("nb-security");
+                IncidentDto draft = breach.created(author, breach.request("Refused", course(course),
+                        clock.instant().minus(Duration.ofHours(1))));
+                IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author,
+                        draft.id()));
+                long emails = approved.progress().pending();
+                breach.sent(author, draft.id());
+                IncidentDto done = breach.awaitSent(author, draft.id(), Duration.ofSeconds(60));
+                assertThat(done.progress().failed()).isEqualTo(1);
+                assertThat(done.progress().sent()).isEqualTo(emails - 1);
+                DeliveryDto failed = org.iqracity.console.api.Json.tolerantMapper().treeToValue(api.get(
+                        ApiPaths.breachNotice(draft.id()) + "/deliveries?status=FAILED", author).json().path("items")
+                        .get(0), DeliveryDto.class);
+                assertThat(failed.error()).contains("550").contains("mailbox unavailable");
+                assertThat(failed.attempts()).isEqualTo(1);
+
+                assertThat(breach.step(author, draft.id(), "deliveries/retry", null).status()).isEqualTo(200);
+                IncidentDto again = breach.await(author, draft.id(), i -> i.state() == IncidentState.SENT
+                        && i.progress().failed() == 0, Duration.ofSeconds(60));
+                assertThat(again.progress().sent()).isEqualTo(emails);
+                assertThat(server.accepted.get()).as("one message per learner in all").isEqualTo((int) emails);
+            }
+        }
+    }
+
+    /** Refuses the first recipient it is given with a 550 and takes every message after that. */
+    static final class RefusingServer implements AutoCloseable {
+        final java.net.ServerSocket socket = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
+        final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+
+        RefusingServer() throws java.io.IOException {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        java.net.Socket s = socket.accept();
+                        Thread.ofPlatform().daemon().start(() -> session(s));
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void session(java.net.Socket s) {
+            try (s; var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)); var out = s.getOutputStream()) {
+                say(out, "220 refusing");
+                boolean rejectedThisMessage = false;
+                for (String line; (line = in.readLine()) != null; ) {
+                    String upper = line.toUpperCase(java.util.Locale.ROOT);
+                    if (upper.startsWith("EHLO")) {
+                        say(out, "250-refusing\r\n250 8BITMIME");
+                    } else if (upper.startsWith("MAIL")) {
+                        rejectedThisMessage = false;
+                        say(out, "250 OK");
+                    } else if (upper.startsWith("RCPT") && refused.compareAndSet(false, true)) {
+                        rejectedThisMessage = true;
+                        say(out, "550 5.1.1 mailbox unavailable");
+                    } else if (upper.startsWith("DATA")) {
+                        say(out, "354 go");
+                        while (!".".equals(in.readLine())) {
+                            // the message
+                        }
+                        if (!rejectedThisMessage) {
+                            accepted.incrementAndGet();
+                        }
+                        say(out, "250 OK");
+                    } else if (upper.startsWith("QUIT")) {
+                        say(out, "221 bye");
+                        return;
+                    } else {
+                        say(out, "250 OK");
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // client gone
+            }
+        }
+
+        private static void say(java.io.OutputStream out, String text) throws java.io.IOException {
+            out.write((text + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
     static String signIn(TestApi api, String officer) throws InterruptedException {
         String code = Totp.code(TestApi.TOTP_SECRETS.get(officer), Totp.step(Instant.now()));
         TestApi.Response r = api.signInResponse(officer, TestApi.PASSWORD, code);
