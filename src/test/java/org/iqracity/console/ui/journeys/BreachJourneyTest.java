@@ -87,6 +87,7 @@ class BreachJourneyTest extends ConsoleJourney {
         waitUntil(() -> !countText("#scopeCountsLearners").equals(allLearners)
                 && !countText("#scopeCountsLearners").equals("\u2014"));
         assertThat(Long.parseLong(countText("#scopeCountsLearners").replace(",", ""))).isPositive();
+        shot("real-scope");
 
         // Channels: the jurisdiction table from the preview.
         clickOn("#flowNext");
@@ -94,6 +95,7 @@ class BreachJourneyTest extends ConsoleJourney {
         @SuppressWarnings("unchecked")
         TableView<DraftViewModel.JurisdictionRow> jurisdictions = find("#jurisdictionTable", TableView.class);
         waitUntil(() -> !jurisdictions.getItems().isEmpty());
+        shot("real-channels");
 
         // Notice: the template with its headings, and one learner's copy from the platform.
         clickOn("#flowNext");
@@ -103,6 +105,7 @@ class BreachJourneyTest extends ConsoleJourney {
         TextInputControl text = find("#messageText", TextInputControl.class);
         waitUntil(() -> !text.getText().isBlank());
         assertThat(onFx(() -> text.getText())).doesNotContain("{{learner_name}}", "{{member_name}}");
+        shot("real-notice");
 
         // Submit; the author is told a different officer must approve, and the platform refuses the author.
         clickOn("#flowNext");
@@ -143,6 +146,7 @@ class BreachJourneyTest extends ConsoleJourney {
         interact(() -> status.setValue(DeliveryStatus.SENT));
         waitUntil(() -> !deliveries.getItems().isEmpty()
                 && deliveries.getItems().stream().allMatch(d -> d.status() == DeliveryStatus.SENT));
+        shot("real-sent");
         assertThat(second.incident(mine.id()).value().state()).isEqualTo(IncidentState.SENT);
         List<DeliveryDto> sent = second.deliveries(mine.id(), DeliveryStatus.SENT, null, null, 500).items();
         assertThat(sent).extracting(DeliveryDto::learnerId).doesNotHaveDuplicates();

@@ -76,6 +76,34 @@ abstract class ConsoleJourney extends FxRobot {
         }
     }
 
+    /**
+     * With {@code -Djourney.shots=DIR}, saves what the window shows as DIR/name.png, so a journey against the real
+     * platform can be looked at afterwards; without it, does nothing.
+     */
+    protected void shot(String name) {
+        String dir = System.getProperty("journey.shots");
+        if (dir == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage image = onFx(() -> lookup(".root").query().getScene().snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            javax.imageio.ImageIO.write(out, "png", java.nio.file.Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** As a person scrolls a long form before clicking a field further down: a click lands where the field shows. */
     protected void scrollIntoView(Node node) {
         interact(() -> {
