@@ -262,6 +262,27 @@ abstract class BreachNoticesContract {
     }
 
     @Test
+    void r8OneLearnersPreviewFollowsTheScopeWithoutReadingEveryone() {
+        String course = smallCourse();
+        java.util.List<Instant> dates = jdbc.query("SELECT enrolled_at FROM enrollment WHERE course_id = ? ORDER BY "
+                + "enrolled_at", rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), course);
+        Instant middle = dates.get(dates.size() / 2);
+        BreachScope late = new BreachScope(ScopeMode.FILTER, List.of(course), middle, null, List.of(), List.of());
+        IncidentDto draft = breach.created(officer, breach.request("One learner", late, discovered()));
+        String inside = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE course_id = ? AND enrolled_at >= ? "
+                + "ORDER BY enrolled_at DESC", rs -> rs.getString(1), course, middle).orElseThrow();
+        String before = jdbc.queryOne("SELECT e.learner_id FROM enrollment e WHERE e.course_id = ? AND e.enrolled_at < ? "
+                + "AND NOT EXISTS (SELECT 1 FROM enrollment o WHERE o.learner_id = e.learner_id AND o.course_id = ? "
+                + "AND o.enrolled_at >= ?) ORDER BY e.enrolled_at", rs -> rs.getString(1), course, middle, course, middle)
+                .orElseThrow();
+        String path = ApiPaths.breachNotice(draft.id()) + "/preview/message?learnerId=";
+        TestApi.Response in = api.get(path + inside, officer);
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.json().path("text").asText()).doesNotContain("{{");
+        assertThat(api.get(path + before, officer).status()).as("enrolled before the range").isEqualTo(404);
+    }
+
+    @Test
     void r8FieldsAClientMustNotSetAreRefused() {
         String body = BreachApi.json(breach.request("Mass assignment", courseScope(smallCourse()), discovered()))
                 .replaceFirst("\\{", "{\"state\":\"APPROVED\",\"createdBy\":\"someone\",");

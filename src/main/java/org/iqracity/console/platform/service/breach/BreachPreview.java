@@ -113,10 +113,8 @@ public final class BreachPreview {
         if (learnerId == null || learnerId.length() > 64) {
             throw PlatformException.notFound();
         }
-        RecipientPlan plan = RecipientPlan.of(resolver.resolve(caller.memberId(), BreachService.scope(row)).learners(),
-                jurisdictions);
-        RecipientPlan.Entry entry = plan.entries().stream().filter(e -> e.learner().learnerId().equals(learnerId))
-                .findFirst().orElseThrow(PlatformException::notFound);
+        RecipientPlan.Entry entry = RecipientPlan.of(List.of(resolver.one(caller.memberId(), BreachService.scope(row),
+                learnerId).orElseThrow(PlatformException::notFound)), jurisdictions).entries().getFirst();
         Addressee who = recipients.addressees(List.of(learnerId)).getFirst();
         String memberName = incidents.memberName(caller.memberId()).orElse(caller.memberName());
         Rendered r = Rendered.of(row, memberName, who);

@@ -61,6 +61,31 @@ public final class RecipientResolver {
         return new Resolution(learners, unmatched);
     }
 
+    /**
+     * The one learner, if the scope reaches them, with the enrollment the whole resolution would pick: for previewing
+     * one learner's notice without reading everyone in scope.
+     */
+    public java.util.Optional<Candidate> one(String memberId, BreachScope scope, String learnerId) {
+        List<String> courses = courses(scope, repository.memberCourses(memberId));
+        Set<String> listed = new java.util.HashSet<>();
+        scope.learners().stream().filter(java.util.Objects::nonNull)
+                .forEach(e -> listed.add(e.strip().contains("@") ? e.strip().toLowerCase(Locale.ROOT) : e.strip()));
+        Map<String, Candidate> byLearner = new HashMap<>();
+        repository.byLearnerIds(memberId, courses, List.of(learnerId), c -> {
+            boolean inScope = scope.mode() == ScopeMode.LIST
+                    ? listed.contains(c.learnerId())
+                    || c.email() != null && listed.contains(c.email().toLowerCase(Locale.ROOT))
+                    : (scope.enrolledFrom() == null || !c.enrolledAt().isBefore(scope.enrolledFrom()))
+                    && (scope.enrolledTo() == null || c.enrolledAt().isBefore(scope.enrolledTo()));
+            if (inScope) {
+                keepLatest(byLearner, c);
+            }
+        });
+        int mask = holdingMask(scope.holding());
+        return java.util.Optional.ofNullable(byLearner.get(learnerId))
+                .filter(c -> mask == 0 || (c.holding() & mask) != 0);
+    }
+
     private void resolveList(String memberId, List<String> courses, List<String> entries,
                              Map<String, Candidate> byLearner, List<String> unmatched) {
         Set<String> ids = new LinkedHashSet<>();
