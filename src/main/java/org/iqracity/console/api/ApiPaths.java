@@ -20,6 +20,8 @@ public final class ApiPaths {
     public static final String COURSE_TRACKING_COVERAGE = BASE + "/courses/{courseId}/tracking/coverage";
     public static final String COURSE_ROSTER = BASE + "/courses/{courseId}/roster";
     public static final String SIGNING_KEY = BASE + "/signing-key";
+    /** Reports of unencrypted copies made of exported rosters, sent by the console when it is next online. */
+    public static final String ROSTER_CONVERSIONS = BASE + "/roster-conversions";
     public static final String ACCESS_LOG = BASE + "/access-log";
     public static final String ACCESS_LOG_EXPORT = BASE + "/access-log/export";
     public static final String ACCESS_LOG_VERIFY = BASE + "/access-log/verify";

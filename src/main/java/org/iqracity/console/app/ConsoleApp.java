@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import java.nio.file.Path;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.client.PlatformTrust;
+import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.common.FileSettings;
 import org.iqracity.console.ui.common.LocalPlatform;
@@ -41,13 +43,25 @@ public final class ConsoleApp extends Application {
         PlatformConnector connector = baseUri -> http.join().connect(baseUri);
         ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, settings, connector,
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
-                opts.platformAddress());
+                opts.platformAddress(), new PendingConversions(opts.dataDir().resolve(RosterCommands.PENDING_CONVERSIONS)));
         UncaughtFailures.install(setup.messages());
         // The cold-start figure in README: from the process's start (launcher included) to the first window.
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> ProcessHandle.current().info().startInstant()
                 .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start",
                         Duration.between(start, Instant.now()).toMillis())));
         console = ConsoleRoot.show(stage, setup);
+        if (opts.rosterFile() != null) {
+            console.openOfflineRoster(opts.rosterFile());
+        }
+        SingleInstance instance = ConsoleMain.instance;
+        if (instance != null) {
+            // Another start (a double-clicked roster) hands its file over instead of opening a second window.
+            instance.onRequest(file -> Platform.runLater(() -> {
+                stage.setIconified(false);
+                stage.toFront();
+                file.ifPresent(console::openOfflineRoster);
+            }));
+        }
     }
 
     /**
@@ -76,6 +90,9 @@ public final class ConsoleApp extends Application {
     public void stop() {
         if (console != null) {
             console.close();
+        }
+        if (ConsoleMain.instance != null) {
+            ConsoleMain.instance.close();
         }
     }
 }

@@ -21,6 +21,8 @@ public final class ConsoleMain {
     /** Set before launch: JavaFX creates {@link ConsoleApp} itself, without arguments. */
     static volatile ConsoleOptions launchOptions;
     private static volatile Thread logSetup;
+    /** This console's hold on its data folder; null when it could not be had (the console still runs). */
+    static volatile SingleInstance instance;
 
     private ConsoleMain() {
     }
@@ -41,6 +43,12 @@ public final class ConsoleMain {
         // A cold start's first two slow steps overlap: logback reading its configuration and opening the log file,
         // and JavaFX starting its toolkit. The console's loggers wait for the file (see logger()).
         logSetup = Thread.ofPlatform().name("log-setup").start(() -> ConsoleLog.install(options.dataDir()));
+        instance = SingleInstance.claim(options.dataDir()).orElse(null);
+        if (instance == null && SingleInstance.handOver(options.dataDir(), options.rosterFile())) {
+            System.out.println(options.rosterFile() == null ? "Member Console is already open."
+                    : "Member Console is already open; the roster was handed to it.");
+            System.exit(0);
+        }
         Application.launch(ConsoleApp.class);
     }
 
@@ -58,7 +66,9 @@ public final class ConsoleMain {
     }
 
     /** What the command line asked for. */
-    record ConsoleOptions(String platformAddress, Path dataDir, int sandboxLearners, Path trustCa) {
+    record ConsoleOptions(String platformAddress, Path dataDir, int sandboxLearners, Path trustCa, Path rosterFile) {
+        private static final List<String> WITH_VALUE = List.of("--platform", "--data-dir", "--sandbox-learners",
+                "--trust-ca");
 
         static ConsoleOptions parse(List<String> args) {
             String address = value(args, "--platform");
@@ -66,7 +76,25 @@ public final class ConsoleMain {
             String learners = value(args, "--sandbox-learners");
             String trustCa = value(args, "--trust-ca");
             return new ConsoleOptions(address, dir == null ? AppDataDir.resolve() : Path.of(dir),
-                    learners == null ? 0 : Integer.parseInt(learners), trustCa == null ? null : Path.of(trustCa));
+                    learners == null ? 0 : Integer.parseInt(learners), trustCa == null ? null : Path.of(trustCa),
+                    file(args));
+        }
+
+        /**
+         * The file the console was asked to open: the desktop passes an exported roster this way when someone
+         * double-clicks it (the installers register {@code .iqroster}).
+         */
+        private static Path file(List<String> args) {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (WITH_VALUE.contains(arg)) {
+                    i++;
+                } else if (!arg.startsWith("--") && !arg.isBlank()) {
+                    return Path.of(arg.startsWith("file://") ? java.net.URI.create(arg).getPath() : arg)
+                            .toAbsolutePath();
+                }
+            }
+            return null;
         }
 
         private static String value(List<String> args, String name) {

@@ -17,7 +17,8 @@ public final class Launcher {
             System.exit(PlatformCommand.run(list.subList(1, list.size()), System.out, System.err));
         }
         if (!list.isEmpty() && java.util.Set.of("export", "verify", "convert").contains(list.getFirst())) {
-            System.exit(new RosterCommands(System.getenv(), System.out, System.err, java.time.Clock.systemUTC())
+            System.exit(new RosterCommands(System.getenv(), System.out, System.err, java.time.Clock.systemUTC(),
+                    AppDataDir.resolve())
                     .run(list.getFirst(), list.subList(1, list.size())));
         }
         if (!list.isEmpty() && "self-test".equals(list.getFirst())) {

@@ -29,6 +29,7 @@ import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiException;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.HttpPlatformClient;
+import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.roster.RosterManifest;
@@ -48,6 +49,8 @@ final class RosterCommands {
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int UNVERIFIED = 3;
+    /** The folder, under the console's data folder, that holds copy reports until the platform records them. */
+    static final String PENDING_CONVERSIONS = "pending-conversions";
 
     static final String HELP = """
             Usage:
@@ -55,8 +58,8 @@ final class RosterCommands {
                                     [--fields a,b,c] [--expires-days N] [--password-file F] [--passphrase-file F]
               member-console verify FILE [--platform URL] [--passphrase-file F]
               (export and verify: --trust-ca FILE trusts the CA certificates in FILE besides the JDK's)
-              member-console convert FILE --csv OUT.csv [--passphrase-file F]
-              member-console convert FILE --xlsx OUT.xlsx [--passphrase-file F]
+              member-console convert FILE --csv OUT.csv [--passphrase-file F] [--data-dir DIR]
+              member-console convert FILE --xlsx OUT.xlsx [--passphrase-file F] [--data-dir DIR]
 
             Secrets are read from the environment or from files, never from the command line:
               MEMBER_CONSOLE_PASSWORD     the staff password (or --password-file)
@@ -64,7 +67,9 @@ final class RosterCommands {
               MEMBER_CONSOLE_PASSPHRASE   the roster passphrase (or --passphrase-file)
 
             convert writes an unencrypted copy. An XLSX sheet holds 1,048,575 rows under its header; more rows
-            continue on the sheets "Roster (2)", "Roster (3)" and so on, none is dropped.
+            continue on the sheets "Roster (2)", "Roster (3)" and so on, none is dropped. Each copy is reported to
+            the platform's access log: it waits in the console's data folder (--data-dir, default the desktop's
+            application-data folder) until Member Console next signs in to the platform that made the roster.
 
             Exit codes: 0 done; 1 refused or failed (the message says why); 2 wrong usage;
                         3 (verify) the file opened but its signature could not be checked without --platform.
@@ -74,9 +79,11 @@ final class RosterCommands {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final Path dataDir;
 
-    RosterCommands(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+    RosterCommands(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, Path dataDir) {
         this.env = env;
+        this.dataDir = dataDir;
         this.out = out;
         this.err = err;
         this.clock = clock;
@@ -199,16 +206,20 @@ final class RosterCommands {
         }
         if (f.has("xlsx")) {
             return convertToXlsx(file, Path.of(f.required("xlsx")),
-                    secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray());
+                    secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray(), queue(f));
         }
         Path csv = Path.of(f.required("csv"));
         char[] passphrase = secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray();
         err.println("Warning: the CSV file is not encrypted. Anyone who can read it sees the learners' data.");
         Path partial = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".part");
         boolean done = false;
+        PendingConversions queue = queue(f);
+        long[] rows = {0};
+        RosterReader.Opened opened;
         try (InputStream in = Files.newInputStream(file);
              Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock, new RosterReader.RowSink() {
+            opened = RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
+                    new RosterReader.RowSink() {
                 @Override
                 public void header(List<String> fields) {
                     write(w, fields);
@@ -217,31 +228,71 @@ final class RosterCommands {
                 @Override
                 public void row(List<String> values) {
                     write(w, values);
+                    rows[0]++;
                 }
             });
             done = true;
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            if (done) {
-                Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
+            if (!done) {
                 Files.deleteIfExists(partial);
             }
         }
+        // The report is kept before the copy appears under its name: a copy never exists without one.
+        PendingConversions.Pending report = queued(queue, opened.manifest(), "CSV", rows[0], partial);
+        Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out.println("Wrote " + csv);
+        reported(queue, report);
         return OK;
     }
 
+    private PendingConversions queue(Flags f) {
+        return new PendingConversions((f.has("data-dir") ? Path.of(f.value("data-dir")) : dataDir)
+                .resolve(PENDING_CONVERSIONS));
+    }
+
+    private PendingConversions.Pending queued(PendingConversions queue, RosterManifest manifest, String format,
+                                              long rows, Path partial) throws IOException {
+        try {
+            PendingConversions.Pending report = PendingConversions.report(manifest, format, rows, clock.instant());
+            queue.add(report);
+            return report;
+        } catch (IOException e) {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
+            throw new IOException("the copy's report for the access log could not be kept in " + queue.directory()
+                    + ", so no copy was written", e);
+        }
+    }
+
+    private void reported(PendingConversions queue, PendingConversions.Pending report) {
+        out.println("The copy will be recorded in the platform's access log the next time Member Console signs in"
+                + " to the platform that made the roster (report " + report.report().reportId() + ", kept in "
+                + queue.directory() + ").");
+    }
+
     /** As the CSV conversion, into a workbook: the file appears only once every row was read and checked. */
-    private int convertToXlsx(Path file, Path xlsx, char[] passphrase) throws IOException, RosterFileException {
+    private int convertToXlsx(Path file, Path xlsx, char[] passphrase, PendingConversions queue)
+            throws IOException, RosterFileException {
         err.println("Warning: the XLSX file is not encrypted. Anyone who can read it sees the learners' data.");
         try (InputStream in = Files.newInputStream(file); RosterXlsx sink = new RosterXlsx()) {
             RosterReader.Opened opened = RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
                     sink);
-            sink.save(xlsx, opened.manifest());
+            PendingConversions.Pending report = queued(queue, opened.manifest(), "XLSX", sink.rowCount(), null);
+            boolean saved = false;
+            try {
+                sink.save(xlsx, opened.manifest());
+                saved = true;
+            } finally {
+                if (!saved) {
+                    queue.remove(report.report().reportId());
+                }
+            }
             out.println("Wrote " + xlsx + " (" + sink.rowCount() + " rows on "
                     + (sink.sheetCount() == 1 ? "1 sheet" : sink.sheetCount() + " sheets") + ")");
+            reported(queue, report);
         }
         return OK;
     }

@@ -25,6 +25,8 @@ import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RefreshRequest;
+import org.iqracity.console.api.RosterConversionDto;
+import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
@@ -357,6 +359,12 @@ public final class HttpPlatformClient implements PlatformClient {
                 .post(okhttp3.RequestBody.create(new byte[0], null))
                 .header("Idempotency-Key", Objects.requireNonNull(idempotencyKey));
         return authed(request, new TypeReference<SponsorReleaseDto>() { });
+    }
+
+    @Override
+    public RosterConversionDto reportConversion(RosterConversionReport report) {
+        return authed(new Request.Builder().url(url(ApiPaths.ROSTER_CONVERSIONS)).post(http.jsonBody(report)),
+                new TypeReference<RosterConversionDto>() { });
     }
 
     @Override

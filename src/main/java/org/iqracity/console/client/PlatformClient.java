@@ -15,6 +15,8 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.RosterConversionDto;
+import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.SessionDto;
@@ -99,6 +101,12 @@ public interface PlatformClient {
      * {@link RosterLines} that throws stops the download.
      */
     RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines);
+
+    /**
+     * Tells the platform that an unencrypted copy was made of an exported roster (R14). Safe to send again: the
+     * platform records a report id once.
+     */
+    RosterConversionDto reportConversion(RosterConversionReport report);
 
     /** One page of the Member's access log (R12), newest first; {@code cursor} null for the first page. */
     Page<AccessLogEntryDto> accessLog(AccessLogFilter filter, String cursor, int limit);

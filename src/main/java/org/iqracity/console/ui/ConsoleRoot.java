@@ -21,6 +21,8 @@ import org.iqracity.console.ui.common.FxTaskRunner;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;
+import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.ui.exports.ConversionRecorder;
 import org.iqracity.console.ui.exports.ExportView;
 import org.iqracity.console.ui.exports.ExportViewModel;
 import org.iqracity.console.ui.exports.OfflineRosterView;
@@ -58,7 +60,8 @@ public final class ConsoleRoot implements AutoCloseable {
 
     /** What the console needs from outside the UI. {@code address} overrides the remembered one when not null. */
     public record Setup(Optional<LocalPlatform> sandbox, Settings settings, PlatformConnector connector,
-                        Messages messages, Duration searchDebounce, Duration reconnectInterval, String address) {
+                        Messages messages, Duration searchDebounce, Duration reconnectInterval, String address,
+                        PendingConversions conversions) {
     }
 
     private final Stage stage;
@@ -70,6 +73,7 @@ public final class ConsoleRoot implements AutoCloseable {
     private final SignInViewModel signIn;
     private final SandboxViewModel sandbox;
     private final WindowBounds bounds;
+    private final ConversionRecorder conversions;
     private ShellView shell;
 
     private ConsoleRoot(Stage stage, Setup setup) {
@@ -86,6 +90,13 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         new ConnectionWatcher(app, tasks, setup.reconnectInterval(), HEARTBEAT);
         app.sessionProperty().addListener((obs, old, session) -> showFor(session));
+        this.conversions = new ConversionRecorder(setup.conversions(), app, tasks, java.time.Clock.systemUTC());
+        // Copies of rosters made while offline reach the platform's access log at the next sign-in (R14).
+        app.sessionProperty().addListener((obs, old, session) -> {
+            if (session != null) {
+                conversions.send(null, outcome -> { });
+            }
+        });
         this.bounds = new WindowBounds(stage, setup.settings());
         signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
     }
@@ -205,12 +216,25 @@ public final class ConsoleRoot implements AutoCloseable {
             return;
         }
         OfflineRosterViewModel vm = new OfflineRosterViewModel(tasks, setup.messages(),
-                new PinnedKeys(setup.settings()), java.time.Clock.systemUTC());
+                new PinnedKeys(setup.settings()), java.time.Clock.systemUTC(), conversions);
         offline = new OfflineRosterView(vm, setup.messages(), () -> {
             root.getChildren().remove(offline);
             offline = null;
         });
         root.getChildren().add(offline);
+    }
+
+    /**
+     * Opens {@code file} for offline review, asking its passphrase: what double-clicking an exported roster does.
+     * A roster already on screen is closed first, unless it is still being read.
+     */
+    public void openOfflineRoster(java.nio.file.Path file) {
+        if (offline != null && !offline.offerFile(file)) {
+            return;
+        }
+        openOfflineRoster();
+        offline.offerFile(file);
+        stage.toFront();
     }
 
     private void warnKeyChanged(String text) {

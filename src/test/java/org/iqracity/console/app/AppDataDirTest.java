@@ -39,4 +39,14 @@ class AppDataDirTest {
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/mc"));
         assertThat(ConsoleMain.ConsoleOptions.parse(List.of()).sandbox()).isTrue();
     }
+
+    @Test
+    void aFileOnTheCommandLineIsTheRosterToOpenWhateverOptionsSurroundIt() {
+        assertThat(ConsoleMain.ConsoleOptions.parse(List.of("--data-dir", "/tmp/mc", "/home/ana/May roster.iqroster"))
+                .rosterFile()).isEqualTo(Path.of("/home/ana/May roster.iqroster"));
+        assertThat(ConsoleMain.ConsoleOptions.parse(List.of("file:///home/ana/May%20roster.iqroster")).rosterFile())
+                .isEqualTo(Path.of("/home/ana/May roster.iqroster"));
+        assertThat(ConsoleMain.ConsoleOptions.parse(List.of("--platform", "https://p.example", "--trust-ca", "ca.pem"))
+                .rosterFile()).isNull();
+    }
 }

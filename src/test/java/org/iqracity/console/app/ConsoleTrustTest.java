@@ -46,6 +46,6 @@ class ConsoleTrustTest {
     }
 
     private ConsoleMain.ConsoleOptions options(Path trustCa) {
-        return new ConsoleMain.ConsoleOptions(null, dir, 0, trustCa);
+        return new ConsoleMain.ConsoleOptions(null, dir, 0, trustCa, null);
     }
 }

@@ -26,11 +26,22 @@ class RosterCommandsTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** The console's data folder for these runs: where copy reports wait for the platform. */
+    static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("mc-cli-data");
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new RosterCommands(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC())
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), DATA)
                 .run(args[0], List.of(args).subList(1, args.length));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -77,6 +88,13 @@ class RosterCommandsTest {
             assertThat(sheet.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(book.getSheet("About")).isNotNull();
         }
+        // R14: both copies wait to be reported to the platform's access log, and the person is told so
+        assertThat(convert.out()).contains("will be recorded in the platform's access log");
+        List<org.iqracity.console.exports.PendingConversions.Pending> reports = new org.iqracity.console.exports
+                .PendingConversions(DATA.resolve(RosterCommands.PENDING_CONVERSIONS)).all();
+        assertThat(reports).extracting(p -> p.report().format() + " " + p.report().rowCount())
+                .containsExactlyInAnyOrder("CSV " + (lines.size() - 1), "XLSX " + (lines.size() - 1));
+        assertThat(reports).allSatisfy(p -> assertThat(p.report().courseIds()).containsExactly(ENG120));
         Path tampered = dir.resolve("tampered.iqroster");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x01;
@@ -85,6 +103,8 @@ class RosterCommandsTest {
         Run refused = run(env, "convert", tampered.toString(), "--xlsx", notWritten.toString());
         assertThat(refused.exit()).as(refused.err()).isEqualTo(RosterCommands.FAILED);
         assertThat(notWritten).doesNotExist();
+        assertThat(new org.iqracity.console.exports.PendingConversions(DATA.resolve(
+                RosterCommands.PENDING_CONVERSIONS)).all()).as("no copy, no report").hasSize(2);
         try (var left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }

@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_COVERAGE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_ROSTER, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.SIGNING_KEY, PUBLIC);
+        // A report of a copy already made: any staff member of the Member may send it (the contract test checks R1).
+        EXPECT.put("POST " + ApiPaths.ROSTER_CONVERSIONS, ANY_STAFF);
         EXPECT.put("GET " + ApiPaths.SPONSOR_REPORTS, READERS);
         EXPECT.put("GET " + ApiPaths.SPONSOR_REPORT, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.SPONSOR_RELEASES, READERS);

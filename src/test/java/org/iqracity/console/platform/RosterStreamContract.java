@@ -134,6 +134,93 @@ abstract class RosterStreamContract {
         assertThat(exports()).isEqualTo(before + 1);
     }
 
+    private String conversion(String reportId, String memberId, String courses, String format) {
+        return "{\"reportId\":\"" + reportId + "\",\"memberId\":\"" + memberId + "\",\"courseIds\":[" + courses
+                + "],\"format\":\"" + format + "\",\"rowCount\":1234,\"rosterSha256\":\"" + "ab".repeat(32)
+                + "\",\"exportedBy\":\"nb-admin\",\"exportedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"convertedAt\":\"2026-11-02T09:30:00Z\"}";
+    }
+
+    private long conversions(String reportId) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = 'ROSTER_CONVERT' AND object_id = ?",
+                rs -> rs.getLong(1), reportId).orElseThrow();
+    }
+
+    @Test
+    void r12AConversionReportIsLoggedOncePerCourseHoweverOftenItIsSent() {
+        String id = java.util.UUID.randomUUID().toString();
+        String body = conversion(id, "northbridge", TestApi.q(DS200) + "," + TestApi.q(
+                "course-v1:Northbridge+CS101+2026_T1"), "XLSX");
+        TestApi.Response first = api.post(ApiPaths.ROSTER_CONVERSIONS, admin, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().path("repeated").asBoolean()).isFalse();
+        TestApi.Response again = api.post(ApiPaths.ROSTER_CONVERSIONS, admin, body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("repeated").asBoolean()).isTrue();
+        assertThat(again.json().path("recordedAt").asText()).isEqualTo(first.json().path("recordedAt").asText());
+        assertThat(conversions(id)).isEqualTo(2);
+        assertThat(jdbc.query("SELECT course_id FROM access_log WHERE object_id = ? ORDER BY course_id",
+                rs -> rs.getString(1), id)).containsExactly("course-v1:Northbridge+CS101+2026_T1", DS200);
+        assertThat(jdbc.queryOne("SELECT format || ' ' || row_count FROM roster_conversion WHERE report_id = ?",
+                rs -> rs.getString(1), id)).contains("XLSX 1234");
+        assertThat(api.get(ApiPaths.ACCESS_LOG_VERIFY, api.signIn("nb-security")).json().path("intact").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void r12AnyStaffMemberOfTheMemberMayReportACopyEvenOfACourseOutsideTheirScope() {
+        String id = java.util.UUID.randomUUID().toString();
+        TestApi.Response r = api.post(ApiPaths.ROSTER_CONVERSIONS, api.signIn("nb-security"),
+                conversion(id, "northbridge", TestApi.q("course-v1:Northbridge+CS101+2026_T1"), "CSV"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(conversions(id)).isEqualTo(1);
+    }
+
+    @Test
+    void r1AReportNamingAnotherMemberOrItsCourseOrAnUnknownCourseAnswersLikeAMissingOne() {
+        String sahel = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'sahel' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        String otherMember = java.util.UUID.randomUUID().toString();
+        String otherCourse = java.util.UUID.randomUUID().toString();
+        String unknown = java.util.UUID.randomUUID().toString();
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(otherMember, "sahel", TestApi.q(sahel),
+                "CSV")).status()).isEqualTo(404);
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(otherCourse, "northbridge",
+                TestApi.q(sahel), "CSV")).status()).isEqualTo(404);
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(unknown, "northbridge",
+                TestApi.q("course-v1:Nowhere+X+1"), "CSV")).status()).isEqualTo(404);
+        assertThat(conversions(otherMember) + conversions(otherCourse) + conversions(unknown)).isZero();
+    }
+
+    @Test
+    void r1AReportIdRecordedForOneMemberIsNotFoundForAnother() {
+        String id = java.util.UUID.randomUUID().toString();
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(id, "northbridge", TestApi.q(DS200),
+                "CSV")).status()).isEqualTo(201);
+        String sahelAdmin = api.signIn("sahel-admin");
+        String sahel = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'sahel' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        TestApi.Response r = api.post(ApiPaths.ROSTER_CONVERSIONS, sahelAdmin, conversion(id, "sahel",
+                TestApi.q(sahel), "CSV"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("northbridge");
+    }
+
+    @Test
+    void aMalformedConversionReportNamesItsFieldsAndRecordsNothing() {
+        TestApi.Response r = api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion("not-a-uuid", "northbridge",
+                TestApi.q(DS200), "PDF"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("reportId", "format");
+        String future = java.util.UUID.randomUUID().toString();
+        TestApi.Response late = api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(future, "northbridge",
+                TestApi.q(DS200), "CSV").replace("2026-11-02T09:30:00Z", "2999-01-01T00:00:00Z"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body()).contains("convertedAt");
+        assertThat(conversions(future)).isZero();
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, "{\"reportId\":").status()).isEqualTo(400);
+    }
+
     private long exports() {
         return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = 'ROSTER_EXPORT' AND course_id = ?",
                 rs -> rs.getLong(1), DS200).orElseThrow();

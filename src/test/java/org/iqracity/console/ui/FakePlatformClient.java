@@ -190,13 +190,38 @@ public class FakePlatformClient implements PlatformClient {
 
     @Override
     public org.iqracity.console.api.SigningKeyDto signingKey() {
-        throw new UnsupportedOperationException("not needed by these tests");
+        maybeFail();
+        if (signingKey == null) {
+            throw new UnsupportedOperationException("set signingKey in the test that needs it");
+        }
+        return signingKey;
     }
+
+    /** The key the fake platform signs with; null until a test sets it. */
+    public org.iqracity.console.api.SigningKeyDto signingKey;
 
     @Override
     public org.iqracity.console.api.RosterSummary roster(String courseId,
             List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.client.RosterLines lines) {
         throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    /** Conversion reports the platform accepted; {@code failConversions} makes the next ones fail. */
+    public final List<org.iqracity.console.api.RosterConversionReport> conversionReports = new ArrayList<>();
+    public RuntimeException failConversions;
+
+    @Override
+    public org.iqracity.console.api.RosterConversionDto reportConversion(
+            org.iqracity.console.api.RosterConversionReport report) {
+        maybeFail();
+        if (failConversions != null) {
+            throw failConversions;
+        }
+        boolean repeated = conversionReports.stream().anyMatch(r -> r.reportId().equals(report.reportId()));
+        if (!repeated) {
+            conversionReports.add(report);
+        }
+        return new org.iqracity.console.api.RosterConversionDto(report.reportId(), java.time.Instant.EPOCH, repeated);
     }
 
     // Access log and sponsor reports: what the test set up, and what was asked.

@@ -23,7 +23,8 @@ public final class ApiRoutes {
         CourseController courses = new CourseController(s.courses());
         LearnerController learners = new LearnerController(s.learners());
         TrackingController tracking = new TrackingController(s.tracking());
-        RosterController roster = new RosterController(s.rosters(), s.signingKeys(), s.limits());
+        RosterController roster = new RosterController(s.rosters(), s.conversions(), s.signingKeys(),
+                s.limits());
         AccessLogController accessLog = new AccessLogController(s.accessLog(), s.limits());
         SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
@@ -46,6 +47,7 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
+                authed(auth, HandlerType.POST, ApiPaths.ROSTER_CONVERSIONS, roster::conversion),
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORT, sponsors::report),
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASES, sponsors::releases),

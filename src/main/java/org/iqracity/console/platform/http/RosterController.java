@@ -4,8 +4,10 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.RosterConversions;
 import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.WorkLimits;
@@ -13,12 +15,17 @@ import org.iqracity.console.platform.service.WorkLimits;
 final class RosterController {
     static final String NDJSON = "application/x-ndjson";
 
+    /** Fifty course ids of 200 characters and the rest of a report fit well inside this. */
+    private static final int CONVERSION_BODY_BYTES = 32 * 1024;
+
     private final RosterService rosters;
+    private final RosterConversions conversions;
     private final SigningKeys keys;
     private final WorkLimits limits;
 
-    RosterController(RosterService rosters, SigningKeys keys, WorkLimits limits) {
+    RosterController(RosterService rosters, RosterConversions conversions, SigningKeys keys, WorkLimits limits) {
         this.rosters = rosters;
+        this.conversions = conversions;
         this.keys = keys;
         this.limits = limits;
     }
@@ -46,6 +53,12 @@ final class RosterController {
             ctx.status(200).contentType(NDJSON).header("Cache-Control", "no-store");
             export.write(ctx.outputStream());
         }
+    }
+
+    void conversion(Context ctx, Caller caller) {
+        RosterConversions.Receipt receipt = conversions.record(caller,
+                Requests.body(ctx, RosterConversionReport.class, CONVERSION_BODY_BYTES));
+        ctx.status(receipt.created() ? 201 : 200).json(receipt.dto());
     }
 
     void signingKey(Context ctx) {

@@ -63,6 +63,53 @@ public final class AccessLog {
         }
     }
 
+    /** Some work and the access-log entries it asks for; the entries are appended only if the work says so. */
+    public record Logged<T>(T result, List<Event> events) {
+        public Logged {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Work that runs inside the transaction that appends its entries. */
+    public interface LoggedWork<T> {
+        Logged<T> run(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs {@code work} and appends the entries it returns (all in {@code memberId}'s chain) in one transaction:
+     * the work and its trace are committed together or not at all.
+     */
+    public <T> T recordWith(String memberId, LoggedWork<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(memberId, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return jdbc.inTransaction(c -> {
+                Logged<T> done = work.run(c);
+                if (done.events().isEmpty()) {
+                    return done.result();
+                }
+                AccessLogRepository.Head head = repository.lockHead(c, memberId);
+                Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                long seq = head.seq();
+                String prev = head.hash();
+                for (Event event : done.events()) {
+                    if (!memberId.equals(event.memberId())) {
+                        throw new IllegalArgumentException("an entry for another chain");
+                    }
+                    Entry e = withHash(new Entry(memberId, ++seq, at, event.actorId(), event.actorUsername(),
+                            event.action(), event.outcome(), event.objectType(), event.objectId(), event.courseId(),
+                            event.origin() == null ? null : event.origin().client(),
+                            event.origin() == null ? null : event.origin().address(), prev, null));
+                    repository.append(c, e);
+                    prev = e.hash();
+                }
+                return done.result();
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The first entry whose link does not hold, if any. */
     public Optional<Long> firstBrokenLink(String memberId) {
         List<Entry> chain = repository.chain(memberId);

@@ -44,6 +44,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
     private final OfflineRosterViewModel vm;
     private final Messages messages;
     private final TableView<Integer> table = new TableView<>();
+    private final PasswordField passphraseField = new PasswordField();
     private final NumberFormat count;
 
     public OfflineRosterView(OfflineRosterViewModel vm, Messages messages, Runnable onClose) {
@@ -59,6 +60,22 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         review.visibleProperty().bind(vm.stateProperty().isEqualTo(State.OPEN));
         setCenter(new StackPane(ask, review));
         vm.rosterProperty().addListener((obs, old, roster) -> columnsFor(roster));
+    }
+
+    /**
+     * Puts {@code file} in the form and asks for its passphrase; a roster on screen is closed first. Refused (false)
+     * while a file is being read, so a second double-click does not cut the first one short.
+     */
+    public boolean offerFile(java.nio.file.Path file) {
+        if (vm.stateProperty().get() == State.READING) {
+            return false;
+        }
+        if (vm.stateProperty().get() == State.OPEN) {
+            vm.close();
+        }
+        vm.fileProperty().set(file.toString());
+        javafx.application.Platform.runLater(passphraseField::requestFocus);
+        return true;
     }
 
     private Node titleBar(Runnable onClose) {
@@ -93,7 +110,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Button browse = new Button(messages.get("offline.browse"));
         browse.setId("browseRoster");
         browse.setOnAction(e -> chooseFile());
-        PasswordField phrase = new PasswordField();
+        PasswordField phrase = passphraseField;
         phrase.setId("rosterPassphrase");
         phrase.textProperty().bindBidirectional(vm.passphraseProperty());
         phrase.setOnAction(e -> vm.open());

@@ -36,6 +36,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.documents.XlsxWriter;
+import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterReader;
 import org.iqracity.console.roster.RosterXlsx;
@@ -62,6 +63,7 @@ public final class OfflineRosterViewModel {
     private final RosterErrors errors;
     private final PinnedKeys pins;
     private final Clock clock;
+    private final ConversionRecorder recorder;
 
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
@@ -87,8 +89,10 @@ public final class OfflineRosterViewModel {
     private BackgroundTask<int[]> query;
     private int xlsxRowsPerSheet = XlsxWriter.MAX_ROWS_PER_SHEET;
 
-    public OfflineRosterViewModel(TaskRunner tasks, Messages messages, PinnedKeys pins, Clock clock) {
+    public OfflineRosterViewModel(TaskRunner tasks, Messages messages, PinnedKeys pins, Clock clock,
+                                  ConversionRecorder recorder) {
         this.tasks = tasks;
+        this.recorder = recorder;
         this.messages = messages;
         this.errors = new RosterErrors(messages);
         this.pins = pins;
@@ -235,7 +239,8 @@ public final class OfflineRosterViewModel {
      */
     public void convertToCsv(Path target) {
         OfflineRoster r = roster.get();
-        if (r == null) {
+        RosterManifest m = manifest.get();
+        if (r == null || m == null) {
             return;
         }
         notice.set("");
@@ -243,6 +248,7 @@ public final class OfflineRosterViewModel {
         Path csv = target.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? target
                 : target.resolveSibling(target.getFileName() + ".csv");
         tasks.job(messages.get("offline.csv.job"), sink -> {
+            PendingConversions.Pending report = recorder.before(m, "CSV", r.rowCount());
             Path partial = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".part");
             boolean done = false;
             try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
@@ -262,13 +268,14 @@ public final class OfflineRosterViewModel {
                     Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     Files.deleteIfExists(partial);
+                    recorder.abandon(report);
                 }
             }
-            return csv;
+            return new Written(csv, report.report().reportId());
         }).onSuccess(written -> {
             LOGGER.warn("a roster of {} rows was converted to an unencrypted CSV file at the person's request",
                     r.rowCount());
-            notice.set(messages.format("offline.csv.done", written.toString()));
+            converted("offline.csv.done", written);
         }).onFailure(e -> {
             if (!(e instanceof CancellationException)) {
                 error.set(errors.describe(e));
@@ -292,6 +299,8 @@ public final class OfflineRosterViewModel {
                 : target.resolveSibling(target.getFileName() + ".xlsx");
         int perSheet = xlsxRowsPerSheet;
         tasks.job(messages.get("offline.xlsx.job"), sink -> {
+            PendingConversions.Pending report = recorder.before(m, "XLSX", r.rowCount());
+            boolean done = false;
             try (RosterXlsx workbook = new RosterXlsx(perSheet)) {
                 workbook.header(r.header());
                 for (int i = 0; i < r.rowCount(); i++) {
@@ -305,17 +314,34 @@ public final class OfflineRosterViewModel {
                     }
                 }
                 workbook.save(xlsx, m);
+                done = true;
+            } finally {
+                if (!done) {
+                    recorder.abandon(report);
+                }
             }
-            return xlsx;
+            return new Written(xlsx, report.report().reportId());
         }).onSuccess(written -> {
             LOGGER.warn("a roster of {} rows was converted to an unencrypted XLSX file at the person's request",
                     r.rowCount());
-            notice.set(messages.format("offline.xlsx.done", written.toString()));
+            converted("offline.xlsx.done", written);
         }).onFailure(e -> {
             if (!(e instanceof CancellationException)) {
                 error.set(errors.describe(e));
             }
         });
+    }
+
+    private record Written(Path file, String reportId) {
+    }
+
+    /** Says where the copy is, then whether the platform's access log has it yet (R14). */
+    private void converted(String key, Written written) {
+        String done = messages.format(key, written.file().toString());
+        notice.set(done + " " + messages.get("offline.convert.reporting"));
+        recorder.send(written.reportId(), outcome -> notice.set(done + " " + messages.get(
+                outcome == ConversionRecorder.Outcome.RECORDED ? "offline.convert.recorded"
+                        : "offline.convert.waiting")));
     }
 
     /** Rows per sheet of a converted workbook, header included; tests make it small to see sheets continue. */

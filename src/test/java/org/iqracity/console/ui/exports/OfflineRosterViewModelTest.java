@@ -17,7 +17,11 @@ import ch.qos.logback.core.read.ListAppender;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.MemorySettings;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.DeferredTaskRunner;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.Messages;
@@ -47,8 +51,15 @@ class OfflineRosterViewModelTest {
                 Instant.parse("2026-03-31T09:00:00Z"), List.of(CS101, MA201), 3_000);
     }
 
+    private final AppState app = new AppState();
+    @TempDir
+    Path queueDir;
+    private PendingConversions queue;
+
     private OfflineRosterViewModel viewModel(TaskRunner tasks, Clock clock) {
-        return new OfflineRosterViewModel(tasks, messages, new PinnedKeys(settings), clock);
+        queue = new PendingConversions(queueDir);
+        return new OfflineRosterViewModel(tasks, messages, new PinnedKeys(settings), clock,
+                new ConversionRecorder(queue, app, tasks, clock));
     }
 
     private OfflineRosterViewModel opened(TaskRunner tasks, String passphrase) {
@@ -196,6 +207,71 @@ class OfflineRosterViewModelTest {
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
         assertThat(vm.noticeProperty().get()).contains(csv.toString());
         assertThat(dir.resolve(".copy.csv.part")).doesNotExist();
+    }
+
+    @Test
+    void r14ACopyMadeWhileSignedOutWaitsInTheQueueAndTheNoticeSaysWhenItWillBeRecorded() throws Exception {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        vm.convertToCsv(dir.resolve("queued"));
+
+        List<PendingConversions.Pending> waiting = queue.all();
+        assertThat(waiting).hasSize(1);
+        PendingConversions.Pending p = waiting.getFirst();
+        assertThat(p.platformKeyId()).isEqualTo(TestRosters.pinnable().keyId());
+        assertThat(p.report().memberId()).isEqualTo("northbridge");
+        assertThat(p.report().courseIds()).containsExactly(CS101, MA201);
+        assertThat(p.report().format()).isEqualTo("CSV");
+        assertThat(p.report().rowCount()).isEqualTo(6_000);
+        assertThat(p.report().exportedBy()).isEqualTo("nb-admin");
+        assertThat(p.report().convertedAt()).isEqualTo(CLOCK.instant());
+        assertThat(vm.noticeProperty().get()).contains("the next time this console signs in");
+    }
+
+    @Test
+    void r14ACopyMadeWhileSignedInIsReportedAtOnceAndLeavesNothingQueued() throws Exception {
+        FakePlatformClient platform = new FakePlatformClient(java.net.URI.create("http://platform.test"));
+        platform.signingKey = TestRosters.pinnable();
+        app.signedIn(new Session(platform, platform.me("nb-admin")));
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        vm.convertToXlsx(dir.resolve("reported"));
+
+        assertThat(platform.conversionReports).singleElement().satisfies(r -> {
+            assertThat(r.format()).isEqualTo("XLSX");
+            assertThat(r.rowCount()).isEqualTo(6_000);
+        });
+        assertThat(queue.all()).isEmpty();
+        assertThat(vm.noticeProperty().get()).contains("is recorded in the platform's access log");
+    }
+
+    @Test
+    void r14WhenTheReportCannotBeSentTheCopyStaysQueuedForTheNextSignIn() throws Exception {
+        FakePlatformClient platform = new FakePlatformClient(java.net.URI.create("http://platform.test"));
+        platform.signingKey = TestRosters.pinnable();
+        platform.failConversions = new org.iqracity.console.client.PlatformUnreachableException("down", null);
+        app.signedIn(new Session(platform, platform.me("nb-admin")));
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        vm.convertToCsv(dir.resolve("unsent"));
+
+        assertThat(queue.all()).hasSize(1);
+        assertThat(vm.noticeProperty().get()).contains("the next time this console signs in");
+        platform.failConversions = null;
+        new ConversionRecorder(queue, app, new InlineTaskRunner(), CLOCK).send(null, outcome -> { });
+        assertThat(queue.all()).isEmpty();
+        assertThat(platform.conversionReports).hasSize(1);
+    }
+
+    @Test
+    void r14ACopyThatCouldNotBeWrittenLeavesNoReport() throws Exception {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+
+        vm.convertToCsv(dir.resolve("no-such-folder").resolve("copy.csv"));
+        vm.convertToXlsx(dir.resolve("no-such-folder").resolve("copy.xlsx"));
+
+        assertThat(vm.errorProperty().get()).isNotNull();
+        assertThat(queue.all()).isEmpty();
     }
 
     @Test

@@ -60,7 +60,8 @@ public final class BreachScreenshotTour extends Application {
         MemorySettings settings = new MemorySettings();
         settings.put("theme", ThemeMode.LIGHT.name());
         console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.empty(), settings, uri -> PLATFORM,
-                Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), "http://127.0.0.1:8080"));
+                Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), "http://127.0.0.1:8080",
+                ConsoleJourney.conversionQueue()));
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1440);

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.Messages;
@@ -22,12 +23,23 @@ abstract class ConsoleJourney extends FxRobot {
     static final String PASSWORD = "sandbox-password";
 
     protected ConsoleRoot console;
+    /** Where this console keeps reports of roster copies until the platform records them. */
+    protected PendingConversions conversions;
+
+    /** A fresh, empty report queue in a temporary folder. */
+    static PendingConversions conversionQueue() {
+        try {
+            return new PendingConversions(java.nio.file.Files.createTempDirectory("mc-conversions"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     protected void openConsole(String address) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.empty(), new MemorySettings(),
                 PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
-                address);
+                address, conversions = conversionQueue());
         FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
         waitUntil(() -> present("#username"));
     }

@@ -107,4 +107,40 @@ class ExportsJourneyTest extends ConsoleJourney {
         clickOn("#closeOffline");
         waitUntil(() -> shows("#username") && !present("#offlineRosterView"));
     }
+
+    @Test
+    void r14ACopyMadeWhileSignedOutReachesThePlatformsAccessLogWhenSomeoneSignsInAgain() throws Exception {
+        Path file = exportFirstCourse();
+        clickOn("#signOut");
+        waitUntil(() -> shows("#username"));
+        // The copy itself goes through a native save dialog a robot cannot drive; the window's conversion is
+        // covered by OfflineRosterViewModelTest. Here: the report it leaves behind, and the next sign-in.
+        org.iqracity.console.roster.RosterManifest manifest;
+        try (var in = Files.newInputStream(file)) {
+            manifest = org.iqracity.console.roster.RosterReader.read(in,
+                    org.iqracity.console.roster.RosterReader.Key.passphrase(PASSPHRASE.toCharArray()), null,
+                    java.time.Clock.systemUTC(), new org.iqracity.console.roster.RosterReader.RowSink() {
+                        @Override
+                        public void header(java.util.List<String> fields) {
+                        }
+
+                        @Override
+                        public void row(java.util.List<String> values) {
+                        }
+                    }).manifest();
+        }
+        var report = org.iqracity.console.exports.PendingConversions.report(manifest, "CSV", manifest.rowCount(),
+                java.time.Instant.now());
+        conversions.add(report);
+
+        signIn("nb-ta", PASSWORD);
+        waitUntil(() -> conversions.all().isEmpty());
+
+        var api = new org.iqracity.console.platform.TestApi(platform.baseUri(),
+                org.iqracity.console.platform.MutableClock.systemNow());
+        var entries = api.get(org.iqracity.console.api.ApiPaths.ACCESS_LOG + "?action=ROSTER_CONVERT&objectId="
+                + report.report().reportId(), api.signIn("nb-security")).json().path("items");
+        assertThat(entries.size()).isEqualTo(manifest.courses().size());
+        assertThat(entries.get(0).path("actor").asText()).isEqualTo("nb-ta");
+    }
 }

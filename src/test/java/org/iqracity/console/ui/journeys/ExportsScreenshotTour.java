@@ -50,7 +50,8 @@ public final class ExportsScreenshotTour extends Application {
         settings.put("theme", ThemeMode.LIGHT.name());
         console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.empty(), settings,
                 PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2),
-                platform.baseUri().toString()));
+                platform.baseUri().toString(),
+                ConsoleJourney.conversionQueue()));
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1440);

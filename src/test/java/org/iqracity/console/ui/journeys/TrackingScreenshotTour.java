@@ -85,7 +85,8 @@ public final class TrackingScreenshotTour extends Application {
         MemorySettings settings = new MemorySettings();
         settings.put("theme", ThemeMode.LIGHT.name());
         console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.of(sandbox), settings,
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null));
+                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null,
+                ConsoleJourney.conversionQueue()));
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1440);
