@@ -199,8 +199,9 @@ class XlsxWriterTest {
             xlsx.row("Łukasz Nguyễn Trần", 0.5, LocalDate.of(2026, 1, 12), null);
             xlsx.save(file);
         }
+        // 44,34,76: comma-separated, double-quoted, UTF-8 (LibreOffice's CSV filter writes the locale's charset otherwise)
         Process process = new ProcessBuilder(soffice, "-env:UserInstallation=file://" + dir.resolve("profile"),
-                "--headless", "--convert-to", "csv", "--outdir", dir.toString(), file.toString())
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.toString(), file.toString())
                 .redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(log).isTrue();
