@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerDetailDto;
 import org.iqracity.console.api.LearnerQuery;
@@ -23,6 +27,8 @@ import org.iqracity.console.platform.store.LearnerRow;
 
 /** Enrolled learners of a course: list with search, filters, sorts and keyset paging, and the detail view. */
 public final class LearnerService {
+    /** Virtual threads for the queries that run beside a page's own. */
+    private static final ExecutorService BESIDE = Executors.newVirtualThreadPerTaskExecutor();
     private static final Duration TOTAL_CACHE_TTL = Duration.ofSeconds(30);
     private static final int MAX_QUERY_LENGTH = 100;
 
@@ -53,7 +59,16 @@ public final class LearnerService {
         LearnerListQuery storeQuery = new LearnerListQuery(courseId, prefix, query.mode(), query.active(),
                 query.passed(), query.country(), query.minProgress(), query.maxProgress(), query.sort(),
                 query.descending(), after, query.limit() + 1);
+        // The total of a search and the access-log entry of a first page each cost a query of their own: they run
+        // beside the page's, so the answer waits for the slowest of the three, not for their sum.
+        Future<Long> total = prefix == null && !storeQuery.filtered() ? null
+                : BESIDE.submit(() -> total(fingerprint, storeQuery));
+        Future<?> logged = after != null ? null : BESIDE.submit(() -> accessLog.record(AccessLog.by(caller,
+                prefix == null ? "LEARNER_LIST" : "LEARNER_SEARCH", "COURSE", courseId, courseId)));
         List<LearnerRow> rows = learners.page(storeQuery);
+        // One entry per list opened, search or filter change (following pages continue what was logged); it is
+        // written before any row leaves (R12).
+        await(logged);
         boolean more = rows.size() > query.limit();
         List<LearnerRow> page = more ? rows.subList(0, query.limit()) : rows;
         String next = null;
@@ -62,14 +77,8 @@ public final class LearnerService {
             next = cursors.encode(fingerprint, query.sort(),
                     new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()));
         }
-        long total = prefix == null && !storeQuery.filtered() ? course.dto().enrollmentCount()
-                : total(fingerprint, storeQuery);
-        if (after == null) {
-            // One entry per list opened, search or filter change; following pages continue what was logged.
-            accessLog.record(AccessLog.by(caller, prefix == null ? "LEARNER_LIST" : "LEARNER_SEARCH", "COURSE",
-                    courseId, courseId));
-        }
-        return new Page<>(page.stream().map(LearnerService::toDto).toList(), next, total);
+        long count = total == null ? course.dto().enrollmentCount() : await(total);
+        return new Page<>(page.stream().map(LearnerService::toDto).toList(), next, count);
     }
 
     public LearnerDetailDto detail(Caller caller, String courseId, String learnerId) {
@@ -82,6 +91,25 @@ public final class LearnerService {
         // Written before anything is returned: no log entry, no data (R12).
         accessLog.record(AccessLog.by(caller, "LEARNER_VIEW", "LEARNER", learnerId, courseId));
         return detailMapper.map(row, course);
+    }
+
+    /** The result of work started beside the page; its failure is the request's failure. */
+    private static <T> T await(Future<T> work) {
+        if (work == null) {
+            return null;
+        }
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            work.cancel(true);
+            throw new IllegalStateException("interrupted while waiting for the list's total", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private long total(String fingerprint, LearnerListQuery q) {

@@ -100,6 +100,9 @@ public final class LearnerRepository {
 
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
+        if (q.prefix() != null && !postgres) {
+            return distinctMatches(q);
+        }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ");
         if (q.prefix() != null) {
@@ -124,9 +127,43 @@ public final class LearnerRepository {
     }
 
     /**
+     * H2's count of a search: the ids of each prefix range, read from the indexes alone, counted without repeats
+     * here. H2 removes a UNION's repeats in a temporary result, which cost 50-150 ms for names shared by 8,000
+     * learners of a 500,000 course; the three index ranges take a few milliseconds each.
+     */
+    private long distinctMatches(LearnerListQuery q) {
+        String[] keys = {"username_key", "name_key", "email_key"};
+        long[] ids = new long[1024];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            List<Object> params = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("SELECT id FROM enrollment").append(useIndex(SEARCH_INDEXES[i]))
+                    .append(" WHERE course_id = ?");
+            params.add(q.courseId());
+            appendPrefix(keys[i], q.prefix(), sql, params);
+            appendFilters(q, "", sql, params);
+            List<Long> branch = jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray());
+            if (n + branch.size() > ids.length) {
+                ids = java.util.Arrays.copyOf(ids, Math.max(ids.length * 2, n + branch.size()));
+            }
+            for (long id : branch) {
+                ids[n++] = id;
+            }
+        }
+        java.util.Arrays.sort(ids, 0, n);
+        long distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || ids[i] != ids[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /**
      * A case-insensitive prefix match that an index can serve on both databases: H2 cannot turn a parameterised
-     * LIKE into an index range, so the range is spelled out ({@code key >= 'abc' AND key < 'abd'}) and the LIKE
-     * stays as the exact test; PostgreSQL uses LIKE on its text_pattern_ops index (V3).
+     * LIKE into an index range, so the range is spelled out ({@code key >= 'abc' AND key < 'abd'}); PostgreSQL uses
+     * LIKE on its text_pattern_ops index (V3).
      */
     private void appendPrefix(String key, String prefix, StringBuilder sql, List<Object> params) {
         if (!postgres) {
@@ -134,8 +171,11 @@ public final class LearnerRepository {
             params.add(prefix);
             String upper = upperBound(prefix);
             if (upper != null) {
+                // H2 compares strings as Java does, so [prefix, upperBound) is exactly "starts with prefix". A LIKE
+                // beside it would cost a look at every matching row (a cold 8,000-row match: 10-80 ms) for nothing.
                 sql.append(" AND ").append(key).append(" < ?");
                 params.add(upper);
+                return;
             }
         }
         sql.append(" AND ").append(key).append(" LIKE ? ESCAPE '\\'");
