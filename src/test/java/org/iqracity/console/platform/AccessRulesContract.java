@@ -254,4 +254,33 @@ abstract class AccessRulesContract {
                 + "AND object_id = ?",
                 rs -> rs.getLong(1), learnerId).orElseThrow();
     }
+
+    long refusals(String action, String staff, String courseId) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = ? AND outcome = 'DENIED' "
+                + "AND actor_username = ? AND object_type = 'ROUTE' AND course_id = ?", rs -> rs.getLong(1), action,
+                staff, courseId).orElseThrow();
+    }
+
+    @Test
+    void r12RefusedAttemptsLeaveATraceInTheCallersChain() {
+        String sahelCourse = anyCourseOf("sahel");
+        long foreign = refusals("ACCESS_NOT_FOUND", "nb-admin", sahelCourse);
+        String ta = api.signIn("nb-ta");
+        long outOfScope = refusals("ACCESS_NOT_FOUND", "nb-ta", CS101);
+        String officer = api.signIn("nb-security");
+        long forbidden = refusals("ACCESS_FORBIDDEN", "nb-security", DS200);
+
+        assertThat(api.get(ApiPaths.courseLearners(sahelCourse), nbAdmin).status()).isEqualTo(404);
+        assertThat(api.get(ApiPaths.courseLearners(CS101), ta).status()).isEqualTo(404);
+        assertThat(api.get(ApiPaths.courseLearners(DS200), officer).status()).isEqualTo(403);
+
+        assertThat(refusals("ACCESS_NOT_FOUND", "nb-admin", sahelCourse)).isEqualTo(foreign + 1);
+        assertThat(refusals("ACCESS_NOT_FOUND", "nb-ta", CS101)).isEqualTo(outOfScope + 1);
+        assertThat(refusals("ACCESS_FORBIDDEN", "nb-security", DS200)).isEqualTo(forbidden + 1);
+        assertThat(jdbc.queryOne("SELECT member_id || ' ' || object_id FROM access_log WHERE actor_username = 'nb-admin'"
+                + " AND action = 'ACCESS_NOT_FOUND' ORDER BY id DESC", rs -> rs.getString(1)).orElseThrow())
+                .as("kept in the caller's own Member's chain, naming the route, not the other Member's data")
+                .isEqualTo("northbridge GET " + ApiPaths.COURSE_LEARNERS);
+        assertThat(api.get(ApiPaths.ACCESS_LOG_VERIFY, officer).json().path("intact").asBoolean()).isTrue();
+    }
 }

@@ -5,8 +5,10 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.PlatformException;
 
 /** The route table: every endpoint the platform serves, in one list. */
 public final class ApiRoutes {
@@ -30,52 +32,53 @@ public final class ApiRoutes {
         SystemController system = new SystemController(s.health());
         BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords(), s.limits());
         AuthService auth = s.auth();
+        AccessLogService refusals = s.accessLog();
         return List.of(
                 open(HandlerType.POST, ApiPaths.SESSION, session::signIn),
                 open(HandlerType.POST, ApiPaths.SESSION_REFRESH, session::refresh),
-                authed(auth, HandlerType.DELETE, ApiPaths.SESSION, session::signOut),
-                authed(auth, HandlerType.GET, ApiPaths.ME, session::me),
-                authed(auth, HandlerType.GET, ApiPaths.COURSES, courses::list),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE, courses::get),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNERS, learners::list),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_LEARNER, learners::detail),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING, tracking::get),
-                authed(auth, HandlerType.PUT, ApiPaths.COURSE_TRACKING, tracking::put),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_HISTORY, tracking::history),
-                authed(auth, HandlerType.POST, ApiPaths.COURSE_TRACKING_REVERT, tracking::revert),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
-                authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
+                authed(auth, refusals, HandlerType.DELETE, ApiPaths.SESSION, session::signOut),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.ME, session::me),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSES, courses::list),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE, courses::get),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_LEARNERS, learners::list),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_LEARNER, learners::detail),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING, tracking::get),
+                authed(auth, refusals, HandlerType.PUT, ApiPaths.COURSE_TRACKING, tracking::put),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING_HISTORY, tracking::history),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.COURSE_TRACKING_REVERT, tracking::revert),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
-                authed(auth, HandlerType.POST, ApiPaths.ROSTER_CONVERSIONS, roster::conversion),
-                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),
-                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORT, sponsors::report),
-                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASES, sponsors::releases),
-                authed(auth, HandlerType.POST, ApiPaths.SPONSOR_RELEASES, sponsors::release),
-                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_CSV, sponsors::releaseCsv),
-                authed(auth, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_PDF, sponsors::releasePdf),
-                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
-                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
-                authed(auth, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_NOTICES, breach::list),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_NOTICES, breach::create),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_JURISDICTIONS, breach::jurisdictions),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_NOTICE, breach::get),
-                authed(auth, HandlerType.PUT, ApiPaths.BREACH_NOTICE, breach::update),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_PREVIEW, breach::preview),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_MESSAGE, breach::message),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_SUBMIT, breach::submit),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_RETURN, breach::returnToAuthor),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_APPROVE, breach::approve),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_SEND, breach::send),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_CANCEL, breach::cancel),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_DELIVERIES, breach::deliveries),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_RETRY, breach::retry),
-                authed(auth, HandlerType.POST, ApiPaths.BREACH_RESOLVE, breach::resolve),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_LETTERS, breach::letters),
-                authed(auth, HandlerType.GET, ApiPaths.BREACH_RECORD, breach::record),
-                authed(auth, HandlerType.PUT, ApiPaths.BREACH_SITE_NOTICE, breach::postSiteNotice),
-                authed(auth, HandlerType.DELETE, ApiPaths.BREACH_SITE_NOTICE, breach::withdrawSiteNotice),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.ROSTER_CONVERSIONS, roster::conversion),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_REPORT, sponsors::report),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_RELEASES, sponsors::releases),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.SPONSOR_RELEASES, sponsors::release),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_CSV, sponsors::releaseCsv),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_RELEASE_PDF, sponsors::releasePdf),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.ACCESS_LOG, accessLog::page),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.ACCESS_LOG_EXPORT, accessLog::export),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.ACCESS_LOG_VERIFY, accessLog::verify),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_NOTICES, breach::list),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_NOTICES, breach::create),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_JURISDICTIONS, breach::jurisdictions),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_NOTICE, breach::get),
+                authed(auth, refusals, HandlerType.PUT, ApiPaths.BREACH_NOTICE, breach::update),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_PREVIEW, breach::preview),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_MESSAGE, breach::message),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_SUBMIT, breach::submit),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_RETURN, breach::returnToAuthor),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_APPROVE, breach::approve),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_SEND, breach::send),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_CANCEL, breach::cancel),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_DELIVERIES, breach::deliveries),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_RETRY, breach::retry),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_RESOLVE, breach::resolve),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_LETTERS, breach::letters),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_RECORD, breach::record),
+                authed(auth, refusals, HandlerType.PUT, ApiPaths.BREACH_SITE_NOTICE, breach::postSiteNotice),
+                authed(auth, refusals, HandlerType.DELETE, ApiPaths.BREACH_SITE_NOTICE, breach::withdrawSiteNotice),
                 open(HandlerType.GET, ApiPaths.PUBLIC_SITE_NOTICES, breach::publicSiteNotices),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
@@ -85,10 +88,20 @@ public final class ApiRoutes {
         return new Route(method, path, false, handler);
     }
 
-    private static Route authed(AuthService auth, HandlerType method, String path, AuthedHandler handler) {
+    private static Route authed(AuthService auth, AccessLogService log, HandlerType method, String path,
+                                AuthedHandler handler) {
         return new Route(method, path, true, ctx -> {
             Caller caller = auth.authenticate(Requests.bearer(ctx), Requests.origin(ctx));
-            handler.handle(ctx, caller);
+            try {
+                handler.handle(ctx, caller);
+            } catch (PlatformException e) {
+                // A refused attempt leaves a trace too (R12): who tried what, from where.
+                if (e.status() == 403 || e.status() == 404) {
+                    log.refused(caller, method.name(), path, e.status(),
+                            path.contains("{courseId}") ? ctx.pathParam("courseId") : null);
+                }
+                throw e;
+            }
         });
     }
 }

@@ -29,6 +29,17 @@ public final class AccessLogService {
         this.accessLog = accessLog;
     }
 
+    /**
+     * A signed-in caller's request that the rules refused (403) or answered as if its object did not exist (404:
+     * another Member's, out of scope, or truly missing; R1 makes them alike to the caller, not to the log). The
+     * route's template names what was asked for; the course id in the path, if any, is kept when it fits.
+     */
+    public void refused(Caller caller, String method, String route, int status, String courseId) {
+        accessLog.record(new AccessLog.Event(caller.memberId(), caller.staffId(), caller.username(),
+                status == 403 ? "ACCESS_FORBIDDEN" : "ACCESS_NOT_FOUND", "DENIED", "ROUTE", method + " " + route,
+                courseId == null || courseId.length() > 200 ? null : courseId, caller.origin()));
+    }
+
     public Page<AccessLogEntryDto> page(Caller caller, Filter filter, String cursor, int limit) {
         requireOfficer(caller);
         if (limit < 1 || limit > 500) {
