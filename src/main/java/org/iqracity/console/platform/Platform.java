@@ -17,7 +17,9 @@ import org.iqracity.console.platform.service.CursorCodec;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.ResearchExportService;
 import org.iqracity.console.platform.service.RosterService;
+import org.iqracity.console.platform.service.research.Regions;
 import org.iqracity.console.platform.service.SessionPolicy;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
@@ -29,6 +31,7 @@ import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
+import org.iqracity.console.platform.store.ResearchRepository;
 import org.iqracity.console.platform.store.SessionRepository;
 import org.iqracity.console.platform.store.RosterRepository;
 import org.iqracity.console.platform.store.SponsorRepository;
@@ -109,7 +112,9 @@ public final class Platform implements AutoCloseable {
                     new AccessLogService(accessLogStore, accessLog),
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
                     breach.service(), breach.preview(), breach.records(),
-                    () -> health(database, version), new WorkLimits(clock));
+                    () -> health(database, version), new WorkLimits(clock),
+                    new ResearchExportService(courses, new ResearchRepository(jdbc), accessLog, Regions.m49(),
+                            new java.security.SecureRandom(), clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
                     config.tls() == null ? null : config.tls().password()).start();

@@ -6,6 +6,7 @@ import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.LearnerService;
+import org.iqracity.console.platform.service.ResearchExportService;
 import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
@@ -20,5 +21,6 @@ public record PlatformServices(AuthService auth, CourseService courses, LearnerS
                                TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
                                AccessLogService accessLog, SponsorService sponsors,
                                BreachService breaches, BreachPreview breachPreview, BreachRecords breachRecords,
-                               Supplier<HealthDto> health, WorkLimits limits) {
+                               Supplier<HealthDto> health, WorkLimits limits,
+                               ResearchExportService research) {
 }
