@@ -32,10 +32,11 @@ public final class Coarsening {
             return "";
         }
         LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+        // concatenation, not String.format: this runs for every row at every step of the ladder
         return switch (period) {
-            case WEEK -> String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                    day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> String.format(Locale.ROOT, "%d-%02d", day.getYear(), day.getMonthValue());
+            case WEEK -> day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                    + twoDigits(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH -> day.getYear() + "-" + twoDigits(day.getMonthValue());
             case QUARTER -> day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
             case YEAR -> Integer.toString(day.getYear());
         };
@@ -85,6 +86,14 @@ public final class Coarsening {
 
     /** A share of 0..1 to two decimals, so a value cannot be matched digit for digit against another export. */
     public static String share(double value) {
-        return String.format(Locale.ROOT, "%.2f", Math.round(value * 100) / 100.0);
+        long hundredths = Math.round(value * 100);
+        if (hundredths < 0 || Double.isNaN(value)) {
+            return String.format(Locale.ROOT, "%.2f", hundredths / 100.0);
+        }
+        return hundredths / 100 + "." + twoDigits((int) (hundredths % 100));
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 }
