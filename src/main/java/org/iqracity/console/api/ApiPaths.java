@@ -19,6 +19,8 @@ public final class ApiPaths {
     public static final String COURSE_TRACKING_EFFECTIVE = BASE + "/courses/{courseId}/tracking/effective";
     public static final String COURSE_TRACKING_COVERAGE = BASE + "/courses/{courseId}/tracking/coverage";
     public static final String COURSE_ROSTER = BASE + "/courses/{courseId}/roster";
+    /** R11: a de-identified dataset of one course, answered as a ZIP archive. */
+    public static final String COURSE_RESEARCH_EXPORTS = BASE + "/courses/{courseId}/research-exports";
     public static final String SIGNING_KEY = BASE + "/signing-key";
     /** Reports of unencrypted copies made of exported rosters, sent by the console when it is next online. */
     public static final String ROSTER_CONVERSIONS = BASE + "/roster-conversions";
@@ -76,6 +78,10 @@ public final class ApiPaths {
 
     public static String breachNotice(String incidentId) {
         return BREACH_NOTICES + "/" + segment(incidentId);
+    }
+
+    public static String courseResearchExports(String courseId) {
+        return course(courseId) + "/research-exports";
     }
 
     public static String courseLearner(String courseId, String learnerId) {

@@ -21,6 +21,10 @@ public final class Launcher {
                     AppDataDir.resolve())
                     .run(list.getFirst(), list.subList(1, list.size())));
         }
+        if (!list.isEmpty() && "research-export".equals(list.getFirst())) {
+            System.exit(new ResearchCommand(System.getenv(), System.out, System.err, java.time.Clock.systemUTC())
+                    .run(list.subList(1, list.size())));
+        }
         if (!list.isEmpty() && "self-test".equals(list.getFirst())) {
             System.exit(SelfTest.run(System.out, System.err));
         }

@@ -306,7 +306,7 @@ final class RosterCommands {
     }
 
     /** With {@code --trust-ca FILE}, that file's certificate authorities are trusted besides the JDK's. */
-    private static OkHttpClient okHttp(Flags f) throws UsageError {
+    static OkHttpClient okHttp(Flags f) throws UsageError {
         if (!f.has("trust-ca")) {
             return new OkHttpClient();
         }
@@ -347,12 +347,19 @@ final class RosterCommands {
     /** {@code --name value} pairs (repeatable), {@code --flag} alone, and one positional argument. */
     record Flags(Map<String, List<String>> values, List<String> positionals) {
         static Flags parse(List<String> args) throws UsageError {
+            return parse(args, java.util.Set.of());
+        }
+
+        /** As {@link #parse(List)}, where the names in {@code switches} stand alone, without a value. */
+        static Flags parse(List<String> args, java.util.Set<String> switches) throws UsageError {
             Map<String, List<String>> values = new java.util.LinkedHashMap<>();
             List<String> positionals = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--help") || a.equals("-h")) {
                     values.put("help", List.of());
+                } else if (a.startsWith("--") && switches.contains(a.substring(2))) {
+                    values.put(a.substring(2), List.of("true"));
                 } else if (a.startsWith("--")) {
                     if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                         throw new UsageError(a + " needs a value");

@@ -66,6 +66,8 @@ public final class HttpPlatformClient implements PlatformClient {
     private final URI baseUri;
     private final HttpUrl base;
     private final HttpExchange http;
+    /** For answers the platform must compute before the first byte (a research export of a large course). */
+    private final HttpExchange patient;
     private final Clock clock;
     private volatile Tokens tokens;
 
@@ -73,6 +75,8 @@ public final class HttpPlatformClient implements PlatformClient {
         this.baseUri = Objects.requireNonNull(baseUri);
         this.base = Objects.requireNonNull(HttpUrl.get(baseUri.toString()));
         this.http = new HttpExchange(okHttp);
+        this.patient = new HttpExchange(okHttp.newBuilder().readTimeout(java.time.Duration.ofMinutes(5))
+                .callTimeout(java.time.Duration.ofMinutes(15)).build());
         this.clock = clock;
     }
 
@@ -223,6 +227,13 @@ public final class HttpPlatformClient implements PlatformClient {
                     fields.stream().map(RosterField::column).toList()));
         }
         return authed(new Request.Builder().url(url.build()).get(), r -> http.stream(r, in -> RosterNdjson.read(in, lines)));
+    }
+
+    @Override
+    public long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
+                               java.io.OutputStream out) {
+        return authed(postBuilder(ApiPaths.courseResearchExports(courseId), request),
+                r -> patient.stream(r, in -> in.transferTo(out)));
     }
 
     private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call) {

@@ -108,6 +108,14 @@ public interface PlatformClient {
      */
     RosterConversionDto reportConversion(RosterConversionReport report);
 
+    /**
+     * Has the platform make a de-identified research dataset of the course (R11) and streams its ZIP archive into
+     * {@code out}; answers the bytes written. The platform reads the whole course before the first byte, so this
+     * call waits longer for its answer than others do.
+     */
+    long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
+                        OutputStream out);
+
     /** One page of the Member's access log (R12), newest first; {@code cursor} null for the first page. */
     Page<AccessLogEntryDto> accessLog(AccessLogFilter filter, String cursor, int limit);
 

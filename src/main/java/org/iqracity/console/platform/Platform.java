@@ -18,7 +18,9 @@ import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.RosterConversions;
+import org.iqracity.console.platform.service.ResearchExportService;
 import org.iqracity.console.platform.service.RosterService;
+import org.iqracity.console.platform.service.research.Regions;
 import org.iqracity.console.platform.service.SessionPolicy;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
@@ -30,6 +32,7 @@ import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
+import org.iqracity.console.platform.store.ResearchRepository;
 import org.iqracity.console.platform.store.SessionRepository;
 import org.iqracity.console.platform.store.RosterConversionRepository;
 import org.iqracity.console.platform.store.RosterRepository;
@@ -113,7 +116,9 @@ public final class Platform implements AutoCloseable {
                     breach.service(), breach.preview(), breach.records(),
                     () -> health(database, version), new WorkLimits(clock),
                     new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
-                            clock));
+                            clock),
+                    new ResearchExportService(courses, new ResearchRepository(jdbc), accessLog, Regions.m49(),
+                            new java.security.SecureRandom(), clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
                     config.tls() == null ? null : config.tls().password()).start();

@@ -23,8 +23,12 @@ import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;
 import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.ui.exports.ConversionRecorder;
+import org.iqracity.console.ui.exports.ExportKind;
 import org.iqracity.console.ui.exports.ExportView;
 import org.iqracity.console.ui.exports.ExportViewModel;
+import org.iqracity.console.ui.exports.ExportsScreen;
+import org.iqracity.console.ui.exports.ResearchExportView;
+import org.iqracity.console.ui.exports.ResearchExportViewModel;
 import org.iqracity.console.ui.exports.OfflineRosterView;
 import org.iqracity.console.ui.exports.OfflineRosterViewModel;
 import org.iqracity.console.ui.common.Session;
@@ -153,8 +157,11 @@ public final class ConsoleRoot implements AutoCloseable {
 
     private javafx.scene.Node screen(Destination destination) {
         if (destination == Destination.EXPORTS) {
-            return new ExportView(new ExportViewModel(app, tasks, setup.messages(), java.time.Clock.systemUTC()),
-                    setup.messages(), this::openOfflineRoster);
+            return new ExportsScreen(ExportKind.allowedFor(app.session().me()), setup.messages(),
+                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), java.time.Clock.systemUTC()),
+                            setup.messages(), this::openOfflineRoster),
+                    () -> new ResearchExportView(new ResearchExportViewModel(app, tasks, setup.messages()),
+                            setup.messages()));
         }
         if (destination == Destination.LEARNERS) {
             return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),

@@ -78,6 +78,13 @@ class AuthorizationMatrixTest {
         case MEMBER_ADMIN -> whose == Whose.OTHER_MEMBER ? 404 : IN;
     };
 
+    /** Research exports (R11): security officers and Member administrators of the course's Member. */
+    static final Rule RESEARCH = (who, whose) -> switch (who) {
+        case ANONYMOUS -> 401;
+        case SCOPED_COURSE_ADMIN -> 403;
+        case SECURITY_OFFICER, MEMBER_ADMIN -> whose == Whose.OTHER_MEMBER ? 404 : IN;
+    };
+
     static final Map<String, Rule> EXPECT = new LinkedHashMap<>();
 
     static {
@@ -96,6 +103,7 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_EFFECTIVE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_COVERAGE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_ROSTER, LEARNER_DATA);
+        EXPECT.put("POST " + ApiPaths.COURSE_RESEARCH_EXPORTS, RESEARCH);
         EXPECT.put("GET " + ApiPaths.SIGNING_KEY, PUBLIC);
         // A report of a copy already made: any staff member of the Member may send it (the contract test checks R1).
         EXPECT.put("POST " + ApiPaths.ROSTER_CONVERSIONS, ANY_STAFF);

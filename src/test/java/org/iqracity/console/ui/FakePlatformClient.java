@@ -253,6 +253,27 @@ public class FakePlatformClient implements PlatformClient {
         return accessLogPages.apply(cursor);
     }
 
+    /** The research exports asked for, as "courseId k stableKey". */
+    public final List<String> researchRequests = new ArrayList<>();
+    /** What a research export answers: the archive's bytes, written in chunks of {@link #researchChunk}. */
+    public byte[] researchArchive = new byte[0];
+    public int researchChunk = 1 << 16;
+
+    @Override
+    public long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
+                               java.io.OutputStream out) {
+        researchRequests.add(courseId + " " + request.kOrDefault() + " " + request.stableKeyOrDefault());
+        maybeFail();
+        try {
+            for (int at = 0; at < researchArchive.length; at += researchChunk) {
+                out.write(researchArchive, at, Math.min(researchChunk, researchArchive.length - at));
+            }
+        } catch (java.io.IOException e) {
+            throw new org.iqracity.console.client.PlatformUnreachableException("the answer broke off", e);
+        }
+        return researchArchive.length;
+    }
+
     @Override
     public long accessLogCsv(org.iqracity.console.api.AccessLogFilter filter, java.io.OutputStream out) {
         maybeFail();

@@ -31,6 +31,7 @@ public final class ApiRoutes {
         SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
         BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords(), s.limits());
+        ResearchExportController research = new ResearchExportController(s.research(), s.limits());
         AuthService auth = s.auth();
         AccessLogService refusals = s.accessLog();
         return List.of(
@@ -49,6 +50,7 @@ public final class ApiRoutes {
                 authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
                 authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.COURSE_RESEARCH_EXPORTS, research::export),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
                 authed(auth, refusals, HandlerType.POST, ApiPaths.ROSTER_CONVERSIONS, roster::conversion),
                 authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),

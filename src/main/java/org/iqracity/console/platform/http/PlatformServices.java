@@ -7,6 +7,7 @@ import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.RosterConversions;
+import org.iqracity.console.platform.service.ResearchExportService;
 import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
@@ -22,5 +23,6 @@ public record PlatformServices(AuthService auth, CourseService courses, LearnerS
                                AccessLogService accessLog, SponsorService sponsors,
                                BreachService breaches, BreachPreview breachPreview, BreachRecords breachRecords,
                                Supplier<HealthDto> health, WorkLimits limits,
-                               RosterConversions conversions) {
+                               RosterConversions conversions,
+                               ResearchExportService research) {
 }

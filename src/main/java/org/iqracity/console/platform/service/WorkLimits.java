@@ -28,16 +28,25 @@ public final class WorkLimits {
         /** Checking a Member's whole hash chain. */
         ACCESS_LOG_VERIFY(1, 10, Duration.ofMinutes(1)),
         /** A breach notice's letters or record: a PDF of up to one page per affected learner. */
-        BREACH_DOCUMENT(1, 10, Duration.ofMinutes(1));
+        BREACH_DOCUMENT(1, 10, Duration.ofMinutes(1)),
+        /** A research export: a whole course read, held and anonymised in memory before the first byte (R11). */
+        RESEARCH_EXPORT(1, 10, Duration.ofMinutes(1), 2);
 
         final int concurrent;
         final int perWindow;
         final Duration window;
+        /** Of this kind on the whole platform at once, within {@link #PLATFORM_CONCURRENT}. */
+        final int platformConcurrent;
 
         Kind(int concurrent, int perWindow, Duration window) {
+            this(concurrent, perWindow, window, PLATFORM_CONCURRENT);
+        }
+
+        Kind(int concurrent, int perWindow, Duration window, int platformConcurrent) {
             this.concurrent = concurrent;
             this.perWindow = perWindow;
             this.window = window;
+            this.platformConcurrent = platformConcurrent;
         }
     }
 
@@ -49,6 +58,7 @@ public final class WorkLimits {
     private final Clock clock;
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
     private int running;
+    private final Map<Kind, Integer> runningByKind = new java.util.EnumMap<>(Kind.class);
 
     public WorkLimits(Clock clock) {
         this.clock = clock;
@@ -86,12 +96,13 @@ public final class WorkLimits {
                 throw busy(BUSY_RETRY_SECONDS, "Another of these requests of yours is still running. Try again when "
                         + "it has finished.");
             }
-            if (running >= PLATFORM_CONCURRENT) {
+            if (running >= PLATFORM_CONCURRENT || runningByKind.getOrDefault(kind, 0) >= kind.platformConcurrent) {
                 throw busy(BUSY_RETRY_SECONDS, "The platform is busy with other exports. Try again in a moment.");
             }
             u.starts.addLast(now);
             u.running++;
             running++;
+            runningByKind.merge(kind, 1, Integer::sum);
         }
         AtomicBoolean closed = new AtomicBoolean();
         return () -> {
@@ -99,6 +110,7 @@ public final class WorkLimits {
                 synchronized (this) {
                     u.running--;
                     running--;
+                    runningByKind.merge(kind, -1, Integer::sum);
                 }
             }
         };

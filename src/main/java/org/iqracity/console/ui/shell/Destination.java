@@ -13,7 +13,8 @@ public enum Destination {
     SPONSOR_REPORTS("nav.sponsors", AppIcon.SPONSORS, true, Role.MEMBER_ADMIN),
     BREACH_NOTICES("nav.breach", AppIcon.BREACH, true, Role.SECURITY_OFFICER),
     ACCESS_LOG("nav.accessLog", AppIcon.ACCESS_LOG, true, Role.SECURITY_OFFICER),
-    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
+    /** Rosters for course and Member administrators, research datasets (R11) for officers and Member administrators. */
+    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN, Role.SECURITY_OFFICER);
 
     private final String titleKey;
     private final AppIcon icon;

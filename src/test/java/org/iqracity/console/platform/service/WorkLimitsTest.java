@@ -48,6 +48,18 @@ class WorkLimitsTest {
     }
 
     @Test
+    void researchExportsHoldACourseInMemorySoTheWholePlatformRunsTwoAtOnceAndEachCallerOne() {
+        WorkLimits.Permit a = limits.begin(staff("a"), WorkLimits.Kind.RESEARCH_EXPORT);
+        assertBusy(() -> limits.begin(staff("a"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
+        WorkLimits.Permit b = limits.begin(staff("b"), WorkLimits.Kind.RESEARCH_EXPORT);
+        assertBusy(() -> limits.begin(staff("c"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
+        limits.begin(staff("c"), WorkLimits.Kind.ROSTER).close();
+        a.close();
+        limits.begin(staff("c"), WorkLimits.Kind.RESEARCH_EXPORT).close();
+        b.close();
+    }
+
+    @Test
     void startsAreCountedPerMinuteAndTheWaitSaysWhenTheOldestLeavesTheWindow() {
         Caller a = staff("a");
         for (int i = 0; i < 60; i++) {

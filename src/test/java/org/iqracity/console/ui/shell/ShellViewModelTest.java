@@ -34,9 +34,9 @@ class ShellViewModelTest {
     }
 
     @Test
-    void securityOfficerSeesBreachNoticesAndAccessLogOnly() {
+    void securityOfficerSeesBreachNoticesAccessLogAndExportsForResearchOnly() {
         assertThat(shellFor(Role.SECURITY_OFFICER).destinations())
-                .containsExactly(Destination.BREACH_NOTICES, Destination.ACCESS_LOG);
+                .containsExactly(Destination.BREACH_NOTICES, Destination.ACCESS_LOG, Destination.EXPORTS);
     }
 
     @Test
@@ -54,6 +54,8 @@ class ShellViewModelTest {
         assertThat(shell.selectedProperty().get()).isEqualTo(Destination.ACCESS_LOG);
         shell.goTo(5);
         assertThat(shell.selectedProperty().get()).isEqualTo(Destination.ACCESS_LOG);
+        shell.goTo(3);
+        assertThat(shell.selectedProperty().get()).isEqualTo(Destination.EXPORTS);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.iqracity.console.platform.service.research;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.iqracity.console.api.Json;
+import org.iqracity.console.api.research.ResearchExportSummary;
+
+/**
+ * The ZIP a research export travels in: {@code summary.json} first (a reader learns what it holds before the
+ * rows), then {@code data-dictionary.md} and {@code dataset.csv}. Every entry carries the export's time.
+ */
+public final class ResearchArchive {
+    private ResearchArchive() {
+    }
+
+    public static void write(OutputStream out, ResearchExportSummary summary, KAnonymity.Result result)
+            throws IOException {
+        FileTime time = FileTime.from(Instant.parse(summary.exportedAt()));
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        entry(zip, ResearchExportSummary.SUMMARY, time);
+        zip.write(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        zip.closeEntry();
+        entry(zip, ResearchExportSummary.DICTIONARY, time);
+        zip.write(DataDictionary.write(summary, result).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        entry(zip, ResearchExportSummary.DATASET, time);
+        Writer csv = new java.io.BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+        DatasetCsv.write(csv, result.rows());
+        csv.flush();
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, FileTime time) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setLastModifiedTime(time);
+        zip.putNextEntry(e);
+    }
+}

@@ -1,0 +1,42 @@
+package org.iqracity.console.ui.exports;
+
+import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.client.ApiHttpException;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.UserMessage;
+
+/** What went wrong with a research export, in a sentence; file and connection troubles as for rosters. */
+final class ResearchErrors {
+    private final Messages messages;
+    private final RosterErrors files;
+
+    ResearchErrors(Messages messages) {
+        this.messages = messages;
+        this.files = new RosterErrors(messages);
+    }
+
+    UserMessage describe(Throwable e) {
+        if (e instanceof ApiHttpException http) {
+            if (http.status() == 403) {
+                return message("research.error.forbidden");
+            }
+            if (http.status() == 404) {
+                return message("research.error.notFound");
+            }
+            if (ProblemCode.VALIDATION_FAILED.equals(http.code()) && http.problem() != null
+                    && http.problem().errors() != null && !http.problem().errors().isEmpty()) {
+                return new UserMessage(http.problem().errors().getFirst().message(),
+                        messages.get("research.error.invalid.hint"));
+            }
+        }
+        if (e instanceof java.io.IOException io && io.getMessage() != null
+                && io.getMessage().contains("research export")) {
+            return message("research.error.incomplete");
+        }
+        return files.describe(e);
+    }
+
+    private UserMessage message(String key) {
+        return new UserMessage(messages.get(key + ".text"), messages.get(key + ".hint"));
+    }
+}

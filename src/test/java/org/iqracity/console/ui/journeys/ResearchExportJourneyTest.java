@@ -1,0 +1,86 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.controls.Message;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.ComboBox;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.research.ResearchExportSummary;
+import org.iqracity.console.exports.ResearchExporter;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A security officer makes a research export (R11) through the real window and reads its report. */
+class ResearchExportJourneyTest extends ConsoleJourney {
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    Path out;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1500), StartupListener.NONE);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void securityOfficerExportsACourseForResearchAndSeesWhatWasGeneralisedAndSuppressed() throws Exception {
+        signIn("nb-security", PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
+        clickOn("#verify");
+        waitUntil(() -> shows("#nav-exports"));
+        clickOn("#nav-exports");
+        waitUntil(() -> shows("#researchCourse"));
+        assertThat(present("#exportCourses")).as("no roster export for a security officer").isFalse();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> course = find("#researchCourse", ComboBox.class);
+        waitUntil(() -> !course.getItems().isEmpty());
+        interact(() -> course.setValue(course.getItems().getFirst()));
+        clickOn("#researchStableKey");
+        Path file = out.resolve("research");
+        fill("#researchTarget", file.toString());
+        shot("research-export");
+        clickOn("#runResearch");
+        waitUntil(() -> shows("#researchDone"));
+        shot("research-export-done");
+
+        Path saved = out.resolve("research.zip");
+        ResearchExportSummary summary = ResearchExporter.summaryOf(saved);
+        assertThat(summary.stableKey()).isTrue();
+        assertThat(summary.k()).isEqualTo(5);
+        assertThat(onFx(() -> find("#researchDone", Message.class).getDescription()))
+                .contains(String.format("%,d of %,d learners are in the dataset", summary.recordsExported(),
+                        summary.learnersInCourse()), saved.toString());
+        assertThat(find("#researchError", Message.class).isVisible()).isFalse();
+        try (var files = Files.list(out)) {
+            assertThat(files.toList()).containsExactly(saved);
+        }
+    }
+}
