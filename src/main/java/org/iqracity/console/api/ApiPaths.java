@@ -19,6 +19,8 @@ public final class ApiPaths {
     public static final String COURSE_TRACKING_EFFECTIVE = BASE + "/courses/{courseId}/tracking/effective";
     public static final String COURSE_TRACKING_COVERAGE = BASE + "/courses/{courseId}/tracking/coverage";
     public static final String COURSE_ROSTER = BASE + "/courses/{courseId}/roster";
+    /** Aggregated counts of a course's learners, small cells suppressed (R11). */
+    public static final String COURSE_INSIGHTS = BASE + "/courses/{courseId}/insights";
     public static final String SIGNING_KEY = BASE + "/signing-key";
     public static final String ACCESS_LOG = BASE + "/access-log";
     public static final String ACCESS_LOG_EXPORT = BASE + "/access-log/export";
@@ -70,6 +72,10 @@ public final class ApiPaths {
 
     public static String courseTracking(String courseId) {
         return course(courseId) + "/tracking";
+    }
+
+    public static String courseInsights(String courseId) {
+        return course(courseId) + "/insights";
     }
 
     public static String breachNotice(String incidentId) {

@@ -96,6 +96,7 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_EFFECTIVE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_COVERAGE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_ROSTER, LEARNER_DATA);
+        EXPECT.put("GET " + ApiPaths.COURSE_INSIGHTS, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.SIGNING_KEY, PUBLIC);
         EXPECT.put("GET " + ApiPaths.SPONSOR_REPORTS, READERS);
         EXPECT.put("GET " + ApiPaths.SPONSOR_REPORT, LEARNER_DATA);

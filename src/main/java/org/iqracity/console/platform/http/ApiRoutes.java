@@ -28,6 +28,7 @@ public final class ApiRoutes {
         SponsorController sponsors = new SponsorController(s.sponsors());
         SystemController system = new SystemController(s.health());
         BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords(), s.limits());
+        InsightsController insights = new InsightsController(s.insights());
         AuthService auth = s.auth();
         return List.of(
                 open(HandlerType.POST, ApiPaths.SESSION, session::signIn),
@@ -45,6 +46,7 @@ public final class ApiRoutes {
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_EFFECTIVE, tracking::effective),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 authed(auth, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
+                authed(auth, HandlerType.GET, ApiPaths.COURSE_INSIGHTS, insights::course),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),
                 authed(auth, HandlerType.GET, ApiPaths.SPONSOR_REPORT, sponsors::report),

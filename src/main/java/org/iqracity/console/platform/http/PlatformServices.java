@@ -5,6 +5,7 @@ import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
+import org.iqracity.console.platform.service.InsightsService;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
@@ -20,5 +21,5 @@ public record PlatformServices(AuthService auth, CourseService courses, LearnerS
                                TrackingService tracking, RosterService rosters, SigningKeys signingKeys,
                                AccessLogService accessLog, SponsorService sponsors,
                                BreachService breaches, BreachPreview breachPreview, BreachRecords breachRecords,
-                               Supplier<HealthDto> health, WorkLimits limits) {
+                               Supplier<HealthDto> health, WorkLimits limits, InsightsService insights) {
 }

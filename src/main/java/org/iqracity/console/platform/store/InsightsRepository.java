@@ -1,0 +1,106 @@
+package org.iqracity.console.platform.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counts behind a course's insights, each a GROUP BY in the database over the course's enrollments: a few
+ * thousand rows come back at most, whatever the size of the course. Nothing here decides what may be shown: the
+ * counts are raw and go to the service, which suppresses small cells (R11).
+ *
+ * <p>Dates are grouped as UTC days and ISO weeks by arithmetic on epoch seconds, which H2 and PostgreSQL compute
+ * alike whatever the session's time zone (1970-01-05 was a Monday).
+ */
+public final class InsightsRepository {
+    /** Ten buckets of 10 points; comparisons as doubles, as the columns are. */
+    public static final int BUCKETS = 10;
+    private static final String EPOCH_OF = "EXTRACT(EPOCH FROM %s)";
+    private static final long FIRST_MONDAY = 4 * 86_400L;
+    private static final long WEEK = 7 * 86_400L;
+
+    private final Jdbc jdbc;
+
+    public InsightsRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Enrollments made on one UTC day (days since 1970-01-01) in one mode. */
+    public record DayMode(long day, String mode, long count) {
+    }
+
+    /** Learners whose activity spans from the week of enrollment to the week of their last activity. */
+    public record WeekSpan(long firstWeek, long lastWeek, long count) {
+    }
+
+    /** Learners in one progress bucket, grade bucket and furthest funnel stage (0 never active ... 4 certificate). */
+    public record Performance(int progressBucket, int gradeBucket, int stage, long count) {
+    }
+
+    /** Learners by country and level of education; null when not given or the account is retired (R6). */
+    public record Profile(String country, String education, long count) {
+    }
+
+    public record Counts(List<DayMode> enrollments, List<WeekSpan> activity, List<Performance> performance,
+                         List<Profile> profiles) {
+    }
+
+    public Counts counts(String courseId) {
+        return new Counts(enrollments(courseId), activity(courseId), performance(courseId), profiles(courseId));
+    }
+
+    private List<DayMode> enrollments(String courseId) {
+        String day = "CAST(FLOOR(" + EPOCH_OF.formatted("enrolled_at") + " / 86400) AS BIGINT)";
+        return jdbc.query("SELECT d, mode, COUNT(*) AS n FROM (SELECT " + day + " AS d, mode FROM enrollment "
+                + "WHERE course_id = ?) t GROUP BY d, mode",
+                rs -> new DayMode(rs.getLong("d"), rs.getString("mode"), rs.getLong("n")), courseId);
+    }
+
+    private List<WeekSpan> activity(String courseId) {
+        return jdbc.query("SELECT s, e, COUNT(*) AS n FROM (SELECT " + week("enrolled_at") + " AS s, "
+                + week("last_activity_at") + " AS e FROM enrollment WHERE course_id = ? "
+                + "AND last_activity_at IS NOT NULL) t GROUP BY s, e",
+                rs -> new WeekSpan(rs.getLong("s"), rs.getLong("e"), rs.getLong("n")), courseId);
+    }
+
+    private List<Performance> performance(String courseId) {
+        String stage = "CASE WHEN last_activity_at IS NULL AND progress <= 0 THEN 0 "
+                + "WHEN progress < " + fraction(5) + " THEN 1 WHEN NOT passed THEN 2 WHEN NOT certificate THEN 3 "
+                + "ELSE 4 END";
+        return jdbc.query("SELECT p, g, s, COUNT(*) AS n FROM (SELECT " + bucket("progress") + " AS p, "
+                + bucket("grade") + " AS g, " + stage + " AS s FROM enrollment WHERE course_id = ?) t "
+                + "GROUP BY p, g, s",
+                rs -> new Performance(rs.getInt("p"), rs.getInt("g"), rs.getInt("s"), rs.getLong("n")), courseId);
+    }
+
+    private List<Profile> profiles(String courseId) {
+        return jdbc.query("SELECT c, ed, COUNT(*) AS n FROM (SELECT "
+                + "CASE WHEN l.status = 'RETIRED' THEN NULL ELSE e.country END AS c, "
+                + "CASE WHEN l.status = 'RETIRED' THEN NULL ELSE l.level_of_education END AS ed "
+                + "FROM enrollment e JOIN learner l ON l.id = e.learner_id WHERE e.course_id = ?) t GROUP BY c, ed",
+                rs -> new Profile(rs.getString("c"), rs.getString("ed"), rs.getLong("n")), courseId);
+    }
+
+    /** The ISO week of a timestamp, as weeks since the Monday 1970-01-05. */
+    private static String week(String column) {
+        return "CAST(FLOOR((" + EPOCH_OF.formatted(column) + " - " + FIRST_MONDAY + ") / " + WEEK + ") AS BIGINT)";
+    }
+
+    /** 0 for [0, 0.1), 1 for [0.1, 0.2) ... 9 for [0.9, 1]. */
+    static String bucket(String column) {
+        List<String> whens = new ArrayList<>();
+        for (int b = BUCKETS - 1; b >= 1; b--) {
+            whens.add("WHEN " + column + " >= " + fraction(b) + " THEN " + b);
+        }
+        return "CASE " + String.join(" ", whens) + " ELSE 0 END";
+    }
+
+    /** b tenths as a double, so the comparison is the one Java makes with {@code b / 10.0}. */
+    private static String fraction(int tenths) {
+        return "CAST(" + (tenths / 10.0) + " AS DOUBLE PRECISION)";
+    }
+
+    /** The Monday of an ISO week number as {@link #week} counts them, in days since 1970-01-01. */
+    public static long mondayOfWeek(long week) {
+        return (FIRST_MONDAY + week * WEEK) / 86_400L;
+    }
+}
