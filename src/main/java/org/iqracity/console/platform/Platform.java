@@ -112,7 +112,7 @@ public final class Platform implements AutoCloseable {
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
                     breach.service(), breach.preview(), breach.records(),
                     () -> health(database, version), new WorkLimits(clock),
-                    new InsightsService(courses, new InsightsRepository(jdbc), accessLog, clock));
+                    new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
                     config.tls() == null ? null : config.tls().password()).start();

@@ -26,7 +26,11 @@ public final class InsightsService {
     private final InsightsRepository repository;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final Map<String, CourseInsightsDto> cache = new ConcurrentHashMap<>();
+    private final Map<String, Counted> cache = new ConcurrentHashMap<>();
+
+    /** An insight and when its counting ended: the minute of validity starts then, however long counting took. */
+    private record Counted(CourseInsightsDto insights, Instant at) {
+    }
 
     public InsightsService(CourseService courses, InsightsRepository repository, AccessLog accessLog, Clock clock) {
         this.courses = courses;
@@ -38,20 +42,20 @@ public final class InsightsService {
     public CourseInsightsDto insights(Caller caller, String courseId) {
         CourseRow course = courses.learnerCourse(caller, courseId);
         Instant now = clock.instant();
-        CourseInsightsDto hit = cache.get(courseId);
+        Counted hit = cache.get(courseId);
         CourseInsightsDto insights;
-        if (hit != null && hit.computedAt().plus(TTL).isAfter(now)) {
-            insights = hit;
+        if (hit != null && hit.at().plus(TTL).isAfter(now)) {
+            insights = hit.insights();
         } else {
             long started = System.nanoTime();
             insights = InsightsAssembler.assemble(courseId, course.dto().title(), now.truncatedTo(ChronoUnit.SECONDS),
                     repository.counts(courseId));
-            LOGGER.debug("counted the insights of a course of {} enrollments in {} ms",
+            LOGGER.info("counted the insights of a course of {} enrollments in {} ms",
                     course.dto().enrollmentCount(), (System.nanoTime() - started) / 1_000_000);
             if (cache.size() > 1_000) {
                 cache.clear();
             }
-            cache.put(courseId, insights);
+            cache.put(courseId, new Counted(insights, clock.instant()));
         }
         // Written before anything is returned: no log entry, no data (R12).
         accessLog.record(AccessLog.by(caller, "INSIGHTS_VIEW", "COURSE", courseId, courseId));

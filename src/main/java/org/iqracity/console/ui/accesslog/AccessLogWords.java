@@ -12,7 +12,8 @@ public final class AccessLogWords {
     public static final List<String> ACTIONS = List.of("SIGN_IN", "SIGN_OUT", "LEARNER_LIST", "LEARNER_SEARCH",
             "LEARNER_VIEW", "ROSTER_EXPORT", "TRACKING_UPDATE", "TRACKING_REVERT", "SPONSOR_REPORT_VIEW",
             "SPONSOR_REPORT_RELEASE", "SPONSOR_REPORT_DOWNLOAD", "ACCESS_LOG_READ", "ACCESS_LOG_VERIFY",
-            "ACCESS_LOG_EXPORT");
+            "ACCESS_LOG_EXPORT",
+            "INSIGHTS_VIEW");
 
     private final Messages messages;
 

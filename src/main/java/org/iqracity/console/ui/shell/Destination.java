@@ -13,7 +13,8 @@ public enum Destination {
     SPONSOR_REPORTS("nav.sponsors", AppIcon.SPONSORS, true, Role.MEMBER_ADMIN),
     BREACH_NOTICES("nav.breach", AppIcon.BREACH, true, Role.SECURITY_OFFICER),
     ACCESS_LOG("nav.accessLog", AppIcon.ACCESS_LOG, true, Role.SECURITY_OFFICER),
-    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
+    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN),
+    INSIGHTS("nav.insights", AppIcon.INSIGHTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
 
     private final String titleKey;
     private final AppIcon icon;
