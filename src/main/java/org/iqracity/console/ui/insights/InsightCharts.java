@@ -46,11 +46,19 @@ final class InsightCharts {
             case ENROLLMENTS -> enrollments(dto.enrollmentsByMonth());
             case ACTIVE -> active(dto.activeByWeek());
             case FUNNEL -> bars(dto.funnel(), words::stage, false);
-            case PROGRESS -> bars(dto.progress(), words::bucket, false);
-            case GRADES -> bars(dto.grades(), words::bucket, false);
+            case PROGRESS -> axis(bars(dto.progress(), InsightWords::range, false), "insights.axis.progress");
+            case GRADES -> axis(bars(dto.grades(), InsightWords::range, false), "insights.axis.grade");
             case COUNTRIES -> bars(byCount(dto.countries()), words::country, true);
             case EDUCATION -> bars(dto.education(), words::education, true);
         };
+    }
+
+    /** Names the category axis of a bar chart: "Progress (%)" under buckets that say only "50–60". */
+    private Built axis(Built built, String key) {
+        if (built.chart() instanceof javafx.scene.chart.XYChart<?, ?> chart) {
+            chart.getXAxis().setLabel(messages.get(key));
+        }
+        return built;
     }
 
     /** Shown counts largest first, then the withheld ones, then "not stated": where a hidden count sits tells nothing. */

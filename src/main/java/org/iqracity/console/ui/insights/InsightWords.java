@@ -41,7 +41,12 @@ public final class InsightWords {
 
     /** "50–60 %" for "50-60". */
     public String bucket(String key) {
-        return key.replace("-", "\u2013") + " %";
+        return range(key) + " %";
+    }
+
+    /** "50–60" for "50-60", where the axis says what the numbers are. */
+    public static String range(String key) {
+        return key.replace("-", "\u2013");
     }
 
     public String stage(String key) {

@@ -206,7 +206,8 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
         choose(card.chart, "png", path -> vm.savePicture(card.chart, picture(card.picture, card.buttons), path));
     }
 
-    static Picture picture(Node node, Node hide) {
+    /** What "Save as PNG" writes: {@code node} at twice its size, {@code hide} (its buttons) left out. */
+    public static Picture picture(Node node, Node hide) {
         hide.setVisible(false);
         try {
             SnapshotParameters params = new SnapshotParameters();
