@@ -138,13 +138,13 @@ final class InsightCharts {
         FlowPane legend = new FlowPane(14, 4);
         legend.getStyleClass().add(Css.INSIGHT_LEGEND);
         int withheld = 0;
+        List<List<XYChart.Series<Number, Number>>> runsByMode = new ArrayList<>();
         for (int m = 0; m < modes.size(); m++) {
             InsightSeries mode = modes.get(m);
             String name = words.mode(mode.name());
             List<XYChart.Series<Number, Number>> segments = segments(mode.cells(),
                     c -> (double) index(YearMonth.parse(c.key())), name, words::month);
-            chart.getData().addAll(segments);
-            color(segments, m);
+            runsByMode.add(segments);
             for (InsightCell c : mode.cells()) {
                 if (c.suppressed()) {
                     withheld++;
@@ -156,6 +156,11 @@ final class InsightCharts {
             swatch.getStyleClass().addAll(Css.INSIGHT_SWATCH, Css.INSIGHT_COLOR + m);
             Label entry = new Label(name, swatch);
             legend.getChildren().add(entry);
+        }
+        // all runs at once, then their colours: adding series makes the chart restyle every series by its index
+        runsByMode.forEach(chart.getData()::addAll);
+        for (int m = 0; m < runsByMode.size(); m++) {
+            color(runsByMode.get(m), m);
         }
         chart.setLegendVisible(false);
         chart.setAnimated(false);
