@@ -62,7 +62,7 @@ public class V7__InsightsCounts extends BaseJavaMigration {
             copy(c, education, retired);
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE INDEX enrollment_insights ON enrollment (course_id, enrolled_at, mode, "
-                        + "last_activity_at, progress, grade, passed, certificate, country, level_of_education)");
+                        + "activity_key, progress, grade, passed, certificate, country, level_of_education)");
             }
             c.commit();
         } finally {
