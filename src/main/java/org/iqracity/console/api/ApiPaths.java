@@ -21,6 +21,8 @@ public final class ApiPaths {
     public static final String COURSE_ROSTER = BASE + "/courses/{courseId}/roster";
     /** R11: a de-identified dataset of one course, answered as a ZIP archive. */
     public static final String COURSE_RESEARCH_EXPORTS = BASE + "/courses/{courseId}/research-exports";
+    /** Aggregated counts of a course's learners, small cells suppressed (R11). */
+    public static final String COURSE_INSIGHTS = BASE + "/courses/{courseId}/insights";
     public static final String SIGNING_KEY = BASE + "/signing-key";
     /** Reports of unencrypted copies made of exported rosters, sent by the console when it is next online. */
     public static final String ROSTER_CONVERSIONS = BASE + "/roster-conversions";
@@ -74,6 +76,10 @@ public final class ApiPaths {
 
     public static String courseTracking(String courseId) {
         return course(courseId) + "/tracking";
+    }
+
+    public static String courseInsights(String courseId) {
+        return course(courseId) + "/insights";
     }
 
     public static String breachNotice(String incidentId) {

@@ -210,6 +210,12 @@ public final class HttpPlatformClient implements PlatformClient {
                 new TypeReference<ConsentCoverageDto>() { });
     }
 
+    @Override
+    public org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId) {
+        return authed(get(ApiPaths.courseInsights(courseId)),
+                new TypeReference<org.iqracity.console.api.insights.CourseInsightsDto>() { });
+    }
+
     private <T> T authed(Request.Builder request, TypeReference<T> type) {
         return authed(request, r -> http.send(r, type));
     }

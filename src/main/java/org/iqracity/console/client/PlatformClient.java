@@ -93,6 +93,9 @@ public interface PlatformClient {
 
     /** How many active learners allow each category; small counts come suppressed. */
     ConsentCoverageDto consentCoverage(String courseId);
+
+    /** A course's aggregated insights; counts under 5, and what would give them away, come suppressed (R11). */
+    org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId);
     /** The platform's public key for checking signed exports. */
     SigningKeyDto signingKey();
 

@@ -13,6 +13,7 @@ import org.iqracity.console.platform.service.AccessLog;
 import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
+import org.iqracity.console.platform.service.InsightsService;
 import org.iqracity.console.platform.service.CursorCodec;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
@@ -28,6 +29,7 @@ import org.iqracity.console.platform.service.TrackingService;
 import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
+import org.iqracity.console.platform.store.InsightsRepository;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerRepository;
@@ -118,7 +120,8 @@ public final class Platform implements AutoCloseable {
                     new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
                             clock),
                     new ResearchExportService(courses, new ResearchRepository(jdbc), accessLog, Regions.m49(),
-                            new java.security.SecureRandom(), clock));
+                            new java.security.SecureRandom(), clock),
+                    new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
                     config.tls() == null ? null : config.tls().password()).start();

@@ -184,6 +184,10 @@ public final class ConsoleRoot implements AutoCloseable {
                     new FxBreachDialogs(setup.messages(), () -> stage), new DesktopFileOpener(),
                     java.time.Clock.systemUTC(), ZoneId.systemDefault()), setup.messages());
         }
+        if (destination == Destination.INSIGHTS) {
+            return new org.iqracity.console.ui.insights.InsightsView(new org.iqracity.console.ui.insights
+                    .InsightsViewModel(app, tasks, setup.messages()), setup.messages(), ZoneId.systemDefault());
+        }
         throw new IllegalArgumentException("no screen for " + destination);
     }
 

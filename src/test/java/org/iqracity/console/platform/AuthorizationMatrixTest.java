@@ -104,6 +104,7 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.COURSE_TRACKING_COVERAGE, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.COURSE_ROSTER, LEARNER_DATA);
         EXPECT.put("POST " + ApiPaths.COURSE_RESEARCH_EXPORTS, RESEARCH);
+        EXPECT.put("GET " + ApiPaths.COURSE_INSIGHTS, LEARNER_DATA);
         EXPECT.put("GET " + ApiPaths.SIGNING_KEY, PUBLIC);
         // A report of a copy already made: any staff member of the Member may send it (the contract test checks R1).
         EXPECT.put("POST " + ApiPaths.ROSTER_CONVERSIONS, ANY_STAFF);

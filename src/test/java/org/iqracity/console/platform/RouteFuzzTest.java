@@ -192,7 +192,11 @@ class RouteFuzzTest {
     }
 
     static void check(Case c, RawHttp.Response r) {
-        assertThat(r.status()).as("status").isBetween(200, 499);
+        // A raw control character splits the request line, and what Jetty then reads has no HTTP version: its 505
+        // (as malformed_request, checked below) is the client's fault, not the platform's.
+        if (r.status() != 505 || wellFramed(c)) {
+            assertThat(r.status()).as("status").isBetween(200, 499);
+        }
         assertThat(r.header("X-Content-Type-Options")).as("security headers on every answer").isEqualTo("nosniff");
         boolean head = c.method.equals("HEAD");
         if (r.status() >= 400) {

@@ -188,6 +188,21 @@ public class FakePlatformClient implements PlatformClient {
         return tracking.coverage(courseId);
     }
 
+    /** What {@link #courseInsights} answers, by course id; a course not here has no learners. */
+    public final java.util.Map<String, org.iqracity.console.api.insights.CourseInsightsDto> insights =
+            new java.util.HashMap<>();
+    public final List<String> insightRequests = new ArrayList<>();
+
+    @Override
+    public org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId) {
+        insightRequests.add(courseId);
+        maybeFail();
+        return insights.getOrDefault(courseId, new org.iqracity.console.api.insights.CourseInsightsDto(courseId,
+                "Course " + courseId, Instant.parse("2026-03-01T00:00:00Z"), false,
+                org.iqracity.console.api.insights.InsightCell.of("enrolled", 0), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of()));
+    }
+
     @Override
     public org.iqracity.console.api.SigningKeyDto signingKey() {
         maybeFail();

@@ -32,6 +32,7 @@ public final class ApiRoutes {
         SystemController system = new SystemController(s.health());
         BreachController breach = new BreachController(s.breaches(), s.breachPreview(), s.breachRecords(), s.limits());
         ResearchExportController research = new ResearchExportController(s.research(), s.limits());
+        InsightsController insights = new InsightsController(s.insights());
         AuthService auth = s.auth();
         AccessLogService refusals = s.accessLog();
         return List.of(
@@ -51,6 +52,7 @@ public final class ApiRoutes {
                 authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_TRACKING_COVERAGE, tracking::coverage),
                 authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_ROSTER, roster::roster),
                 authed(auth, refusals, HandlerType.POST, ApiPaths.COURSE_RESEARCH_EXPORTS, research::export),
+                authed(auth, refusals, HandlerType.GET, ApiPaths.COURSE_INSIGHTS, insights::course),
                 open(HandlerType.GET, ApiPaths.SIGNING_KEY, roster::signingKey),
                 authed(auth, refusals, HandlerType.POST, ApiPaths.ROSTER_CONVERSIONS, roster::conversion),
                 authed(auth, refusals, HandlerType.GET, ApiPaths.SPONSOR_REPORTS, sponsors::summary),

@@ -5,6 +5,7 @@ import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
+import org.iqracity.console.platform.service.InsightsService;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.RosterConversions;
 import org.iqracity.console.platform.service.ResearchExportService;
@@ -24,5 +25,5 @@ public record PlatformServices(AuthService auth, CourseService courses, LearnerS
                                BreachService breaches, BreachPreview breachPreview, BreachRecords breachRecords,
                                Supplier<HealthDto> health, WorkLimits limits,
                                RosterConversions conversions,
-                               ResearchExportService research) {
+                               ResearchExportService research, InsightsService insights) {
 }

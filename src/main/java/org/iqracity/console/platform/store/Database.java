@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
         var config = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V3__PrefixSearchIndexes());
+                .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts());
         if (target != null) {
             config.target(target);
         }

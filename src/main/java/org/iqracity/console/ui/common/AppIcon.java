@@ -79,7 +79,9 @@ public enum AppIcon {
     STOP(MaterialDesignS.STOP_CIRCLE_OUTLINE),
     BACK(MaterialDesignA.ARROW_LEFT),
     NEXT(MaterialDesignA.ARROW_RIGHT),
-    TEXT(MaterialDesignT.TEXT_BOX_OUTLINE);
+    TEXT(MaterialDesignT.TEXT_BOX_OUTLINE),
+    INSIGHTS(MaterialDesignC.CHART_BOX_OUTLINE),
+    PICTURE(MaterialDesignI.IMAGE_OUTLINE);
 
     private final Ikon ikon;
 

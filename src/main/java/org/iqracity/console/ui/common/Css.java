@@ -106,6 +106,17 @@ public final class Css {
     public static final String NOTICE_TEXT = "breach-notice-text";
     public static final String PROGRESS_CHIP = "breach-progress-chip";
 
+    public static final String INSIGHTS = "insights";
+    public static final String INSIGHT_CARD = "insight-card";
+    public static final String INSIGHT_CARD_TITLE = "insight-card-title";
+    public static final String INSIGHT_HINT = "insight-hint";
+    public static final String INSIGHT_NOTE = "insight-note";
+    public static final String INSIGHT_SUPPRESSED = "insight-suppressed";
+    public static final String INSIGHT_LEGEND = "insight-legend";
+    public static final String INSIGHT_SWATCH = "insight-swatch";
+    /** Followed by the series' index: one colour of the theme's chart palette for every piece of a broken line. */
+    public static final String INSIGHT_COLOR = "insight-color-";
+
     private Css() {
     }
 }

@@ -25,6 +25,7 @@ import javafx.util.StringConverter;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.ui.common.AppIcon;
+import org.iqracity.console.ui.common.CourseCell;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
@@ -65,8 +66,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         courses.setId("coursePicker");
         courses.setPrefWidth(340);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
-        courses.setCellFactory(list -> new CourseCell(true));
-        courses.setButtonCell(new CourseCell(false));
+        CourseCell.dress(courses, messages);
         courses.setPromptText(messages.get("learners.course"));
 
         search.setId("search");
@@ -205,36 +205,5 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     @Override
     public void close() {
         vm.dispose();
-    }
-
-    /** Title and key of a course, and how many are enrolled. */
-    private final class CourseCell extends ListCell<CourseDto> {
-        private final boolean twoLines;
-
-        CourseCell(boolean twoLines) {
-            this.twoLines = twoLines;
-        }
-
-        @Override
-        protected void updateItem(CourseDto course, boolean empty) {
-            super.updateItem(course, empty);
-            if (empty || course == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            String enrolled = messages.format("learners.course.enrolled", course.enrollmentCount());
-            if (!twoLines) {
-                setText(course.title() + "  \u00b7  " + enrolled);
-                setGraphic(Icons.of(AppIcon.COURSE));
-                return;
-            }
-            Label title = new Label(course.title());
-            title.getStyleClass().add(Css.COURSE_CELL_TITLE);
-            Label key = new Label(course.id() + "  \u00b7  " + enrolled);
-            key.getStyleClass().add(Css.COURSE_CELL_KEY);
-            setText(null);
-            setGraphic(new VBox(2, title, key));
-        }
     }
 }

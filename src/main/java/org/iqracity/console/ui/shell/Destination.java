@@ -14,7 +14,8 @@ public enum Destination {
     BREACH_NOTICES("nav.breach", AppIcon.BREACH, true, Role.SECURITY_OFFICER),
     ACCESS_LOG("nav.accessLog", AppIcon.ACCESS_LOG, true, Role.SECURITY_OFFICER),
     /** Rosters for course and Member administrators, research datasets (R11) for officers and Member administrators. */
-    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN, Role.SECURITY_OFFICER);
+    EXPORTS("nav.exports", AppIcon.EXPORTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN, Role.SECURITY_OFFICER),
+    INSIGHTS("nav.insights", AppIcon.INSIGHTS, true, Role.COURSE_ADMIN, Role.MEMBER_ADMIN);
 
     private final String titleKey;
     private final AppIcon icon;

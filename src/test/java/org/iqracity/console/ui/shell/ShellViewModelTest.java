@@ -28,9 +28,10 @@ class ShellViewModelTest {
     }
 
     @Test
-    void courseAdministratorSeesLearnersCoursesAndExportsOnly() {
+    void courseAdministratorSeesLearnersCoursesExportsAndInsightsOnly() {
         assertThat(shellFor(Role.COURSE_ADMIN).destinations())
-                .containsExactly(Destination.LEARNERS, Destination.COURSES_TRACKING, Destination.EXPORTS);
+                .containsExactly(Destination.LEARNERS, Destination.COURSES_TRACKING, Destination.EXPORTS,
+                        Destination.INSIGHTS);
     }
 
     @Test
@@ -43,7 +44,7 @@ class ShellViewModelTest {
     void memberAdministratorAlsoSeesSponsorReports() {
         assertThat(shellFor(Role.MEMBER_ADMIN, Role.COURSE_ADMIN).destinations())
                 .containsExactly(Destination.LEARNERS, Destination.COURSES_TRACKING, Destination.SPONSOR_REPORTS,
-                        Destination.EXPORTS);
+                        Destination.EXPORTS, Destination.INSIGHTS);
     }
 
     @Test

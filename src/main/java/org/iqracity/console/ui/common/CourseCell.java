@@ -1,0 +1,47 @@
+package org.iqracity.console.ui.common;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.VBox;
+import org.iqracity.console.api.CourseDto;
+
+/** A course in a picker: its title and enrolled count, and in the open list also its id. */
+public final class CourseCell extends ListCell<CourseDto> {
+    private final Messages messages;
+    private final boolean twoLines;
+
+    public CourseCell(Messages messages, boolean twoLines) {
+        this.messages = messages;
+        this.twoLines = twoLines;
+    }
+
+    /** Dresses a course picker with these cells: two lines in the list, one on the button. */
+    public static ComboBox<CourseDto> dress(ComboBox<CourseDto> picker, Messages messages) {
+        picker.setCellFactory(list -> new CourseCell(messages, true));
+        picker.setButtonCell(new CourseCell(messages, false));
+        return picker;
+    }
+
+    @Override
+    protected void updateItem(CourseDto course, boolean empty) {
+        super.updateItem(course, empty);
+        if (empty || course == null) {
+            setText(null);
+            setGraphic(null);
+            return;
+        }
+        String enrolled = messages.format("learners.course.enrolled", course.enrollmentCount());
+        if (!twoLines) {
+            setText(course.title() + "  \u00b7  " + enrolled);
+            setGraphic(Icons.of(AppIcon.COURSE));
+            return;
+        }
+        Label title = new Label(course.title());
+        title.getStyleClass().add(Css.COURSE_CELL_TITLE);
+        Label key = new Label(course.id() + "  \u00b7  " + enrolled);
+        key.getStyleClass().add(Css.COURSE_CELL_KEY);
+        setText(null);
+        setGraphic(new VBox(2, title, key));
+    }
+}
