@@ -635,6 +635,7 @@ class RosterBenchmark {
             pins.pin(key.getProperty("address"), new SigningKeyDto(key.getProperty("algorithm"),
                     key.getProperty("keyId"), key.getProperty("publicKey")));
             Path queue = Files.createTempDirectory("roster-bench-pending");
+            queue.toFile().deleteOnExit(); // nothing is converted here, so it stays empty
             ConsoleUnderTest.startToolkit();
             ConsoleUnderTest.onFx(() -> {
                 AppState app = new AppState();
