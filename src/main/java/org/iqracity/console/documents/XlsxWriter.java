@@ -85,6 +85,8 @@ public final class XlsxWriter implements AutoCloseable {
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
     private final CellStyle percentStyle;
+    /** The workbook's default style, given to plain cells outright (see {@link #write}). */
+    private final CellStyle plainStyle;
 
     private SXSSFSheet sheet;
     private int sheetCount;
@@ -127,6 +129,7 @@ public final class XlsxWriter implements AutoCloseable {
         dateTimeStyle.setDataFormat(dateTimeFormat);
         percentStyle = workbook.createCellStyle();
         percentStyle.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+        plainStyle = workbook.getCellStyleAt(0);
         startSheet();
     }
 
@@ -265,6 +268,9 @@ public final class XlsxWriter implements AutoCloseable {
     }
 
     private void write(Cell cell, Type type, Object value) {
+        // A cell without a style of its own makes POI look up its column's default style in the sheet's XML for every
+        // cell it writes: half the time of a million-row workbook. The default style, given outright, writes the same.
+        cell.setCellStyle(plainStyle);
         switch (type) {
             case NUMBER -> {
                 Double number = asNumber(value);

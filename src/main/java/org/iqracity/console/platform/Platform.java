@@ -110,7 +110,8 @@ public final class Platform implements AutoCloseable {
             }
             String version = Platform.class.getPackage().getImplementationVersion();
             SigningKeys signingKeys = new SigningKeys(secrets);
-            RosterService rosters = new RosterService(courses, new RosterRepository(jdbc), signingKeys, accessLog, clock);
+            RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
+                    signingKeys, accessLog, clock);
             breach = Breach.start(config, jdbc, accessLog, clock);
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     new AccessLogService(accessLogStore, accessLog),

@@ -612,7 +612,7 @@ class ConsoleBenchmark {
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -621,7 +621,7 @@ class ConsoleBenchmark {
         }
     }
 
-    private static String busiest() {
+    static String busiest() {
         try {
             Process ps = new ProcessBuilder("ps", "-eo", "pid,pcpu,etime,args", "--sort=-pcpu").start();
             String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

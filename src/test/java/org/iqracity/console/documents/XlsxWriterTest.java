@@ -76,6 +76,32 @@ class XlsxWriterTest {
     }
 
     @Test
+    void plainTextAndNumberCellsHaveTheDefaultStyleAndTypedCellsTheirOwn(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("styles.xlsx");
+        List<Column> columns = List.of(new Column("name", Type.TEXT, 30), new Column("days", Type.NUMBER),
+                new Column("grade", Type.PERCENT), new Column("enrolled_at", Type.DATE_TIME));
+        try (XlsxWriter xlsx = new XlsxWriter("Roster", columns)) {
+            xlsx.row("Amina Okafor", "12", "0.5", "2026-02-03T04:05:06Z");
+            xlsx.row("Bruno Silva", "n/a", "", "someday");
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            Sheet sheet = book.getSheet("Roster");
+            Row typed = sheet.getRow(1);
+            assertThat(typed.getCell(0).getCellStyle().getIndex()).isZero();
+            assertThat(typed.getCell(1).getCellStyle().getIndex()).isZero();
+            assertThat(typed.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0%");
+            assertThat(typed.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss");
+            Row untyped = sheet.getRow(2);
+            assertThat(untyped.getCell(1).getStringCellValue()).isEqualTo("n/a");
+            assertThat(untyped.getCell(1).getCellStyle().getIndex()).isZero();
+            assertThat(untyped.getCell(2).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(untyped.getCell(3).getStringCellValue()).isEqualTo("someday");
+            assertThat(untyped.getCell(3).getCellStyle().getIndex()).isZero();
+        }
+    }
+
+    @Test
     void rowsBeyondTheSheetLimitContinueOnNumberedSheetsWithTheHeaderRepeated(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("continued.xlsx");
@@ -199,9 +225,10 @@ class XlsxWriterTest {
             xlsx.row("Łukasz Nguyễn Trần", 0.5, LocalDate.of(2026, 1, 12), null);
             xlsx.save(file);
         }
-        // 44,34,76: comma-separated, double-quoted, UTF-8 (LibreOffice's CSV filter writes the locale's charset otherwise)
         Process process = new ProcessBuilder(soffice, "-env:UserInstallation=file://" + dir.resolve("profile"),
-                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.toString(), file.toString())
+                // the CSV in UTF-8 (76), not the system's encoding, which may be ASCII and turn Ł into ?
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.toString(),
+                file.toString())
                 .redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(log).isTrue();

@@ -34,6 +34,15 @@ public final class OfflineRoster {
         return columns[column].get(row);
     }
 
+    /** See {@link TextColumn#startsWith}. */
+    TextColumn.Match startsWith(int column, int row, byte[] asciiLowerPrefix, boolean anyWord) {
+        return columns[column].startsWith(row, asciiLowerPrefix, anyWord);
+    }
+
+    boolean is(int column, int row, byte[] utf8) {
+        return columns[column].is(row, utf8);
+    }
+
     public List<String> row(int row) {
         List<String> values = new ArrayList<>(columns.length);
         for (TextColumn c : columns) {

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.exports;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -34,13 +35,22 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
     public int[] run(OfflineRoster roster, BooleanSupplier cancelled) {
         int[] searched = SEARCHED.stream().mapToInt(roster::columnOf).filter(i -> i >= 0).toArray();
         int nameColumn = roster.columnOf("name");
+        // Compared as stored (UTF-8 bytes), so that looking at a row makes no strings.
+        byte[] asciiSearch = search.chars().allMatch(c -> c < 0x80) ? search.getBytes(StandardCharsets.US_ASCII)
+                : null;
+        int[] filterColumns = equals.keySet().stream().mapToInt(Integer::intValue).toArray();
+        byte[][] filterValues = new byte[filterColumns.length][];
+        for (int i = 0; i < filterColumns.length; i++) {
+            filterValues[i] = equals.get(filterColumns[i]).getBytes(StandardCharsets.UTF_8);
+        }
         int[] matches = new int[roster.rowCount()];
         int count = 0;
         for (int row = 0; row < roster.rowCount(); row++) {
             if ((row & (CHECK_EVERY - 1)) == 0) {
                 check(cancelled);
             }
-            if (passesFilters(roster, row) && matchesSearch(roster, row, searched, nameColumn)) {
+            if (passesFilters(roster, row, filterColumns, filterValues)
+                    && matchesSearch(roster, row, searched, nameColumn, asciiSearch)) {
                 matches[count++] = row;
             }
         }
@@ -48,19 +58,41 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
         return sortColumn < 0 ? (descending ? reversed(shown) : shown) : sorted(roster, shown, cancelled);
     }
 
-    private boolean passesFilters(OfflineRoster roster, int row) {
-        for (Map.Entry<Integer, String> e : equals.entrySet()) {
-            if (!roster.value(e.getKey(), row).equals(e.getValue())) {
+    private static boolean passesFilters(OfflineRoster roster, int row, int[] columns, byte[][] values) {
+        for (int i = 0; i < columns.length; i++) {
+            if (!roster.is(columns[i], row, values[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean matchesSearch(OfflineRoster roster, int row, int[] searched, int nameColumn) {
+    private boolean matchesSearch(OfflineRoster roster, int row, int[] searched, int nameColumn, byte[] asciiSearch) {
         if (search.isEmpty()) {
             return true;
         }
+        if (asciiSearch != null) {
+            boolean askText = false;
+            for (int column : searched) {
+                switch (roster.startsWith(column, row, asciiSearch, column == nameColumn)) {
+                    case YES -> {
+                        return true;
+                    }
+                    case ASK_TEXT -> askText = true;
+                    case NO -> {
+                        // the next column may match
+                    }
+                }
+            }
+            if (!askText) {
+                return false;
+            }
+        }
+        return matchesText(roster, row, searched, nameColumn);
+    }
+
+    /** The same match on the decoded text, for what the bytes alone cannot decide. */
+    private boolean matchesText(OfflineRoster roster, int row, int[] searched, int nameColumn) {
         for (int column : searched) {
             String value = roster.value(column, row);
             if (value.regionMatches(true, 0, search, 0, search.length())) {

@@ -35,6 +35,64 @@ final class TextColumn {
         return size;
     }
 
+    /** What {@link #startsWith} can tell from the stored bytes alone. */
+    enum Match { YES, NO, ASK_TEXT }
+
+    /**
+     * Whether the value at {@code row} starts with {@code prefix} (ASCII, lower case), ignoring case, also after any
+     * space when {@code anyWord}: read straight from the bytes, so a search over half a million rows makes no
+     * strings. A non-ASCII byte where it matters answers {@link Match#ASK_TEXT}: then only the decoded text can say
+     * (case folding beyond ASCII, e.g. the Kelvin sign matching "k").
+     */
+    Match startsWith(int row, byte[] prefix, boolean anyWord) {
+        int start = row == 0 ? 0 : ends[row - 1];
+        int end = ends[row];
+        boolean unsure = false;
+        for (int at = start; at < end; at++) {
+            if (at == start || data[at - 1] == ' ') {
+                switch (matchesAt(at, end, prefix)) {
+                    case YES -> {
+                        return Match.YES;
+                    }
+                    case ASK_TEXT -> unsure = true;
+                    case NO -> {
+                        // try the next word
+                    }
+                }
+            }
+            if (!anyWord) {
+                break;
+            }
+        }
+        return unsure ? Match.ASK_TEXT : Match.NO;
+    }
+
+    private Match matchesAt(int at, int end, byte[] prefix) {
+        // A UTF-8 value has at least as many bytes as characters: fewer bytes left than the prefix cannot match.
+        if (end - at < prefix.length) {
+            return Match.NO;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            byte b = data[at + i];
+            if (b < 0) {
+                return Match.ASK_TEXT;
+            }
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != prefix[i]) {
+                return Match.NO;
+            }
+        }
+        return Match.YES;
+    }
+
+    /** Whether the value at {@code row} is exactly {@code value} (its UTF-8 bytes). */
+    boolean is(int row, byte[] value) {
+        int start = row == 0 ? 0 : ends[row - 1];
+        return Arrays.equals(data, start, ends[row], value, 0, value.length);
+    }
+
     /** Gives back the room grown for more rows once reading is done. */
     void trim() {
         data = Arrays.copyOf(data, used);

@@ -51,6 +51,44 @@ class RosterQueryTest {
         assertThat(run(new RosterQuery("example", Map.of(), -1, false))).isEmpty();
     }
 
+    /**
+     * The search reads the stored bytes and decodes a row only when a non-ASCII letter could change the answer; the
+     * result must be the one the decoded text gives (String.regionMatches ignoring case, any word of the name).
+     */
+    @Test
+    void searchOnStoredBytesAgreesWithTheDecodedTextBeyondAscii() {
+        List<List<String>> rows = new ArrayList<>();
+        String[][] people = {
+                {"lukasz.n", "Łukasz Nowak", "lukasz@example.org"},
+                {"nguyen.van", "Nguyễn Văn An", "nguyen@example.org"},
+                {"emile", "ÉMILE Zola", "EMILE.Z@EXAMPLE.ORG"},
+                {"kelvin", "\u212Aelvin Ångström", "k@example.org"},
+                {"sigma", "ΣΟΦΙΑ Παππά", "sofia@example.org"},
+                {"long.s", "\u017Fusan Smith", "s@example.org"},
+                {"plain", "Anna Maria  Berg", "anna@example.org"},
+                {"short", "A", ""}};
+        for (int i = 0; i < 400; i++) {
+            String[] p = people[i % people.length];
+            rows.add(List.of("course-v1:NB+X+2026", p[0] + i, p[1], p[2], "0.5", "true", "false"));
+        }
+        OfflineRoster roster = OfflineRoster.of(TestRosters.FIELDS, rows);
+        for (String search : List.of("łuk", "ŁUK", "ngu", "văn", "van", "an", "émi", "emi", "EMILE.", "kel", "\u212Ael",
+                "ång", "ang", "σοφ", "παπ", "sus", "su", "smi", "maria", "berg", "a", "A", "x", "nguyen.van1")) {
+            RosterQuery q = new RosterQuery(search, Map.of(), -1, false);
+            String lower = q.search();
+            List<Integer> expected = IntStream.range(0, rows.size()).filter(i -> {
+                List<String> r = rows.get(i);
+                return startsIgnoringCase(r.get(1), lower) || startsIgnoringCase(r.get(3), lower)
+                        || java.util.Arrays.stream(r.get(2).split(" ", -1)).anyMatch(w -> startsIgnoringCase(w, lower));
+            }).boxed().toList();
+            assertThat(IntStream.of(q.run(roster, () -> false)).boxed().toList()).as(search).isEqualTo(expected);
+        }
+    }
+
+    private static boolean startsIgnoringCase(String value, String prefix) {
+        return value.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
     @Test
     void filtersKeepOnlyRowsWithThoseValues() {
         Map<Integer, String> filters = Map.of(0, "course-v1:NB+MA201+2026", 5, "true", 6, "false");

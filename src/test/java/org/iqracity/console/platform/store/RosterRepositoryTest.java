@@ -1,0 +1,48 @@
+package org.iqracity.console.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iqracity.console.platform.PlatformFixture;
+import org.junit.jupiter.api.Test;
+
+/** The roster's batches on the embedded database: every enrollment once, in order, each batch one index range. */
+class RosterRepositoryTest {
+    private static final String DS200 = "course-v1:Northbridge+DS200+2026_T1";
+
+    private final Jdbc jdbc = PlatformFixture.h2().jdbc();
+
+    @Test
+    void batchesWalkTheCourseInUsernameOrderWithoutGapsOrRepeats() {
+        RosterRepository repository = new RosterRepository(jdbc, false);
+        List<Long> walked = new ArrayList<>();
+        String afterKey = null;
+        long afterId = 0;
+        while (true) {
+            List<RosterRepository.RosterRow> batch = repository.batch("northbridge", DS200, afterKey, afterId, 7);
+            batch.forEach(r -> walked.add(r.enrollmentId()));
+            if (batch.size() < 7) {
+                break;
+            }
+            afterKey = batch.getLast().usernameKey();
+            afterId = batch.getLast().enrollmentId();
+        }
+        List<Long> expected = jdbc.query("SELECT id FROM enrollment WHERE member_id = 'northbridge' AND course_id = ? "
+                + "ORDER BY username_key, id", rs -> rs.getLong(1), DS200);
+        assertThat(expected).hasSizeGreaterThan(20);
+        assertThat(walked).isEqualTo(expected);
+    }
+
+    @Test
+    void onH2EachBatchReadsTheUsernameIndexInOrderInsteadOfSortingTheRestOfTheCourse() {
+        // A plan that sorts reads everything after the keyset for every batch: quadratic in the course's size.
+        for (boolean keyset : new boolean[] {false, true}) {
+            Object[] params = keyset ? new Object[] {"northbridge", DS200, "m", "m", 0L, 2000}
+                    : new Object[] {"northbridge", DS200, 2000};
+            String plan = jdbc.queryOne("EXPLAIN " + RosterRepository.batchSql(false, keyset), rs -> rs.getString(1),
+                    params).orElseThrow();
+            assertThat(plan).as("plan, keyset " + keyset).contains("ENROLLMENT_BY_USERNAME").contains("index sorted");
+        }
+    }
+}
