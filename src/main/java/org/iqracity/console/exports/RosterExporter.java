@@ -54,7 +54,10 @@ public final class RosterExporter {
 
     public RosterManifest export(PlatformClient client, MeDto me, Request request, Progress progress,
                                  BooleanSupplier cancelled) throws IOException {
-        List<RosterField> fields = new ArrayList<>(request.fields());
+        // No fields chosen means every field, as the platform's roster stream reads it (the command line without
+        // --fields); it used to mean course ids alone.
+        List<RosterField> fields = new ArrayList<>(request.fields().isEmpty() ? List.of(RosterField.values())
+                : request.fields());
         if (!fields.contains(RosterField.COURSE_ID)) {
             fields.addFirst(RosterField.COURSE_ID);
         }

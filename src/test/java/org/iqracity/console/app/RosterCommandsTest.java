@@ -116,6 +116,24 @@ class RosterCommandsTest {
     }
 
     @Test
+    void anExportWithoutFieldsHoldsEveryField(@TempDir Path dir) throws Exception {
+        String platform = PlatformFixture.h2().platform().baseUri().toString();
+        Map<String, String> env = Map.of(RosterCommands.PASSWORD_ENV, "sandbox-password",
+                RosterCommands.PASSPHRASE_ENV, "a long export passphrase");
+        Path file = dir.resolve("all.iqroster");
+        Run export = run(env, "export", "--platform", platform, "--user", "nb-ta", "--course", ENG120, "--out",
+                file.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        Path csv = dir.resolve("all.csv");
+        assertThat(run(env, "convert", file.toString(), "--csv", csv.toString(), "--data-dir",
+                dir.resolve("data").toString()).exit()).isZero();
+        assertThat(dir.resolve("data").resolve(RosterCommands.PENDING_CONVERSIONS)).isDirectoryContaining("glob:**.json");
+        String header = Files.readAllLines(csv).getFirst();
+        assertThat(header.split(",")).hasSize(org.iqracity.console.api.RosterField.values().length);
+        assertThat(header).startsWith("course_id,").contains("username", "email", "grade");
+    }
+
+    @Test
     void wrongPassphraseAndMissingSecretsGiveClearMessagesAndExitCodes(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.iqroster");
         Files.writeString(junk, "not a roster");
