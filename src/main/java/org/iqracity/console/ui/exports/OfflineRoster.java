@@ -11,10 +11,24 @@ public final class OfflineRoster {
     private final TextColumn[] columns;
     private final int rows;
 
+    /** Each column's rows in sort order (ascending, ties by row), made by the first sort that needs it. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> orders;
+
     private OfflineRoster(List<String> header, TextColumn[] columns) {
         this.header = List.copyOf(header);
         this.columns = columns;
         this.rows = columns.length == 0 ? 0 : columns[0].size();
+        this.orders = new java.util.concurrent.atomic.AtomicReferenceArray<>(columns.length);
+    }
+
+    /** The column's rows in sort order if a sort has made it already, else null (see {@link RosterQuery}). */
+    int[] order(int column) {
+        return orders.get(column);
+    }
+
+    /** Keeps a column's sort order for every later sort of it; the roster never changes, so neither does it. */
+    void keepOrder(int column, int[] order) {
+        orders.compareAndSet(column, null, order);
     }
 
     public List<String> header() {

@@ -109,7 +109,42 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
         return false;
     }
 
+    /**
+     * The rows in the order of the sort column. The first sort that covers much of the roster sorts all of it once
+     * and keeps that order; every later sort of the column (the other direction, after a new search) then only
+     * picks its rows out of it, in linear time. A narrow search's few rows are sorted by themselves.
+     */
     private int[] sorted(OfflineRoster roster, int[] rows, BooleanSupplier cancelled) {
+        int n = roster.rowCount();
+        int[] order = roster.order(sortColumn);
+        if (order == null) {
+            if (rows.length < n / 8) {
+                return sortedByKeys(roster, rows, descending, cancelled);
+            }
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            order = sortedByKeys(roster, all, false, cancelled);
+            roster.keepOrder(sortColumn, order);
+        }
+        boolean[] wanted = new boolean[n];
+        for (int row : rows) {
+            wanted[row] = true;
+        }
+        int[] out = new int[rows.length];
+        int k = 0;
+        // Walking the ascending order backwards also puts equal keys in descending row order, as the comparator does.
+        for (int i = 0; i < n && k < out.length; i++) {
+            int row = order[descending ? n - 1 - i : i];
+            if (wanted[row]) {
+                out[k++] = row;
+            }
+        }
+        return out;
+    }
+
+    private int[] sortedByKeys(OfflineRoster roster, int[] rows, boolean descending, BooleanSupplier cancelled) {
         boolean numeric = NUMERIC.contains(roster.header().get(sortColumn));
         // Keys are taken out once, so the comparisons do not decode the same values again and again.
         Comparable<?>[] keys = new Comparable<?>[rows.length];

@@ -108,6 +108,33 @@ class RosterQueryTest {
     }
 
     @Test
+    void aColumnSortedOnceIsSortedAgainFromItsKeptOrderWithTheSameAnswer() {
+        OfflineRoster fresh = OfflineRoster.of(TestRosters.FIELDS, ROWS);
+        Comparator<Integer> byName = Comparator.comparing(i -> ROWS.get(i).get(2).toLowerCase(Locale.ROOT));
+        List<Integer> ascending = expected(i -> true).stream().sorted(byName.thenComparing(i -> i)).toList();
+        List<Integer> narrow = expected(i -> ROWS.get(i).get(2).startsWith("Hugo")).stream()
+                .sorted(byName.thenComparing(i -> i).reversed()).toList();
+        RosterQuery narrowQuery = new RosterQuery("hugo", Map.of(), 2, true);
+
+        assertThat(IntStream.of(narrowQuery.run(fresh, () -> false)).boxed().toList()).as("before any full sort")
+                .isEqualTo(narrow);
+        assertThat(fresh.order(2)).as("a narrow search sorts its own rows").isNull();
+        assertThat(IntStream.of(new RosterQuery("", Map.of(), 2, false).run(fresh, () -> false)).boxed().toList())
+                .isEqualTo(ascending);
+        assertThat(fresh.order(2)).as("kept for the next sort").isNotNull();
+        assertThat(IntStream.of(new RosterQuery("", Map.of(), 2, true).run(fresh, () -> false)).boxed().toList())
+                .isEqualTo(ascending.stream().sorted(byName.thenComparing(i -> i).reversed()).toList());
+        assertThat(IntStream.of(narrowQuery.run(fresh, () -> false)).boxed().toList()).as("from the kept order")
+                .isEqualTo(narrow);
+        Comparator<Integer> byProgress = Comparator.comparingDouble(i -> Double.parseDouble(ROWS.get(i).get(4)));
+        RosterQuery course = new RosterQuery("", Map.of(0, "course-v1:NB+MA201+2026"), 4, false);
+        List<Integer> inCourse = expected(i -> ROWS.get(i).get(0).equals("course-v1:NB+MA201+2026")).stream()
+                .sorted(byProgress.thenComparing(i -> i)).toList();
+        assertThat(IntStream.of(course.run(fresh, () -> false)).boxed().toList()).isEqualTo(inCourse);
+        assertThat(IntStream.of(course.run(fresh, () -> false)).boxed().toList()).isEqualTo(inCourse);
+    }
+
+    @Test
     void searchFilterAndSortCombine() {
         Comparator<Integer> byEmail = Comparator.comparing(i -> ROWS.get(i).get(3));
         assertThat(run(new RosterQuery("hugo", Map.of(0, "course-v1:NB+CS101+2026"), 3, false))).isNotEmpty()
