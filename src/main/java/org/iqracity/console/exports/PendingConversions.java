@@ -1,6 +1,5 @@
 package org.iqracity.console.exports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -71,6 +70,11 @@ public final class PendingConversions {
         }
     }
 
+    /** Whether the report is still waiting for the platform. */
+    public boolean waiting(String reportId) {
+        return Files.exists(file(reportId));
+    }
+
     /** Forgets a report whose copy was never finished. */
     public void remove(String reportId) throws IOException {
         Files.deleteIfExists(file(reportId));
@@ -91,9 +95,8 @@ public final class PendingConversions {
                         throw new IOException("not a conversion report");
                     }
                     out.add(p);
-                } catch (JsonProcessingException e) {
-                    setAside(f);
                 } catch (IOException e) {
+                    // unreadable JSON included: a damaged report must not block the others
                     setAside(f);
                 }
             }

@@ -63,9 +63,7 @@ public final class ConversionRecorder {
         tasks.run(() -> {
             String keyId = session.client().signingKey().keyId();
             queue.sendAll(session.client(), keyId, session.me().member().id());
-            boolean waiting = reportId != null && queue.all().stream()
-                    .anyMatch(p -> p.report().reportId().equals(reportId));
-            return waiting ? Outcome.WAITING : Outcome.RECORDED;
+            return reportId != null && queue.waiting(reportId) ? Outcome.WAITING : Outcome.RECORDED;
         }).onSuccess(then).onFailure(e -> {
             LOGGER.info("conversion reports stay queued: {}", e.getClass().getSimpleName());
             then.accept(Outcome.WAITING);

@@ -20,6 +20,7 @@ import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.insights.CourseInsightsDto;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.CourseChoice;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -83,8 +84,7 @@ public final class InsightsViewModel {
                 state.set(State.NO_COURSES);
                 return;
             }
-            CourseDto pick = previous == null ? list.getFirst()
-                    : list.stream().filter(c -> c.id().equals(previous.id())).findFirst().orElse(list.getFirst());
+            CourseDto pick = CourseChoice.sameOrFirst(previous, list);
             if (pick.equals(previous)) {
                 reload();
             } else {

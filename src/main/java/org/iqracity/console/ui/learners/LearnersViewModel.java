@@ -24,6 +24,7 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.CourseChoice;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
@@ -102,8 +103,7 @@ public final class LearnersViewModel {
                 state.set(State.NO_COURSES);
                 return;
             }
-            CourseDto pick = previous == null ? list.getFirst()
-                    : list.stream().filter(c -> c.id().equals(previous.id())).findFirst().orElse(list.getFirst());
+            CourseDto pick = CourseChoice.sameOrFirst(previous, list);
             if (pick.equals(previous)) {
                 reload();
             } else {

@@ -20,6 +20,7 @@ import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.Versioned;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.CourseChoice;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -102,9 +103,7 @@ public final class TrackingViewModel {
                 state.set(State.NO_COURSES);
                 return;
             }
-            CourseDto previous = course.get();
-            open(list.stream().filter(c -> previous != null && c.id().equals(previous.id())).findFirst()
-                    .orElse(list.getFirst()));
+            open(CourseChoice.sameOrFirst(course.get(), list));
         }).onFailure(e -> {
             coursesFailed = true;
             fail(e);
