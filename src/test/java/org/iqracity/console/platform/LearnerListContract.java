@@ -36,11 +36,15 @@ abstract class LearnerListContract {
     }
 
     List<JsonNode> all(String query) {
+        return all(query, 97);
+    }
+
+    List<JsonNode> all(String query, int limit) {
         List<JsonNode> rows = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            String url = ApiPaths.courseLearners(DS200) + "?limit=97" + query
+            String url = ApiPaths.courseLearners(DS200) + "?limit=" + limit + query
                     + (cursor == null ? "" : "&cursor=" + cursor);
             TestApi.Response r = api.get(url, token);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -59,6 +63,25 @@ abstract class LearnerListContract {
         List<String> expected = jdbc.query("SELECT learner_id FROM enrollment WHERE course_id = ? ORDER BY "
                 + column(sort) + (sort.startsWith("-") ? " DESC, id DESC" : " ASC, id ASC"), rs -> rs.getString(1), DS200);
         assertThat(rows.stream().map(r -> r.path("learnerId").asText()).toList()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"username", "-username", "name", "-name", "enrolledAt", "-enrolledAt", "progress",
+        "-progress", "grade", "-grade", "lastActivityAt", "-lastActivityAt"})
+    void searchPagesInEverySortVisitEachMatchOnceInOrder(String sort) {
+        String match = "(username_key LIKE 'a%' OR name_key LIKE 'a%' OR email_key LIKE 'a%')";
+        List<String> expected = jdbc.query("SELECT learner_id FROM enrollment WHERE course_id = ? AND " + match
+                + " ORDER BY " + column(sort) + (sort.startsWith("-") ? " DESC, id DESC" : " ASC, id ASC"),
+                rs -> rs.getString(1), DS200);
+        assertThat(expected).hasSizeGreaterThan(12);
+        List<JsonNode> rows = all("&q=A&sort=" + sort, 4);
+        assertThat(rows.stream().map(r -> r.path("learnerId").asText()).toList()).isEqualTo(expected);
+
+        List<String> verified = jdbc.query("SELECT learner_id FROM enrollment WHERE course_id = ? AND " + match
+                + " AND mode = 'VERIFIED' AND progress >= 0.2 ORDER BY " + column(sort)
+                + (sort.startsWith("-") ? " DESC, id DESC" : " ASC, id ASC"), rs -> rs.getString(1), DS200);
+        assertThat(all("&q=a&mode=VERIFIED&minProgress=0.2&sort=" + sort, 2).stream()
+                .map(r -> r.path("learnerId").asText()).toList()).isNotEmpty().isEqualTo(verified);
     }
 
     private static String column(String sort) {

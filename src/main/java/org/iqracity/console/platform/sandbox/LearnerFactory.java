@@ -17,9 +17,12 @@ final class LearnerFactory {
     static final String[] ENROLLMENT_COLUMNS = {"id", "course_id", "learner_id", "member_id", "mode", "enrolled_at",
         "unenrolled_at", "active", "email", "username_key", "name_key", "email_key", "country", "grade", "progress",
         "passed", "certificate", "grade_breakdown", "last_activity_at", "activity_key", "active_days",
-        "videos_watched", "problems_attempted", "forum_posts", "sponsor_id", "sponsored_name", "sponsor_reference"};
+        "videos_watched", "problems_attempted", "forum_posts", "sponsor_id", "sponsored_name", "sponsor_reference",
+        "level_of_education"};
     /** Index of {@code active} in an enrollment row. */
     static final int ACTIVE_COLUMN = 7;
+    /** Index of {@code level_of_education} in a learner row. */
+    static final int EDUCATION_COLUMN = 9;
     private static final String[] MODES = {"AUDIT", "VERIFIED", "PROFESSIONAL", "HONOR", "MASTERS"};
     private static final double[] MODE_WEIGHTS = {0.55, 0.30, 0.05, 0.08, 0.02};
     private static final String[] SHAREABLE = {"name", "country", "language", "bio", "goals", "levelOfEducation"};
@@ -113,8 +116,12 @@ final class LearnerFactory {
         return row;
     }
 
-    /** One enrollment row, in the order of {@link #ENROLLMENT_COLUMNS}. */
-    Object[] enrollmentRow(long id, Learner learner, EnrollmentPlanner.CourseRef course, SplittableRandom rng) {
+    /**
+     * One enrollment row, in the order of {@link #ENROLLMENT_COLUMNS}. The learner's country and level of education
+     * are copied onto it as the platform keeps them (see V9), null for a retired learner.
+     */
+    Object[] enrollmentRow(long id, Learner learner, String levelOfEducation, EnrollmentPlanner.CourseRef course,
+                           SplittableRandom rng) {
         Object[] row = new Object[ENROLLMENT_COLUMNS.length];
         Instant start = course.earlierRun() ? Instant.parse("2025-06-01T00:00:00Z") : Instant.parse("2026-01-15T00:00:00Z");
         Instant enrolled = start.minusSeconds(30L * 86_400).plusSeconds(rng.nextLong(280L * 86_400));
@@ -166,6 +173,7 @@ final class LearnerFactory {
         put(row, 25, sponsor == null ? null : sponsor.id());
         put(row, 26, sponsor == null || learner.retired() ? null : name);
         put(row, 27, sponsor == null ? null : sponsor.referencePrefix() + (10_000 + rng.nextInt(89_999)));
+        put(row, 28, levelOfEducation);
         return row;
     }
 

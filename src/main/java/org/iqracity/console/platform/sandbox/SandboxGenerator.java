@@ -110,23 +110,25 @@ public final class SandboxGenerator {
         }
         EnrollmentPlanner planner = new EnrollmentPlanner(courses, SandboxCatalog.BIG_COURSE);
         try (Connection c = database.connection()) {
+            addEducationCopy(c);
             c.setAutoCommit(false);
-            if (database.isPostgres()) {
-                try (var st = c.createStatement()) {
-                    st.execute("SET synchronous_commit TO off");
-                }
-            }
-            try (RowSink learners = RowSink.open(c, database.isPostgres(), "learner", LearnerFactory.LEARNER_COLUMNS);
+            relaxCommits(c);
+            try (RowSink learners = new RowSink.Background(database.connection(), side -> {
+                relaxCommits(side);
+                return RowSink.open(side, database.isPostgres(), "learner", LearnerFactory.LEARNER_COLUMNS);
+            }, "sandbox-learners");
                  RowSink enrollments = RowSink.open(c, database.isPostgres(), "enrollment",
                          LearnerFactory.ENROLLMENT_COLUMNS)) {
                 long enrollmentId = 0;
                 for (int i = 0; i < learnerCount; i++) {
                     SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + i);
                     LearnerFactory.Learner learner = factory.learner(i, rng);
-                    learners.add(factory.learnerRow(learner));
+                    Object[] learnerRow = factory.learnerRow(learner);
+                    learners.add(learnerRow);
+                    String education = (String) learnerRow[LearnerFactory.EDUCATION_COLUMN];
                     for (EnrollmentPlanner.CourseRef course : planner.coursesFor(i, rng)) {
                         enrollmentId++;
-                        Object[] row = factory.enrollmentRow(enrollmentId, learner, course, rng);
+                        Object[] row = factory.enrollmentRow(enrollmentId, learner, education, course, rng);
                         enrollments.add(row);
                         long[] n = counts.computeIfAbsent(course.id(), k -> new long[2]);
                         n[0]++;
@@ -152,6 +154,29 @@ public final class SandboxGenerator {
             throw new org.iqracity.console.platform.store.DataAccessException(e);
         }
         return counts;
+    }
+
+    /** A bulk load need not wait for each commit to reach the disk on PostgreSQL: it is redone if it fails. */
+    private void relaxCommits(Connection c) throws SQLException {
+        if (database.isPostgres()) {
+            try (var st = c.createStatement()) {
+                st.execute("SET synchronous_commit TO off");
+            }
+        }
+    }
+
+    /**
+     * A new database is loaded with its tables alone (V1), before the migration that copies each learner's level of
+     * education onto the enrollment (V9) has added that column. Copying afterwards rewrote every enrollment (minutes
+     * at a million learners on H2), so the column is added here, to the empty table, and filled as rows are written;
+     * V9 then sees it and only builds its index.
+     */
+    private static void addEducationCopy(Connection c) throws SQLException {
+        if (!Jdbc.hasColumn(c, "enrollment", "level_of_education")) {
+            try (var st = c.createStatement()) {
+                st.execute("ALTER TABLE enrollment ADD COLUMN level_of_education VARCHAR(32)");
+            }
+        }
     }
 
     static String org(String memberId) {

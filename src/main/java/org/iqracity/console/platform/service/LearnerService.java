@@ -59,13 +59,15 @@ public final class LearnerService {
         LearnerListQuery storeQuery = new LearnerListQuery(courseId, prefix, query.mode(), query.active(),
                 query.passed(), query.country(), query.minProgress(), query.maxProgress(), query.sort(),
                 query.descending(), after, query.limit() + 1);
-        // The total of a search and the access-log entry of a first page each cost a query of their own: they run
-        // beside the page's, so the answer waits for the slowest of the three, not for their sum.
-        Future<Long> total = prefix == null && !storeQuery.filtered() ? null
-                : BESIDE.submit(() -> total(fingerprint, storeQuery));
+        // The total of a filtered list or a search and the access-log entry of a first page each cost a query of
+        // their own: they run beside the page's, so the answer waits for the slowest of the three, not for their sum.
+        // A search on H2 reads its total with its page.
+        Future<Long> total = prefix == null && !storeQuery.filtered() || prefix != null && learners.searchGivesTotal()
+                ? null : BESIDE.submit(() -> total(fingerprint, storeQuery));
         Future<?> logged = after != null ? null : BESIDE.submit(() -> accessLog.record(AccessLog.by(caller,
                 prefix == null ? "LEARNER_LIST" : "LEARNER_SEARCH", "COURSE", courseId, courseId)));
-        List<LearnerRow> rows = learners.page(storeQuery);
+        LearnerRepository.Read read = learners.read(storeQuery);
+        List<LearnerRow> rows = read.rows();
         // One entry per list opened, search or filter change (following pages continue what was logged); it is
         // written before any row leaves (R12).
         await(logged);
@@ -77,7 +79,8 @@ public final class LearnerService {
             next = cursors.encode(fingerprint, query.sort(),
                     new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()));
         }
-        long count = total == null ? course.dto().enrollmentCount() : await(total);
+        long count = read.total().isPresent() ? read.total().getAsLong()
+                : total == null ? course.dto().enrollmentCount() : await(total);
         return new Page<>(page.stream().map(LearnerService::toDto).toList(), next, count);
     }
 

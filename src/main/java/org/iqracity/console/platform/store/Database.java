@@ -88,11 +88,17 @@ public final class Database implements AutoCloseable {
         flyway(TABLES_VERSION).migrate();
     }
 
+    /** Brings the schema up to {@code version} and no further: for tests of an upgrade from an older schema. */
+    void migrateTo(String version) {
+        flyway(version).migrate();
+    }
+
     private Flyway flyway(String target) {
         var config = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts());
+                .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts(),
+                        new V10__CoveringSearchIndexes());
         if (target != null) {
             config.target(target);
         }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -98,6 +99,21 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /** Whether {@code table} has {@code column}, whatever case the database keeps names in. */
+    public static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        var meta = c.getMetaData();
+        for (String t : new String[] {table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
+            for (String col : new String[] {column.toUpperCase(Locale.ROOT), column.toLowerCase(Locale.ROOT)}) {
+                try (ResultSet rs = meta.getColumns(null, null, t, col)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {

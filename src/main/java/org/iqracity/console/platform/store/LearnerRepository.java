@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.iqracity.console.api.LearnerSort;
 
 /**
@@ -17,8 +18,9 @@ public final class LearnerRepository {
             + "e.enrolled_at, e.mode, e.active, e.progress, e.grade, e.passed, e.last_activity_at, e.sponsor_id, "
             + "l.status";
 
-    private static final String[] SEARCH_INDEXES = {"enrollment_by_username", "enrollment_by_name",
-        "enrollment_by_email"};
+    /** H2's indexes for the three prefix matches; they carry every sort and filter column (V10). */
+    private static final String[] SEARCH_INDEXES = {"enrollment_search_username", "enrollment_search_name",
+        "enrollment_search_email"};
 
     private final Jdbc jdbc;
     private final boolean postgres;
@@ -28,8 +30,29 @@ public final class LearnerRepository {
         this.postgres = postgres;
     }
 
+    /** One page of rows, and the total of the query when reading the page gave it at no extra cost. */
+    public record Read(List<LearnerRow> rows, OptionalLong total) {
+    }
+
     public List<LearnerRow> page(LearnerListQuery q) {
-        return q.prefix() == null ? scan(q) : search(q);
+        return read(q).rows();
+    }
+
+    /** Whether {@link #read} gives a search page's total with it (H2), so that no separate count is needed. */
+    public boolean searchGivesTotal() {
+        return !postgres;
+    }
+
+    /** A page; on H2 a search page comes with its total (see {@link PrefixMatches}). */
+    public Read read(LearnerListQuery q) {
+        if (q.prefix() == null) {
+            return new Read(scan(q), OptionalLong.empty());
+        }
+        if (postgres) {
+            return new Read(search(q), OptionalLong.empty());
+        }
+        PrefixMatches matches = prefixMatches(q);
+        return new Read(rowsOf(matches.page(q.after(), q.descending(), q.limit()), q), OptionalLong.of(matches.total()));
     }
 
     /** A page without search: one range of the sort index, joined to the learners of that page only. */
@@ -52,9 +75,9 @@ public final class LearnerRepository {
     }
 
     /**
-     * A search page in two steps, so neither database can pick a plan that walks the whole course: first the ids
-     * and sort keys of the page, each of the three prefix matches cut from its own index range and trimmed to the
-     * page; then the full rows of just those ids.
+     * PostgreSQL's search page, in two steps so that no plan walks the whole course: first the ids and sort keys of
+     * the page, each of the three prefix matches cut from its own index range and sorted; then the full rows of just
+     * those ids.
      */
     private List<LearnerRow> search(LearnerListQuery q) {
         String column = sortColumn(q.sort());
@@ -72,22 +95,21 @@ public final class LearnerRepository {
             appendPrefix(keys[i], q.prefix(), sql, params);
             appendFilters(q, "", sql, params);
             appendKeyset(q, "", column, sql, params);
-            if (!postgres) {
-                // H2 reads each branch in sort order and stops at the page. PostgreSQL must not be offered that:
-                // it would walk the sort index and test every row for a rare prefix; it takes the matches from the
-                // prefix index and sorts those instead.
-                sql.append(" ORDER BY course_id ").append(dir).append(", ").append(column).append(' ').append(dir)
-                        .append(", id ").append(dir).append(" LIMIT ?");
-                params.add(q.limit());
-            }
+            // No ORDER BY ... LIMIT in the branch: PostgreSQL would walk the sort index and test every row for a rare
+            // prefix; it takes the matches from the prefix index and sorts those instead.
             sql.append(')');
         }
         sql.append(") m ORDER BY k ").append(dir).append(", id ").append(dir).append(" LIMIT ?");
         params.add(q.limit());
-        List<Long> ids = jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray());
+        return rowsOf(jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray()), q);
+    }
+
+    /** The full rows of a page's enrollment ids, in the order given. */
+    private List<LearnerRow> rowsOf(List<Long> ids, LearnerListQuery q) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        String column = sortColumn(q.sort());
         String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         List<Object> rowParams = new ArrayList<>(ids);
         rowParams.add(q.courseId());
@@ -101,7 +123,7 @@ public final class LearnerRepository {
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
         if (q.prefix() != null && !postgres) {
-            return distinctMatches(q);
+            return prefixMatches(q).total();
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ");
@@ -127,37 +149,27 @@ public final class LearnerRepository {
     }
 
     /**
-     * H2's count of a search: the ids of each prefix range, read from the indexes alone, counted without repeats
-     * here. H2 removes a UNION's repeats in a temporary result, which cost 50-150 ms for names shared by 8,000
-     * learners of a 500,000 course; the three index ranges take a few milliseconds each.
+     * H2's search, from the three prefix ranges of the covering indexes (V10) alone: each is read once as
+     * (id, sort value) pairs, without the cursor, which is applied in memory. The page and the total of a search
+     * then cost one read of the ranges instead of two.
      */
-    private long distinctMatches(LearnerListQuery q) {
+    private PrefixMatches prefixMatches(LearnerListQuery q) {
         String[] keys = {"username_key", "name_key", "email_key"};
-        long[] ids = new long[1024];
-        int n = 0;
+        String column = sortColumn(q.sort());
+        PrefixMatches matches = new PrefixMatches();
         for (int i = 0; i < keys.length; i++) {
             List<Object> params = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("SELECT id FROM enrollment").append(useIndex(SEARCH_INDEXES[i]))
-                    .append(" WHERE course_id = ?");
+            StringBuilder sql = new StringBuilder("SELECT id, ").append(column).append(" FROM enrollment")
+                    .append(useIndex(SEARCH_INDEXES[i])).append(" WHERE course_id = ?");
             params.add(q.courseId());
             appendPrefix(keys[i], q.prefix(), sql, params);
             appendFilters(q, "", sql, params);
-            List<Long> branch = jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray());
-            if (n + branch.size() > ids.length) {
-                ids = java.util.Arrays.copyOf(ids, Math.max(ids.length * 2, n + branch.size()));
-            }
-            for (long id : branch) {
-                ids[n++] = id;
-            }
+            jdbc.query(sql.toString(), rs -> {
+                matches.add(rs.getLong(1), sortValue(rs, 2, q.sort()));
+                return null;
+            }, params.toArray());
         }
-        java.util.Arrays.sort(ids, 0, n);
-        long distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || ids[i] != ids[i - 1]) {
-                distinct++;
-            }
-        }
-        return distinct;
+        return matches;
     }
 
     /**
@@ -192,8 +204,8 @@ public final class LearnerRepository {
 
     private static String sortIndex(LearnerSort sort) {
         return switch (sort) {
-            case USERNAME -> "enrollment_by_username";
-            case NAME -> "enrollment_by_name";
+            case USERNAME -> "enrollment_search_username";
+            case NAME -> "enrollment_search_name";
             case ENROLLED_AT -> "enrollment_by_enrolled";
             case PROGRESS -> "enrollment_by_progress";
             case GRADE -> "enrollment_by_grade";
@@ -273,17 +285,21 @@ public final class LearnerRepository {
     }
 
     private static LearnerRow mapRow(ResultSet rs, LearnerSort sort) throws SQLException {
-        Object sortValue = switch (sort) {
-            case USERNAME, NAME -> rs.getString("sort_value");
-            case ENROLLED_AT -> Jdbc.instant(rs, "sort_value");
-            case PROGRESS, GRADE -> rs.getDouble("sort_value");
-            case LAST_ACTIVITY_AT -> rs.getLong("sort_value");
-        };
-        return new LearnerRow(rs.getLong("eid"), sortValue, rs.getString("learner_id"), rs.getString("username"),
+        return new LearnerRow(rs.getLong("eid"), sortValue(rs, rs.findColumn("sort_value"), sort), rs.getString("learner_id"), rs.getString("username"),
                 rs.getString("name"), rs.getString("email"), rs.getString("country"), Jdbc.instant(rs, "enrolled_at"),
                 rs.getString("mode"), rs.getBoolean("active"), rs.getDouble("progress"), rs.getDouble("grade"),
                 rs.getBoolean("passed"), Jdbc.instant(rs, "last_activity_at"), rs.getString("sponsor_id") != null,
                 "RETIRED".equals(rs.getString("status")));
+    }
+
+    /** A sort column's value as cursors carry it: a String, Instant, Double or Long, never null (all NOT NULL). */
+    private static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
+        return switch (sort) {
+            case USERNAME, NAME -> rs.getString(column);
+            case ENROLLED_AT -> rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+            case PROGRESS, GRADE -> rs.getDouble(column);
+            case LAST_ACTIVITY_AT -> rs.getLong(column);
+        };
     }
 
     /** Everything the detail view may show, for one learner enrolled in one course of one Member. */

@@ -40,7 +40,7 @@ public final class RosterRepository {
         return "SELECT e.id, e.username_key, e.course_id, e.learner_id, l.username, l.name, e.email, l.country, "
                 + "l.region, l.language, l.year_of_birth, l.gender, l.level_of_education, e.mode, e.enrolled_at, "
                 + "e.active, e.progress, e.grade, e.passed, e.certificate, e.last_activity_at, e.active_days, "
-                + "e.sponsor_id, l.status FROM enrollment e" + (postgres ? "" : " USE INDEX (enrollment_by_username)")
+                + "e.sponsor_id, l.status FROM enrollment e" + (postgres ? "" : " USE INDEX (enrollment_search_username)")
                 + " JOIN learner l ON l.id = e.learner_id WHERE e.member_id = ? AND e.course_id = ?"
                 + (keyset ? " AND e.username_key >= ? AND (e.username_key > ? OR e.id > ?)" : "")
                 + " ORDER BY e.course_id, e.username_key, e.id LIMIT ?";

@@ -1,0 +1,75 @@
+package org.iqracity.console.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.iqracity.console.platform.sandbox.SandboxGenerator;
+import org.iqracity.console.platform.service.PasswordHasher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A platform that already holds data must reach the same schema and the same derived columns as a new sandbox,
+ * which the bulk load fills directly: V9's copy of each learner's level of education onto the enrollment (none for
+ * a retired learner, R6) and V10's search indexes must give what the loader gives.
+ */
+class SchemaUpgradeTest {
+    private static final int LEARNERS = 400;
+    private static final String COPIES = "SELECT e.id, e.level_of_education, e.country, l.status FROM enrollment e "
+            + "JOIN learner l ON l.id = e.learner_id ORDER BY e.id";
+
+    @Test
+    void upgradingOldDataGivesWhatANewSandboxIsLoadedWith(@TempDir Path dir) {
+        try (Database loaded = bulkLoaded(dir.resolve("new")); Database old = Database.embedded(dir.resolve("old"))) {
+            old.migrateTo("8");
+            new SandboxGenerator(old, 7, LEARNERS, (stage, f) -> { }, new PasswordHasher()).seed();
+            Jdbc jdbc = new Jdbc(old.dataSource());
+            // What a platform at V8 held: no copy of the level of education on its enrollments.
+            jdbc.update("ALTER TABLE enrollment DROP COLUMN level_of_education");
+            old.migrate();
+
+            List<String> upgraded = jdbc.query(COPIES, SchemaUpgradeTest::copies);
+            assertThat(upgraded).hasSizeGreaterThan(LEARNERS)
+                    .isEqualTo(new Jdbc(loaded.dataSource()).query(COPIES, SchemaUpgradeTest::copies));
+            assertThat(upgraded).filteredOn(row -> row.endsWith("|RETIRED")).isNotEmpty()
+                    .allMatch(row -> row.contains("|null|null|"));
+            assertThat(upgraded).filteredOn(row -> row.endsWith("|ACTIVE"))
+                    .anyMatch(row -> !row.contains("|null|"));
+            assertThat(indexes(jdbc)).isEqualTo(indexes(new Jdbc(loaded.dataSource())));
+        }
+    }
+
+    @Test
+    void searchIndexesCarryEverySortAndFilterColumn(@TempDir Path dir) {
+        try (Database db = bulkLoaded(dir)) {
+            Jdbc jdbc = new Jdbc(db.dataSource());
+            assertThat(indexes(jdbc)).contains("ENROLLMENT_SEARCH_USERNAME", "ENROLLMENT_SEARCH_NAME",
+                    "ENROLLMENT_SEARCH_EMAIL").doesNotContain("ENROLLMENT_BY_NAME", "ENROLLMENT_BY_EMAIL");
+            List<String> columns = jdbc.query("SELECT column_name FROM information_schema.index_columns "
+                    + "WHERE index_name = ? ORDER BY ordinal_position", rs -> rs.getString(1), "ENROLLMENT_SEARCH_EMAIL");
+            assertThat(columns).startsWith("COURSE_ID", "EMAIL_KEY", "ID").contains("USERNAME_KEY", "NAME_KEY",
+                    "ENROLLED_AT", "PROGRESS", "GRADE", "ACTIVITY_KEY", "MODE", "ACTIVE", "PASSED", "COUNTRY");
+        }
+    }
+
+    private static Database bulkLoaded(Path dir) {
+        Database db = Database.embedded(dir);
+        db.migrateTablesOnly();
+        new SandboxGenerator(db, 7, LEARNERS, (stage, f) -> { }, new PasswordHasher()).seed();
+        db.migrate();
+        return db;
+    }
+
+    private static String copies(ResultSet rs) throws SQLException {
+        return rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4);
+    }
+
+    /** The enrollment table's indexes; those H2 makes for a constraint end in a generated suffix, left off. */
+    private static List<String> indexes(Jdbc jdbc) {
+        return jdbc.query("SELECT index_name FROM information_schema.indexes WHERE table_name = 'ENROLLMENT' "
+                + "ORDER BY index_name", rs -> rs.getString(1).replaceFirst("_INDEX_\\w+$", "_INDEX"));
+    }
+}
