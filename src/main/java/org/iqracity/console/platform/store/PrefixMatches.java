@@ -30,6 +30,12 @@ final class PrefixMatches {
         size++;
     }
 
+    void addAll(PrefixMatches other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.ids[i], other.values[i]);
+        }
+    }
+
     /** How many distinct enrollments matched. */
     long total() {
         long[] sorted = Arrays.copyOf(ids, size);
