@@ -122,15 +122,17 @@ final class BenchData {
 
     /**
      * The migrations that shape the data: a changed one makes a kept sandbox stale. V3 does something on
-     * PostgreSQL only, V10 on H2 only.
+     * PostgreSQL only.
      */
     static String schemaHash(boolean postgres) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             List<String> resources = new ArrayList<>(List.of("/db/migration/V1__tables.sql",
                     "/db/migration/V2__constraints_and_indexes.sql"));
-            resources.add(postgres ? "/org/iqracity/console/platform/store/V3__PrefixSearchIndexes.class"
-                    : "/org/iqracity/console/platform/store/V10__CoveringSearchIndexes.class");
+            if (postgres) {
+                resources.add("/org/iqracity/console/platform/store/V3__PrefixSearchIndexes.class");
+            }
+            resources.add("/org/iqracity/console/platform/store/V10__CoveringSearchIndexes.class");
             for (String resource : resources) {
                 try (InputStream in = BenchData.class.getResourceAsStream(resource)) {
                     if (in == null) {

@@ -25,7 +25,7 @@ public final class LearnerRepository {
     private static final String[] SEARCH_KEYS = {"username_key", "name_key", "email_key"};
     /** Reads a search's prefix ranges beside each other. */
     private static final ExecutorService RANGES = Executors.newVirtualThreadPerTaskExecutor();
-    /** H2's indexes for the three prefix matches; they carry every sort and filter column (V10). */
+    /** The indexes of the three prefix matches; they carry every sort and filter column (V10). */
     private static final String[] SEARCH_INDEXES = {"enrollment_search_username", "enrollment_search_name",
         "enrollment_search_email"};
 
@@ -128,36 +128,22 @@ public final class LearnerRepository {
 
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
-        if (q.prefix() != null && !postgres) {
+        if (q.prefix() != null) {
             return prefixMatches(q).total();
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ");
-        if (q.prefix() != null) {
-            sql.append('(');
-                for (int i = 0; i < SEARCH_KEYS.length; i++) {
-                if (i > 0) {
-                    sql.append(" UNION ");
-                }
-                sql.append("SELECT id FROM enrollment").append(useIndex(SEARCH_INDEXES[i])).append(" WHERE course_id = ?");
-                params.add(q.courseId());
-                appendPrefix(SEARCH_KEYS[i], q.prefix(), sql, params);
-                appendFilters(q, "", sql, params);
-            }
-            sql.append(") m");
-        } else {
-            sql.append("enrollment e WHERE e.course_id = ?");
-            params.add(q.courseId());
-            appendFilters(q, "e.", sql, params);
-        }
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
+        params.add(q.courseId());
+        appendFilters(q, "e.", sql, params);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
     }
 
     /**
-     * H2's search, from the three prefix ranges of the covering indexes (V10) alone: each is read once as
-     * (id, sort value) pairs, without the cursor, which is applied in memory. The page and the total of a search
-     * then cost one read of the ranges instead of two. The ranges are read side by side (one on the caller's thread),
-     * as H2 runs each query on the thread that asks.
+     * A search's matches, from the three prefix ranges of the covering indexes (V10) alone: each range is read once
+     * as (id, sort value) pairs, without the cursor. They give the total on both databases; on H2 also the page,
+     * with the cursor applied in memory, so a search there reads its ranges once instead of twice. (PostgreSQL sorts
+     * text by the database's collation, which Java cannot repeat, so it sorts its own page.) The ranges are read side
+     * by side, one on the caller's thread, each on a connection of its own.
      */
     private PrefixMatches prefixMatches(LearnerListQuery q) {
         List<Future<PrefixMatches>> others = new ArrayList<>();

@@ -6,7 +6,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Prefix search ({@code LIKE 'abc%'}) on PostgreSQL can only use a b-tree index under the C collation or with
- * {@code text_pattern_ops}; H2 uses the plain indexes of V2. This is the one place the two databases differ.
+ * {@code text_pattern_ops}; H2 uses the plain indexes of V2. (V10 replaces these with indexes that also carry the
+ * columns a search sorts and filters on.)
  */
 public class V3__PrefixSearchIndexes extends BaseJavaMigration {
 
