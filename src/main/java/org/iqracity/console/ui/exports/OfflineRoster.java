@@ -53,6 +53,11 @@ public final class OfflineRoster {
         return columns[column].startsWith(row, asciiLowerPrefix, anyWord);
     }
 
+    /** The rows (ascending row numbers, null for all) in the column's ascending order, ties by row. */
+    int[] sortedRows(int column, boolean numeric, int[] rows, BooleanSupplier cancelled) {
+        return ColumnSort.ascending(columns[column], numeric, rows, cancelled);
+    }
+
     boolean is(int column, int row, byte[] utf8) {
         return columns[column].is(row, utf8);
     }
@@ -102,8 +107,8 @@ public final class OfflineRoster {
         }
     }
 
-    /** For tests and tools: a roster from rows already in memory. */
-    static OfflineRoster of(List<String> header, List<List<String>> rows) {
+    /** For tests, tools and benchmarks: a roster from rows in memory or made as they are read. */
+    public static OfflineRoster of(List<String> header, Iterable<List<String>> rows) {
         Builder b = new Builder(() -> false);
         b.header(header);
         rows.forEach(b::row);

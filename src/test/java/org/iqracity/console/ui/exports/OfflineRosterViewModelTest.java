@@ -193,6 +193,25 @@ class OfflineRosterViewModelTest {
     }
 
     @Test
+    void sortingRunsInTheBackgroundAndOnlyTheNewestSortIsShown() {
+        DeferredTaskRunner tasks = new DeferredTaskRunner();
+        OfflineRosterViewModel vm = opened(tasks, PASSPHRASE);
+        tasks.finishAll();
+        tasks.finishAll();
+        List<String> fileOrder = usernames(vm);
+        int username = vm.rosterProperty().get().columnOf("username");
+
+        vm.sortBy(username, true);
+        assertThat(usernames(vm)).as("nothing sorted on the calling (FX) thread").isEqualTo(fileOrder);
+        assertThat(tasks.inFlight()).isEqualTo(1);
+        vm.sortBy(username, false);
+        tasks.finishNewestFirst();
+
+        assertThat(usernames(vm)).isEqualTo(fileOrder.stream().sorted().toList());
+        assertThat(vm.queryingProperty().get()).isFalse();
+    }
+
+    @Test
     void convertingWritesEveryRowInTheCanonicalCsvEncoding() throws Exception {
         OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
         vm.searchProperty().set("user00012");

@@ -1,0 +1,182 @@
+package org.iqracity.console.ui.exports;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Rows in ascending order of one column, ties by row: the order of {@link RosterQuery}'s comparator (lower-cased text
+ * by UTF-16 code unit, or numbers with empty and unreadable values first), reached with sorts of primitive longs
+ * instead of a comparator over boxed rows. Each long holds a slice of the row's key in its high bits and the row's
+ * place in its low bits, so one sort of longs orders the rows by that slice and then by row; rows whose slices tie
+ * are sorted again by their next slice, and so on until their keys end (a most-significant-digit sort).
+ */
+final class ColumnSort {
+    private static final int CHECK_EVERY = 1 << 14;
+
+    private ColumnSort() {
+    }
+
+    /**
+     * @param rows ascending row numbers to order, or null for every row of the column
+     * @return the same rows, in the column's ascending order
+     */
+    static int[] ascending(TextColumn column, boolean numeric, int[] rows, BooleanSupplier cancelled) {
+        int count = rows == null ? column.size() : rows.length;
+        if (count == 0) {
+            return new int[0];
+        }
+        int placeBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(count - 1));
+        // The key's slice fills the rest of a non-negative long.
+        int sliceBits = 63 - placeBits;
+        SortKeys keys = numeric ? NumberKeys.of(column, rows, sliceBits, cancelled)
+                : TextKeys.of(column, rows, sliceBits, cancelled);
+        long[] sorted = new long[count];
+        for (int place = 0; place < count; place++) {
+            if ((place & (CHECK_EVERY - 1)) == 0) {
+                check(cancelled);
+            }
+            sorted[place] = keys.slice(place, 0) << placeBits | place;
+        }
+        check(cancelled);
+        Arrays.sort(sorted);
+        new Refinement(keys, sorted, placeBits, cancelled).run();
+        long placeMask = (1L << placeBits) - 1;
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            int place = (int) (sorted[i] & placeMask);
+            out[i] = rows == null ? place : rows[place];
+        }
+        return out;
+    }
+
+    /**
+     * Sorts the runs of longs whose slices tie by their next slice, level by level, until no run is left. Reading
+     * the next slices in sorted order would jump around the column's bytes for every row; while many rows are left,
+     * they are read in row order instead and written to where each row sits.
+     */
+    private static final class Refinement {
+        private final SortKeys keys;
+        private final long[] sorted;
+        private final int placeBits;
+        private final long placeMask;
+        private final BooleanSupplier cancelled;
+        /** The runs left to sort by the next slice, from and to each. */
+        private int[] runs = new int[2 * 64];
+        private int runCount;
+        private long rowsInRuns;
+        /** Where each row left in a run sits in {@link #sorted}, -1 for the others; made when first needed. */
+        private int[] positionOf;
+
+        Refinement(SortKeys keys, long[] sorted, int placeBits, BooleanSupplier cancelled) {
+            this.keys = keys;
+            this.sorted = sorted;
+            this.placeBits = placeBits;
+            this.placeMask = (1L << placeBits) - 1;
+            this.cancelled = cancelled;
+        }
+
+        void run() {
+            findTies(0, sorted.length, 0);
+            for (int depth = 1; runCount > 0; depth++) {
+                check(cancelled);
+                int[] level = runs;
+                int levelRuns = runCount;
+                if (rowsInRuns < sorted.length / 16) {
+                    reslice(level, levelRuns, depth);
+                } else {
+                    resliceInRowOrder(level, levelRuns, depth);
+                }
+                runs = new int[2 * Math.max(64, levelRuns)];
+                runCount = 0;
+                rowsInRuns = 0;
+                for (int r = 0; r < 2 * levelRuns; r += 2) {
+                    int from = level[r];
+                    int to = level[r + 1];
+                    if (!ascending(from, to)) {
+                        Arrays.sort(sorted, from, to);
+                    }
+                    findTies(from, to, depth);
+                }
+            }
+        }
+
+        /** Few rows left: each one's next slice read where it sits. */
+        private void reslice(int[] level, int levelRuns, int depth) {
+            for (int r = 0; r < 2 * levelRuns; r += 2) {
+                for (int i = level[r]; i < level[r + 1]; i++) {
+                    int place = (int) (sorted[i] & placeMask);
+                    sorted[i] = keys.slice(place, depth) << placeBits | place;
+                }
+            }
+        }
+
+        private void resliceInRowOrder(int[] level, int levelRuns, int depth) {
+            if (positionOf == null) {
+                positionOf = new int[sorted.length];
+                Arrays.fill(positionOf, -1);
+            }
+            for (int r = 0; r < 2 * levelRuns; r += 2) {
+                for (int i = level[r]; i < level[r + 1]; i++) {
+                    positionOf[(int) (sorted[i] & placeMask)] = i;
+                }
+            }
+            for (int place = 0; place < positionOf.length; place++) {
+                int at = positionOf[place];
+                if (at >= 0) {
+                    sorted[at] = keys.slice(place, depth) << placeBits | place;
+                    positionOf[place] = -1;
+                }
+                if ((place & (CHECK_EVERY - 1)) == 0) {
+                    check(cancelled);
+                }
+            }
+        }
+
+        /** Whether the run is in order already, as equal slices leave it: often so for repeated values. */
+        private boolean ascending(int from, int to) {
+            for (int i = from + 1; i < to; i++) {
+                if (sorted[i] < sorted[i - 1]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void findTies(int from, int to, int depth) {
+            int start = from;
+            while (start < to) {
+                long slice = sorted[start] >>> placeBits;
+                int end = start + 1;
+                while (end < to && sorted[end] >>> placeBits == slice) {
+                    end++;
+                }
+                if (end - start > 1 && keys.continues(slice, depth)) {
+                    if (runCount * 2 + 2 > runs.length) {
+                        runs = Arrays.copyOf(runs, runs.length * 2);
+                    }
+                    runs[runCount * 2] = start;
+                    runs[runCount * 2 + 1] = end;
+                    runCount++;
+                    rowsInRuns += end - start;
+                }
+                start = end;
+            }
+        }
+    }
+
+    static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("superseded");
+        }
+    }
+
+    /** A row's sort key cut into slices of a fixed number of bits, compared as unsigned numbers in order. */
+    interface SortKeys {
+        /** The key's {@code depth}-th slice for the row at {@code place}; zeros past the key's end. */
+        long slice(int place, int depth);
+
+        /** Whether keys whose {@code depth}-th slice is {@code slice} may still differ further on. */
+        boolean continues(long slice, int depth);
+    }
+}
