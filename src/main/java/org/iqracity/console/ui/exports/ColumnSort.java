@@ -52,8 +52,9 @@ final class ColumnSort {
 
     /**
      * Sorts the runs of longs whose slices tie by their next slice, level by level, until no run is left. Reading
-     * the next slices in sorted order would jump around the column's bytes for every row; while many rows are left,
-     * they are read in row order instead and written to where each row sits.
+     * the next slices in sorted order would jump around the column's bytes (where a value starts, then its bytes)
+     * for every row: while many rows are left, every row's next slice is read in row order into an array first, and
+     * the runs pick theirs from it, one independent read each, which the processor overlaps.
      */
     private static final class Refinement {
         private final SortKeys keys;
@@ -61,12 +62,8 @@ final class ColumnSort {
         private final int placeBits;
         private final long placeMask;
         private final BooleanSupplier cancelled;
-        /** The runs left to sort by the next slice, from and to each. */
-        private int[] runs = new int[2 * 64];
-        private int runCount;
-        private long rowsInRuns;
-        /** Where each row left in a run sits in {@link #sorted}, -1 for the others; made when first needed. */
-        private int[] positionOf;
+        /** Every row's next slice, by place; made when first needed. */
+        private long[] nextSlices;
 
         Refinement(SortKeys keys, long[] sorted, int placeBits, BooleanSupplier cancelled) {
             this.keys = keys;
@@ -77,58 +74,52 @@ final class ColumnSort {
         }
 
         void run() {
-            findTies(0, sorted.length, 0);
-            for (int depth = 1; runCount > 0; depth++) {
+            Runs level = new Runs();
+            findTies(0, sorted.length, 0, level);
+            for (int depth = 1; level.count > 0; depth++) {
                 check(cancelled);
-                int[] level = runs;
-                int levelRuns = runCount;
-                if (rowsInRuns < sorted.length / 16) {
-                    reslice(level, levelRuns, depth);
+                if (level.rows < sorted.length / 16) {
+                    reslice(level, depth);
                 } else {
-                    resliceInRowOrder(level, levelRuns, depth);
+                    resliceInRowOrder(level, depth);
                 }
-                runs = new int[2 * Math.max(64, levelRuns)];
-                runCount = 0;
-                rowsInRuns = 0;
-                for (int r = 0; r < 2 * levelRuns; r += 2) {
-                    int from = level[r];
-                    int to = level[r + 1];
+                Runs next = new Runs();
+                for (int r = 0; r < level.count; r++) {
+                    int from = level.from(r);
+                    int to = level.to(r);
                     if (!ascending(from, to)) {
                         Arrays.sort(sorted, from, to);
                     }
-                    findTies(from, to, depth);
+                    findTies(from, to, depth, next);
                 }
+                level = next;
             }
         }
 
         /** Few rows left: each one's next slice read where it sits. */
-        private void reslice(int[] level, int levelRuns, int depth) {
-            for (int r = 0; r < 2 * levelRuns; r += 2) {
-                for (int i = level[r]; i < level[r + 1]; i++) {
+        private void reslice(Runs level, int depth) {
+            for (int r = 0; r < level.count; r++) {
+                for (int i = level.from(r); i < level.to(r); i++) {
                     int place = (int) (sorted[i] & placeMask);
                     sorted[i] = keys.slice(place, depth) << placeBits | place;
                 }
             }
         }
 
-        private void resliceInRowOrder(int[] level, int levelRuns, int depth) {
-            if (positionOf == null) {
-                positionOf = new int[sorted.length];
-                Arrays.fill(positionOf, -1);
+        private void resliceInRowOrder(Runs level, int depth) {
+            if (nextSlices == null) {
+                nextSlices = new long[sorted.length];
             }
-            for (int r = 0; r < 2 * levelRuns; r += 2) {
-                for (int i = level[r]; i < level[r + 1]; i++) {
-                    positionOf[(int) (sorted[i] & placeMask)] = i;
-                }
-            }
-            for (int place = 0; place < positionOf.length; place++) {
-                int at = positionOf[place];
-                if (at >= 0) {
-                    sorted[at] = keys.slice(place, depth) << placeBits | place;
-                    positionOf[place] = -1;
-                }
+            for (int place = 0; place < nextSlices.length; place++) {
+                nextSlices[place] = keys.slice(place, depth);
                 if ((place & (CHECK_EVERY - 1)) == 0) {
                     check(cancelled);
+                }
+            }
+            for (int r = 0; r < level.count; r++) {
+                for (int i = level.from(r); i < level.to(r); i++) {
+                    int place = (int) (sorted[i] & placeMask);
+                    sorted[i] = nextSlices[place] << placeBits | place;
                 }
             }
         }
@@ -143,7 +134,7 @@ final class ColumnSort {
             return true;
         }
 
-        private void findTies(int from, int to, int depth) {
+        private void findTies(int from, int to, int depth, Runs into) {
             int start = from;
             while (start < to) {
                 long slice = sorted[start] >>> placeBits;
@@ -152,17 +143,37 @@ final class ColumnSort {
                     end++;
                 }
                 if (end - start > 1 && keys.continues(slice, depth)) {
-                    if (runCount * 2 + 2 > runs.length) {
-                        runs = Arrays.copyOf(runs, runs.length * 2);
-                    }
-                    runs[runCount * 2] = start;
-                    runs[runCount * 2 + 1] = end;
-                    runCount++;
-                    rowsInRuns += end - start;
+                    into.add(start, end);
                 }
                 start = end;
             }
         }
+    }
+
+    /** Runs of {@code sorted} still to sort by the next slice: from and to each, and how many rows they hold. */
+    private static final class Runs {
+        private int[] bounds = new int[2 * 64];
+        int count;
+        long rows;
+
+        void add(int from, int to) {
+            if (2 * count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * count] = from;
+            bounds[2 * count + 1] = to;
+            count++;
+            rows += to - from;
+        }
+
+        int from(int run) {
+            return bounds[2 * run];
+        }
+
+        int to(int run) {
+            return bounds[2 * run + 1];
+        }
+
     }
 
     static void check(BooleanSupplier cancelled) {
