@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -19,7 +18,6 @@ import java.util.function.BooleanSupplier;
  */
 public record RosterQuery(String search, Map<Integer, String> equals, int sortColumn, boolean descending) {
     static final List<String> SEARCHED = List.of("username", "name", "email");
-    private static final Set<String> NUMERIC = Set.of("progress", "grade", "active_days", "year_of_birth");
     private static final int CHECK_EVERY = 4096;
 
     public RosterQuery {
@@ -116,16 +114,11 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
      */
     private int[] sorted(OfflineRoster roster, int[] rows, BooleanSupplier cancelled) {
         int n = roster.rowCount();
-        boolean numeric = NUMERIC.contains(roster.header().get(sortColumn));
-        int[] order = roster.order(sortColumn);
-        if (order == null) {
-            if (rows.length < n / 8) {
-                int[] ascending = roster.sortedRows(sortColumn, numeric, rows, cancelled);
-                return descending ? reversed(ascending) : ascending;
-            }
-            order = roster.sortedRows(sortColumn, numeric, null, cancelled);
-            roster.keepOrder(sortColumn, order);
+        if (roster.order(sortColumn) == null && rows.length < n / 8) {
+            int[] ascending = roster.sorted(sortColumn, rows, cancelled);
+            return descending ? reversed(ascending) : ascending;
         }
+        int[] order = roster.ordered(sortColumn, cancelled);
         if (rows.length == n) {
             return descending ? reversed(order) : order.clone();
         }
