@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * without the sandbox: generated rows ({@link RosterRows}), the query the screen runs ({@link RosterQuery}), timed
  * from the header click's query to its row indexes. Each round opens a fresh roster (so every column's first sort is
  * measured again), then per column: a narrow search sorted by it, the first full sort, the other direction, the
- * same direction again, and one course's rows with a search.
+ * same direction again, and one course's rows with a search. Last, a fresh roster's columns are all sorted in turn,
+ * as the screen does in the background while idle.
  *
  * <pre>
  * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -ntp -Pbenchmark test -Dtest=OfflineSortBenchmark \
@@ -94,7 +95,6 @@ class OfflineSortBenchmark {
         write();
     }
 
-    /** Wall time, and the thread's CPU time beside it: this machine is shared, and the sort uses one thread. */
     private double last(String what) {
         List<Double> ms = samples.get(what);
         return ms.get(ms.size() - 1);
@@ -114,6 +114,7 @@ class OfflineSortBenchmark {
                 (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, usedHeap() / MB, resident()));
     }
 
+    /** Wall time, and the thread's CPU time beside it: this machine is shared, and the sort uses one thread. */
     private int[] time(String what, OfflineRoster roster, RosterQuery query) {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -167,7 +168,8 @@ class OfflineSortBenchmark {
     private void write() throws IOException {
         StringBuilder out = new StringBuilder("# Offline roster sort, generated rows\n\n");
         notes.forEach(n -> out.append("- ").append(n).append('\n'));
-        out.append("\n| what | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms | n |\n|---|---|---|---|---|---|---|\n");
+        out.append("\n| what | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms | n |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         List<Double> allFirst = new ArrayList<>();
         List<Double> allFirstCpu = new ArrayList<>();
         samples.forEach((what, ms) -> {

@@ -5,11 +5,12 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Rows in ascending order of one column, ties by row: the order of {@link RosterQuery}'s comparator (lower-cased text
- * by UTF-16 code unit, or numbers with empty and unreadable values first), reached with sorts of primitive longs
- * instead of a comparator over boxed rows. Each long holds a slice of the row's key in its high bits and the row's
- * place in its low bits, so one sort of longs orders the rows by that slice and then by row; rows whose slices tie
- * are sorted again by their next slice, and so on until their keys end (a most-significant-digit sort).
+ * Rows in ascending order of one column, ties by row: text lower-cased with {@code toLowerCase(Locale.ROOT)} and
+ * compared by UTF-16 unit, or numbers as {@link Double#compare} orders them with empty and unreadable values first
+ * (the order of the comparator this replaced), reached with sorts of primitive longs instead of a comparator over
+ * boxed rows. Each long holds a slice of the row's key in its high bits and the row's place in its low bits, so one
+ * sort of longs orders the rows by that slice and then by row; rows whose slices tie are sorted again by their next
+ * slice, and so on until their keys end (a most-significant-digit sort).
  */
 final class ColumnSort {
     private static final int CHECK_EVERY = 1 << 14;

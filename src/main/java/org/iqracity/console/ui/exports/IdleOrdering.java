@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 final class IdleOrdering {
     private static final Logger LOGGER = LoggerFactory.getLogger(IdleOrdering.class);
+
     private final TaskRunner tasks;
-    /** Whether a query of the person's runs: the ordering stops at its next check. */
+    /** Whether one of the person's queries runs: the ordering stops at its next check. */
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile OfflineRoster roster;
     private BackgroundTask<Void> worker;
@@ -63,7 +64,7 @@ final class IdleOrdering {
             if (worker == task) {
                 worker = null;
             }
-        }).onSuccess(stopped -> resume()).onFailure(e -> LOGGER.warn("ordering a roster's columns in the "
+        }).onSuccess(done -> resume()).onFailure(e -> LOGGER.warn("ordering a roster's columns in the "
                 + "background failed: {}", e.getClass().getSimpleName()));
     }
 

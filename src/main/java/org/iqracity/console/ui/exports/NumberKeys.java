@@ -53,7 +53,7 @@ final class NumberKeys implements ColumnSort.SortKeys {
         return (depth + 1) * sliceBits < Long.SIZE;
     }
 
-    /** The value as {@link RosterQuery} reads it: empty or unreadable is negative infinity. */
+    /** The value as the sort reads it: empty or unreadable is negative infinity. */
     static double number(byte[] data, int start, int end) {
         if (start == end) {
             return Double.NEGATIVE_INFINITY;
