@@ -2,11 +2,14 @@ package org.iqracity.console.ui.exports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.iqracity.console.roster.RosterReader;
 
 /** An opened roster, held compactly in memory by column; read-only once built. */
 public final class OfflineRoster {
+    private static final Set<String> NUMERIC = Set.of("progress", "grade", "active_days", "year_of_birth");
+
     private final List<String> header;
     private final TextColumn[] columns;
     private final int rows;
@@ -26,9 +29,37 @@ public final class OfflineRoster {
         return orders.get(column);
     }
 
-    /** Keeps a column's sort order for every later sort of it; the roster never changes, so neither does it. */
-    void keepOrder(int column, int[] order) {
-        orders.compareAndSet(column, null, order);
+    /**
+     * The column's rows in ascending order, ties by row: kept from an earlier sort, or sorted now and kept for every
+     * later sort of the column (the roster never changes, so neither does it).
+     */
+    int[] ordered(int column, BooleanSupplier cancelled) {
+        int[] order = orders.get(column);
+        if (order == null) {
+            order = ColumnSort.ascending(columns[column], numeric(column), null, cancelled);
+            orders.compareAndSet(column, null, order);
+        }
+        return order;
+    }
+
+    /** Whether every column's order is kept. */
+    boolean allOrdered() {
+        for (int c = 0; c < orders.length(); c++) {
+            if (orders.get(c) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The rows (ascending row numbers) in the column's ascending order, ties by row; nothing is kept. */
+    int[] sorted(int column, int[] rows, BooleanSupplier cancelled) {
+        return ColumnSort.ascending(columns[column], numeric(column), rows, cancelled);
+    }
+
+    /** Sorted as numbers (empty and unreadable values first) rather than as text. */
+    boolean numeric(int column) {
+        return NUMERIC.contains(header.get(column));
     }
 
     public List<String> header() {
@@ -102,8 +133,8 @@ public final class OfflineRoster {
         }
     }
 
-    /** For tests and tools: a roster from rows already in memory. */
-    static OfflineRoster of(List<String> header, List<List<String>> rows) {
+    /** For tests, tools and benchmarks: a roster from rows in memory or made as they are read. */
+    public static OfflineRoster of(List<String> header, Iterable<List<String>> rows) {
         Builder b = new Builder(() -> false);
         b.header(header);
         rows.forEach(b::row);

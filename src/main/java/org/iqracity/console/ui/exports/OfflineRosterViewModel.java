@@ -87,6 +87,7 @@ public final class OfflineRosterViewModel {
     private boolean descending;
     private BackgroundTask<?> reading;
     private BackgroundTask<int[]> query;
+    private final IdleOrdering ordering;
     private int xlsxRowsPerSheet = XlsxWriter.MAX_ROWS_PER_SHEET;
 
     public OfflineRosterViewModel(TaskRunner tasks, Messages messages, PinnedKeys pins, Clock clock,
@@ -97,6 +98,7 @@ public final class OfflineRosterViewModel {
         this.errors = new RosterErrors(messages);
         this.pins = pins;
         this.clock = clock;
+        this.ordering = new IdleOrdering(tasks);
         for (Observable o : List.of(search, course, passed, hideRetired)) {
             o.addListener(x -> requery());
         }
@@ -171,6 +173,7 @@ public final class OfflineRosterViewModel {
                 .toList());
         manifest.set(m);
         roster.set(read.roster());
+        ordering.roster(read.roster());
         sortColumn = -1;
         descending = false;
         state.set(State.OPEN);
@@ -217,6 +220,7 @@ public final class OfflineRosterViewModel {
         RosterQuery q = currentQuery();
         AtomicBoolean superseded = new AtomicBoolean();
         querying.set(true);
+        ordering.busy();
         BackgroundTask<int[]> task = tasks.run(() -> q.run(r, () -> superseded.get()
                 || Thread.currentThread().isInterrupted()));
         query = task;
@@ -229,6 +233,9 @@ public final class OfflineRosterViewModel {
             }
             if (query == task) {
                 query = null;
+                if (!task.isCancelled()) {
+                    ordering.idle();
+                }
             }
         });
     }
@@ -357,6 +364,7 @@ public final class OfflineRosterViewModel {
         if (query != null) {
             query.cancel();
         }
+        ordering.stop();
         rows.replace(new int[0]);
         roster.set(null);
         manifest.set(null);

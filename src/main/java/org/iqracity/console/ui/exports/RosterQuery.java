@@ -2,11 +2,9 @@ package org.iqracity.console.ui.exports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -20,7 +18,6 @@ import java.util.function.BooleanSupplier;
  */
 public record RosterQuery(String search, Map<Integer, String> equals, int sortColumn, boolean descending) {
     static final List<String> SEARCHED = List.of("username", "name", "email");
-    private static final Set<String> NUMERIC = Set.of("progress", "grade", "active_days", "year_of_birth");
     private static final int CHECK_EVERY = 4096;
 
     public RosterQuery {
@@ -112,21 +109,18 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
     /**
      * The rows in the order of the sort column. The first sort that covers much of the roster sorts all of it once
      * and keeps that order; every later sort of the column (the other direction, after a new search) then only
-     * picks its rows out of it, in linear time. A narrow search's few rows are sorted by themselves.
+     * picks its rows out of it, in linear time. A narrow search's few rows are sorted by themselves. Descending is
+     * ascending read backwards, which also puts equal keys in descending row order, as a reversed comparator does.
      */
     private int[] sorted(OfflineRoster roster, int[] rows, BooleanSupplier cancelled) {
         int n = roster.rowCount();
-        int[] order = roster.order(sortColumn);
-        if (order == null) {
-            if (rows.length < n / 8) {
-                return sortedByKeys(roster, rows, descending, cancelled);
-            }
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            order = sortedByKeys(roster, all, false, cancelled);
-            roster.keepOrder(sortColumn, order);
+        if (roster.order(sortColumn) == null && rows.length < n / 8) {
+            int[] ascending = roster.sorted(sortColumn, rows, cancelled);
+            return descending ? reversed(ascending) : ascending;
+        }
+        int[] order = roster.ordered(sortColumn, cancelled);
+        if (rows.length == n) {
+            return descending ? reversed(order) : order.clone();
         }
         boolean[] wanted = new boolean[n];
         for (int row : rows) {
@@ -134,7 +128,6 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
         }
         int[] out = new int[rows.length];
         int k = 0;
-        // Walking the ascending order backwards also puts equal keys in descending row order, as the comparator does.
         for (int i = 0; i < n && k < out.length; i++) {
             int row = order[descending ? n - 1 - i : i];
             if (wanted[row]) {
@@ -142,47 +135,6 @@ public record RosterQuery(String search, Map<Integer, String> equals, int sortCo
             }
         }
         return out;
-    }
-
-    private int[] sortedByKeys(OfflineRoster roster, int[] rows, boolean descending, BooleanSupplier cancelled) {
-        boolean numeric = NUMERIC.contains(roster.header().get(sortColumn));
-        // Keys are taken out once, so the comparisons do not decode the same values again and again.
-        Comparable<?>[] keys = new Comparable<?>[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if ((i & (CHECK_EVERY - 1)) == 0) {
-                check(cancelled);
-            }
-            String v = roster.value(sortColumn, rows[i]);
-            keys[i] = numeric ? number(v) : v.toLowerCase(Locale.ROOT);
-        }
-        Integer[] order = new Integer[rows.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        int[] comparisons = {0};
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Comparator<Integer> byKey = (a, b) -> {
-            if ((++comparisons[0] & (CHECK_EVERY * 16 - 1)) == 0) {
-                check(cancelled);
-            }
-            int c = ((Comparable) keys[a]).compareTo(keys[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        };
-        Arrays.sort(order, descending ? byKey.reversed() : byKey);
-        int[] out = new int[rows.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rows[order[i]];
-        }
-        return out;
-    }
-
-    /** Empty values sort before every number, like an empty text before every word. */
-    private static Double number(String value) {
-        try {
-            return value.isEmpty() ? Double.NEGATIVE_INFINITY : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return Double.NEGATIVE_INFINITY;
-        }
     }
 
     private static int[] reversed(int[] rows) {

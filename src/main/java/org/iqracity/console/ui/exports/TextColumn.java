@@ -35,6 +35,21 @@ final class TextColumn {
         return size;
     }
 
+    /** Every value's bytes, one after another, for sorting without decoding (see {@link ColumnSort}); read-only. */
+    byte[] bytes() {
+        return data;
+    }
+
+    /** Where the value at {@code row} starts in {@link #bytes()}. */
+    int start(int row) {
+        return row == 0 ? 0 : ends[row - 1];
+    }
+
+    /** Where the value at {@code row} ends in {@link #bytes()}, exclusive. */
+    int end(int row) {
+        return ends[row];
+    }
+
     /** What {@link #startsWith} can tell from the stored bytes alone. */
     enum Match { YES, NO, ASK_TEXT }
 

@@ -193,6 +193,65 @@ class OfflineRosterViewModelTest {
     }
 
     @Test
+    void sortingRunsInTheBackgroundAndOnlyTheNewestSortIsShown() {
+        DeferredTaskRunner tasks = new DeferredTaskRunner();
+        OfflineRosterViewModel vm = opened(tasks, PASSPHRASE);
+        tasks.finishAll();
+        tasks.finishAll();
+        List<String> fileOrder = usernames(vm);
+        int username = vm.rosterProperty().get().columnOf("username");
+
+        vm.sortBy(username, true);
+        assertThat(usernames(vm)).as("nothing sorted on the calling (FX) thread").isEqualTo(fileOrder);
+        vm.sortBy(username, false);
+        tasks.finishNewestFirst();
+
+        assertThat(usernames(vm)).isEqualTo(fileOrder.stream().sorted().toList());
+        assertThat(vm.queryingProperty().get()).isFalse();
+    }
+
+    @Test
+    void columnsAreOrderedInTheBackgroundOnlyWhileNoQueryRuns() {
+        DeferredTaskRunner tasks = new DeferredTaskRunner();
+        OfflineRosterViewModel vm = opened(tasks, PASSPHRASE);
+        tasks.finishAll();
+        OfflineRoster roster = vm.rosterProperty().get();
+        assertThat(kept(roster)).as("not while the first query runs").isZero();
+
+        tasks.finishAll();
+        assertThat(tasks.inFlight()).as("the ordering, once the query is done").isEqualTo(1);
+        vm.searchProperty().set("user0001");
+        tasks.finishAll();
+        assertThat(kept(roster)).as("it gave way to the search started after it").isZero();
+
+        tasks.finishAll();
+        assertThat(kept(roster)).isEqualTo(roster.header().size());
+        int name = roster.columnOf("name");
+        List<Integer> rows = IntStream.range(0, roster.rowCount()).boxed()
+                .sorted(java.util.Comparator.comparing((Integer i) -> roster.value(name, i)
+                        .toLowerCase(java.util.Locale.ROOT)).thenComparing(i -> i)).toList();
+        assertThat(IntStream.of(roster.order(name)).boxed().toList()).isEqualTo(rows);
+    }
+
+    @Test
+    void closingStopsTheBackgroundOrdering() {
+        DeferredTaskRunner tasks = new DeferredTaskRunner();
+        OfflineRosterViewModel vm = opened(tasks, PASSPHRASE);
+        tasks.finishAll();
+        tasks.finishAll();
+        OfflineRoster roster = vm.rosterProperty().get();
+        assertThat(tasks.inFlight()).isEqualTo(1);
+
+        vm.close();
+        tasks.finishAll();
+        assertThat(kept(roster)).isZero();
+    }
+
+    private static long kept(OfflineRoster roster) {
+        return IntStream.range(0, roster.header().size()).filter(c -> roster.order(c) != null).count();
+    }
+
+    @Test
     void convertingWritesEveryRowInTheCanonicalCsvEncoding() throws Exception {
         OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
         vm.searchProperty().set("user00012");
