@@ -1,0 +1,386 @@
+package org.iqracity.console.documents;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The parts of an .xlsx package (SpreadsheetML), written as they come into one compressed scratch file: sheet XML
+ * streams straight into its ZIP entry, and the workbook, styles and relationships, which name every sheet, follow
+ * once the last sheet is done. Text is either inline or, when the caller chose to share it, an index into the shared
+ * strings written at the end (a value repeated on every row, such as a course id or "true", then costs a few bytes a
+ * cell instead of its whole markup); dates are numbers with a date style. Every row and cell says where it is, as
+ * Excel writes them.
+ */
+final class XlsxPackage implements Closeable {
+    static final int PLAIN = 0;
+    static final int HEADER = 1;
+    static final int DATE = 2;
+    static final int DATE_TIME = 3;
+    static final int PERCENT = 4;
+    static final int LABEL = 5;
+    static final int WRAP = 6;
+    /** What closes a cell's reference, by style: the quote, and the style unless it is the default. */
+    private static final byte[][] REF_END = {ascii("\""), ascii("\" s=\"1\""), ascii("\" s=\"2\""),
+        ascii("\" s=\"3\""), ascii("\" s=\"4\""), ascii("\" s=\"5\""), ascii("\" s=\"6\"")};
+
+    /**
+     * Fast deflate: the sheet XML is most of the work of a large workbook, and level 1 packs it to about a fifth at
+     * several times the speed of the default level, for a file a few tenths larger.
+     */
+    private static final int LEVEL = Deflater.BEST_SPEED;
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    private static final byte[] CELL = ascii("<c r=\"");
+    private static final byte[] INLINE = ascii(" t=\"inlineStr\"><is><t>");
+    private static final byte[] INLINE_KEEP_SPACE = ascii(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    private static final byte[] INLINE_END = ascii("</t></is></c>");
+    private static final byte[] SHARED = ascii(" t=\"s\"><v>");
+    private static final byte[] VALUE = ascii("><v>");
+    private static final byte[] VALUE_END = ascii("</v></c>");
+    private static final byte[] ROW_END = ascii("</row>\n");
+
+    /** A sheet's name, and the cell range its filter covers (null: none). */
+    private record Sheet(String name, String filter) {
+    }
+
+    private final Path scratch;
+    private final ZipOutputStream zip;
+    private final XmlBytes xml;
+    private final List<Sheet> sheets = new ArrayList<>();
+    private final List<byte[]> columnNames = new ArrayList<>();
+    private final Map<String, Integer> sharedIndex = new HashMap<>();
+    private final List<String> shared = new ArrayList<>();
+    private final byte[] rowRef = new byte[12];
+    private int rowRefLength;
+    private int row;
+    private boolean inSheet;
+    private boolean finished;
+
+    /** With the scratch file in {@code scratchDir}, or in the system's temporary folder when null. */
+    XlsxPackage(Path scratchDir) throws IOException {
+        scratch = scratchDir == null ? Files.createTempFile("console-", ".xlsx.part")
+                : Files.createTempFile(scratchDir, "console-", ".xlsx.part");
+        ZipOutputStream z = null;
+        try {
+            z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16));
+            z.setLevel(LEVEL);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(scratch);
+            throw e;
+        }
+        zip = z;
+        xml = new XmlBytes(zip, 1 << 16);
+    }
+
+    /** Starts the next sheet; {@code widths} are in characters, and a frozen header keeps row one in view. */
+    void beginSheet(String name, int[] widths, boolean frozenHeader) throws IOException {
+        if (inSheet) {
+            throw new IllegalStateException("a sheet is open");
+        }
+        zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + (sheets.size() + 1) + ".xml"));
+        inSheet = true;
+        row = 0;
+        xml.raw(XML_DECL).raw("<worksheet xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\">");
+        xml.raw("<sheetViews><sheetView workbookViewId=\"0\"").raw(sheets.isEmpty() ? " tabSelected=\"1\">" : ">");
+        if (frozenHeader) {
+            xml.raw("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                    + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>");
+        }
+        xml.raw("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
+        if (widths.length > 0) {
+            xml.raw("<cols>");
+            for (int c = 0; c < widths.length; c++) {
+                xml.raw("<col min=\"").num(c + 1).raw("\" max=\"").num(c + 1).raw("\" width=\"").num(widths[c])
+                        .raw("\" customWidth=\"1\"/>");
+            }
+            xml.raw("</cols>");
+        }
+        xml.raw("<sheetData>\n");
+        sheets.add(new Sheet(name, null));
+    }
+
+    void beginRow() throws IOException {
+        row++;
+        int n = row;
+        int digits = 1;
+        for (int t = n; t >= 10; t /= 10) {
+            digits++;
+        }
+        for (int i = digits - 1; i >= 0; i--) {
+            rowRef[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        rowRefLength = digits;
+        xml.raw("<row r=\"").num(row).raw("\">");
+    }
+
+    void endRow() throws IOException {
+        xml.raw(ROW_END);
+    }
+
+    /** Rows begun on the open sheet. */
+    int rows() {
+        return row;
+    }
+
+    void text(int column, String value, int style) throws IOException {
+        cellStart(column, style);
+        xml.raw(keepsSpace(value) ? INLINE_KEEP_SPACE : INLINE).text(value).raw(INLINE_END);
+    }
+
+    /**
+     * Text from the shared strings, added to them when {@code mayAdd}; false when it is not there and may not be
+     * added (the caller then writes it inline).
+     */
+    boolean sharedText(int column, String value, int style, boolean mayAdd) throws IOException {
+        Integer index = sharedIndex.get(value);
+        if (index == null) {
+            if (!mayAdd) {
+                return false;
+            }
+            index = shared.size();
+            sharedIndex.put(value, index);
+            shared.add(value);
+        }
+        cellStart(column, style);
+        xml.raw(SHARED).num(index).raw(VALUE_END);
+        return true;
+    }
+
+    /** Strings in the shared table so far. */
+    int sharedCount() {
+        return shared.size();
+    }
+
+    /** A finite number; dates are numbers too, with a date style. */
+    void number(int column, double value, int style) throws IOException {
+        cellStart(column, style);
+        xml.raw(VALUE).num(value).raw(VALUE_END);
+    }
+
+    /** A number given as text that {@link CellValues#plainDecimal} accepted. */
+    void numberAsWritten(int column, String plainDecimal, int style) throws IOException {
+        cellStart(column, style);
+        xml.raw(VALUE).raw(plainDecimal).raw(VALUE_END);
+    }
+
+    /** A date's serial (days since 1899-12-30, the time as the fraction). */
+    void serial(int column, double days, int style) throws IOException {
+        cellStart(column, style);
+        xml.raw(VALUE).fixed10(days).raw(VALUE_END);
+    }
+
+    /** Ends the open sheet; with {@code filterColumns} > 0 its header gets a filter over the rows written. */
+    void endSheet(int filterColumns) throws IOException {
+        xml.raw("</sheetData>");
+        String filter = null;
+        if (filterColumns > 0 && row > 0) {
+            filter = "A1:" + new String(columnName(filterColumns - 1), StandardCharsets.US_ASCII) + row;
+            xml.raw("<autoFilter ref=\"").raw(filter).raw("\"/>");
+        }
+        xml.raw("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+                + "</worksheet>");
+        xml.drain();
+        zip.closeEntry();
+        inSheet = false;
+        Sheet last = sheets.removeLast();
+        sheets.add(new Sheet(last.name(), filter));
+    }
+
+    /** Writes the workbook's remaining parts and closes the package; the scratch file is then the caller's. */
+    Path finish() throws IOException {
+        if (inSheet) {
+            throw new IllegalStateException("a sheet is open");
+        }
+        boolean hasShared = !shared.isEmpty();
+        if (hasShared) {
+            sharedStrings();
+        }
+        part("xl/workbook.xml", workbook());
+        part("xl/styles.xml", STYLES);
+        StringBuilder rels = new StringBuilder(XML_DECL).append("<Relationships xmlns=\"" + PKG_REL + "\">");
+        StringBuilder types = new StringBuilder(XML_DECL).append(
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                + ".spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                + ".spreadsheetml.styles+xml\"/>");
+        for (int i = 1; i <= sheets.size(); i++) {
+            rels.append("<Relationship Id=\"rId").append(i).append("\" Type=\"" + REL + "/worksheet\" Target=\"")
+                    .append("worksheets/sheet").append(i).append(".xml\"/>");
+            types.append("<Override PartName=\"/xl/worksheets/sheet").append(i).append(".xml\" ContentType=\"")
+                    .append("application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+        }
+        rels.append("<Relationship Id=\"rId").append(sheets.size() + 1)
+                .append("\" Type=\"" + REL + "/styles\" Target=\"styles.xml\"/>");
+        if (hasShared) {
+            rels.append("<Relationship Id=\"rId").append(sheets.size() + 2)
+                    .append("\" Type=\"" + REL + "/sharedStrings\" Target=\"sharedStrings.xml\"/>");
+            types.append("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-"
+                    + "officedocument.spreadsheetml.sharedStrings+xml\"/>");
+        }
+        rels.append("</Relationships>");
+        part("xl/_rels/workbook.xml.rels", rels.toString());
+        part("_rels/.rels", XML_DECL + "<Relationships xmlns=\"" + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\""
+                + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        part("[Content_Types].xml", types.append("</Types>").toString());
+        zip.close();
+        finished = true;
+        return scratch;
+    }
+
+    /** Deletes the scratch file unless the package was finished and handed over. */
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            try {
+                zip.close();
+            } finally {
+                Files.deleteIfExists(scratch);
+            }
+        }
+    }
+
+    private void sharedStrings() throws IOException {
+        zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+        xml.raw(XML_DECL).raw("<sst xmlns=\"" + MAIN + "\" uniqueCount=\"").num(shared.size()).raw("\">");
+        for (String value : shared) {
+            xml.raw(keepsSpace(value) ? "<si><t xml:space=\"preserve\">" : "<si><t>").text(value).raw("</t></si>");
+        }
+        xml.raw("</sst>").drain();
+        zip.closeEntry();
+    }
+
+    private String workbook() {
+        StringBuilder b = new StringBuilder(XML_DECL).append("<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL
+                + "\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>");
+        for (int i = 0; i < sheets.size(); i++) {
+            b.append("<sheet name=\"").append(attribute(sheets.get(i).name())).append("\" sheetId=\"").append(i + 1)
+                    .append("\" r:id=\"rId").append(i + 1).append("\"/>");
+        }
+        b.append("</sheets>");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < sheets.size(); i++) {
+            String filter = sheets.get(i).filter();
+            if (filter != null) {
+                // the name Excel gives a filter's range; without it Excel repairs the file on opening
+                String[] corners = filter.split(":");
+                names.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").append(i)
+                        .append("\" hidden=\"1\">")
+                        .append(attribute("'" + sheets.get(i).name().replace("'", "''") + "'!" + absolute(corners[0])
+                                + ":" + absolute(corners[1])))
+                        .append("</definedName>");
+            }
+        }
+        if (!names.isEmpty()) {
+            b.append("<definedNames>").append(names).append("</definedNames>");
+        }
+        return b.append("</workbook>").toString();
+    }
+
+    /** {@code B12} as {@code $B$12}. */
+    private static String absolute(String cell) {
+        int digits = 0;
+        while (!Character.isDigit(cell.charAt(digits))) {
+            digits++;
+        }
+        return "$" + cell.substring(0, digits) + "$" + cell.substring(digits);
+    }
+
+    private static String attribute(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c < 0x20 ? '?' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private void part(String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private void cellStart(int column, int style) throws IOException {
+        xml.raw(CELL).raw(columnName(column)).raw(rowRef, rowRefLength).raw(REF_END[style]);
+    }
+
+    /** A, B, ... Z, AA, ...: made once per column. */
+    private byte[] columnName(int column) {
+        while (columnNames.size() <= column) {
+            int n = columnNames.size() + 1;
+            StringBuilder name = new StringBuilder();
+            while (n > 0) {
+                int rem = (n - 1) % 26;
+                name.insert(0, (char) ('A' + rem));
+                n = (n - 1) / 26;
+            }
+            columnNames.add(ascii(name.toString()));
+        }
+        return columnNames.get(column);
+    }
+
+    /** Text that starts or ends with white space, which XML would drop unless told to keep it. */
+    private static boolean keepsSpace(String value) {
+        return !value.isEmpty() && (isXmlSpace(value.charAt(0)) || isXmlSpace(value.charAt(value.length() - 1)));
+    }
+
+    private static boolean isXmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Fonts: the default and its bold. Fills: none and gray125 (which every workbook has) and the header's grey.
+     * Cell formats in the order of the constants above; 9 is Excel's built-in "0%".
+     */
+    private static final String STYLES = XML_DECL + "<styleSheet xmlns=\"" + MAIN + "\">"
+            + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/>"
+            + "<numFmt numFmtId=\"165\" formatCode=\"yyyy-mm-dd hh:mm:ss\"/></numFmts>"
+            + "<fonts count=\"2\"><font><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/>"
+            + "<scheme val=\"minor\"/></font><font><b/><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/>"
+            + "<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>"
+            + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
+            + "<fill><patternFill patternType=\"gray125\"/></fill>"
+            + "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"22\"/><bgColor indexed=\"64\"/></patternFill>"
+            + "</fill></fills>"
+            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"7\">"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
+            + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
+            + "<alignment wrapText=\"1\" vertical=\"top\"/></xf>"
+            + "</cellXfs>"
+            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+            + "</styleSheet>";
+}
