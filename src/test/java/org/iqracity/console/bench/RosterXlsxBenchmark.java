@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.iqracity.console.api.RosterField;
@@ -77,8 +78,8 @@ class RosterXlsxBenchmark {
         Child csvRun = Child.run(cli(List.of(), "convert", roster.toString(), "--csv", csv.toString(), "--data-dir",
                 data.toString()), env, WORK.resolve("convert-csv.log"));
         assertThat(csvRun.exit).as(csvRun.output).isZero();
-        note("console `convert --csv` (decrypt, check, write CSV): %.1f s incl. JVM start; peak RSS %.0f MiB; "
-                + "CSV %.1f MiB", csvRun.seconds, csvRun.peakRssMb, Files.size(csv) / MB);
+        note("console `convert --csv` (decrypt, check, write CSV): %.1f s incl. JVM start (CPU %.1f s); peak RSS "
+                + "%.0f MiB; CSV %.1f MiB", csvRun.seconds, csvRun.cpuSeconds, csvRun.peakRssMb, Files.size(csv) / MB);
 
         List<String> jvm = JFR ? List.of("-XX:StartFlightRecording=filename=" + WORK.resolve("convert.jfr")
                 + ",settings=profile") : List.of();
@@ -89,9 +90,9 @@ class RosterXlsxBenchmark {
         Matcher wrote = Pattern.compile("\\((\\d+) rows on (\\d+) sheets?\\)").matcher(xlsxRun.output);
         assertThat(wrote.find()).as(xlsxRun.output).isTrue();
         assertThat(Long.parseLong(wrote.group(1))).isEqualTo(ROWS);
-        note("console `convert --xlsx` (decrypt, check, write XLSX): **%.2f s** incl. JVM start; peak RSS %.0f MiB "
-                + "(-Xmx%s); XLSX %.1f MiB; %s sheet(s); load before %s", xlsxRun.seconds, xlsxRun.peakRssMb, HEAP,
-                Files.size(xlsx) / MB, wrote.group(2), load);
+        note("console `convert --xlsx` (decrypt, check, write XLSX): **%.2f s** incl. JVM start (CPU %.1f s); peak "
+                + "RSS %.0f MiB (-Xmx%s); XLSX %.1f MiB; %s sheet(s); load before %s", xlsxRun.seconds,
+                xlsxRun.cpuSeconds, xlsxRun.peakRssMb, HEAP, Files.size(xlsx) / MB, wrote.group(2), load);
         // the roster sheets' rows and headers, and the About sheet's few lines
         assertThat(rowsWithFirstCell(xlsx)).as("rows in the console's workbook")
                 .isBetween(ROWS + Long.parseLong(wrote.group(2)), ROWS + Long.parseLong(wrote.group(2)) + 20);
@@ -118,10 +119,11 @@ class RosterXlsxBenchmark {
         load = ConsoleBenchmark.loadAverage();
         Child lo = Child.run(soffice(profile, loOut, csv), Map.of(), WORK.resolve("soffice.log"));
         assertThat(lo.exit).as(lo.output).isZero();
-        note("LibreOffice `soffice --headless --convert-to xlsx` of the CSV: **%.2f s**; peak RSS %.0f MiB; XLSX "
-                + "%.1f MiB; %,d rows with a first cell; load before %s", lo.seconds, lo.peakRssMb,
-                Files.size(loXlsx) / MB, rowsWithFirstCell(loXlsx), load);
-        note("**LibreOffice / console: %.1f×** (target ≥ 8×)", lo.seconds / xlsxRun.seconds);
+        note("LibreOffice `soffice --headless --convert-to xlsx` of the CSV: **%.2f s** (CPU %.1f s); peak RSS %.0f "
+                + "MiB; XLSX %.1f MiB; %,d rows with a first cell; load before %s", lo.seconds, lo.cpuSeconds,
+                lo.peakRssMb, Files.size(loXlsx) / MB, rowsWithFirstCell(loXlsx), load);
+        note("**LibreOffice / console: %.1f×** wall time (target ≥ 8×); %.1f× CPU time", lo.seconds / xlsxRun.seconds,
+                lo.cpuSeconds / xlsxRun.cpuSeconds);
         finish();
     }
 
@@ -136,6 +138,7 @@ class RosterXlsxBenchmark {
             int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
             for (int round = 1; round <= rounds; round++) {
                 long t0 = System.nanoTime();
+                long p0 = processCpu();
                 try (InputStream in = Files.newInputStream(roster)) {
                     RosterReader.read(in, RosterReader.Key.passphrase(PASSPHRASE.toCharArray()), null,
                             Clock.systemUTC(), new RosterReader.RowSink() {
@@ -149,6 +152,7 @@ class RosterXlsxBenchmark {
                             });
                 }
                 long t1 = System.nanoTime();
+                long p1 = processCpu();
                 long t2;
                 long t3;
                 try (InputStream in = Files.newInputStream(roster); RosterXlsx sink = new RosterXlsx()) {
@@ -158,12 +162,20 @@ class RosterXlsxBenchmark {
                     sink.save(target, opened.manifest());
                     t3 = System.nanoTime();
                 }
+                long p3 = processCpu();
                 Files.deleteIfExists(target);
-                System.out.printf(Locale.ROOT, "phase (round %d): decrypt and check alone %.2f s; decrypt, check and "
-                        + "rows handed to the workbook %.2f s; save (the workbook's rest) %.2f s%n", round,
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+                System.out.printf(Locale.ROOT, "phase (round %d): decrypt and check alone %.2f s (process CPU %.2f s); "
+                        + "decrypt, check and rows handed to the workbook %.2f s, save (the workbook's rest) %.2f s "
+                        + "(process CPU of both %.2f s)%n", round, (t1 - t0) / 1e9, (p1 - p0) / 1e9, (t2 - t1) / 1e9,
+                        (t3 - t2) / 1e9, (p3 - p1) / 1e9);
             }
         }
+    }
+
+    /** CPU time of this JVM, every thread (JIT and GC included), in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     // ---- the roster -------------------------------------------------------------------------------------------
@@ -294,18 +306,23 @@ class RosterXlsxBenchmark {
     }
 
     /** A process run to its end, its output in a log, its peak resident memory (itself or a child) polled. */
-    private record Child(int exit, double seconds, double peakRssMb, String output) {
+    private record Child(int exit, double seconds, double cpuSeconds, double peakRssMb, String output) {
         static Child run(List<String> command, Map<String, String> env, Path log) throws Exception {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             long t0 = System.nanoTime();
             Process process = builder.start();
             double peak = 0;
+            // CPU per process (itself and its children) as last seen: the last 50 ms before each ends are missed
+            Map<Long, java.time.Duration> cpu = new java.util.HashMap<>();
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
                 peak = Math.max(peak, peakOf(process.toHandle()));
+                java.util.stream.Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                        .forEach(h -> h.info().totalCpuDuration().ifPresent(d -> cpu.put(h.pid(), d)));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Child(process.exitValue(), seconds, peak, Files.readString(log));
+            double cpuSeconds = cpu.values().stream().mapToLong(java.time.Duration::toMillis).sum() / 1e3;
+            return new Child(process.exitValue(), seconds, cpuSeconds, peak, Files.readString(log));
         }
 
         private static double peakOf(ProcessHandle handle) {
