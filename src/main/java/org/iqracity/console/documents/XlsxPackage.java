@@ -39,15 +39,11 @@ final class XlsxPackage implements Closeable {
     private static final byte[][] REF_END = {ascii("\""), ascii("\" s=\"1\""), ascii("\" s=\"2\""),
         ascii("\" s=\"3\""), ascii("\" s=\"4\""), ascii("\" s=\"5\""), ascii("\" s=\"6\"")};
 
-    /**
-     * Fast deflate: the sheet XML is most of the work of a large workbook, and level 1 packs it to about a fifth at
-     * several times the speed of the default level, for a file a few tenths larger.
-     */
+    /** Deflate's fastest level: compressing the sheet XML is most of the work of a large workbook. */
     private static final int LEVEL = Deflater.BEST_SPEED;
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    private static final String MAIN = XlsxParts.MAIN;
+    private static final String REL = XlsxParts.REL;
+    private static final String XML_DECL = XlsxParts.XML_DECL;
     private static final byte[] CELL = ascii("<c r=\"");
     /** A cell in the column after the last one, by style: no reference needed. */
     private static final byte[][] NEXT_CELL = {ascii("<c"), ascii("<c s=\"1\""), ascii("<c s=\"2\""),
@@ -60,14 +56,10 @@ final class XlsxPackage implements Closeable {
     private static final byte[] VALUE_END = ascii("</v></c>");
     private static final byte[] ROW_END = ascii("</row>\n");
 
-    /** A sheet's name, and the cell range its filter covers (null: none). */
-    private record Sheet(String name, String filter) {
-    }
-
     private final Path scratch;
     private final ZipOutputStream zip;
     private final XmlBytes xml;
-    private final List<Sheet> sheets = new ArrayList<>();
+    private final List<XlsxParts.Sheet> sheets = new ArrayList<>();
     private final List<byte[]> columnNames = new ArrayList<>();
     private final Map<String, Integer> sharedIndex = new HashMap<>();
     private final List<String> shared = new ArrayList<>();
@@ -119,7 +111,7 @@ final class XlsxPackage implements Closeable {
             xml.raw("</cols>");
         }
         xml.raw("<sheetData>\n");
-        sheets.add(new Sheet(name, null));
+        sheets.add(new XlsxParts.Sheet(name, null));
     }
 
     void beginRow() throws IOException {
@@ -207,8 +199,8 @@ final class XlsxPackage implements Closeable {
         xml.drain();
         zip.closeEntry();
         inSheet = false;
-        Sheet last = sheets.removeLast();
-        sheets.add(new Sheet(last.name(), filter));
+        XlsxParts.Sheet last = sheets.removeLast();
+        sheets.add(new XlsxParts.Sheet(last.name(), filter));
     }
 
     /** Writes the workbook's remaining parts and closes the package; the scratch file is then the caller's. */
@@ -220,36 +212,11 @@ final class XlsxPackage implements Closeable {
         if (hasShared) {
             sharedStrings();
         }
-        part("xl/workbook.xml", workbook());
-        part("xl/styles.xml", STYLES);
-        StringBuilder rels = new StringBuilder(XML_DECL).append("<Relationships xmlns=\"" + PKG_REL + "\">");
-        StringBuilder types = new StringBuilder(XML_DECL).append(
-                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-                + ".spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-                + ".spreadsheetml.styles+xml\"/>");
-        for (int i = 1; i <= sheets.size(); i++) {
-            rels.append("<Relationship Id=\"rId").append(i).append("\" Type=\"" + REL + "/worksheet\" Target=\"")
-                    .append("worksheets/sheet").append(i).append(".xml\"/>");
-            types.append("<Override PartName=\"/xl/worksheets/sheet").append(i).append(".xml\" ContentType=\"")
-                    .append("application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
-        }
-        rels.append("<Relationship Id=\"rId").append(sheets.size() + 1)
-                .append("\" Type=\"" + REL + "/styles\" Target=\"styles.xml\"/>");
-        if (hasShared) {
-            rels.append("<Relationship Id=\"rId").append(sheets.size() + 2)
-                    .append("\" Type=\"" + REL + "/sharedStrings\" Target=\"sharedStrings.xml\"/>");
-            types.append("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.spreadsheetml.sharedStrings+xml\"/>");
-        }
-        rels.append("</Relationships>");
-        part("xl/_rels/workbook.xml.rels", rels.toString());
-        part("_rels/.rels", XML_DECL + "<Relationships xmlns=\"" + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\""
-                + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-        part("[Content_Types].xml", types.append("</Types>").toString());
+        part("xl/workbook.xml", XlsxParts.workbook(sheets));
+        part("xl/styles.xml", XlsxParts.STYLES);
+        part("xl/_rels/workbook.xml.rels", XlsxParts.workbookRelationships(sheets.size(), hasShared));
+        part("_rels/.rels", XlsxParts.PACKAGE_RELATIONSHIPS);
+        part("[Content_Types].xml", XlsxParts.contentTypes(sheets.size(), hasShared));
         zip.close();
         finished = true;
         return scratch;
@@ -275,57 +242,6 @@ final class XlsxPackage implements Closeable {
         }
         xml.raw("</sst>").drain();
         zip.closeEntry();
-    }
-
-    private String workbook() {
-        StringBuilder b = new StringBuilder(XML_DECL).append("<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL
-                + "\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>");
-        for (int i = 0; i < sheets.size(); i++) {
-            b.append("<sheet name=\"").append(attribute(sheets.get(i).name())).append("\" sheetId=\"").append(i + 1)
-                    .append("\" r:id=\"rId").append(i + 1).append("\"/>");
-        }
-        b.append("</sheets>");
-        StringBuilder names = new StringBuilder();
-        for (int i = 0; i < sheets.size(); i++) {
-            String filter = sheets.get(i).filter();
-            if (filter != null) {
-                // the name Excel gives a filter's range; without it Excel repairs the file on opening
-                String[] corners = filter.split(":");
-                names.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").append(i)
-                        .append("\" hidden=\"1\">")
-                        .append(attribute("'" + sheets.get(i).name().replace("'", "''") + "'!" + absolute(corners[0])
-                                + ":" + absolute(corners[1])))
-                        .append("</definedName>");
-            }
-        }
-        if (!names.isEmpty()) {
-            b.append("<definedNames>").append(names).append("</definedNames>");
-        }
-        return b.append("</workbook>").toString();
-    }
-
-    /** {@code B12} as {@code $B$12}. */
-    private static String absolute(String cell) {
-        int digits = 0;
-        while (!Character.isDigit(cell.charAt(digits))) {
-            digits++;
-        }
-        return "$" + cell.substring(0, digits) + "$" + cell.substring(digits);
-    }
-
-    private static String attribute(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(c < 0x20 ? '?' : c);
-            }
-        }
-        return b.toString();
     }
 
     private void part(String name, String content) throws IOException {
@@ -370,33 +286,4 @@ final class XlsxPackage implements Closeable {
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
-
-    /**
-     * Fonts: the default and its bold. Fills: none and gray125 (which every workbook has) and the header's grey.
-     * Cell formats in the order of the constants above; 9 is Excel's built-in "0%".
-     */
-    private static final String STYLES = XML_DECL + "<styleSheet xmlns=\"" + MAIN + "\">"
-            + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/>"
-            + "<numFmt numFmtId=\"165\" formatCode=\"yyyy-mm-dd hh:mm:ss\"/></numFmts>"
-            + "<fonts count=\"2\"><font><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/>"
-            + "<scheme val=\"minor\"/></font><font><b/><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/>"
-            + "<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>"
-            + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
-            + "<fill><patternFill patternType=\"gray125\"/></fill>"
-            + "<fill><patternFill patternType=\"solid\"><fgColor indexed=\"22\"/><bgColor indexed=\"64\"/></patternFill>"
-            + "</fill></fills>"
-            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-            + "<cellXfs count=\"7\">"
-            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
-            + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-            + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-            + "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
-            + "<alignment wrapText=\"1\" vertical=\"top\"/></xf>"
-            + "</cellXfs>"
-            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-            + "</styleSheet>";
 }

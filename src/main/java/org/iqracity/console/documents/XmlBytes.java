@@ -138,15 +138,6 @@ final class XmlBytes {
      * that would start such a sequence is itself escaped, so text that happens to read {@code _x0041_} stays so.
      */
     XmlBytes text(String s) throws IOException {
-        return escaped(s, true);
-    }
-
-    /** An attribute value (a sheet name): XML's escapes; a character XML cannot hold becomes '?'. */
-    XmlBytes attr(String s) throws IOException {
-        return escaped(s, false);
-    }
-
-    private XmlBytes escaped(String s, boolean cell) throws IOException {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             if (pos > limit) {
@@ -157,7 +148,7 @@ final class XmlBytes {
                 if (!SPECIAL[c]) {
                     buf[pos++] = (byte) c;
                 } else {
-                    special(s, i, c, cell);
+                    special(s, i, c);
                 }
             } else if (c < 0x800) {
                 buf[pos++] = (byte) (0xC0 | c >> 6);
@@ -170,10 +161,10 @@ final class XmlBytes {
                     buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
                     buf[pos++] = (byte) (0x80 | cp & 0x3F);
                 } else {
-                    invalid(c, cell);
+                    invalid(c);
                 }
             } else if (c == 0xFFFE || c == 0xFFFF) {
-                invalid(c, cell);
+                invalid(c);
             } else {
                 buf[pos++] = (byte) (0xE0 | c >> 12);
                 buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
@@ -183,7 +174,7 @@ final class XmlBytes {
         return this;
     }
 
-    private void special(String s, int i, char c, boolean cell) {
+    private void special(String s, int i, char c) {
         switch (c) {
             case '&' -> ascii("&amp;");
             case '<' -> ascii("&lt;");
@@ -191,13 +182,13 @@ final class XmlBytes {
             case '"' -> ascii("&quot;");
             case '\r' -> ascii("&#13;");
             case '_' -> {
-                if (cell && startsExcelEscape(s, i)) {
+                if (startsExcelEscape(s, i)) {
                     ascii("_x005F_");
                 } else {
                     buf[pos++] = '_';
                 }
             }
-            default -> invalid(c, cell);
+            default -> invalid(c);
         }
     }
 
@@ -214,11 +205,7 @@ final class XmlBytes {
         return true;
     }
 
-    private void invalid(char c, boolean cell) {
-        if (!cell) {
-            buf[pos++] = '?';
-            return;
-        }
+    private void invalid(char c) {
         buf[pos++] = '_';
         buf[pos++] = 'x';
         buf[pos++] = HEX[c >> 12 & 0xF];
