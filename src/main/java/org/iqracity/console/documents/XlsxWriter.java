@@ -2,52 +2,50 @@ package org.iqracity.console.documents;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one table into an .xlsx workbook, streaming: rows go to compressed scratch files as they come, so a
+ * Writes one table into an .xlsx workbook, streaming: rows go into a compressed scratch file as they come, so a
  * million rows cost little heap. Row one of every sheet is the bold, frozen header with a filter. A sheet holds at
  * most {@code rowsPerSheet} rows including its header (Excel's 1,048,576 unless told otherwise); further rows
  * continue on "name (2)", "name (3)"... with the header repeated, so no row is ever dropped.
  *
  * <p>Cells are typed by their column: numbers and dates are real numbers and dates a spreadsheet can sort and sum.
  * A text value given to a number or date column is parsed, and kept as text when it is not one. Times are written
- * in UTC. Not thread-safe; one writer makes one workbook.
+ * in UTC. Text longer than a cell holds is cut. Nothing appears at the target until {@link #save}; {@link #close}
+ * deletes the scratch file of a workbook never saved.
+ *
+ * <p>The cells are typed, written as XML and compressed on a thread of the writer's own, a few batches of rows
+ * behind the caller: a roster's rows come from decrypting and checking a file, which keeps one core busy, and the
+ * workbook keeps the other. An error there surfaces at the next row or at {@link #save}. An interrupted caller gets
+ * a {@link CancellationException}. Not thread-safe; one writer makes and saves one workbook.
  */
 public final class XlsxWriter implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(XlsxWriter.class);
 
     /** Rows on an Excel sheet, header included. */
-    public static final int MAX_ROWS_PER_SHEET = SpreadsheetVersion.EXCEL2007.getMaxRows();
-    /** Characters in one cell; Excel refuses more. */
-    private static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
-    private static final int MAX_SHEET_NAME = 31;
-    /** Spreadsheet dates start in 1900; an earlier one stays text rather than showing as ####. */
-    private static final int FIRST_YEAR = 1900;
-    /** Rows kept in memory per sheet before they go to the scratch file. */
-    private static final int WINDOW = 200;
+    public static final int MAX_ROWS_PER_SHEET = 1_048_576;
+    /** Rows handed to the writing thread at a time, and batches that may wait for it: a few hundred KB at most. */
+    private static final int BATCH = 256;
+    private static final int WAITING = 8;
+    private static final Batch END = new Batch(new Object[0][], 0);
+    private static final Batch ABANDON = new Batch(new Object[0][], 0);
 
     /** How a column's cells are typed; PERCENT is a number shown as a percentage (0.5 reads 50%). */
     public enum Type { TEXT, NUMBER, PERCENT, DATE, DATE_TIME }
@@ -77,23 +75,23 @@ public final class XlsxWriter implements AutoCloseable {
         }
     }
 
-    private final SXSSFWorkbook workbook;
+    private record Batch(Object[][] rows, int size) {
+    }
+
     private final String baseName;
     private final List<Column> columns;
     private final int rowsPerSheet;
-    private final CellStyle headerStyle;
-    private final CellStyle dateStyle;
-    private final CellStyle dateTimeStyle;
-    private final CellStyle percentStyle;
-    /** The workbook's default style, given to plain cells outright (see {@link #write}). */
-    private final CellStyle plainStyle;
+    private final XlsxPackage pkg;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(WAITING);
+    /** The finished package's scratch file, once the writing thread is done. */
+    private final CompletableFuture<Path> done = new CompletableFuture<>();
 
-    private SXSSFSheet sheet;
-    private int sheetCount;
-    private int nextRow;
+    private Object[][] batch = new Object[BATCH][];
+    private int batched;
     private long dataRows;
-    private boolean truncatedText;
+    private boolean ended;
     private boolean saved;
+    /** Set before {@link #END} is queued, read by the writing thread after it. */
     private String aboutName;
     private List<List<String>> aboutLines = List.of();
 
@@ -103,6 +101,11 @@ public final class XlsxWriter implements AutoCloseable {
 
     /** As the two-argument form, with fewer rows per sheet: tests see a continuation without a million rows. */
     public XlsxWriter(String sheetName, List<Column> columns, int rowsPerSheet) {
+        this(sheetName, columns, rowsPerSheet, null);
+    }
+
+    /** With the scratch file in {@code scratchDir} (null: the system's temporary folder), so tests can watch it. */
+    XlsxWriter(String sheetName, List<Column> columns, int rowsPerSheet, Path scratchDir) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a sheet needs at least one column");
         }
@@ -112,25 +115,12 @@ public final class XlsxWriter implements AutoCloseable {
         this.columns = List.copyOf(columns);
         this.rowsPerSheet = rowsPerSheet;
         this.baseName = WorkbookUtil.createSafeSheetName(Objects.requireNonNullElse(sheetName, "Sheet"), '_');
-        workbook = new SXSSFWorkbook(WINDOW);
-        // Scratch files of a million rows shrink about tenfold compressed; disks on laptops are small too.
-        workbook.setCompressTempFiles(true);
-        headerStyle = workbook.createCellStyle();
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        headerStyle.setFont(bold);
-        headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
-        short dateTimeFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss");
-        dateStyle = workbook.createCellStyle();
-        dateStyle.setDataFormat(dateFormat);
-        dateTimeStyle = workbook.createCellStyle();
-        dateTimeStyle.setDataFormat(dateTimeFormat);
-        percentStyle = workbook.createCellStyle();
-        percentStyle.setDataFormat(workbook.createDataFormat().getFormat("0%"));
-        plainStyle = workbook.getCellStyleAt(0);
-        startSheet();
+        try {
+            pkg = new XlsxPackage(scratchDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the workbook's scratch file", e);
+        }
+        Thread.ofPlatform().daemon().name("xlsx-writer").start(this::work);
     }
 
     public List<Column> columns() {
@@ -139,21 +129,14 @@ public final class XlsxWriter implements AutoCloseable {
 
     /** Appends one row; values line up with the columns, missing or null ones stay blank. */
     public void row(List<?> values) {
-        if (saved) {
+        if (ended) {
             throw new IllegalStateException("the workbook was saved; a writer makes one workbook");
         }
-        if (nextRow >= rowsPerSheet) {
-            finishSheet();
-            startSheet();
-        }
-        Row row = sheet.createRow(nextRow++);
-        for (int c = 0; c < columns.size() && c < values.size(); c++) {
-            Object value = values.get(c);
-            if (value != null) {
-                write(row.createCell(c), columns.get(c).type(), value);
-            }
-        }
+        batch[batched++] = values.toArray();
         dataRows++;
+        if (batched == BATCH) {
+            handOver();
+        }
     }
 
     public void row(Object... values) {
@@ -166,7 +149,7 @@ public final class XlsxWriter implements AutoCloseable {
     }
 
     public int sheetCount() {
-        return sheetCount;
+        return (int) Math.max(1, (dataRows + rowsPerSheet - 2) / (rowsPerSheet - 1));
     }
 
     /**
@@ -179,217 +162,151 @@ public final class XlsxWriter implements AutoCloseable {
     }
 
     public void save(OutputStream out) throws IOException {
-        if (!saved) {
-            finishSheet();
-            writeAbout();
-            saved = true;
-        }
-        workbook.write(out);
-        if (truncatedText) {
-            LOGGER.warn("Some cells were longer than a spreadsheet cell holds ({} characters) and were cut",
-                    MAX_CELL_TEXT);
-        }
+        Files.copy(finish(), out);
     }
 
     /** Writes the workbook beside the target and moves it into place, so nobody ever sees half a file. */
     public void save(Path target) throws IOException {
-        AtomicFiles.write(target, this::save);
-    }
-
-    /** Deletes the scratch files. */
-    @Override
-    @SuppressWarnings("deprecation")
-    public void close() throws IOException {
-        if (!saved) {
-            // POI 5's close() on a workbook never written logs a stack trace about its scratch streams; dispose()
-            // deletes them quietly first.
-            workbook.dispose();
-        }
-        workbook.close();
-    }
-
-    private void startSheet() {
-        sheetCount++;
-        sheet = workbook.createSheet(sheetName(sheetCount));
-        Row header = sheet.createRow(0);
-        for (int c = 0; c < columns.size(); c++) {
-            Cell cell = header.createCell(c);
-            cell.setCellValue(columns.get(c).header());
-            cell.setCellStyle(headerStyle);
-            sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        nextRow = 1;
-    }
-
-    private void finishSheet() {
-        // Filter over the rows the sheet holds, so sorting and filtering in the spreadsheet work at once.
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, columns.size() - 1));
-    }
-
-    private void writeAbout() {
-        if (aboutName == null) {
-            return;
-        }
-        String name = aboutName;
-        while (workbook.getSheet(name) != null) {
-            name = name.length() < MAX_SHEET_NAME ? name + "_" : name.substring(0, MAX_SHEET_NAME - 1) + "_";
-        }
-        SXSSFSheet about = workbook.createSheet(name);
-        about.setColumnWidth(0, 28 * 256);
-        about.setColumnWidth(1, 100 * 256);
-        CellStyle wrap = workbook.createCellStyle();
-        wrap.setWrapText(true);
-        Font boldFont = workbook.getFontAt(headerStyle.getFontIndex());
-        CellStyle label = workbook.createCellStyle();
-        label.setFont(boldFont);
-        int r = 0;
-        for (List<String> line : aboutLines) {
-            Row row = about.createRow(r++);
-            for (int c = 0; c < Math.min(2, line.size()); c++) {
-                String value = line.get(c);
-                if (value != null && !value.isEmpty()) {
-                    Cell cell = row.createCell(c);
-                    cell.setCellValue(value.length() > MAX_CELL_TEXT ? value.substring(0, MAX_CELL_TEXT) : value);
-                    cell.setCellStyle(c == 0 ? label : wrap);
-                }
-            }
-        }
-    }
-
-    private String sheetName(int number) {
-        if (number == 1) {
-            return baseName;
-        }
-        String suffix = " (" + number + ")";
-        String base = baseName.length() + suffix.length() > MAX_SHEET_NAME
-                ? baseName.substring(0, MAX_SHEET_NAME - suffix.length()) : baseName;
-        return base + suffix;
-    }
-
-    private void write(Cell cell, Type type, Object value) {
-        // A cell without a style of its own makes POI look up its column's default style in the sheet's XML for every
-        // cell it writes: half the time of a million-row workbook. The default style, given outright, writes the same.
-        cell.setCellStyle(plainStyle);
-        switch (type) {
-            case NUMBER -> {
-                Double number = asNumber(value);
-                if (number != null && Double.isFinite(number)) {
-                    cell.setCellValue(number);
-                    return;
-                }
-            }
-            case PERCENT -> {
-                Double number = asNumber(value);
-                if (number != null && Double.isFinite(number)) {
-                    cell.setCellValue(number);
-                    cell.setCellStyle(percentStyle);
-                    return;
-                }
-            }
-            case DATE -> {
-                LocalDate date = asDate(value);
-                if (date != null && date.getYear() >= FIRST_YEAR) {
-                    cell.setCellValue(date);
-                    cell.setCellStyle(dateStyle);
-                    return;
-                }
-            }
-            case DATE_TIME -> {
-                LocalDateTime time = asDateTime(value);
-                if (time != null && time.getYear() >= FIRST_YEAR) {
-                    cell.setCellValue(time);
-                    cell.setCellStyle(dateTimeStyle);
-                    return;
-                }
-            }
-            case TEXT -> {
-                // every value can be text; handled below
-            }
-        }
-        String text = value.toString();
-        if (text.isEmpty()) {
-            return;
-        }
-        if (text.length() > MAX_CELL_TEXT) {
-            text = text.substring(0, MAX_CELL_TEXT - 1) + FontFace.ELLIPSIS;
-            truncatedText = true;
-        }
-        cell.setCellValue(text);
-    }
-
-    private static Double asNumber(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (value instanceof String s && plainNumber(s)) {
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** Digits with an optional sign, point and exponent: what Double.parseDouble reads, minus NaN, hex and "1d". */
-    private static boolean plainNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        boolean digit = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digit = true;
-            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return false;
-            }
-        }
-        return digit;
-    }
-
-    private static LocalDate asDate(Object value) {
-        return switch (value) {
-            case LocalDate d -> d;
-            case LocalDateTime t -> t.toLocalDate();
-            case Instant i -> i.atOffset(ZoneOffset.UTC).toLocalDate();
-            case String s when !s.isBlank() -> {
-                try {
-                    yield LocalDate.parse(s.strip());
-                } catch (DateTimeParseException notADate) {
-                    LocalDateTime time = asDateTime(s);
-                    yield time == null ? null : time.toLocalDate();
-                }
-            }
-            default -> null;
-        };
-    }
-
-    private static LocalDateTime asDateTime(Object value) {
-        return switch (value) {
-            case LocalDateTime t -> t;
-            case LocalDate d -> d.atStartOfDay();
-            case Instant i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-            case OffsetDateTime o -> o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-            case String s when !s.isBlank() -> parseDateTime(s.strip());
-            default -> null;
-        };
-    }
-
-    private static LocalDateTime parseDateTime(String s) {
+        Path file = finish();
         try {
-            return LocalDateTime.ofInstant(Instant.parse(s), ZoneOffset.UTC);
-        } catch (DateTimeParseException notAnInstant) {
+            // the scratch file is already whole: on the target's file system it just takes the target's name
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            saved = true;
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+            AtomicFiles.write(target, out -> Files.copy(file, out));
+        }
+    }
+
+    /** Stops the writing thread and deletes the scratch file. */
+    @Override
+    public void close() throws IOException {
+        if (!ended) {
+            ended = true;
+            putUninterruptibly(ABANDON);
+        }
+        boolean interrupted = false;
+        Path file = null;
+        while (true) {
             try {
-                return OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-            } catch (DateTimeParseException notOffset) {
-                try {
-                    return LocalDateTime.parse(s);
-                } catch (DateTimeParseException notLocal) {
-                    return null;
+                file = done.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (file != null && !saved) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private Path finish() throws IOException {
+        if (saved) {
+            throw new IllegalStateException("the workbook was saved to its target already");
+        }
+        if (!ended) {
+            if (batched > 0) {
+                handOver();
+            }
+            ended = true;
+            put(END);
+        }
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the workbook was written");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    private void handOver() {
+        if (done.state() == Future.State.FAILED) {
+            throw new UncheckedIOException(failure(done.exceptionNow()));
+        }
+        put(new Batch(batch, batched));
+        batch = new Object[BATCH][];
+        batched = 0;
+    }
+
+    private void put(Batch b) {
+        try {
+            queue.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while rows were written");
+        }
+    }
+
+    private void putUninterruptibly(Batch b) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(b);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the writing thread failed with, as this writer's caller gets it. */
+    private static IOException failure(Throwable cause) {
+        return switch (cause) {
+            case IOException io -> io;
+            case RuntimeException r -> throw r;
+            case Error e -> throw e;
+            default -> new IOException(cause);
+        };
+    }
+
+    /** The writing thread: batches until the end (finish the package) or abandonment (delete it). */
+    private void work() {
+        try {
+            SheetWriter sheets = new SheetWriter(pkg, baseName, columns, rowsPerSheet);
+            for (Batch b = queue.take(); b != ABANDON; b = queue.take()) {
+                if (b == END) {
+                    Path file = sheets.finish(aboutName, aboutLines);
+                    if (sheets.truncatedText()) {
+                        LOGGER.warn("Some cells were longer than a spreadsheet cell holds ({} characters) and were "
+                                + "cut", SheetWriter.MAX_CELL_TEXT);
+                    }
+                    done.complete(file);
+                    return;
+                }
+                for (int i = 0; i < b.size(); i++) {
+                    sheets.row(b.rows()[i]);
                 }
             }
+            pkg.close();
+            done.cancel(false);
+        } catch (IOException | RuntimeException | Error | InterruptedException e) {
+            try {
+                pkg.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            done.completeExceptionally(e);
+            drainUntilTheEnd();
+        }
+    }
+
+    /** After a failure, takes what the caller still hands over, so it never waits on a full queue. */
+    private void drainUntilTheEnd() {
+        try {
+            for (Batch b = queue.take(); b != END && b != ABANDON; b = queue.take()) {
+                // dropped: the workbook has failed
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -246,6 +246,7 @@ public final class RosterReader {
         private final java.util.List<RosterWriter.CourseDigest> seen = new java.util.ArrayList<>();
         private final java.util.List<String> seenIds = new java.util.ArrayList<>();
         private MessageDigest digest = RosterWriter.sha256();
+        private final CanonicalLine line = new CanonicalLine();
         private String current;
         private long count;
         private long total;
@@ -261,7 +262,8 @@ public final class RosterReader {
                 finishCourse();
             }
             current = course;
-            digest.update(RosterCanon.csvLine(values).getBytes(StandardCharsets.UTF_8));
+            line.encode(values);
+            digest.update(line.bytes(), 0, line.length());
             count++;
             total++;
         }

@@ -2,6 +2,7 @@ package org.iqracity.console.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -95,7 +97,8 @@ class XlsxWriterTest {
             Row untyped = sheet.getRow(2);
             assertThat(untyped.getCell(1).getStringCellValue()).isEqualTo("n/a");
             assertThat(untyped.getCell(1).getCellStyle().getIndex()).isZero();
-            assertThat(untyped.getCell(2).getCellType()).isEqualTo(CellType.BLANK);
+            // an empty value holds nothing: no cell, or a blank one, reads the same in a spreadsheet
+            assertThat(untyped.getCell(2, Row.MissingCellPolicy.RETURN_BLANK_AS_NULL)).isNull();
             assertThat(untyped.getCell(3).getStringCellValue()).isEqualTo("someday");
             assertThat(untyped.getCell(3).getCellStyle().getIndex()).isZero();
         }
@@ -209,6 +212,220 @@ class XlsxWriterTest {
         }
     }
 
+    /** What learners type reaches the cell as typed: markup characters, emoji, right-to-left text, controls. */
+    static final List<String> AWKWARD = List.of("Tom & Jerry <admin> \"quoted\" 'single'", "emoji 😀👩🏽‍💻 end",
+            "مريم الحداد", "שָׁלוֹם", "  padded both  ", "tab\tnew\nline\r\nwindows", "bell\u0007 and\u0001",
+            "literal _x0041_ and _x", "a]]>b", "ends with emoji 🎓");
+
+    @Test
+    void awkwardTextReadsBackExactlyAsWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("awkward.xlsx");
+        try (XlsxWriter xlsx = new XlsxWriter("Roster", List.of(new Column("text", Type.TEXT), new Column("n",
+                Type.NUMBER)))) {
+            for (String text : AWKWARD) {
+                xlsx.row(text, text);
+            }
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int i = 0; i < AWKWARD.size(); i++) {
+                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue()).as("row %d", i + 1)
+                        .isEqualTo(AWKWARD.get(i));
+                assertThat(sheet.getRow(i + 1).getCell(1).getStringCellValue()).isEqualTo(AWKWARD.get(i));
+            }
+        }
+    }
+
+    /** Cells after a blank one land in their own columns (a cell right after another carries no reference). */
+    @Test
+    void blanksInsideARowKeepTheCellsAfterThemInTheirColumns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gaps.xlsx");
+        List<Column> five = List.of(new Column("a", Type.TEXT), new Column("b", Type.NUMBER),
+                new Column("c", Type.TEXT), new Column("d", Type.TEXT), new Column("e", Type.NUMBER));
+        try (XlsxWriter xlsx = new XlsxWriter("S", five)) {
+            xlsx.row("a1", 1, null, "d1", 5);
+            xlsx.row(null, "", "", "d2", null);
+            xlsx.row(null, null, null, null, 7);
+            xlsx.save(file);
+        }
+        DataFormatter text = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            Sheet sheet = book.getSheetAt(0);
+            List<List<String>> read = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < 5; c++) {
+                    cells.add(text.formatCellValue(sheet.getRow(r).getCell(c)));
+                }
+                read.add(cells);
+            }
+            assertThat(read).containsExactly(List.of("a1", "1", "", "d1", "5"), List.of("", "", "", "d2", ""),
+                    List.of("", "", "", "", "7"));
+        }
+    }
+
+    @Test
+    void aLoneSurrogateCannotBreakTheXml(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("surrogate.xlsx");
+        try (XlsxWriter xlsx = new XlsxWriter("S", List.of(new Column("text", Type.TEXT)))) {
+            xlsx.row("half \uD83D pair");
+            xlsx.row("after");
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("half ")
+                    .endsWith(" pair");
+            assertThat(book.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void textCutAtTheCellLimitNeverSplitsAnEmoji(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cut.xlsx");
+        // the 32,766th and 32,767th characters are one emoji: it goes whole, the ellipsis takes its place
+        String text = "y".repeat(32_765) + "😀" + "z".repeat(10);
+        try (XlsxWriter xlsx = new XlsxWriter("S", List.of(new Column("text", Type.TEXT)))) {
+            xlsx.row(text);
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            String read = book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue();
+            assertThat(read).hasSizeLessThanOrEqualTo(32_767).startsWith("y".repeat(32_765)).endsWith("…");
+            assertThat(read.chars().filter(c -> Character.isSurrogate((char) c))).isEmpty();
+        }
+    }
+
+    /** Repeated values are shared, unique ones inline; past the point where a column stops sharing, both still read. */
+    @Test
+    void repeatedAndUniqueValuesBothReadBackOverManyRows(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shared.xlsx");
+        int rows = 6_000;
+        try (XlsxWriter xlsx = new XlsxWriter("S", List.of(new Column("course", Type.TEXT),
+                new Column("id", Type.TEXT), new Column("flag", Type.TEXT), new Column("half", Type.TEXT)))) {
+            for (int i = 0; i < rows; i++) {
+                xlsx.row("course-v1:X+" + (i / 1000), "id-" + i, i % 3 == 0 ? "true" : "false",
+                        i % 2 == 0 ? "even " + i : "odd");
+            }
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int i = 0; i < rows; i++) {
+                Row row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo("course-v1:X+" + (i / 1000));
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("id-" + i);
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(i % 3 == 0 ? "true" : "false");
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(i % 2 == 0 ? "even " + i : "odd");
+            }
+        }
+    }
+
+    @Test
+    void datesAndTimesBecomeSpreadsheetSerialsIncludingFractionsAndTheEarlyYears(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("dates.xlsx");
+        try (XlsxWriter xlsx = new XlsxWriter("S", List.of(new Column("at", Type.DATE_TIME),
+                new Column("on", Type.DATE)))) {
+            xlsx.row("2026-02-03T04:05:06.789Z", "1900-02-28");
+            xlsx.row("2026-02-03T23:59:59.9995Z", "1900-03-01");
+            xlsx.row("1899-12-31T00:00:00Z", "9999-12-31");
+            xlsx.row("2026-02-30T00:00:00Z", "2026-01-01T22:00:00-05:00");
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000));
+            // Excel's day numbers, its imaginary 29 February 1900 included
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(59.0);
+            assertThat(sheet.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(61.0);
+            assertThat(sheet.getRow(2).getCell(0).getNumericCellValue()).isCloseTo(46056.99999999, within(1e-8));
+            // before 1900 a spreadsheet has no date: the text stays
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("1899-12-31T00:00:00Z");
+            assertThat(sheet.getRow(3).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("9999-12-31");
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("2026-02-30T00:00:00Z");
+            // an offset time is taken in UTC, so this one is on the next day
+            assertThat(sheet.getRow(4).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("2026-01-02");
+        }
+    }
+
+    @Test
+    void numbersWrittenAsTextKeepTheirValue(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("numbers.xlsx");
+        List<String> texts = List.of("0.375", "-12", "007", "0", "0.5", "-0.25", "1e3", "1234567890123456789", "0.1234567890123456",
+                "-0.0", "1.", ".5", "NaN", "Infinity", "0x10", "1d");
+        try (XlsxWriter xlsx = new XlsxWriter("S", List.of(new Column("n", Type.PERCENT)))) {
+            texts.forEach(xlsx::row);
+            xlsx.save(file);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int i = 0; i < texts.size(); i++) {
+                Cell cell = sheet.getRow(i + 1).getCell(0);
+                String text = texts.get(i);
+                if (List.of("NaN", "Infinity", "0x10", "1d").contains(text)) {
+                    assertThat(cell.getStringCellValue()).isEqualTo(text);
+                } else {
+                    assertThat(cell.getCellType()).as(text).isEqualTo(CellType.NUMERIC);
+                    assertThat(cell.getNumericCellValue()).as(text).isEqualTo(Double.parseDouble(text));
+                }
+            }
+        }
+    }
+
+    @Test
+    void closingWithoutSavingLeavesNoScratchFile(@TempDir Path dir) throws Exception {
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        try (XlsxWriter xlsx = new XlsxWriter("S", COLUMNS, 100, scratch)) {
+            for (int i = 0; i < 5_000; i++) {
+                xlsx.row("learner " + i, i, null, null);
+            }
+            assertThat(scratch).isNotEmptyDirectory();
+        }
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void aFailureWhileWritingReachesTheCallerAndLeavesNoFile(@TempDir Path dir) throws Exception {
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        Path file = dir.resolve("failed.xlsx");
+        Object unprintable = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no text for this value");
+            }
+        };
+        try (XlsxWriter xlsx = new XlsxWriter("S", COLUMNS, 100, scratch)) {
+            xlsx.row("fine", 1, null, null);
+            xlsx.row(unprintable, 2, null, null);
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    xlsx.row("more " + i);
+                }
+                xlsx.save(file);
+            }).isInstanceOf(IllegalStateException.class).hasMessage("no text for this value");
+        }
+        assertThat(file).doesNotExist();
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void anInterruptedCallerIsCancelledAndTheScratchFileStillGoes(@TempDir Path dir) throws Exception {
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        try (XlsxWriter xlsx = new XlsxWriter("S", COLUMNS, 100, scratch)) {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    xlsx.row("learner " + i);
+                }
+            }).isInstanceOf(CancellationException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+        assertThat(scratch).isEmptyDirectory();
+    }
+
     @Test
     void refusesARowLimitExcelCannotOpen() {
         assertThatThrownBy(() -> new XlsxWriter("S", COLUMNS, 1_048_577))
@@ -234,6 +451,35 @@ class XlsxWriterTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(log).isTrue();
         String csv = Files.readString(dir.resolve("lo.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("name,progress,enrolled_on,last_activity_at").contains("Łukasz Nguyễn Trần,0.5,");
+    }
+
+    /** LibreOffice reads the awkward text as written: it saves its own copy, and that copy holds the same text. */
+    @Test
+    void libreOfficeReadsAwkwardTextAsWritten(@TempDir Path dir) throws Exception {
+        String soffice = Stream.of("soffice", "libreoffice").filter(XlsxWriterTest::onPath).findFirst().orElse(null);
+        assumeTrue(soffice != null, "LibreOffice is not installed; POI read-back covers the format");
+        Path file = dir.resolve("awkward.xlsx");
+        try (XlsxWriter xlsx = new XlsxWriter("Roster", List.of(new Column("text", Type.TEXT)))) {
+            // twice: the first time inline, the second from the shared strings
+            AWKWARD.forEach(xlsx::row);
+            AWKWARD.forEach(xlsx::row);
+            xlsx.save(file);
+        }
+        Path out = dir.resolve("lo");
+        Process process = new ProcessBuilder(soffice, "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                "--headless", "--convert-to", "xlsx", "--outdir", out.toString(), file.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(log).isTrue();
+        try (XSSFWorkbook book = new XSSFWorkbook(out.resolve("awkward.xlsx").toFile())) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int i = 0; i < 2 * AWKWARD.size(); i++) {
+                String expected = AWKWARD.get(i % AWKWARD.size());
+                // a cell keeps a line break as a line feed: CR LF comes back as LF
+                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue().replace("\r\n", "\n"))
+                        .as("row %d", i + 1).isEqualTo(expected.replace("\r\n", "\n"));
+            }
+        }
     }
 
     private static boolean onPath(String command) {
