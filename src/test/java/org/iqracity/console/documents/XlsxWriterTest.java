@@ -237,34 +237,6 @@ class XlsxWriterTest {
         }
     }
 
-    /** Cells after a blank one land in their own columns (a cell right after another carries no reference). */
-    @Test
-    void blanksInsideARowKeepTheCellsAfterThemInTheirColumns(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("gaps.xlsx");
-        List<Column> five = List.of(new Column("a", Type.TEXT), new Column("b", Type.NUMBER),
-                new Column("c", Type.TEXT), new Column("d", Type.TEXT), new Column("e", Type.NUMBER));
-        try (XlsxWriter xlsx = new XlsxWriter("S", five)) {
-            xlsx.row("a1", 1, null, "d1", 5);
-            xlsx.row(null, "", "", "d2", null);
-            xlsx.row(null, null, null, null, 7);
-            xlsx.save(file);
-        }
-        DataFormatter text = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
-            Sheet sheet = book.getSheetAt(0);
-            List<List<String>> read = new ArrayList<>();
-            for (int r = 1; r <= 3; r++) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < 5; c++) {
-                    cells.add(text.formatCellValue(sheet.getRow(r).getCell(c)));
-                }
-                read.add(cells);
-            }
-            assertThat(read).containsExactly(List.of("a1", "1", "", "d1", "5"), List.of("", "", "", "d2", ""),
-                    List.of("", "", "", "", "7"));
-        }
-    }
-
     @Test
     void aLoneSurrogateCannotBreakTheXml(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("surrogate.xlsx");
