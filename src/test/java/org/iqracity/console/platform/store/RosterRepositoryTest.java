@@ -42,7 +42,7 @@ class RosterRepositoryTest {
                     : new Object[] {"northbridge", DS200, 2000};
             String plan = jdbc.queryOne("EXPLAIN " + RosterRepository.batchSql(false, keyset), rs -> rs.getString(1),
                     params).orElseThrow();
-            assertThat(plan).as("plan, keyset " + keyset).contains("ENROLLMENT_BY_USERNAME").contains("index sorted");
+            assertThat(plan).as("plan, keyset " + keyset).contains("ENROLLMENT_SEARCH_USERNAME").contains("index sorted");
         }
     }
 }
