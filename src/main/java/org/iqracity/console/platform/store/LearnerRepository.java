@@ -31,10 +31,17 @@ public final class LearnerRepository {
 
     private final Jdbc jdbc;
     private final boolean postgres;
+    /** H2: in-memory copies of large courses' search columns, or null to always read the indexes. */
+    private final SearchSnapshots snapshots;
 
     public LearnerRepository(Jdbc jdbc, boolean postgres) {
+        this(jdbc, postgres, null);
+    }
+
+    public LearnerRepository(Jdbc jdbc, boolean postgres, SearchSnapshots snapshots) {
         this.jdbc = jdbc;
         this.postgres = postgres;
+        this.snapshots = postgres ? null : snapshots;
     }
 
     /** One page of rows, and the total of the query when reading the page gave it at no extra cost. */
@@ -53,10 +60,19 @@ public final class LearnerRepository {
     /** A page; on H2 a search page comes with its total (see {@link PrefixMatches}). */
     public Read read(LearnerListQuery q) {
         if (q.prefix() == null) {
+            if (snapshots != null && q.after() == null) {
+                // Someone opened the course: its searches will want the snapshot soon.
+                snapshots.prepare(q.courseId(), enrollments(q.courseId()));
+            }
             return new Read(scan(q), OptionalLong.empty());
         }
         if (postgres) {
             return new Read(search(q), OptionalLong.empty());
+        }
+        SearchSnapshot snapshot = snapshot(q.courseId());
+        if (snapshot != null) {
+            SearchSnapshot.Result result = snapshot.search(q);
+            return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
         }
         PrefixMatches matches = prefixMatches(q);
         return new Read(rowsOf(matches.page(q.after(), q.descending(), q.limit()), q), OptionalLong.of(matches.total()));
@@ -129,13 +145,24 @@ public final class LearnerRepository {
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
         if (q.prefix() != null) {
-            return prefixMatches(q).total();
+            SearchSnapshot snapshot = snapshot(q.courseId());
+            return snapshot != null ? snapshot.search(q).total() : prefixMatches(q).total();
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
         params.add(q.courseId());
         appendFilters(q, "e.", sql, params);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
+    }
+
+    /** H2: the course's current search snapshot, if one is held (null: read the indexes). */
+    private SearchSnapshot snapshot(String courseId) {
+        return snapshots == null ? null : snapshots.current(courseId, enrollments(courseId));
+    }
+
+    private long enrollments(String courseId) {
+        return jdbc.queryOne("SELECT enrollment_count FROM course WHERE id = ?", rs -> rs.getLong(1), courseId)
+                .orElse(0L);
     }
 
     /**

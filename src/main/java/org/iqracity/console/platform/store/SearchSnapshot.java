@@ -1,0 +1,287 @@
+package org.iqracity.console.platform.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.iqracity.console.api.LearnerSort;
+
+/**
+ * One course's enrollments as a search reads them, in memory: the three search keys (username, name, e-mail), every
+ * column a search sorts or filters on, and the rows in the order of each key. A search of a 500,000 course on H2 reads
+ * tens of thousands of entries of the covering indexes (V10), and H2 holds a decoded index entry in about 1 KB of its
+ * page cache: the three ranges of one large course do not fit a 3 GB platform's cache, so most searches paid for
+ * decoding pages again (100-500 ms). Here an enrollment costs ~250 bytes, and a search is a few binary searches and a walk of one sort order.
+ *
+ * <p>Immutable once read. The caller ({@link SearchSnapshots}) decides whether it is still current.
+ */
+final class SearchSnapshot {
+    /** Rows read per query while reading: one ordered index range at a time keeps H2 from buffering a whole course. */
+    private static final int BATCH = 20_000;
+    private static final String[] KEYS = {"username_key", "name_key", "email_key"};
+
+    private final long[] ids;
+    private final String[][] keys;
+    private final Instant[] enrolledAt;
+    private final double[] progress;
+    private final double[] grade;
+    private final long[] activity;
+    private final String[] mode;
+    private final String[] country;
+    private final boolean[] active;
+    private final boolean[] passed;
+    /** For each key, the row numbers in the key's order (then id), as the index orders them. */
+    private final int[][] byKey;
+    /** For each sort (by ordinal), the row numbers in ascending (sort value, id) order. */
+    private final int[][] bySort;
+
+    private SearchSnapshot(Builder b) {
+        int n = b.size;
+        ids = Arrays.copyOf(b.ids, n);
+        keys = new String[][] {Arrays.copyOf(b.keys[0], n), Arrays.copyOf(b.keys[1], n), Arrays.copyOf(b.keys[2], n)};
+        enrolledAt = Arrays.copyOf(b.enrolledAt, n);
+        progress = Arrays.copyOf(b.progress, n);
+        grade = Arrays.copyOf(b.grade, n);
+        activity = Arrays.copyOf(b.activity, n);
+        mode = Arrays.copyOf(b.mode, n);
+        country = Arrays.copyOf(b.country, n);
+        active = Arrays.copyOf(b.active, n);
+        passed = Arrays.copyOf(b.passed, n);
+        byKey = new int[KEYS.length][];
+        for (int k = 0; k < KEYS.length; k++) {
+            String[] key = keys[k];
+            byKey[k] = order(n, (a, c) -> key[a].compareTo(key[c]));
+        }
+        bySort = new int[LearnerSort.values().length][];
+        for (LearnerSort sort : LearnerSort.values()) {
+            bySort[sort.ordinal()] = switch (sort) {
+                case USERNAME -> byKey[0];
+                case NAME -> byKey[1];
+                case ENROLLED_AT -> order(n, (a, c) -> enrolledAt[a].compareTo(enrolledAt[c]));
+                case PROGRESS -> order(n, (a, c) -> Double.compare(progress[a], progress[c]));
+                case GRADE -> order(n, (a, c) -> Double.compare(grade[a], grade[c]));
+                case LAST_ACTIVITY_AT -> order(n, (a, c) -> Long.compare(activity[a], activity[c]));
+            };
+        }
+    }
+
+    /** Enrollments held. */
+    int size() {
+        return ids.length;
+    }
+
+    /**
+     * Reads a course from the e-mail search index, which carries every column needed (V10), in keyset batches.
+     * Returns null if {@code stop} turns true between batches.
+     */
+    static SearchSnapshot read(Jdbc jdbc, String courseId, BooleanSupplier stop) {
+        Builder b = new Builder();
+        String columns = "id, username_key, name_key, email_key, enrolled_at, progress, grade, activity_key, mode, "
+                + "country, active, passed";
+        String first = "SELECT " + columns + " FROM enrollment USE INDEX (enrollment_search_email) WHERE course_id = ? "
+                + "ORDER BY course_id, email_key, id LIMIT ?";
+        String next = "SELECT " + columns + " FROM enrollment USE INDEX (enrollment_search_email) WHERE course_id = ? "
+                + "AND email_key >= ? AND (email_key > ? OR id > ?) ORDER BY course_id, email_key, id LIMIT ?";
+        while (true) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
+            int before = b.size;
+            if (before == 0) {
+                jdbc.forEach(first, b::add, courseId, BATCH);
+            } else {
+                String lastKey = b.keys[2][before - 1];
+                jdbc.forEach(next, b::add, courseId, lastKey, lastKey, b.ids[before - 1], BATCH);
+            }
+            if (b.size - before < BATCH) {
+                return new SearchSnapshot(b);
+            }
+        }
+    }
+
+    /** A search's page (enrollment ids, in the list's order) and its total. */
+    record Result(List<Long> page, long total) {
+    }
+
+    /**
+     * The query's page and total: the rows whose username, name or e-mail key starts with the prefix and pass the
+     * filters are marked (each key's order gives its matches as one range, found by two binary searches); the page
+     * walks the sort's order from the cursor and takes the marked rows. Order and cursor mean what they mean in SQL:
+     * sort value, then id, both ascending or both descending.
+     */
+    Result search(LearnerListQuery q) {
+        BitSet matched = new BitSet(ids.length);
+        String upper = LearnerRepository.upperBound(q.prefix());
+        boolean filtered = q.filtered();
+        for (int k = 0; k < KEYS.length; k++) {
+            String[] key = keys[k];
+            int[] order = byKey[k];
+            // [prefix, upper) in Java's string order is exactly "starts with prefix".
+            int end = upper == null ? order.length : lowerBound(key, order, upper);
+            for (int i = lowerBound(key, order, q.prefix()); i < end; i++) {
+                int row = order[i];
+                if (!filtered || passes(row, q)) {
+                    matched.set(row);
+                }
+            }
+        }
+        long total = matched.cardinality();
+        int[] order = bySort[q.sort().ordinal()];
+        List<Long> page = new ArrayList<>(Math.min(q.limit(), (int) total));
+        int step = q.descending() ? -1 : 1;
+        int at = start(order, q);
+        for (int i = at; page.size() < q.limit() && i >= 0 && i < order.length && page.size() < total; i += step) {
+            if (matched.get(order[i])) {
+                page.add(ids[order[i]]);
+            }
+        }
+        return new Result(page, total);
+    }
+
+    /** The first position of the sort's order to look at: the start or end, or just past the cursor. */
+    private int start(int[] order, LearnerListQuery q) {
+        LearnerListQuery.Keyset after = q.after();
+        if (after == null) {
+            return q.descending() ? order.length - 1 : 0;
+        }
+        // The first position whose (value, id) is greater than the cursor's.
+        int lo = 0;
+        int hi = order.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int row = order[mid];
+            int c = compareValue(row, q.sort(), after.value());
+            if (c == 0) {
+                c = Long.compare(ids[row], after.id());
+            }
+            if (c <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (!q.descending()) {
+            return lo;
+        }
+        // Descending: the last position whose (value, id) is less than the cursor's.
+        int i = lo - 1;
+        while (i >= 0 && compareValue(order[i], q.sort(), after.value()) == 0 && ids[order[i]] == after.id()) {
+            i--;
+        }
+        return i;
+    }
+
+    @SuppressWarnings("unchecked")
+    private int compareValue(int row, LearnerSort sort, Object value) {
+        return ((Comparable<Object>) sortValue(row, sort)).compareTo(value);
+    }
+
+    /** The same tests as the SQL's filters; the columns are NOT NULL except country, which null never equals. */
+    private boolean passes(int row, LearnerListQuery q) {
+        return (q.mode() == null || q.mode().name().equals(mode[row]))
+                && (q.active() == null || q.active() == active[row])
+                && (q.passed() == null || q.passed() == passed[row])
+                && (q.country() == null || q.country().equals(country[row]))
+                && (q.minProgress() == null || progress[row] >= q.minProgress())
+                && (q.maxProgress() == null || progress[row] <= q.maxProgress());
+    }
+
+    /** The value cursors carry for the sort, of the type the SQL path reads (see LearnerRepository.sortValue). */
+    private Comparable<?> sortValue(int row, LearnerSort sort) {
+        return switch (sort) {
+            case USERNAME -> keys[0][row];
+            case NAME -> keys[1][row];
+            case ENROLLED_AT -> enrolledAt[row];
+            case PROGRESS -> progress[row];
+            case GRADE -> grade[row];
+            case LAST_ACTIVITY_AT -> activity[row];
+        };
+    }
+
+    /** The first position in {@code order} whose key is not less than {@code prefix}. */
+    private static int lowerBound(String[] key, int[] order, String prefix) {
+        int lo = 0;
+        int hi = order.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (key[order[mid]].compareTo(prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Row numbers sorted by a column, then id: H2 compares text as Java's String does, so this is the index's order. */
+    private int[] order(int n, java.util.Comparator<Integer> byColumn) {
+        Integer[] rows = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        Arrays.sort(rows, byColumn.thenComparing((a, c) -> Long.compare(ids[a], ids[c])));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = rows[i];
+        }
+        return out;
+    }
+
+    /** Growable columns while reading; repeated short texts (mode, country) share one String. */
+    private static final class Builder {
+        private final Map<String, String> shared = new HashMap<>();
+        private long[] ids = new long[1024];
+        private String[][] keys = new String[3][1024];
+        private Instant[] enrolledAt = new Instant[1024];
+        private double[] progress = new double[1024];
+        private double[] grade = new double[1024];
+        private long[] activity = new long[1024];
+        private String[] mode = new String[1024];
+        private String[] country = new String[1024];
+        private boolean[] active = new boolean[1024];
+        private boolean[] passed = new boolean[1024];
+        private int size;
+
+        void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+            if (size == ids.length) {
+                grow(size * 2);
+            }
+            ids[size] = rs.getLong(1);
+            for (int k = 0; k < 3; k++) {
+                keys[k][size] = rs.getString(2 + k);
+            }
+            enrolledAt[size] = rs.getObject(5, java.time.OffsetDateTime.class).toInstant();
+            progress[size] = rs.getDouble(6);
+            grade[size] = rs.getDouble(7);
+            activity[size] = rs.getLong(8);
+            mode[size] = share(rs.getString(9));
+            country[size] = share(rs.getString(10));
+            active[size] = rs.getBoolean(11);
+            passed[size] = rs.getBoolean(12);
+            size++;
+        }
+
+        private String share(String s) {
+            return s == null ? null : shared.computeIfAbsent(s, v -> v);
+        }
+
+        private void grow(int n) {
+            ids = Arrays.copyOf(ids, n);
+            for (int k = 0; k < 3; k++) {
+                keys[k] = Arrays.copyOf(keys[k], n);
+            }
+            enrolledAt = Arrays.copyOf(enrolledAt, n);
+            progress = Arrays.copyOf(progress, n);
+            grade = Arrays.copyOf(grade, n);
+            activity = Arrays.copyOf(activity, n);
+            mode = Arrays.copyOf(mode, n);
+            country = Arrays.copyOf(country, n);
+            active = Arrays.copyOf(active, n);
+            passed = Arrays.copyOf(passed, n);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.iqracity.console.platform.store;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SearchSnapshot}s of the large courses of an embedded (H2) platform, read in the background and used only
+ * while no enrollment has changed since.
+ *
+ * <p>Currency: a trigger on the enrollment table ({@link EnrollmentChanges}, installed by V11) counts every statement
+ * that changes it; a snapshot is read only if the count did not move while it was read, and used only while the
+ * count still equals the one it was read at. Only the sandbox generator and migrations write enrollments, before
+ * the API serves; whatever writes them later is noticed all the same. A search that finds no current snapshot runs
+ * on the indexes as before, so answers never depend on whether a snapshot was ready.
+ *
+ * <p>Memory: about 250 bytes an enrollment. Snapshots are kept for at most {@code budgetRows} enrollments, least
+ * recently used given up first.
+ */
+public final class SearchSnapshots implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SearchSnapshots.class);
+    /** Heap a held enrollment costs, for the budget (measured: 245 bytes a row for a course of 500,000). */
+    private static final long BYTES_PER_ROW = 260;
+
+    private final Jdbc jdbc;
+    private final long minEnrollments;
+    private final long budgetRows;
+    private final boolean inline;
+    private final ExecutorService reader;
+    private final Map<String, Entry> byCourse = new LinkedHashMap<>(16, 0.75f, true);
+    private volatile boolean closed;
+
+    private record Entry(SearchSnapshot snapshot, long version) {
+    }
+
+    private SearchSnapshots(Jdbc jdbc, long minEnrollments, long budgetRows, boolean inline) {
+        this.jdbc = jdbc;
+        this.minEnrollments = minEnrollments;
+        this.budgetRows = budgetRows;
+        this.inline = inline;
+        this.reader = inline ? null : Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                .name("search-snapshots").priority(Thread.MIN_PRIORITY).factory());
+    }
+
+    /**
+     * Snapshots of courses of at least {@code minEnrollments}, read on a background thread; the budget is an eighth
+     * of the heap.
+     */
+    public static SearchSnapshots background(Jdbc jdbc, long minEnrollments) {
+        return new SearchSnapshots(jdbc, minEnrollments, Runtime.getRuntime().maxMemory() / 8 / BYTES_PER_ROW, false);
+    }
+
+    /** Snapshots of every course, read on the caller's thread when first needed (tests of the snapshot path). */
+    static SearchSnapshots inline(Jdbc jdbc) {
+        return new SearchSnapshots(jdbc, 0, Long.MAX_VALUE, true);
+    }
+
+    /**
+     * The course's current snapshot, or null. When there is none and the course is large enough, one is read (in
+     * the background: this call does not wait for it).
+     */
+    SearchSnapshot current(String courseId, long enrollments) {
+        if (closed || enrollments < minEnrollments || enrollments > budgetRows) {
+            return null;
+        }
+        long version = EnrollmentChanges.version();
+        synchronized (byCourse) {
+            Entry entry = byCourse.get(courseId);
+            if (entry != null && entry.snapshot == null) {
+                return null;
+            }
+            if (entry != null && entry.version == version) {
+                return entry.snapshot;
+            }
+            if (entry != null) {
+                byCourse.remove(courseId);
+            }
+        }
+        if (inline) {
+            return read(courseId);
+        }
+        prepare(courseId, enrollments);
+        return null;
+    }
+
+    /** Starts reading the course's snapshot in the background unless it is current, being read, or too small. */
+    public void prepare(String courseId, long enrollments) {
+        if (closed || inline || enrollments < minEnrollments || enrollments > budgetRows) {
+            return;
+        }
+        synchronized (byCourse) {
+            Entry entry = byCourse.get(courseId);
+            if (entry != null && (entry.snapshot == null || entry.version == EnrollmentChanges.version())) {
+                return;
+            }
+            byCourse.put(courseId, new Entry(null, -1));
+        }
+        reader.execute(() -> {
+            try {
+                read(courseId);
+            } catch (RuntimeException e) {
+                // The indexes still answer; the next search of the course tries again.
+                LOGGER.warn("Search snapshot of a course could not be read: {}", e.toString());
+            } finally {
+                synchronized (byCourse) {
+                    Entry entry = byCourse.get(courseId);
+                    if (entry != null && entry.snapshot == null) {
+                        byCourse.remove(courseId);
+                    }
+                }
+            }
+        });
+    }
+
+    private SearchSnapshot read(String courseId) {
+        long version = EnrollmentChanges.version();
+        long t0 = System.nanoTime();
+        SearchSnapshot snapshot = SearchSnapshot.read(jdbc, courseId, () -> closed);
+        if (snapshot == null || EnrollmentChanges.version() != version) {
+            return null;
+        }
+        synchronized (byCourse) {
+            byCourse.put(courseId, new Entry(snapshot, version));
+            long held = 0;
+            for (Entry e : byCourse.values()) {
+                held += e.snapshot == null ? 0 : e.snapshot.size();
+            }
+            // Access order: the first entries are the least recently used.
+            for (Iterator<Map.Entry<String, Entry>> it = byCourse.entrySet().iterator(); held > budgetRows
+                    && it.hasNext(); ) {
+                Map.Entry<String, Entry> e = it.next();
+                if (e.getValue().snapshot != null && e.getValue().snapshot != snapshot) {
+                    held -= e.getValue().snapshot.size();
+                    it.remove();
+                }
+            }
+        }
+        LOGGER.info("Search snapshot of a course of {} enrollments read in {} ms", snapshot.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return snapshot;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (reader != null) {
+            reader.shutdownNow();
+        }
+        synchronized (byCourse) {
+            byCourse.clear();
+        }
+    }
+}

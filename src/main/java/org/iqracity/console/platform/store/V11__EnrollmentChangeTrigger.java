@@ -1,0 +1,26 @@
+package org.iqracity.console.platform.store;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Locale;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * H2 only: a statement trigger on the enrollment table that tells {@link SearchSnapshots} a snapshot may be out of
+ * date ({@link EnrollmentChanges}). PostgreSQL keeps no snapshots (its server may be written by other programs, and
+ * its own caches serve the searches), so nothing is created there.
+ */
+public class V11__EnrollmentChangeTrigger extends BaseJavaMigration {
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TRIGGER enrollment_changed AFTER INSERT, UPDATE, DELETE ON enrollment FOR EACH STATEMENT "
+                    + "CALL \"" + EnrollmentChanges.class.getName() + "\"");
+        }
+    }
+}

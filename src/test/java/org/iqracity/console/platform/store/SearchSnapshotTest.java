@@ -1,0 +1,131 @@
+package org.iqracity.console.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.sandbox.SandboxGenerator;
+import org.iqracity.console.platform.service.PasswordHasher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * H2 searches answered from a course's in-memory snapshot give exactly what the covering indexes give: the same
+ * pages in every sort, direction, filter and cursor, the same totals; and a changed enrollment is seen at once.
+ */
+class SearchSnapshotTest {
+    private static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
+    private static final String DS200 = "course-v1:Northbridge+DS200+2026_T1";
+
+    @TempDir
+    static Path dir;
+    private static Database db;
+    private static Jdbc jdbc;
+
+    @BeforeAll
+    static void sandbox() {
+        db = Database.embedded(dir);
+        db.migrateTablesOnly();
+        new SandboxGenerator(db, 11, 3_000, (stage, f) -> { }, new PasswordHasher()).seed();
+        db.migrate();
+        jdbc = new Jdbc(db.dataSource());
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void snapshotPagesAndTotalsEqualTheIndexesInEverySortFilterAndCursor() {
+        LearnerRepository indexes = new LearnerRepository(jdbc, false);
+        LearnerRepository snapshots = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc));
+        String country = jdbc.queryOne("SELECT country FROM enrollment WHERE course_id = ? AND country IS NOT NULL "
+                + "GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1", rs -> rs.getString(1), CS101).orElseThrow();
+        int compared = 0;
+        long matched = 0;
+        for (String course : List.of(CS101, DS200)) {
+            for (String prefix : List.of("a", "ma", "jo", "s", "e.", "zq", "k")) {
+                for (LearnerSort sort : LearnerSort.values()) {
+                    for (boolean desc : new boolean[] {false, true}) {
+                        for (int filter = 0; filter < 4; filter++) {
+                            LearnerListQuery q = query(course, prefix, sort, desc, filter, country, null);
+                            List<Long> fromIndexes = walk(indexes, q);
+                            assertThat(walk(snapshots, q)).as(q.toString()).isEqualTo(fromIndexes);
+                            assertThat(snapshots.count(q)).as(q.toString()).isEqualTo(indexes.count(q))
+                                    .isEqualTo(fromIndexes.size());
+                            matched += fromIndexes.size();
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(2 * 7 * LearnerSort.values().length * 2 * 4);
+        // The comparison is only worth something if the searches found learners, filtered or not.
+        assertThat(matched).isGreaterThan(5_000);
+    }
+
+    @Test
+    void aChangedEnrollmentIsFoundAtOnceNotTheSnapshotTakenBeforeIt() {
+        LearnerRepository repository = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc));
+        LearnerListQuery renamed = query(DS200, "qqrenamed", LearnerSort.USERNAME, false, 0, null, null);
+        long id = jdbc.queryOne("SELECT MIN(id) FROM enrollment WHERE course_id = ?", rs -> rs.getLong(1), DS200)
+                .orElseThrow();
+        String before = jdbc.queryOne("SELECT name_key FROM enrollment WHERE id = ?", rs -> rs.getString(1), id)
+                .orElseThrow();
+        assertThat(repository.count(renamed)).isZero();
+        try {
+            jdbc.update("UPDATE enrollment SET name_key = 'qqrenamed learner' WHERE id = ?", id);
+            assertThat(walk(repository, renamed)).containsExactly(id);
+        } finally {
+            jdbc.update("UPDATE enrollment SET name_key = ? WHERE id = ?", before, id);
+        }
+        assertThat(repository.count(renamed)).isZero();
+    }
+
+    @Test
+    void smallCoursesAndClosedSnapshotsLeaveSearchesToTheIndexes() {
+        SearchSnapshots background = SearchSnapshots.background(jdbc, 1_000_000);
+        assertThat(background.current(CS101, 1_500)).isNull();
+        background.close();
+        SearchSnapshots closed = SearchSnapshots.inline(jdbc);
+        closed.close();
+        assertThat(closed.current(CS101, 1_500)).isNull();
+        assertThat(SearchSnapshots.inline(jdbc).current(CS101, 1_500)).isNotNull();
+    }
+
+    private static LearnerListQuery query(String course, String prefix, LearnerSort sort, boolean desc, int filter,
+                                          String country, LearnerListQuery.Keyset after) {
+        return new LearnerListQuery(course, prefix,
+                filter == 1 ? EnrollmentMode.VERIFIED : null,
+                filter == 2 ? Boolean.FALSE : null,
+                filter == 3 ? Boolean.TRUE : null,
+                filter == 3 ? country : null,
+                filter == 1 ? 0.2 : null,
+                filter == 2 ? 0.9 : null,
+                sort, desc, after, 7);
+    }
+
+    /** Every page of the query, following cursors, as enrollment ids in the order shown. */
+    private static List<Long> walk(LearnerRepository repository, LearnerListQuery first) {
+        List<Long> ids = new ArrayList<>();
+        LearnerListQuery q = first;
+        while (true) {
+            List<LearnerRow> page = repository.read(q).rows();
+            page.forEach(r -> ids.add(r.enrollmentId()));
+            if (page.size() < q.limit()) {
+                return ids;
+            }
+            LearnerRow last = page.getLast();
+            q = new LearnerListQuery(q.courseId(), q.prefix(), q.mode(), q.active(), q.passed(), q.country(),
+                    q.minProgress(), q.maxProgress(), q.sort(), q.descending(),
+                    new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()), q.limit());
+        }
+    }
+}
