@@ -69,7 +69,7 @@ class ConsoleBenchmark {
         static final String CONSOLE_HEAP = prop("consoleHeap", "512m");
         static final Path OUT = Path.of(prop("out", "target/console-benchmark.md"));
         static final long SEED = Long.parseLong(prop("seed", "3"));
-        /** "all", or "scroll" to skip selections and searches (a quicker re-measurement of 3 and 4). */
+        /** "all", "search" (keystroke to results only) or "scroll" (scroll and heap only): quicker re-measurements. */
         static final String ONLY = prop("only", "all");
 
         private static String prop(String name, String fallback) {
@@ -133,7 +133,7 @@ class ConsoleBenchmark {
                      logs.resolve("platform-big.log"), 60)) {
             notes.add("Platforms: " + P.BIG_DATA + " (pid " + big.pid() + "), " + P.SMALL_DATA + " (pid "
                     + small.pid() + "), each its own JVM.");
-            boolean all = !"scroll".equals(P.ONLY);
+            boolean all = "all".equals(P.ONLY);
             BenchStats smallOpen = null;
             CourseDto smallCourse = null;
             if (all) {
@@ -147,12 +147,16 @@ class ConsoleBenchmark {
                 if (all) {
                     BenchStats bigOpen = selections(console, big, "500k");
                     reportSelections(bigCourse, bigOpen, smallCourse, smallOpen);
-                    search(console, big);
                 } else {
                     select(console, bigCourse, firstId(direct(big), bigCourse));
                 }
-                idlePulses(console);
-                scroll(console, bigCourse);
+                if (all || "search".equals(P.ONLY)) {
+                    search(console, big);
+                }
+                if (all || "scroll".equals(P.ONLY)) {
+                    idlePulses(console);
+                    scroll(console, bigCourse);
+                }
             }
         } finally {
             notes.add("Finished " + Instant.now() + " (" + Duration.between(started, Instant.now()).toSeconds()
@@ -256,9 +260,18 @@ class ConsoleBenchmark {
         String first = firstId(direct, course);
         List<Double> samples = new ArrayList<>();
         List<Double> rowsShown = new ArrayList<>();
+        List<Double> untilSent = new ArrayList<>();
+        List<Double> answering = new ArrayList<>();
+        List<Double> afterAnswer = new ArrayList<>();
         for (String prefix : prefixes) {
             clearSearch(console, first);
-            samples.add(type(console, prefix, rowsShown));
+            long[] lastKey = new long[1];
+            double ms = type(console, prefix, rowsShown, lastKey);
+            samples.add(ms);
+            long shownAt = lastKey[0] + (long) (ms * 1e6);
+            untilSent.add((console.searchSent - lastKey[0]) / 1e6);
+            answering.add((console.searchAnswered - console.searchSent) / 1e6);
+            afterAnswer.add((shownAt - console.searchAnswered) / 1e6);
         }
         clearSearch(console, first);
         List<Double> http = new ArrayList<>();
@@ -273,6 +286,15 @@ class ConsoleBenchmark {
         row("last keystroke → matching first page shown, p95 ms (median), incl. " + P.DEBOUNCE_MS + " ms debounce",
                 String.format("%.1f (%.1f, n=%d; rows shown median %.0f)", ui.percentile(95), ui.median(), ui.n(),
                         BenchStats.ofMillis(rowsShown).median()), "≤ 300 ms", ui.percentile(95) <= 300);
+        System.out.println("search, answer ms in typing order: " + answering.stream()
+                .map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(" ")));
+        BenchStats sent = BenchStats.ofMillis(untilSent);
+        BenchStats answer = BenchStats.ofMillis(answering);
+        BenchStats after = BenchStats.ofMillis(afterAnswer);
+        row("  of which: last keystroke → request sent / request → answer read / answer → rows shown, p95 ms (median)",
+                String.format("%.1f (%.1f) / %.1f (%.1f) / %.1f (%.1f)", sent.percentile(95), sent.median(),
+                        answer.percentile(95), answer.median(), after.percentile(95), after.median()),
+                "(diagnosis)", null);
         row("same searches, HTTP request alone (asked again afterwards), p95 ms (median)",
                 String.format("%.1f (%.1f)", alone.percentile(95), alone.median()), "(diagnosis)", null);
     }
@@ -307,9 +329,8 @@ class ConsoleBenchmark {
         pause(300);
     }
 
-    private static double type(ConsoleUnderTest console, String prefix, List<Double> rowsShown) {
+    private static double type(ConsoleUnderTest console, String prefix, List<Double> rowsShown, long[] lastKey) {
         CompletableFuture<Long> shown = new CompletableFuture<>();
-        long[] lastKey = {0};
         ConsoleUnderTest.onFx(() -> {
             InvalidationListener listener = new InvalidationListener() {
                 @Override
@@ -403,6 +424,9 @@ class ConsoleBenchmark {
         gc();
         double afterGc = usedHeapMb();
         BenchStats gaps = BenchStats.ofMillis(pulses.gaps());
+        List<String> slowest = pulses.slowest(8);
+        slowest.forEach(line -> System.out.println("scroll, slow " + line));
+        notes.add("Slowest scroll pulses: " + String.join("; ", slowest) + ".");
         double seconds = reached < 0 ? Double.NaN : (reached - pulses.startedAt) / 1e9;
         System.out.printf("scroll: gaps %s; %.1f s; %d requests; heap after GC %.1f MiB%n", gaps.summary(),
                 seconds, requests, afterGc);
@@ -483,8 +507,19 @@ class ConsoleBenchmark {
         private final long total;
         private final int step;
         private long[] stamps = new long[4096];
+        /** Per pulse: when handle() ended, when layout ended, requests and collections so far, rows listed. */
+        private long[] handled = new long[4096];
+        private long[] laidOut = new long[4096];
+        private long[] requestsAt = new long[4096];
+        private long[] collectionsAt = new long[4096];
+        private int[] sizeAt = new int[4096];
         private int count;
         private int position;
+        private final Runnable afterLayout = () -> {
+            if (count > 0) {
+                laidOut[count - 1] = System.nanoTime();
+            }
+        };
         long startedAt;
         double maxUsedMb;
         double maxLiveMb;
@@ -498,7 +533,34 @@ class ConsoleBenchmark {
         @Override
         public void start() {
             startedAt = System.nanoTime();
+            console.table.getScene().addPostLayoutPulseListener(afterLayout);
             super.start();
+        }
+
+        @Override
+        public void stop() {
+            super.stop();
+            console.table.getScene().removePostLayoutPulseListener(afterLayout);
+        }
+
+        /** The {@code n} longest gaps, each with what happened in the pulse before it. */
+        List<String> slowest(int n) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 1; i < count; i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(stamps[b] - stamps[b - 1], stamps[a] - stamps[a - 1]));
+            List<String> out = new ArrayList<>();
+            for (int i : order.subList(0, Math.min(n, order.size()))) {
+                int p = i - 1;
+                out.add(String.format(Locale.ROOT, "pulse %d: gap %.1f ms = handle %.1f + css/layout %.1f + render "
+                        + "and wait %.1f; requests %d, collections %d, rows listed %,d -> %,d",
+                        i, (stamps[i] - stamps[p]) / 1e6, (handled[p] - stamps[p]) / 1e6,
+                        laidOut[p] == 0 ? Double.NaN : (laidOut[p] - handled[p]) / 1e6,
+                        laidOut[p] == 0 ? Double.NaN : (stamps[i] - laidOut[p]) / 1e6,
+                        requestsAt[i] - requestsAt[p], collectionsAt[i] - collectionsAt[p], sizeAt[p], sizeAt[i]));
+            }
+            return out;
         }
 
         @Override
@@ -506,7 +568,15 @@ class ConsoleBenchmark {
             long t = System.nanoTime();
             if (count == stamps.length) {
                 stamps = java.util.Arrays.copyOf(stamps, count * 2);
+                handled = java.util.Arrays.copyOf(handled, count * 2);
+                laidOut = java.util.Arrays.copyOf(laidOut, count * 2);
+                requestsAt = java.util.Arrays.copyOf(requestsAt, count * 2);
+                collectionsAt = java.util.Arrays.copyOf(collectionsAt, count * 2);
+                sizeAt = java.util.Arrays.copyOf(sizeAt, count * 2);
             }
+            requestsAt[count] = console.requests.get();
+            collectionsAt[count] = gcCount();
+            sizeAt[count] = console.table.getItems().size();
             stamps[count++] = t;
             try {
                 maxUsedMb = Math.max(maxUsedMb, usedHeapMb());
@@ -523,6 +593,7 @@ class ConsoleBenchmark {
             } catch (Throwable e) {
                 bottom.completeExceptionally(e);
             }
+            handled[count - 1] = System.nanoTime();
         }
 
         List<Double> gaps() {
@@ -605,6 +676,11 @@ class ConsoleBenchmark {
 
     private static void resetPeaks() {
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     private static long gcMillis() {

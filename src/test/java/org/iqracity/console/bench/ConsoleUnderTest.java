@@ -38,6 +38,9 @@ final class ConsoleUnderTest implements AutoCloseable {
     private static final double HEIGHT = 900;
 
     final AtomicLong requests = new AtomicLong();
+    /** System.nanoTime() when the last search request left and when its answer had been read; 0 before. */
+    volatile long searchSent;
+    volatile long searchAnswered;
     final LearnersViewModel vm;
     final LearnersView view;
     final TableView<LearnerRow> table;
@@ -55,7 +58,20 @@ final class ConsoleUnderTest implements AutoCloseable {
                 .retryOnConnectionFailure(true)
                 .addInterceptor(chain -> {
                     requests.incrementAndGet();
-                    return chain.proceed(chain.request());
+                    boolean searching = chain.request().url().queryParameter("q") != null;
+                    if (searching) {
+                        searchSent = System.nanoTime();
+                    }
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    if (searching) {
+                        // Buffer the body here so the time covers the platform's whole answer.
+                        okhttp3.ResponseBody body = response.body();
+                        byte[] bytes = body.bytes();
+                        searchAnswered = System.nanoTime();
+                        return response.newBuilder().body(okhttp3.ResponseBody.create(bytes, body.contentType()))
+                                .build();
+                    }
+                    return response;
                 })
                 .build();
         HttpPlatformClient client = new HttpPlatformClient(platform, okHttp, Clock.systemUTC());
