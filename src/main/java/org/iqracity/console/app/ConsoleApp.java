@@ -37,9 +37,9 @@ public final class ConsoleApp extends Application {
                 ? Optional.of(EmbeddedLocalPlatform.inFolder(opts.dataDir().resolve("platform"), opts.sandboxLearners()))
                 : Optional.empty();
         FileSettings settings = FileSettings.load(opts.dataDir().resolve("console.properties"));
-        // The HTTPS client (the JDK's certificate store, TLS) is built beside the window; sign-in waits for it.
-        CompletableFuture<PlatformConnector> http = CompletableFuture.supplyAsync(
-                () -> PlatformConnector.overHttp(trust(opts, settings)));
+        // The HTTPS client (the JDK's certificate store, TLS) is built once the window is up, so that its start does
+        // not compete with the window's for the processor; signing in waits for it.
+        CompletableFuture<PlatformConnector> http = new CompletableFuture<>();
         PlatformConnector connector = baseUri -> http.join().connect(baseUri);
         ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, settings, connector,
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
@@ -51,6 +51,18 @@ public final class ConsoleApp extends Application {
                 .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start ({} ms CPU)",
                         Duration.between(start, Instant.now()).toMillis(), ProcessHandle.current().info()
                                 .totalCpuDuration().map(Duration::toMillis).orElse(-1L))));
+        java.util.concurrent.atomic.AtomicBoolean httpStarted = new java.util.concurrent.atomic.AtomicBoolean();
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
+            if (httpStarted.compareAndSet(false, true)) {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        http.complete(PlatformConnector.overHttp(trust(opts, settings)));
+                    } catch (RuntimeException | Error e) {
+                        http.completeExceptionally(e);
+                    }
+                });
+            }
+        });
         console = ConsoleRoot.show(stage, setup);
         if (opts.rosterFile() != null) {
             console.openOfflineRoster(opts.rosterFile());

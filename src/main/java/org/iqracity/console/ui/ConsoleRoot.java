@@ -105,7 +105,7 @@ public final class ConsoleRoot implements AutoCloseable {
         signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
     }
 
-    /** Builds the window's content and shows it; the sandbox starts in the background. */
+    /** Builds the window's content and shows it; once it is shown, the sandbox starts in the background. */
     public static ConsoleRoot show(Stage stage, Setup setup) {
         ConsoleRoot console = new ConsoleRoot(stage, setup);
         Scene scene = new Scene(console.root, 1280, 800);
@@ -121,8 +121,16 @@ public final class ConsoleRoot implements AutoCloseable {
         stage.setOnCloseRequest(console::closeRequested);
         console.bounds.restore();
         console.showFor(null);
+        // The sandbox's start (database, migrations, HTTP server) is work for both processor cores: it waits until the
+        // window is up, so that it does not delay the window it reports its progress in.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent event) {
+                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                console.sandbox.start();
+            }
+        });
         stage.show();
-        console.sandbox.start();
         return console;
     }
 
