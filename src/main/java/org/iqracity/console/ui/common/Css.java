@@ -38,8 +38,9 @@ public final class Css {
     public static final String TOTAL = "total";
     public static final String COURSE_CELL_TITLE = "course-cell-title";
     public static final String COURSE_CELL_KEY = "course-cell-key";
-    public static final String ROW_RETIRED = "row-retired";
-    public static final String ROW_MORE = "row-more";
+    /** Pseudo-classes of learner table rows (a state change re-matches styles; a style class change redoes CSS). */
+    public static final String ROW_RETIRED = "retired";
+    public static final String ROW_MORE = "more";
     public static final String LEARNER_TABLE = "learner-table";
 
     public static final String DETAIL = "detail";

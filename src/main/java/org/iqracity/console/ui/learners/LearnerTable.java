@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -134,17 +135,19 @@ final class LearnerTable extends TableView<LearnerRow> {
 
     /** Marks retired and "more" rows, and tells the ViewModel which rows are on screen. */
     private final class Row extends TableRow<LearnerRow> {
+        private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
+        private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
+
         @Override
         protected void updateItem(LearnerRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(Css.ROW_RETIRED, Css.ROW_MORE);
+            // Pseudo-classes, not style classes: scrolling changes every visible row's item each frame, and a
+            // changed style class makes JavaFX look up the styles of the row and all its cells again.
+            boolean more = !empty && row != null && row.isMore();
+            pseudoClassStateChanged(MORE, more);
+            pseudoClassStateChanged(RETIRED, !empty && row != null && !more && row.learner().retired());
             if (empty || row == null) {
                 return;
-            }
-            if (row.isMore()) {
-                getStyleClass().add(Css.ROW_MORE);
-            } else if (row.learner().retired()) {
-                getStyleClass().add(Css.ROW_RETIRED);
             }
             int index = getIndex();
             // Layout must not change the list it lays out: ask for the next page after this pass.
