@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts(),
-                        new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger());
+                        new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes());
         if (target != null) {
             config.target(target);
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iqracity.console.platform.PlatformFixture;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +38,32 @@ class RosterRepositoryTest {
     }
 
     @Test
-    void onH2EachBatchReadsTheUsernameIndexInOrderInsteadOfSortingTheRestOfTheCourse() {
+    void onH2EachBatchReadsTheRosterIndexInOrderInsteadOfSortingTheRestOfTheCourse() {
         // A plan that sorts reads everything after the keyset for every batch: quadratic in the course's size.
         for (boolean keyset : new boolean[] {false, true}) {
             Object[] params = keyset ? new Object[] {"northbridge", DS200, "m", "m", 0L, 2000}
                     : new Object[] {"northbridge", DS200, 2000};
             String plan = jdbc.queryOne("EXPLAIN " + RosterRepository.batchSql(false, keyset), rs -> rs.getString(1),
                     params).orElseThrow();
-            assertThat(plan).as("plan, keyset " + keyset).contains("ENROLLMENT_SEARCH_USERNAME").contains("index sorted");
+            assertThat(plan).as("plan, keyset " + keyset).contains("ENROLLMENT_ROSTER", "LEARNER_ROSTER")
+                    .contains("index sorted");
+        }
+    }
+
+    @Test
+    void onH2TheRosterIndexesCarryEveryColumnABatchReadsSoNoTableRowIsRead() {
+        // A column added to the batch but not to its index brings back a look-up of the wide row for every learner.
+        String sql = RosterRepository.batchSql(false, true);
+        for (String[] alias : new String[][] {{"e", "ENROLLMENT_ROSTER"}, {"l", "LEARNER_ROSTER"}}) {
+            List<String> read = new ArrayList<>();
+            Matcher m = Pattern.compile("\\b" + alias[0] + "\\.(\\w+)").matcher(sql);
+            while (m.find()) {
+                read.add(m.group(1).toUpperCase(Locale.ROOT));
+            }
+            List<String> carried = jdbc.query("SELECT column_name FROM information_schema.index_columns "
+                    + "WHERE index_name = ?", rs -> rs.getString(1), alias[1]);
+            assertThat(read).as(alias[1]).hasSizeGreaterThan(alias[0].equals("e") ? 15 : 8);
+            assertThat(carried).as(alias[1]).containsAll(read);
         }
     }
 }
