@@ -88,6 +88,11 @@ class ConsoleBenchmark {
         List<String> command = new ArrayList<>(List.of(SeparatePlatform.javaBinary(), "-Xmx" + P.CONSOLE_HEAP,
                 "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Headless", "-Dprism.order=sw",
                 "-Djavafx.cachedir=target/openjfx-cache"));
+        // -Dcbench.consoleJvm="..." adds options to the console's JVM, e.g. a flight recording to profile it.
+        String extra = System.getProperty("cbench.consoleJvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("cbench."))
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", classpath(), ConsoleBenchmark.class.getName()));
@@ -426,7 +431,7 @@ class ConsoleBenchmark {
         BenchStats gaps = BenchStats.ofMillis(pulses.gaps());
         List<String> slowest = pulses.slowest(8);
         slowest.forEach(line -> System.out.println("scroll, slow " + line));
-        notes.add("Slowest scroll pulses: " + String.join("; ", slowest) + ".");
+        notes.add("Slowest scroll pulses: " + String.join("; ", slowest) + ". " + pulses.schedSummary() + ".");
         double seconds = reached < 0 ? Double.NaN : (reached - pulses.startedAt) / 1e9;
         System.out.printf("scroll: gaps %s; %.1f s; %d requests; heap after GC %.1f MiB%n", gaps.summary(),
                 seconds, requests, afterGc);
@@ -513,6 +518,13 @@ class ConsoleBenchmark {
         private long[] requestsAt = new long[4096];
         private long[] collectionsAt = new long[4096];
         private int[] sizeAt = new int[4096];
+        /** The FX thread's time on a core and waiting for one, from the kernel (Linux), when each pulse began. */
+        private long[] cpuAt = new long[4096];
+        private long[] queuedAt = new long[4096];
+        private long[] renderCpuAt = new long[4096];
+        private long[] renderQueuedAt = new long[4096];
+        /** The render thread's schedstat file, found by its name among this process's threads. */
+        private java.nio.file.Path renderStat;
         private int count;
         private int position;
         private final Runnable afterLayout = () -> {
@@ -533,6 +545,7 @@ class ConsoleBenchmark {
         @Override
         public void start() {
             startedAt = System.nanoTime();
+            renderStat = threadStat("QuantumRendere");
             console.table.getScene().addPostLayoutPulseListener(afterLayout);
             super.start();
         }
@@ -554,10 +567,13 @@ class ConsoleBenchmark {
             for (int i : order.subList(0, Math.min(n, order.size()))) {
                 int p = i - 1;
                 out.add(String.format(Locale.ROOT, "pulse %d: gap %.1f ms = handle %.1f + css/layout %.1f + render "
-                        + "and wait %.1f; requests %d, collections %d, rows listed %,d -> %,d",
+                        + "and wait %.1f; FX thread on a core %.1f, waiting for one %.1f; renderer %.1f, waiting %.1f;"
+                        + " requests %d, collections %d, rows listed %,d -> %,d",
                         i, (stamps[i] - stamps[p]) / 1e6, (handled[p] - stamps[p]) / 1e6,
                         laidOut[p] == 0 ? Double.NaN : (laidOut[p] - handled[p]) / 1e6,
                         laidOut[p] == 0 ? Double.NaN : (stamps[i] - laidOut[p]) / 1e6,
+                        (cpuAt[i] - cpuAt[p]) / 1e6, (queuedAt[i] - queuedAt[p]) / 1e6,
+                        (renderCpuAt[i] - renderCpuAt[p]) / 1e6, (renderQueuedAt[i] - renderQueuedAt[p]) / 1e6,
                         requestsAt[i] - requestsAt[p], collectionsAt[i] - collectionsAt[p], sizeAt[p], sizeAt[i]));
             }
             return out;
@@ -573,7 +589,17 @@ class ConsoleBenchmark {
                 requestsAt = java.util.Arrays.copyOf(requestsAt, count * 2);
                 collectionsAt = java.util.Arrays.copyOf(collectionsAt, count * 2);
                 sizeAt = java.util.Arrays.copyOf(sizeAt, count * 2);
+                cpuAt = java.util.Arrays.copyOf(cpuAt, count * 2);
+                renderCpuAt = java.util.Arrays.copyOf(renderCpuAt, count * 2);
+                renderQueuedAt = java.util.Arrays.copyOf(renderQueuedAt, count * 2);
+                queuedAt = java.util.Arrays.copyOf(queuedAt, count * 2);
             }
+            long[] sched = schedStat(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+            cpuAt[count] = sched[0];
+            queuedAt[count] = sched[1];
+            long[] render = renderStat == null ? new long[2] : schedStat(renderStat);
+            renderCpuAt[count] = render[0];
+            renderQueuedAt[count] = render[1];
             requestsAt[count] = console.requests.get();
             collectionsAt[count] = gcCount();
             sizeAt[count] = console.table.getItems().size();
@@ -594,6 +620,46 @@ class ConsoleBenchmark {
                 bottom.completeExceptionally(e);
             }
             handled[count - 1] = System.nanoTime();
+        }
+
+        /** Over all pulses: the FX thread's share of the time on a core and waiting for one, in ms per pulse. */
+        String schedSummary() {
+            if (count < 2 || cpuAt[count - 1] == 0) {
+                return "no scheduler statistics (not Linux)";
+            }
+            double n = count - 1;
+            return String.format(Locale.ROOT, "Per pulse (mean): FX thread on a core %.2f ms, waiting for one %.2f ms;"
+                    + " renderer on a core %.2f ms, waiting %.2f ms",
+                    (cpuAt[count - 1] - cpuAt[0]) / 1e6 / n, (queuedAt[count - 1] - queuedAt[0]) / 1e6 / n,
+                    (renderCpuAt[count - 1] - renderCpuAt[0]) / 1e6 / n,
+                    (renderQueuedAt[count - 1] - renderQueuedAt[0]) / 1e6 / n);
+        }
+
+        /** The schedstat file of this process's thread whose kernel name (15 characters at most) is {@code name}. */
+        private static java.nio.file.Path threadStat(String name) {
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path task : tasks.toList()) {
+                    if (java.nio.file.Files.readString(task.resolve("comm")).trim().startsWith(name)) {
+                        return task.resolve("schedstat");
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+            return null;
+        }
+
+        /**
+         * A thread's /proc schedstat: nanoseconds run and nanoseconds runnable but waiting for a core; zeros where
+         * the file does not exist.
+         */
+        private static long[] schedStat(java.nio.file.Path file) {
+            try {
+                String[] f = java.nio.file.Files.readString(file).trim().split(" ");
+                return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[2];
+            }
         }
 
         List<Double> gaps() {
