@@ -62,29 +62,33 @@ final class RowPipe implements AutoCloseable {
         }
         CompletableFuture<Void> reached = new CompletableFuture<>();
         put(new Item(List.of(), reached));
-        try {
-            while (true) {
-                try {
-                    reached.get(100, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (java.util.concurrent.TimeoutException e) {
-                    rethrowFailure();
-                    if (!thread.isAlive()) {
-                        throw new IOException("the roster writer stopped");
-                    }
-                }
+        waitWhileWriterLives(() -> {
+            try {
+                reached.get(100, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw asIo(e.getCause());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the roster was being written");
-        } catch (ExecutionException e) {
-            throw asIo(e.getCause());
-        }
+        });
     }
 
     private void put(Item item) throws IOException {
+        waitWhileWriterLives(() -> queue.offer(item, 100, TimeUnit.MILLISECONDS));
+        rethrowFailure();
+    }
+
+    /** A step that waits a little and says whether what it waits for has happened. */
+    @FunctionalInterface
+    private interface Attempt {
+        boolean done() throws IOException, InterruptedException;
+    }
+
+    /** Repeats {@code attempt} until it succeeds, failing as soon as the writing thread has failed or ended. */
+    private void waitWhileWriterLives(Attempt attempt) throws IOException {
         try {
-            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            while (!attempt.done()) {
                 rethrowFailure();
                 if (!thread.isAlive()) {
                     throw new IOException("the roster writer stopped");
@@ -94,7 +98,6 @@ final class RowPipe implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the roster was being written");
         }
-        rethrowFailure();
     }
 
     private void rethrowFailure() throws IOException {
