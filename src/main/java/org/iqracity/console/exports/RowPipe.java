@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +27,7 @@ final class RowPipe implements AutoCloseable {
     }
 
     /** One queue entry: rows to write, or a point the reader waits for (after the rows before it are written). */
-    private record Item(List<List<String>> rows, CompletableFuture<Void> reached) {
+    private record Item(List<List<String>> rows, CountDownLatch reached) {
     }
 
     private static final Item STOP = new Item(List.of(), null);
@@ -60,18 +59,9 @@ final class RowPipe implements AutoCloseable {
             put(new Item(batch, null));
             batch = new ArrayList<>(BATCH_ROWS);
         }
-        CompletableFuture<Void> reached = new CompletableFuture<>();
+        CountDownLatch reached = new CountDownLatch(1);
         put(new Item(List.of(), reached));
-        waitWhileWriterLives(() -> {
-            try {
-                reached.get(100, TimeUnit.MILLISECONDS);
-                return true;
-            } catch (java.util.concurrent.TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                throw asIo(e.getCause());
-            }
-        });
+        waitWhileWriterLives(() -> reached.await(100, TimeUnit.MILLISECONDS));
     }
 
     private void put(Item item) throws IOException {
@@ -82,7 +72,7 @@ final class RowPipe implements AutoCloseable {
     /** A step that waits a little and says whether what it waits for has happened. */
     @FunctionalInterface
     private interface Attempt {
-        boolean done() throws IOException, InterruptedException;
+        boolean done() throws InterruptedException;
     }
 
     /** Repeats {@code attempt} until it succeeds, failing as soon as the writing thread has failed or ended. */
@@ -102,14 +92,8 @@ final class RowPipe implements AutoCloseable {
 
     private void rethrowFailure() throws IOException {
         Throwable f = failure;
-        if (f != null) {
-            throw asIo(f);
-        }
-    }
-
-    private static IOException asIo(Throwable f) {
         if (f instanceof IOException io) {
-            return io;
+            throw io;
         }
         if (f instanceof RuntimeException re) {
             throw re;
@@ -117,14 +101,13 @@ final class RowPipe implements AutoCloseable {
         if (f instanceof Error error) {
             throw error;
         }
-        return new IOException(f);
     }
 
     private void writeLoop() {
         try {
             while (true) {
                 Item item = queue.take();
-                if (item == STOP || stopping) {
+                if (item == STOP) {
                     return;
                 }
                 for (List<String> row : item.rows()) {
@@ -134,19 +117,14 @@ final class RowPipe implements AutoCloseable {
                     sink.row(row);
                 }
                 if (item.reached() != null) {
-                    item.reached().complete(null);
+                    item.reached().countDown();
                 }
             }
         } catch (InterruptedException e) {
             // closed
         } catch (IOException | RuntimeException | Error e) {
+            // The reader hears of it at its next batch or while it waits at a drain point.
             failure = e;
-            // A reader waiting at a drain point hears of it there.
-            queue.forEach(i -> {
-                if (i.reached() != null) {
-                    i.reached().completeExceptionally(e);
-                }
-            });
         }
     }
 

@@ -518,7 +518,12 @@ class ConsoleBenchmark {
         private long[] requestsAt = new long[4096];
         private long[] collectionsAt = new long[4096];
         private int[] sizeAt = new int[4096];
-        /** The FX thread's time on a core and waiting for one, from the kernel (Linux), when each pulse began. */
+        /** The kernel's schedstat of whichever thread reads it: here the FX thread, in handle(). */
+        private static final java.nio.file.Path OWN_STAT = java.nio.file.Path.of("/proc/thread-self/schedstat");
+        /**
+         * The FX and render threads' time on a core and time waiting for one, from the kernel (Linux), when each
+         * pulse began.
+         */
         private long[] cpuAt = new long[4096];
         private long[] queuedAt = new long[4096];
         private long[] renderCpuAt = new long[4096];
@@ -594,7 +599,7 @@ class ConsoleBenchmark {
                 renderQueuedAt = java.util.Arrays.copyOf(renderQueuedAt, count * 2);
                 queuedAt = java.util.Arrays.copyOf(queuedAt, count * 2);
             }
-            long[] sched = schedStat(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+            long[] sched = schedStat(OWN_STAT);
             cpuAt[count] = sched[0];
             queuedAt[count] = sched[1];
             long[] render = renderStat == null ? new long[2] : schedStat(renderStat);
@@ -622,7 +627,7 @@ class ConsoleBenchmark {
             handled[count - 1] = System.nanoTime();
         }
 
-        /** Over all pulses: the FX thread's share of the time on a core and waiting for one, in ms per pulse. */
+        /** Over all pulses: the FX and render threads' time on a core and waiting for one, in ms per pulse. */
         String schedSummary() {
             if (count < 2 || cpuAt[count - 1] == 0) {
                 return "no scheduler statistics (not Linux)";
