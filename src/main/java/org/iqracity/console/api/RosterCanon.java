@@ -17,19 +17,35 @@ public final class RosterCanon {
 
     /** One CSV record with CRLF, quoting only where RFC 4180 needs it. */
     public static String csvLine(List<String> values) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(256);
+        appendCsvLine(sb, values);
+        return sb.toString();
+    }
+
+    /** Appends the RFC 4180 line of {@code values} (CRLF at the end), for callers that reuse one builder. */
+    public static void appendCsvLine(StringBuilder sb, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
             String v = values.get(i) == null ? "" : values.get(i);
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            if (needsQuotes(v)) {
                 sb.append('"').append(v.replace("\"", "\"\"")).append('"');
             } else {
                 sb.append(v);
             }
         }
-        return sb.append("\r\n").toString();
+        sb.append("\r\n");
+    }
+
+    private static boolean needsQuotes(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String header(List<RosterField> fields) {

@@ -4,7 +4,9 @@ package org.iqracity.console.roster;
 public final class RosterFileException extends Exception {
     public enum Kind {
         WRONG_PASSPHRASE,
+        WRONG_KEY_PASSPHRASE,
         NO_MATCHING_KEY,
+        NOT_A_KEY,
         NOT_A_ROSTER,
         DAMAGED,
         MANIFEST_MISMATCH,

@@ -24,11 +24,17 @@ import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPPBEEncryptedData;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRingCollection;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBEDataDecryptorFactoryBuilder;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.roster.RosterFileException.Kind;
@@ -46,10 +52,42 @@ public final class RosterReader {
         void row(List<String> values);
     }
 
-    /** What the person can use to open the file: a passphrase, or private keys (already unlocked). */
-    public record Key(char[] passphrase, List<PGPPrivateKey> privateKeys) {
+    /**
+     * What the person can use to open the file: the roster's passphrase, private keys already unlocked, or the
+     * secret keys of a key file with the passphrase that unlocks them ({@link #secretKeys}). With secret keys, the
+     * passphrase is the key's, not the roster's, and only the key the file was encrypted to is unlocked.
+     */
+    public record Key(char[] passphrase, List<PGPPrivateKey> privateKeys, List<PGPSecretKey> secretKeys) {
+        public Key {
+            privateKeys = List.copyOf(privateKeys);
+            secretKeys = List.copyOf(secretKeys);
+        }
+
         public static Key passphrase(char[] passphrase) {
-            return new Key(passphrase, List.of());
+            return new Key(passphrase, List.of(), List.of());
+        }
+
+        /**
+         * The secret keys in an OpenPGP key file, armored or binary, as {@code gpg --export-secret-keys} writes it;
+         * {@code keyPassphrase} unlocks the one needed (empty for a key without one).
+         */
+        public static Key secretKeys(InputStream keyFile, char[] keyPassphrase) throws RosterFileException {
+            List<PGPSecretKey> keys = new java.util.ArrayList<>();
+            try {
+                var rings = new PGPSecretKeyRingCollection(PGPUtil.getDecoderStream(keyFile),
+                        new BcKeyFingerprintCalculator());
+                rings.getKeyRings().forEachRemaining(ring -> ring.getSecretKeys().forEachRemaining(k -> {
+                    if (!k.isPrivateKeyEmpty() && k.getPublicKey().isEncryptionKey()) {
+                        keys.add(k);
+                    }
+                }));
+            } catch (IOException | PGPException | RuntimeException e) {
+                throw new RosterFileException(Kind.NOT_A_KEY, "This is not an OpenPGP private key.", e);
+            }
+            if (keys.isEmpty()) {
+                throw new RosterFileException(Kind.NOT_A_KEY, "This file holds no private key that can decrypt.");
+            }
+            return new Key(keyPassphrase, List.of(), keys);
         }
     }
 
@@ -103,14 +141,25 @@ public final class RosterReader {
                         return checked(pk, pk.getDataStream(new BcPublicKeyDataDecryptorFactory(priv)));
                     }
                 }
+                for (PGPSecretKey secret : key.secretKeys()) {
+                    if (secret.getKeyID() == pk.getKeyID()) {
+                        return checked(pk, pk.getDataStream(new BcPublicKeyDataDecryptorFactory(unlock(secret,
+                                key.passphrase()))));
+                    }
+                }
             }
+        }
+        if (!key.secretKeys().isEmpty()) {
+            throw new RosterFileException(Kind.NO_MATCHING_KEY, "This file was not encrypted to this key.");
         }
         if (key.passphrase() != null && key.passphrase().length > 0) {
             for (Object o : list) {
                 if (o instanceof PGPPBEEncryptedData pbe) {
                     try {
-                        return checked(pbe, pbe.getDataStream(new BcPBEDataDecryptorFactory(key.passphrase(),
-                                new BcPGPDigestCalculatorProvider())));
+                        // As when writing: the JDK's AES, on the processor's AES instructions.
+                        return checked(pbe, pbe.getDataStream(new JcePBEDataDecryptorFactoryBuilder(
+                                new JcaPGPDigestCalculatorProviderBuilder().build())
+                                .setProvider(RosterWriter.JDK_PROVIDER).build(key.passphrase())));
                     } catch (PGPException e) {
                         throw new RosterFileException(Kind.WRONG_PASSPHRASE, "The passphrase is not correct.", e);
                     }
@@ -120,6 +169,15 @@ public final class RosterReader {
                     "This file was not encrypted to a passphrase. Open it with your private key.");
         }
         throw new RosterFileException(Kind.NO_MATCHING_KEY, "None of your keys can open this file.");
+    }
+
+    private static PGPPrivateKey unlock(PGPSecretKey secret, char[] passphrase) throws RosterFileException {
+        try {
+            return secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+                    .build(passphrase == null ? new char[0] : passphrase));
+        } catch (PGPException e) {
+            throw new RosterFileException(Kind.WRONG_KEY_PASSPHRASE, "The passphrase does not unlock this key.", e);
+        }
     }
 
     private static InputStream checked(PGPEncryptedData data, InputStream clear)

@@ -2,7 +2,6 @@ package org.iqracity.console.roster;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +10,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -20,9 +20,9 @@ import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.iqracity.console.api.RosterCanon;
 
 /**
@@ -38,13 +38,14 @@ public final class RosterWriter implements AutoCloseable {
     /** S2K iteration count byte: about 33 million bytes hashed per passphrase attempt. */
     private static final int S2K_COUNT = 0xF0;
     static final String CSV = "roster.csv";
+    static final String JDK_PROVIDER = "SunJCE";
     static final String MANIFEST = "manifest.json";
     static final String README = "README.txt";
 
     private final OutputStream encrypted;
     private final OutputStream literal;
     private final ZipOutputStream zip;
-    private final Writer csv;
+    private final OutputStream csv;
     private final MessageDigest fileDigest = sha256();
     private final MessageDigest courseDigest = sha256();
     private final List<String> fields;
@@ -56,8 +57,10 @@ public final class RosterWriter implements AutoCloseable {
     private RosterWriter(OutputStream out, List<String> fields, RosterProtection protection) throws IOException {
         this.fields = List.copyOf(fields);
         try {
-            encryptor = new PGPEncryptedDataGenerator(new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                    .setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()));
+            // The bulk cipher through the JDK's provider, whose AES runs on the processor's AES instructions (about
+            // three times BouncyCastle's own engine here); the packets are the same, GnuPG reads either.
+            encryptor = new PGPEncryptedDataGenerator(new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                    .setProvider(JDK_PROVIDER).setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()));
             if (protection.passphrase() != null && protection.passphrase().length > 0) {
                 encryptor.addMethod(new BcPBEKeyEncryptionMethodGenerator(protection.passphrase(),
                         new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256), S2K_COUNT));
@@ -71,9 +74,13 @@ public final class RosterWriter implements AutoCloseable {
         }
         literal = literalGenerator.open(encrypted, PGPLiteralData.BINARY, "roster.zip", new Date(), new byte[1 << 16]);
         zip = new ZipOutputStream(literal, StandardCharsets.UTF_8);
+        // Deflate's fastest level: about five times the default's speed for a CSV a quarter larger, which matters
+        // more at a million rows than the bytes do.
+        zip.setLevel(Deflater.BEST_SPEED);
         zip.putNextEntry(new ZipEntry(CSV));
-        csv = new java.io.OutputStreamWriter(new DigestingStream(zip, fileDigest), StandardCharsets.UTF_8);
-        csv.write(RosterCanon.csvLine(this.fields));
+        // Rows reach the deflater in 64 KiB blocks, not one call per row.
+        csv = new DigestingStream(new java.io.BufferedOutputStream(zip, 1 << 16), fileDigest);
+        csv.write(RosterCanon.csvLine(this.fields).getBytes(StandardCharsets.UTF_8));
     }
 
     public static RosterWriter open(OutputStream out, List<String> fields, RosterProtection protection)
@@ -90,8 +97,8 @@ public final class RosterWriter implements AutoCloseable {
         if (values.size() != fields.size()) {
             throw new IllegalArgumentException("row has " + values.size() + " values for " + fields.size() + " fields");
         }
-        String line = RosterCanon.csvLine(values);
-        courseDigest.update(line.getBytes(StandardCharsets.UTF_8));
+        byte[] line = RosterCanon.csvLine(values).getBytes(StandardCharsets.UTF_8);
+        courseDigest.update(line);
         csv.write(line);
         rows++;
         courseRows++;

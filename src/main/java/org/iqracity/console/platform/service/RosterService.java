@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
@@ -25,6 +28,9 @@ import org.iqracity.console.platform.store.RosterRepository.RosterRow;
  */
 public final class RosterService {
     static final int BATCH = 2_000;
+    /** Reads a stream's next batch while the stream writes the one before; a virtual thread a batch. */
+    private static final Executor READERS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("roster-read-", 0).factory());
 
     private final CourseService courses;
     private final RosterRepository repository;
@@ -82,31 +88,44 @@ public final class RosterService {
                 json.writeEndArray();
                 json.writeEndObject();
                 json.writeRaw('\n');
-                String afterKey = null;
-                long afterId = 0;
+                // The next batch is read from the database while this one is written: on two cores the stream then
+                // takes about as long as the reading alone instead of reading plus writing.
+                CompletableFuture<List<RosterRow>> next = readAhead(null, 0);
                 List<String> values = new ArrayList<>(fields.size());
-                while (true) {
-                    List<RosterRow> batch = repository.batch(memberId, courseId, afterKey, afterId, BATCH);
-                    for (RosterRow row : batch) {
-                        values.clear();
-                        for (RosterField f : fields) {
-                            values.add(value(row, f));
+                StringBuilder line = new StringBuilder(512);
+                try {
+                    while (true) {
+                        List<RosterRow> batch = next.join();
+                        next = batch.size() < BATCH ? null
+                                : readAhead(batch.getLast().usernameKey(), batch.getLast().enrollmentId());
+                        for (RosterRow row : batch) {
+                            values.clear();
+                            for (RosterField f : fields) {
+                                values.add(value(row, f));
+                            }
+                            line.setLength(0);
+                            RosterCanon.appendCsvLine(line, values);
+                            digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+                            json.writeStartArray();
+                            for (String v : values) {
+                                json.writeString(v);
+                            }
+                            json.writeEndArray();
+                            json.writeRaw('\n');
+                            count++;
                         }
-                        digest.update(RosterCanon.csvLine(values).getBytes(StandardCharsets.UTF_8));
-                        json.writeStartArray();
-                        for (String v : values) {
-                            json.writeString(v);
+                        if (next == null) {
+                            break;
                         }
-                        json.writeEndArray();
-                        json.writeRaw('\n');
-                        count++;
+                        json.flush();
                     }
-                    if (batch.size() < BATCH) {
-                        break;
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                } finally {
+                    if (next != null) {
+                        // A client gone mid-stream: the batch being read is let finish, not left running on its own.
+                        next.handle((rows, failure) -> null).join();
                     }
-                    afterKey = batch.getLast().usernameKey();
-                    afterId = batch.getLast().enrollmentId();
-                    json.flush();
                 }
                 String sha = HexFormat.of().formatHex(digest.digest());
                 String signature = keys.sign(RosterCanon.signedPayload(memberId, courseId, exportedAt, fields, count,
@@ -115,6 +134,11 @@ public final class RosterService {
                         fields.stream().map(RosterField::column).toList(), count, sha, keys.keyId(), signature));
                 json.writeRaw('\n');
             }
+        }
+
+        private CompletableFuture<List<RosterRow>> readAhead(String afterKey, long afterId) {
+            return CompletableFuture.supplyAsync(() -> repository.batch(memberId, courseId, afterKey, afterId, BATCH),
+                    READERS);
         }
     }
 

@@ -110,6 +110,14 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Button browse = new Button(messages.get("offline.browse"));
         browse.setId("browseRoster");
         browse.setOnAction(e -> chooseFile());
+        TextField key = new TextField();
+        key.setId("rosterKeyFile");
+        key.setPromptText(messages.get("offline.key.prompt"));
+        key.textProperty().bindBidirectional(vm.keyFileProperty());
+        HBox.setHgrow(key, Priority.ALWAYS);
+        Button chooseKey = new Button(messages.get("offline.key.browse"));
+        chooseKey.setId("browseKey");
+        chooseKey.setOnAction(e -> chooseKeyFile());
         PasswordField phrase = passphraseField;
         phrase.setId("rosterPassphrase");
         phrase.textProperty().bindBidirectional(vm.passphraseProperty());
@@ -129,9 +137,13 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         offlineNote.getStyleClass().add(Css.NOTE);
         offlineNote.setWrapText(true);
         offlineNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label phraseLabel = label("offline.passphrase", phrase);
+        // With a key file the passphrase is the key's own: the label says which one is asked for.
+        phraseLabel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.keyFileProperty().isEmpty())
+                .then(messages.get("offline.passphrase")).otherwise(messages.get("offline.passphrase.ofKey")));
         VBox card = new VBox(8, title, text, label("offline.file", file), new HBox(8, file, browse),
-                label("offline.passphrase", phrase), phrase, new Spacer(4), open, reading, error("offlineError"),
-                offlineNote);
+                label("offline.key", key), new HBox(8, key, chooseKey), phraseLabel, phrase, new Spacer(4), open,
+                reading, error("offlineError"), offlineNote);
         card.getStyleClass().addAll(Css.FORM_CARD, Css.DIALOG);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setPrefWidth(480);
@@ -300,6 +312,17 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             vm.fileProperty().set(file.getPath());
+        }
+    }
+
+    private void chooseKeyFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("offline.key"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(messages.get("offline.keyType"),
+                "*.asc", "*.gpg", "*.key"), new FileChooser.ExtensionFilter("*", "*"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            vm.keyFileProperty().set(file.getPath());
         }
     }
 

@@ -67,6 +67,8 @@ public final class OfflineRosterViewModel {
 
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
+    /** A private key file (as {@code gpg --export-secret-keys} writes it), for rosters encrypted to its key. */
+    private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<String> course = new SimpleObjectProperty<>();
     private final ObjectProperty<String> passed = new SimpleObjectProperty<>();
@@ -107,13 +109,18 @@ public final class OfflineRosterViewModel {
     private record Read(OfflineRoster roster, RosterReader.Opened opened, String verifiedBy) {
     }
 
-    /** Reads the chosen file with the passphrase in the background; the passphrase is forgotten either way. */
+    /**
+     * Reads the chosen file in the background, with the roster's passphrase, or with the chosen private key file and
+     * that key's passphrase (empty for a key without one); the passphrase is forgotten either way.
+     */
     public void open() {
-        if (file.get().isBlank() || passphrase.get().isEmpty() || state.get() == State.READING) {
+        boolean withKey = !keyFile.get().isBlank();
+        if (file.get().isBlank() || (passphrase.get().isEmpty() && !withKey) || state.get() == State.READING) {
             error.set(file.get().isBlank() ? message("offline.problem.noFile") : message("offline.problem.noPassphrase"));
             return;
         }
         Path path = Path.of(file.get().strip());
+        Path keyPath = withKey ? Path.of(keyFile.get().strip()) : null;
         char[] secret = passphrase.get().toCharArray();
         passphrase.set("");
         error.set(null);
@@ -127,7 +134,15 @@ public final class OfflineRosterViewModel {
                     () -> stop.get() || Thread.currentThread().isInterrupted());
             try (InputStream in = new CountingStream(Files.newInputStream(path),
                     n -> sink.progress(messages.get("offline.job"), n / (double) size))) {
-                RosterReader.Opened opened = RosterReader.readPinned(in, RosterReader.Key.passphrase(secret), keyId -> {
+                RosterReader.Key key;
+                if (keyPath == null) {
+                    key = RosterReader.Key.passphrase(secret);
+                } else {
+                    try (InputStream keyIn = Files.newInputStream(keyPath)) {
+                        key = RosterReader.Key.secretKeys(keyIn, secret);
+                    }
+                }
+                RosterReader.Opened opened = RosterReader.readPinned(in, key, keyId -> {
                     Optional<PinnedKeys.Pinned> pin = keyId == null ? Optional.empty() : pins.byKeyId(keyId);
                     by[0] = pin.map(PinnedKeys.Pinned::address).orElse(null);
                     return pin.map(PinnedKeys.Pinned::key).orElse(null);
@@ -385,6 +400,10 @@ public final class OfflineRosterViewModel {
 
     public StringProperty fileProperty() {
         return file;
+    }
+
+    public StringProperty keyFileProperty() {
+        return keyFile;
     }
 
     public StringProperty passphraseProperty() {

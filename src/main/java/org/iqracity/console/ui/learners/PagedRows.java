@@ -2,7 +2,6 @@ package org.iqracity.console.ui.learners;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,17 +68,27 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         endChange();
     }
 
-    /** Appends the page fetched with {@code cursor} where the marker was. */
+    /**
+     * Appends the page fetched with {@code cursor} before the marker. The marker stays the same row, so the table sees
+     * rows added and nothing replaced: JavaFX's table rebuilds every cell for a replacement, and keeps its place in
+     * the list, cheaply, for an addition.
+     */
     void append(List<LearnerRow> page, String cursor, boolean more) {
-        LearnerRow oldMarker = marker;
         int from = listed;
+        boolean hadMarker = marker != null;
         addSlot(page, cursor);
-        marker = more ? LearnerRow.more() : null;
         beginChange();
-        if (oldMarker != null) {
-            nextRemove(from, oldMarker);
+        if (!page.isEmpty()) {
+            nextAdd(from, listed);
         }
-        nextAdd(from, size());
+        if (hadMarker && !more) {
+            LearnerRow gone = marker;
+            marker = null;
+            nextRemove(listed, gone);
+        } else if (!hadMarker && more) {
+            marker = LearnerRow.more();
+            nextAdd(listed, listed + 1);
+        }
         evictBeyondLimit();
         endChange();
     }
@@ -125,14 +134,20 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         residentRows += slot.size;
     }
 
-    /** Call between beginChange and endChange. The page added or restored last is never given up. */
+    /**
+     * Call between beginChange and endChange. The page added or restored last is never given up. A page given up is
+     * reported as updated, not replaced: its rows are long off screen (least recently shown), and the table only
+     * needs to know to ask again, not to rebuild its cells.
+     */
     private void evictBeyondLimit() {
         while (residentRows > maxResidentRows && resident.size() > 1) {
             Slot oldest = resident.removeFirst();
-            List<LearnerRow> gone = Arrays.asList(oldest.rows);
             oldest.rows = null;
             residentRows -= oldest.size;
-            nextReplace(oldest.start, oldest.start + oldest.size, gone);
+            nextUpdate(oldest.start);
+            for (int i = oldest.start + 1; i < oldest.start + oldest.size; i++) {
+                nextUpdate(i);
+            }
         }
     }
 

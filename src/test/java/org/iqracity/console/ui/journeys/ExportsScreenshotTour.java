@@ -97,6 +97,14 @@ public final class ExportsScreenshotTour extends Application {
             waitForVisible("#offlineError");
             shoot("offline-wrong-passphrase-light");
             fx(() -> {
+                field("#rosterKeyFile").setText(file.toString());
+                field("#rosterPassphrase").setText("a key passphrase");
+                button("#openRoster").fire();
+            });
+            Thread.sleep(800);
+            shoot("offline-not-a-key-light");
+            fx(() -> {
+                field("#rosterKeyFile").setText("");
                 field("#rosterPassphrase").setText("quiet river lantern 42");
                 button("#openRoster").fire();
             });
