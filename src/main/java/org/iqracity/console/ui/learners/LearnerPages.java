@@ -26,7 +26,9 @@ public final class LearnerPages {
     /** Ask for the next page this many rows before the end shows, so scrolling rarely meets the marker. */
     static final int PREFETCH_ROWS = 25;
     /** The first page stays small so a course opens fast; once someone scrolls, fewer, larger pages serve better. */
-    static final int MORE_LIMIT = 200;
+    static final int MORE_LIMIT = 500;
+    /** Pages while catching up with rows shown far past those fetched: the API's largest. */
+    static final int CATCH_UP_LIMIT = LearnerQuery.MAX_LIMIT;
     /**
      * Learners held in memory at most (about 1 KB each). Scrolling to the end of 500,000 once held them all and did
      * not fit the console's 512 MB; this many is many screens either side of any place in the list.
@@ -44,6 +46,8 @@ public final class LearnerPages {
     private LearnerQuery query;
     private String nextCursor;
     private BackgroundTask<Page<LearnerRowDto>> inFlight;
+    /** The farthest row the table has shown since the query opened. */
+    private int farthestShown;
 
     public LearnerPages(TaskRunner tasks, Consumer<Throwable> onFailure) {
         this.tasks = tasks;
@@ -57,6 +61,7 @@ public final class LearnerPages {
         courseId = course;
         query = first;
         nextCursor = null;
+        farthestShown = 0;
         moreFailed.set(false);
         BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> withClient.learners(course, first));
         inFlight = task;
@@ -64,23 +69,28 @@ public final class LearnerPages {
             inFlight = null;
             total.set(page.total());
             nextCursor = page.nextCursor();
-            rows.reset(page.items().stream().map(LearnerRow::new).toList(), nextCursor != null);
+            rows.reset(page.items().stream().map(LearnerRow::new).toList(), nextCursor != null, page.total());
         }).onFailure(e -> {
             inFlight = null;
-            rows.reset(List.of(), false);
+            rows.reset(List.of(), false, 0);
             total.set(0);
         });
         return task;
     }
 
-    /** The table shows row {@code index}: fetch its page again if it was given up, or the next page near the end. */
+    /**
+     * The table shows row {@code index}: fetch its page again if it was given up, or the next page when the row is
+     * near the end of the rows fetched or past it (someone dragged the scroll bar ahead: pages then come in larger
+     * steps, in order, until they reach the rows on screen).
+     */
     public void shown(int index) {
         PagedRows.Slot slot = rows.touch(index);
         if (slot != null && !slot.resident() && !refetching.containsKey(slot)) {
             refetch(slot);
         }
-        if (nextCursor != null && inFlight == null && !moreFailed.get() && index >= rows.size() - PREFETCH_ROWS) {
-            loadMore();
+        farthestShown = Math.max(index, farthestShown);
+        if (nextCursor != null && inFlight == null && !moreFailed.get() && index >= rows.listed() - PREFETCH_ROWS) {
+            loadMore(farthestShown > rows.listed() + MORE_LIMIT ? CATCH_UP_LIMIT : MORE_LIMIT);
         }
     }
 
@@ -88,15 +98,15 @@ public final class LearnerPages {
     public void retryMore() {
         moreFailed.set(false);
         if (nextCursor != null && inFlight == null) {
-            loadMore();
+            loadMore(MORE_LIMIT);
         }
     }
 
-    private void loadMore() {
+    private void loadMore(int limit) {
         PlatformClient c = client;
         String course = courseId;
         String cursor = nextCursor;
-        LearnerQuery next = query.withCursor(cursor).withLimit(MORE_LIMIT);
+        LearnerQuery next = query.withCursor(cursor).withLimit(limit);
         inFlight = tasks.run(() -> c.learners(course, next));
         inFlight.onSuccess(page -> {
             inFlight = null;
@@ -137,7 +147,7 @@ public final class LearnerPages {
 
     public void clear() {
         cancel();
-        rows.reset(List.of(), false);
+        rows.reset(List.of(), false, 0);
         total.set(0);
         nextCursor = null;
     }

@@ -6,13 +6,17 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SequencedSet;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
- * The rows of one query as the table sees them. Every row scrolled past keeps its index, but only the pages shown
- * most recently keep their learners (at most {@code maxResidentRows}); an older page gives its learners up and
- * keeps the keyset cursor that fetched it, so it can be fetched again when it is shown. Memory therefore stays
- * bounded whatever the course size: a few bytes a row listed plus the resident pages. FX thread only.
+ * The rows of one query as the table sees them. The list is as long as the query's total from the start: rows not
+ * fetched yet are the marker row ("loading"), and each page fetched takes the place of its markers. JavaFX's table
+ * walks every row it lists whenever their number changes (its size estimates), so a number that stays put while
+ * someone scrolls through 500,000 rows keeps each frame's work small. Every row fetched keeps its index, but only the
+ * pages shown most recently keep their learners (at most {@code maxResidentRows}); an older page gives its learners
+ * up and keeps the keyset cursor that fetched it, so it can be fetched again when it is shown. Memory therefore stays
+ * bounded whatever the course size: a few bytes a row fetched plus the resident pages. FX thread only.
  */
 final class PagedRows extends ObservableListBase<LearnerRow> {
 
@@ -42,52 +46,118 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
     private final SequencedSet<Slot> resident = new LinkedHashSet<>();
     private int listed;
     private int residentRows;
+    /** The row standing for every row not fetched yet; null once the last page is in. */
     private LearnerRow marker;
+    /** Marker rows after the rows fetched. */
+    private int pending;
 
     PagedRows(int maxResidentRows) {
         this.maxResidentRows = maxResidentRows;
     }
 
-    /** Replaces everything with a first page; a marker row follows when more pages exist. */
-    void reset(List<LearnerRow> first, boolean more) {
+    /**
+     * Replaces everything with a first page. When more pages exist, marker rows follow up to {@code total} (at least
+     * one), standing for the rows still to fetch.
+     */
+    void reset(List<LearnerRow> first, boolean more, long total) {
         List<LearnerRow> before = snapshot();
         slots.clear();
         resident.clear();
         listed = 0;
         residentRows = 0;
         marker = null;
+        pending = 0;
         addSlot(first, null);
-        marker = more ? LearnerRow.more() : null;
-        beginChange();
-        if (!before.isEmpty()) {
-            nextRemove(0, before);
+        if (more) {
+            marker = LearnerRow.more();
+            pending = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1L - listed, total - listed));
         }
-        if (size() > 0) {
-            nextAdd(0, size());
+        if (!before.isEmpty() || size() > 0) {
+            fireWhole(before, size());
         }
-        endChange();
     }
 
     /**
-     * Appends the page fetched with {@code cursor} before the marker. The marker stays the same row, so the table sees
-     * rows added and nothing replaced: JavaFX's table rebuilds every cell for a replacement, and keeps its place in
-     * the list, cheaply, for an addition.
+     * Tells the listeners that everything changed: {@code removed} out, {@code added} rows in. One change is built
+     * here rather than through {@code nextRemove}, which would copy every old row (500,000 after a large course)
+     * into a list of its own; {@code removed} is a view that costs nothing until read.
+     */
+    private void fireWhole(List<LearnerRow> removed, int added) {
+        fireChange(new ListChangeListener.Change<>(this) {
+            private int cursor = -1;
+
+            @Override
+            public boolean next() {
+                return ++cursor == 0;
+            }
+
+            @Override
+            public void reset() {
+                cursor = -1;
+            }
+
+            @Override
+            public int getFrom() {
+                check();
+                return 0;
+            }
+
+            @Override
+            public int getTo() {
+                check();
+                return added;
+            }
+
+            @Override
+            public List<LearnerRow> getRemoved() {
+                check();
+                return removed;
+            }
+
+            @Override
+            protected int[] getPermutation() {
+                check();
+                return new int[0];
+            }
+
+            private void check() {
+                if (cursor != 0) {
+                    throw new IllegalStateException("call next() first");
+                }
+            }
+        });
+    }
+
+    /**
+     * Puts the page fetched with {@code cursor} in place of the first markers. The list keeps its length unless the
+     * course changed under the scroll: rows beyond the last page go, and one marker is added if more pages exist
+     * than the total said.
      */
     void append(List<LearnerRow> page, String cursor, boolean more) {
         int from = listed;
-        boolean hadMarker = marker != null;
+        int sizeBefore = size();
+        LearnerRow oldMarker = marker;
         addSlot(page, cursor);
+        int markersLeft = sizeBefore - listed;
         beginChange();
-        if (!page.isEmpty()) {
-            nextAdd(from, listed);
-        }
-        if (hadMarker && !more) {
-            LearnerRow gone = marker;
+        if (!more) {
             marker = null;
-            nextRemove(listed, gone);
-        } else if (!hadMarker && more) {
-            marker = LearnerRow.more();
-            nextAdd(listed, listed + 1);
+            pending = 0;
+        } else if (markersLeft < 1) {
+            pending = 1;
+        } else {
+            pending = markersLeft;
+        }
+        int sizeAfter = size();
+        // Markers the page took the place of are replaced; the rest of the change adds or removes at the end.
+        int replaced = Math.min(page.size(), sizeBefore - from);
+        if (replaced > 0) {
+            nextReplace(from, from + replaced, java.util.Collections.nCopies(replaced, oldMarker));
+        }
+        if (sizeAfter > sizeBefore) {
+            nextAdd(sizeBefore, sizeAfter);
+        } else if (sizeAfter < sizeBefore) {
+            nextRemove(sizeAfter, java.util.Collections.nCopies(sizeBefore - sizeAfter, oldMarker));
         }
         evictBeyondLimit();
         endChange();
@@ -160,7 +230,7 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         return new AbstractList<>() {
             @Override
             public LearnerRow get(int i) {
-                return rowAt(oldSlots, oldListed, oldMarker, i);
+                return rowAt(oldSlots, oldListed, oldSize, oldMarker, i);
             }
 
             @Override
@@ -172,11 +242,11 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     @Override
     public LearnerRow get(int index) {
-        return rowAt(slots, listed, marker, index);
+        return rowAt(slots, listed, size(), marker, index);
     }
 
-    private static LearnerRow rowAt(List<Slot> slots, int listed, LearnerRow marker, int index) {
-        if (index == listed && marker != null) {
+    private static LearnerRow rowAt(List<Slot> slots, int listed, int size, LearnerRow marker, int index) {
+        if (index >= listed && index < size && marker != null) {
             return marker;
         }
         if (index < 0 || index >= listed) {
@@ -195,7 +265,7 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     @Override
     public int size() {
-        return listed + (marker == null ? 0 : 1);
+        return listed + (marker == null ? 0 : pending);
     }
 
     int listed() {

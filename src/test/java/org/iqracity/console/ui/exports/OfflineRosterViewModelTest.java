@@ -75,6 +75,58 @@ class OfflineRosterViewModelTest {
         return vm.rows().stream().map(i -> vm.value(column, i)).toList();
     }
 
+    /** An RSA key as a colleague would have it: secret key protected by its own passphrase, exported armored. */
+    private static org.bouncycastle.openpgp.PGPSecretKey colleagueKey(char[] keyPassphrase) throws Exception {
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        var pair = new org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair(
+                org.bouncycastle.bcpg.PublicKeyPacket.VERSION_4, org.bouncycastle.openpgp.PGPPublicKey.RSA_GENERAL,
+                rsa.generateKeyPair(), new java.util.Date());
+        var sha1 = new org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder().build()
+                .get(org.bouncycastle.bcpg.HashAlgorithmTags.SHA1);
+        return new org.bouncycastle.openpgp.PGPSecretKey(org.bouncycastle.openpgp.PGPSignature.POSITIVE_CERTIFICATION,
+                pair, "Ada Reviewer <ada@northbridge.example>", sha1, null, null,
+                new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder(
+                        pair.getPublicKey().getAlgorithm(), org.bouncycastle.bcpg.HashAlgorithmTags.SHA256),
+                new org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder(
+                        org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256, sha1).build(keyPassphrase));
+    }
+
+    @Test
+    void opensARosterMadeForAColleaguesKeyWithTheirKeyFileAndTheKeysOwnPassphrase() throws Exception {
+        char[] keyPass = "ada's key passphrase".toCharArray();
+        var secret = colleagueKey(keyPass);
+        Path keyFile = dir.resolve("ada-secret.asc");
+        try (var armored = new org.bouncycastle.bcpg.ArmoredOutputStream(java.nio.file.Files.newOutputStream(keyFile))) {
+            secret.encode(armored);
+        }
+        Path forAda = TestRosters.write(dir.resolve("for-ada.iqroster"),
+                new org.iqracity.console.roster.RosterProtection(null, List.of(secret.getPublicKey())),
+                Instant.parse("2026-03-31T09:00:00Z"), List.of(CS101), 40);
+        OfflineRosterViewModel vm = viewModel(new InlineTaskRunner(), CLOCK);
+        vm.fileProperty().set(forAda.toString());
+        vm.keyFileProperty().set(keyFile.toString());
+
+        vm.passphraseProperty().set("not the key's");
+        vm.open();
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.ASKING);
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("roster.error.WRONG_KEY_PASSPHRASE.text"));
+
+        vm.passphraseProperty().set(new String(keyPass));
+        vm.open();
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.OPEN);
+        assertThat(vm.rows()).hasSize(40);
+        assertThat(vm.passphraseProperty().get()).isEmpty();
+
+        // The same key file does not open a roster made for a passphrase alone, and says so.
+        vm.close();
+        vm.fileProperty().set(file.toString());
+        vm.passphraseProperty().set(new String(keyPass));
+        vm.open();
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("roster.error.NO_MATCHING_KEY.text"));
+    }
+
     @Test
     void opensWithThePinnedKeyAndSaysWhoExportedItAndThatTheSignatureHeld() {
         new PinnedKeys(settings).pin("https://platform.example.org", TestRosters.pinnable());

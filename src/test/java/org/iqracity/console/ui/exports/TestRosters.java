@@ -61,9 +61,14 @@ final class TestRosters {
 
     static Path write(Path file, char[] passphrase, Instant expiresAt, List<String> courses, int rowsPerCourse)
             throws IOException {
+        return write(file, RosterProtection.passphrase(passphrase), expiresAt, courses, rowsPerCourse);
+    }
+
+    static Path write(Path file, RosterProtection protection, Instant expiresAt, List<String> courses,
+                      int rowsPerCourse) throws IOException {
         List<RosterManifest.CourseEntry> entries = new ArrayList<>();
         try (OutputStream out = Files.newOutputStream(file);
-             RosterWriter w = RosterWriter.open(out, FIELDS, RosterProtection.passphrase(passphrase))) {
+             RosterWriter w = RosterWriter.open(out, FIELDS, protection)) {
             for (String course : courses) {
                 w.beginCourse();
                 for (List<String> r : rows(course, rowsPerCourse)) {

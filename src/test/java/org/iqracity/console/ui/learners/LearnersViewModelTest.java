@@ -48,7 +48,10 @@ class LearnersViewModelTest {
         assertThat(lastQuery().limit()).isEqualTo(50);
         assertThat(vm.totalProperty().get()).isEqualTo(120);
         assertThat(vm.pages().loaded()).isEqualTo(50);
-        assertThat(vm.rows()).hasSize(51);
+        // As long as the total, the rows not fetched yet standing as "loading" rows.
+        assertThat(vm.rows()).hasSize(120);
+        assertThat(vm.rows().get(49).isMore()).isFalse();
+        assertThat(vm.rows().get(50).isMore()).isTrue();
         assertThat(vm.rows().getLast().isMore()).isTrue();
         assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
     }
@@ -80,9 +83,11 @@ class LearnersViewModelTest {
                     to < size ? String.valueOf(to) : null, size);
         };
         vm.load();
+        assertThat(vm.rows()).hasSize(size);
 
+        // Scrolling down row by row, as a person reads: the next page comes when the last fetched row shows.
         while (vm.rows().getLast().isMore()) {
-            vm.rowShown(vm.rows().size() - 1);
+            vm.rowShown(vm.pages().loaded() - 1);
         }
 
         assertThat(vm.pages().loaded()).isEqualTo(size);
@@ -207,6 +212,32 @@ class LearnersViewModelTest {
 
         assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
         assertThat(lastQuery().sort()).isEqualTo(LearnerSort.NAME);
+    }
+
+    @Test
+    void draggingFarAheadFetchesInOrderInLargerPagesUntilTheRowsOnScreenAreIn() {
+        int size = 30_000;
+        platform.learnerPages = q -> {
+            int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
+            int to = Math.min(size, from + q.limit());
+            return new Page<>(java.util.stream.IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
+                    to < size ? String.valueOf(to) : null, size);
+        };
+        vm.load();
+
+        // The table keeps asking for the rows on screen (20,000-20,030) as each page arrives and it draws again.
+        int asked = 0;
+        while (vm.rows().get(20_030).isMore() && asked++ < 1_000) {
+            vm.rowShown(20_000);
+        }
+
+        assertThat(vm.rows().get(20_000).learner()).isEqualTo(FakePlatformClient.row(20_000));
+        assertThat(platform.learnerQueries.subList(1, platform.learnerQueries.size()))
+                .allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.CATCH_UP_LIMIT));
+        assertThat(platform.learnerQueries).hasSize(1 + (20_031 - 50 + 499) / 500);
+        assertThat(vm.rows()).hasSize(size);
+        assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
+        assertThat(vm.rows().get(20_100).isMore()).isTrue();
     }
 
     @Test
