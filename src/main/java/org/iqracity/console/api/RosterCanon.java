@@ -38,7 +38,8 @@ public final class RosterCanon {
         sb.append("\r\n");
     }
 
-    private static boolean needsQuotes(String v) {
+    /** Whether RFC 4180 needs {@code v} in quotes: a comma, a quote or a line break in it. */
+    public static boolean needsQuotes(String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {

@@ -98,7 +98,30 @@ final class HttpExchange {
     }
 
     private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
-        return exchange(request, (response, responseBody) -> read(request, text(responseBody), type));
+        return exchange(request, (response, responseBody) -> readStreamed(request, responseBody, type));
+    }
+
+    /**
+     * Parses the answer as it arrives: a page of 500 learners is half a megabyte of JSON, which read into one string
+     * first (twice that in UTF-16 when a name has a letter beyond Latin-1) made the garbage collector stop the
+     * screen to place it.
+     */
+    private <T> T readStreamed(Request request, ResponseBody body, com.fasterxml.jackson.databind.JavaType type) {
+        if (body == null) {
+            throw new MalformedResponseException("empty answer", null);
+        }
+        T value;
+        try (java.io.InputStream in = body.byteStream()) {
+            value = reader.readValue(in, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
+        } catch (IOException e) {
+            throw new PlatformUnreachableException("the answer broke off", e);
+        }
+        if (value == null) {
+            throw new MalformedResponseException("empty answer", null);
+        }
+        return value;
     }
 
     private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {

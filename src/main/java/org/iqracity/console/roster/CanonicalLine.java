@@ -22,7 +22,7 @@ final class CanonicalLine {
                 put((byte) ',');
             }
             String v = values.get(i) == null ? "" : values.get(i);
-            if (needsQuotes(v)) {
+            if (RosterCanon.needsQuotes(v)) {
                 put((byte) '"');
                 utf8(v, true);
                 put((byte) '"');
@@ -40,16 +40,6 @@ final class CanonicalLine {
 
     int length() {
         return len;
-    }
-
-    private static boolean needsQuotes(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void utf8(String v, boolean doubleQuotes) {

@@ -73,15 +73,20 @@ class LearnersViewModelTest {
         assertThat(platform.learnerQueries).hasSize(2);
     }
 
-    @Test
-    void scrollingThroughALargeCourseHoldsOnlyTheLastPagesAndFetchesGivenUpPagesAgainByCursor() {
-        int size = 30_000;
+    /** The platform answers pages of a course of {@code size} learners, the cursor being the next row's number. */
+    private void servesCourseOf(int size) {
         platform.learnerPages = q -> {
             int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
             int to = Math.min(size, from + q.limit());
             return new Page<>(java.util.stream.IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
                     to < size ? String.valueOf(to) : null, size);
         };
+    }
+
+    @Test
+    void scrollingThroughALargeCourseHoldsOnlyTheLastPagesAndFetchesGivenUpPagesAgainByCursor() {
+        int size = 30_000;
+        servesCourseOf(size);
         vm.load();
         assertThat(vm.rows()).hasSize(size);
 
@@ -217,12 +222,7 @@ class LearnersViewModelTest {
     @Test
     void draggingFarAheadFetchesInOrderInLargerPagesUntilTheRowsOnScreenAreIn() {
         int size = 30_000;
-        platform.learnerPages = q -> {
-            int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
-            int to = Math.min(size, from + q.limit());
-            return new Page<>(java.util.stream.IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
-                    to < size ? String.valueOf(to) : null, size);
-        };
+        servesCourseOf(size);
         vm.load();
 
         // The table keeps asking for the rows on screen (20,000-20,030) as each page arrives and it draws again.
