@@ -64,7 +64,7 @@ final class HttpExchange {
             if (etag == null || etag.isBlank()) {
                 throw new MalformedResponseException("no ETag from " + request.url().encodedPath(), null);
             }
-            return new Versioned<>(read(request, text(responseBody), javaType), etag.strip());
+            return new Versioned<>(readStreamed(request, responseBody, javaType), etag.strip());
         });
     }
 
@@ -75,7 +75,7 @@ final class HttpExchange {
     <T> Versioned<T> sendVersioned(Request request, Class<T> type, java.util.function.Function<T, String> fromBody) {
         com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
         return exchange(request, (response, responseBody) -> {
-            T value = read(request, text(responseBody), javaType);
+            T value = readStreamed(request, responseBody, javaType);
             String etag = response.header("ETag");
             return new Versioned<>(value, etag == null || etag.isBlank() ? fromBody.apply(value) : etag.strip());
         });
@@ -122,18 +122,6 @@ final class HttpExchange {
             throw new MalformedResponseException("empty answer", null);
         }
         return value;
-    }
-
-    private <T> T read(Request request, String body, com.fasterxml.jackson.databind.JavaType type) {
-        try {
-            T value = reader.readValue(body, type);
-            if (value == null) {
-                throw new MalformedResponseException("empty answer", null);
-            }
-            return value;
-        } catch (IOException e) {
-            throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
-        }
     }
 
     private <T> T exchange(Request request, BodyReader<T> onSuccess) {

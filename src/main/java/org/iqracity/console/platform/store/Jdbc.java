@@ -159,6 +159,12 @@ public final class Jdbc {
         return t == null ? null : t.toInstant();
     }
 
+    /** The same by position, for hot loops where looking the column up by name shows. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
     public static Timestamp timestamp(Instant t) {
         return t == null ? null : Timestamp.from(t);
     }

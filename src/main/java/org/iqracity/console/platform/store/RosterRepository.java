@@ -56,13 +56,8 @@ public final class RosterRepository {
         Integer yearOfBirth = rs.wasNull() ? null : yob;
         return new RosterRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), yearOfBirth,
-                rs.getString(12), rs.getString(13), rs.getString(14), instant(rs, 15), rs.getBoolean(16),
-                rs.getDouble(17), rs.getDouble(18), rs.getBoolean(19), rs.getBoolean(20), instant(rs, 21),
+                rs.getString(12), rs.getString(13), rs.getString(14), Jdbc.instant(rs, 15), rs.getBoolean(16),
+                rs.getDouble(17), rs.getDouble(18), rs.getBoolean(19), rs.getBoolean(20), Jdbc.instant(rs, 21),
                 rs.getInt(22), rs.getString(23) != null, "RETIRED".equals(rs.getString(24)));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -26,9 +26,7 @@ public final class LearnerPages {
     /** Ask for the next page this many rows before the end shows, so scrolling rarely meets the marker. */
     static final int PREFETCH_ROWS = 25;
     /** The first page stays small so a course opens fast; once someone scrolls, fewer, larger pages serve better. */
-    static final int MORE_LIMIT = 500;
-    /** Pages while catching up with rows shown far past those fetched: the API's largest. */
-    static final int CATCH_UP_LIMIT = LearnerQuery.MAX_LIMIT;
+    static final int MORE_LIMIT = LearnerQuery.MAX_LIMIT;
     /**
      * Learners held in memory at most (about 1 KB each). Scrolling to the end of 500,000 once held them all and did
      * not fit the console's 512 MB; this many is many screens either side of any place in the list.
@@ -46,8 +44,6 @@ public final class LearnerPages {
     private LearnerQuery query;
     private String nextCursor;
     private BackgroundTask<Page<LearnerRowDto>> inFlight;
-    /** The farthest row the table has shown since the query opened. */
-    private int farthestShown;
 
     public LearnerPages(TaskRunner tasks, Consumer<Throwable> onFailure) {
         this.tasks = tasks;
@@ -61,7 +57,6 @@ public final class LearnerPages {
         courseId = course;
         query = first;
         nextCursor = null;
-        farthestShown = 0;
         moreFailed.set(false);
         BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> withClient.learners(course, first));
         inFlight = task;
@@ -80,17 +75,16 @@ public final class LearnerPages {
 
     /**
      * The table shows row {@code index}: fetch its page again if it was given up, or the next page when the row is
-     * near the end of the rows fetched or past it (someone dragged the scroll bar ahead: pages then come in larger
-     * steps, in order, until they reach the rows on screen).
+     * near the end of the rows fetched or past it (someone dragged the scroll bar ahead: pages then come in order
+     * until they reach the rows on screen).
      */
     public void shown(int index) {
         PagedRows.Slot slot = rows.touch(index);
         if (slot != null && !slot.resident() && !refetching.containsKey(slot)) {
             refetch(slot);
         }
-        farthestShown = Math.max(index, farthestShown);
         if (nextCursor != null && inFlight == null && !moreFailed.get() && index >= rows.listed() - PREFETCH_ROWS) {
-            loadMore(farthestShown > rows.listed() + MORE_LIMIT ? CATCH_UP_LIMIT : MORE_LIMIT);
+            loadMore();
         }
     }
 
@@ -98,15 +92,15 @@ public final class LearnerPages {
     public void retryMore() {
         moreFailed.set(false);
         if (nextCursor != null && inFlight == null) {
-            loadMore(MORE_LIMIT);
+            loadMore();
         }
     }
 
-    private void loadMore(int limit) {
+    private void loadMore() {
         PlatformClient c = client;
         String course = courseId;
         String cursor = nextCursor;
-        LearnerQuery next = query.withCursor(cursor).withLimit(limit);
+        LearnerQuery next = query.withCursor(cursor).withLimit(MORE_LIMIT);
         inFlight = tasks.run(() -> c.learners(course, next));
         inFlight.onSuccess(page -> {
             inFlight = null;

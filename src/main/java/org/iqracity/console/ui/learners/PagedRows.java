@@ -152,12 +152,12 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         // Markers the page took the place of are replaced; the rest of the change adds or removes at the end.
         int replaced = Math.min(page.size(), sizeBefore - from);
         if (replaced > 0) {
-            nextReplace(from, from + replaced, java.util.Collections.nCopies(replaced, oldMarker));
+            nextReplace(from, from + replaced, Collections.nCopies(replaced, oldMarker));
         }
         if (sizeAfter > sizeBefore) {
             nextAdd(sizeBefore, sizeAfter);
         } else if (sizeAfter < sizeBefore) {
-            nextRemove(sizeAfter, java.util.Collections.nCopies(sizeBefore - sizeAfter, oldMarker));
+            nextRemove(sizeAfter, Collections.nCopies(sizeBefore - sizeAfter, oldMarker));
         }
         evictBeyondLimit();
         endChange();
@@ -265,7 +265,7 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     @Override
     public int size() {
-        return listed + (marker == null ? 0 : pending);
+        return listed + pending;
     }
 
     int listed() {
@@ -278,9 +278,5 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     boolean hasMarker() {
         return marker != null;
-    }
-
-    LearnerRow marker() {
-        return marker;
     }
 }

@@ -233,7 +233,7 @@ class LearnersViewModelTest {
 
         assertThat(vm.rows().get(20_000).learner()).isEqualTo(FakePlatformClient.row(20_000));
         assertThat(platform.learnerQueries.subList(1, platform.learnerQueries.size()))
-                .allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.CATCH_UP_LIMIT));
+                .allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.MORE_LIMIT));
         assertThat(platform.learnerQueries).hasSize(1 + (20_031 - 50 + 499) / 500);
         assertThat(vm.rows()).hasSize(size);
         assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
