@@ -101,7 +101,7 @@ public final class Platform implements AutoCloseable {
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
             CourseService courses = new CourseService(new CourseRepository(jdbc));
             LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc, database.isPostgres(),
-                    database.isPostgres() ? null : database.searchSnapshots(jdbc)),
+                    database.searchSnapshots(jdbc)),
                     new CursorCodec(secrets.cursorKey()), accessLog, clock);
             TrackingRepository trackingStore = new TrackingRepository(jdbc);
             TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);

@@ -99,7 +99,8 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts(),
-                        new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes());
+                        new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes(),
+                        new V13__EnrollmentChangeCount());
         if (target != null) {
             config.target(target);
         }
@@ -140,13 +141,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2: the search snapshots of this database's large courses (made on first call), closed with the database.
+     * The search snapshots of this database's large courses (made on first call), closed with the database.
      * Below 20,000 enrollments the indexes answer a search in a few milliseconds and a snapshot is not worth its
      * memory.
      */
     public synchronized SearchSnapshots searchSnapshots(Jdbc jdbc) {
         if (snapshots == null) {
-            snapshots = SearchSnapshots.background(jdbc, 20_000);
+            snapshots = SearchSnapshots.background(jdbc, postgres, 20_000);
         }
         return snapshots;
     }

@@ -31,7 +31,7 @@ public final class LearnerRepository {
 
     private final Jdbc jdbc;
     private final boolean postgres;
-    /** H2: in-memory copies of large courses' search columns, or null to always read the indexes. */
+    /** In-memory copies of large courses' search columns, or null to always read the indexes. */
     private final SearchSnapshots snapshots;
 
     public LearnerRepository(Jdbc jdbc, boolean postgres) {
@@ -41,7 +41,7 @@ public final class LearnerRepository {
     public LearnerRepository(Jdbc jdbc, boolean postgres, SearchSnapshots snapshots) {
         this.jdbc = jdbc;
         this.postgres = postgres;
-        this.snapshots = postgres ? null : snapshots;
+        this.snapshots = snapshots;
     }
 
     /** One page of rows, and the total of the query when reading the page gave it at no extra cost. */
@@ -66,13 +66,13 @@ public final class LearnerRepository {
             }
             return new Read(scan(q), OptionalLong.empty());
         }
+        SearchSnapshot snapshot = snapshot(q.courseId());
+        SearchSnapshot.Result result = snapshot == null ? null : snapshot.search(q);
+        if (result != null) {
+            return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
+        }
         if (postgres) {
             return new Read(search(q), OptionalLong.empty());
-        }
-        SearchSnapshot snapshot = snapshot(q.courseId());
-        if (snapshot != null) {
-            SearchSnapshot.Result result = snapshot.search(q);
-            return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
         }
         PrefixMatches matches = prefixMatches(q);
         return new Read(rowsOf(matches.page(q.after(), q.descending(), q.limit()), q), OptionalLong.of(matches.total()));
@@ -146,7 +146,7 @@ public final class LearnerRepository {
     public long count(LearnerListQuery q) {
         if (q.prefix() != null) {
             SearchSnapshot snapshot = snapshot(q.courseId());
-            return snapshot != null ? snapshot.search(q).total() : prefixMatches(q).total();
+            return snapshot != null ? snapshot.total(q) : prefixMatches(q).total();
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
@@ -155,7 +155,7 @@ public final class LearnerRepository {
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
     }
 
-    /** H2: the course's current search snapshot, if one is held (null: read the indexes). */
+    /** The course's current search snapshot, if one is held (null: read the indexes). */
     private SearchSnapshot snapshot(String courseId) {
         return snapshots == null ? null : snapshots.current(courseId, enrollments(courseId));
     }

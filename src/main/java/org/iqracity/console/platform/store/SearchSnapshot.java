@@ -17,12 +17,19 @@ import org.iqracity.console.api.LearnerSort;
  * page cache: the three ranges of one large course do not fit a 3 GB platform's cache, so most searches paid for
  * decoding pages again (100-500 ms). Here an enrollment costs ~250 bytes, and a search is a few binary searches and a walk of one sort order.
  *
+ * <p>Text order: a prefix is one range of Java's string order, which H2 also sorts by. PostgreSQL sorts text by its
+ * collation (under most locales {@code "ann.b"} and {@code "annb"} interleave differently), so a snapshot read there
+ * also takes the database's own username and name orders, and a page in those sorts walks them; a cursor in them is
+ * found by its enrollment id. The same pages, in the same order, as the SQL path gives on either database.
+ *
  * <p>Immutable once read. The caller ({@link SearchSnapshots}) decides whether it is still current.
  */
 final class SearchSnapshot {
     /** Rows read per query while reading: one ordered index range at a time keeps H2 from buffering a whole course. */
     private static final int BATCH = 20_000;
     private static final String[] KEYS = {"username_key", "name_key", "email_key"};
+    /** {@link #start}'s answer for a cursor the snapshot cannot place. */
+    private static final int NOWHERE = Integer.MIN_VALUE;
 
     private final long[] ids;
     private final String[][] keys;
@@ -38,8 +45,15 @@ final class SearchSnapshot {
     private final int[][] byKey;
     /** For each sort (by ordinal), the row numbers in ascending (sort value, id) order. */
     private final int[][] bySort;
+    /**
+     * PostgreSQL: for the username and name sorts, each row's position in {@link #bySort} (the database's order),
+     * where a cursor is found by its id; null on H2, whose text order is Java's.
+     */
+    private final int[][] collatedRank;
+    /** Row numbers in id order, to find a cursor's row; null on H2. */
+    private final int[] byId;
 
-    private SearchSnapshot(Builder b) {
+    private SearchSnapshot(Builder b, long[][] collatedIds) {
         int n = b.size;
         ids = Arrays.copyOf(b.ids, n);
         keys = new String[][] {Arrays.copyOf(b.keys[0], n), Arrays.copyOf(b.keys[1], n), Arrays.copyOf(b.keys[2], n)};
@@ -56,11 +70,14 @@ final class SearchSnapshot {
             String[] key = keys[k];
             byKey[k] = order(n, (a, c) -> key[a].compareTo(key[c]));
         }
+        byId = collatedIds == null ? null : order(n, (a, c) -> 0);
+        int[][] collated = collatedIds == null ? null : new int[][] {rowsOf(collatedIds[0]), rowsOf(collatedIds[1])};
+        collatedRank = collated == null ? null : new int[][] {rank(collated[0]), rank(collated[1])};
         bySort = new int[LearnerSort.values().length][];
         for (LearnerSort sort : LearnerSort.values()) {
             bySort[sort.ordinal()] = switch (sort) {
-                case USERNAME -> byKey[0];
-                case NAME -> byKey[1];
+                case USERNAME -> collated == null ? byKey[0] : collated[0];
+                case NAME -> collated == null ? byKey[1] : collated[1];
                 case ENROLLED_AT -> order(n, (a, c) -> enrolledAt[a].compareTo(enrolledAt[c]));
                 case PROGRESS -> order(n, (a, c) -> Double.compare(progress[a], progress[c]));
                 case GRADE -> order(n, (a, c) -> Double.compare(grade[a], grade[c]));
@@ -75,13 +92,33 @@ final class SearchSnapshot {
     }
 
     /**
-     * Reads a course from the e-mail search index, which carries every column needed (V10), in keyset batches.
-     * Returns null if {@code stop} turns true between batches.
+     * Reads a course in keyset batches: on H2 from the e-mail search index, which carries every column needed (V10);
+     * on PostgreSQL from the table, then its username and name orders (ids only) from V2's indexes. Returns null if
+     * {@code stop} turns true between batches, or if the rows changed while they were read (the ids of an order are
+     * not the rows'). The caller checks that no enrollment changed while this ran.
      */
-    static SearchSnapshot read(Jdbc jdbc, String courseId, BooleanSupplier stop) {
-        Builder b = new Builder();
+    static SearchSnapshot read(Jdbc jdbc, String courseId, boolean postgres, BooleanSupplier stop) {
         String columns = "id, username_key, name_key, email_key, enrolled_at, progress, grade, activity_key, mode, "
                 + "country, active, passed";
+        Builder b = new Builder();
+        if (postgres) {
+            jdbc.forEach("SELECT " + columns + " FROM enrollment WHERE course_id = ?", b::add, courseId);
+            if (stop.getAsBoolean()) {
+                return null;
+            }
+            long[][] collated = new long[2][];
+            for (int k = 0; k < 2; k++) {
+                Ids order = new Ids(b.size);
+                jdbc.forEach("SELECT id FROM enrollment WHERE course_id = ? ORDER BY " + KEYS[k] + ", id",
+                        rs -> order.add(rs.getLong(1)), courseId);
+                if (order.size != b.size || stop.getAsBoolean()) {
+                    return null;
+                }
+                collated[k] = order.ids;
+            }
+            SearchSnapshot snapshot = new SearchSnapshot(b, collated);
+            return snapshot.complete() ? snapshot : null;
+        }
         String first = "SELECT " + columns + " FROM enrollment USE INDEX (enrollment_search_email) WHERE course_id = ? "
                 + "ORDER BY course_id, email_key, id LIMIT ?";
         String next = "SELECT " + columns + " FROM enrollment USE INDEX (enrollment_search_email) WHERE course_id = ? "
@@ -98,8 +135,25 @@ final class SearchSnapshot {
                 jdbc.forEach(next, b::add, courseId, lastKey, lastKey, b.ids[before - 1], BATCH);
             }
             if (b.size - before < BATCH) {
-                return new SearchSnapshot(b);
+                return new SearchSnapshot(b, null);
             }
+        }
+    }
+
+    /** Ids in the order a query gave them. */
+    private static final class Ids {
+        private final long[] ids;
+        private int size;
+
+        Ids(int expected) {
+            ids = new long[expected];
+        }
+
+        void add(long id) {
+            if (size < ids.length) {
+                ids[size] = id;
+            }
+            size++;
         }
     }
 
@@ -111,9 +165,33 @@ final class SearchSnapshot {
      * The query's page and total: the rows whose username, name or e-mail key starts with the prefix and pass the
      * filters are marked (each key's order gives its matches as one range, found by two binary searches); the page
      * walks the sort's order from the cursor and takes the marked rows. Order and cursor mean what they mean in SQL:
-     * sort value, then id, both ascending or both descending.
+     * sort value, then id, both ascending or both descending. Null when the snapshot cannot place the cursor (on
+     * PostgreSQL, a text sort's cursor that names no row of the course as it is held): the SQL path answers then.
      */
     Result search(LearnerListQuery q) {
+        int at = start(bySort[q.sort().ordinal()], q);
+        if (at == NOWHERE) {
+            return null;
+        }
+        BitSet matched = matches(q);
+        long total = matched.cardinality();
+        int[] order = bySort[q.sort().ordinal()];
+        List<Long> page = new ArrayList<>(Math.min(q.limit(), (int) total));
+        int step = q.descending() ? -1 : 1;
+        for (int i = at; page.size() < q.limit() && i >= 0 && i < order.length && page.size() < total; i += step) {
+            if (matched.get(order[i])) {
+                page.add(ids[order[i]]);
+            }
+        }
+        return new Result(page, total);
+    }
+
+    /** How many rows the query's search and filters match, whatever its cursor. */
+    long total(LearnerListQuery q) {
+        return matches(q).cardinality();
+    }
+
+    private BitSet matches(LearnerListQuery q) {
         BitSet matched = new BitSet(ids.length);
         String upper = LearnerRepository.upperBound(q.prefix());
         boolean filtered = q.filtered();
@@ -129,24 +207,25 @@ final class SearchSnapshot {
                 }
             }
         }
-        long total = matched.cardinality();
-        int[] order = bySort[q.sort().ordinal()];
-        List<Long> page = new ArrayList<>(Math.min(q.limit(), (int) total));
-        int step = q.descending() ? -1 : 1;
-        int at = start(order, q);
-        for (int i = at; page.size() < q.limit() && i >= 0 && i < order.length && page.size() < total; i += step) {
-            if (matched.get(order[i])) {
-                page.add(ids[order[i]]);
-            }
-        }
-        return new Result(page, total);
+        return matched;
     }
 
-    /** The first position of the sort's order to look at: the start or end, or just past the cursor. */
+    /**
+     * The first position of the sort's order to look at: the start or end, or just past the cursor; {@link #NOWHERE}
+     * when a collated cursor names no row held.
+     */
     private int start(int[] order, LearnerListQuery q) {
         LearnerListQuery.Keyset after = q.after();
         if (after == null) {
             return q.descending() ? order.length - 1 : 0;
+        }
+        int text = q.sort() == LearnerSort.USERNAME ? 0 : q.sort() == LearnerSort.NAME ? 1 : -1;
+        if (collatedRank != null && text >= 0) {
+            int row = rowOf(after.id());
+            if (row < 0 || !keys[text][row].equals(after.value())) {
+                return NOWHERE;
+            }
+            return collatedRank[text][row] + (q.descending() ? -1 : 1);
         }
         // The first position whose (value, id) is greater than the cursor's.
         int lo = 0;
@@ -200,6 +279,57 @@ final class SearchSnapshot {
             case GRADE -> grade[row];
             case LAST_ACTIVITY_AT -> activity[row];
         };
+    }
+
+    /** The row holding enrollment {@code id}, or -1. */
+    private int rowOf(long id) {
+        int lo = 0;
+        int hi = byId.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = ids[byId[mid]];
+            if (at < id) {
+                lo = mid + 1;
+            } else if (at > id) {
+                hi = mid - 1;
+            } else {
+                return byId[mid];
+            }
+        }
+        return -1;
+    }
+
+    /** Enrollment ids in a database order as row numbers; a row not held (or held twice) leaves a -1. */
+    private int[] rowsOf(long[] orderedIds) {
+        int[] rows = new int[orderedIds.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rowOf(orderedIds[i]);
+        }
+        return rows;
+    }
+
+    /** Whether each collated order holds every row exactly once (rows read in one pass, ids in another). */
+    private boolean complete() {
+        for (int[] ranks : collatedRank) {
+            for (int r : ranks) {
+                if (r < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Each row's position in {@code order}; -1 for a row the order does not hold. */
+    private static int[] rank(int[] order) {
+        int[] rank = new int[order.length];
+        Arrays.fill(rank, -1);
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] >= 0) {
+                rank[order[i]] = i;
+            }
+        }
+        return rank;
     }
 
     /** The first position in {@code order} whose key is not less than {@code prefix}. */

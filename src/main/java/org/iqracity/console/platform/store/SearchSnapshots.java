@@ -9,14 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link SearchSnapshot}s of the large courses of an embedded (H2) platform, read in the background and used only
- * while no enrollment has changed since.
+ * The {@link SearchSnapshot}s of a platform's large courses, read in the background and used only while no enrollment
+ * has changed since.
  *
- * <p>Currency: a trigger on the enrollment table ({@link EnrollmentChanges}, installed by V11) counts every statement
- * that changes it; a snapshot is read only if the count did not move while it was read, and used only while the
- * count still equals the one it was read at. Only the sandbox generator and migrations write enrollments, before
- * the API serves; whatever writes them later is noticed all the same. A search that finds no current snapshot runs
- * on the indexes as before, so answers never depend on whether a snapshot was ready.
+ * <p>Currency: a statement trigger on the enrollment table counts every statement that changes it. On H2 it counts
+ * in this JVM ({@link EnrollmentChanges}, V11); on PostgreSQL in a row of the database (V13), so that a change made
+ * by any program or any other platform instance on that server is counted. A snapshot is read only if the count did
+ * not move while it was read, and used only while the count still equals the one it was read at (on PostgreSQL that
+ * is one indexed read of one row per search). A search that finds no current snapshot runs on the indexes as before,
+ * so answers never depend on whether a snapshot was ready.
  *
  * <p>Memory: about 250 bytes an enrollment. Snapshots are kept for at most {@code budgetRows} enrollments, least
  * recently used given up first.
@@ -27,6 +28,7 @@ public final class SearchSnapshots implements AutoCloseable {
     private static final long BYTES_PER_ROW = 260;
 
     private final Jdbc jdbc;
+    private final boolean postgres;
     private final long minEnrollments;
     private final long budgetRows;
     private final boolean inline;
@@ -37,8 +39,9 @@ public final class SearchSnapshots implements AutoCloseable {
     private record Entry(SearchSnapshot snapshot, long version) {
     }
 
-    private SearchSnapshots(Jdbc jdbc, long minEnrollments, long budgetRows, boolean inline) {
+    private SearchSnapshots(Jdbc jdbc, boolean postgres, long minEnrollments, long budgetRows, boolean inline) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
         this.minEnrollments = minEnrollments;
         this.budgetRows = budgetRows;
         this.inline = inline;
@@ -50,13 +53,23 @@ public final class SearchSnapshots implements AutoCloseable {
      * Snapshots of courses of at least {@code minEnrollments}, read on a background thread; the budget is an eighth
      * of the heap.
      */
-    public static SearchSnapshots background(Jdbc jdbc, long minEnrollments) {
-        return new SearchSnapshots(jdbc, minEnrollments, Runtime.getRuntime().maxMemory() / 8 / BYTES_PER_ROW, false);
+    public static SearchSnapshots background(Jdbc jdbc, boolean postgres, long minEnrollments) {
+        return new SearchSnapshots(jdbc, postgres, minEnrollments,
+                Runtime.getRuntime().maxMemory() / 8 / BYTES_PER_ROW, false);
     }
 
     /** Snapshots of every course, read on the caller's thread when first needed (tests of the snapshot path). */
-    static SearchSnapshots inline(Jdbc jdbc) {
-        return new SearchSnapshots(jdbc, 0, Long.MAX_VALUE, true);
+    static SearchSnapshots inline(Jdbc jdbc, boolean postgres) {
+        return new SearchSnapshots(jdbc, postgres, 0, Long.MAX_VALUE, true);
+    }
+
+    /** The count of enrollment-changing statements; on PostgreSQL -1 while V13 has not made its row. */
+    private long version() {
+        if (!postgres) {
+            return EnrollmentChanges.version();
+        }
+        return jdbc.queryOne("SELECT changes FROM enrollment_change WHERE id = 1", rs -> rs.getLong(1))
+                .orElse(-1L);
     }
 
     /**
@@ -67,7 +80,10 @@ public final class SearchSnapshots implements AutoCloseable {
         if (closed || enrollments < minEnrollments || enrollments > budgetRows) {
             return null;
         }
-        long version = EnrollmentChanges.version();
+        long version = version();
+        if (version < 0) {
+            return null;
+        }
         synchronized (byCourse) {
             Entry entry = byCourse.get(courseId);
             if (entry != null && entry.snapshot == null) {
@@ -92,9 +108,13 @@ public final class SearchSnapshots implements AutoCloseable {
         if (closed || inline || enrollments < minEnrollments || enrollments > budgetRows) {
             return;
         }
+        long version = version();
+        if (version < 0) {
+            return;
+        }
         synchronized (byCourse) {
             Entry entry = byCourse.get(courseId);
-            if (entry != null && (entry.snapshot == null || entry.version == EnrollmentChanges.version())) {
+            if (entry != null && (entry.snapshot == null || entry.version == version)) {
                 return;
             }
             byCourse.put(courseId, new Entry(null, -1));
@@ -117,10 +137,10 @@ public final class SearchSnapshots implements AutoCloseable {
     }
 
     private SearchSnapshot read(String courseId) {
-        long version = EnrollmentChanges.version();
+        long version = version();
         long t0 = System.nanoTime();
-        SearchSnapshot snapshot = SearchSnapshot.read(jdbc, courseId, () -> closed);
-        if (snapshot == null || EnrollmentChanges.version() != version) {
+        SearchSnapshot snapshot = version < 0 ? null : SearchSnapshot.read(jdbc, courseId, postgres, () -> closed);
+        if (snapshot == null || version() != version) {
             return null;
         }
         synchronized (byCourse) {

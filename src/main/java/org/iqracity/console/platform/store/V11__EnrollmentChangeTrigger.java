@@ -8,8 +8,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * H2 only: a statement trigger on the enrollment table that tells {@link SearchSnapshots} a snapshot may be out of
- * date ({@link EnrollmentChanges}). PostgreSQL keeps no snapshots (its server may be written by other programs, and
- * its own caches serve the searches), so nothing is created there.
+ * date ({@link EnrollmentChanges}). PostgreSQL counts in a row of its own instead (V13), since other programs may
+ * write its server.
  */
 public class V11__EnrollmentChangeTrigger extends BaseJavaMigration {
     @Override

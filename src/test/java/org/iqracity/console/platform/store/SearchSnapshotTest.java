@@ -44,7 +44,7 @@ class SearchSnapshotTest {
     @Test
     void snapshotPagesAndTotalsEqualTheIndexesInEverySortFilterAndCursor() {
         LearnerRepository indexes = new LearnerRepository(jdbc, false);
-        LearnerRepository snapshots = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc));
+        LearnerRepository snapshots = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc, false));
         String country = jdbc.queryOne("SELECT country FROM enrollment WHERE course_id = ? AND country IS NOT NULL "
                 + "GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1", rs -> rs.getString(1), CS101).orElseThrow();
         int compared = 0;
@@ -73,7 +73,7 @@ class SearchSnapshotTest {
 
     @Test
     void aChangedEnrollmentIsFoundAtOnceNotTheSnapshotTakenBeforeIt() {
-        LearnerRepository repository = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc));
+        LearnerRepository repository = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc, false));
         LearnerListQuery renamed = query(DS200, "qqrenamed", LearnerSort.USERNAME, false, 0, null, null);
         long id = jdbc.queryOne("SELECT MIN(id) FROM enrollment WHERE course_id = ?", rs -> rs.getLong(1), DS200)
                 .orElseThrow();
@@ -91,16 +91,16 @@ class SearchSnapshotTest {
 
     @Test
     void smallCoursesAndClosedSnapshotsLeaveSearchesToTheIndexes() {
-        SearchSnapshots background = SearchSnapshots.background(jdbc, 1_000_000);
+        SearchSnapshots background = SearchSnapshots.background(jdbc, false, 1_000_000);
         assertThat(background.current(CS101, 1_500)).isNull();
         background.close();
-        SearchSnapshots closed = SearchSnapshots.inline(jdbc);
+        SearchSnapshots closed = SearchSnapshots.inline(jdbc, false);
         closed.close();
         assertThat(closed.current(CS101, 1_500)).isNull();
-        assertThat(SearchSnapshots.inline(jdbc).current(CS101, 1_500)).isNotNull();
+        assertThat(SearchSnapshots.inline(jdbc, false).current(CS101, 1_500)).isNotNull();
     }
 
-    private static LearnerListQuery query(String course, String prefix, LearnerSort sort, boolean desc, int filter,
+    static LearnerListQuery query(String course, String prefix, LearnerSort sort, boolean desc, int filter,
                                           String country, LearnerListQuery.Keyset after) {
         return new LearnerListQuery(course, prefix,
                 filter == 1 ? EnrollmentMode.VERIFIED : null,
@@ -113,7 +113,7 @@ class SearchSnapshotTest {
     }
 
     /** Every page of the query, following cursors, as enrollment ids in the order shown. */
-    private static List<Long> walk(LearnerRepository repository, LearnerListQuery first) {
+    static List<Long> walk(LearnerRepository repository, LearnerListQuery first) {
         List<Long> ids = new ArrayList<>();
         LearnerListQuery q = first;
         while (true) {
