@@ -44,9 +44,14 @@ final class SeparatePlatform implements AutoCloseable {
             throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
-                "--enable-native-access=ALL-UNNAMED", "-cp", ConsoleBenchmark.classpath(),
-                "org.iqracity.console.app.Launcher", "platform", "--port", Integer.toString(port), "--learners",
-                Integer.toString(learners)));
+                "--enable-native-access=ALL-UNNAMED"));
+        // -Dcbench.platformJvm="..." adds options to the platforms' JVMs, e.g. a flight recording to profile them.
+        String extra = System.getProperty("cbench.platformJvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.replace("{log}", log.getFileName().toString()).split("\\s+")));
+        }
+        command.addAll(List.of("-cp", ConsoleBenchmark.classpath(), "org.iqracity.console.app.Launcher", "platform",
+                "--port", Integer.toString(port), "--learners", Integer.toString(learners)));
         if (source.startsWith("jdbc:")) {
             command.addAll(List.of("--db", source, "--db-user", System.getProperty("cbench.dbUser", "postgres"),
                     "--sandbox"));

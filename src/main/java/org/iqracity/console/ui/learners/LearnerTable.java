@@ -24,6 +24,9 @@ import org.iqracity.console.ui.common.Messages;
 
 /** The learners table: rows come from the ViewModel's pages; clicking a header asks the platform to sort. */
 final class LearnerTable extends TableView<LearnerRow> {
+    // Pseudo-classes, not style classes: a changed style class makes JavaFX look a node's styles up again.
+    private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
+    private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
 
     private final LearnersViewModel vm;
     private final Messages messages;
@@ -95,7 +98,28 @@ final class LearnerTable extends TableView<LearnerRow> {
             }
             return new ReadOnlyObjectWrapper<>(value.apply(row.learner()));
         });
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                markRow(this, empty, text != null);
+            }
+        });
         return column;
+    }
+
+    /**
+     * Marks a cell whose row is a "loading" row (only the cell that says so: the others are blank) or a retired
+     * learner. On the cell, not on the row: a row's change of state restyles every node in it, and while someone
+     * scrolls fast the rows at the bottom turn from "loading" into learners many times a second.
+     */
+    private void markRow(TableCell<LearnerRow, ?> cell, boolean empty, boolean hasText) {
+        int index = cell.getIndex();
+        LearnerRow row = empty || index < 0 || index >= getItems().size() ? null : getItems().get(index);
+        boolean more = row != null && row.isMore();
+        cell.pseudoClassStateChanged(MORE, more && hasText);
+        cell.pseudoClassStateChanged(RETIRED, row != null && !more && row.learner().retired());
     }
 
     private String moreText() {
@@ -121,6 +145,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             @Override
             protected void updateItem(LearnerRow row, boolean empty) {
                 super.updateItem(row, empty);
+                markRow(this, empty, false);
                 if (empty || row == null || row.isMore()) {
                     setGraphic(null);
                     return;
@@ -133,19 +158,11 @@ final class LearnerTable extends TableView<LearnerRow> {
         return column;
     }
 
-    /** Marks retired and "more" rows, and tells the ViewModel which rows are on screen. */
+    /** Tells the ViewModel which rows are on screen. */
     private final class Row extends TableRow<LearnerRow> {
-        private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
-        private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
-
         @Override
         protected void updateItem(LearnerRow row, boolean empty) {
             super.updateItem(row, empty);
-            // Pseudo-classes, not style classes: scrolling changes every visible row's item each frame, and a
-            // changed style class makes JavaFX look up the styles of the row and all its cells again.
-            boolean more = !empty && row != null && row.isMore();
-            pseudoClassStateChanged(MORE, more);
-            pseudoClassStateChanged(RETIRED, !empty && row != null && !more && row.learner().retired());
             if (empty || row == null) {
                 return;
             }

@@ -149,11 +149,9 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
             pending = markersLeft;
         }
         int sizeAfter = size();
-        // Markers the page took the place of are replaced; the rest of the change adds or removes at the end.
-        int replaced = Math.min(page.size(), sizeBefore - from);
-        if (replaced > 0) {
-            nextReplace(from, from + replaced, Collections.nCopies(replaced, oldMarker));
-        }
+        // Markers the page took the place of are reported as updated (see updated()); the rest of the change adds or
+        // removes at the end.
+        updated(from, from + Math.min(page.size(), sizeBefore - from));
         if (sizeAfter > sizeBefore) {
             nextAdd(sizeBefore, sizeAfter);
         } else if (sizeAfter < sizeBefore) {
@@ -177,7 +175,7 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         slot.rows = rows;
         resident.addLast(slot);
         residentRows += slot.size;
-        nextReplace(slot.start, slot.start + slot.size, Collections.nCopies(slot.size, slot.placeholder));
+        updated(slot.start, slot.start + slot.size);
         evictBeyondLimit();
         endChange();
     }
@@ -206,18 +204,27 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     /**
      * Call between beginChange and endChange. The page added or restored last is never given up. A page given up is
-     * reported as updated, not replaced: its rows are long off screen (least recently shown), and the table only
-     * needs to know to ask again, not to rebuild its cells.
+     * reported as updated (see {@link #updated}).
      */
     private void evictBeyondLimit() {
         while (residentRows > maxResidentRows && resident.size() > 1) {
             Slot oldest = resident.removeFirst();
             oldest.rows = null;
             residentRows -= oldest.size;
-            nextUpdate(oldest.start);
-            for (int i = oldest.start + 1; i < oldest.start + oldest.size; i++) {
-                nextUpdate(i);
-            }
+            updated(oldest.start, oldest.start + oldest.size);
+        }
+    }
+
+    /**
+     * Reports rows {@code from} to {@code to} (exclusive) as updated: a page put in place of its marker or placeholder
+     * rows, or a page given up. Not as replaced: on a replacement JavaFX's table takes every cell off its row and
+     * puts it back (each visible row restyled, its cells filled again) and its selection model looks the selected
+     * learner up among all 500,000 rows; on an update each visible row asks for its item again and only rows whose
+     * item changed draw anew. The table reads the list, never keeps the rows removed, so nothing is lost.
+     */
+    private void updated(int from, int to) {
+        for (int i = from; i < to; i++) {
+            nextUpdate(i);
         }
     }
 

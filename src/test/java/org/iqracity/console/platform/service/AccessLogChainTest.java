@@ -131,4 +131,79 @@ class AccessLogChainTest {
         assertThat(log.entries(AccessLog.PLATFORM_CHAIN)).hasSize(1);
         assertThat(log.firstBrokenLink(AccessLog.PLATFORM_CHAIN)).isEmpty();
     }
+
+    @Test
+    void requestsRecordingAtOnceEachFindTheirEntryWrittenAndTheChainWhole() throws Exception {
+        // A hundred requests of one Member at once, all appending to its one chain.
+        int threads = 100;
+        int each = 8;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<String> missing = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        String object = "learner-" + thread + "-" + i;
+                        log.record(new AccessLog.Event(northbridge, "staff-1", "nb-ta", "LEARNER_VIEW", "SUCCESS",
+                                "LEARNER", object, "course-v1:Northbridge+CS101+2026_T1",
+                                new RequestOrigin("member-console/1", "10.0.0.1")));
+                        // Returned: the entry is committed, as another connection sees it (R12: before any data).
+                        long seen = jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE member_id = ? AND object_id = ?",
+                                rs -> rs.getLong(1), northbridge, object).orElse(0L);
+                        if (seen != 1) {
+                            missing.add(object);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (var f : done) {
+                f.get();
+            }
+        }
+        assertThat(missing).isEmpty();
+        var entries = log.entries(northbridge);
+        assertThat(entries).hasSize(threads * each);
+        assertThat(entries).extracting(e -> e.seq()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+        assertThat(log.firstBrokenLink(northbridge)).isEmpty();
+    }
+
+    @Test
+    void anEntryTheDatabaseRefusesFailsItsOwnRequestOnly() throws Exception {
+        String tooLong = "x".repeat(5_000);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 25; i++) {
+                        boolean bad = thread == 0 && i % 5 == 0;
+                        try {
+                            log.record(new AccessLog.Event(sahel, "staff-1", "nb-ta", "LEARNER_VIEW", "SUCCESS",
+                                    "LEARNER", bad ? tooLong : "learner-" + thread + "-" + i, null, null));
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (var f : done) {
+                f.get();
+            }
+        }
+        // The five refused entries failed their own calls; the 195 around them were written, in one unbroken chain.
+        assertThat(failures).hasSize(5);
+        assertThat(log.entries(sahel)).hasSize(195);
+        assertThat(log.firstBrokenLink(sahel)).isEmpty();
+    }
 }
