@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,19 +36,16 @@ class PostgresAccessLogGrantsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        String admin = TestPostgres.jdbcUrl();
-        URI server = URI.create(admin.substring("jdbc:".length()));
-        // Without the query string: the embedded server's URL names its superuser, which would win over ours.
-        url = "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + DATABASE;
-        try (Connection su = DriverManager.getConnection(admin, TestPostgres.USER, TestPostgres.PASSWORD);
+        try (Connection su = DriverManager.getConnection(TestPostgres.jdbcUrl(), TestPostgres.USER,
+                TestPostgres.PASSWORD);
              Statement st = su.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + DATABASE);
             st.execute("DROP ROLE IF EXISTS " + APP);
             st.execute("DROP ROLE IF EXISTS " + OWNER);
             st.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
             st.execute("CREATE ROLE " + APP + " LOGIN PASSWORD '" + APP_PASSWORD + "'");
-            st.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
         }
+        url = TestPostgres.freshDatabase(DATABASE, OWNER);
         try (Connection su = DriverManager.getConnection(url, TestPostgres.USER, TestPostgres.PASSWORD);
              Statement st = su.createStatement()) {
             // As PostgreSQL 15 sets it up for a database's owner; on 14 the public schema is the superuser's.

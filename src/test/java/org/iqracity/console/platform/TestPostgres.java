@@ -37,4 +37,20 @@ public final class TestPostgres {
         }
         return embedded.getJdbcUrl(USER, "postgres");
     }
+
+    /**
+     * A new, empty database of that name on the test server (dropped first if a run left one), owned by {@code owner}
+     * or the superuser when null. Returns its URL, without the query string: the embedded server's URL names its
+     * superuser, which would win over another user's credentials.
+     */
+    public static String freshDatabase(String name, String owner) throws java.sql.SQLException {
+        String admin = jdbcUrl();
+        java.net.URI server = java.net.URI.create(admin.substring("jdbc:".length()));
+        try (java.sql.Connection su = java.sql.DriverManager.getConnection(admin, USER, PASSWORD);
+             java.sql.Statement st = su.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+            st.execute("CREATE DATABASE " + name + (owner == null ? "" : " OWNER " + owner));
+        }
+        return "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + name;
+    }
 }
