@@ -101,6 +101,11 @@ public final class Jdbc {
         }
     }
 
+    /** Whether the connection is to PostgreSQL (the migrations that differ between the two databases ask). */
+    public static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
     /** Whether {@code table} has {@code column}, whatever case the database keeps names in. */
     public static boolean hasColumn(Connection c, String table, String column) throws SQLException {
         var meta = c.getMetaData();

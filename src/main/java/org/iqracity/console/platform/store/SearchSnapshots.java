@@ -99,7 +99,7 @@ public final class SearchSnapshots implements AutoCloseable {
         if (inline) {
             return read(courseId);
         }
-        prepare(courseId, enrollments);
+        startReading(courseId, version);
         return null;
     }
 
@@ -109,9 +109,13 @@ public final class SearchSnapshots implements AutoCloseable {
             return;
         }
         long version = version();
-        if (version < 0) {
-            return;
+        if (version >= 0) {
+            startReading(courseId, version);
         }
+    }
+
+    /** {@link #prepare} for a course already found large enough, with the count of changes just read. */
+    private void startReading(String courseId, long version) {
         synchronized (byCourse) {
             Entry entry = byCourse.get(courseId);
             if (entry != null && (entry.snapshot == null || entry.version == version)) {

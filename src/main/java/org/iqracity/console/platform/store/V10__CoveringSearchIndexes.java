@@ -32,7 +32,7 @@ public class V10__CoveringSearchIndexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        boolean postgres = Jdbc.isPostgres(c);
         try (Statement st = c.createStatement()) {
             for (String key : new String[] {"username", "name", "email"}) {
                 String column = key + "_key";

@@ -3,7 +3,6 @@ package org.iqracity.console.platform.store;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -36,7 +35,7 @@ public class V12__RosterIndexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        boolean postgres = Jdbc.isPostgres(c);
         try (Statement st = c.createStatement()) {
             st.execute(index("enrollment_roster", "enrollment", "course_id, username_key, id", ENROLLMENT_CARRIED,
                     postgres));

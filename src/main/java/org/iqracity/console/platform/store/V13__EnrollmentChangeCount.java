@@ -2,7 +2,6 @@ package org.iqracity.console.platform.store;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -18,7 +17,7 @@ public class V13__EnrollmentChangeCount extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        if (!Jdbc.isPostgres(c)) {
             return;
         }
         try (Statement st = c.createStatement()) {

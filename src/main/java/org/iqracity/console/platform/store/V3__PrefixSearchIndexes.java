@@ -13,8 +13,7 @@ public class V3__PrefixSearchIndexes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        if (!Jdbc.isPostgres(context.getConnection())) {
             return;
         }
         try (Statement st = context.getConnection().createStatement()) {

@@ -93,10 +93,9 @@ class PostgresSearchSnapshotTest {
     void aChangeMadeByAnotherConnectionIsFoundAtOnce() throws Exception {
         LearnerRepository repository = new LearnerRepository(jdbc, true, SearchSnapshots.inline(jdbc, true));
         LearnerListQuery renamed = query(DS200, "qqrenamed", LearnerSort.USERNAME, false, 0, null, null);
-        long id = jdbc.queryOne("SELECT MIN(id) FROM enrollment WHERE course_id = ?", rs -> rs.getLong(1), DS200)
-                .orElseThrow();
-        String before = jdbc.queryOne("SELECT name_key FROM enrollment WHERE id = ?", rs -> rs.getString(1), id)
-                .orElseThrow();
+        SearchSnapshotTest.FirstEnrollment first = SearchSnapshotTest.FirstEnrollment.of(jdbc, DS200);
+        long id = first.id();
+        String before = first.nameKey();
         assertThat(repository.count(renamed)).isZero();
         assertThat(repository.read(renamed).total()).hasValue(0);
         // Another program on the same server, outside the platform's pool.

@@ -84,10 +84,9 @@ class SearchSnapshotTest {
     void aChangedEnrollmentIsFoundAtOnceNotTheSnapshotTakenBeforeIt() {
         LearnerRepository repository = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc, false));
         LearnerListQuery renamed = query(DS200, "qqrenamed", LearnerSort.USERNAME, false, 0, null, null);
-        long id = jdbc.queryOne("SELECT MIN(id) FROM enrollment WHERE course_id = ?", rs -> rs.getLong(1), DS200)
-                .orElseThrow();
-        String before = jdbc.queryOne("SELECT name_key FROM enrollment WHERE id = ?", rs -> rs.getString(1), id)
-                .orElseThrow();
+        FirstEnrollment first = FirstEnrollment.of(jdbc, DS200);
+        long id = first.id();
+        String before = first.nameKey();
         assertThat(repository.count(renamed)).isZero();
         try {
             jdbc.update("UPDATE enrollment SET name_key = 'qqrenamed learner' WHERE id = ?", id);
@@ -107,6 +106,14 @@ class SearchSnapshotTest {
         closed.close();
         assertThat(closed.current(CS101, 1_500)).isNull();
         assertThat(SearchSnapshots.inline(jdbc, false).current(CS101, 1_500)).isNotNull();
+    }
+
+    /** A course's enrollment of the lowest id, and its name key, for tests that rename it and put it back. */
+    record FirstEnrollment(long id, String nameKey) {
+        static FirstEnrollment of(Jdbc jdbc, String course) {
+            return jdbc.queryOne("SELECT id, name_key FROM enrollment WHERE course_id = ? ORDER BY id LIMIT 1",
+                    rs -> new FirstEnrollment(rs.getLong(1), rs.getString(2)), course).orElseThrow();
+        }
     }
 
     static LearnerListQuery query(String course, String prefix, LearnerSort sort, boolean desc, int filter,
