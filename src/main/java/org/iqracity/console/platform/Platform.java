@@ -83,14 +83,16 @@ public final class Platform implements AutoCloseable {
                 database.migrate();
             }
             if (config.sandbox() && !SandboxGenerator.isSeeded(database)) {
-                listener.progress("Creating the sandbox", 0.08);
-                new SandboxGenerator(database, config.seed(), config.learners(),
-                        (stage, f) -> listener.progress(stage, 0.08 + 0.8 * f), hasher).seed();
-            }
-            if (bulk) {
-                listener.progress("Indexing the sandbox", 0.9);
-                database.migrate();
-                database.analyze();
+                database.withLoadCache(() -> {
+                    listener.progress("Creating the sandbox", 0.08);
+                    new SandboxGenerator(database, config.seed(), config.learners(),
+                            (stage, f) -> listener.progress(stage, 0.08 + 0.8 * f), hasher).seed();
+                    if (bulk) {
+                        listener.progress("Indexing the sandbox", 0.9);
+                        database.migrate();
+                        database.analyze();
+                    }
+                });
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);

@@ -538,6 +538,8 @@ class ConsoleBenchmark {
             }
         };
         long startedAt;
+        /** Wall-clock nanoseconds minus {@code System.nanoTime()}, to place slow pulses beside other logs (GC). */
+        private long wallOffset;
         double maxUsedMb;
         double maxLiveMb;
 
@@ -550,6 +552,7 @@ class ConsoleBenchmark {
         @Override
         public void start() {
             startedAt = System.nanoTime();
+            wallOffset = System.currentTimeMillis() * 1_000_000L - startedAt;
             renderStat = threadStat("QuantumRendere");
             console.table.getScene().addPostLayoutPulseListener(afterLayout);
             super.start();
@@ -571,10 +574,12 @@ class ConsoleBenchmark {
             List<String> out = new ArrayList<>();
             for (int i : order.subList(0, Math.min(n, order.size()))) {
                 int p = i - 1;
-                out.add(String.format(Locale.ROOT, "pulse %d: gap %.1f ms = handle %.1f + css/layout %.1f + render "
+                String at = java.time.LocalTime.ofInstant(java.time.Instant.ofEpochSecond(0, stamps[p] + wallOffset),
+                        java.time.ZoneOffset.UTC).toString();
+                out.add(String.format(Locale.ROOT, "pulse %d (began %s UTC): gap %.1f ms = handle %.1f + css/layout %.1f + render "
                         + "and wait %.1f; FX thread on a core %.1f, waiting for one %.1f; renderer %.1f, waiting %.1f;"
                         + " requests %d, collections %d, rows listed %,d -> %,d",
-                        i, (stamps[i] - stamps[p]) / 1e6, (handled[p] - stamps[p]) / 1e6,
+                        i, at, (stamps[i] - stamps[p]) / 1e6, (handled[p] - stamps[p]) / 1e6,
                         laidOut[p] == 0 ? Double.NaN : (laidOut[p] - handled[p]) / 1e6,
                         laidOut[p] == 0 ? Double.NaN : (stamps[i] - laidOut[p]) / 1e6,
                         (cpuAt[i] - cpuAt[p]) / 1e6, (queuedAt[i] - queuedAt[p]) / 1e6,

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /** The platform's connection pool and schema, on embedded H2 or on PostgreSQL. */
 public final class Database implements AutoCloseable {
+    /** See {@link #servingCacheKib()}. */
+    private static final long SERVING_CACHE_MIB = 64;
     private static final Logger LOGGER = LoggerFactory.getLogger(Database.class);
 
     private static final String TABLES_VERSION = "1";
@@ -35,18 +37,61 @@ public final class Database implements AutoCloseable {
      */
     public static Database embedded(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;CACHE_SIZE=" + cacheKib()
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;CACHE_SIZE=" + servingCacheKib()
                 + System.getProperty("platform.h2.options", "");
         return open(url, "sa", "", 16);
     }
 
     /**
-     * H2's page cache, in KiB: a quarter of the heap, at most 2 GiB. A large sandbox that does not fit its cache
-     * reads the file again for every index it builds.
+     * H2's page cache while the platform serves, in KiB. Small on purpose: every page H2 reads from its file is
+     * unpacked into many small Java objects, and a page that stays in a large cache outlives the young generation, so
+     * the collector copies it, and later collects it again from the old one. With a cache of a quarter of the heap a
+     * 1,000,000-learner sandbox (a 4.7 GB file, far larger than any cache) made the platform pause 150-480 ms at a
+     * time, both cores busy, while it served; the pages re-read instead come from the operating system's file cache.
+     * {@code -Dplatform.h2.cacheMib=N} sets another size.
      */
-    private static long cacheKib() {
+    static long servingCacheKib() {
+        return Math.max(1, Long.getLong("platform.h2.cacheMib", SERVING_CACHE_MIB)) * 1024;
+    }
+
+    /**
+     * H2's page cache while a sandbox is loaded, in KiB: a quarter of the heap, at most 2 GiB. Each index built after
+     * the load reads the whole table again, from the cache when it fits.
+     */
+    private static long loadCacheKib() {
         long quarter = Runtime.getRuntime().maxMemory() / 4 / 1024;
-        return Math.max(16 * 1024, Math.min(quarter, 2L * 1024 * 1024));
+        return Math.max(servingCacheKib(), Math.min(quarter, 2L * 1024 * 1024));
+    }
+
+    /**
+     * Runs a bulk load with H2's page cache at its load size, then sets it back to the serving size (H2 has one
+     * cache per database, for every connection). PostgreSQL: just runs it.
+     */
+    public void withLoadCache(Runnable load) {
+        if (postgres) {
+            load.run();
+            return;
+        }
+        setCacheKib(loadCacheKib());
+        try {
+            load.run();
+        } catch (RuntimeException | Error e) {
+            try {
+                setCacheKib(servingCacheKib());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        setCacheKib(servingCacheKib());
+    }
+
+    private void setCacheKib(long kib) {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SET CACHE_SIZE " + kib);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     /** A server database, e.g. {@code jdbc:postgresql://host/db}. */
