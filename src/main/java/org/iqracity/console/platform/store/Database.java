@@ -87,11 +87,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void setCacheKib(long kib) {
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-            st.execute("SET CACHE_SIZE " + kib);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        new Jdbc(dataSource).update("SET CACHE_SIZE " + kib);
     }
 
     /** A server database, e.g. {@code jdbc:postgresql://host/db}. */
