@@ -612,17 +612,18 @@ class ConsoleBenchmark {
             renderQueuedAt[count] = render[1];
             requestsAt[count] = console.requests.get();
             collectionsAt[count] = gcCount();
-            sizeAt[count] = console.table.getItems().size();
+            sizeAt[count] = console.vm.rows().size();
             stamps[count++] = t;
             try {
                 maxUsedMb = Math.max(maxUsedMb, usedHeapMb());
                 maxLiveMb = Math.max(maxLiveMb, liveAfterGcMb());
-                var items = console.table.getItems();
+                var items = console.vm.rows();
                 // As a person reading down the list: never past the rows fetched (the list is as long as the course,
                 // the rows not fetched yet standing as "loading" rows).
                 int target = Math.min(position + step, console.vm.pages().loaded() - 1);
                 if (step > 0 && target > position) {
-                    console.table.scrollTo(target);
+                    // As a person dragging the course's scroll bar: the table lists a slice, the bar stands for all.
+                    console.scrollBar.setValue(target);
                     position = target;
                 }
                 if (step > 0 && items.size() == total && !items.getLast().isMore() && console.lastVisibleIndex() == total - 1) {

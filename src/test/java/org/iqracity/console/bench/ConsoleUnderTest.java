@@ -46,6 +46,7 @@ final class ConsoleUnderTest implements AutoCloseable {
     final TableView<LearnerRow> table;
     final ComboBox<CourseDto> picker;
     final TextField search;
+    final javafx.scene.control.ScrollBar scrollBar;
     private final FxTaskRunner tasks;
     private final Stage stage;
 
@@ -90,6 +91,7 @@ final class ConsoleUnderTest implements AutoCloseable {
         this.table = (TableView<LearnerRow>) view.lookup("#learnerTable");
         this.picker = (ComboBox<CourseDto>) view.lookup("#coursePicker");
         this.search = (TextField) view.lookup("#search");
+        this.scrollBar = (javafx.scene.control.ScrollBar) view.lookup("#learnerScrollBar");
     }
 
     /** Signs in (on the calling thread, like the sign-in screen's task) and builds the screen on the FX thread. */
@@ -107,11 +109,11 @@ final class ConsoleUnderTest implements AutoCloseable {
         });
     }
 
-    /** The index of the last row the table draws now, or -1. */
+    /** The place in the course of the last row the table draws now, or -1. */
     int lastVisibleIndex() {
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
         var last = flow == null ? null : flow.getLastVisibleCell();
-        return last == null ? -1 : last.getIndex();
+        return last == null ? -1 : vm.window().base() + last.getIndex();
     }
 
     CourseDto course(String id) {

@@ -42,6 +42,8 @@ public final class Css {
     public static final String ROW_RETIRED = "retired";
     public static final String ROW_MORE = "more";
     public static final String LEARNER_TABLE = "learner-table";
+    /** A table that lists a slice of its rows and hides its own vertical scroll bar for one standing for them all. */
+    public static final String WINDOWED_TABLE = "windowed-table";
 
     public static final String DETAIL = "detail";
     public static final String DETAIL_HEADER = "detail-header";

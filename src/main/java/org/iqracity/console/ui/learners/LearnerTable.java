@@ -9,7 +9,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.Optional;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Skin;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -22,29 +35,49 @@ import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
 
-/** The learners table: rows come from the ViewModel's pages; clicking a header asks the platform to sort. */
+/**
+ * The learners table: rows come from the ViewModel's pages; clicking a header asks the platform to sort. It lists a
+ * slice of the course ({@link RowWindow}) and hides its own vertical scroll bar; the scroll bar beside it
+ * ({@link #withScrollBar()}) stands for the whole course. As someone scrolls towards either end of the slice, the
+ * slice moves under the rows on screen, which stay where they are, selection included.
+ */
 final class LearnerTable extends TableView<LearnerRow> {
+    private static final double ROW_HEIGHT = 34;
+    /** Rows between the screen and an end of the slice below which the slice moves. */
+    private static final int MARGIN_DIVISOR = 5;
+
     // Pseudo-classes, not style classes: a changed style class makes JavaFX look a node's styles up again.
     private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
     private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
 
     private final LearnersViewModel vm;
+    private final RowWindow window;
+    private final ScrollBar courseBar = new ScrollBar();
+    private final HBox container;
+    private final Runnable afterLayout = this::afterLayout;
     private final Messages messages;
+    /** The selected row's place in the course, or -1: kept when the slice moves away from it. */
+    private int selectedRow = -1;
+    /** True while the table itself changes the selection (a move of the slice), not a person. */
+    private boolean restoring;
+    /** True while the table and its scroll bar are brought in line, so that neither answers the other. */
+    private boolean syncing;
     private final NumberFormat percent;
     private final DateTimeFormatter date;
 
     LearnerTable(LearnersViewModel vm, Messages messages) {
-        super(vm.rows());
+        super(vm.window());
         this.vm = vm;
+        this.window = vm.window();
         this.messages = messages;
         this.percent = NumberFormat.getPercentInstance(messages.locale());
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault());
         setId("learnerTable");
-        getStyleClass().addAll(Css.LEARNER_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        getStyleClass().addAll(Css.LEARNER_TABLE, Css.WINDOWED_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         // Readable columns with a horizontal scroll bar beat ten squeezed ones.
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        setFixedCellSize(34);
+        setFixedCellSize(ROW_HEIGHT);
         getColumns().addAll(
                 text("learners.col.username", 170, LearnerSort.USERNAME, this::usernameOf),
                 text("learners.col.name", 170, LearnerSort.NAME, r -> r.retired() ? messages.get("learners.retired") : r.name()),
@@ -64,12 +97,191 @@ final class LearnerTable extends TableView<LearnerRow> {
         });
         setRowFactory(t -> new Row());
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (restoring || window.moving()) {
+                return;
+            }
+            selectedRow = row == null ? -1 : window.base() + getSelectionModel().getSelectedIndex();
             if (row != null && row.isMore()) {
                 vm.retryMore();
             } else {
                 vm.open(row);
             }
         });
+        window.onMoved(this::restoreSelection);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::jumpToEnd);
+
+        courseBar.setId("learnerScrollBar");
+        courseBar.setOrientation(Orientation.VERTICAL);
+        courseBar.setUnitIncrement(1);
+        courseBar.valueProperty().addListener((obs, old, now) -> {
+            if (!syncing) {
+                scrollToRow(now.doubleValue());
+            }
+        });
+        courseBar.addEventHandler(ScrollEvent.SCROLL, e -> {
+            flow().ifPresent(f -> f.scrollPixels(-e.getDeltaY()));
+            e.consume();
+        });
+        container = new HBox(this, courseBar);
+        HBox.setHgrow(this, Priority.ALWAYS);
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+    }
+
+    /** The table with the scroll bar that stands for the whole course. */
+    Node withScrollBar() {
+        return container;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new FlowSkin(this);
+    }
+
+    private Optional<VirtualFlow<?>> flow() {
+        return getSkin() instanceof FlowSkin skin ? Optional.of(skin.flow()) : Optional.empty();
+    }
+
+    /** After each layout: the course scroll bar follows the table, and the slice moves when an end comes near. */
+    private void afterLayout() {
+        VirtualFlow<?> flow = flow().orElse(null);
+        if (flow == null || !container.isVisible()) {
+            return;
+        }
+        double rowsHeight = rowsHeight(flow);
+        double visible = Math.max(1, rowsHeight / ROW_HEIGHT);
+        int total = window.total();
+        double max = Math.max(0, total - visible);
+        alignBarWithRows(flow, rowsHeight);
+        syncing = true;
+        try {
+            courseBar.setMax(max);
+            courseBar.setVisibleAmount(Math.min(visible, Math.max(max, 1)));
+            courseBar.setBlockIncrement(Math.max(1, Math.floor(visible) - 1));
+            courseBar.setVisible(total > visible);
+            courseBar.setManaged(total > visible);
+            courseBar.setValue(Math.min(max, topRow(flow)));
+        } finally {
+            syncing = false;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null) {
+            return;
+        }
+        int margin = window.capacity() / MARGIN_DIVISOR;
+        boolean nearTop = window.base() > 0 && first.getIndex() < margin;
+        boolean nearBottom = window.base() + window.size() < total && last.getIndex() >= window.size() - margin;
+        if (nearTop || nearBottom) {
+            double top = topRow(flow);
+            if (window.baseCentring((int) top) != window.base()) {
+                window.moveTo(window.baseCentring((int) top));
+                showRow(flow, top);
+            }
+        }
+    }
+
+    /** The bar runs beside the rows only, from under the column headers to the bottom of the rows. */
+    private void alignBarWithRows(VirtualFlow<?> flow, double rowsHeight) {
+        double top = flow.getLayoutY();
+        double bottom = Math.max(0, getHeight() - top - rowsHeight);
+        Insets margin = HBox.getMargin(courseBar);
+        if (margin == null || margin.getTop() != top || margin.getBottom() != bottom) {
+            HBox.setMargin(courseBar, new Insets(top, 0, bottom, 0));
+        }
+    }
+
+    /** The height of the rows' viewport: the flow less its horizontal scroll bar when it shows one. */
+    private static double rowsHeight(VirtualFlow<?> flow) {
+        double bar = 0;
+        for (Node child : flow.getChildrenUnmodifiable()) {
+            if (child instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()) {
+                bar = s.getHeight();
+            }
+        }
+        return Math.max(0, flow.getHeight() - bar);
+    }
+
+    /** The course row at the top of the table, with the part of it scrolled past as a fraction. */
+    private double topRow(VirtualFlow<?> flow) {
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first == null) {
+            return window.base();
+        }
+        double past = Math.clamp(-first.getLayoutY() / ROW_HEIGHT, 0, 1);
+        return window.base() + first.getIndex() + past;
+    }
+
+    /** Shows course row {@code row} (with a fraction of it scrolled past) at the top, moving the slice if needed. */
+    private void scrollToRow(double row) {
+        VirtualFlow<?> flow = flow().orElse(null);
+        if (flow == null || window.total() == 0) {
+            return;
+        }
+        int whole = (int) Math.clamp(row, 0, window.total() - 1);
+        double visible = Math.max(1, rowsHeight(flow) / ROW_HEIGHT);
+        if (whole < window.base() || whole + visible > window.base() + window.size()) {
+            window.moveTo(window.baseCentring(whole));
+        }
+        showRow(flow, row);
+    }
+
+    private void showRow(VirtualFlow<?> flow, double row) {
+        int whole = (int) row;
+        flow.scrollToTop(Math.clamp(whole - window.base(), 0, Math.max(0, window.size() - 1)));
+        double past = row - whole;
+        if (past > 0) {
+            flow.scrollPixels(past * ROW_HEIGHT);
+        }
+    }
+
+    /** Home and End go to the first and last learner of the course, not of the slice. */
+    private void jumpToEnd(KeyEvent e) {
+        if ((e.getCode() != KeyCode.HOME && e.getCode() != KeyCode.END) || e.isShiftDown() || window.total() == 0) {
+            return;
+        }
+        e.consume();
+        int row = e.getCode() == KeyCode.HOME ? 0 : window.total() - 1;
+        window.moveTo(window.baseCentring(row));
+        int local = row - window.base();
+        getSelectionModel().clearAndSelect(local);
+        getFocusModel().focus(local);
+        scrollTo(local);
+    }
+
+    /** After a move of the slice: the selected learner stays selected while the slice holds it. */
+    private void restoreSelection() {
+        restoring = true;
+        try {
+            int local = selectedRow - window.base();
+            if (selectedRow >= 0 && local >= 0 && local < window.size()) {
+                if (getSelectionModel().getSelectedIndex() != local) {
+                    getSelectionModel().clearAndSelect(local);
+                }
+                getFocusModel().focus(local);
+            } else {
+                getSelectionModel().clearSelection();
+            }
+        } finally {
+            restoring = false;
+        }
+    }
+
+    /** The default skin, with its flow of rows within reach. */
+    private static final class FlowSkin extends TableViewSkin<LearnerRow> {
+        FlowSkin(LearnerTable table) {
+            super(table);
+        }
+
+        VirtualFlow<?> flow() {
+            return getVirtualFlow();
+        }
     }
 
     private String usernameOf(LearnerRowDto row) {
@@ -166,7 +378,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             if (empty || row == null) {
                 return;
             }
-            int index = getIndex();
+            int index = window.base() + getIndex();
             // Layout must not change the list it lays out: ask for the next page after this pass.
             javafx.application.Platform.runLater(() -> vm.rowShown(index));
         }

@@ -48,7 +48,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         setId("learnersView");
         this.table = new LearnerTable(vm, messages);
         setTop(new VBox(toolbar(), filters()));
-        StackPane tableArea = new StackPane(table, state);
+        StackPane tableArea = new StackPane(table.withScrollBar(), state);
         LearnerDetailView detail = new LearnerDetailView(vm.detail(), messages);
         SplitPane split = new SplitPane(tableArea, detail);
         split.setDividerPositions(0.66);
@@ -183,6 +183,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private void showState() {
         LearnersViewModel.State now = vm.stateProperty().get();
         state.setVisible(now != LearnersViewModel.State.READY);
+        table.withScrollBar().setVisible(now == LearnersViewModel.State.READY);
         table.setVisible(now == LearnersViewModel.State.READY);
         switch (now) {
             case LOADING -> state.loading(messages.get("learners.loading"));

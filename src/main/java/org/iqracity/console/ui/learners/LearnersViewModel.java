@@ -44,11 +44,18 @@ public final class LearnersViewModel {
         }
     }
 
+    /**
+     * Rows the table lists at a time. Large enough that a person scrolling meets a move of the slice only every few
+     * thousand rows, small enough that JavaFX's walks over the listed rows (see {@link RowWindow}) cost little.
+     */
+    static final int WINDOW_ROWS = 10_000;
+
     private final AppState app;
     private final TaskRunner tasks;
     private final ErrorMessages errors;
     private final Duration debounce;
     private final LearnerPages pages;
+    private final RowWindow window;
     private final LearnerDetailViewModel detail;
 
     private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
@@ -71,11 +78,17 @@ public final class LearnersViewModel {
     private boolean coursesFailed;
 
     public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce) {
+        this(app, tasks, messages, debounce, WINDOW_ROWS);
+    }
+
+    /** With a slice of {@code windowRows} rows: tests move it through a small sandbox course. */
+    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows) {
         this.app = app;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
         this.debounce = debounce;
         this.pages = new LearnerPages(tasks, app::report);
+        this.window = new RowWindow(pages.rows(), windowRows);
         this.detail = new LearnerDetailViewModel(app, tasks, messages);
         for (Observable o : List.of(search, mode, active, passed, country, minProgress, maxProgress)) {
             o.addListener(queryChanged);
@@ -277,6 +290,11 @@ public final class LearnersViewModel {
 
     public ReadOnlyLongProperty totalProperty() {
         return pages.totalProperty();
+    }
+
+    /** The slice of {@link #rows()} the table lists (see {@link RowWindow}). */
+    public RowWindow window() {
+        return window;
     }
 
     public LearnerPages pages() {

@@ -1,0 +1,233 @@
+package org.iqracity.console.ui.learners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.client.HttpPlatformClient;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.FxTaskRunner;
+import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The learners table lists a slice of the course and a scroll bar of its own stands for all of it. On the real
+ * platform, with a slice far shorter than the course, so that every scroll crosses several moves of it.
+ */
+class LearnerTableWindowTest extends FxRobot {
+    private static final int SLICE = 240;
+    private static final String COURSE = "course-v1:Northbridge+CS101+2026_T1";
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+
+    private Stage stage;
+    private FxTaskRunner tasks;
+    private LearnersViewModel vm;
+    private LearnersView view;
+    private LearnerTable table;
+    private ScrollBar bar;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(3000), StartupListener.NONE);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        HttpPlatformClient client = new HttpPlatformClient(platform.baseUri(), new OkHttpClient(), Clock.systemUTC());
+        client.signIn("nb-admin", "sandbox-password", null);
+        var me = client.me();
+        FxToolkit.setupFixture(() -> {
+            AppState app = new AppState();
+            tasks = new FxTaskRunner(app.jobs());
+            vm = new LearnersViewModel(app, tasks, Messages.english(), Duration.ofMillis(50), SLICE);
+            app.signedIn(new Session(client, me));
+            view = new LearnersView(vm, Messages.english());
+            Scene scene = new Scene(view, 1280, 700);
+            scene.getStylesheets().add(LearnersView.class.getResource(Css.STYLESHEET).toExternalForm());
+            stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            table = (LearnerTable) view.lookup("#learnerTable");
+            bar = (ScrollBar) view.lookup("#learnerScrollBar");
+        });
+        waitUntil(() -> !vm.courses().isEmpty());
+        CourseDto course = onFx(() -> vm.courses().stream().filter(c -> c.id().equals(COURSE)).findFirst()
+                .orElseThrow());
+        FxToolkit.setupFixture(() -> vm.courseProperty().set(course));
+        waitUntil(() -> vm.totalProperty().get() == course.enrollmentCount() && table.isVisible()
+                && !table.getItems().isEmpty() && !table.getItems().getFirst().isMore());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            view.close();
+            stage.hide();
+        });
+        tasks.close();
+    }
+
+    @Test
+    void theTableListsASliceWhileTheScrollBarStandsForTheWholeCourse() {
+        int total = (int) vm.totalProperty().get();
+        assertThat(total).isGreaterThan(4 * SLICE);
+
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(SLICE);
+        assertThat(onFx(bar::isVisible)).isTrue();
+        assertThat(onFx(bar::getMax)).isGreaterThan(total - 30.0).isLessThan(total);
+        assertThat(onFx(() -> ownBarWidth())).isZero();
+    }
+
+    @Test
+    void draggingTheScrollBarToTheEndReachesTheLastLearnerOfTheCourse() {
+        int total = (int) vm.totalProperty().get();
+
+        // A thumb dragged down a step at a time, as a hand would, never faster than the pages arrive.
+        for (int step = 0; step < 400 && !(allFetched() && lastDrawn() == total - 1); step++) {
+            double target = Math.min(onFx(bar::getMax), onFx(bar::getValue) + 25);
+            interact(() -> bar.setValue(target));
+            WaitForAsyncUtils.waitForFxEvents();
+            waitUntil(() -> !onFx(() -> firstDrawnIsMore()) || allFetched());
+        }
+
+        assertThat(lastDrawn()).isEqualTo(total - 1);
+        assertThat(onFx(() -> vm.window().base())).isGreaterThan(0);
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(SLICE);
+        assertThat(onFx(() -> table.getItems().getLast())).isEqualTo(onFx(() -> vm.rows().getLast()));
+        assertThat(onFx(bar::getValue)).isCloseTo(onFx(bar::getMax), org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void theSelectedLearnerStaysSelectedWhenTheSliceMovesAwayAndBack() {
+        interact(() -> table.getSelectionModel().select(5));
+        LearnerRow chosen = onFx(() -> table.getSelectionModel().getSelectedItem());
+        waitUntil(() -> vm.detail().detailProperty().get() != null);
+        var shown = onFx(() -> vm.detail().detailProperty().get());
+
+        // Wheel turns over the table, which move the view and leave the selection alone. (The headless robot has no
+        // wheel: the event is the one a wheel click of three lines makes.)
+        for (int i = 0; i < 300 && onFx(() -> vm.window().base()) <= SLICE; i++) {
+            interact(() -> javafx.event.Event.fireEvent(table.lookup(".table-row-cell"), wheelDown()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(onFx(() -> vm.window().base())).isGreaterThan(SLICE);
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem())).isNull();
+        assertThat(onFx(() -> vm.detail().detailProperty().get())).isSameAs(shown);
+
+        interact(() -> bar.setValue(0));
+        waitUntil(() -> onFx(() -> vm.window().base()) == 0);
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem())).isEqualTo(chosen);
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(5);
+        assertThat(onFx(() -> vm.detail().detailProperty().get())).isSameAs(shown);
+    }
+
+    @Test
+    void endAndHomeGoToTheLastAndFirstLearnerOfTheCourseNotOfTheSlice() {
+        int total = (int) vm.totalProperty().get();
+        clickOn(table.lookup(".table-row-cell"));
+
+        press(KeyCode.END).release(KeyCode.END);
+        waitUntil(() -> onFx(() -> vm.window().base() + table.getSelectionModel().getSelectedIndex()) == total - 1);
+        assertThat(onFx(() -> vm.window().base())).isEqualTo(onFx(() -> vm.window().baseCentring(total - 1)));
+
+        press(KeyCode.HOME).release(KeyCode.HOME);
+        waitUntil(() -> onFx(() -> vm.window().base()) == 0
+                && onFx(() -> table.getSelectionModel().getSelectedIndex()) == 0);
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem().learner()))
+                .isEqualTo(onFx(() -> vm.rows().getFirst().learner()));
+    }
+
+    private static javafx.scene.input.ScrollEvent wheelDown() {
+        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 300, 300, 300, 300, false,
+                false, false, false, false, false, 0, -120, 0, -120,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null);
+    }
+
+    private boolean allFetched() {
+        return onFx(() -> !vm.rows().getLast().isMore());
+    }
+
+    private boolean firstDrawnIsMore() {
+        var first = flow().getFirstVisibleCell();
+        return first != null && table.getItems().get(first.getIndex()).isMore();
+    }
+
+    private int lastDrawn() {
+        return onFx(() -> {
+            var last = flow().getLastVisibleCell();
+            return last == null ? -1 : vm.window().base() + last.getIndex();
+        });
+    }
+
+    private VirtualFlow<?> flow() {
+        return (VirtualFlow<?>) table.lookup(".virtual-flow");
+    }
+
+    private double ownBarWidth() {
+        return table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar s && s.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                        && s.isVisible())
+                .mapToDouble(n -> n.getLayoutBounds().getWidth()).max().orElse(0);
+    }
+
+    /** Waits for {@code condition}, asked on the FX thread. */
+    private void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met in 30 s", e);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> work) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("FX work failed", e);
+        }
+    }
+}

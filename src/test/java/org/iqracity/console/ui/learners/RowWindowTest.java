@@ -1,0 +1,149 @@
+package org.iqracity.console.ui.learners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.collections.ListChangeListener;
+import org.iqracity.console.api.EnrollmentMode;
+import org.iqracity.console.api.LearnerRowDto;
+import org.junit.jupiter.api.Test;
+
+/** The slice the learners table lists: where its rows come from and which changes the table hears of. */
+class RowWindowTest {
+
+    private record Seen(String kind, int from, int to, int removed) {
+    }
+
+    private final PagedRows rows = new PagedRows(100_000);
+    private final RowWindow window = new RowWindow(rows, 1_000);
+    private final List<Seen> seen = new ArrayList<>();
+
+    RowWindowTest() {
+        window.addListener((ListChangeListener<LearnerRow>) c -> {
+            while (c.next()) {
+                String kind = c.wasReplaced() ? "replaced" : c.wasUpdated() ? "updated"
+                        : c.wasAdded() ? "added" : c.wasRemoved() ? "removed" : "permutated";
+                seen.add(new Seen(kind, c.getFrom(), c.getTo(), c.getRemovedSize()));
+            }
+        });
+    }
+
+    private static List<LearnerRow> page(int from, int size) {
+        return IntStream.range(from, from + size).mapToObj(i -> new LearnerRow(new LearnerRowDto(
+                "L" + i, "user" + i, "Learner " + i, "user" + i + "@example.org", "NO",
+                Instant.parse("2026-01-01T00:00:00Z"), EnrollmentMode.values()[0], true, 0.5, 0.5, false,
+                Instant.parse("2026-02-01T00:00:00Z"), false, false))).toList();
+    }
+
+    /** A course of {@code total} learners, every page of 500 fetched. */
+    private void fetchedCourse(int total) {
+        rows.reset(page(0, 500), total > 500, total);
+        for (int from = 500; from < total; from += 500) {
+            rows.append(page(from, Math.min(500, total - from)), "c" + from, from + 500 < total);
+        }
+        seen.clear();
+    }
+
+    @Test
+    void aLargeCourseIsListedASliceAtATimeWithEachRowInItsPlace() {
+        fetchedCourse(5_000);
+
+        assertThat(window).hasSize(1_000);
+        assertThat(window.total()).isEqualTo(5_000);
+        assertThat(window.get(999).learner().username()).isEqualTo("user999");
+
+        assertThat(window.moveTo(2_400)).isEqualTo(2_400);
+
+        assertThat(window).hasSize(1_000);
+        assertThat(window.get(0).learner().username()).isEqualTo("user2400");
+        assertThat(window.get(999).learner().username()).isEqualTo("user3399");
+        assertThat(seen).containsExactly(new Seen("replaced", 0, 1_000, 1_000));
+        assertThatThrownBy(() -> window.get(1_000)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void theSliceStaysInsideTheCourseAndStartsOnAnEvenRowSoTheStripesDoNotSwap() {
+        fetchedCourse(5_001);
+
+        assertThat(window.moveTo(-50)).isZero();
+        assertThat(window.moveTo(9_999)).isEqualTo(4_000);
+        assertThat(window.get(999).learner().username()).isEqualTo("user4999");
+        assertThat(window.moveTo(1_233)).isEqualTo(1_234);
+        assertThat(window.baseCentring(3_000)).isEqualTo(2_500);
+        assertThat(window.baseCentring(10)).isZero();
+    }
+
+    @Test
+    void aMoveIsFlaggedWhileTheTableHearsOfItAndAnnouncedAfter() {
+        fetchedCourse(5_000);
+        List<Boolean> movingWhileHeard = new ArrayList<>();
+        window.addListener((ListChangeListener<LearnerRow>) c -> movingWhileHeard.add(window.moving()));
+        List<Integer> basesAfter = new ArrayList<>();
+        window.onMoved(() -> basesAfter.add(window.base()));
+
+        window.moveTo(1_000);
+        window.moveTo(1_000);
+
+        assertThat(movingWhileHeard).containsExactly(true);
+        assertThat(basesAfter).containsExactly(1_000);
+        assertThat(window.moving()).isFalse();
+    }
+
+    @Test
+    void aPageArrivingOrGivenUpIsAnUpdateOfTheRowsItTouchesInsideTheSliceOnly() {
+        rows.reset(page(0, 500), true, 5_000);
+        window.moveTo(400);
+        seen.clear();
+
+        rows.append(page(500, 500), "c500", true);
+
+        assertThat(seen).containsExactly(new Seen("updated", 100, 600, 0));
+        assertThat(window.get(100).learner().username()).isEqualTo("user500");
+        assertThat(window.get(600).isMore()).isTrue();
+    }
+
+    @Test
+    void aNewQueryStartsTheSliceAtTheTopAsANewList() {
+        fetchedCourse(5_000);
+        window.moveTo(3_000);
+        seen.clear();
+
+        rows.reset(page(0, 40), false, 40);
+
+        assertThat(window.base()).isZero();
+        assertThat(window).hasSize(40);
+        assertThat(window.get(39).learner().username()).isEqualTo("user39");
+        assertThat(seen).containsExactly(new Seen("replaced", 0, 40, 1_000));
+        assertThat(window.moving()).isFalse();
+    }
+
+    @Test
+    void aCourseThatShrankUnderTheScrollPullsTheSliceBackInside() {
+        rows.reset(page(0, 500), true, 3_000);
+        rows.append(page(500, 500), "c500", true);
+        window.moveTo(2_000);
+        seen.clear();
+
+        // The course lost learners while someone scrolled: the page after row 1,000 is its last.
+        rows.append(page(1_000, 100), "c1000", false);
+
+        assertThat(rows).hasSize(1_100);
+        assertThat(window.base()).isEqualTo(100);
+        assertThat(window).hasSize(1_000);
+        assertThat(window.get(999).learner().username()).isEqualTo("user1099");
+        assertThat(seen).extracting(Seen::kind).last().isEqualTo("replaced");
+    }
+
+    @Test
+    void aShortCourseIsListedWhole() {
+        rows.reset(page(0, 300), false, 300);
+
+        assertThat(window).hasSize(300);
+        assertThat(window.moveTo(100)).isZero();
+        assertThat(window.baseCentring(250)).isZero();
+    }
+}
