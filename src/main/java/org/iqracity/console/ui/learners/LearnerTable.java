@@ -58,6 +58,8 @@ final class LearnerTable extends TableView<LearnerRow> {
     private final Messages messages;
     /** The selected row's place in the course, or -1: kept when the slice moves away from it. */
     private int selectedRow = -1;
+    /** The focused row's place in the course, or -1: the keyboard goes on from it after the slice moved away. */
+    private int focusedRow = -1;
     /** True while the table itself changes the selection (a move of the slice), not a person. */
     private boolean restoring;
     /** True while the table and its scroll bar are brought in line, so that neither answers the other. */
@@ -107,8 +109,14 @@ final class LearnerTable extends TableView<LearnerRow> {
                 vm.open(row);
             }
         });
+        getFocusModel().focusedIndexProperty().addListener((obs, old, now) -> {
+            if (!restoring && !window.moving()) {
+                focusedRow = now.intValue() < 0 ? -1 : window.base() + now.intValue();
+            }
+        });
         window.onMoved(this::restoreSelection);
         addEventFilter(KeyEvent.KEY_PRESSED, this::jumpToEnd);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::bringFocusBack);
 
         courseBar.setId("learnerScrollBar");
         courseBar.setOrientation(Orientation.VERTICAL);
@@ -255,19 +263,38 @@ final class LearnerTable extends TableView<LearnerRow> {
         scrollTo(local);
     }
 
-    /** After a move of the slice: the selected learner stays selected while the slice holds it. */
+    /**
+     * Arrow and page keys go on from the focused row even when the slice has moved away from it (the wheel or the bar
+     * took the view elsewhere): the slice comes back to it first, as the view would in a table listing every row.
+     */
+    private void bringFocusBack(KeyEvent e) {
+        KeyCode code = e.getCode();
+        boolean moves = code == KeyCode.UP || code == KeyCode.DOWN || code == KeyCode.PAGE_UP || code == KeyCode.PAGE_DOWN;
+        if (moves && focusedRow >= 0 && !inSlice(focusedRow)) {
+            scrollToRow(focusedRow);
+        }
+    }
+
+    private boolean inSlice(int row) {
+        return row >= window.base() && row < window.base() + window.size();
+    }
+
+    /**
+     * After a move of the slice the selection model still holds the old indices: the selected learner is selected
+     * again at its new index while the slice holds it, and the focus follows its row the same way.
+     */
     private void restoreSelection() {
         restoring = true;
         try {
-            int local = selectedRow - window.base();
-            if (selectedRow >= 0 && local >= 0 && local < window.size()) {
+            if (selectedRow >= 0 && inSlice(selectedRow)) {
+                int local = selectedRow - window.base();
                 if (getSelectionModel().getSelectedIndex() != local) {
                     getSelectionModel().clearAndSelect(local);
                 }
-                getFocusModel().focus(local);
-            } else {
+            } else if (!getSelectionModel().isEmpty()) {
                 getSelectionModel().clearSelection();
             }
+            getFocusModel().focus(focusedRow >= 0 && inSlice(focusedRow) ? focusedRow - window.base() : -1);
         } finally {
             restoring = false;
         }

@@ -67,10 +67,9 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
     public int moveTo(int wanted) {
         int target = clampBase(wanted);
         if (target != base) {
-            List<LearnerRow> before = List.copyOf(this);
+            // Inside the source a slice that moves keeps its length: capacity rows, or all of a shorter source.
             base = target;
-            size = Math.min(capacity, source.size() - base);
-            announceMove(before);
+            announceMove(null);
         }
         return base;
     }
@@ -89,11 +88,24 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
         return Math.max(0, target);
     }
 
-    private void announceMove(List<LearnerRow> before) {
+    /**
+     * Tells the table of a move. When the slice kept its length ({@code replaced} null: every move but one at a
+     * course's changing end), each row is reported as updated, not replaced: on a replacement JavaFX's table rebuilds every cell, restyled from
+     * scratch, and its selection model starts over; on an update each visible row only asks for its item again. The
+     * selection the model keeps then points at the old index, which the table puts right after the move (see
+     * {@link #onMoved}).
+     */
+    private void announceMove(List<LearnerRow> replaced) {
         moving = true;
         try {
             beginChange();
-            nextReplace(0, size, before);
+            if (replaced == null) {
+                for (int i = 0; i < size; i++) {
+                    nextUpdate(i);
+                }
+            } else {
+                nextReplace(0, size, replaced);
+            }
             endChange();
         } finally {
             moving = false;
@@ -151,9 +163,10 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
             before.add(LearnerRow.more());
         }
         int kept = clampBase(base);
+        int sizeBefore = size;
         base = source.size() <= capacity ? 0 : kept;
         size = Math.min(capacity, source.size() - base);
-        announceMove(before);
+        announceMove(size == sizeBefore ? null : before);
     }
 
     @Override

@@ -140,13 +140,7 @@ class LearnerTableWindowTest extends FxRobot {
         waitUntil(() -> vm.detail().detailProperty().get() != null);
         var shown = onFx(() -> vm.detail().detailProperty().get());
 
-        // Wheel turns over the table, which move the view and leave the selection alone. (The headless robot has no
-        // wheel: the event is the one a wheel click of three lines makes.)
-        for (int i = 0; i < 300 && onFx(() -> vm.window().base()) <= SLICE; i++) {
-            interact(() -> javafx.event.Event.fireEvent(table.lookup(".table-row-cell"), wheelDown()));
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        assertThat(onFx(() -> vm.window().base())).isGreaterThan(SLICE);
+        wheelUntil(() -> vm.window().base() > SLICE);
         assertThat(onFx(() -> table.getSelectionModel().getSelectedItem())).isNull();
         assertThat(onFx(() -> vm.detail().detailProperty().get())).isSameAs(shown);
 
@@ -155,6 +149,22 @@ class LearnerTableWindowTest extends FxRobot {
         assertThat(onFx(() -> table.getSelectionModel().getSelectedItem())).isEqualTo(chosen);
         assertThat(onFx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(5);
         assertThat(onFx(() -> vm.detail().detailProperty().get())).isSameAs(shown);
+    }
+
+    @Test
+    void theKeyboardGoesOnFromTheFocusedLearnerAfterTheWheelTookTheViewAway() {
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(5);
+        });
+        LearnerRow sixth = onFx(() -> vm.rows().get(6));
+        wheelUntil(() -> vm.window().base() > SLICE);
+
+        press(KeyCode.DOWN).release(KeyCode.DOWN);
+
+        waitUntil(() -> vm.window().base() == 0 && table.getSelectionModel().getSelectedIndex() == 6);
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem())).isEqualTo(sixth);
+        assertThat(lastDrawn()).isLessThan(SLICE);
     }
 
     @Test
@@ -173,11 +183,23 @@ class LearnerTableWindowTest extends FxRobot {
                 .isEqualTo(onFx(() -> vm.rows().getFirst().learner()));
     }
 
+    /**
+     * Turns the wheel over the table, which moves the view and leaves selection and focus alone, until {@code done}.
+     * (The headless robot has no wheel: the event is the one a fast turn of ten lines makes.)
+     */
+    private void wheelUntil(BooleanSupplier done) {
+        for (int i = 0; i < 300 && !onFx(done::getAsBoolean); i++) {
+            interact(() -> javafx.event.Event.fireEvent(table.lookup(".table-row-cell"), wheelDown()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(onFx(done::getAsBoolean)).as("the wheel took the view far enough").isTrue();
+    }
+
     private static javafx.scene.input.ScrollEvent wheelDown() {
         return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 300, 300, 300, 300, false,
-                false, false, false, false, false, 0, -120, 0, -120,
+                false, false, false, false, false, 0, -400, 0, -400,
                 javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null);
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, -10, 0, null);
     }
 
     private boolean allFetched() {

@@ -61,7 +61,8 @@ class RowWindowTest {
         assertThat(window).hasSize(1_000);
         assertThat(window.get(0).learner().username()).isEqualTo("user2400");
         assertThat(window.get(999).learner().username()).isEqualTo("user3399");
-        assertThat(seen).containsExactly(new Seen("replaced", 0, 1_000, 1_000));
+        // Reported as an update of every row: the table then keeps its cells (a replacement rebuilds them all).
+        assertThat(seen).containsExactly(new Seen("updated", 0, 1_000, 0));
         assertThatThrownBy(() -> window.get(1_000)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
@@ -135,7 +136,20 @@ class RowWindowTest {
         assertThat(window.base()).isEqualTo(100);
         assertThat(window).hasSize(1_000);
         assertThat(window.get(999).learner().username()).isEqualTo("user1099");
-        assertThat(seen).extracting(Seen::kind).last().isEqualTo("replaced");
+        assertThat(seen).extracting(Seen::kind).last().isEqualTo("updated");
+    }
+
+    @Test
+    void aSliceThatGrowsOrShrinksIsReportedAsAReplacement() {
+        rows.reset(page(0, 500), true, 700);
+        seen.clear();
+
+        // More pages than the total said: the source grows past the slice's end, which the slice then reaches.
+        rows.append(page(500, 500), "c500", true);
+
+        assertThat(rows.size()).isGreaterThan(1_000);
+        assertThat(window).hasSize(1_000);
+        assertThat(seen).extracting(Seen::kind).contains("replaced");
     }
 
     @Test
