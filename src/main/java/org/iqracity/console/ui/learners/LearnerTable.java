@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -121,6 +122,8 @@ final class LearnerTable extends TableView<LearnerRow> {
         courseBar.setId("learnerScrollBar");
         courseBar.setOrientation(Orientation.VERTICAL);
         courseBar.setUnitIncrement(1);
+        // Never squeezed: the table's columns ask for more width than the pane has, and the box would take it here.
+        courseBar.setMinWidth(Region.USE_PREF_SIZE);
         courseBar.valueProperty().addListener((obs, old, now) -> {
             if (!syncing) {
                 scrollToRow(now.doubleValue());

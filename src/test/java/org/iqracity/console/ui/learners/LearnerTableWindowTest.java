@@ -112,6 +112,10 @@ class LearnerTableWindowTest extends FxRobot {
         assertThat(onFx(bar::isVisible)).isTrue();
         assertThat(onFx(bar::getMax)).isGreaterThan(total - 30.0).isLessThan(total);
         assertThat(onFx(() -> ownBarWidth())).isZero();
+        // Beside the rows, wide enough to grab, and not squeezed out by the columns' width.
+        assertThat(onFx(() -> bar.getWidth())).isGreaterThanOrEqualTo(6);
+        assertThat(onFx(() -> bar.localToScene(bar.getLayoutBounds()).getMinX()))
+                .isGreaterThanOrEqualTo(onFx(() -> table.localToScene(table.getLayoutBounds()).getMaxX()) - 0.5);
     }
 
     @Test
