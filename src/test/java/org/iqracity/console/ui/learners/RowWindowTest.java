@@ -2,42 +2,19 @@ package org.iqracity.console.ui.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.iqracity.console.ui.learners.RowChanges.page;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
-import org.iqracity.console.api.EnrollmentMode;
-import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.ui.learners.RowChanges.Seen;
 import org.junit.jupiter.api.Test;
 
 /** The slice the learners table lists: where its rows come from and which changes the table hears of. */
 class RowWindowTest {
-
-    private record Seen(String kind, int from, int to, int removed) {
-    }
-
     private final PagedRows rows = new PagedRows(100_000);
     private final RowWindow window = new RowWindow(rows, 1_000);
-    private final List<Seen> seen = new ArrayList<>();
-
-    RowWindowTest() {
-        window.addListener((ListChangeListener<LearnerRow>) c -> {
-            while (c.next()) {
-                String kind = c.wasReplaced() ? "replaced" : c.wasUpdated() ? "updated"
-                        : c.wasAdded() ? "added" : c.wasRemoved() ? "removed" : "permutated";
-                seen.add(new Seen(kind, c.getFrom(), c.getTo(), c.getRemovedSize()));
-            }
-        });
-    }
-
-    private static List<LearnerRow> page(int from, int size) {
-        return IntStream.range(from, from + size).mapToObj(i -> new LearnerRow(new LearnerRowDto(
-                "L" + i, "user" + i, "Learner " + i, "user" + i + "@example.org", "NO",
-                Instant.parse("2026-01-01T00:00:00Z"), EnrollmentMode.values()[0], true, 0.5, 0.5, false,
-                Instant.parse("2026-02-01T00:00:00Z"), false, false))).toList();
-    }
+    private final List<Seen> seen = RowChanges.recorded(window);
 
     /** A course of {@code total} learners, every page of 500 fetched. */
     private void fetchedCourse(int total) {
