@@ -50,6 +50,8 @@ final class LearnerTable extends TableView<LearnerRow> {
     // Pseudo-classes, not style classes: a changed style class makes JavaFX look a node's styles up again.
     private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
     private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
+    private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
+    private static final PseudoClass EVEN = PseudoClass.getPseudoClass("even");
 
     private final LearnersViewModel vm;
     private final RowWindow window;
@@ -403,8 +405,28 @@ final class LearnerTable extends TableView<LearnerRow> {
     /** Tells the ViewModel which rows are on screen. */
     private final class Row extends TableRow<LearnerRow> {
         @Override
+        public void updateIndex(int i) {
+            super.updateIndex(i);
+            stripe();
+        }
+
+        /**
+         * Stripes by the row's place in the course, not in the slice (JavaFX's {@code :odd} follows the index in the
+         * list), so the stripes stay put when the slice moves by an odd number of rows.
+         */
+        private void stripe() {
+            int index = getIndex();
+            if (index >= 0) {
+                boolean odd = ((window.base() + index) & 1) == 1;
+                pseudoClassStateChanged(ODD, odd);
+                pseudoClassStateChanged(EVEN, !odd);
+            }
+        }
+
+        @Override
         protected void updateItem(LearnerRow row, boolean empty) {
             super.updateItem(row, empty);
+            stripe();
             if (empty || row == null) {
                 return;
             }

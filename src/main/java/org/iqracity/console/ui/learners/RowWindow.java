@@ -61,8 +61,7 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
     }
 
     /**
-     * Moves the slice so that it starts at {@code wanted}, kept inside the source and even (the table stripes rows by
-     * their index). Returns the base now in place.
+     * Moves the slice so that it starts at {@code wanted}, kept inside the source. Returns the base now in place.
      */
     public int moveTo(int wanted) {
         int target = clampBase(wanted);
@@ -80,12 +79,7 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
     }
 
     private int clampBase(int wanted) {
-        int highest = Math.max(0, source.size() - capacity);
-        int target = Math.max(0, Math.min(wanted, highest));
-        if (target % 2 != 0) {
-            target = target == highest ? target - 1 : target + 1;
-        }
-        return Math.max(0, target);
+        return Math.clamp(wanted, 0, Math.max(0, source.size() - capacity));
     }
 
     /**

@@ -172,6 +172,24 @@ class LearnerTableWindowTest extends FxRobot {
     }
 
     @Test
+    void rowsAreStripedByTheirPlaceInTheCourseWhereverTheSliceStarts() {
+        interact(() -> bar.setValue(301));
+        waitUntil(() -> vm.window().base() % 2 == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var rows = onFx(() -> table.lookupAll(".table-row-cell").stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.isVisible() && r.getIndex() >= 0 && r.getIndex() < table.getItems().size())
+                .toList());
+        assertThat(rows).hasSizeGreaterThan(5);
+        for (var row : rows) {
+            int inCourse = onFx(() -> vm.window().base() + row.getIndex());
+            boolean odd = onFx(() -> row.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("odd")));
+            assertThat(odd).as("row %d of the course", inCourse).isEqualTo(inCourse % 2 == 1);
+        }
+    }
+
+    @Test
     void endAndHomeGoToTheLastAndFirstLearnerOfTheCourseNotOfTheSlice() {
         int total = (int) vm.totalProperty().get();
         clickOn(table.lookup(".table-row-cell"));

@@ -44,15 +44,16 @@ class RowWindowTest {
     }
 
     @Test
-    void theSliceStaysInsideTheCourseAndStartsOnAnEvenRowSoTheStripesDoNotSwap() {
+    void theSliceStaysInsideTheCourseAndReachesItsLastRow() {
         fetchedCourse(5_001);
 
         assertThat(window.moveTo(-50)).isZero();
-        assertThat(window.moveTo(9_999)).isEqualTo(4_000);
-        assertThat(window.get(999).learner().username()).isEqualTo("user4999");
-        assertThat(window.moveTo(1_233)).isEqualTo(1_234);
+        assertThat(window.moveTo(9_999)).isEqualTo(4_001);
+        assertThat(window.get(999).learner().username()).isEqualTo("user5000");
+        assertThat(window.moveTo(1_233)).isEqualTo(1_233);
         assertThat(window.baseCentring(3_000)).isEqualTo(2_500);
         assertThat(window.baseCentring(10)).isZero();
+        assertThat(window.baseCentring(5_000)).isEqualTo(4_001);
     }
 
     @Test
