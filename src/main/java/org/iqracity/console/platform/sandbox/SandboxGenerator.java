@@ -41,7 +41,7 @@ public final class SandboxGenerator {
         this.learnerCount = learnerCount;
         this.listener = listener;
         this.hasher = hasher;
-        this.factory = new LearnerFactory(seed);
+        this.factory = new LearnerFactory(seed, learnerCount);
     }
 
     /** Whether the database already holds Members (then nothing is seeded). */
