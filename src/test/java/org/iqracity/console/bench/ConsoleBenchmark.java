@@ -189,14 +189,28 @@ class ConsoleBenchmark {
         notes.add(String.format("Selection %s: %s has %,d learners; alternated with %s (%,d). Load average before: %s.",
                 label, target.id(), target.enrollmentCount(), other.id(), other.enrollmentCount(), loadAverage()));
         List<Double> samples = new ArrayList<>();
+        List<Double> toSent = new ArrayList<>();
+        List<Double> answer = new ArrayList<>();
+        List<Double> toShown = new ArrayList<>();
         for (int i = 0; i < P.WARMUP + P.SELECTIONS; i++) {
             select(console, other, otherFirst);
             double ms = select(console, target, targetFirst);
             if (i >= P.WARMUP) {
                 samples.add(ms);
+                toSent.add((console.firstPageSent - lastSelectStart) / 1e6);
+                answer.add((console.firstPageAnswered - console.firstPageSent) / 1e6);
+                toShown.add((lastSelectShown - console.firstPageAnswered) / 1e6);
             }
         }
         BenchStats stats = BenchStats.ofMillis(samples);
+        BenchStats sent = BenchStats.ofMillis(toSent);
+        BenchStats answered = BenchStats.ofMillis(answer);
+        BenchStats shownAfter = BenchStats.ofMillis(toShown);
+        row("  select " + String.format("%,d", target.enrollmentCount()) + ": pick → request sent / request → answer read"
+                        + " / answer → first rows, median ms (p95)",
+                String.format("%.1f (%.1f) / %.1f (%.1f) / %.1f (%.1f)", sent.median(), sent.percentile(95),
+                        answered.median(), answered.percentile(95), shownAfter.median(), shownAfter.percentile(95)),
+                "(diagnosis)", null);
         List<Double> http = new ArrayList<>();
         for (int i = 0; i < P.SELECTIONS; i++) {
             long t0 = System.nanoTime();
@@ -210,6 +224,10 @@ class ConsoleBenchmark {
                 String.format("%.1f (%.1f)", alone.percentile(95), alone.median()), "(diagnosis)", null);
         return stats;
     }
+
+    /** System.nanoTime() when the last {@link #select} picked its course and when its first row was in the table. */
+    private static volatile long lastSelectStart;
+    private static volatile long lastSelectShown;
 
     /** Picks {@code course} in the combo box; milliseconds until the table's items hold its first row. */
     private static double select(ConsoleUnderTest console, CourseDto course, String firstId) {
@@ -232,6 +250,8 @@ class ConsoleBenchmark {
             return start;
         });
         long t1 = join(shown, 60);
+        lastSelectStart = t0;
+        lastSelectShown = t1;
         waitFor("course ready", 60, () -> console.vm.stateProperty().get() == State.READY);
         pause(150);
         return (t1 - t0) / 1e6;
