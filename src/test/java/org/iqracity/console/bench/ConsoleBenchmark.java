@@ -98,11 +98,14 @@ class ConsoleBenchmark {
         command.addAll(List.of("-cp", classpath(), ConsoleBenchmark.class.getName()));
         // Surefire owns this JVM's native streams: relay the console JVM's output through System.out.
         Process console = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Stopped with this JVM, which then stops its platforms (SeparatePlatform.stopOnExit).
+        Thread hook = SeparatePlatform.stopOnExit(console);
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(console.getInputStream(),
                 StandardCharsets.UTF_8))) {
             out.lines().forEach(System.out::println);
         }
         assertThat(console.waitFor()).as("console benchmark JVM exit code").isZero();
+        SeparatePlatform.forget(hook);
     }
 
     public static void main(String[] args) throws Exception {

@@ -24,10 +24,30 @@ final class SeparatePlatform implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
+    private final Thread stopOnExit;
 
-    private SeparatePlatform(Process process, URI baseUri) {
+    private SeparatePlatform(Process process, URI baseUri, Thread stopOnExit) {
         this.process = process;
         this.baseUri = baseUri;
+        this.stopOnExit = stopOnExit;
+    }
+
+    /**
+     * Stops {@code process} when this JVM ends before closing it (a benchmark stopped with Ctrl+C or a signal): a
+     * platform left running keeps its H2 file locked, and the next run cannot open it.
+     */
+    static Thread stopOnExit(Process process) {
+        Thread hook = new Thread(process::destroy, "stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway: the process is being stopped as it should be.
+        }
     }
 
     /**
@@ -60,6 +80,7 @@ final class SeparatePlatform implements AutoCloseable {
         }
         String dataDir = source.replaceAll("[^A-Za-z0-9-]+", "_");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread hook = stopOnExit(process);
         CompletableFuture<URI> ready = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -81,8 +102,9 @@ final class SeparatePlatform implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         try {
-            return new SeparatePlatform(process, ready.get(timeoutMinutes, TimeUnit.MINUTES));
+            return new SeparatePlatform(process, ready.get(timeoutMinutes, TimeUnit.MINUTES), hook);
         } catch (Exception e) {
+            forget(hook);
             process.destroyForcibly();
             throw new IllegalStateException("platform on " + source + " did not start; see " + log, e);
         }
@@ -102,12 +124,14 @@ final class SeparatePlatform implements AutoCloseable {
 
     /** Kills the process at once (SIGKILL): no shutdown hook, no checkpoint, as a crash or an OOM killer would. */
     void kill() throws InterruptedException {
+        forget(stopOnExit);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() throws InterruptedException {
+        forget(stopOnExit);
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
