@@ -193,8 +193,8 @@ final class LearnerTable extends TableView<LearnerRow> {
         boolean nearBottom = window.base() + window.size() < total && last.getIndex() >= window.size() - margin;
         if (nearTop || nearBottom) {
             double top = topRow(flow);
-            if (window.baseCentring((int) top) != window.base()) {
-                window.moveTo(window.baseCentring((int) top));
+            int before = window.base();
+            if (window.moveTo(window.baseCentring((int) top)) != before) {
                 showRow(flow, top);
             }
         }

@@ -84,10 +84,10 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
 
     /**
      * Tells the table of a move. When the slice kept its length ({@code replaced} null: every move but one at a
-     * course's changing end), each row is reported as updated, not replaced: on a replacement JavaFX's table rebuilds every cell, restyled from
-     * scratch, and its selection model starts over; on an update each visible row only asks for its item again. The
-     * selection the model keeps then points at the old index, which the table puts right after the move (see
-     * {@link #onMoved}).
+     * course's changing end), each row is reported as updated, not replaced: on a replacement JavaFX's table rebuilds
+     * every cell, restyled from scratch, and its selection model starts over; on an update each visible row only asks
+     * for its item again. The selection the model keeps then points at the old index, which the table puts right
+     * after the move (see {@link #onMoved}).
      */
     private void announceMove(List<LearnerRow> replaced) {
         moving = true;
@@ -110,12 +110,10 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
     private void sourceChanged(ListChangeListener.Change<? extends LearnerRow> change) {
         List<? extends LearnerRow> replaced = null;
         boolean lengthChanged = false;
-        List<Integer> updated = new ArrayList<>();
+        boolean updatedInside = false;
         while (change.next()) {
             if (change.wasUpdated()) {
-                for (int i = Math.max(change.getFrom(), base); i < Math.min(change.getTo(), base + size); i++) {
-                    updated.add(i - base);
-                }
+                updatedInside |= change.getFrom() < base + size && change.getTo() > base;
             } else if (change.getFrom() == 0) {
                 replaced = change.getRemoved();
             } else {
@@ -133,9 +131,16 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
             endChange();
             return;
         }
-        if (!updated.isEmpty()) {
+        if (updatedInside) {
+            change.reset();
             beginChange();
-            updated.forEach(this::nextUpdate);
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    for (int i = Math.max(change.getFrom(), base); i < Math.min(change.getTo(), base + size); i++) {
+                        nextUpdate(i - base);
+                    }
+                }
+            }
             endChange();
         }
         if (lengthChanged) {
@@ -145,22 +150,21 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
 
     /** The source grew or shrank at its end (its last page came in, or the course changed under the scroll). */
     private void lengthChanged() {
-        int wanted = Math.min(capacity, source.size() - base);
-        if (wanted == size && base <= Math.max(0, source.size() - capacity)) {
+        int newBase = clampBase(base);
+        int newSize = Math.min(capacity, source.size() - newBase);
+        if (newBase == base && newSize == size) {
             return;
         }
-        List<LearnerRow> before = new ArrayList<>(size);
-        for (int i = 0; i < size && base + i < source.size(); i++) {
-            before.add(source.get(base + i));
+        List<LearnerRow> before = null;
+        if (newSize != size) {
+            before = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                before.add(base + i < source.size() ? source.get(base + i) : LearnerRow.more());
+            }
         }
-        while (before.size() < size) {
-            before.add(LearnerRow.more());
-        }
-        int kept = clampBase(base);
-        int sizeBefore = size;
-        base = source.size() <= capacity ? 0 : kept;
-        size = Math.min(capacity, source.size() - base);
-        announceMove(size == sizeBefore ? null : before);
+        base = newBase;
+        size = newSize;
+        announceMove(before);
     }
 
     @Override
