@@ -17,8 +17,8 @@ import org.flywaydb.core.api.migration.Context;
  * index ranges alone.
  *
  * <ul>
- *   <li>H2: they also serve the username and name sorts, so V2's narrower indexes go, unless a constraint was built
- *       on one.</li>
+ *   <li>H2: they could also serve the username and name sorts, so V2's narrower indexes go, unless a constraint was
+ *       built on one. (The username sort now reads the roster index, which holds a whole row: V12, V14.)</li>
  *   <li>PostgreSQL: the key is indexed with {@code text_pattern_ops}, which a {@code LIKE 'abc%'} range needs (V3's
  *       indexes, replaced here), and the rest is carried as {@code INCLUDE} columns. Index-only reads need the
  *       visibility map, which VACUUM keeps (the platform runs it after a bulk load; autovacuum after that).</li>

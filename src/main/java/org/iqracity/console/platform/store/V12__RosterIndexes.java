@@ -22,12 +22,16 @@ import org.flywaydb.core.api.migration.Context;
  *   <li>PostgreSQL: the same keys with the rest as {@code INCLUDE} columns, read without the table once VACUUM has
  *       marked the pages all-visible (the platform runs it after a bulk load).</li>
  * </ul>
- * The enrollment index carries the Member's id so that the tenant check of every batch (R1) is read from it too.
+ * The enrollment index carries the Member's id so that the tenant check of every batch (R1) is read from it too,
+ * and the country so that a page of the learners list in username order is read from these two indexes alone (the
+ * list's default order; see {@code LearnerRepository}). Databases whose index was built without the country get it
+ * from V14.
  */
 public class V12__RosterIndexes extends BaseJavaMigration {
     /** Enrollment columns a roster row shows or checks, after {@code course_id, username_key, id}. */
     static final List<String> ENROLLMENT_CARRIED = List.of("member_id", "learner_id", "email", "mode", "enrolled_at",
-            "active", "progress", "grade", "passed", "certificate", "last_activity_at", "active_days", "sponsor_id");
+            "active", "progress", "grade", "passed", "certificate", "last_activity_at", "active_days", "sponsor_id",
+            "country");
     /** Learner columns a roster row shows, after {@code id}: profile fields only (R5), and the status (R6). */
     static final List<String> LEARNER_CARRIED = List.of("username", "name", "country", "region", "language",
             "year_of_birth", "gender", "level_of_education", "status");
@@ -37,10 +41,13 @@ public class V12__RosterIndexes extends BaseJavaMigration {
         Connection c = context.getConnection();
         boolean postgres = Jdbc.isPostgres(c);
         try (Statement st = c.createStatement()) {
-            st.execute(index("enrollment_roster", "enrollment", "course_id, username_key, id", ENROLLMENT_CARRIED,
-                    postgres));
+            st.execute(enrollmentIndex(postgres));
             st.execute(index("learner_roster", "learner", "id", LEARNER_CARRIED, postgres));
         }
+    }
+
+    static String enrollmentIndex(boolean postgres) {
+        return index("enrollment_roster", "enrollment", "course_id, username_key, id", ENROLLMENT_CARRIED, postgres);
     }
 
     private static String index(String name, String table, String key, List<String> carried, boolean postgres) {

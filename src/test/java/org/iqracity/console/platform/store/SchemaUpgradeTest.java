@@ -43,6 +43,27 @@ class SchemaUpgradeTest {
     }
 
     @Test
+    void aRosterIndexBuiltWithoutTheCountryIsRebuiltWithIt(@TempDir Path dir) {
+        try (Database loaded = bulkLoaded(dir.resolve("new")); Database old = Database.embedded(dir.resolve("old"))) {
+            old.migrateTablesOnly();
+            new SandboxGenerator(old, 7, LEARNERS, (stage, f) -> { }, new PasswordHasher()).seed();
+            old.migrateTo("13");
+            Jdbc jdbc = new Jdbc(old.dataSource());
+            // The index as V12 built it before the country was added to it.
+            jdbc.update("DROP INDEX enrollment_roster");
+            jdbc.update("CREATE INDEX enrollment_roster ON enrollment (course_id, username_key, id, member_id, "
+                    + "learner_id, email, mode, enrolled_at, active, progress, grade, passed, certificate, "
+                    + "last_activity_at, active_days, sponsor_id)");
+            assertThat(indexes(jdbc)).isNotEqualTo(indexes(new Jdbc(loaded.dataSource())));
+
+            old.migrate();
+
+            assertThat(indexes(jdbc)).isEqualTo(indexes(new Jdbc(loaded.dataSource())))
+                    .anyMatch(index -> index.startsWith("ENROLLMENT.ENROLLMENT_ROSTER(") && index.contains(",COUNTRY"));
+        }
+    }
+
+    @Test
     void searchIndexesCarryEverySortAndFilterColumn(@TempDir Path dir) {
         try (Database db = bulkLoaded(dir)) {
             Jdbc jdbc = new Jdbc(db.dataSource());
