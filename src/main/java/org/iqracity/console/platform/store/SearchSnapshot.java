@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntBinaryOperator;
 import org.iqracity.console.api.LearnerSort;
 
 /**
@@ -16,6 +17,8 @@ import org.iqracity.console.api.LearnerSort;
  * tens of thousands of entries of the covering indexes (V10), and H2 holds a decoded index entry in about 1 KB of its
  * page cache: the three ranges of one large course do not fit a 3 GB platform's cache, so most searches paid for
  * decoding pages again (100-500 ms). Here an enrollment costs ~250 bytes, and a search is a few binary searches and a walk of one sort order.
+ * The columns are arrays of primitives and the keys {@link PackedText}s, so that a snapshot is a few dozen objects,
+ * not millions for the collector to copy while it is read.
  *
  * <p>Text order: a prefix is one range of Java's string order, which H2 also sorts by. PostgreSQL sorts text by its
  * collation (under most locales {@code "ann.b"} and {@code "annb"} interleave differently), so a snapshot read there
@@ -32,8 +35,9 @@ final class SearchSnapshot {
     private static final int NOWHERE = Integer.MIN_VALUE;
 
     private final long[] ids;
-    private final String[][] keys;
-    private final Instant[] enrolledAt;
+    private final PackedText[] keys;
+    /** Nanoseconds since the epoch. */
+    private final long[] enrolledAt;
     private final double[] progress;
     private final double[] grade;
     private final long[] activity;
@@ -56,7 +60,7 @@ final class SearchSnapshot {
     private SearchSnapshot(Builder b, long[][] collatedIds) {
         int n = b.size;
         ids = Arrays.copyOf(b.ids, n);
-        keys = new String[][] {Arrays.copyOf(b.keys[0], n), Arrays.copyOf(b.keys[1], n), Arrays.copyOf(b.keys[2], n)};
+        keys = new PackedText[] {b.keys[0].trimmed(), b.keys[1].trimmed(), b.keys[2].trimmed()};
         enrolledAt = Arrays.copyOf(b.enrolledAt, n);
         progress = Arrays.copyOf(b.progress, n);
         grade = Arrays.copyOf(b.grade, n);
@@ -67,8 +71,8 @@ final class SearchSnapshot {
         passed = Arrays.copyOf(b.passed, n);
         byKey = new int[KEYS.length][];
         for (int k = 0; k < KEYS.length; k++) {
-            String[] key = keys[k];
-            byKey[k] = order(n, (a, c) -> key[a].compareTo(key[c]));
+            PackedText key = keys[k];
+            byKey[k] = order(n, key::compare);
         }
         byId = collatedIds == null ? null : order(n, (a, c) -> 0);
         int[][] collated = collatedIds == null ? null : new int[][] {rowsOf(collatedIds[0]), rowsOf(collatedIds[1])};
@@ -78,7 +82,7 @@ final class SearchSnapshot {
             bySort[sort.ordinal()] = switch (sort) {
                 case USERNAME -> collated == null ? byKey[0] : collated[0];
                 case NAME -> collated == null ? byKey[1] : collated[1];
-                case ENROLLED_AT -> order(n, (a, c) -> enrolledAt[a].compareTo(enrolledAt[c]));
+                case ENROLLED_AT -> order(n, (a, c) -> Long.compare(enrolledAt[a], enrolledAt[c]));
                 case PROGRESS -> order(n, (a, c) -> Double.compare(progress[a], progress[c]));
                 case GRADE -> order(n, (a, c) -> Double.compare(grade[a], grade[c]));
                 case LAST_ACTIVITY_AT -> order(n, (a, c) -> Long.compare(activity[a], activity[c]));
@@ -131,7 +135,7 @@ final class SearchSnapshot {
             if (before == 0) {
                 jdbc.forEach(first, b::add, courseId, BATCH);
             } else {
-                String lastKey = b.keys[2][before - 1];
+                String lastKey = b.keys[2].get(before - 1);
                 jdbc.forEach(next, b::add, courseId, lastKey, lastKey, b.ids[before - 1], BATCH);
             }
             if (b.size - before < BATCH) {
@@ -196,7 +200,7 @@ final class SearchSnapshot {
         String upper = LearnerRepository.upperBound(q.prefix());
         boolean filtered = q.filtered();
         for (int k = 0; k < KEYS.length; k++) {
-            String[] key = keys[k];
+            PackedText key = keys[k];
             int[] order = byKey[k];
             // [prefix, upper) in Java's string order is exactly "starts with prefix".
             int end = upper == null ? order.length : lowerBound(key, order, upper);
@@ -222,7 +226,7 @@ final class SearchSnapshot {
         int text = q.sort() == LearnerSort.USERNAME ? 0 : q.sort() == LearnerSort.NAME ? 1 : -1;
         if (collatedRank != null && text >= 0) {
             int row = rowOf(after.id());
-            if (row < 0 || !keys[text][row].equals(after.value())) {
+            if (row < 0 || !(after.value() instanceof String value) || keys[text].compareTo(row, value) != 0) {
                 return NOWHERE;
             }
             return collatedRank[text][row] + (q.descending() ? -1 : 1);
@@ -254,9 +258,20 @@ final class SearchSnapshot {
         return i;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The row's sort value against a cursor's, which is of the type the SQL path reads (LearnerRepository.sortValue). */
     private int compareValue(int row, LearnerSort sort, Object value) {
-        return ((Comparable<Object>) sortValue(row, sort)).compareTo(value);
+        return switch (sort) {
+            case USERNAME -> keys[0].compareTo(row, (String) value);
+            case NAME -> keys[1].compareTo(row, (String) value);
+            case ENROLLED_AT -> Long.compare(enrolledAt[row], nanos((Instant) value));
+            case PROGRESS -> Double.compare(progress[row], (Double) value);
+            case GRADE -> Double.compare(grade[row], (Double) value);
+            case LAST_ACTIVITY_AT -> Long.compare(activity[row], (Long) value);
+        };
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     /** The same tests as the SQL's filters; the columns are NOT NULL except country, which null never equals. */
@@ -267,18 +282,6 @@ final class SearchSnapshot {
                 && (q.country() == null || q.country().equals(country[row]))
                 && (q.minProgress() == null || progress[row] >= q.minProgress())
                 && (q.maxProgress() == null || progress[row] <= q.maxProgress());
-    }
-
-    /** The value cursors carry for the sort, of the type the SQL path reads (see LearnerRepository.sortValue). */
-    private Comparable<?> sortValue(int row, LearnerSort sort) {
-        return switch (sort) {
-            case USERNAME -> keys[0][row];
-            case NAME -> keys[1][row];
-            case ENROLLED_AT -> enrolledAt[row];
-            case PROGRESS -> progress[row];
-            case GRADE -> grade[row];
-            case LAST_ACTIVITY_AT -> activity[row];
-        };
     }
 
     /** The row holding enrollment {@code id}, or -1. */
@@ -333,12 +336,12 @@ final class SearchSnapshot {
     }
 
     /** The first position in {@code order} whose key is not less than {@code prefix}. */
-    private static int lowerBound(String[] key, int[] order, String prefix) {
+    private static int lowerBound(PackedText key, int[] order, String prefix) {
         int lo = 0;
         int hi = order.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (key[order[mid]].compareTo(prefix) < 0) {
+            if (key.compareTo(order[mid], prefix) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -348,25 +351,60 @@ final class SearchSnapshot {
     }
 
     /** Row numbers sorted by a column, then id: H2 compares text as Java's String does, so this is the index's order. */
-    private int[] order(int n, java.util.Comparator<Integer> byColumn) {
-        Integer[] rows = new Integer[n];
+    private int[] order(int n, IntBinaryOperator byColumn) {
+        IntBinaryOperator order = (a, c) -> {
+            int r = byColumn.applyAsInt(a, c);
+            return r != 0 ? r : Long.compare(ids[a], ids[c]);
+        };
+        int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        Arrays.sort(rows, byColumn.thenComparing((a, c) -> Long.compare(ids[a], ids[c])));
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = rows[i];
+        mergeSort(rows, new int[n], 0, n, order);
+        return rows;
+    }
+
+    /** Sorts {@code rows[lo..hi)} by {@code order} (a merge sort on ints: no boxed row numbers to collect). */
+    private static void mergeSort(int[] rows, int[] spare, int lo, int hi, IntBinaryOperator order) {
+        if (hi - lo <= 16) {
+            for (int i = lo + 1; i < hi; i++) {
+                int row = rows[i];
+                int j = i - 1;
+                while (j >= lo && order.applyAsInt(rows[j], row) > 0) {
+                    rows[j + 1] = rows[j];
+                    j--;
+                }
+                rows[j + 1] = row;
+            }
+            return;
         }
-        return out;
+        int mid = (lo + hi) >>> 1;
+        mergeSort(rows, spare, lo, mid, order);
+        mergeSort(rows, spare, mid, hi, order);
+        if (order.applyAsInt(rows[mid - 1], rows[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(rows, lo, spare, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+            rows[k++] = order.applyAsInt(spare[i], spare[j]) <= 0 ? spare[i++] : spare[j++];
+        }
+        while (i < mid) {
+            rows[k++] = spare[i++];
+        }
+        while (j < hi) {
+            rows[k++] = spare[j++];
+        }
     }
 
     /** Growable columns while reading; repeated short texts (mode, country) share one String. */
     private static final class Builder {
         private final Map<String, String> shared = new HashMap<>();
         private long[] ids = new long[1024];
-        private String[][] keys = new String[3][1024];
-        private Instant[] enrolledAt = new Instant[1024];
+        private final PackedText[] keys = {new PackedText(), new PackedText(), new PackedText()};
+        private long[] enrolledAt = new long[1024];
         private double[] progress = new double[1024];
         private double[] grade = new double[1024];
         private long[] activity = new long[1024];
@@ -382,9 +420,9 @@ final class SearchSnapshot {
             }
             ids[size] = rs.getLong(1);
             for (int k = 0; k < 3; k++) {
-                keys[k][size] = rs.getString(2 + k);
+                keys[k].add(rs.getString(2 + k));
             }
-            enrolledAt[size] = rs.getObject(5, java.time.OffsetDateTime.class).toInstant();
+            enrolledAt[size] = nanos(rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
             progress[size] = rs.getDouble(6);
             grade[size] = rs.getDouble(7);
             activity[size] = rs.getLong(8);
@@ -401,9 +439,6 @@ final class SearchSnapshot {
 
         private void grow(int n) {
             ids = Arrays.copyOf(ids, n);
-            for (int k = 0; k < 3; k++) {
-                keys[k] = Arrays.copyOf(keys[k], n);
-            }
             enrolledAt = Arrays.copyOf(enrolledAt, n);
             progress = Arrays.copyOf(progress, n);
             grade = Arrays.copyOf(grade, n);
