@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /** The one JSON mapper shared by the platform and the console, so both sides read the wire the same way. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // Registered after JavaTimeModule, so it reads instants first (see InstantText).
+            .addModule(new SimpleModule("instant-text").addDeserializer(Instant.class, new InstantText()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // Unknown fields are refused so that a client cannot smuggle fields it must not set (mass assignment).
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
