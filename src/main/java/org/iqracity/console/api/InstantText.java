@@ -15,7 +15,9 @@ import java.time.LocalDate;
  * without {@code DateTimeFormatter}: the JDK's ISO instant parser builds a formatter, a parse context and a map for
  * every value, which made date parsing about a tenth of all the console's allocation while it scrolled through a
  * course (three instants a learner, 500 learners a page). Anything else in that place (an offset, a number, a leap
- * second, a malformed text) goes to Jackson's own reader, which accepts or refuses it as before.
+ * second, a malformed text) goes to Jackson's own reader, which accepts or refuses it as before. The documents
+ * package reads the same form into spreadsheet serials ({@code CellValues}); the layering keeps the two apart (api and
+ * documents depend on nothing of each other), so a change to the wire's form changes both.
  */
 final class InstantText extends StdDeserializer<Instant> {
     private static final long SECONDS_A_DAY = 86_400;
