@@ -384,19 +384,22 @@ final class LearnerTable extends TableView<LearnerRow> {
                 bar.getStyleClass().add(Styles.SMALL);
                 bar.setPrefWidth(64);
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                // Set once and hidden when there is nothing to show: taking the graphic off and putting it back (a
+                // "loading" row turning into a learner, many times a second while someone drags the bar) made JavaFX
+                // restyle the bar and its label from scratch each time, the scroll's largest CSS cost.
+                setGraphic(box);
             }
 
             @Override
             protected void updateItem(LearnerRow row, boolean empty) {
                 super.updateItem(row, empty);
                 markRow(this, empty, false);
-                if (empty || row == null || row.isMore()) {
-                    setGraphic(null);
-                    return;
+                boolean shown = !empty && row != null && !row.isMore();
+                box.setVisible(shown);
+                if (shown) {
+                    bar.setProgress(row.learner().progress());
+                    label.setText(percent.format(row.learner().progress()));
                 }
-                bar.setProgress(row.learner().progress());
-                label.setText(percent.format(row.learner().progress()));
-                setGraphic(box);
             }
         });
         return column;

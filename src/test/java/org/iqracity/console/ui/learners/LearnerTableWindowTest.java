@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -190,6 +191,42 @@ class LearnerTableWindowTest extends FxRobot {
     }
 
     @Test
+    void theProgressCellsKeepTheirBarAndShowItOnlyForLearners() {
+        // Cells are made for the columns in view only (fixed row height): bring the progress column into view.
+        interact(() -> table.scrollToColumn(table.getColumns().stream()
+                .filter(c -> c.getUserData() == org.iqracity.console.api.LearnerSort.PROGRESS).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var before = progressCells();
+        assertThat(before).hasSizeGreaterThan(5);
+        java.util.Map<Object, javafx.scene.Node> graphics = new java.util.IdentityHashMap<>();
+        before.forEach(cell -> graphics.put(cell, onFx(cell::getGraphic)));
+
+        interact(() -> bar.setValue(SLICE * 2.0));
+        waitUntil(() -> !onFx(() -> firstDrawnIsMore()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var after = progressCells();
+        for (var cell : after) {
+            javafx.scene.Node graphic = onFx(cell::getGraphic);
+            assertThat(graphic).isNotNull();
+            if (graphics.containsKey(cell)) {
+                // The same bar as before the scroll: put back, it would be restyled from scratch.
+                assertThat(graphic).isSameAs(graphics.get(cell));
+            }
+            LearnerRow row = onFx(() -> cell.getTableRow().getItem());
+            boolean learner = row != null && !row.isMore() && !onFx(cell::isEmpty);
+            assertThat(onFx(graphic::isVisible)).isEqualTo(learner);
+            if (learner) {
+                var bars = onFx(() -> graphic.lookupAll(".progress-bar"));
+                assertThat(bars).hasSize(1);
+                assertThat(onFx(() -> ((javafx.scene.control.ProgressBar) bars.iterator().next()).getProgress()))
+                        .isEqualTo(row.learner().progress());
+            }
+        }
+        assertThat(after).anyMatch(graphics::containsKey);
+    }
+
+    @Test
     void endAndHomeGoToTheLastAndFirstLearnerOfTheCourseNotOfTheSlice() {
         int total = (int) vm.totalProperty().get();
         clickOn(table.lookup(".table-row-cell"));
@@ -203,6 +240,16 @@ class LearnerTableWindowTest extends FxRobot {
                 && onFx(() -> table.getSelectionModel().getSelectedIndex()) == 0);
         assertThat(onFx(() -> table.getSelectionModel().getSelectedItem().learner()))
                 .isEqualTo(onFx(() -> vm.rows().getFirst().learner()));
+    }
+
+    /** The progress column's cells on screen. */
+    @SuppressWarnings("unchecked")
+    private List<javafx.scene.control.TableCell<LearnerRow, ?>> progressCells() {
+        return onFx(() -> table.lookupAll(".table-cell").stream()
+                .<javafx.scene.control.TableCell<LearnerRow, ?>>map(n -> (javafx.scene.control.TableCell<LearnerRow, ?>) n)
+                .filter(c -> c.isVisible() && c.getTableColumn() != null
+                        && c.getTableColumn().getUserData() == org.iqracity.console.api.LearnerSort.PROGRESS)
+                .toList());
     }
 
     /**
