@@ -383,6 +383,8 @@ final class LearnerTable extends TableView<LearnerRow> {
             {
                 bar.getStyleClass().add(Styles.SMALL);
                 bar.setPrefWidth(64);
+                // Determinate from the start: an indeterminate bar animates, hidden or not.
+                bar.setProgress(0);
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 // Set once and hidden when there is nothing to show: taking the graphic off and putting it back (a
                 // "loading" row turning into a learner, many times a second while someone drags the bar) made JavaFX
