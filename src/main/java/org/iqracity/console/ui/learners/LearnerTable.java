@@ -383,7 +383,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             {
                 bar.getStyleClass().add(Styles.SMALL);
                 bar.setPrefWidth(64);
-                // Determinate from the start: an indeterminate bar animates, hidden or not.
+                // Determinate from the start: a new bar is indeterminate, which runs an animation.
                 bar.setProgress(0);
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 // Set once and hidden when there is nothing to show: taking the graphic off and putting it back (a
