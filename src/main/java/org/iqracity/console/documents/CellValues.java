@@ -108,6 +108,7 @@ final class CellValues {
     /**
      * {@code 2026-01-12T10:15:30Z}, with up to nine digits of fraction: how the platform writes every time of a
      * roster, read without a formatter (two of them a row cost more than writing the row). Anything else: NaN.
+     * ({@code api.InstantText} reads the same form into instants; the layering keeps the two apart.)
      */
     private static double isoInstant(String s) {
         int n = s.length();
