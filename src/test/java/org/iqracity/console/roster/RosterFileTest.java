@@ -71,10 +71,11 @@ class RosterFileTest {
         Path file = dir.resolve("roster.iqroster");
         Files.write(file, good());
         Path zip = dir.resolve("roster.zip");
+        // The home folder before gpg starts: created after, gpg could look for it first and fail (seen once in CI).
+        Files.createDirectories(dir.resolve("gnupg"));
         Process gpg = new ProcessBuilder("gpg", "--batch", "--quiet", "--homedir", dir.resolve("gnupg").toString(),
                 "--pinentry-mode", "loopback", "--passphrase-fd", "0", "--output", zip.toString(), "--decrypt",
                 file.toString()).redirectErrorStream(true).start();
-        Files.createDirectories(dir.resolve("gnupg"));
         gpg.getOutputStream().write((new String(PASS) + "\n").getBytes(StandardCharsets.UTF_8));
         gpg.getOutputStream().close();
         String log = new String(gpg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
