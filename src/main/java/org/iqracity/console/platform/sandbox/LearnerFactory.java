@@ -206,13 +206,18 @@ final class LearnerFactory {
 
     private static String opaqueId(SplittableRandom rng) {
         char[] out = new char[ID_LENGTH];
+        fillRandom(out, 0, rng);
+        return new String(out);
+    }
+
+    /** Random id characters from {@code from} to the end of {@code out}, from two longs of {@code rng}. */
+    private static void fillRandom(char[] out, int from, SplittableRandom rng) {
         long bits = rng.nextLong();
         long more = rng.nextLong();
-        for (int i = 0; i < ID_LENGTH; i++) {
+        for (int i = from; i < ID_LENGTH; i++) {
             long source = i < 12 ? bits >>> (i * 5) : more >>> ((i - 12) * 5);
             out[i] = ID_ALPHABET.charAt((int) (source & 31));
         }
-        return new String(out);
     }
 
     /**
@@ -228,12 +233,7 @@ final class LearnerFactory {
             out[i] = ORDERED_ALPHABET.charAt(number & 31);
             number >>>= 5;
         }
-        long bits = rng.nextLong();
-        long more = rng.nextLong();
-        for (int i = orderedChars; i < ID_LENGTH; i++) {
-            long source = i < 12 ? bits >>> (i * 5) : more >>> ((i - 12) * 5);
-            out[i] = ID_ALPHABET.charAt((int) (source & 31));
-        }
+        fillRandom(out, orderedChars, rng);
         return new String(out);
     }
 
