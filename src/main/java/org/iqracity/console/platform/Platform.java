@@ -71,14 +71,22 @@ public final class Platform implements AutoCloseable {
         // The keystore first: a wrong path or password should not wait for a sandbox to be seeded.
         java.security.KeyStore tlsKeys = config.tls() == null ? null : TlsKeystore.load(config.tls());
         listener.progress("Opening the database", 0.02);
-        Database database = openDatabase(config);
+        Database database = openDatabase(config, listener);
         Breach breach = null;
         try {
             listener.progress("Preparing the database", 0.05);
             PasswordHasher hasher = new PasswordHasher();
             boolean bulk = config.sandbox() && database.isEmpty();
+            SandboxLoadMarker marker = config.embeddedDatabase() ? SandboxLoadMarker.in(config.dataDir()) : null;
             if (bulk) {
+                if (marker != null) {
+                    marker.begin(clock.instant());
+                }
                 database.migrateTablesOnly();
+            } else if (database.holdsTablesOnly()) {
+                throw new IllegalStateException("This database holds a sandbox load that stopped part-way: its "
+                        + "tables and some rows, without keys or indexes. Drop it and create it empty, then start "
+                        + "the platform again to load the sandbox afresh.");
             } else {
                 database.migrate();
             }
@@ -93,6 +101,9 @@ public final class Platform implements AutoCloseable {
                         database.analyze();
                     }
                 });
+            }
+            if (bulk && marker != null) {
+                marker.finish();
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
@@ -145,16 +156,41 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static Database openDatabase(PlatformConfig config) {
-        if (config.embeddedDatabase()) {
-            try {
-                Files.createDirectories(config.dataDir());
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot create the data folder " + config.dataDir(), e);
-            }
+    private static Database openDatabase(PlatformConfig config, StartupListener listener) {
+        if (!config.embeddedDatabase()) {
+            return Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the data folder " + config.dataDir(), e);
+        }
+        // A database whose sandbox load stopped before it was whole (SandboxLoadMarker) has never been served from:
+        // it goes, unopened (the stop may have cut its file short), and the load starts again.
+        if (SandboxLoadMarker.in(config.dataDir()).present()) {
+            discardUnfinishedLoad(config, listener);
             return Database.embedded(config.dataDir());
         }
-        return Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        Database database = Database.embedded(config.dataDir());
+        boolean tablesOnly;
+        try {
+            tablesOnly = database.holdsTablesOnly();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        if (!tablesOnly) {
+            return database;
+        }
+        database.close();
+        discardUnfinishedLoad(config, listener);
+        return Database.embedded(config.dataDir());
+    }
+
+    private static void discardUnfinishedLoad(PlatformConfig config, StartupListener listener) {
+        listener.progress("Discarding an unfinished sandbox load", 0.03);
+        Database.deleteEmbedded(config.dataDir());
+        LOGGER.warn("The sandbox load in the data folder had not finished: its database is deleted, loading again");
     }
 
     private static HealthDto health(Database database, String version) {

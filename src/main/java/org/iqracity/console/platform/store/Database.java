@@ -2,11 +2,19 @@ package org.iqracity.console.platform.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.tools.DeleteDbFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +25,10 @@ public final class Database implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Database.class);
 
     private static final String TABLES_VERSION = "1";
+    /** The embedded database's file name in its folder, before H2's {@code .mv.db}. */
+    private static final String EMBEDDED_NAME = "platform";
+    /** H2's error code for a database file another process has open. */
+    private static final int H2_ALREADY_OPEN = 90020;
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
@@ -36,7 +48,7 @@ public final class Database implements AutoCloseable {
      * file (the operating system's cache) before the answer leaves, at the price of a write per commit.
      */
     public static Database embedded(Path dir) {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform")
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(EMBEDDED_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;CACHE_SIZE=" + servingCacheKib()
                 + System.getProperty("platform.h2.options", "");
         return open(url, "sa", "", 16);
@@ -109,8 +121,39 @@ public final class Database implements AutoCloseable {
             // Index builds (migrations after a bulk load) sort in memory instead of spilling to disk.
             config.setConnectionInitSql("SET maintenance_work_mem TO '512MB'");
         }
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw cannotOpen(url, e);
+        }
         return new Database(ds, postgres);
+    }
+
+    /**
+     * What to tell someone whose database did not open: another process holding the embedded one (a second platform
+     * on the same folder), or the driver's own reason (no server there, a wrong password). Names where the database
+     * is, never the credentials, and none of the URL's parameters.
+     */
+    private static IllegalStateException cannotOpen(String url, RuntimeException e) {
+        SQLException sql = null;
+        for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+            }
+        }
+        String where = url.startsWith("jdbc:h2:file:")
+                ? "the data folder " + Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).getParent()
+                : url.split("[?;]", 2)[0];
+        if (sql != null && sql.getErrorCode() == H2_ALREADY_OPEN) {
+            return new IllegalStateException("The database in " + where + " is open in another process (a platform "
+                    + "or console already running on it); stop that one first, or give this one another folder", e);
+        }
+        String reason = sql == null || sql.getMessage() == null ? e.getClass().getSimpleName()
+                : sql.getMessage().lines().findFirst().orElse("").replaceAll("\\s*\\[\\d+-\\d+]$", "");
+        String advice = url.startsWith("jdbc:h2:file:")
+                ? ". If the folder holds only the sandbox, move it away and start again to load a new one." : "";
+        return new IllegalStateException("Cannot open the database at " + where + ": " + reason + advice, e);
     }
 
     /** Brings the schema up to date. */
@@ -123,6 +166,44 @@ public final class Database implements AutoCloseable {
     /** Whether no migration has run yet: a brand-new database. */
     public boolean isEmpty() {
         return flyway(null).info().current() == null;
+    }
+
+    /**
+     * Whether the schema stands at the tables alone, without keys and indexes: only a bulk load does that, and only
+     * until its rows are in, so a database found this way holds a load that stopped part-way.
+     */
+    public boolean holdsTablesOnly() {
+        var current = flyway(null).info().current();
+        return current != null && TABLES_VERSION.equals(current.getVersion().getVersion());
+    }
+
+    /**
+     * Deletes the files of the embedded database in {@code dir}: for a sandbox whose first load stopped part-way,
+     * loaded again from nothing. Refuses while another process has the database open: H2 holds a lock on its file
+     * for as long as it is open, taken here too, and held while the files go.
+     */
+    public static void deleteEmbedded(Path dir) {
+        Path file = dir.resolve(EMBEDDED_NAME + ".mv.db");
+        if (!Files.exists(file)) {
+            DeleteDbFiles.execute(dir.toAbsolutePath().toString(), EMBEDDED_NAME, true);
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw inUse(dir);
+            }
+            DeleteDbFiles.execute(dir.toAbsolutePath().toString(), EMBEDDED_NAME, true);
+        } catch (OverlappingFileLockException e) {
+            throw inUse(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot delete the unfinished database in " + dir, e);
+        }
+    }
+
+    private static IllegalStateException inUse(Path dir) {
+        return new IllegalStateException("The database in the data folder " + dir + " is open in another process (a "
+                + "platform or console already running on it); stop that one first");
     }
 
     /** Creates the tables alone, without keys and indexes, for a bulk load into a new database. */
