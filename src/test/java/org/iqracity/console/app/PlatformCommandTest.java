@@ -248,4 +248,32 @@ class PlatformCommandTest {
         assertThatThrownBy(() -> PlatformCommand.parse(List.of("--nope")))
                 .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--nope");
     }
+
+    @Test
+    void aStartThatFailsOnAFullDiskSaysSoInTheSystemsWords() {
+        var full = new java.io.IOException("No space left on device");
+        var store = new RuntimeException("Writing to FileChannelImpl@1a1d failed", full);
+        var sql = new java.sql.SQLException("General error: " + store.getMessage(), "HY000", 50000, store);
+        var failure = new RuntimeException("Unable to lock table", sql);
+
+        assertThat(PlatformCommand.reason(failure)).isEqualTo("the system said \"No space left on device\"");
+    }
+
+    @Test
+    void aDatabaseFailureIsToldByItsSqlStateWithoutTheValuesItQuotes() {
+        var sql = new java.sql.SQLException("Unique index violation: LEARNER(USERNAME) VALUES ('amina.k@example.org')",
+                "23505");
+        String reason = PlatformCommand.reason(new IllegalArgumentException("wrapped", sql));
+
+        assertThat(reason).isEqualTo("a database error (SQL state 23505)").doesNotContain("amina");
+    }
+
+    @Test
+    void aFileErrorWithAPathInItsMessageIsToldByItsKindAndAnythingElseByItsClass() {
+        var missing = new java.nio.file.NoSuchFileException("/home/someone/private/file");
+        assertThat(PlatformCommand.reason(new RuntimeException(missing)))
+                .isEqualTo("a file could not be read or written (NoSuchFileException)");
+        assertThat(PlatformCommand.reason(new UnsupportedOperationException("x")))
+                .isEqualTo("an unexpected UnsupportedOperationException");
+    }
 }
