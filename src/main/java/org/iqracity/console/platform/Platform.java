@@ -97,7 +97,8 @@ public final class Platform implements AutoCloseable {
                             (stage, f) -> listener.progress(stage, 0.08 + 0.8 * f), hasher).seed();
                     if (bulk) {
                         listener.progress("Indexing the sandbox", 0.9);
-                        database.migrate();
+                        database.reportingIndexBuilds(
+                                index -> listener.progress("Indexing the sandbox: " + index, 0.9), database::migrate);
                         database.analyze();
                     }
                 });

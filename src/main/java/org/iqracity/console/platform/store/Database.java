@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.tools.DeleteDbFiles;
@@ -32,11 +33,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    private final String url;
     private SearchSnapshots snapshots;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, String url) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.url = url;
     }
 
     /**
@@ -98,6 +101,30 @@ public final class Database implements AutoCloseable {
         setCacheKib(servingCacheKib());
     }
 
+    /**
+     * Runs {@code work}, telling {@code onIndex} each index H2 starts to build in it ({@link IndexBuildProgress}), e.g.
+     * {@code enrollment_by_grade on enrollment}. PostgreSQL: just runs it.
+     */
+    public void reportingIndexBuilds(Consumer<String> onIndex, Runnable work) {
+        if (postgres) {
+            work.run();
+            return;
+        }
+        Jdbc jdbc = new Jdbc(dataSource);
+        IndexBuildProgress.register(url, onIndex);
+        try {
+            jdbc.update("SET DATABASE_EVENT_LISTENER '" + IndexBuildProgress.class.getName() + "'");
+            work.run();
+        } finally {
+            IndexBuildProgress.unregister(url);
+            try {
+                jdbc.update("SET DATABASE_EVENT_LISTENER ''");
+            } catch (RuntimeException e) {
+                LOGGER.debug("Index listener not removed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
     private void setCacheKib(long kib) {
         new Jdbc(dataSource).update("SET CACHE_SIZE " + kib);
     }
@@ -127,7 +154,7 @@ public final class Database implements AutoCloseable {
         } catch (HikariPool.PoolInitializationException e) {
             throw cannotOpen(url, e);
         }
-        return new Database(ds, postgres);
+        return new Database(ds, postgres, url);
     }
 
     /**
