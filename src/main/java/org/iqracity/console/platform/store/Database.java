@@ -173,8 +173,7 @@ public final class Database implements AutoCloseable {
                 ? "the data folder " + Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).getParent()
                 : url.split("[?;]", 2)[0];
         if (sql != null && sql.getErrorCode() == H2_ALREADY_OPEN) {
-            return new IllegalStateException("The database in " + where + " is open in another process (a platform "
-                    + "or console already running on it); stop that one first, or give this one another folder", e);
+            return inUse(where, e);
         }
         String reason = sql == null || sql.getMessage() == null ? e.getClass().getSimpleName()
                 : sql.getMessage().lines().findFirst().orElse("").replaceAll("\\s*\\[\\d+-\\d+]$", "");
@@ -218,19 +217,19 @@ public final class Database implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw inUse(dir);
+                throw inUse("the data folder " + dir.toAbsolutePath(), null);
             }
             DeleteDbFiles.execute(dir.toAbsolutePath().toString(), EMBEDDED_NAME, true);
         } catch (OverlappingFileLockException e) {
-            throw inUse(dir);
+            throw inUse("the data folder " + dir.toAbsolutePath(), e);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot delete the unfinished database in " + dir, e);
         }
     }
 
-    private static IllegalStateException inUse(Path dir) {
-        return new IllegalStateException("The database in the data folder " + dir + " is open in another process (a "
-                + "platform or console already running on it); stop that one first");
+    private static IllegalStateException inUse(String where, Exception cause) {
+        return new IllegalStateException("The database in " + where + " is open in another process (a platform or "
+                + "console already running on it); stop that one first, or give this one another folder", cause);
     }
 
     /** Creates the tables alone, without keys and indexes, for a bulk load into a new database. */
