@@ -23,9 +23,13 @@ final class EmbeddedLocalPlatform implements LocalPlatform {
     }
 
     @Override
-    public synchronized URI start(ProgressSink progress) {
+    public synchronized URI start(ProgressSink progress) throws StartFailure {
         if (running == null) {
-            running = Platform.start(config, progress::progress);
+            try {
+                running = Platform.start(config, progress::progress);
+            } catch (RuntimeException e) {
+                throw new StartFailure(StartFailures.sentences(e), e);
+            }
         }
         return running.baseUri();
     }

@@ -1,9 +1,7 @@
 package org.iqracity.console.app;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -75,8 +73,8 @@ final class PlatformCommand {
             err.println(e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            err.println("The platform did not start: " + reason(e) + ". A sandbox load it stopped is loaded again at "
-                    + "the next start.");
+            err.println("The platform did not start: " + StartFailures.reason(e) + ". A sandbox load it stopped is "
+                    + "loaded again at the next start.");
             return 1;
         }
         out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");
@@ -91,33 +89,6 @@ final class PlatformCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /**
-     * Why a start failed, in words that carry no value from the database: an operating-system error (a full disk, a
-     * folder it may not write) as the system words it, a database error by its SQL state alone (database messages
-     * can quote the row they failed on).
-     */
-    static String reason(Throwable failure) {
-        IOException io = null;
-        SQLException sql = null;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException i && io == null) {
-                io = i;
-            } else if (t instanceof SQLException q && sql == null) {
-                sql = q;
-            }
-        }
-        if (io != null && io.getClass() == IOException.class && io.getMessage() != null) {
-            return "the system said \"" + io.getMessage() + "\"";
-        }
-        if (io != null) {
-            return "a file could not be read or written (" + io.getClass().getSimpleName() + ")";
-        }
-        if (sql != null) {
-            return "a database error (SQL state " + sql.getSQLState() + ")";
-        }
-        return "an unexpected " + failure.getClass().getSimpleName();
     }
 
     /** The configuration the flags describe, or null when help was asked for. */

@@ -256,14 +256,14 @@ class PlatformCommandTest {
         var sql = new java.sql.SQLException("General error: " + store.getMessage(), "HY000", 50000, store);
         var failure = new RuntimeException("Unable to lock table", sql);
 
-        assertThat(PlatformCommand.reason(failure)).isEqualTo("the system said \"No space left on device\"");
+        assertThat(StartFailures.reason(failure)).isEqualTo("the system said \"No space left on device\"");
     }
 
     @Test
     void aDatabaseFailureIsToldByItsSqlStateWithoutTheValuesItQuotes() {
         var sql = new java.sql.SQLException("Unique index violation: LEARNER(USERNAME) VALUES ('amina.k@example.org')",
                 "23505");
-        String reason = PlatformCommand.reason(new IllegalArgumentException("wrapped", sql));
+        String reason = StartFailures.reason(new IllegalArgumentException("wrapped", sql));
 
         assertThat(reason).isEqualTo("a database error (SQL state 23505)").doesNotContain("amina");
     }
@@ -271,9 +271,9 @@ class PlatformCommandTest {
     @Test
     void aFileErrorWithAPathInItsMessageIsToldByItsKindAndAnythingElseByItsClass() {
         var missing = new java.nio.file.NoSuchFileException("/home/someone/private/file");
-        assertThat(PlatformCommand.reason(new RuntimeException(missing)))
+        assertThat(StartFailures.reason(new RuntimeException(missing)))
                 .isEqualTo("a file could not be read or written (NoSuchFileException)");
-        assertThat(PlatformCommand.reason(new UnsupportedOperationException("x")))
+        assertThat(StartFailures.reason(new UnsupportedOperationException("x")))
                 .isEqualTo("an unexpected UnsupportedOperationException");
     }
 }

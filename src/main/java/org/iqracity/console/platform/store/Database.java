@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -30,6 +31,8 @@ public final class Database implements AutoCloseable {
     private static final String EMBEDDED_NAME = "platform";
     /** H2's error code for a database file another process has open. */
     private static final int H2_ALREADY_OPEN = 90020;
+    /** H2's error codes for a file it cannot read as a database: an I/O error, a corrupted file, a foreign header. */
+    private static final Set<Integer> H2_UNREADABLE_FILE = Set.of(90028, 90030, 90048);
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
@@ -176,6 +179,8 @@ public final class Database implements AutoCloseable {
             return inUse(where, e);
         }
         String reason = sql == null || sql.getMessage() == null ? e.getClass().getSimpleName()
+                : H2_UNREADABLE_FILE.contains(sql.getErrorCode()) && url.startsWith("jdbc:h2:")
+                ? "its file is damaged, or is not a database this version can read"
                 : sql.getMessage().lines().findFirst().orElse("").replaceAll("\\s*\\[\\d+-\\d+]$", "");
         String advice = url.startsWith("jdbc:h2:file:")
                 ? ". If the folder holds only the sandbox, move it away and start again to load a new one." : "";

@@ -8,9 +8,19 @@ import java.net.URI;
  */
 public interface LocalPlatform {
 
-    /** Blocks until the platform serves; reports its progress. Returns its base address. */
+    /**
+     * Blocks until the platform serves; reports its progress. Returns its base address. A {@link StartFailure} says
+     * why it did not start in sentences meant for the person at the screen.
+     */
     URI start(ProgressSink progress) throws Exception;
 
     /** Stops it if it runs; safe to call more than once. */
     void stop();
+
+    /** A start that failed, with why in one or two sentences a person can act on (no learner data, no secret). */
+    final class StartFailure extends Exception {
+        public StartFailure(String sentences, Throwable cause) {
+            super(sentences, cause);
+        }
+    }
 }

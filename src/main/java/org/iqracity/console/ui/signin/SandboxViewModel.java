@@ -57,7 +57,9 @@ public final class SandboxViewModel {
             state.set(State.READY);
         }).onFailure(e -> {
             LOGGER.warn("sandbox platform did not start: {}", e.toString());
-            stage.set(messages.get("sandbox.failed"));
+            stage.set(e instanceof LocalPlatform.StartFailure failure
+                    ? messages.format("sandbox.failedBecause", failure.getMessage())
+                    : messages.get("sandbox.failed"));
             state.set(State.FAILED);
         });
     }

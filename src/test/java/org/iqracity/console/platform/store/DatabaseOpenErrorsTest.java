@@ -39,7 +39,8 @@ class DatabaseOpenErrorsTest {
 
         assertThatThrownBy(() -> Database.embedded(dir).close())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Cannot open the database at the data folder " + dir.toAbsolutePath() + ":")
+                .hasMessageStartingWith("Cannot open the database at the data folder " + dir.toAbsolutePath()
+                        + ": its file is damaged, or is not a database this version can read.")
                 .satisfies(e -> assertThat(e.getMessage()).as("no H2 error-code suffix").doesNotMatch(
                         "(?s).*\\[\\d+-\\d+]$"));
     }

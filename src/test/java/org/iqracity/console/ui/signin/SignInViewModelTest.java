@@ -193,6 +193,35 @@ class SignInViewModelTest {
     }
 
     @Test
+    void aSandboxThatCannotStartSaysWhyWhenItKnowsAndGenerallyOtherwise() {
+        String why = "The system said \"No space left on device\".";
+        SignInViewModel told = newViewModel(Optional.of(failingWith(
+                new LocalPlatform.StartFailure(why, new RuntimeException("inner")))));
+        told.sandbox().start();
+        assertThat(told.sandbox().stateProperty().get()).isEqualTo(SandboxViewModel.State.FAILED);
+        assertThat(told.sandbox().stageProperty().get()).isEqualTo("The local sandbox could not start. " + why
+                + " You can still sign in to another platform.");
+
+        SignInViewModel untold = newViewModel(Optional.of(failingWith(new IllegalStateException("row ('amina')"))));
+        untold.sandbox().start();
+        assertThat(untold.sandbox().stageProperty().get())
+                .isEqualTo("The local sandbox could not start. You can still sign in to another platform.");
+    }
+
+    private static LocalPlatform failingWith(Exception failure) {
+        return new LocalPlatform() {
+            @Override
+            public URI start(org.iqracity.console.ui.common.ProgressSink progress) throws Exception {
+                throw failure;
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+    }
+
+    @Test
     void rememberedRemoteAddressIsKeptWhenTheSandboxStarts() {
         settings.put(Settings.LAST_ADDRESS, "https://members.example.org");
         settings.put(Settings.LAST_ADDRESS_WAS_SANDBOX, "false");
