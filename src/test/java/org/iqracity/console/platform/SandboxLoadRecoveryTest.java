@@ -97,11 +97,13 @@ class SandboxLoadRecoveryTest {
 
     @Test
     void aWholeSandboxIsKeptAsItIs(@TempDir Path dir) throws Exception {
+        PlatformConfig small = PlatformConfig.embedded(dir, 0).withLearners(1000);
         String secret;
-        try (Platform platform = Platform.start(config(dir), StartupListener.NONE)) {
+        try (Platform platform = Platform.start(small, StartupListener.NONE)) {
             secret = cursorSecret(platform.database());
         }
-        try (Platform again = Platform.start(config(dir), StartupListener.NONE)) {
+        assertThat(dir.resolve(SandboxLoadMarker.FILE_NAME)).doesNotExist();
+        try (Platform again = Platform.start(small, StartupListener.NONE)) {
             assertThat(cursorSecret(again.database())).as("the same database, not a new load").isEqualTo(secret);
         }
     }
