@@ -70,11 +70,11 @@ final class PlatformCommand {
             });
         } catch (IllegalStateException e) {
             // Set-up problems (a keystore that does not open, a folder that cannot be made) say what to fix.
-            err.println(e.getMessage());
+            err.println(StartFailures.sentences(e));
             return 1;
         } catch (RuntimeException e) {
-            err.println("The platform did not start: " + StartFailures.reason(e) + ". A sandbox load it stopped is "
-                    + "loaded again at the next start.");
+            err.println("The platform did not start: " + StartFailures.reason(e) + "."
+                    + (config.embeddedDatabase() ? " If it was loading the sandbox, the next start loads it again." : ""));
             return 1;
         }
         out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");

@@ -13,12 +13,17 @@ final class StartFailures {
      * database that does not open) as it said it; anything else by {@link #reason}.
      */
     static String sentences(Throwable failure) {
-        if (failure instanceof IllegalStateException && failure.getMessage() != null) {
+        if (failure instanceof IllegalStateException && failure.getMessage() != null && !wrapsItsCause(failure)) {
             String message = failure.getMessage().strip();
             return message.endsWith(".") ? message : message + ".";
         }
         String reason = reason(failure);
         return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+    }
+
+    /** {@code new IllegalStateException(cause)}: its message is the cause's, whatever that quotes. */
+    private static boolean wrapsItsCause(Throwable failure) {
+        return failure.getCause() != null && failure.getMessage().equals(failure.getCause().toString());
     }
 
     /**

@@ -30,4 +30,12 @@ class EmbeddedLocalPlatformTest {
 
         org.assertj.core.api.Assertions.assertThat(told).isEqualTo("A database error (SQL state 22001).");
     }
+
+    @Test
+    void aSetUpProblemWrappingAnotherExceptionIsToldByKindNotByTheWrappedMessage() {
+        var wrapped = new IllegalStateException(new java.sql.SQLException("duplicate 'amina.k@example.org'", "23505"));
+
+        org.assertj.core.api.Assertions.assertThat(StartFailures.sentences(wrapped))
+                .isEqualTo("A database error (SQL state 23505).");
+    }
 }
