@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.platform.http.ApiServer;
@@ -90,7 +92,12 @@ public final class Platform implements AutoCloseable {
             } else {
                 database.migrate();
             }
-            if (config.sandbox() && !SandboxGenerator.isSeeded(database)) {
+            if (config.sandbox() && SandboxGenerator.isSeeded(database)) {
+                sizeNote(database, config).ifPresent(note -> {
+                    LOGGER.warn(note);
+                    listener.progress(note, 0.06);
+                });
+            } else if (config.sandbox()) {
                 database.withLoadCache(() -> {
                     listener.progress("Creating the sandbox", 0.08);
                     new SandboxGenerator(database, config.seed(), config.learners(),
@@ -145,7 +152,7 @@ public final class Platform implements AutoCloseable {
             String scheme = server.tls() ? "https" : "http";
             URI uri = URI.create(scheme + "://" + host + ":" + server.port());
             LOGGER.info("Platform API serving on port {} over {}", server.port(),
-                    scheme.toUpperCase(java.util.Locale.ROOT));
+                    scheme.toUpperCase(Locale.ROOT));
             listener.progress("Ready", 1.0);
             return new Platform(database, server, uri, auth, breach);
         } catch (RuntimeException e) {
@@ -186,6 +193,20 @@ public final class Platform implements AutoCloseable {
         database.close();
         discardUnfinishedLoad(config, listener);
         return Database.embedded(config.dataDir());
+    }
+
+    /**
+     * A sandbox is made once, in an empty folder or database: a start asking for another size gets the one there, and
+     * is told so (else {@code --learners 1000000} on a folder of 20,000 looks like a fast load of a million).
+     */
+    private static Optional<String> sizeNote(Database database, PlatformConfig config) {
+        long held = new Jdbc(database.dataSource()).queryOne("SELECT COUNT(*) FROM learner", rs -> rs.getLong(1))
+                .orElse(0L);
+        if (held == config.learners()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "The sandbox here holds %,d learners, "
+                + "not the %,d asked for: a sandbox is made once, into an empty data folder or database", held, config.learners()));
     }
 
     private static void discardUnfinishedLoad(PlatformConfig config, StartupListener listener) {

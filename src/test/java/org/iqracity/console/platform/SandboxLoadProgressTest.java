@@ -40,4 +40,24 @@ class SandboxLoadProgressTest {
             assertThat(stages).as("no listener left on the serving database").hasSize(before);
         }
     }
+
+    @Test
+    void aStartAskingForAnotherSizeKeepsTheSandboxThereAndSaysSo(@TempDir Path dir) {
+        try (Platform first = Platform.start(PlatformConfig.embedded(dir, 0).withLearners(1000), StartupListener.NONE)) {
+            assertThat(first.baseUri()).isNotNull();
+        }
+        List<String> stages = new ArrayList<>();
+        try (Platform bigger = Platform.start(PlatformConfig.embedded(dir, 0).withLearners(2000),
+                (stage, fraction) -> stages.add(stage))) {
+            assertThat(stages).contains("The sandbox here holds 1,000 learners, not the 2,000 asked for: a sandbox is "
+                    + "made once, into an empty data folder or database");
+            assertThat(new Jdbc(bigger.database().dataSource()).queryOne("SELECT COUNT(*) FROM learner",
+                    rs -> rs.getLong(1))).contains(1000L);
+        }
+        stages.clear();
+        try (Platform same = Platform.start(PlatformConfig.embedded(dir, 0).withLearners(1000),
+                (stage, fraction) -> stages.add(stage))) {
+            assertThat(stages).noneMatch(stage -> stage.startsWith("The sandbox here holds"));
+        }
+    }
 }

@@ -189,9 +189,12 @@ public final class Database implements AutoCloseable {
 
     /** Brings the schema up to date. */
     public void migrate() {
-        var result = flyway(null).migrate();
-        LOGGER.info("Database schema at version {} ({} migrations applied)", result.targetSchemaVersion,
-                result.migrationsExecuted);
+        Flyway flyway = flyway(null);
+        var result = flyway.migrate();
+        // Flyway names no target version when there was nothing to apply.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : flyway.info().current().getVersion().getVersion();
+        LOGGER.info("Database schema at version {} ({} migrations applied)", version, result.migrationsExecuted);
     }
 
     /** Whether no migration has run yet: a brand-new database. */
