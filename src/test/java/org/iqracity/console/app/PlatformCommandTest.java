@@ -276,4 +276,17 @@ class PlatformCommandTest {
         assertThat(StartFailures.reason(new UnsupportedOperationException("x")))
                 .isEqualTo("an unexpected UnsupportedOperationException");
     }
+
+    @Test
+    void aPortAnotherProgramHoldsIsSaidAsSuchAndEndsWithOne(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        try (var busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(busy.getLocalPort());
+            Run r = run("--port", port, "--data", dir.toString(), "--learners", "1000");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains("Port " + port + " on 127.0.0.1 is in use by another program; choose another "
+                    + "with --port (0 picks a free one).").doesNotContain("Exception");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.iqracity.console.platform.http;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Arrays;
@@ -143,9 +144,24 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Starts serving; a port another program holds is a set-up problem, said as one (the command prints it). */
     public ApiServer start() {
-        app.start();
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            try {
+                app.stop();
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw new IllegalStateException("Port " + connector.getPort() + " on " + hostName()
+                    + " is in use by another program; choose another with --port (0 picks a free one)", e);
+        }
         return this;
+    }
+
+    private String hostName() {
+        return connector.getHost() == null ? "all addresses" : connector.getHost();
     }
 
     public int port() {
