@@ -16,6 +16,9 @@ import org.flywaydb.core.api.migration.Context;
  * These indexes carry every column a search sorts or filters on, so both databases answer a search from the three
  * index ranges alone.
  *
+ * <p>Each statement may find its work done: H2 runs DDL outside transactions, so an upgrade stopped part-way
+ * through this migration runs it again from the start.
+ *
  * <ul>
  *   <li>H2: they could also serve the username and name sorts, so V2's narrower indexes go, unless a constraint was
  *       built on one. (The username sort now reads the roster index, which holds a whole row: V12, V14.)</li>
@@ -38,14 +41,14 @@ public class V10__CoveringSearchIndexes extends BaseJavaMigration {
                 String column = key + "_key";
                 String carried = String.join(", ", CARRIED.stream().filter(name -> !name.equals(column)).toList());
                 if (postgres) {
-                    st.execute("CREATE INDEX enrollment_search_" + key + " ON enrollment (course_id, " + column
-                            + " text_pattern_ops, id) INCLUDE (" + carried + ")");
+                    st.execute("CREATE INDEX IF NOT EXISTS enrollment_search_" + key + " ON enrollment (course_id, "
+                            + column + " text_pattern_ops, id) INCLUDE (" + carried + ")");
                     st.execute("DROP INDEX IF EXISTS enrollment_prefix_" + column);
                 } else {
-                    st.execute("CREATE INDEX enrollment_search_" + key + " ON enrollment (course_id, " + column
-                            + ", id, " + carried + ")");
+                    st.execute("CREATE INDEX IF NOT EXISTS enrollment_search_" + key + " ON enrollment (course_id, "
+                            + column + ", id, " + carried + ")");
                     if (!backsConstraint(c, "ENROLLMENT_BY_" + key.toUpperCase(Locale.ROOT))) {
-                        st.execute("DROP INDEX enrollment_by_" + key);
+                        st.execute("DROP INDEX IF EXISTS enrollment_by_" + key);
                     }
                 }
             }

@@ -52,7 +52,7 @@ public class V12__RosterIndexes extends BaseJavaMigration {
 
     private static String index(String name, String table, String key, List<String> carried, boolean postgres) {
         String rest = String.join(", ", carried);
-        return "CREATE INDEX " + name + " ON " + table + " (" + key
+        return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + key
                 + (postgres ? ") INCLUDE (" + rest + ")" : ", " + rest + ")");
     }
 }

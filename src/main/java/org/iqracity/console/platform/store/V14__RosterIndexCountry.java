@@ -23,7 +23,8 @@ public class V14__RosterIndexCountry extends BaseJavaMigration {
             return;
         }
         try (Statement st = c.createStatement()) {
-            st.execute("DROP INDEX enrollment_roster");
+            // IF EXISTS: an upgrade stopped between the two statements runs both again (H2 DDL is not transactional).
+            st.execute("DROP INDEX IF EXISTS enrollment_roster");
             st.execute(V12__RosterIndexes.enrollmentIndex(postgres));
         }
     }

@@ -18,7 +18,7 @@ public class V3__PrefixSearchIndexes extends BaseJavaMigration {
         }
         try (Statement st = context.getConnection().createStatement()) {
             for (String column : new String[] {"username_key", "name_key", "email_key"}) {
-                st.execute("CREATE INDEX enrollment_prefix_" + column + " ON enrollment (course_id, "
+                st.execute("CREATE INDEX IF NOT EXISTS enrollment_prefix_" + column + " ON enrollment (course_id, "
                         + column + " text_pattern_ops)");
             }
         }

@@ -74,7 +74,7 @@ public class V9__InsightsCounts extends BaseJavaMigration {
 
     private static void createIndex(Connection c) throws Exception {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE INDEX enrollment_insights ON enrollment (course_id, enrolled_at, mode, "
+            st.execute("CREATE INDEX IF NOT EXISTS enrollment_insights ON enrollment (course_id, enrolled_at, mode, "
                     + "activity_key, progress, grade, passed, certificate, country, level_of_education)");
         }
         c.commit();

@@ -63,6 +63,48 @@ class SchemaUpgradeTest {
         }
     }
 
+    /**
+     * H2 runs DDL outside transactions, and Flyway records a migration only once it is whole: an upgrade stopped
+     * part-way through a migration that makes several indexes runs it again over what it had done.
+     */
+    @Test
+    void anUpgradeStoppedPartWayThroughAnIndexMigrationFinishesWhenRunAgain(@TempDir Path dir) {
+        try (Database loaded = bulkLoaded(dir.resolve("new"))) {
+            List<String> whole = indexes(new Jdbc(loaded.dataSource()));
+            // Stopped in V10 after its first index (and the drop of the index it replaces).
+            try (Database old = seededAt(dir.resolve("v10"), "9")) {
+                Jdbc jdbc = new Jdbc(old.dataSource());
+                jdbc.update("CREATE INDEX enrollment_search_username ON enrollment (course_id, username_key, id, "
+                        + "name_key, enrolled_at, progress, grade, activity_key, mode, active, passed, country)");
+                jdbc.update("DROP INDEX enrollment_by_username");
+                old.migrate();
+                assertThat(indexes(jdbc)).isEqualTo(whole);
+            }
+            // Stopped in V12 after its first index.
+            try (Database old = seededAt(dir.resolve("v12"), "11")) {
+                Jdbc jdbc = new Jdbc(old.dataSource());
+                jdbc.update(V12__RosterIndexes.enrollmentIndex(false));
+                old.migrate();
+                assertThat(indexes(jdbc)).isEqualTo(whole);
+            }
+            // Stopped in V14 between dropping the roster index built without the country and building it again.
+            try (Database old = seededAt(dir.resolve("v14"), "13")) {
+                Jdbc jdbc = new Jdbc(old.dataSource());
+                jdbc.update("DROP INDEX enrollment_roster");
+                old.migrate();
+                assertThat(indexes(jdbc)).isEqualTo(whole);
+            }
+        }
+    }
+
+    private static Database seededAt(Path dir, String version) {
+        Database db = Database.embedded(dir);
+        db.migrateTablesOnly();
+        new SandboxGenerator(db, 7, LEARNERS, (stage, f) -> { }, new PasswordHasher()).seed();
+        db.migrateTo(version);
+        return db;
+    }
+
     @Test
     void searchIndexesCarryEverySortAndFilterColumn(@TempDir Path dir) {
         try (Database db = bulkLoaded(dir)) {
