@@ -78,14 +78,15 @@ public final class Platform implements AutoCloseable {
         try {
             listener.progress("Preparing the database", 0.05);
             PasswordHasher hasher = new PasswordHasher();
-            boolean bulk = config.sandbox() && database.isEmpty();
+            Database.Schema schema = database.schema();
+            boolean bulk = config.sandbox() && schema == Database.Schema.EMPTY;
             SandboxLoadMarker marker = config.embeddedDatabase() ? SandboxLoadMarker.in(config.dataDir()) : null;
             if (bulk) {
                 if (marker != null) {
                     marker.begin(clock.instant());
                 }
                 database.migrateTablesOnly();
-            } else if (database.holdsTablesOnly()) {
+            } else if (schema == Database.Schema.TABLES_ONLY) {
                 throw new IllegalStateException("This database holds a sandbox load that stopped part-way: its "
                         + "tables and some rows, without keys or indexes. Drop it and create it empty, then start "
                         + "the platform again to load the sandbox afresh.");

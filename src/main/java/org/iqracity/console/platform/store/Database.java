@@ -189,26 +189,42 @@ public final class Database implements AutoCloseable {
 
     /** Brings the schema up to date. */
     public void migrate() {
-        Flyway flyway = flyway(null);
-        var result = flyway.migrate();
-        // Flyway names no target version when there was nothing to apply.
+        var result = flyway(null).migrate();
+        // Flyway names no target version when there was nothing to apply; the version it found is the one.
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                : flyway.info().current().getVersion().getVersion();
+                : result.initialSchemaVersion;
         LOGGER.info("Database schema at version {} ({} migrations applied)", version, result.migrationsExecuted);
+    }
+
+    /** Where a database's schema stands, read from Flyway's history in one query. */
+    public enum Schema {
+        /** No migration has run yet: a brand-new database. */
+        EMPTY,
+        /**
+         * The tables alone, without keys and indexes: only a bulk load leaves it so, and only until its rows are in,
+         * so a database found this way holds a load that stopped part-way.
+         */
+        TABLES_ONLY,
+        /** Past the tables: keys and indexes made, perhaps with migrations still to run. */
+        MIGRATED
+    }
+
+    public Schema schema() {
+        var current = flyway(null).info().current();
+        if (current == null) {
+            return Schema.EMPTY;
+        }
+        return TABLES_VERSION.equals(current.getVersion().getVersion()) ? Schema.TABLES_ONLY : Schema.MIGRATED;
     }
 
     /** Whether no migration has run yet: a brand-new database. */
     public boolean isEmpty() {
-        return flyway(null).info().current() == null;
+        return schema() == Schema.EMPTY;
     }
 
-    /**
-     * Whether the schema stands at the tables alone, without keys and indexes: only a bulk load does that, and only
-     * until its rows are in, so a database found this way holds a load that stopped part-way.
-     */
+    /** Whether the schema stands at the tables alone ({@link Schema#TABLES_ONLY}). */
     public boolean holdsTablesOnly() {
-        var current = flyway(null).info().current();
-        return current != null && TABLES_VERSION.equals(current.getVersion().getVersion());
+        return schema() == Schema.TABLES_ONLY;
     }
 
     /**
