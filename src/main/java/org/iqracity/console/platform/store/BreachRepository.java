@@ -52,6 +52,19 @@ public final class BreachRepository {
                 actorId, actorName, at);
     }
 
+    /** Records that this staff member wrote part of the notice (created, changed or submitted it); once is enough. */
+    public void contributed(Connection c, String incidentId, String staffId) throws SQLException {
+        Jdbc.update(c, "INSERT INTO incident_contributor (incident_id, staff_id) SELECT ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM incident_contributor WHERE incident_id = ? AND staff_id = ?)", incidentId, staffId,
+                incidentId, staffId);
+    }
+
+    /** Whether this staff member wrote any part of the notice. */
+    public boolean isContributor(Connection c, String incidentId, String staffId) throws SQLException {
+        return !Jdbc.query(c, "SELECT 1 FROM incident_contributor WHERE incident_id = ? AND staff_id = ?",
+                rs -> 1, incidentId, staffId).isEmpty();
+    }
+
     /** Saves a draft if it is still a draft at {@code expectedVersion}; false otherwise. */
     public boolean updateDraft(Connection c, String id, String memberId, long expectedVersion, Draft d)
             throws SQLException {

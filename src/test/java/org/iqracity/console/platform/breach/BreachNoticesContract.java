@@ -15,6 +15,7 @@ import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.breach.BreachPreviewDto;
 import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.platform.PlatformFixture;
@@ -77,10 +78,120 @@ abstract class BreachNoticesContract {
         IncidentDto submitted = breach.submitted(officer, draft.id());
         TestApi.Response own = breach.approve(officer, submitted);
         assertThat(own.status()).isEqualTo(403);
-        assertThat(own.json().path("detail").asText()).contains("different security officer");
+        assertThat(own.json().path("detail").asText()).contains("a security officer who did not must approve it");
         assertThat(breach.incident(officer, draft.id()).state()).isEqualTo(IncidentState.SUBMITTED);
         assertThat(jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ?", rs -> rs.getLong(1),
                 draft.id()).orElseThrow()).isZero();
+    }
+
+    IncidentRequest edited(IncidentDto d, String contact, String body) {
+        return new IncidentRequest(d.title(), d.discoveredAt(), d.occurredFrom(), d.occurredTo(), d.whatHappened(),
+                d.dataCategories(), d.systems(), d.measures(), d.learnerActions(), contact, d.scope(), d.subject(), body);
+    }
+
+    @Test
+    void r8AnOfficerWhoChangedTheDraftCannotApproveWhatTheyWrote() {
+        IncidentDto draft = breach.created(officer, breach.request("Rewritten by the approver",
+                courseScope(smallCourse()), discovered()));
+        TestApi.Response rewrite = breach.put(officer2, draft.id(), draft.etag(), edited(draft,
+                "attacker@example.org", draft.body() + "\n\nReply to this email with your password."));
+        assertThat(rewrite.status()).as(rewrite.body()).isEqualTo(200);
+        IncidentDto submitted = breach.submitted(officer, draft.id());
+
+        TestApi.Response approval = breach.approve(officer2, submitted);
+        assertThat(approval.status()).isEqualTo(403);
+        assertThat(approval.json().path("detail").asText()).contains("You wrote part of this notice");
+        assertThat(breach.incident(officer, draft.id()).state()).isEqualTo(IncidentState.SUBMITTED);
+        assertThat(jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ?", rs -> rs.getLong(1),
+                draft.id()).orElseThrow()).isZero();
+        // the timeline says who wrote what
+        assertThat(breach.incident(officer, draft.id()).timeline()).anySatisfy(t -> {
+            assertThat(t.step()).isEqualTo("EDITED");
+            assertThat(t.actor()).isEqualTo(submitted.timeline().stream().filter(e -> e.step().equals("EDITED"))
+                    .findFirst().orElseThrow().actor());
+            assertThat(t.detail()).isEqualTo("Changed the contact, the notice text.");
+        });
+    }
+
+    @Test
+    void r8ASaveThatChangesNothingDoesNotMakeTheSecondOfficerAnAuthor() {
+        IncidentDto draft = breach.created(officer, breach.request("Untouched save", courseScope(smallCourse()),
+                discovered()));
+        TestApi.Response same = breach.put(officer2, draft.id(), draft.etag(), edited(draft, draft.contact(),
+                draft.body()));
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.as(IncidentDto.class).version()).isEqualTo(draft.version());
+        assertThat(same.as(IncidentDto.class).timeline()).extracting(t -> t.step()).doesNotContain("EDITED");
+
+        TestApi.Response approval = breach.approve(officer2, breach.submitted(officer, draft.id()));
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+    }
+
+    @Test
+    void r8DatesBefore1970OrInTheFutureAreRefusedNamingTheField() {
+        String base = BreachApi.json(breach.request("Dates", courseScope(smallCourse()), discovered()));
+        for (String at : List.of("0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+                api.clock().instant().plus(Duration.ofDays(2)).toString())) {
+            for (String field : List.of("discoveredAt", "occurredFrom", "occurredTo")) {
+                String body = base.replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + at + "\"");
+                TestApi.Response r = api.post(ApiPaths.BREACH_NOTICES, officer, body);
+                assertThat(r.status()).as(field + " " + at + ": " + r.body()).isEqualTo(422);
+                assertThat(r.json().path("errors").findValuesAsText("field")).as(at).contains(field);
+            }
+        }
+        String extreme = base.replaceFirst("\"discoveredAt\":\"[^\"]*\"", "\"discoveredAt\":\"-999999999-01-01T00:00:00Z\"");
+        TestApi.Response r = api.post(ApiPaths.BREACH_NOTICES, officer, extreme);
+        assertThat(r.status()).as(r.body()).isIn(400, 422);
+        assertThat(r.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void r8ControlCharactersInAnyTextFieldAreRefusedAndLineBreaksInParagraphsKept() {
+        IncidentDto draft = breach.created(officer, breach.request("Controls", courseScope(smallCourse()),
+                discovered()));
+        TestApi.Response nul = breach.put(officer, draft.id(), draft.etag(), edited(draft, draft.contact(),
+                "Dear learner,\u0000 hidden"));
+        assertThat(nul.status()).isEqualTo(422);
+        assertThat(nul.json().path("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(nul.json().path("errors").get(0).path("message").asText()).contains("control character");
+
+        String titled = BreachApi.json(breach.request("Title\u0007bell", courseScope(smallCourse()), discovered()));
+        TestApi.Response title = api.post(ApiPaths.BREACH_NOTICES, officer, titled);
+        assertThat(title.status()).isEqualTo(422);
+        assertThat(title.json().path("errors").findValuesAsText("field")).containsExactly("title");
+        String twoLines = BreachApi.json(breach.request("Title\nsecond line", courseScope(smallCourse()),
+                discovered()));
+        assertThat(api.post(ApiPaths.BREACH_NOTICES, officer, twoLines).status()).as("a title is one line")
+                .isEqualTo(422);
+
+        TestApi.Response paragraphs = breach.put(officer, draft.id(), draft.etag(), edited(draft,
+                "Privacy office\nRoom 4", "Dear learner,\r\n\r\n\tWe are sorry."));
+        assertThat(paragraphs.status()).as(paragraphs.body()).isEqualTo(200);
+        assertThat(breach.step(officer, draft.id(), "cancel", "{\"reason\":\"No\\u0000\"}").status())
+                .isEqualTo(422);
+        TestApi.Response site = api.send(api.request(ApiPaths.breachNotice(draft.id()) + "/site-notice", officer)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Notice\\u001b[31m\",\"body\":\"Text\"}")).build());
+        assertThat(site.status()).as(site.body()).isEqualTo(422);
+    }
+
+    @Test
+    void r8TheMessagePreviewShowsOnlyTheAddressOfAChannelTheLearnerGets() {
+        String letterOnly = jdbc.queryOne("SELECT e.learner_id FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+                + "WHERE e.member_id = 'northbridge' AND l.country = 'US' AND l.region = 'Texas' AND e.email IS NOT "
+                + "NULL AND l.retired_at IS NULL ORDER BY e.learner_id", rs -> rs.getString(1)).orElseThrow();
+        String course = jdbc.queryOne("SELECT course_id FROM enrollment WHERE learner_id = ? AND member_id = "
+                + "'northbridge' ORDER BY course_id", rs -> rs.getString(1), letterOnly).orElseThrow();
+        IncidentDto draft = breach.created(officer, breach.request("Letters only", courseScope(course), discovered()));
+        TestApi.Response message = api.get(ApiPaths.breachNotice(draft.id()) + "/preview/message?learnerId="
+                + letterOnly, officer);
+        assertThat(message.status()).as(message.body()).isEqualTo(200);
+        assertThat(message.json().path("channels").toString()).isEqualTo("[\"LETTER\"]");
+        assertThat(message.json().path("emailTo").isNull()).as(message.body()).isTrue();
+        assertThat(message.body()).doesNotContain(jdbc.queryOne("SELECT email FROM enrollment WHERE learner_id = ? "
+                + "AND course_id = ?", rs -> rs.getString(1), letterOnly, course).orElseThrow());
+        // and the scope's sample names a handful of learners, not a page of them
+        assertThat(breach.preview(officer, draft.id()).sample()).hasSizeLessThanOrEqualTo(5);
     }
 
     @Test

@@ -29,8 +29,13 @@ final class ChildPlatform implements AutoCloseable {
     static ChildPlatform start(Path data, int learners, List<String> extra, Path log) throws Exception {
         String cp = System.getProperty("surefire.test.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-                cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        // A benchmark may try the platform with other JVM options, e.g. -Dplatform.h2.options=...
+        String jvmOptions = System.getProperty("child.jvmOptions", "");
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
                 "org.iqracity.console.app.Launcher", "platform", "--port", "0", "--data", data.toString(),
                 "--learners", Integer.toString(learners)));
         command.addAll(extra);

@@ -20,7 +20,11 @@ import org.iqracity.console.platform.store.RecipientRepository.Addressee;
 
 /** What a notice would do before it does it: counts per channel and jurisdiction, and the text for one learner. */
 public final class BreachPreview {
-    private static final int SAMPLE = 20;
+    /**
+     * Usernames shown with the counts, so the officer recognises the scope: a handful, since stepping a narrow
+     * scope (an enrollment-date range moved a day at a time) would otherwise list the Member's learners page by page.
+     */
+    static final int SAMPLE = 5;
     private static final int UNMATCHED_SHOWN = 1000;
 
     private final BreachService breaches;
@@ -139,8 +143,9 @@ public final class BreachPreview {
             flags.add("Jurisdiction not in the table: email is used by default.");
         }
         accessLog.record(AccessLog.by(caller, "BREACH_NOTICE_PREVIEW", "LEARNER", learnerId, null));
-        return new NoticeMessageDto(learnerId, channels, entry.usableEmail() && !entry.learner().retired()
-                ? entry.learner().email() : null, r.subject(), r.text(), r.html(),
+        // Only what the notice needs: the address of a channel this learner gets.
+        return new NoticeMessageDto(learnerId, channels, entry.wantsEmail() && entry.usableEmail()
+                && !entry.learner().retired() ? entry.learner().email() : null, r.subject(), r.text(), r.html(),
                 entry.wantsLetter() ? who.mailingAddress() : null, flags);
     }
 }

@@ -163,9 +163,13 @@ public final class BreachRecords {
         List<org.iqracity.console.api.Problem.FieldError> errors = new ArrayList<>();
         if (title == null || title.isBlank() || title.length() > 300) {
             errors.add(new org.iqracity.console.api.Problem.FieldError("title", "Give a title of up to 300 characters."));
+        } else if (BreachService.hasControl(title, false)) {
+            errors.add(new org.iqracity.console.api.Problem.FieldError("title", BreachService.CONTROL_CHARACTER));
         }
         if (body == null || body.isBlank() || body.length() > 20000) {
             errors.add(new org.iqracity.console.api.Problem.FieldError("body", "Give a text of up to 20,000 characters."));
+        } else if (BreachService.hasControl(body, true)) {
+            errors.add(new org.iqracity.console.api.Problem.FieldError("body", BreachService.CONTROL_CHARACTER));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(errors);

@@ -100,6 +100,7 @@ public final class BreachService {
         Instant now = now();
         jdbc.inTransaction(c -> {
             incidents.insert(c, id, caller.memberId(), draft, caller.staffId(), caller.displayName(), now);
+            incidents.contributed(c, id, caller.staffId());
             incidents.event(c, id, now, caller.displayName(), "CREATED", "Draft created.");
             return null;
         });
@@ -115,10 +116,17 @@ public final class BreachService {
         }
         Draft draft = validate(request, false);
         resolver.checkCourses(caller.memberId(), request.scope() == null ? BreachScope.allLearners() : request.scope());
+        List<String> changed = changedParts(row, draft);
+        if (changed.isEmpty() && row.version() == expectedVersion) {
+            // A save that changes nothing (an autosave of an untouched form) writes nothing and names nobody.
+            return dto(row);
+        }
         boolean saved = jdbc.inTransaction(c -> {
             boolean ok = incidents.updateDraft(c, id, caller.memberId(), expectedVersion, draft);
-            if (ok) {
-                incidents.event(c, id, now(), caller.displayName(), "EDITED", "Draft edited.");
+            if (ok && !changed.isEmpty()) {
+                incidents.contributed(c, id, caller.staffId());
+                incidents.event(c, id, now(), caller.displayName(), "EDITED", "Changed " + String.join(", ",
+                        changed) + ".");
             }
             return ok;
         });
@@ -165,12 +173,45 @@ public final class BreachService {
         transition(row, IncidentState.DRAFT, c -> {
             incidents.submitted(c, id, caller.staffId(), caller.displayName(), now(), textPrint, recipientsPrint,
                     plan.size());
+            incidents.contributed(c, id, caller.staffId());
             incidents.event(c, id, now(), caller.displayName(), "SUBMITTED",
                     "Submitted for approval: " + plan.size() + " learners; text " + shortPrint(textPrint)
                             + ", recipients " + shortPrint(recipientsPrint) + ".");
         });
         log(caller, "BREACH_SUBMIT", id);
         return get(caller, id);
+    }
+
+    /** The parts of the notice a save changes, in words for the timeline; empty when it changes nothing. */
+    static List<String> changedParts(IncidentRow row, Draft d) {
+        List<String> parts = new ArrayList<>();
+        if (!row.title().equals(d.title()) || !row.discoveredAt().equals(d.discoveredAt())
+                || !java.util.Objects.equals(row.occurredFrom(), d.occurredFrom())
+                || !java.util.Objects.equals(row.occurredTo(), d.occurredTo())
+                || !row.whatHappened().equals(d.whatHappened()) || !row.dataCategories().equals(d.dataCategories())
+                || !row.systems().equals(d.systems()) || !row.measures().equals(d.measures())
+                || !row.learnerActions().equals(d.learnerActions())) {
+            parts.add("the incident facts");
+        }
+        if (!row.contact().equals(d.contact())) {
+            parts.add("the contact");
+        }
+        if (!sameScope(row.scopeJson(), d.scopeJson())) {
+            parts.add("the scope");
+        }
+        // Stored text may keep the template's final line break, which a save strips.
+        if (!row.subject().strip().equals(d.subject()) || !row.body().strip().equals(d.body())) {
+            parts.add("the notice text");
+        }
+        return parts;
+    }
+
+    private static boolean sameScope(String stored, String saved) {
+        try {
+            return Json.mapper().readTree(stored).equals(Json.mapper().readTree(saved));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     public IncidentDto returnToAuthor(Caller caller, String id, String reason) {
@@ -194,8 +235,10 @@ public final class BreachService {
         requireOfficer(caller);
         IncidentRow row = visible(caller, id);
         requireState(row, IncidentState.SUBMITTED, "approved");
-        if (caller.staffId().equals(row.createdById()) || caller.staffId().equals(row.submittedById())) {
-            throw PlatformException.forbidden("A different security officer than the author must approve this notice.");
+        if (caller.staffId().equals(row.createdById()) || caller.staffId().equals(row.submittedById())
+                || jdbc.inTransaction(c -> incidents.isContributor(c, id, caller.staffId()))) {
+            throw PlatformException.forbidden("You wrote part of this notice (you created, changed or submitted it); "
+                    + "a security officer who did not must approve it.");
         }
         if (request == null || !row.textFingerprint().equals(request.textFingerprint())
                 || !row.recipientsFingerprint().equals(request.recipientsFingerprint())) {
@@ -348,6 +391,9 @@ public final class BreachService {
         if (reason.length() > 2000) {
             throw PlatformException.invalid("reason", "Keep the reason under 2,000 characters.");
         }
+        if (hasControl(reason, true)) {
+            throw PlatformException.invalid("reason", CONTROL_CHARACTER);
+        }
         return reason.strip();
     }
 
@@ -367,22 +413,25 @@ public final class BreachService {
         String title = text(r.title(), "title", 300, true, errors);
         if (r.discoveredAt() == null) {
             errors.add(new Problem.FieldError("discoveredAt", "Say when the breach was discovered."));
-        } else if (r.discoveredAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
-            errors.add(new Problem.FieldError("discoveredAt", "The discovery cannot lie in the future."));
+        } else {
+            checkDate(r.discoveredAt(), "discoveredAt", "The discovery", errors);
         }
+        checkDate(r.occurredFrom(), "occurredFrom", "The start of the breach", errors);
+        checkDate(r.occurredTo(), "occurredTo", "The end of the breach", errors);
         if (r.occurredFrom() != null && r.occurredTo() != null && r.occurredFrom().isAfter(r.occurredTo())) {
             errors.add(new Problem.FieldError("occurredTo", "The end of the breach comes before its start."));
         }
-        String what = text(r.whatHappened(), "whatHappened", 20000, false, errors);
-        String systems = text(r.systems(), "systems", 5000, false, errors);
-        String measures = text(r.measures(), "measures", 20000, false, errors);
-        String actions = text(r.learnerActions(), "learnerActions", 20000, false, errors);
-        String contact = text(r.contact(), "contact", 2000, false, errors);
+        String what = multiLineText(r.whatHappened(), "whatHappened", 20000, errors);
+        String systems = multiLineText(r.systems(), "systems", 5000, errors);
+        String measures = multiLineText(r.measures(), "measures", 20000, errors);
+        String actions = multiLineText(r.learnerActions(), "learnerActions", 20000, errors);
+        String contact = multiLineText(r.contact(), "contact", 2000, errors);
         boolean blankText = (r.subject() == null || r.subject().isBlank()) && (r.body() == null || r.body().isBlank());
         // A draft may be unfinished: the text is required when it is submitted, not while it is written.
-        String subject = creating && blankText ? NoticeTemplate.DEFAULT_SUBJECT
+        String subject = creating && blankText ? NoticeTemplate.DEFAULT_SUBJECT.strip()
                 : text(r.subject(), "subject", 500, false, errors);
-        String body = creating && blankText ? NoticeTemplate.DEFAULT_BODY : text(r.body(), "body", 50000, false, errors);
+        String body = creating && blankText ? NoticeTemplate.DEFAULT_BODY.strip()
+                : multiLineText(r.body(), "body", 50000, errors);
         for (String field : List.of("subject", "body")) {
             List<String> unknown = NoticeTemplate.unknownPlaceholders("subject".equals(field) ? subject : body);
             if (!unknown.isEmpty()) {
@@ -400,6 +449,8 @@ public final class BreachService {
         }
         if (scope.learners().stream().anyMatch(s -> s != null && s.length() > 254)) {
             errors.add(new Problem.FieldError("scope.learners", "An entry is longer than any id or email."));
+        } else if (scope.learners().stream().anyMatch(s -> s != null && hasControl(s, false))) {
+            errors.add(new Problem.FieldError("scope.learners", CONTROL_CHARACTER));
         }
         if (scope.courseIds().size() > 1000 || scope.courseIds().stream().anyMatch(s -> s == null || s.length() > 200)) {
             errors.add(new Problem.FieldError("scope.courseIds", "Name courses by their ids."));
@@ -429,14 +480,56 @@ public final class BreachService {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
+    /** The earliest date a notice carries: anything before is a typing slip (year 0001), not a breach. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    static final String CONTROL_CHARACTER = "This contains an invisible control character (such as NUL or a "
+            + "backspace); retype or paste it again without it.";
+
+    /** A date of the breach's story: not before 1970 and not ahead of now (a few minutes of clock drift aside). */
+    private void checkDate(Instant value, String field, String what, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBefore(EARLIEST)) {
+            errors.add(new Problem.FieldError(field, what + " cannot lie before 1970; check the year."));
+        } else if (value.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            errors.add(new Problem.FieldError(field, what + " cannot lie in the future."));
+        }
+    }
+
+    /** One line of text: no line breaks, no control characters. */
     private static String text(String value, String field, int max, boolean required, List<Problem.FieldError> errors) {
+        return checkedText(value, field, max, required, false, errors);
+    }
+
+    /** Paragraphs: line breaks and tabs allowed, no other control characters. */
+    private static String multiLineText(String value, String field, int max, List<Problem.FieldError> errors) {
+        return checkedText(value, field, max, false, true, errors);
+    }
+
+    private static String checkedText(String value, String field, int max, boolean required, boolean lines,
+                                      List<Problem.FieldError> errors) {
         String v = value == null ? "" : value.strip();
         if (required && v.isEmpty()) {
             errors.add(new Problem.FieldError(field, "This cannot be empty."));
         } else if (v.length() > max) {
             errors.add(new Problem.FieldError(field, "Keep this under " + max + " characters."));
+        } else if (hasControl(v, lines)) {
+            errors.add(new Problem.FieldError(field, CONTROL_CHARACTER));
         }
         return v;
+    }
+
+    /** Whether {@code s} holds a C0 or C1 control character (or DEL); line breaks and tabs only where allowed. */
+    static boolean hasControl(String s, boolean lineBreaksAllowed) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isISOControl(ch) && !(lineBreaksAllowed && (ch == '\n' || ch == '\r' || ch == '\t'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<DataCategory> categories(String stored) {

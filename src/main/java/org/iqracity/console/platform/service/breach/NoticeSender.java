@@ -36,7 +36,7 @@ public final class NoticeSender implements AutoCloseable {
      * a message to a local mail server; claiming a few at a time keeps the sender near the mail server's own pace, at
      * the price of up to this many messages in doubt after a crash (never resent by themselves).
      */
-    static final int CLAIM_GROUP = 8;
+    public static final int CLAIM_GROUP = 8;
 
     /** How long to wait before attempt n+1, and when to give up. */
     public record Backoff(Duration base, Duration max, int maxAttempts) {
