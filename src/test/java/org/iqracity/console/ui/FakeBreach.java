@@ -113,7 +113,7 @@ public final class FakeBreach {
     }
 
     public synchronized IncidentDto current(String id) {
-        return find(id);
+        return viewed(find(id));
     }
 
     public synchronized Versioned<IncidentDto> save(String id, String ifMatch, IncidentRequest r) {
@@ -278,21 +278,51 @@ public final class FakeBreach {
                 : "%PDF-1.7 record of " + id);
     }
 
-    public synchronized SiteNoticeDto postSiteNotice(String id, SiteNoticeRequest r) {
+    public synchronized SiteNoticeDto proposeSiteNotice(String id, SiteNoticeRequest r) {
         IncidentDto i = find(id);
         calls.add("site-notice " + id);
-        SiteNoticeDto notice = new SiteNoticeDto("sn-" + id, "northbridge", "Northbridge University", id, r.title(),
-                r.body(), clock, null);
-        incidents.put(id, withSiteNotice(i, notice));
+        SiteNoticeDto notice = new SiteNoticeDto("sn-" + id + "-" + nextId++, "northbridge", "Northbridge University",
+                id, r.title(), r.body(), null, null, actor, clock, null, "fp-" + (r.title() + r.body()).hashCode(),
+                false);
+        incidents.put(id, withSiteNotices(i, i.siteNotice(), notice));
         return notice;
+    }
+
+    public synchronized SiteNoticeDto approveSiteNotice(String id, String textFingerprint) {
+        IncidentDto i = find(id);
+        calls.add("approve-site-notice " + id);
+        SiteNoticeDto proposed = i.proposedSiteNotice();
+        if (proposed == null) {
+            throw problem(409, ProblemCode.STATE_CONFLICT);
+        }
+        if (actor.equals(proposed.proposedBy())) {
+            throw problem(403, ProblemCode.FORBIDDEN);
+        }
+        if (!proposed.textFingerprint().equals(textFingerprint)) {
+            throw problem(409, ProblemCode.VERSION_CONFLICT);
+        }
+        SiteNoticeDto up = siteNotice(proposed, clock, null, actor, false);
+        incidents.put(id, withSiteNotices(i, up, null));
+        return up;
     }
 
     public synchronized void withdrawSiteNotice(String id) {
         IncidentDto i = find(id);
         calls.add("withdraw " + id);
         SiteNoticeDto up = i.siteNotice();
-        incidents.put(id, withSiteNotice(i, up == null ? null : new SiteNoticeDto(up.id(), up.memberId(),
-                up.memberName(), up.incidentId(), up.title(), up.body(), up.postedAt(), clock)));
+        incidents.put(id, withSiteNotices(i, up == null ? null : siteNotice(up, up.postedAt(), clock, up.approvedBy(),
+                false), null));
+    }
+
+    /** A site notice proposed by Grace Liu, waiting for {@link #actor} to approve it. */
+    public synchronized void siteNoticeProposedByAnother(String id, String title, String body) {
+        String me = actor;
+        actor = "Grace Liu";
+        try {
+            proposeSiteNotice(id, new SiteNoticeRequest(title, body));
+        } finally {
+            actor = me;
+        }
     }
 
     // Setting the scene for a test or a tour.
@@ -471,17 +501,18 @@ public final class FakeBreach {
                 i.systems(), i.measures(), i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(),
                 i.createdBy(), i.createdAt(), i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(),
                 i.textFingerprint(), i.recipientsFingerprint(), i.recipientCount(),
-                progress(deliveries.getOrDefault(i.id(), List.of())), i.siteNotice(), timeline));
+                progress(deliveries.getOrDefault(i.id(), List.of())), i.siteNotice(), timeline,
+                i.proposedSiteNotice(), false));
     }
 
-    private static Versioned<IncidentDto> versioned(IncidentDto i) {
-        return new Versioned<>(i, i.etag());
+    private Versioned<IncidentDto> versioned(IncidentDto i) {
+        return new Versioned<>(viewed(i), i.etag());
     }
 
     private IncidentDto blank(String id) {
         return new IncidentDto(id, "", IncidentState.DRAFT, 0, clock, clock, null, null, "", List.of(), "", "", "",
                 "", BreachScope.allLearners(), "", "", actor, clock, null, null, null, null, null, null, 0,
-                DeliveryProgressDto.NONE, null, List.of());
+                DeliveryProgressDto.NONE, null, List.of(), null, false);
     }
 
     private static IncidentDto apply(IncidentDto i, IncidentRequest r) {
@@ -491,7 +522,7 @@ public final class FakeBreach {
                 r.contact(), r.scope() == null ? BreachScope.allLearners() : r.scope(), r.subject(), r.body(),
                 i.createdBy(), i.createdAt(), i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(),
                 i.textFingerprint(), i.recipientsFingerprint(), i.recipientCount(), i.progress(), i.siteNotice(),
-                i.timeline());
+                i.timeline(), i.proposedSiteNotice(), false);
     }
 
     private static IncidentDto with(IncidentDto i, IncidentState state, long version) {
@@ -510,7 +541,7 @@ public final class FakeBreach {
                 i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(), i.systems(), i.measures(),
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 submittedBy, submittedAt, approvedBy, approvedAt, textFp, recipientsFp, recipients, i.progress(),
-                i.siteNotice(), i.timeline());
+                i.siteNotice(), i.timeline(), i.proposedSiteNotice(), false);
     }
 
     private static IncidentDto withProgress(IncidentDto i, IncidentState state, DeliveryProgressDto p) {
@@ -518,15 +549,37 @@ public final class FakeBreach {
                 i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(), i.systems(), i.measures(),
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(), i.textFingerprint(),
-                i.recipientsFingerprint(), i.recipientCount(), p, i.siteNotice(), i.timeline());
+                i.recipientsFingerprint(), i.recipientCount(), p, i.siteNotice(), i.timeline(), i.proposedSiteNotice(),
+                false);
     }
 
-    private static IncidentDto withSiteNotice(IncidentDto i, SiteNoticeDto notice) {
+    private static IncidentDto withSiteNotices(IncidentDto i, SiteNoticeDto up, SiteNoticeDto proposed) {
         return new IncidentDto(i.id(), i.title(), i.state(), i.version(), i.discoveredAt(), i.regulatorDeadline(),
                 i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(), i.systems(), i.measures(),
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(), i.textFingerprint(),
-                i.recipientsFingerprint(), i.recipientCount(), i.progress(), notice, i.timeline());
+                i.recipientsFingerprint(), i.recipientCount(), i.progress(), up, i.timeline(), proposed, false);
+    }
+
+    /** The incident as {@link #actor} is told it: whether they may approve it or its proposed site notice. */
+    private IncidentDto viewed(IncidentDto i) {
+        boolean mayApprove = i.state() == IncidentState.SUBMITTED && !actor.equals(i.createdBy())
+                && !actor.equals(i.submittedBy());
+        SiteNoticeDto p = i.proposedSiteNotice();
+        SiteNoticeDto proposed = p == null ? null : siteNotice(p, p.postedAt(), p.withdrawnAt(), p.approvedBy(),
+                !actor.equals(p.proposedBy()));
+        return new IncidentDto(i.id(), i.title(), i.state(), i.version(), i.discoveredAt(), i.regulatorDeadline(),
+                i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(), i.systems(), i.measures(),
+                i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
+                i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(), i.textFingerprint(),
+                i.recipientsFingerprint(), i.recipientCount(), i.progress(), i.siteNotice(), i.timeline(), proposed,
+                mayApprove);
+    }
+
+    private static SiteNoticeDto siteNotice(SiteNoticeDto n, Instant postedAt, Instant withdrawnAt, String approvedBy,
+                                            boolean youMayApprove) {
+        return new SiteNoticeDto(n.id(), n.memberId(), n.memberName(), n.incidentId(), n.title(), n.body(), postedAt,
+                withdrawnAt, n.proposedBy(), n.proposedAt(), approvedBy, n.textFingerprint(), youMayApprove);
     }
 
     private DeliveryDto status(DeliveryDto d, DeliveryStatus status, String error) {

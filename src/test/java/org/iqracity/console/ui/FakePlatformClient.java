@@ -461,10 +461,16 @@ public class FakePlatformClient implements PlatformClient {
     }
 
     @Override
-    public org.iqracity.console.api.breach.SiteNoticeDto postSiteNotice(String incidentId,
+    public org.iqracity.console.api.breach.SiteNoticeDto proposeSiteNotice(String incidentId,
             org.iqracity.console.api.breach.SiteNoticeRequest request) {
         maybeFail();
-        return breach.postSiteNotice(incidentId, request);
+        return breach.proposeSiteNotice(incidentId, request);
+    }
+
+    @Override
+    public org.iqracity.console.api.breach.SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint) {
+        maybeFail();
+        return breach.approveSiteNotice(incidentId, textFingerprint);
     }
 
     @Override

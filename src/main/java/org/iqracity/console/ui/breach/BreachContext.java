@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.Versioned;
@@ -114,18 +113,5 @@ final class BreachContext {
 
     void dismiss() {
         notice.set(null);
-    }
-
-    /**
-     * Whether the signed-in officer is the one named: the platform records people by display name. Only for what
-     * the screen says; the platform decides who may approve.
-     */
-    boolean isMe(String name) {
-        if (name == null || app.session() == null) {
-            return false;
-        }
-        MeDto me = app.session().me();
-        return name.equalsIgnoreCase(me.username())
-                || (me.displayName() != null && name.equalsIgnoreCase(me.displayName()));
     }
 }

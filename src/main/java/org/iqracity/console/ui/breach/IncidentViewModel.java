@@ -105,10 +105,10 @@ public final class IncidentViewModel {
 
     // Approval.
 
-    /** The signed-in officer wrote or submitted this notice: a different officer must approve it. */
-    public boolean isAuthor() {
+    /** The notice waits for approval and the platform says the signed-in officer, who wrote none of it, may give it. */
+    public boolean mayApprove() {
         IncidentDto now = ctx.incident();
-        return now != null && (ctx.isMe(now.createdBy()) || ctx.isMe(now.submittedBy()));
+        return now != null && now.youMayApprove();
     }
 
     /** The recipients as the platform counts them now differ from those submitted: approval would be refused. */
@@ -411,7 +411,7 @@ public final class IncidentViewModel {
     // Site notice.
 
     private void fillSiteNotice(IncidentDto dto) {
-        SiteNoticeDto up = dto.siteNotice();
+        SiteNoticeDto up = dto.proposedSiteNotice() != null ? dto.proposedSiteNotice() : dto.siteNotice();
         if (up != null) {
             siteTitle.set(up.title());
             siteBody.set(up.body());
@@ -429,6 +429,17 @@ public final class IncidentViewModel {
         return now != null && now.siteNotice() != null && now.siteNotice().withdrawnAt() == null;
     }
 
+    /** A proposal waiting for the signed-in officer's approval, if any. */
+    public SiteNoticeDto siteNoticeToApprove() {
+        IncidentDto now = ctx.incident();
+        SiteNoticeDto proposed = now == null ? null : now.proposedSiteNotice();
+        return proposed != null && proposed.youMayApprove() ? proposed : null;
+    }
+
+    /**
+     * Proposes the site notice after saying who will see it: every learner of the Member, once a second officer
+     * approves this exact text.
+     */
     public void postSiteNotice() {
         IncidentDto now = ctx.incident();
         PlatformClient client = ctx.client();
@@ -439,12 +450,49 @@ public final class IncidentViewModel {
             ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.site.missing"));
             return;
         }
-        boolean replacing = siteNoticeUp();
+        String member = ctx.app.session() == null ? "" : ctx.app.session().me().member().name();
+        if (!ctx.dialogs.confirm(new BreachDialogs.Question("proposeSiteNoticeDialog",
+                ctx.messages.get("breach.site.propose.title"), ctx.messages.format("breach.site.propose.text", member),
+                ctx.messages.get("breach.site.propose.ok"), false))) {
+            return;
+        }
         SiteNoticeRequest request = new SiteNoticeRequest(siteTitle.get().strip(), siteBody.get().strip());
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.postSiteNotice(id, request);
+            client.proposeSiteNotice(id, request);
+            return client.incident(id);
+        }).onSuccess(v -> {
+            busy.set(false);
+            if (id.equals(ctx.incidentId())) {
+                ctx.adopt(v);
+            }
+            ctx.say(NoticeKind.SUCCESS, ctx.messages.get("breach.notice.siteProposed"));
+        }).onFailure(e -> {
+            busy.set(false);
+            ctx.sayFailure(e);
+        });
+    }
+
+    /** Puts up the notice another officer proposed, after the officer confirms they read this text. */
+    public void approveSiteNotice() {
+        IncidentDto now = ctx.incident();
+        PlatformClient client = ctx.client();
+        SiteNoticeDto proposed = siteNoticeToApprove();
+        if (now == null || client == null || busy.get() || proposed == null) {
+            return;
+        }
+        String member = ctx.app.session() == null ? "" : ctx.app.session().me().member().name();
+        if (!ctx.dialogs.confirm(new BreachDialogs.Question("approveSiteNoticeDialog",
+                ctx.messages.get("breach.site.approve.title"), ctx.messages.format("breach.site.approve.text",
+                proposed.proposedBy(), member, proposed.title()), ctx.messages.get("breach.site.approve.ok"), false))) {
+            return;
+        }
+        boolean replacing = siteNoticeUp();
+        busy.set(true);
+        String id = now.id();
+        ctx.tasks.run(() -> {
+            client.approveSiteNotice(id, proposed.textFingerprint());
             return client.incident(id);
         }).onSuccess(v -> {
             busy.set(false);
@@ -462,7 +510,7 @@ public final class IncidentViewModel {
     public void withdrawSiteNotice() {
         IncidentDto now = ctx.incident();
         PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || !siteNoticeUp()) {
+        if (now == null || client == null || busy.get() || !siteNoticeUp() && now.proposedSiteNotice() == null) {
             return;
         }
         if (!ctx.dialogs.confirm(new BreachDialogs.Question("withdrawDialog", ctx.messages.get("breach.site.withdraw"),

@@ -29,6 +29,8 @@ final class ReviewPane extends HBox {
     private final BreachFormat format;
     private final Label status = new Label();
     private final Message authorNote = new Message();
+    private final javafx.beans.property.BooleanProperty mayApprove =
+            new javafx.beans.property.SimpleBooleanProperty();
     private final Message moved = new Message();
     private final TextArea textFingerprint = fingerprint("textFingerprint");
     private final TextArea recipientsFingerprint = fingerprint("recipientsFingerprint");
@@ -63,7 +65,8 @@ final class ReviewPane extends HBox {
         Button back = new Button(messages.get("breach.review.return"), Icons.of(AppIcon.RETURN));
         back.setId("returnNotice");
         back.setOnAction(e -> vm.returnToAuthor());
-        approve.disableProperty().bind(vm.busyProperty());
+        // Only an officer who wrote none of the notice may approve it; the platform says who that is.
+        approve.disableProperty().bind(vm.busyProperty().or(mayApprove.not()));
         back.disableProperty().bind(vm.busyProperty());
         actions = new HBox(10, approve, back);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -117,7 +120,8 @@ final class ReviewPane extends HBox {
         }
         boolean submitted = dto.state() == IncidentState.SUBMITTED;
         actions.setVisible(submitted);
-        authorNote.setVisible(submitted && vm.isAuthor());
+        mayApprove.set(submitted && dto.youMayApprove());
+        authorNote.setVisible(submitted && !dto.youMayApprove());
         moved.setVisible(submitted && vm.recipientsMoved());
         if (submitted) {
             status.setText(messages.format("breach.review.submitted", name(dto.submittedBy()),

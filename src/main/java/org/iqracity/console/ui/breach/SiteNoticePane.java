@@ -35,24 +35,35 @@ final class SiteNoticePane extends VBox {
         post.getStyleClass().add(Styles.ACCENT);
         post.disableProperty().bind(vm.busyProperty());
         post.setOnAction(e -> vm.postSiteNotice());
+        Button approve = new Button(messages.get("breach.site.approve"), Icons.of(AppIcon.SITE));
+        approve.setId("approveSiteNotice");
+        approve.getStyleClass().add(Styles.SUCCESS);
+        approve.disableProperty().bind(vm.busyProperty());
+        approve.setOnAction(e -> vm.approveSiteNotice());
+        approve.managedProperty().bind(approve.visibleProperty());
         Button withdraw = new Button(messages.get("breach.site.withdraw"), Icons.of(AppIcon.SITE_OFF));
         withdraw.setId("withdrawSiteNotice");
         withdraw.getStyleClass().add(Styles.DANGER);
         withdraw.setOnAction(e -> vm.withdrawSiteNotice());
         withdraw.managedProperty().bind(withdraw.visibleProperty());
-        HBox actions = new HBox(10, post, withdraw);
+        HBox actions = new HBox(10, approve, post, withdraw);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(status, hint, form, actions);
         Runnable show = () -> {
             IncidentDto dto = incident.getValue();
             SiteNoticeDto up = dto == null ? null : dto.siteNotice();
+            SiteNoticeDto proposed = dto == null ? null : dto.proposedSiteNotice();
             boolean isUp = vm.siteNoticeUp();
-            withdraw.setVisible(isUp);
-            post.setText(messages.get(isUp ? "breach.site.replace" : "breach.site.post"));
+            withdraw.setVisible(isUp || proposed != null);
+            approve.setVisible(vm.siteNoticeToApprove() != null);
+            post.setText(messages.get(isUp || proposed != null ? "breach.site.replace" : "breach.site.post"));
             status.setGraphic(Icons.of(isUp ? AppIcon.SITE : AppIcon.SITE_OFF));
-            status.setText(up == null ? messages.get("breach.site.none")
+            String upText = up == null ? messages.get("breach.site.none")
                     : isUp ? messages.format("breach.site.up", format.when(up.postedAt()))
-                    : messages.format("breach.site.withdrawn", format.when(up.withdrawnAt())));
+                    : messages.format("breach.site.withdrawn", format.when(up.withdrawnAt()));
+            status.setText(proposed == null ? upText : upText + " " + messages.format(proposed.youMayApprove()
+                    ? "breach.site.proposedForYou" : "breach.site.proposed", proposed.proposedBy(),
+                    format.when(proposed.proposedAt())));
         };
         incident.addListener(x -> show.run());
         show.run();

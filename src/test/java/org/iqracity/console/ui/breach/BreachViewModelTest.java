@@ -263,14 +263,14 @@ class BreachViewModelTest {
 
         assertThat(open().state()).isEqualTo(IncidentState.SUBMITTED);
         assertThat(vm.paneProperty().get()).isEqualTo(Pane.INCIDENT);
-        assertThat(vm.incident().isAuthor()).isTrue();
+        assertThat(vm.incident().mayApprove()).isFalse();
 
         vm.incident().approve();
 
         assertThat(open().state()).isEqualTo(IncidentState.SUBMITTED);
         assertThat(vm.noticeProperty().get().text())
-                .isEqualTo("A different security officer must approve this notice: the officer who wrote or "
-                        + "submitted it cannot approve it.");
+                .isEqualTo("Another security officer must approve this notice: nobody who created, changed or "
+                        + "submitted it can approve it.");
     }
 
     @Test
@@ -279,7 +279,8 @@ class BreachViewModelTest {
         IncidentDto shown = open();
 
         signInAs("nb-security2", "Grace Liu");
-        assertThat(vm.incident().isAuthor()).isFalse();
+        vm.reloadIncident();
+        assertThat(vm.incident().mayApprove()).isTrue();
         vm.incident().approve();
 
         assertThat(open().state()).isEqualTo(IncidentState.APPROVED);
@@ -484,16 +485,41 @@ class BreachViewModelTest {
     }
 
     @Test
-    void aSiteNoticeIsPostedAndWithdrawn() {
+    void r8ASiteNoticeIsProposedByOneOfficerAfterSayingWhoSeesItAndPutUpByAnother() {
         submitted();
 
         vm.incident().postSiteNotice();
+        assertThat(dialogs.last().id()).isEqualTo("proposeSiteNoticeDialog");
+        assertThat(dialogs.last().text()).contains("Every learner of Northbridge University");
+        assertThat(vm.incident().siteNoticeUp()).as("up only once approved").isFalse();
+        assertThat(open().proposedSiteNotice().title()).isEqualTo("Notice of a data incident");
+        assertThat(vm.incident().siteNoticeToApprove()).as("not for its own proposer").isNull();
+        vm.incident().approveSiteNotice();
+        assertThat(breach.calls).doesNotContain("approve-site-notice " + open().id());
+
+        signInAs("nb-security2", "Grace Liu");
+        vm.reloadIncident();
+        assertThat(vm.incident().siteNoticeToApprove()).isNotNull();
+        vm.incident().approveSiteNotice();
+        assertThat(dialogs.last().id()).isEqualTo("approveSiteNoticeDialog");
+        assertThat(dialogs.last().text()).contains("Nadia Ta proposed this notice", "Notice of a data incident");
         assertThat(vm.incident().siteNoticeUp()).isTrue();
-        assertThat(open().siteNotice().title()).isEqualTo("Notice of a data incident");
+        assertThat(open().siteNotice().approvedBy()).isEqualTo("Grace Liu");
 
         vm.incident().withdrawSiteNotice();
         assertThat(dialogs.last().id()).isEqualTo("withdrawDialog");
         assertThat(vm.incident().siteNoticeUp()).isFalse();
+    }
+
+    @Test
+    void r8ASiteNoticeIsNotProposedWhenTheOfficerDeclinesTheQuestion() {
+        submitted();
+        dialogs.confirm = false;
+
+        vm.incident().postSiteNotice();
+
+        assertThat(open().proposedSiteNotice()).isNull();
+        assertThat(breach.calls).noneMatch(c -> c.startsWith("site-notice"));
     }
 
     @Test
