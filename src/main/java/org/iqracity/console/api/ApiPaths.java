@@ -49,6 +49,7 @@ public final class ApiPaths {
     public static final String BREACH_LETTERS = BREACH_NOTICE + "/letters";
     public static final String BREACH_RECORD = BREACH_NOTICE + "/record";
     public static final String BREACH_SITE_NOTICE = BREACH_NOTICE + "/site-notice";
+    public static final String BREACH_SITE_NOTICE_APPROVE = BREACH_SITE_NOTICE + "/approve";
     /** Public: the site notices a Member has up, as learners see them. */
     public static final String PUBLIC_SITE_NOTICES = BASE + "/public/members/{memberId}/site-notices";
     public static final String SPONSOR_RELEASE_PDF = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/pdf";

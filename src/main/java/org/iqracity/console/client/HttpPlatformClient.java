@@ -52,6 +52,7 @@ import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.ReasonRequest;
 import org.iqracity.console.api.breach.ResolveDeliveryRequest;
+import org.iqracity.console.api.breach.SiteNoticeApproval;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 
@@ -531,10 +532,18 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public SiteNoticeDto postSiteNotice(String incidentId, SiteNoticeRequest request) {
+    public SiteNoticeDto proposeSiteNotice(String incidentId, SiteNoticeRequest request) {
         Request.Builder put = new Request.Builder().url(url(ApiPaths.breachNotice(incidentId) + "/site-notice"))
                 .put(http.jsonBody(request));
         return authed(put, new TypeReference<SiteNoticeDto>() { });
+    }
+
+    @Override
+    public SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint) {
+        Request.Builder post = new Request.Builder()
+                .url(url(ApiPaths.breachNotice(incidentId) + "/site-notice/approve"))
+                .post(http.jsonBody(new SiteNoticeApproval(textFingerprint)));
+        return authed(post, new TypeReference<SiteNoticeDto>() { });
     }
 
     @Override

@@ -204,9 +204,16 @@ public interface PlatformClient {
     /** Streams the whole incident record for the regulator into {@code out}; answers the bytes written. */
     long incidentRecord(String incidentId, RecordFormat format, OutputStream out);
 
-    /** Posts the site notice for this incident, or replaces the one that is up. */
-    SiteNoticeDto postSiteNotice(String incidentId, SiteNoticeRequest request);
+    /**
+     * Proposes a site notice for this incident (to replace the one that is up, if any); it goes up once another
+     * officer approves it.
+     */
+    SiteNoticeDto proposeSiteNotice(String incidentId, SiteNoticeRequest request);
 
+    /** Puts up the site notice another officer proposed, naming the fingerprint of the text read. */
+    SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint);
+
+    /** Takes the site notice down and discards a proposal waiting for approval. */
     void withdrawSiteNotice(String incidentId);
 
     /** A released snapshot as the sponsor receives it in print: the platform's PDF of the same rows. */

@@ -14,7 +14,6 @@ import org.iqracity.console.platform.service.breach.BreachService;
 import org.iqracity.console.platform.service.breach.Jurisdictions;
 import org.iqracity.console.platform.service.breach.MailTransport;
 import org.iqracity.console.platform.service.breach.NoticeSender;
-import org.iqracity.console.platform.service.breach.RecipientResolver;
 import org.iqracity.console.platform.store.BreachRepository;
 import org.iqracity.console.platform.store.DeliveryRepository;
 import org.iqracity.console.platform.store.Jdbc;
@@ -43,10 +42,9 @@ record Breach(BreachService service, BreachPreview preview, BreachRecords record
         Jurisdictions jurisdictions = Jurisdictions.bundled();
         NoticeSender sender = new NoticeSender(jdbc, incidents, deliveries, recipients, accessLog, transports,
                 mail.backoff(), clock);
-        BreachService service = new BreachService(jdbc, incidents, deliveries, new RecipientResolver(recipients),
-                jurisdictions, accessLog, clock, domain, sender::wake);
-        BreachPreview preview = new BreachPreview(service, new RecipientResolver(recipients), jurisdictions, recipients,
-                incidents, accessLog);
+        BreachService service = new BreachService(jdbc, incidents, deliveries, recipients, jurisdictions, accessLog,
+                clock, domain, sender::wake);
+        BreachPreview preview = new BreachPreview(service, jurisdictions, recipients, incidents, accessLog);
         BreachRecords records = new BreachRecords(service, jdbc, incidents, deliveries, recipients, accessLog,
                 sender::wake);
         sender.start();

@@ -82,7 +82,7 @@ class HttpPlatformClientBreachTest {
                 null, r.whatHappened(), r.dataCategories(), r.systems(), r.measures(), r.learnerActions(),
                 r.contact(), r.scope(), r.subject(), r.body(), "Nadia Ta", DISCOVERED, null, null, null, null,
                 state == IncidentState.DRAFT ? null : "t-1", state == IncidentState.DRAFT ? null : "r-1", 1,
-                DeliveryProgressDto.NONE, null, List.of());
+                DeliveryProgressDto.NONE, null, List.of(), null, false);
     }
 
     private static MockResponse tagged(int code, IncidentDto dto) {
@@ -265,18 +265,26 @@ class HttpPlatformClientBreachTest {
     }
 
     @Test
-    void siteNoticeIsPutAndWithdrawnWithDelete() throws Exception {
-        SiteNoticeDto notice = new SiteNoticeDto("sn-1", "northbridge", "Northbridge University", ID, "Notice",
-                "Text", DISCOVERED, null);
-        server.enqueue(json(200, notice));
+    void siteNoticeIsProposedWithPutApprovedWithItsFingerprintAndWithdrawnWithDelete() throws Exception {
+        SiteNoticeDto proposed = new SiteNoticeDto("sn-1", "northbridge", "Northbridge University", ID, "Notice",
+                "Text", null, null, "Nadia Ta", DISCOVERED, null, "fp-1", false);
+        SiteNoticeDto up = new SiteNoticeDto("sn-1", "northbridge", "Northbridge University", ID, "Notice",
+                "Text", DISCOVERED, null, "Nadia Ta", DISCOVERED, "Grace Liu", "fp-1", false);
+        server.enqueue(json(200, proposed));
+        server.enqueue(json(200, up));
         server.enqueue(new MockResponse.Builder().code(204).build());
 
-        assertThat(client.postSiteNotice(ID, new SiteNoticeRequest("Notice", "Text"))).isEqualTo(notice);
+        assertThat(client.proposeSiteNotice(ID, new SiteNoticeRequest("Notice", "Text"))).isEqualTo(proposed);
+        assertThat(client.approveSiteNotice(ID, "fp-1")).isEqualTo(up);
         client.withdrawSiteNotice(ID);
 
         RecordedRequest put = server.takeRequest();
         assertThat(put.getMethod()).isEqualTo("PUT");
         assertThat(put.getUrl().encodedPath()).isEqualTo(PATH + "/site-notice");
+        RecordedRequest approve = server.takeRequest();
+        assertThat(approve.getMethod()).isEqualTo("POST");
+        assertThat(approve.getUrl().encodedPath()).isEqualTo(PATH + "/site-notice/approve");
+        assertThat(approve.getBody().utf8()).isEqualTo("{\"textFingerprint\":\"fp-1\"}");
         RecordedRequest delete = server.takeRequest();
         assertThat(delete.getMethod()).isEqualTo("DELETE");
         assertThat(delete.getUrl().encodedPath()).isEqualTo(PATH + "/site-notice");

@@ -136,6 +136,7 @@ class AuthorizationMatrixTest {
         EXPECT.put("GET " + ApiPaths.BREACH_RECORD, OWN_OFFICERS);
         EXPECT.put("PUT " + ApiPaths.BREACH_SITE_NOTICE, OWN_OFFICERS);
         EXPECT.put("DELETE " + ApiPaths.BREACH_SITE_NOTICE, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_SITE_NOTICE_APPROVE, OWN_OFFICERS);
         EXPECT.put("GET " + ApiPaths.PUBLIC_SITE_NOTICES, PUBLIC);
         EXPECT.put("GET " + ApiPaths.HEALTH, PUBLIC);
         EXPECT.put("GET " + ApiPaths.OPENAPI, PUBLIC);
@@ -168,16 +169,19 @@ class AuthorizationMatrixTest {
                 + ApiPaths.segment(courses.get(Whose.OWN_IN_SCOPE)), api.signIn("nb-admin"))
                 .header("Idempotency-Key", "matrix-setup").POST(HttpRequest.BodyPublishers.noBody()).build())
                 .json().path("releaseId").asText();
-        incidents.put(Whose.OWN_IN_SCOPE, draftIncident("nb-security"));
-        incidents.put(Whose.OTHER_MEMBER, draftIncident("sahel-security"));
+        incidents.put(Whose.OWN_IN_SCOPE, draftIncident("nb-security", "nb-security2"));
+        incidents.put(Whose.OTHER_MEMBER, draftIncident("sahel-security", "sahel-security"));
     }
 
-    /** A draft of the officer's Member, with a site notice up so that withdrawing it is judged on its merits. */
-    private String draftIncident(String officer) {
+    /**
+     * A draft of the officer's Member with a site notice proposed by {@code proposer}: another officer than the one
+     * the matrix signs in as, so that approving or withdrawing it is judged on its merits.
+     */
+    private String draftIncident(String officer, String proposer) {
         String token = api.signIn(officer);
         String id = api.post(ApiPaths.BREACH_NOTICES, token, "{\"title\":\"Matrix\",\"discoveredAt\":\""
                 + api.clock().instant().minusSeconds(3600) + "\"}").json().path("id").asText();
-        api.send(api.request(ApiPaths.breachNotice(id) + "/site-notice", token).header("Content-Type",
+        api.send(api.request(ApiPaths.breachNotice(id) + "/site-notice", api.signIn(proposer)).header("Content-Type",
                 "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\",\"body\":\"b\"}"))
                 .build());
         return id;

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * An incident and its notice. From submission on, {@code textFingerprint} and {@code recipientsFingerprint} name
- * exactly what the approver approves; approval freezes both.
+ * exactly what the approver approves; approval freezes both. {@code siteNotice} is the notice that is up,
+ * {@code proposedSiteNotice} one waiting for a second officer. {@code youMayApprove}: the notice waits for approval and
+ * the caller is an officer who wrote none of it.
  */
 public record IncidentDto(String id, String title, IncidentState state, long version, Instant discoveredAt,
                           Instant regulatorDeadline, Instant occurredFrom, Instant occurredTo, String whatHappened,
@@ -14,7 +16,7 @@ public record IncidentDto(String id, String title, IncidentState state, long ver
                           Instant createdAt, String submittedBy, Instant submittedAt, String approvedBy,
                           Instant approvedAt, String textFingerprint, String recipientsFingerprint,
                           long recipientCount, DeliveryProgressDto progress, SiteNoticeDto siteNotice,
-                          List<TimelineEntryDto> timeline) {
+                          List<TimelineEntryDto> timeline, SiteNoticeDto proposedSiteNotice, boolean youMayApprove) {
 
     public String etag() {
         return etagOf(version);

@@ -83,6 +83,8 @@ public final class ApiRoutes {
                 authed(auth, refusals, HandlerType.GET, ApiPaths.BREACH_RECORD, breach::record),
                 authed(auth, refusals, HandlerType.PUT, ApiPaths.BREACH_SITE_NOTICE, breach::postSiteNotice),
                 authed(auth, refusals, HandlerType.DELETE, ApiPaths.BREACH_SITE_NOTICE, breach::withdrawSiteNotice),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_SITE_NOTICE_APPROVE,
+                        breach::approveSiteNotice),
                 open(HandlerType.GET, ApiPaths.PUBLIC_SITE_NOTICES, breach::publicSiteNotices),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));

@@ -11,6 +11,7 @@ import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.ReasonRequest;
 import org.iqracity.console.api.breach.ResolveDeliveryRequest;
+import org.iqracity.console.api.breach.SiteNoticeApproval;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.IfMatch;
@@ -23,6 +24,8 @@ import org.iqracity.console.platform.service.breach.BreachService;
 final class BreachController {
     /** A pasted list of 200,000 emails fits; nothing else needs more than the usual limit. */
     private static final int INCIDENT_BODY_BYTES = 12 * 1024 * 1024;
+    /** See {@link #largeDraftPermit}: about 2,500 pasted emails. */
+    private static final long LARGE_DRAFT_BYTES = 64 * 1024;
 
     private final BreachService breaches;
     private final BreachPreview preview;
@@ -50,7 +53,10 @@ final class BreachController {
     void create(Context ctx, Caller caller) {
         BreachService.requireOfficer(caller);
         noParams(ctx);
-        IncidentDto created = breaches.create(caller, Requests.body(ctx, IncidentRequest.class, INCIDENT_BODY_BYTES));
+        IncidentDto created;
+        try (WorkLimits.Permit permit = largeDraftPermit(ctx, caller)) {
+            created = breaches.create(caller, Requests.body(ctx, IncidentRequest.class, INCIDENT_BODY_BYTES));
+        }
         ctx.status(201).header("Location", org.iqracity.console.api.ApiPaths.breachNotice(created.id()));
         withEtag(ctx, created);
     }
@@ -65,14 +71,18 @@ final class BreachController {
         guard(ctx, caller);
         noParams(ctx);
         long version = expectedVersion(ctx.header("If-Match"));
-        IncidentRequest body = Requests.body(ctx, IncidentRequest.class, INCIDENT_BODY_BYTES);
-        withEtag(ctx, breaches.update(caller, id(ctx), version, body));
+        try (WorkLimits.Permit permit = largeDraftPermit(ctx, caller)) {
+            IncidentRequest body = Requests.body(ctx, IncidentRequest.class, INCIDENT_BODY_BYTES);
+            withEtag(ctx, breaches.update(caller, id(ctx), version, body));
+        }
     }
 
     void preview(Context ctx, Caller caller) {
         guard(ctx, caller);
         noParams(ctx);
-        ctx.json(preview.preview(caller, id(ctx)));
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.BREACH_SCOPE)) {
+            ctx.json(preview.preview(caller, id(ctx)));
+        }
     }
 
     void message(Context ctx, Caller caller) {
@@ -89,7 +99,9 @@ final class BreachController {
     void submit(Context ctx, Caller caller) {
         guard(ctx, caller);
         noParams(ctx);
-        withEtag(ctx, breaches.submit(caller, id(ctx)));
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.BREACH_SCOPE)) {
+            withEtag(ctx, breaches.submit(caller, id(ctx)));
+        }
     }
 
     void returnToAuthor(Context ctx, Caller caller) {
@@ -101,7 +113,10 @@ final class BreachController {
     void approve(Context ctx, Caller caller) {
         guard(ctx, caller);
         noParams(ctx);
-        withEtag(ctx, breaches.approve(caller, id(ctx), Requests.body(ctx, ApprovalRequest.class)));
+        ApprovalRequest approval = Requests.body(ctx, ApprovalRequest.class);
+        try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.BREACH_SCOPE)) {
+            withEtag(ctx, breaches.approve(caller, id(ctx), approval));
+        }
     }
 
     void send(Context ctx, Caller caller) {
@@ -214,7 +229,13 @@ final class BreachController {
         guard(ctx, caller);
         noParams(ctx);
         SiteNoticeRequest body = Requests.body(ctx, SiteNoticeRequest.class);
-        ctx.json(records.postSiteNotice(caller, id(ctx), body.title(), body.body()));
+        ctx.json(records.proposeSiteNotice(caller, id(ctx), body.title(), body.body()));
+    }
+
+    void approveSiteNotice(Context ctx, Caller caller) {
+        guard(ctx, caller);
+        noParams(ctx);
+        ctx.json(records.approveSiteNotice(caller, id(ctx), Requests.body(ctx, SiteNoticeApproval.class)));
     }
 
     void withdrawSiteNotice(Context ctx, Caller caller) {
@@ -226,13 +247,24 @@ final class BreachController {
 
     void publicSiteNotices(Context ctx) {
         noParams(ctx);
-        ctx.header("Cache-Control", "public, max-age=60");
+        // Nothing may keep a copy: a withdrawn notice is gone from the next answer, wherever it is asked.
+        ctx.header("Cache-Control", "no-store");
         ctx.json(records.publicSiteNotices(ctx.pathParam("memberId")));
     }
 
     private static void download(Context ctx, String type, String filename) {
         ctx.contentType(type).header("Cache-Control", "no-store")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+
+    /**
+     * A draft whose body is large (a pasted list of thousands of learners: 200,000 emails are 5 MB) is heavy work to
+     * read and to store, so it counts against the same limits as resolving a scope; an ordinary draft is not held.
+     */
+    private WorkLimits.Permit largeDraftPermit(Context ctx, Caller caller) {
+        long length = ctx.req().getContentLengthLong();
+        return length < 0 || length > LARGE_DRAFT_BYTES ? limits.begin(caller, WorkLimits.Kind.BREACH_SCOPE) : () -> {
+        };
     }
 
     /**

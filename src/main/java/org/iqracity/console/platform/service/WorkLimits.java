@@ -30,7 +30,12 @@ public final class WorkLimits {
         /** A breach notice's letters or record: a PDF of up to one page per affected learner. */
         BREACH_DOCUMENT(1, 10, Duration.ofMinutes(1)),
         /** A research export: a whole course read, held and anonymised in memory before the first byte (R11). */
-        RESEARCH_EXPORT(1, 10, Duration.ofMinutes(1), 2);
+        RESEARCH_EXPORT(1, 10, Duration.ofMinutes(1), 2),
+        /**
+         * A breach notice's preview, submission or approval: each needs the learners its scope reaches, which for a
+         * list of 200,000 names or the Member's largest courses means reading hundreds of thousands of enrollments.
+         */
+        BREACH_SCOPE(1, 30, Duration.ofMinutes(1), 2);
 
         final int concurrent;
         final int perWindow;
@@ -97,7 +102,7 @@ public final class WorkLimits {
                         + "it has finished.");
             }
             if (running >= PLATFORM_CONCURRENT || runningByKind.getOrDefault(kind, 0) >= kind.platformConcurrent) {
-                throw busy(BUSY_RETRY_SECONDS, "The platform is busy with other exports. Try again in a moment.");
+                throw busy(BUSY_RETRY_SECONDS, "The platform is busy with other large requests. Try again in a moment.");
             }
             u.starts.addLast(now);
             u.running++;

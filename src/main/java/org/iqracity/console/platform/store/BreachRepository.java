@@ -161,34 +161,58 @@ public final class BreachRepository {
 
     // --- site notices ---------------------------------------------------------------------------------------------
 
+    /**
+     * A site notice: proposed by one officer ({@code postedAt} null), up once a second officer approved its text,
+     * down once withdrawn (a proposal replaced or discarded is withdrawn without ever having been up).
+     */
     public record SiteNotice(String id, String memberId, String incidentId, String title, String body,
-                             Instant postedAt, String postedBy, Instant withdrawnAt) {
+                             Instant postedAt, String postedBy, Instant withdrawnAt, String proposedById,
+                             Instant proposedAt, String approvedBy) {
     }
 
     private static final String SITE = "SELECT id, member_id, incident_id, title, body, posted_at, posted_by_name, "
-            + "withdrawn_at FROM site_notice ";
+            + "withdrawn_at, proposed_by_id, proposed_at, approved_by_name FROM site_notice ";
 
-    public void postSiteNotice(Connection c, SiteNotice n) throws SQLException {
-        Jdbc.update(c, "UPDATE site_notice SET withdrawn_at = ? WHERE incident_id = ? AND withdrawn_at IS NULL",
-                n.postedAt(), n.incidentId());
-        Jdbc.update(c, "INSERT INTO site_notice (id, member_id, incident_id, title, body, posted_at, posted_by_name) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", n.id(), n.memberId(), n.incidentId(), n.title(), n.body(),
-                n.postedAt(), n.postedBy());
+    /** Files a proposal; an earlier proposal of the incident that was never approved is discarded. */
+    public void proposeSiteNotice(Connection c, SiteNotice n) throws SQLException {
+        Jdbc.update(c, "UPDATE site_notice SET withdrawn_at = ? WHERE incident_id = ? AND posted_at IS NULL "
+                + "AND withdrawn_at IS NULL", n.proposedAt(), n.incidentId());
+        Jdbc.update(c, "INSERT INTO site_notice (id, member_id, incident_id, title, body, posted_by_name, "
+                + "proposed_by_id, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", n.id(), n.memberId(), n.incidentId(),
+                n.title(), n.body(), n.postedBy(), n.proposedById(), n.proposedAt());
     }
 
+    /** Puts the proposal up in place of the notice that was up; false if it is no longer the open proposal. */
+    public boolean approveSiteNotice(Connection c, String incidentId, String id, String approver, Instant at)
+            throws SQLException {
+        Jdbc.update(c, "UPDATE site_notice SET withdrawn_at = ? WHERE incident_id = ? AND posted_at IS NOT NULL "
+                + "AND withdrawn_at IS NULL", at, incidentId);
+        return Jdbc.update(c, "UPDATE site_notice SET posted_at = ?, approved_by_name = ? WHERE id = ? "
+                + "AND incident_id = ? AND posted_at IS NULL AND withdrawn_at IS NULL", at, approver, id,
+                incidentId) == 1;
+    }
+
+    /** Takes down the notice that is up and discards an open proposal; false when there was neither. */
     public boolean withdrawSiteNotice(Connection c, String incidentId, Instant at) throws SQLException {
         return Jdbc.update(c, "UPDATE site_notice SET withdrawn_at = ? WHERE incident_id = ? AND withdrawn_at IS NULL",
                 at, incidentId) > 0;
     }
 
+    /** The notice that is up for this incident, if any. */
     public Optional<SiteNotice> currentSiteNotice(String incidentId) {
-        return jdbc.queryOne(SITE + "WHERE incident_id = ? AND withdrawn_at IS NULL", BreachRepository::site,
-                incidentId);
+        return jdbc.queryOne(SITE + "WHERE incident_id = ? AND posted_at IS NOT NULL AND withdrawn_at IS NULL",
+                BreachRepository::site, incidentId);
+    }
+
+    /** The proposal waiting for a second officer, if any. */
+    public Optional<SiteNotice> proposedSiteNotice(String incidentId) {
+        return jdbc.queryOne(SITE + "WHERE incident_id = ? AND posted_at IS NULL AND withdrawn_at IS NULL",
+                BreachRepository::site, incidentId);
     }
 
     public List<SiteNotice> liveSiteNotices(String memberId) {
-        return jdbc.query(SITE + "WHERE member_id = ? AND withdrawn_at IS NULL ORDER BY posted_at DESC",
-                BreachRepository::site, memberId);
+        return jdbc.query(SITE + "WHERE member_id = ? AND posted_at IS NOT NULL AND withdrawn_at IS NULL "
+                + "ORDER BY posted_at DESC", BreachRepository::site, memberId);
     }
 
     public Optional<String> memberName(String memberId) {
@@ -197,7 +221,8 @@ public final class BreachRepository {
 
     private static SiteNotice site(ResultSet rs) throws SQLException {
         return new SiteNotice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Jdbc.instant(rs, "posted_at"), rs.getString(7), Jdbc.instant(rs, "withdrawn_at"));
+                Jdbc.instant(rs, "posted_at"), rs.getString(7), Jdbc.instant(rs, "withdrawn_at"), rs.getString(9),
+                Jdbc.instant(rs, "proposed_at"), rs.getString(11));
     }
 
     private static IncidentRow incident(ResultSet rs) throws SQLException {

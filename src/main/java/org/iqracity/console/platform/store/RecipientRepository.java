@@ -47,6 +47,22 @@ public final class RecipientRepository {
         }
     }
 
+    private volatile Boolean postgres;
+
+    /**
+     * A number that moves whenever any enrollment is inserted, updated or deleted (V11 on H2, V13 on PostgreSQL):
+     * what a resolution of breach-notice recipients was made from is unchanged while it stands.
+     */
+    public long enrollmentVersion() {
+        if (postgres == null) {
+            postgres = jdbc.inTransaction(Jdbc::isPostgres);
+        }
+        if (!postgres) {
+            return EnrollmentChanges.version();
+        }
+        return jdbc.queryOne("SELECT changes FROM enrollment_change WHERE id = 1", rs -> rs.getLong(1)).orElse(-1L);
+    }
+
     public List<String> memberCourses(String memberId) {
         return jdbc.query("SELECT id FROM course WHERE member_id = ? ORDER BY id", rs -> rs.getString(1), memberId);
     }

@@ -195,6 +195,38 @@ abstract class BreachNoticesContract {
     }
 
     @Test
+    void r8AListLongerThanTheBoundIsRefusedNamingTheBound() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i <= org.iqracity.console.platform.service.breach.RecipientResolver.MAX_LIST; i++) {
+            names.add("l" + i + "@example.org");
+        }
+        TestApi.Response r = breach.create(officer, breach.request("Too long", new BreachScope(ScopeMode.LIST,
+                List.of(), null, null, List.of(), names), discovered()));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("scope.learners");
+        assertThat(r.json().path("errors").get(0).path("message").asText()).contains("200,000");
+    }
+
+    @Test
+    void r8PreviewsAreHeavyWorkAndPastTheLimitAnswer429WithRetryAfter() {
+        // sahel's officer: the limit is per staff member, and this test spends it
+        String sahel = api.signIn("sahel-security");
+        String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'sahel' ORDER BY enrollment_count, id",
+                rs -> rs.getString(1)).orElseThrow();
+        IncidentDto draft = breach.created(sahel, breach.request("Preview flood", courseScope(course), discovered()));
+        TestApi.Response last = null;
+        for (int i = 0; i < 31 && (last == null || last.status() == 200); i++) {
+            last = api.get(ApiPaths.breachNotice(draft.id()) + "/preview", sahel);
+        }
+        assertThat(last.status()).as(last.body()).isEqualTo(429);
+        assertThat(last.json().path("code").asText()).isEqualTo("rate_limited");
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        // another officer is not held back by it
+        assertThat(api.get(ApiPaths.breachNotice(breach.created(officer, breach.request("Unaffected",
+                courseScope(smallCourse()), discovered())).id()) + "/preview", officer).status()).isEqualTo(200);
+    }
+
+    @Test
     void r1AnotherMembersOfficerFindsNothing() {
         IncidentDto draft = breach.created(officer, breach.request("Wall", courseScope(smallCourse()), discovered()));
         String sahel = api.signIn("sahel-security");
@@ -334,6 +366,30 @@ abstract class BreachNoticesContract {
     }
 
     @Test
+    void r2ALongListIsMatchedAsAShortOneIs() {
+        List<String> own = jdbc.query("SELECT DISTINCT e.learner_id FROM enrollment e WHERE e.member_id = 'northbridge' "
+                + "ORDER BY e.learner_id LIMIT 3", rs -> rs.getString(1));
+        String ownEmail = jdbc.queryOne("SELECT e.email FROM enrollment e WHERE e.member_id = 'northbridge' AND e.email "
+                + "IS NOT NULL AND e.learner_id NOT IN (" + String.join(", ", java.util.Collections.nCopies(3, "?"))
+                + ") ORDER BY e.id", rs -> rs.getString(1), own.toArray()).orElseThrow();
+        String otherMembers = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'sahel' AND learner_id "
+                + "NOT IN (SELECT learner_id FROM enrollment WHERE member_id = 'northbridge') ORDER BY learner_id",
+                rs -> rs.getString(1)).orElseThrow();
+        List<String> entries = new java.util.ArrayList<>(own);
+        entries.add(ownEmail.toUpperCase());
+        entries.add(otherMembers);
+        for (int i = 0; i < 600; i++) {
+            entries.add("nobody" + i + "@example.org");
+        }
+        IncidentDto draft = breach.created(officer, breach.request("Long list", new BreachScope(ScopeMode.LIST,
+                List.of(), null, null, List.of(), entries), discovered()));
+        BreachPreviewDto preview = breach.preview(officer, draft.id());
+        assertThat(preview.learners()).isEqualTo(4);
+        assertThat(preview.notLearnersOfMemberCount()).isEqualTo(601);
+        assertThat(preview.notLearnersOfMember()).contains(otherMembers, "nobody0@example.org");
+    }
+
+    @Test
     void r8ADraftIsEditedWithIfMatchAndReturnedDraftsLoseTheirFingerprints() {
         IncidentDto draft = breach.created(officer, breach.request("Edits", courseScope(smallCourse()), discovered()));
         var changed = new org.iqracity.console.api.breach.IncidentRequest("Edits, corrected", draft.discoveredAt(),
@@ -418,24 +474,62 @@ abstract class BreachNoticesContract {
                 rs -> rs.getLong(1), draft.id()).orElseThrow()).isZero();
     }
 
+    TestApi.Response proposeSite(String token, String incidentId, String title, String body) {
+        return api.send(api.request(ApiPaths.breachNotice(incidentId) + "/site-notice", token)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        BreachApi.json(new org.iqracity.console.api.breach.SiteNoticeRequest(title, body)))).build());
+    }
+
     @Test
-    void r8ASiteNoticeIsPublicForItsMemberOnlyUntilWithdrawn() {
+    void r8ASiteNoticeGoesUpOnlyOnceASecondOfficerApprovesItsExactText() {
         IncidentDto draft = breach.created(officer, breach.request("Site", courseScope(smallCourse()), discovered()));
         String path = ApiPaths.breachNotice(draft.id()) + "/site-notice";
-        TestApi.Response posted = api.send(api.request(path, officer).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"title\":\"Security notice\",\"body\":\"We are contacting affected learners.\"}"))
-                .build());
-        assertThat(posted.status()).isEqualTo(200);
         String publicPath = ApiPaths.PUBLIC_SITE_NOTICES.replace("{memberId}", "northbridge");
+        TestApi.Response proposed = proposeSite(officer, draft.id(), "Security notice",
+                "We are contacting affected learners.");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+        String fingerprint = proposed.json().path("textFingerprint").asText();
+        assertThat(proposed.json().path("postedAt").isNull()).isTrue();
+        assertThat(api.get(publicPath, null).body()).as("not up before approval").doesNotContain("Security notice");
+
+        TestApi.Response own = api.post(path + "/approve", officer, "{\"textFingerprint\":\"" + fingerprint + "\"}");
+        assertThat(own.status()).as("the proposer cannot approve").isEqualTo(403);
+        assertThat(api.post(path + "/approve", officer2, "{\"textFingerprint\":\"" + "0".repeat(64) + "\"}").status())
+                .as("a text the approver did not read").isEqualTo(409);
+        IncidentDto seen = breach.incident(officer2, draft.id());
+        assertThat(seen.proposedSiteNotice().youMayApprove()).isTrue();
+        assertThat(breach.incident(officer, draft.id()).proposedSiteNotice().youMayApprove()).isFalse();
+        TestApi.Response approved = api.post(path + "/approve", officer2, "{\"textFingerprint\":\"" + fingerprint
+                + "\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
         TestApi.Response visible = api.get(publicPath, null);
         assertThat(visible.status()).isEqualTo(200);
-        assertThat(visible.body()).contains("Security notice").contains(draft.id());
+        assertThat(visible.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(visible.json().get(0).path("title").asText()).isEqualTo("Security notice");
+        assertThat(visible.json().get(0).path("memberName").asText()).isEqualTo("Northbridge University");
+        assertThat(visible.body()).doesNotContain(draft.id(), approved.json().path("id").asText(), "incidentId",
+                "memberId");
         assertThat(api.get(ApiPaths.PUBLIC_SITE_NOTICES.replace("{memberId}", "sahel"), null).body())
                 .doesNotContain("Security notice");
+        assertThat(breach.incident(officer, draft.id()).timeline()).extracting(t -> t.step())
+                .contains("SITE_NOTICE_PROPOSED", "SITE_NOTICE_POSTED");
+
         assertThat(api.delete(path, officer).status()).isEqualTo(204);
-        assertThat(api.get(publicPath, null).body()).doesNotContain(draft.id());
+        assertThat(api.get(publicPath, null).body()).as("gone at once").doesNotContain("Security notice");
         assertThat(api.delete(path, officer).status()).as("nothing left to withdraw").isEqualTo(404);
+    }
+
+    @Test
+    void r8ASiteNoticeIsPlainTextWithoutMarkupOrControlCharacters() {
+        IncidentDto draft = breach.created(officer, breach.request("Site text", courseScope(smallCourse()),
+                discovered()));
+        TestApi.Response html = proposeSite(officer, draft.id(), "Notice", "Click <a href=\"http://evil\">here</a>");
+        assertThat(html.status()).isEqualTo(422);
+        assertThat(html.json().path("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(proposeSite(officer, draft.id(), "<script>x</script>", "Text").status()).isEqualTo(422);
+        assertThat(proposeSite(officer, draft.id(), "Notice", "Scores < 5 and a > b stay as written.").status())
+                .as("a lone angle bracket is text").isEqualTo(200);
     }
 
     String pdfText(String path) throws IOException, InterruptedException {

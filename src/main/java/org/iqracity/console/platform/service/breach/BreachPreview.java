@@ -28,16 +28,14 @@ public final class BreachPreview {
     private static final int UNMATCHED_SHOWN = 1000;
 
     private final BreachService breaches;
-    private final RecipientResolver resolver;
     private final Jurisdictions jurisdictions;
     private final RecipientRepository recipients;
     private final BreachRepository incidents;
     private final AccessLog accessLog;
 
-    public BreachPreview(BreachService breaches, RecipientResolver resolver, Jurisdictions jurisdictions,
-                         RecipientRepository recipients, BreachRepository incidents, AccessLog accessLog) {
+    public BreachPreview(BreachService breaches, Jurisdictions jurisdictions, RecipientRepository recipients,
+                         BreachRepository incidents, AccessLog accessLog) {
         this.breaches = breaches;
-        this.resolver = resolver;
         this.jurisdictions = jurisdictions;
         this.recipients = recipients;
         this.incidents = incidents;
@@ -52,8 +50,9 @@ public final class BreachPreview {
     public BreachPreviewDto preview(Caller caller, String id) {
         BreachService.requireOfficer(caller);
         IncidentRow row = breaches.visible(caller, id);
-        RecipientResolver.Resolution resolution = resolver.resolve(caller.memberId(), BreachService.scope(row));
-        RecipientPlan plan = RecipientPlan.of(resolution.learners(), jurisdictions);
+        ScopeResolutions.Resolved resolved = breaches.resolved(caller.memberId(), row);
+        RecipientResolver.Resolution resolution = resolved.resolution();
+        RecipientPlan plan = resolved.plan();
         long emailOnly = 0;
         long letterOnly = 0;
         long both = 0;
@@ -117,7 +116,7 @@ public final class BreachPreview {
         if (learnerId == null || learnerId.length() > 64) {
             throw PlatformException.notFound();
         }
-        RecipientPlan.Entry entry = RecipientPlan.of(List.of(resolver.one(caller.memberId(), BreachService.scope(row),
+        RecipientPlan.Entry entry = RecipientPlan.of(List.of(breaches.resolver().one(caller.memberId(), BreachService.scope(row),
                 learnerId).orElseThrow(PlatformException::notFound)), jurisdictions).entries().getFirst();
         Addressee who = recipients.addressees(List.of(learnerId)).getFirst();
         String memberName = incidents.memberName(caller.memberId()).orElse(caller.memberName());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.Problem;
+import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.breach.DeliveryDto;
 import org.iqracity.console.api.breach.DeliveryResolution;
@@ -19,6 +22,8 @@ import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.PublicSiteNoticeDto;
+import org.iqracity.console.api.breach.SiteNoticeApproval;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.TimelineEntryDto;
 import org.iqracity.console.documents.PdfBuilder;
@@ -157,38 +162,85 @@ public final class BreachRecords {
         }
     }
 
-    public SiteNoticeDto postSiteNotice(Caller caller, String id, String title, String body) {
+    /**
+     * Files a site notice for a second officer to approve: it is seen by every learner of the Member, so one officer
+     * alone never puts it up. Plain text only: the public endpoint serves it to sites that show it as it is.
+     */
+    public SiteNoticeDto proposeSiteNotice(Caller caller, String id, String title, String body) {
         BreachService.requireOfficer(caller);
         IncidentRow row = breaches.visible(caller, id);
-        List<org.iqracity.console.api.Problem.FieldError> errors = new ArrayList<>();
-        if (title == null || title.isBlank() || title.length() > 300) {
-            errors.add(new org.iqracity.console.api.Problem.FieldError("title", "Give a title of up to 300 characters."));
-        } else if (BreachService.hasControl(title, false)) {
-            errors.add(new org.iqracity.console.api.Problem.FieldError("title", BreachService.CONTROL_CHARACTER));
-        }
-        if (body == null || body.isBlank() || body.length() > 20000) {
-            errors.add(new org.iqracity.console.api.Problem.FieldError("body", "Give a text of up to 20,000 characters."));
-        } else if (BreachService.hasControl(body, true)) {
-            errors.add(new org.iqracity.console.api.Problem.FieldError("body", BreachService.CONTROL_CHARACTER));
-        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkSiteText(title, "title", 300, false, errors);
+        checkSiteText(body, "body", 20000, true, errors);
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(errors);
         }
         if (row.state() == IncidentState.CANCELLED) {
             throw BreachService.stateConflict("This incident was cancelled; post no notice for it.");
         }
+        Instant now = breaches.now();
         var notice = new BreachRepository.SiteNotice(Tokens.newId().substring(0, 20), row.memberId(), row.id(),
-                title.strip(), body.strip(), breaches.now(), caller.displayName(), null);
+                title.strip(), body.strip(), null, caller.displayName(), null, caller.staffId(), now, null);
         jdbc.inTransaction(c -> {
-            incidents.postSiteNotice(c, notice);
-            incidents.event(c, row.id(), notice.postedAt(), caller.displayName(), "SITE_NOTICE_POSTED",
-                    "Site notice posted: " + notice.title());
+            incidents.proposeSiteNotice(c, notice);
+            incidents.event(c, row.id(), now, caller.displayName(), "SITE_NOTICE_PROPOSED",
+                    "Site notice proposed for a second officer's approval: " + notice.title());
             return null;
         });
-        breaches.log(caller, "BREACH_SITE_NOTICE_POST", id);
-        return site(notice, incidents.memberName(row.memberId()).orElse(row.memberId()));
+        breaches.log(caller, "BREACH_SITE_NOTICE_PROPOSE", id);
+        return BreachService.siteNotice(caller, notice, incidents.memberName(row.memberId()).orElse(row.memberId()));
     }
 
+    /** A second officer puts the proposal up, having read exactly its text (the fingerprint says so). */
+    public SiteNoticeDto approveSiteNotice(Caller caller, String id, SiteNoticeApproval approval) {
+        BreachService.requireOfficer(caller);
+        IncidentRow row = breaches.visible(caller, id);
+        BreachRepository.SiteNotice proposed = incidents.proposedSiteNotice(row.id())
+                .orElseThrow(() -> BreachService.stateConflict("No site notice waits for approval on this incident."));
+        if (caller.staffId().equals(proposed.proposedById())) {
+            throw PlatformException.forbidden("You proposed this site notice; another security officer must approve "
+                    + "it.");
+        }
+        if (approval == null || !BreachService.siteNoticeFingerprint(proposed.title(), proposed.body())
+                .equals(approval.textFingerprint())) {
+            throw new PlatformException(409, ProblemCode.VERSION_CONFLICT, "Not what you read",
+                    "The site notice changed since you opened it. Reload it and read it again.", List.of(), null);
+        }
+        Instant now = breaches.now();
+        boolean up = jdbc.inTransaction(c -> {
+            boolean ok = incidents.approveSiteNotice(c, row.id(), proposed.id(), caller.displayName(), now);
+            if (ok) {
+                incidents.event(c, row.id(), now, caller.displayName(), "SITE_NOTICE_POSTED",
+                        "Site notice up for every learner of the Member, proposed by " + proposed.postedBy()
+                                + ": " + proposed.title());
+            }
+            return ok;
+        });
+        if (!up) {
+            throw BreachService.stateConflict("Someone else acted on this site notice just now. Reload it.");
+        }
+        breaches.log(caller, "BREACH_SITE_NOTICE_POST", id);
+        return incidents.currentSiteNotice(row.id()).map(n -> BreachService.siteNotice(caller, n,
+                incidents.memberName(row.memberId()).orElse(row.memberId()))).orElseThrow();
+    }
+
+    private static void checkSiteText(String value, String field, int max, boolean lines,
+                                      List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            errors.add(new Problem.FieldError(field, String.format(Locale.ROOT, "Give a %s of up to %,d characters.",
+                    field.equals("title") ? "title" : "text", max)));
+        } else if (BreachService.hasControl(value, lines)) {
+            errors.add(new Problem.FieldError(field, BreachService.CONTROL_CHARACTER));
+        } else if (MARKUP.matcher(value).find()) {
+            errors.add(new Problem.FieldError(field, "Write plain text: sites show the notice exactly as written, so "
+                    + "markup such as <b> or <a href> would appear as it is typed."));
+        }
+    }
+
+    /** An HTML or XML tag, comment or declaration: {@code <b>}, {@code </p>}, {@code <!-- }. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<[!/?a-zA-Z]");
+
+    /** Takes the notice down and discards a proposal waiting for approval. */
     public void withdrawSiteNotice(Caller caller, String id) {
         BreachService.requireOfficer(caller);
         IncidentRow row = breaches.visible(caller, id);
@@ -206,8 +258,8 @@ public final class BreachRecords {
         breaches.log(caller, "BREACH_SITE_NOTICE_WITHDRAW", id);
     }
 
-    /** What learners see on the site: public, so it holds only what the officers wrote for the public. */
-    public List<SiteNoticeDto> publicSiteNotices(String memberId) {
+    /** What learners see on the site: public, so it holds what the officers wrote for the public and nothing else. */
+    public List<PublicSiteNoticeDto> publicSiteNotices(String memberId) {
         if (memberId == null || memberId.length() > 64) {
             return List.of();
         }
@@ -215,12 +267,8 @@ public final class BreachRecords {
         if (name == null) {
             return List.of();
         }
-        return incidents.liveSiteNotices(memberId).stream().map(n -> site(n, name)).toList();
-    }
-
-    private static SiteNoticeDto site(BreachRepository.SiteNotice n, String memberName) {
-        return new SiteNoticeDto(n.id(), n.memberId(), memberName, n.incidentId(), n.title(), n.body(), n.postedAt(),
-                n.withdrawnAt());
+        return incidents.liveSiteNotices(memberId).stream()
+                .map(n -> new PublicSiteNoticeDto(name, n.title(), n.body(), n.postedAt())).toList();
     }
 
     /** The whole record for the regulator's file: facts, timeline, notice text, counts and every delivery. */

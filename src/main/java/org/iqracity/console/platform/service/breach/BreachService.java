@@ -35,6 +35,7 @@ import org.iqracity.console.platform.store.BreachRepository.Draft;
 import org.iqracity.console.platform.store.BreachRepository.IncidentRow;
 import org.iqracity.console.platform.store.DeliveryRepository;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.RecipientRepository;
 
 /**
  * Breach notices (R8): only the Member's security officers draft, approve and send them; the approver is a different
@@ -48,20 +49,20 @@ public final class BreachService {
     private final BreachRepository incidents;
     private final DeliveryRepository deliveries;
     private final RecipientResolver resolver;
-    private final Jurisdictions jurisdictions;
+    private final ScopeResolutions resolutions;
     private final AccessLog accessLog;
     private final Clock clock;
     private final String mailDomain;
     private final Runnable wakeSender;
 
     public BreachService(Jdbc jdbc, BreachRepository incidents, DeliveryRepository deliveries,
-                         RecipientResolver resolver, Jurisdictions jurisdictions, AccessLog accessLog, Clock clock,
+                         RecipientRepository recipients, Jurisdictions jurisdictions, AccessLog accessLog, Clock clock,
                          String mailDomain, Runnable wakeSender) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.deliveries = deliveries;
-        this.resolver = resolver;
-        this.jurisdictions = jurisdictions;
+        this.resolver = new RecipientResolver(recipients);
+        this.resolutions = new ScopeResolutions(resolver::resolve, jurisdictions, recipients::enrollmentVersion);
         this.accessLog = accessLog;
         this.clock = clock;
         this.mailDomain = mailDomain;
@@ -89,7 +90,7 @@ public final class BreachService {
 
     public IncidentDto get(Caller caller, String id) {
         requireOfficer(caller);
-        return dto(visible(caller, id));
+        return dto(caller, visible(caller, id));
     }
 
     public IncidentDto create(Caller caller, IncidentRequest request) {
@@ -119,7 +120,7 @@ public final class BreachService {
         List<String> changed = changedParts(row, draft);
         if (changed.isEmpty() && row.version() == expectedVersion) {
             // A save that changes nothing (an autosave of an untouched form) writes nothing and names nobody.
-            return dto(row);
+            return dto(caller, row);
         }
         boolean saved = jdbc.inTransaction(c -> {
             boolean ok = incidents.updateDraft(c, id, caller.memberId(), expectedVersion, draft);
@@ -320,7 +321,16 @@ public final class BreachService {
     }
 
     RecipientPlan plan(String memberId, IncidentRow row) {
-        return RecipientPlan.of(resolver.resolve(memberId, scope(row)).learners(), jurisdictions);
+        return resolved(memberId, row).plan();
+    }
+
+    /** The learners the incident's scope reaches, resolved once while the scope and the enrollments stand. */
+    ScopeResolutions.Resolved resolved(String memberId, IncidentRow row) {
+        return resolutions.get(memberId, row.scopeJson(), scope(row));
+    }
+
+    RecipientResolver resolver() {
+        return resolver;
     }
 
     IncidentRow visible(Caller caller, String id) {
@@ -444,8 +454,9 @@ public final class BreachService {
             errors.add(new Problem.FieldError("scope.learners", "Paste at least one learner id or email."));
         }
         if (scope.learners().size() > RecipientResolver.MAX_LIST) {
-            errors.add(new Problem.FieldError("scope.learners", "A list can name up to "
-                    + RecipientResolver.MAX_LIST + " learners."));
+            errors.add(new Problem.FieldError("scope.learners", String.format(java.util.Locale.ROOT,
+                    "A list can name up to %,d learners; split a longer one into several notices.",
+                    RecipientResolver.MAX_LIST)));
         }
         if (scope.learners().stream().anyMatch(s -> s != null && s.length() > 254)) {
             errors.add(new Problem.FieldError("scope.learners", "An entry is longer than any id or email."));
@@ -557,17 +568,34 @@ public final class BreachService {
         return m.getOrDefault(s, 0L);
     }
 
-    IncidentDto dto(IncidentRow r) {
+    IncidentDto dto(Caller caller, IncidentRow r) {
         List<TimelineEntryDto> timeline = incidents.timeline(r.id()).stream()
                 .map(e -> new TimelineEntryDto(e.at(), e.actor(), e.step(), e.detail())).toList();
-        SiteNoticeDto site = incidents.currentSiteNotice(r.id()).map(n -> new SiteNoticeDto(n.id(), n.memberId(),
-                incidents.memberName(n.memberId()).orElse(n.memberId()), n.incidentId(), n.title(), n.body(),
-                n.postedAt(), n.withdrawnAt())).orElse(null);
+        String memberName = incidents.memberName(r.memberId()).orElse(r.memberId());
+        SiteNoticeDto site = incidents.currentSiteNotice(r.id()).map(n -> siteNotice(caller, n, memberName))
+                .orElse(null);
+        SiteNoticeDto proposed = incidents.proposedSiteNotice(r.id()).map(n -> siteNotice(caller, n, memberName))
+                .orElse(null);
+        boolean youMayApprove = r.state() == IncidentState.SUBMITTED && !caller.staffId().equals(r.createdById())
+                && !caller.staffId().equals(r.submittedById())
+                && !jdbc.inTransaction(c -> incidents.isContributor(c, r.id(), caller.staffId()));
         return new IncidentDto(r.id(), r.title(), r.state(), r.version(), r.discoveredAt(),
                 r.discoveredAt().plus(REGULATOR_CLOCK), r.occurredFrom(), r.occurredTo(), r.whatHappened(),
                 categories(r.dataCategories()), r.systems(), r.measures(), r.learnerActions(), r.contact(), scope(r),
                 r.subject(), r.body(), r.createdByName(), r.createdAt(), r.submittedByName(), r.submittedAt(),
                 r.approvedByName(), r.approvedAt(), r.textFingerprint(), r.recipientsFingerprint(),
-                r.recipientCount(), progress(r), site, timeline);
+                r.recipientCount(), progress(r), site, timeline, proposed, youMayApprove);
+    }
+
+    static SiteNoticeDto siteNotice(Caller caller, BreachRepository.SiteNotice n, String memberName) {
+        boolean proposed = n.postedAt() == null && n.withdrawnAt() == null;
+        return new SiteNoticeDto(n.id(), n.memberId(), memberName, n.incidentId(), n.title(), n.body(), n.postedAt(),
+                n.withdrawnAt(), n.postedBy(), n.proposedAt(), n.approvedBy(), siteNoticeFingerprint(n.title(),
+                n.body()), proposed && !caller.staffId().equals(n.proposedById()));
+    }
+
+    /** What a second officer approves of a site notice: exactly this title and text. */
+    static String siteNoticeFingerprint(String title, String body) {
+        return Tokens.sha256(title + "\u001f" + body);
     }
 }

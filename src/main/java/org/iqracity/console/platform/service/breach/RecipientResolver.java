@@ -21,6 +21,8 @@ import org.iqracity.console.platform.store.RecipientRepository.Candidate;
  */
 public final class RecipientResolver {
     public static final int MAX_LIST = 200_000;
+    /** Lists longer than this are matched against one read of each course instead of looked up entry by entry. */
+    static final int SCAN_ABOVE = 500;
 
     private final RecipientRepository repository;
 
@@ -103,16 +105,37 @@ public final class RecipientResolver {
         }
         Set<String> foundIds = new java.util.HashSet<>();
         Set<String> foundEmails = new java.util.HashSet<>();
-        repository.byLearnerIds(memberId, courses, List.copyOf(ids), c -> {
-            foundIds.add(c.learnerId());
-            keepLatest(byLearner, c);
-        });
-        repository.byEmails(memberId, courses, List.copyOf(emails), c -> {
-            if (c.email() != null) {
-                foundEmails.add(c.email().toLowerCase(Locale.ROOT));
+        if (ids.size() + emails.size() > SCAN_ABOVE) {
+            // A long list: read the courses once and match in memory. Looking the entries up 500 at a time read
+            // each course again for every 500 (a list of 200,000 took 7 s on the 20,000-learner sandbox).
+            for (String course : courses) {
+                repository.scanCourse(memberId, course, null, null, c -> {
+                    boolean byId = ids.contains(c.learnerId());
+                    String email = c.email() == null ? null : c.email().toLowerCase(Locale.ROOT);
+                    boolean byEmail = email != null && emails.contains(email);
+                    if (byId) {
+                        foundIds.add(c.learnerId());
+                    }
+                    if (byEmail) {
+                        foundEmails.add(email);
+                    }
+                    if (byId || byEmail) {
+                        keepLatest(byLearner, c);
+                    }
+                });
             }
-            keepLatest(byLearner, c);
-        });
+        } else {
+            repository.byLearnerIds(memberId, courses, List.copyOf(ids), c -> {
+                foundIds.add(c.learnerId());
+                keepLatest(byLearner, c);
+            });
+            repository.byEmails(memberId, courses, List.copyOf(emails), c -> {
+                if (c.email() != null) {
+                    foundEmails.add(c.email().toLowerCase(Locale.ROOT));
+                }
+                keepLatest(byLearner, c);
+            });
+        }
         ids.stream().filter(id -> !foundIds.contains(id)).forEach(unmatched::add);
         emails.stream().filter(e -> !foundEmails.contains(e)).forEach(unmatched::add);
     }
