@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 /** Paths of the platform API (v1), relative to the server root. */
 public final class ApiPaths {
     public static final String BASE = "/api/v1";
+    /**
+     * A request header: "true" marks a request the console made by itself (a periodic check), not one the person
+     * made. The platform does not count it as activity, so an idle session still ends on time (R13).
+     */
+    public static final String BACKGROUND_HEADER = "Iqracity-Background";
     public static final String SESSION = BASE + "/session";
     public static final String SESSION_REFRESH = BASE + "/session/refresh";
     public static final String ME = BASE + "/me";
@@ -50,6 +55,8 @@ public final class ApiPaths {
     public static final String BREACH_RECORD = BREACH_NOTICE + "/record";
     public static final String BREACH_SITE_NOTICE = BREACH_NOTICE + "/site-notice";
     public static final String BREACH_SITE_NOTICE_APPROVE = BREACH_SITE_NOTICE + "/approve";
+    /** That the supervisory authority was notified: the step that stops the 72-hour clock. */
+    public static final String BREACH_REGULATOR = BREACH_NOTICE + "/regulator-notification";
     /** Public: the site notices a Member has up, as learners see them. */
     public static final String PUBLIC_SITE_NOTICES = BASE + "/public/members/{memberId}/site-notices";
     public static final String SPONSOR_RELEASE_PDF = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/pdf";

@@ -45,6 +45,7 @@ import org.iqracity.console.api.breach.DeliveryDto;
 import org.iqracity.console.api.breach.DeliveryResolution;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.api.breach.JurisdictionDto;
@@ -244,12 +245,16 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call) {
+        return authed(request, call, false);
+    }
+
+    private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call, boolean background) {
         Tokens used = tokens;
         if (used == null) {
             throw new SessionExpiredException("not signed in", null);
         }
         if (used.expiresBefore(clock.instant().plusSeconds(EARLY_REFRESH_SECONDS))) {
-            used = refresh(used);
+            used = refresh(used, background);
         }
         try {
             return call.apply(authorize(request, used).build());
@@ -258,7 +263,7 @@ public final class HttpPlatformClient implements PlatformClient {
                 throw e;
             }
         }
-        Tokens fresh = refresh(used);
+        Tokens fresh = refresh(used, background);
         try {
             return call.apply(authorize(request, fresh).build());
         } catch (ApiHttpException e) {
@@ -276,7 +281,7 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     /** One refresh for all threads that met the same stale token; the others reuse its result. */
-    private synchronized Tokens refresh(Tokens stale) {
+    private synchronized Tokens refresh(Tokens stale, boolean background) {
         Tokens current = tokens;
         if (current == null) {
             throw new SessionExpiredException("signed out", null);
@@ -285,8 +290,11 @@ public final class HttpPlatformClient implements PlatformClient {
             return current;
         }
         try {
-            SessionDto renewed = http.send(post(ApiPaths.SESSION_REFRESH, new RefreshRequest(current.refresh())),
-                    SessionDto.class);
+            Request renew = post(ApiPaths.SESSION_REFRESH, new RefreshRequest(current.refresh()));
+            if (background) {
+                renew = renew.newBuilder().header(ApiPaths.BACKGROUND_HEADER, "true").build();
+            }
+            SessionDto renewed = http.send(renew, SessionDto.class);
             tokens = Tokens.of(renewed, clock);
             return tokens;
         } catch (ApiHttpException e) {
@@ -435,6 +443,13 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
+    public List<IncidentSummaryDto> incidentsInBackground() {
+        TypeReference<List<IncidentSummaryDto>> type = new TypeReference<>() { };
+        return authed(get(ApiPaths.BREACH_NOTICES).header(ApiPaths.BACKGROUND_HEADER, "true"),
+                r -> http.send(r, type), true);
+    }
+
+    @Override
     public List<JurisdictionDto> jurisdictions() {
         return authed(get(ApiPaths.BREACH_JURISDICTIONS), new TypeReference<List<JurisdictionDto>>() { });
     }
@@ -505,6 +520,11 @@ public final class HttpPlatformClient implements PlatformClient {
         addIfSet(url, "channel", channel == null ? null : channel.name());
         addIfSet(url, "cursor", cursor);
         return authed(new Request.Builder().url(url.build()).get(), DELIVERY_PAGE);
+    }
+
+    @Override
+    public IncidentDto recordRegulatorNotification(String incidentId, RegulatorNotificationRequest request) {
+        return authed(postBuilder(ApiPaths.breachNotice(incidentId) + "/regulator-notification", request), INCIDENT);
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.iqracity.console.api.breach.DeliveryDto;
 import org.iqracity.console.api.breach.DeliveryResolution;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.api.breach.JurisdictionDto;
@@ -154,6 +155,14 @@ public interface PlatformClient {
     /** The Member's incidents, newest first, each with its 72-hour clock. */
     List<IncidentSummaryDto> incidents();
 
+    /**
+     * The same list, asked as the console's own periodic check: the platform does not count it as the person's
+     * activity, so an idle session still ends on time.
+     */
+    default List<IncidentSummaryDto> incidentsInBackground() {
+        return incidents();
+    }
+
     /** The jurisdiction table: which channels each country (or region) calls for. */
     List<JurisdictionDto> jurisdictions();
 
@@ -187,6 +196,9 @@ public interface PlatformClient {
     IncidentDto sendNotices(String incidentId);
 
     IncidentDto cancelIncident(String incidentId, String reason);
+
+    /** Records that the supervisory authority was notified; the incident's 72-hour clock stops then. */
+    IncidentDto recordRegulatorNotification(String incidentId, RegulatorNotificationRequest request);
 
     /** One page of delivery records; {@code status} and {@code channel} null for all, {@code cursor} null first. */
     Page<DeliveryDto> deliveries(String incidentId, DeliveryStatus status, NoticeChannel channel, String cursor,

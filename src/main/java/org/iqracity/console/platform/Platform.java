@@ -111,6 +111,9 @@ public final class Platform implements AutoCloseable {
                     }
                 });
             }
+            if (config.sandbox()) {
+                SandboxGenerator.fillStaffEmails(database);
+            }
             if (bulk && marker != null) {
                 marker.finish();
             }

@@ -82,7 +82,7 @@ class HttpPlatformClientBreachTest {
                 null, r.whatHappened(), r.dataCategories(), r.systems(), r.measures(), r.learnerActions(),
                 r.contact(), r.scope(), r.subject(), r.body(), "Nadia Ta", DISCOVERED, null, null, null, null,
                 state == IncidentState.DRAFT ? null : "t-1", state == IncidentState.DRAFT ? null : "r-1", 1,
-                DeliveryProgressDto.NONE, null, List.of(), null, false);
+                DeliveryProgressDto.NONE, null, List.of(), null, false, null);
     }
 
     private static MockResponse tagged(int code, IncidentDto dto) {

@@ -137,6 +137,7 @@ class AuthorizationMatrixTest {
         EXPECT.put("PUT " + ApiPaths.BREACH_SITE_NOTICE, OWN_OFFICERS);
         EXPECT.put("DELETE " + ApiPaths.BREACH_SITE_NOTICE, OWN_OFFICERS);
         EXPECT.put("POST " + ApiPaths.BREACH_SITE_NOTICE_APPROVE, OWN_OFFICERS);
+        EXPECT.put("POST " + ApiPaths.BREACH_REGULATOR, OWN_OFFICERS);
         EXPECT.put("GET " + ApiPaths.PUBLIC_SITE_NOTICES, PUBLIC);
         EXPECT.put("GET " + ApiPaths.HEALTH, PUBLIC);
         EXPECT.put("GET " + ApiPaths.OPENAPI, PUBLIC);

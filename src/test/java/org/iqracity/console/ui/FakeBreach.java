@@ -80,7 +80,8 @@ public final class FakeBreach {
         List<IncidentSummaryDto> out = new ArrayList<>();
         incidents.values().forEach(i -> out.addFirst(new IncidentSummaryDto(i.id(), i.title(), i.state(),
                 i.discoveredAt(), i.regulatorDeadline(), i.createdBy(), i.createdAt(), i.recipientCount(),
-                i.progress())));
+                i.progress(), i.regulatorNotification() == null ? null : i.regulatorNotification().notifiedAt(),
+                viewed(i).youMayApprove())));
         return out;
     }
 
@@ -225,6 +226,25 @@ public final class FakeBreach {
                 ? status(d, DeliveryStatus.CANCELLED, null) : d);
         store(copyState(i, IncidentState.CANCELLED), "CANCELLED", reason);
         return find(id);
+    }
+
+    public synchronized IncidentDto recordRegulator(String id,
+                                                    org.iqracity.console.api.breach.RegulatorNotificationRequest r) {
+        IncidentDto i = find(id);
+        if (i.regulatorNotification() != null) {
+            throw problem(409, ProblemCode.STATE_CONFLICT);
+        }
+        calls.add("regulator " + id + " " + r.authority() + " " + r.reference());
+        var told = new org.iqracity.console.api.breach.RegulatorNotification(r.notifiedAt(), r.authority(),
+                r.reference(), actor, clock);
+        IncidentDto with = new IncidentDto(i.id(), i.title(), i.state(), i.version(), i.discoveredAt(),
+                i.regulatorDeadline(), i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(),
+                i.systems(), i.measures(), i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(),
+                i.createdBy(), i.createdAt(), i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(),
+                i.textFingerprint(), i.recipientsFingerprint(), i.recipientCount(), i.progress(), i.siteNotice(),
+                i.timeline(), i.proposedSiteNotice(), false, told);
+        store(with, "REGULATOR_NOTIFIED", r.authority());
+        return viewed(find(id));
     }
 
     public synchronized Page<DeliveryDto> deliveries(String id, DeliveryStatus status, NoticeChannel channel,
@@ -502,7 +522,7 @@ public final class FakeBreach {
                 i.createdBy(), i.createdAt(), i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(),
                 i.textFingerprint(), i.recipientsFingerprint(), i.recipientCount(),
                 progress(deliveries.getOrDefault(i.id(), List.of())), i.siteNotice(), timeline,
-                i.proposedSiteNotice(), false));
+                i.proposedSiteNotice(), false, i.regulatorNotification()));
     }
 
     private Versioned<IncidentDto> versioned(IncidentDto i) {
@@ -512,7 +532,7 @@ public final class FakeBreach {
     private IncidentDto blank(String id) {
         return new IncidentDto(id, "", IncidentState.DRAFT, 0, clock, clock, null, null, "", List.of(), "", "", "",
                 "", BreachScope.allLearners(), "", "", actor, clock, null, null, null, null, null, null, 0,
-                DeliveryProgressDto.NONE, null, List.of(), null, false);
+                DeliveryProgressDto.NONE, null, List.of(), null, false, null);
     }
 
     private static IncidentDto apply(IncidentDto i, IncidentRequest r) {
@@ -522,7 +542,7 @@ public final class FakeBreach {
                 r.contact(), r.scope() == null ? BreachScope.allLearners() : r.scope(), r.subject(), r.body(),
                 i.createdBy(), i.createdAt(), i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(),
                 i.textFingerprint(), i.recipientsFingerprint(), i.recipientCount(), i.progress(), i.siteNotice(),
-                i.timeline(), i.proposedSiteNotice(), false);
+                i.timeline(), i.proposedSiteNotice(), false, i.regulatorNotification());
     }
 
     private static IncidentDto with(IncidentDto i, IncidentState state, long version) {
@@ -541,7 +561,7 @@ public final class FakeBreach {
                 i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(), i.systems(), i.measures(),
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 submittedBy, submittedAt, approvedBy, approvedAt, textFp, recipientsFp, recipients, i.progress(),
-                i.siteNotice(), i.timeline(), i.proposedSiteNotice(), false);
+                i.siteNotice(), i.timeline(), i.proposedSiteNotice(), false, i.regulatorNotification());
     }
 
     private static IncidentDto withProgress(IncidentDto i, IncidentState state, DeliveryProgressDto p) {
@@ -550,7 +570,7 @@ public final class FakeBreach {
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(), i.textFingerprint(),
                 i.recipientsFingerprint(), i.recipientCount(), p, i.siteNotice(), i.timeline(), i.proposedSiteNotice(),
-                false);
+                false, i.regulatorNotification());
     }
 
     private static IncidentDto withSiteNotices(IncidentDto i, SiteNoticeDto up, SiteNoticeDto proposed) {
@@ -558,7 +578,8 @@ public final class FakeBreach {
                 i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(), i.systems(), i.measures(),
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(), i.textFingerprint(),
-                i.recipientsFingerprint(), i.recipientCount(), i.progress(), up, i.timeline(), proposed, false);
+                i.recipientsFingerprint(), i.recipientCount(), i.progress(), up, i.timeline(), proposed, false,
+                i.regulatorNotification());
     }
 
     /** The incident as {@link #actor} is told it: whether they may approve it or its proposed site notice. */
@@ -573,7 +594,7 @@ public final class FakeBreach {
                 i.learnerActions(), i.contact(), i.scope(), i.subject(), i.body(), i.createdBy(), i.createdAt(),
                 i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(), i.textFingerprint(),
                 i.recipientsFingerprint(), i.recipientCount(), i.progress(), i.siteNotice(), i.timeline(), proposed,
-                mayApprove);
+                mayApprove, i.regulatorNotification());
     }
 
     private static SiteNoticeDto siteNotice(SiteNoticeDto n, Instant postedAt, Instant withdrawnAt, String approvedBy,

@@ -428,6 +428,13 @@ public class FakePlatformClient implements PlatformClient {
     }
 
     @Override
+    public org.iqracity.console.api.breach.IncidentDto recordRegulatorNotification(String incidentId,
+            org.iqracity.console.api.breach.RegulatorNotificationRequest request) {
+        maybeFail();
+        return breach.recordRegulator(incidentId, request);
+    }
+
+    @Override
     public Page<org.iqracity.console.api.breach.DeliveryDto> deliveries(String incidentId,
             org.iqracity.console.api.breach.DeliveryStatus status,
             org.iqracity.console.api.breach.NoticeChannel channel, String cursor, int limit) {

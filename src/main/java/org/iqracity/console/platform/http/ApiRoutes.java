@@ -85,6 +85,7 @@ public final class ApiRoutes {
                 authed(auth, refusals, HandlerType.DELETE, ApiPaths.BREACH_SITE_NOTICE, breach::withdrawSiteNotice),
                 authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_SITE_NOTICE_APPROVE,
                         breach::approveSiteNotice),
+                authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_REGULATOR, breach::regulatorNotified),
                 open(HandlerType.GET, ApiPaths.PUBLIC_SITE_NOTICES, breach::publicSiteNotices),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
@@ -97,7 +98,7 @@ public final class ApiRoutes {
     private static Route authed(AuthService auth, AccessLogService log, HandlerType method, String path,
                                 AuthedHandler handler) {
         return new Route(method, path, true, ctx -> {
-            Caller caller = auth.authenticate(Requests.bearer(ctx), Requests.origin(ctx));
+            Caller caller = auth.authenticate(Requests.bearer(ctx), Requests.origin(ctx), Requests.background(ctx));
             try {
                 handler.handle(ctx, caller);
             } catch (PlatformException e) {

@@ -11,6 +11,7 @@ import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.ReasonRequest;
 import org.iqracity.console.api.breach.ResolveDeliveryRequest;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.SiteNoticeApproval;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.platform.service.Caller;
@@ -236,6 +237,15 @@ final class BreachController {
         guard(ctx, caller);
         noParams(ctx);
         ctx.json(records.approveSiteNotice(caller, id(ctx), Requests.body(ctx, SiteNoticeApproval.class)));
+    }
+
+    void regulatorNotified(Context ctx, Caller caller) {
+        guard(ctx, caller);
+        noParams(ctx);
+        IncidentDto dto = records.recordRegulatorNotification(caller, id(ctx),
+                Requests.body(ctx, RegulatorNotificationRequest.class));
+        withEtag(ctx, dto);
+        ctx.status(201);
     }
 
     void withdrawSiteNotice(Context ctx, Caller caller) {

@@ -69,6 +69,11 @@ final class Requests {
         return new RequestOrigin(client, ctx.ip());
     }
 
+    /** Whether the client marked this request as its own periodic check rather than the person's action. */
+    static boolean background(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.header(org.iqracity.console.api.ApiPaths.BACKGROUND_HEADER));
+    }
+
     static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

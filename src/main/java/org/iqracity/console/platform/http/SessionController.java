@@ -18,7 +18,8 @@ final class SessionController {
     }
 
     void refresh(Context ctx) {
-        ctx.json(auth.refresh(Requests.body(ctx, RefreshRequest.class).refreshToken(), Requests.origin(ctx)));
+        ctx.json(auth.refresh(Requests.body(ctx, RefreshRequest.class).refreshToken(), Requests.origin(ctx),
+                Requests.background(ctx)));
     }
 
     void signOut(Context ctx, Caller caller) {

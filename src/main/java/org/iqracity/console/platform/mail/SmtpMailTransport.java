@@ -118,12 +118,15 @@ public final class SmtpMailTransport implements MailTransport {
         m.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
         m.setHeader("Auto-Submitted", "auto-generated");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-        m.setContent(alternative);
+        if (mail.html() == null) {
+            m.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            m.setContent(new MimeMultipart("alternative", text, html));
+        }
         m.saveChanges();
         return m;
     }

@@ -21,6 +21,11 @@ final class SandboxCatalog {
         boolean allCourses() {
             return courseNumbers.isEmpty();
         }
+
+        /** Where the sandbox's mail for this staff member goes (it lands in the sandbox mailbox like any other). */
+        String email() {
+            return username + "@" + memberId + ".staff.iqracity.example";
+        }
     }
 
     record SponsorSpec(String id, String name, String kind, String referencePrefix) {

@@ -124,6 +124,11 @@ public final class AuthService {
 
     /** Rotates the refresh token; presenting a used one again ends the whole session (theft detection). */
     public SessionDto refresh(String refreshToken, RequestOrigin origin) {
+        return refresh(refreshToken, origin, false);
+    }
+
+    /** {@code background}: the client renews for its own periodic check; that is not the person's activity. */
+    public SessionDto refresh(String refreshToken, RequestOrigin origin, boolean background) {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             throw PlatformException.unauthorized(ProblemCode.INVALID_REFRESH_TOKEN, "Sign in again.");
         }
@@ -138,7 +143,9 @@ public final class AuthService {
                     "This session was ended for your protection. Sign in again.");
         }
         StaffRecord account = checkSessionAlive(token.session(), token.expiresAt(), now);
-        sessions.touch(token.session().id(), now);
+        if (!background) {
+            sessions.touch(token.session().id(), now);
+        }
         return issueTokens(token.session().id(), account, now);
     }
 
@@ -149,6 +156,14 @@ public final class AuthService {
 
     /** The caller behind a bearer token, or a 401 that tells the client whether refreshing can help. */
     public Caller authenticate(String accessToken, RequestOrigin origin) {
+        return authenticate(accessToken, origin, false);
+    }
+
+    /**
+     * {@code background}: the console asks on its own (a periodic check), so the request does not count as the
+     * person's activity and does not keep an idle session alive (R13).
+     */
+    public Caller authenticate(String accessToken, RequestOrigin origin, boolean background) {
         if (accessToken == null || accessToken.isBlank() || accessToken.length() > 200) {
             throw PlatformException.unauthorized(ProblemCode.UNAUTHENTICATED, "Sign in to use the platform.");
         }
@@ -164,7 +179,7 @@ public final class AuthService {
             throw PlatformException.unauthorized(ProblemCode.UNAUTHENTICATED, "The access token has expired.");
         }
         StaffRecord account = checkSessionAlive(token.session(), null, now);
-        if (token.session().lastUsedAt().plus(SessionPolicy.TOUCH_GRANULARITY).isBefore(now)) {
+        if (!background && token.session().lastUsedAt().plus(SessionPolicy.TOUCH_GRANULARITY).isBefore(now)) {
             sessions.touch(token.session().id(), now);
         }
         return new Caller(account.id(), account.username(), account.displayName(), account.memberId(),

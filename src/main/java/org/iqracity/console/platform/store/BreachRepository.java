@@ -215,6 +215,86 @@ public final class BreachRepository {
                 + "ORDER BY posted_at DESC", BreachRepository::site, memberId);
     }
 
+    /** That the supervisory authority was told of the incident: when, which authority, its reference, who said so. */
+    public record RegulatorNotice(String incidentId, Instant notifiedAt, String authority, String reference,
+                                  String recordedById, String recordedByName, Instant recordedAt) {
+    }
+
+    private static final String REGULATOR = "SELECT incident_id, notified_at, authority, reference, recorded_by_id, "
+            + "recorded_by_name, recorded_at FROM regulator_notification ";
+
+    /** Records the notification once; false when the incident already has one. Run with the incident locked. */
+    public boolean recordRegulatorNotice(Connection c, RegulatorNotice n) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO regulator_notification (incident_id, notified_at, authority, reference, "
+                + "recorded_by_id, recorded_by_name, recorded_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM regulator_notification WHERE incident_id = ?)", n.incidentId(), n.notifiedAt(),
+                n.authority(), n.reference(), n.recordedById(), n.recordedByName(), n.recordedAt(),
+                n.incidentId()) == 1;
+    }
+
+    public Optional<RegulatorNotice> regulatorNotice(String incidentId) {
+        return jdbc.queryOne(REGULATOR + "WHERE incident_id = ?", BreachRepository::regulator, incidentId);
+    }
+
+    /** When the authority was told, per incident of the Member, for the list's clocks. */
+    public Map<String, Instant> regulatorNotified(String memberId) {
+        Map<String, Instant> out = new java.util.HashMap<>();
+        jdbc.query("SELECT r.incident_id, r.notified_at FROM regulator_notification r JOIN incident i "
+                + "ON i.id = r.incident_id WHERE i.member_id = ?", rs -> out.put(rs.getString(1),
+                Jdbc.instant(rs, 2)), memberId);
+        return out;
+    }
+
+    private static RegulatorNotice regulator(ResultSet rs) throws SQLException {
+        return new RegulatorNotice(rs.getString(1), Jdbc.instant(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), Jdbc.instant(rs, 7));
+    }
+
+    /** A message telling a security officer that a notice waits for their approval. */
+    public record OfficerAlert(long id, String address, String subject, String body, String messageId, int attempts) {
+    }
+
+    /**
+     * Queues a message for each of the Member's active security officers with an email address who may approve the
+     * notice: not the submitter, not anyone who wrote part of it.
+     */
+    public int alertApprovers(Connection c, String incidentId, String memberId, String submitterId, String subject,
+                              String body, String messageIdPrefix, String domain, Instant at) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO officer_alert (incident_id, staff_id, address, subject, body, message_id, "
+                + "created_at, attempts, next_attempt_at) SELECT ?, s.id, s.email, ?, ?, CAST(? AS VARCHAR(100)) || s.id "
+                + "|| CAST(? AS VARCHAR(100)), ?, 0, ? FROM staff s JOIN staff_role r ON r.staff_id = s.id AND r.role = "
+                + "'SECURITY_OFFICER' WHERE s.member_id = ? AND s.status = 'ACTIVE' AND s.email IS NOT NULL "
+                + "AND s.id <> ? AND NOT EXISTS (SELECT 1 FROM incident_contributor ic WHERE ic.incident_id = ? "
+                + "AND ic.staff_id = s.id)", incidentId, subject, body, "<" + messageIdPrefix + ".", "@" + domain + ">",
+                at, at, memberId, submitterId, incidentId);
+    }
+
+    /** Alerts not yet taken by the mail server whose next attempt is due. */
+    public List<OfficerAlert> dueAlerts(Instant now, int max) {
+        return jdbc.query("SELECT id, address, subject, body, message_id, attempts FROM officer_alert "
+                + "WHERE sent_at IS NULL AND attempts < 8 AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + max + " ROWS ONLY",
+                rs -> new OfficerAlert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)), now);
+    }
+
+    /** Takes the next attempt of an alert (false if another sender took it first), pushing the one after out. */
+    public boolean claimAlert(OfficerAlert a, Instant retryAt) {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE officer_alert SET attempts = attempts + 1, "
+                + "next_attempt_at = ? WHERE id = ? AND sent_at IS NULL AND attempts = ?", retryAt, a.id(),
+                a.attempts()) == 1);
+    }
+
+    public void alertSent(long id, Instant at) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE officer_alert SET sent_at = ?, error = NULL WHERE id = ?", at,
+                id));
+    }
+
+    /** Not sent: tried again at {@code nextAttemptAt} (already set by the claim), or never when the server refused. */
+    public void alertNotSent(long id, String error, boolean giveUp) {
+        jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE officer_alert SET error = ?" + (giveUp
+                ? ", attempts = 1000" : "") + " WHERE id = ?", error, id));
+    }
+
     public Optional<String> memberName(String memberId) {
         return jdbc.queryOne("SELECT name FROM member WHERE id = ?", rs -> rs.getString(1), memberId);
     }

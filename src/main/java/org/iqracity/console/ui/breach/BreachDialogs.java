@@ -1,6 +1,7 @@
 package org.iqracity.console.ui.breach;
 
 import java.util.Optional;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 
 /** The questions the breach screen asks; the view answers them with dialogs, tests with scripted answers. */
 public interface BreachDialogs {
@@ -21,4 +22,10 @@ public interface BreachDialogs {
 
     /** A reason the timeline keeps (returning a notice, cancelling one); empty when the person backed out. */
     Optional<String> askReason(Question question);
+
+    /**
+     * When the supervisory authority was notified, which one, and the reference it gave; empty when the officer
+     * backed out. {@code suggested} fills the form (the moment defaults to now).
+     */
+    Optional<RegulatorNotificationRequest> askRegulatorNotification(RegulatorNotificationRequest suggested);
 }

@@ -283,7 +283,7 @@ public final class BreachView extends BorderPane implements LeaveGuard, AutoClos
             Label state = new Label(vm.words().state(item.state()));
             state.getStyleClass().addAll(Css.BADGE, Css.STATE_BADGE,
                     "state-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
-            Countdown c = vm.countdown(item.regulatorDeadline(), item.state());
+            Countdown c = vm.countdown(item.regulatorDeadline(), item.state(), item.regulatorNotifiedAt());
             Label clock = new Label(vm.words().countdown(c), Icons.of(c.urgent() ? AppIcon.CLOCK_ALERT
                     : AppIcon.CLOCK));
             clock.getStyleClass().add(Css.CLOCK);

@@ -202,7 +202,9 @@ public final class BreachViewModel {
     /** Keeps the list in step with what the open incident shows, without asking for the whole list again. */
     private void upsert(IncidentDto dto) {
         IncidentSummaryDto row = new IncidentSummaryDto(dto.id(), dto.title(), dto.state(), dto.discoveredAt(),
-                dto.regulatorDeadline(), dto.createdBy(), dto.createdAt(), dto.recipientCount(), dto.progress());
+                dto.regulatorDeadline(), dto.createdBy(), dto.createdAt(), dto.recipientCount(), dto.progress(),
+                dto.regulatorNotification() == null ? null : dto.regulatorNotification().notifiedAt(),
+                dto.youMayApprove());
         for (int i = 0; i < incidents.size(); i++) {
             if (incidents.get(i).id().equals(dto.id())) {
                 if (!incidents.get(i).equals(row)) {
@@ -238,9 +240,9 @@ public final class BreachViewModel {
         }
     }
 
-    /** Where an incident stands against its clock now. */
-    public Countdown countdown(Instant deadline, IncidentState state) {
-        return Countdown.of(deadline, now.get(), state != null && state.finished());
+    /** Where an incident stands against its clock now: it stops when the authority was told, not when mail went. */
+    public Countdown countdown(Instant deadline, IncidentState state, Instant regulatorNotifiedAt) {
+        return Countdown.of(deadline, now.get(), regulatorNotifiedAt, state == IncidentState.CANCELLED);
     }
 
     /** The screen came into view or left it: clocks and progress run only while it is seen. */

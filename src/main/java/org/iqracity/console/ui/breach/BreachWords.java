@@ -52,13 +52,13 @@ public final class BreachWords {
         return tidy.isEmpty() ? tidy : Character.toUpperCase(tidy.charAt(0)) + tidy.substring(1);
     }
 
-    /** "58 h 12 min left", "Overdue by 3 h 5 min"; "Clock stopped" once the notice went out or was cancelled. */
+    /** "58 h 12 min left", "Overdue by 3 h 5 min"; "Authority notified" or "Clock stopped" once it stopped. */
     public String countdown(Countdown c) {
         if (!c.known()) {
             return "";
         }
         if (c.finished()) {
-            return messages.get("breach.clock.stopped");
+            return messages.get(c.notified() ? "breach.clock.notified" : "breach.clock.stopped");
         }
         if (c.overdue()) {
             return messages.format("breach.clock.overdue", span(c.left().negated()));

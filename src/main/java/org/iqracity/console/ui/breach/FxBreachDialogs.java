@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
 
@@ -89,6 +90,48 @@ public final class FxBreachDialogs implements BreachDialogs {
         }
         javafx.application.Platform.runLater(reason::requestFocus);
         return dialog.showAndWait().filter(b -> b == ok).map(b -> reason.getText().strip());
+    }
+
+    @Override
+    public Optional<RegulatorNotificationRequest> askRegulatorNotification(RegulatorNotificationRequest suggested) {
+        ButtonType ok = new ButtonType(messages.get("breach.regulator.ok"), ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("breach.dialog.cancel"), ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("breach.regulator.title"));
+        dialog.initOwner(owner.get());
+        DialogPane pane = dialog.getDialogPane();
+        prepare(pane, "regulatorDialog", messages.get("breach.regulator.title"));
+        pane.getButtonTypes().setAll(ok, cancel);
+        Label text = new Label(messages.get("breach.regulator.text"));
+        text.setWrapText(true);
+        javafx.beans.property.ObjectProperty<java.time.Instant> when =
+                new javafx.beans.property.SimpleObjectProperty<>(suggested.notifiedAt());
+        DateTimeField at = new DateTimeField("regulatorWhen", when, java.time.ZoneId.systemDefault());
+        javafx.scene.control.TextField authority = new javafx.scene.control.TextField(
+                suggested.authority() == null ? "" : suggested.authority());
+        authority.setId("regulatorAuthority");
+        authority.setPromptText(messages.get("breach.regulator.authorityPrompt"));
+        javafx.scene.control.TextField reference = new javafx.scene.control.TextField(
+                suggested.reference() == null ? "" : suggested.reference());
+        reference.setId("regulatorReference");
+        reference.setPromptText(messages.get("breach.regulator.referencePrompt"));
+        FormGrid form = new FormGrid();
+        form.add(messages.get("breach.regulator.when"), at);
+        form.add(messages.get("breach.regulator.authority"), authority);
+        form.add(messages.get("breach.regulator.reference"), reference);
+        Label note = new Label(messages.get("breach.regulator.once"));
+        note.setWrapText(true);
+        note.getStyleClass().add(Css.TRACKING_HINT);
+        pane.setContent(new VBox(12, text, form, note));
+        Button okButton = (Button) pane.lookupButton(ok);
+        okButton.setId("regulatorDialogOk");
+        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> authority.getText() == null || authority.getText().isBlank() || when.get() == null,
+                authority.textProperty(), when));
+        pane.lookupButton(cancel).setId("regulatorDialogCancel");
+        javafx.application.Platform.runLater(authority::requestFocus);
+        return dialog.showAndWait().filter(b -> b == ok).map(b -> new RegulatorNotificationRequest(when.get(),
+                authority.getText().strip(), reference.getText().strip()));
     }
 
     private void prepare(DialogPane pane, String id, String header) {

@@ -35,6 +35,7 @@ final class IncidentHeader extends HBox {
     private final MenuButton record = new MenuButton();
     private final Button cancel = new Button();
     private final Button reload = new Button();
+    private final javafx.scene.control.Hyperlink regulator = new javafx.scene.control.Hyperlink();
 
     IncidentHeader(BreachViewModel vm, Messages messages, BreachFormat format) {
         this.vm = vm;
@@ -58,7 +59,13 @@ final class IncidentHeader extends HBox {
         HBox line = new HBox(10, title, state);
         line.setAlignment(Pos.CENTER_LEFT);
         dates.setMinWidth(0);
-        HBox second = new HBox(12, clock, dates);
+        regulator.setText(messages.get("breach.regulator.record"));
+        regulator.setId("recordRegulator");
+        regulator.setMinWidth(Region.USE_PREF_SIZE);
+        regulator.setOnAction(e -> vm.incident().recordRegulatorNotification());
+        regulator.managedProperty().bind(regulator.visibleProperty());
+        regulator.disableProperty().bind(vm.incident().busyProperty());
+        HBox second = new HBox(12, clock, regulator, dates);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(4, line, second);
         text.setMinWidth(0);
@@ -112,8 +119,10 @@ final class IncidentHeader extends HBox {
         Instant discovered = fresh ? vm.draft().discoveredAtProperty().get() : dto.discoveredAt();
         Instant deadline = fresh ? (discovered == null ? null : discovered.plus(Duration.ofHours(72)))
                 : dto.regulatorDeadline();
-        Countdown c = vm.countdown(deadline, s);
-        clock.setText(vm.words().countdown(c));
+        var told = fresh ? null : dto.regulatorNotification();
+        Countdown c = vm.countdown(deadline, s, told == null ? null : told.notifiedAt());
+        clock.setText(told == null ? vm.words().countdown(c)
+                : messages.format("breach.clock.notifiedAt", format.when(told.notifiedAt())));
         clock.setGraphic(Icons.of(c.urgent() ? AppIcon.CLOCK_ALERT : AppIcon.CLOCK));
         clock.getStyleClass().removeAll(Css.CLOCK_URGENT, Css.CLOCK_STOPPED);
         if (c.urgent()) {
@@ -121,7 +130,17 @@ final class IncidentHeader extends HBox {
         } else if (c.finished()) {
             clock.getStyleClass().add(Css.CLOCK_STOPPED);
         }
-        dates.setText(messages.format("breach.header.dates", format.when(discovered), format.when(deadline)));
+        if (told == null) {
+            dates.setText(messages.format("breach.header.dates", format.when(discovered), format.when(deadline)));
+        } else {
+            dates.setText(messages.format(told.reference().isEmpty() ? "breach.header.notified"
+                    : "breach.header.notifiedRef", format.when(discovered), format.when(told.notifiedAt()),
+                    told.authority(), told.reference()));
+        }
+        // The line gives way on a narrow window; the whole of it is a hover away.
+        dates.setTooltip(new javafx.scene.control.Tooltip(dates.getText()));
+        clock.setTooltip(told == null ? null : new javafx.scene.control.Tooltip(dates.getText()));
+        regulator.setVisible(!fresh && told == null && s != IncidentState.CANCELLED);
         record.setVisible(!fresh);
         reload.setVisible(!fresh);
         cancel.setVisible(!fresh && !s.finished());

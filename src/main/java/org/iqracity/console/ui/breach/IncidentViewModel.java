@@ -18,6 +18,7 @@ import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.breach.BreachPreviewDto;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.SiteNoticeDto;
@@ -210,6 +211,23 @@ public final class IncidentViewModel {
                 text, ctx.messages.get("breach.cancel.ok"), true))
                 .ifPresent(reason -> act(() -> client.cancelIncident(now.id(), reason),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.cancelled")), e -> false));
+    }
+
+    /**
+     * Records that the supervisory authority was notified: the step that stops the regulator's 72-hour clock. Once
+     * per incident; the platform keeps it as it was recorded.
+     */
+    public void recordRegulatorNotification() {
+        IncidentDto now = ctx.incident();
+        PlatformClient client = ctx.client();
+        if (now == null || client == null || busy.get() || now.regulatorNotification() != null) {
+            return;
+        }
+        ctx.dialogs.askRegulatorNotification(new RegulatorNotificationRequest(ctx.clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES), "", ""))
+                .ifPresent(request -> act(() -> client.recordRegulatorNotification(now.id(), request),
+                        dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.regulatorRecorded")),
+                        e -> false));
     }
 
     /** Failed emails go back to the sender; sending resumes. */

@@ -58,6 +58,7 @@ public final class Css {
     public static final String BADGE_RETIRED = "badge-retired";
     public static final String BADGE_SUCCESS = "badge-success";
     public static final String BADGE_MUTED = "badge-muted";
+    public static final String BADGE_ATTENTION = "badge-attention";
     public static final String LOGGED_NOTE = "logged-note";
     public static final String DIALOG = "dialog-card";
 

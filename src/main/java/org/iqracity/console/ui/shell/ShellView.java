@@ -64,7 +64,7 @@ public final class ShellView extends StackPane {
                 againView.focusPassword();
             }
         });
-        getChildren().addAll(frame, overlay);
+        getChildren().addAll(frame, approvalNotification(), overlay);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -124,9 +124,54 @@ public final class ShellView extends StackPane {
                 syncNavigation(vm.selectedProperty().get());
                 navigate(destination);
             });
-            nav.getChildren().add(item);
+            if (destination == Destination.BREACH_NOTICES) {
+                nav.getChildren().add(withApprovalBadge(item));
+            } else {
+                nav.getChildren().add(item);
+            }
         }
         return nav;
+    }
+
+    /** The count of notices waiting for this officer's approval, on the right of the Breach notices item. */
+    private Node withApprovalBadge(ToggleButton item) {
+        Label badge = new Label();
+        badge.setId("approvalBadge");
+        badge.getStyleClass().addAll(Css.BADGE, Css.BADGE_ATTENTION);
+        badge.setMouseTransparent(true);
+        badge.textProperty().bind(vm.awaitingApprovalProperty().asString());
+        badge.visibleProperty().bind(vm.awaitingApprovalProperty().greaterThan(0));
+        vm.awaitingApprovalProperty().addListener((obs, old, n) -> item.setAccessibleText(n.intValue() == 0
+                ? item.getText() : messages.format("shell.approval.badge", item.getText(), n.intValue())));
+        StackPane stack = new StackPane(item, badge);
+        StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(0, 8, 0, 0));
+        return stack;
+    }
+
+    /** "A breach notice waits for your approval", in the top right corner until the officer opens or closes it. */
+    private Node approvalNotification() {
+        atlantafx.base.controls.Notification note = new atlantafx.base.controls.Notification("",
+                Icons.of(AppIcon.BREACH));
+        note.setId("approvalNotification");
+        note.getStyleClass().add(Styles.ACCENT);
+        note.messageProperty().bind(vm.approvalNoticeProperty());
+        Button open = new Button(messages.get("shell.approval.open"));
+        open.setId("openApprovals");
+        open.setDefaultButton(false);
+        open.setOnAction(e -> {
+            vm.dismissApprovalNotice();
+            navigate(Destination.BREACH_NOTICES);
+        });
+        note.setPrimaryActions(open);
+        note.setOnClose(e -> vm.dismissApprovalNotice());
+        note.visibleProperty().bind(vm.approvalNoticeProperty().isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setMaxSize(380, javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setPrefWidth(380);
+        StackPane.setAlignment(note, Pos.TOP_RIGHT);
+        StackPane.setMargin(note, new javafx.geometry.Insets(64, 16, 0, 0));
+        return note;
     }
 
     private void navigate(Destination destination) {
@@ -182,6 +227,7 @@ public final class ShellView extends StackPane {
 
     /** Releases what the screens hold (requests in flight) when the shell goes away. */
     public void dispose() {
+        vm.dispose();
         if (getScene() != null) {
             // The next shell (or the sign-in screen) must not inherit shortcuts into this one.
             getScene().getAccelerators().clear();

@@ -1,14 +1,22 @@
 package org.iqracity.console.ui.shell;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.MeDto;
+import org.iqracity.console.api.Role;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
@@ -29,8 +37,17 @@ public final class ShellViewModel {
     private final ObservableList<Destination> destinations = FXCollections.observableArrayList();
     private final ObjectProperty<Destination> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<String> approvalNotice = new ReadOnlyObjectWrapper<>();
+    private final ApprovalWatch approvals;
 
     public ShellViewModel(AppState app, TaskRunner tasks, Messages messages) {
+        this(app, tasks, messages, APPROVAL_CHECK);
+    }
+
+    /** How often an officer's console asks which breach notices wait for their approval. */
+    static final Duration APPROVAL_CHECK = Duration.ofSeconds(60);
+
+    public ShellViewModel(AppState app, TaskRunner tasks, Messages messages, Duration approvalCheck) {
         this.app = app;
         this.tasks = tasks;
         this.messages = messages;
@@ -38,6 +55,45 @@ public final class ShellViewModel {
         MeDto me = session.me();
         Arrays.stream(Destination.values()).filter(d -> d.allowedFor(me)).forEach(destinations::add);
         selected.set(destinations.isEmpty() ? null : destinations.getFirst());
+        if (me.has(Role.SECURITY_OFFICER)) {
+            approvals = new ApprovalWatch(app, tasks, approvalCheck, this::newlyWaiting);
+            approvals.start();
+            // Leaving the breach screen (where the officer may just have approved one) updates the badge at once.
+            selected.addListener((obs, old, now) -> {
+                if (old == Destination.BREACH_NOTICES) {
+                    approvals.checkNow();
+                }
+            });
+        } else {
+            approvals = null;
+        }
+    }
+
+    private void newlyWaiting(List<IncidentSummaryDto> fresh) {
+        approvalNotice.set(fresh.size() == 1
+                ? messages.format("shell.approval.one", fresh.getFirst().title())
+                : messages.format("shell.approval.many", fresh.size()));
+    }
+
+    /** How many breach notices wait for this officer's approval: the badge on Breach notices (0: none, or not an officer). */
+    public ReadOnlyIntegerProperty awaitingApprovalProperty() {
+        return approvals == null ? new ReadOnlyIntegerWrapper().getReadOnlyProperty() : approvals.waitingProperty();
+    }
+
+    /** A notification that notices started waiting for this officer since the last look; null when none is shown. */
+    public ReadOnlyObjectProperty<String> approvalNoticeProperty() {
+        return approvalNotice.getReadOnlyProperty();
+    }
+
+    /** The officer closed the notification. */
+    public void dismissApprovalNotice() {
+        approvalNotice.set(null);
+    }
+
+    public void dispose() {
+        if (approvals != null) {
+            approvals.stop();
+        }
     }
 
     public ObservableList<Destination> destinations() {

@@ -17,6 +17,7 @@ import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.platform.TestApi;
@@ -530,6 +531,178 @@ abstract class BreachNoticesContract {
         assertThat(proposeSite(officer, draft.id(), "<script>x</script>", "Text").status()).isEqualTo(422);
         assertThat(proposeSite(officer, draft.id(), "Notice", "Scores < 5 and a > b stay as written.").status())
                 .as("a lone angle bracket is text").isEqualTo(200);
+    }
+
+    TestApi.Response regulator(String token, String id, String notifiedAt, String authority, String reference) {
+        return breach.step(token, id, "regulator-notification", "{\"notifiedAt\":" + (notifiedAt == null ? "null"
+                : "\"" + notifiedAt + "\"") + ",\"authority\":" + BreachApi.json(authority) + ",\"reference\":"
+                + BreachApi.json(reference) + "}");
+    }
+
+    @Test
+    void r8TheRegulatorsClockStopsWhenTheAuthorityIsNotifiedNotWhenLearnersAre() throws Exception {
+        IncidentDto draft = breach.created(officer, breach.request("Told the authority", courseScope(smallCourse()),
+                discovered()));
+        Instant told = discovered().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        TestApi.Response r = regulator(officer2, draft.id(), told.toString(), "Office of the Data Protection "
+                + "Commissioner", "ODPC/2026/0117");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        IncidentDto dto = r.as(IncidentDto.class);
+        assertThat(dto.regulatorNotification().notifiedAt()).isEqualTo(told);
+        assertThat(dto.regulatorNotification().authority()).isEqualTo("Office of the Data Protection Commissioner");
+        assertThat(dto.regulatorNotification().reference()).isEqualTo("ODPC/2026/0117");
+        assertThat(dto.regulatorNotification().recordedBy()).isNotBlank();
+        assertThat(dto.state()).as("learners are not told by it").isEqualTo(IncidentState.DRAFT);
+        assertThat(dto.timeline()).anySatisfy(t -> {
+            assertThat(t.step()).isEqualTo("REGULATOR_NOTIFIED");
+            assertThat(t.detail()).contains("Office of the Data Protection Commissioner").contains("ODPC/2026/0117");
+        });
+        List<IncidentSummaryDto> list = List.of(api.get(ApiPaths.BREACH_NOTICES, officer).as(
+                IncidentSummaryDto[].class));
+        assertThat(list).filteredOn(i -> i.id().equals(draft.id())).singleElement()
+                .satisfies(i -> assertThat(i.regulatorNotifiedAt()).isEqualTo(told));
+
+        // Recorded once: a second record, even a different one, changes nothing.
+        TestApi.Response again = regulator(officer, draft.id(), told.plusSeconds(60).toString(), "Someone else", "");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(breach.incident(officer, draft.id()).regulatorNotification().authority())
+                .isEqualTo("Office of the Data Protection Commissioner");
+
+        String csv = api.get(ApiPaths.breachNotice(draft.id()) + "/record?format=csv", officer).body();
+        assertThat(csv).contains("Supervisory authority notified").contains("ODPC/2026/0117")
+                .contains("within 72 hours");
+        assertThat(pdfText(ApiPaths.breachNotice(draft.id()) + "/record?format=pdf").replaceAll("\\s+", " "))
+                .contains("Supervisory authority").contains("Office of the Data Protection Commissioner")
+                .contains("ODPC/2026/0117");
+        assertThat(jdbc.query("SELECT action FROM access_log WHERE object_id = ? ORDER BY seq", rs -> rs.getString(1),
+                draft.id())).contains("BREACH_REGULATOR_NOTIFIED");
+    }
+
+    @Test
+    void r8ARegulatorNotificationIsCheckedLikeEveryOtherDate() {
+        IncidentDto draft = breach.created(officer, breach.request("Checked record", courseScope(smallCourse()),
+                discovered()));
+        String ok = discovered().plusSeconds(60).toString();
+        record Bad(String when, String authority, String reference, String field) {
+        }
+        for (Bad bad : List.of(new Bad(null, "ICO", "", "notifiedAt"),
+                new Bad("1960-01-01T00:00:00Z", "ICO", "", "notifiedAt"),
+                new Bad(discovered().minusSeconds(60).toString(), "ICO", "", "notifiedAt"),
+                new Bad(api.clock().instant().plus(Duration.ofDays(1)).toString(), "ICO", "", "notifiedAt"),
+                new Bad(ok, "  ", "", "authority"),
+                new Bad(ok, "ICO\u0000", "", "authority"),
+                new Bad(ok, "ICO", "ref\nline", "reference"),
+                new Bad(ok, "x".repeat(301), "", "authority"))) {
+            TestApi.Response r = regulator(officer, draft.id(), bad.when(), bad.authority(), bad.reference());
+            assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().path("errors").findValuesAsText("field")).as(bad.toString()).contains(bad.field());
+        }
+        assertThat(breach.incident(officer, draft.id()).regulatorNotification()).isNull();
+        // Another Member's officer cannot tell the platform anything about this incident (R1); an administrator
+        // is not an officer (R8).
+        assertThat(regulator(api.signIn("sahel-security"), draft.id(), ok, "ICO", "").status()).isEqualTo(404);
+        assertThat(regulator(api.signIn("nb-admin"), draft.id(), ok, "ICO", "").status()).isEqualTo(403);
+        assertThat(breach.incident(officer, draft.id()).regulatorNotification()).isNull();
+    }
+
+    @Test
+    void r8SubmittingTellsTheOtherOfficersByEmailAndNotTheAuthors() throws Exception {
+        Path mailbox = fixture.platform().sandboxMailbox().orElseThrow();
+        IncidentDto draft = breach.created(officer, breach.request("Waits for a second officer",
+                courseScope(smallCourse()), discovered()));
+        IncidentDto submitted = breach.submitted(officer, draft.id());
+        assertThat(submitted.timeline()).extracting(t -> t.step()).contains("APPROVERS_TOLD");
+        assertThat(List.of(api.get(ApiPaths.BREACH_NOTICES, officer2).as(IncidentSummaryDto[].class)))
+                .filteredOn(i -> i.id().equals(draft.id())).singleElement()
+                .satisfies(i -> assertThat(i.awaitsYourApproval()).isTrue());
+        assertThat(List.of(api.get(ApiPaths.BREACH_NOTICES, officer).as(IncidentSummaryDto[].class)))
+                .filteredOn(i -> i.id().equals(draft.id())).singleElement()
+                .satisfies(i -> assertThat(i.awaitsYourApproval()).as("the author").isFalse());
+
+        Path second = mailbox.resolve("nb-security2@northbridge.staff.iqracity.example");
+        String mail = awaitMail(second, draft.id(), Duration.ofSeconds(30));
+        assertThat(mail).contains("Subject: Breach notice waiting for your approval: Waits for a second officer")
+                .contains("Member Console").contains("The supervisory authority must be notified by")
+                .doesNotContain("@example.org");
+        Path author = mailbox.resolve("nb-security@northbridge.staff.iqracity.example");
+        assertThat(mailFor(author, draft.id())).as("the author is not asked").isEmpty();
+        assertThat(mailFor(mailbox.resolve("sahel-security@sahel.staff.iqracity.example"), draft.id()))
+                .as("another Member's officer hears nothing").isEmpty();
+
+        // An officer who rewrote part of the notice is an author too: nobody left to ask, nobody is mailed.
+        IncidentDto other = breach.created(officer, breach.request("Co-written", courseScope(smallCourse()),
+                discovered()));
+        assertThat(breach.put(officer2, other.id(), other.etag(), edited(other, "dpo@northbridge.example",
+                other.body())).status()).isEqualTo(200);
+        IncidentDto coWritten = breach.submitted(officer, other.id());
+        assertThat(coWritten.timeline()).extracting(t -> t.step()).doesNotContain("APPROVERS_TOLD");
+        assertThat(jdbc.queryOne("SELECT COUNT(*) FROM officer_alert WHERE incident_id = ?", rs -> rs.getLong(1),
+                other.id()).orElseThrow()).isZero();
+    }
+
+    private static List<Path> mailFor(Path folder, String incidentId) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().contains(incidentId)).toList();
+        }
+    }
+
+    private static String awaitMail(Path folder, String incidentId, Duration patience) throws Exception {
+        long until = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < until) {
+            List<Path> found = mailFor(folder, incidentId);
+            if (!found.isEmpty()) {
+                assertThat(found).hasSize(1);
+                return Files.readString(found.getFirst());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no approval request reached " + folder.getFileName());
+    }
+
+    @Test
+    void r8ANoticeWhoseScopeNobodyChoseReachesNoOneAndCannotBeSubmitted() {
+        IncidentDto draft = breach.created(officer, breach.request("Scope not chosen", null, discovered()));
+        assertThat(draft.scope()).isNull();
+        BreachPreviewDto preview = breach.preview(officer, draft.id());
+        assertThat(preview.emailOnly() + preview.letterOnly() + preview.emailAndLetter()).isZero();
+        TestApi.Response submit = breach.step(officer, draft.id(), "submit", null);
+        assertThat(submit.status()).isEqualTo(422);
+        assertThat(submit.body()).contains("Choose who gets the notice");
+        // Every learner of the Member is a choice made on purpose.
+        TestApi.Response every = breach.put(officer, draft.id(), draft.etag(), new IncidentRequest(draft.title(),
+                draft.discoveredAt(), draft.occurredFrom(), draft.occurredTo(), draft.whatHappened(),
+                draft.dataCategories(), draft.systems(), draft.measures(), draft.learnerActions(), draft.contact(),
+                BreachScope.allLearners(), draft.subject(), draft.body()));
+        assertThat(every.status()).as(every.body()).isEqualTo(200);
+        assertThat(breach.preview(officer, draft.id()).emailOnly()).isPositive();
+    }
+
+    /** R13: the console's periodic check does not keep an idle session alive. */
+    @Test
+    void r13ABackgroundCheckIsNotTheOfficersActivity() {
+        String token = api.signIn("nb-security");
+        Instant stale = api.clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS);
+        String session = jdbc.queryOne("SELECT session_id FROM session_token WHERE token_hash = ?",
+                rs -> rs.getString(1), org.iqracity.console.platform.service.Tokens.sha256(token)).orElseThrow();
+        jdbc.update("UPDATE staff_session SET last_used_at = ? WHERE id = ?", stale, session);
+
+        var background = api.send(api.request(ApiPaths.BREACH_NOTICES, token)
+                .header(ApiPaths.BACKGROUND_HEADER, "true").GET().build());
+        assertThat(background.status()).isEqualTo(200);
+        assertThat(lastUsed(session)).isEqualTo(stale);
+
+        assertThat(api.get(ApiPaths.BREACH_NOTICES, token).status()).isEqualTo(200);
+        assertThat(lastUsed(session)).isAfter(stale);
+    }
+
+    private Instant lastUsed(String session) {
+        return jdbc.queryOne("SELECT last_used_at FROM staff_session WHERE id = ?", rs -> Jdbc.instant(rs, 1),
+                session).orElseThrow();
     }
 
     String pdfText(String path) throws IOException, InterruptedException {

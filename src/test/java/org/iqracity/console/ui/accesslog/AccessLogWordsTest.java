@@ -47,7 +47,7 @@ class AccessLogWordsTest {
         // kinds of object, and incident timeline events, that sit beside the actions in those files
         recorded.removeAll(Set.of("ACCESS_LOG", "COURSE_TRACKING", "SPONSOR_RELEASE", "NOTICE_DELIVERY",
                 "ROSTER_CONVERSION", "SITE_NOTICE_PROPOSED", "SITE_NOTICE_POSTED",
-                "SITE_NOTICE_WITHDRAWN"));
+                "SITE_NOTICE_WITHDRAWN", "REGULATOR_NOTIFIED", "APPROVERS_TOLD"));
         assertThat(recorded).isNotEmpty().contains("LEARNER_VIEW", "ROSTER_CONVERT", "ACCESS_NOT_FOUND");
         assertThat(AccessLogWords.ACTIONS).containsAll(recorded);
     }

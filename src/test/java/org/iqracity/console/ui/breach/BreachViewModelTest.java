@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +108,8 @@ class BreachViewModelTest {
 
         assertThat(vm.listStateProperty().get()).isEqualTo(ListState.READY);
         assertThat(vm.incidents()).extracting(s -> s.title()).containsExactly("Laptop stolen", "Old export found");
-        Countdown relaxed = vm.countdown(vm.incidents().get(0).regulatorDeadline(), IncidentState.DRAFT);
-        Countdown pressing = vm.countdown(vm.incidents().get(1).regulatorDeadline(), IncidentState.SUBMITTED);
+        Countdown relaxed = vm.countdown(vm.incidents().get(0).regulatorDeadline(), IncidentState.DRAFT, null);
+        Countdown pressing = vm.countdown(vm.incidents().get(1).regulatorDeadline(), IncidentState.SUBMITTED, null);
         assertThat(vm.words().countdown(relaxed)).isEqualTo("52 h 0 min left");
         assertThat(relaxed.urgent()).isFalse();
         assertThat(vm.words().countdown(pressing)).isEqualTo("7 h 0 min left");
@@ -120,27 +121,61 @@ class BreachViewModelTest {
         breach.seed("Laptop stolen", IncidentState.DRAFT, FakeBreach.NOW.minus(Duration.ofHours(71).plusMinutes(58)));
         vm.load();
         int reads = breach.listReads + breach.incidentReads + breach.previewReads;
-        Countdown before = vm.countdown(vm.incidents().getFirst().regulatorDeadline(), IncidentState.DRAFT);
+        Countdown before = vm.countdown(vm.incidents().getFirst().regulatorDeadline(), IncidentState.DRAFT, null);
 
         clock.advance(Duration.ofMinutes(3));
         tasks.runScheduled();
 
-        Countdown after = vm.countdown(vm.incidents().getFirst().regulatorDeadline(), IncidentState.DRAFT);
+        Countdown after = vm.countdown(vm.incidents().getFirst().regulatorDeadline(), IncidentState.DRAFT, null);
         assertThat(vm.words().countdown(before)).isEqualTo("2 min left");
         assertThat(vm.words().countdown(after)).isEqualTo("Overdue by 1 min");
         assertThat(after.urgent()).isTrue();
         assertThat(breach.listReads + breach.incidentReads + breach.previewReads).isEqualTo(reads);
     }
 
+    /** The regulator's clock does not stop when learners were told: only when the authority was (or on a cancel). */
     @Test
-    void aSentNoticesClockStopsAndIsNotRed() {
+    void aSentNoticesClockRunsOnUntilTheAuthorityWasNotified() {
         breach.seed("Handled", IncidentState.SENT, FakeBreach.NOW.minus(Duration.ofHours(80)));
         vm.load();
+        Instant deadline = vm.incidents().getFirst().regulatorDeadline();
 
-        Countdown c = vm.countdown(vm.incidents().getFirst().regulatorDeadline(), IncidentState.SENT);
+        Countdown sent = vm.countdown(deadline, IncidentState.SENT, null);
+        Countdown told = vm.countdown(deadline, IncidentState.SENT, FakeBreach.NOW.minus(Duration.ofHours(10)));
+        Countdown cancelled = vm.countdown(deadline, IncidentState.CANCELLED, null);
 
-        assertThat(c.urgent()).isFalse();
-        assertThat(vm.words().countdown(c)).isEqualTo("Clock stopped");
+        assertThat(vm.words().countdown(sent)).isEqualTo("Overdue by 8 h 0 min");
+        assertThat(sent.urgent()).isTrue();
+        assertThat(vm.words().countdown(told)).isEqualTo("Authority notified");
+        assertThat(told.urgent()).isFalse();
+        assertThat(vm.words().countdown(cancelled)).isEqualTo("Clock stopped");
+    }
+
+    @Test
+    void recordingThatTheAuthorityWasNotifiedStopsTheClock() {
+        submitted();
+        dialogs.regulator = null;
+
+        vm.incident().recordRegulatorNotification();
+
+        assertThat(dialogs.regulatorSuggested.notifiedAt()).isEqualTo(FakeBreach.NOW.truncatedTo(
+                java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(breach.calls).noneMatch(c -> c.startsWith("regulator"));
+
+        Instant at = FakeBreach.NOW.minus(Duration.ofMinutes(30));
+        dialogs.regulator = new org.iqracity.console.api.breach.RegulatorNotificationRequest(at,
+                "Office of the Data Protection Commissioner", "ODPC-2026-118");
+        vm.incident().recordRegulatorNotification();
+
+        assertThat(breach.calls).contains("regulator inc-1 Office of the Data Protection Commissioner ODPC-2026-118");
+        assertThat(open().regulatorNotification().notifiedAt()).isEqualTo(at);
+        assertThat(vm.incidents().getFirst().regulatorNotifiedAt()).isEqualTo(at);
+        assertThat(vm.words().countdown(vm.countdown(open().regulatorDeadline(), open().state(),
+                open().regulatorNotification().notifiedAt()))).isEqualTo("Authority notified");
+        // Once recorded, it is not asked again.
+        dialogs.regulatorSuggested = null;
+        vm.incident().recordRegulatorNotification();
+        assertThat(dialogs.regulatorSuggested).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.breach;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 
 /** Answers the breach screen's questions as the test says, and remembers what was asked. */
 final class ScriptedBreachDialogs implements BreachDialogs {
@@ -28,6 +29,16 @@ final class ScriptedBreachDialogs implements BreachDialogs {
     public Optional<String> askReason(Question question) {
         asked.add(question);
         return Optional.ofNullable(reason);
+    }
+
+    /** The answer to "when was the authority notified": null backs out. */
+    RegulatorNotificationRequest regulator;
+    RegulatorNotificationRequest regulatorSuggested;
+
+    @Override
+    public Optional<RegulatorNotificationRequest> askRegulatorNotification(RegulatorNotificationRequest suggested) {
+        regulatorSuggested = suggested;
+        return Optional.ofNullable(regulator);
     }
 
     Question last() {

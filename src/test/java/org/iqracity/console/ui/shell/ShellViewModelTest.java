@@ -118,4 +118,47 @@ class ShellViewModelTest {
         assertThat(app.connectionProperty().get()).isEqualTo(ConnectionState.ONLINE);
         assertThat(tasks.pendingScheduled()).isEqualTo(1);
     }
+
+    @Test
+    void anOfficerIsToldOfEachNoticeThatStartsWaitingForTheirApproval() {
+        platform.breach.seed("Lost backup tape", org.iqracity.console.api.breach.IncidentState.SUBMITTED,
+                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(3)));
+        ShellViewModel shell = shellFor(Role.SECURITY_OFFICER);
+
+        assertThat(shell.awaitingApprovalProperty().get()).isEqualTo(1);
+        assertThat(shell.approvalNoticeProperty().get()).contains("Lost backup tape").contains("waits for your approval");
+        shell.dismissApprovalNotice();
+
+        // Asked again later: the same notice is not announced twice.
+        assertThat(tasks.runScheduled()).isPositive();
+        assertThat(shell.awaitingApprovalProperty().get()).isEqualTo(1);
+        assertThat(shell.approvalNoticeProperty().get()).isNull();
+
+        // A new one is; a draft does not wait for anyone.
+        platform.breach.seed("Stolen laptop", org.iqracity.console.api.breach.IncidentState.SUBMITTED,
+                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(1)));
+        platform.breach.seed("Still a draft", org.iqracity.console.api.breach.IncidentState.DRAFT,
+                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(1)));
+        tasks.runScheduled();
+        assertThat(shell.awaitingApprovalProperty().get()).isEqualTo(2);
+        assertThat(shell.approvalNoticeProperty().get()).contains("Stolen laptop").doesNotContain("Lost backup tape");
+
+        shell.dispose();
+        assertThat(tasks.pendingScheduled()).as("no more asking once signed out").isZero();
+    }
+
+    @Test
+    void aNoticeTheOfficerWroteOrOnlyACourseAdministratorNeverRaisesTheBadge() {
+        platform.breach.seed("Sent already", org.iqracity.console.api.breach.IncidentState.SENT,
+                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(3)));
+        ShellViewModel officer = shellFor(Role.SECURITY_OFFICER);
+        assertThat(officer.awaitingApprovalProperty().get()).isZero();
+        assertThat(officer.approvalNoticeProperty().get()).isNull();
+        officer.dispose();
+
+        int reads = platform.breach.listReads;
+        ShellViewModel admin = shellFor(Role.COURSE_ADMIN);
+        assertThat(admin.awaitingApprovalProperty().get()).isZero();
+        assertThat(platform.breach.listReads).as("a course administrator's console never asks").isEqualTo(reads);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.BreachPreviewDto;
 import org.iqracity.console.api.breach.BreachPreviewDto.JurisdictionCount;
 import org.iqracity.console.api.breach.BreachPreviewDto.SampleLearner;
@@ -116,7 +117,11 @@ public final class BreachPreview {
         if (learnerId == null || learnerId.length() > 64) {
             throw PlatformException.notFound();
         }
-        RecipientPlan.Entry entry = RecipientPlan.of(List.of(breaches.resolver().one(caller.memberId(), BreachService.scope(row),
+        BreachScope scope = BreachService.scope(row);
+        if (scope == null) {
+            throw PlatformException.notFound();
+        }
+        RecipientPlan.Entry entry = RecipientPlan.of(List.of(breaches.resolver().one(caller.memberId(), scope,
                 learnerId).orElseThrow(PlatformException::notFound)), jurisdictions).entries().getFirst();
         Addressee who = recipients.addressees(List.of(learnerId)).getFirst();
         String memberName = incidents.memberName(caller.memberId()).orElse(caller.memberName());

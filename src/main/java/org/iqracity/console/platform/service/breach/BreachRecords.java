@@ -23,6 +23,8 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.PublicSiteNoticeDto;
+import org.iqracity.console.api.breach.RegulatorNotification;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.SiteNoticeApproval;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.TimelineEntryDto;
@@ -259,6 +261,55 @@ public final class BreachRecords {
     }
 
     /** What learners see on the site: public, so it holds what the officers wrote for the public and nothing else. */
+    /**
+     * Records that the supervisory authority was told (the regulator's 72-hour clock stops at that moment): once per
+     * incident, by one of the Member's officers, in any state (the authority is often told before learners are).
+     */
+    public IncidentDto recordRegulatorNotification(Caller caller, String id, RegulatorNotificationRequest request) {
+        BreachService.requireOfficer(caller);
+        IncidentRow row = breaches.visible(caller, id);
+        if (request == null) {
+            throw PlatformException.invalid("body", "Send when, which authority and its reference as JSON.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.notifiedAt() == null) {
+            errors.add(new Problem.FieldError("notifiedAt", "Say when the authority was notified."));
+        } else {
+            breaches.checkDate(request.notifiedAt(), "notifiedAt", "The notification", errors);
+            if (errors.isEmpty() && request.notifiedAt().isBefore(row.discoveredAt())) {
+                errors.add(new Problem.FieldError("notifiedAt", "The authority cannot have been notified before the "
+                        + "breach was discovered (" + MINUTE.format(row.discoveredAt()) + ")."));
+            }
+        }
+        String authority = BreachService.text(request.authority(), "authority", 300, true, errors);
+        String reference = BreachService.text(request.reference(), "reference", 200, false, errors);
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(errors);
+        }
+        Instant now = breaches.now();
+        Instant at = request.notifiedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var notice = new BreachRepository.RegulatorNotice(row.id(), at, authority, reference == null ? "" : reference,
+                caller.staffId(), caller.displayName(), now);
+        boolean recorded = jdbc.inTransaction(c -> {
+            incidents.lock(c, row.memberId(), row.id()).orElseThrow(PlatformException::notFound);
+            if (!incidents.recordRegulatorNotice(c, notice)) {
+                return false;
+            }
+            incidents.event(c, row.id(), now, caller.displayName(), "REGULATOR_NOTIFIED", authority
+                    + " notified on " + MINUTE.format(at) + (notice.reference().isEmpty() ? ""
+                    : " (reference " + notice.reference() + ")") + ".");
+            return true;
+        });
+        if (!recorded) {
+            BreachRepository.RegulatorNotice earlier = incidents.regulatorNotice(row.id()).orElseThrow();
+            throw BreachService.stateConflict("That the authority was notified is already on record (by "
+                    + earlier.recordedByName() + ", " + MINUTE.format(earlier.recordedAt()) + "); the record stays "
+                    + "as it was made.");
+        }
+        breaches.log(caller, "BREACH_REGULATOR_NOTIFIED", id);
+        return breaches.get(caller, id);
+    }
+
     public List<PublicSiteNoticeDto> publicSiteNotices(String memberId) {
         if (memberId == null || memberId.length() > 64) {
             return List.of();
@@ -337,6 +388,16 @@ public final class BreachRecords {
         kv.add(new String[] {"State", i.state().name()});
         kv.add(new String[] {"Discovered", MINUTE.format(i.discoveredAt())});
         kv.add(new String[] {"Regulator deadline (72 h)", MINUTE.format(i.regulatorDeadline())});
+        RegulatorNotification told = i.regulatorNotification();
+        if (told == null) {
+            kv.add(new String[] {"Supervisory authority notified", "not recorded"});
+        } else {
+            kv.add(new String[] {"Supervisory authority notified", MINUTE.format(told.notifiedAt()) + " — "
+                    + told.authority() + (told.reference().isEmpty() ? "" : ", reference " + told.reference())
+                    + (told.notifiedAt().isAfter(i.regulatorDeadline()) ? " (after the 72-hour deadline)"
+                    : " (within 72 hours)") + "; recorded by " + told.recordedBy() + " on "
+                    + MINUTE.format(told.recordedAt())});
+        }
         kv.add(new String[] {"Occurred", NoticeTemplate.occurred(i.occurredFrom(), i.occurredTo())});
         kv.add(new String[] {"What happened", i.whatHappened()});
         kv.add(new String[] {"Data involved", String.join(", ", i.dataCategories().stream().map(Enum::name).toList())});

@@ -22,6 +22,7 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
+import org.iqracity.console.api.breach.RegulatorNotification;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.api.breach.SiteNoticeDto;
@@ -50,6 +51,7 @@ public final class BreachService {
     private final DeliveryRepository deliveries;
     private final RecipientResolver resolver;
     private final ScopeResolutions resolutions;
+    private final Jurisdictions jurisdictions;
     private final AccessLog accessLog;
     private final Clock clock;
     private final String mailDomain;
@@ -62,6 +64,7 @@ public final class BreachService {
         this.incidents = incidents;
         this.deliveries = deliveries;
         this.resolver = new RecipientResolver(recipients);
+        this.jurisdictions = jurisdictions;
         this.resolutions = new ScopeResolutions(resolver::resolve, jurisdictions, recipients::enrollmentVersion);
         this.accessLog = accessLog;
         this.clock = clock;
@@ -77,9 +80,10 @@ public final class BreachService {
 
     public List<IncidentSummaryDto> list(Caller caller) {
         requireOfficer(caller);
+        Map<String, Instant> told = incidents.regulatorNotified(caller.memberId());
         return incidents.list(caller.memberId()).stream().map(r -> new IncidentSummaryDto(r.id(), r.title(), r.state(),
                 r.discoveredAt(), r.discoveredAt().plus(REGULATOR_CLOCK), r.createdByName(), r.createdAt(),
-                r.recipientCount(), progress(r))).toList();
+                r.recipientCount(), progress(r), told.get(r.id()), mayApprove(caller, r))).toList();
     }
 
     /** Refuses a caller who may not act on this incident: 403 for a non-officer, 404 for any other Member's. */
@@ -96,7 +100,9 @@ public final class BreachService {
     public IncidentDto create(Caller caller, IncidentRequest request) {
         requireOfficer(caller);
         Draft draft = validate(request, true);
-        resolver.checkCourses(caller.memberId(), request.scope() == null ? BreachScope.allLearners() : request.scope());
+        if (request.scope() != null) {
+            resolver.checkCourses(caller.memberId(), request.scope());
+        }
         String id = Tokens.newId().substring(0, 20);
         Instant now = now();
         jdbc.inTransaction(c -> {
@@ -116,7 +122,9 @@ public final class BreachService {
             throw stateConflict("Only a draft can be edited; this notice is " + words(row.state()) + ".");
         }
         Draft draft = validate(request, false);
-        resolver.checkCourses(caller.memberId(), request.scope() == null ? BreachScope.allLearners() : request.scope());
+        if (request.scope() != null) {
+            resolver.checkCourses(caller.memberId(), request.scope());
+        }
         List<String> changed = changedParts(row, draft);
         if (changed.isEmpty() && row.version() == expectedVersion) {
             // A save that changes nothing (an autosave of an untouched form) writes nothing and names nobody.
@@ -163,7 +171,10 @@ public final class BreachService {
             errors.add(new Problem.FieldError("body", "Write the notice's text before submitting."));
         }
         RecipientPlan plan = plan(caller.memberId(), row);
-        if (plan.size() == 0) {
+        if (scope(row) == null) {
+            errors.add(new Problem.FieldError("scope", "Choose who gets the notice: courses, a list of learners, or "
+                    + "every learner of your Member."));
+        } else if (plan.size() == 0) {
             errors.add(new Problem.FieldError("scope", "The scope reaches no learner of your Member."));
         }
         if (!errors.isEmpty()) {
@@ -178,9 +189,42 @@ public final class BreachService {
             incidents.event(c, id, now(), caller.displayName(), "SUBMITTED",
                     "Submitted for approval: " + plan.size() + " learners; text " + shortPrint(textPrint)
                             + ", recipients " + shortPrint(recipientsPrint) + ".");
+            int told = incidents.alertApprovers(c, id, row.memberId(), caller.staffId(),
+                    "Breach notice waiting for your approval: " + cut(row.title(), 120),
+                    approvalAlert(row, caller, plan.size()), "approval." + id + "." + row.version(), mailDomain,
+                    now());
+            if (told > 0) {
+                incidents.event(c, id, now(), "Platform", "APPROVERS_TOLD", told + (told == 1 ? " security officer"
+                        : " security officers") + " who may approve it told by email.");
+            }
         });
         log(caller, "BREACH_SUBMIT", id);
+        wakeSender.run();
         return get(caller, id);
+    }
+
+    private static final java.time.format.DateTimeFormatter ALERT_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * The email that tells an officer a notice waits for them: what, by whom, how many learners and the regulator's
+     * deadline. No learner's data and no link that signs anyone in: they open it in the console.
+     */
+    private String approvalAlert(IncidentRow row, Caller submitter, long learners) {
+        String member = incidents.memberName(row.memberId()).orElse(row.memberId());
+        return "A breach notice of " + member + " waits for a second security officer's approval.\n\n"
+                + "Incident: " + row.title() + "\n"
+                + "Submitted by: " + submitter.displayName() + ", " + ALERT_TIME.format(now()) + "\n"
+                + "Learners it reaches: " + String.format(java.util.Locale.ROOT, "%,d", learners) + "\n"
+                + "The supervisory authority must be notified by: "
+                + ALERT_TIME.format(row.discoveredAt().plus(REGULATOR_CLOCK)) + "\n\n"
+                + "To review it, sign in to Member Console and open Breach notices. Only an officer who wrote none "
+                + "of the notice may approve it.\n\n"
+                + "You get this message because you are a security officer of " + member + ".\n";
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
     }
 
     /** The parts of the notice a save changes, in words for the timeline; empty when it changes nothing. */
@@ -311,7 +355,10 @@ public final class BreachService {
         return get(caller, id);
     }
 
-    /** The incident's scope as stored. */
+    /** Stands in for a scope not chosen yet while the request is checked: it names nothing and asks for nothing. */
+    private static final BreachScope NO_SCOPE_CHOSEN = BreachScope.allLearners();
+
+    /** The incident's scope as stored; null while the officer has not chosen who is affected. */
     public static BreachScope scope(IncidentRow row) {
         try {
             return Json.tolerantMapper().readValue(row.scopeJson(), BreachScope.class);
@@ -326,7 +373,12 @@ public final class BreachService {
 
     /** The learners the incident's scope reaches, resolved once while the scope and the enrollments stand. */
     ScopeResolutions.Resolved resolved(String memberId, IncidentRow row) {
-        return resolutions.get(memberId, row.scopeJson(), scope(row));
+        BreachScope scope = scope(row);
+        if (scope == null) {
+            return new ScopeResolutions.Resolved(new RecipientResolver.Resolution(List.of(), List.of()),
+                    RecipientPlan.of(List.of(), jurisdictions));
+        }
+        return resolutions.get(memberId, row.scopeJson(), scope);
     }
 
     RecipientResolver resolver() {
@@ -449,7 +501,9 @@ public final class BreachService {
                         + "}}. Known: " + String.join(", ", NoticeTemplate.PLACEHOLDERS.stream().sorted().toList())));
             }
         }
-        BreachScope scope = r.scope() == null ? BreachScope.allLearners() : r.scope();
+        // No scope yet: the officer has not chosen who is affected. Every learner of the Member is a choice made on
+        // purpose (a filter naming no course), never what a missing field means.
+        BreachScope scope = r.scope() == null ? NO_SCOPE_CHOSEN : r.scope();
         if (scope.mode() == ScopeMode.LIST && scope.learners().stream().allMatch(s -> s == null || s.isBlank())) {
             errors.add(new Problem.FieldError("scope.learners", "Paste at least one learner id or email."));
         }
@@ -477,7 +531,7 @@ public final class BreachService {
         try {
             return new Draft(title, r.discoveredAt().truncatedTo(ChronoUnit.MICROS), micros(r.occurredFrom()),
                     micros(r.occurredTo()), what, categories, systems, measures, actions, contact,
-                    Json.mapper().writeValueAsString(scope), subject, body);
+                    Json.mapper().writeValueAsString(r.scope()), subject, body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -498,7 +552,7 @@ public final class BreachService {
             + "backspace); retype or paste it again without it.";
 
     /** A date of the breach's story: not before 1970 and not ahead of now (a few minutes of clock drift aside). */
-    private void checkDate(Instant value, String field, String what, List<Problem.FieldError> errors) {
+    void checkDate(Instant value, String field, String what, List<Problem.FieldError> errors) {
         if (value == null) {
             return;
         }
@@ -510,7 +564,7 @@ public final class BreachService {
     }
 
     /** One line of text: no line breaks, no control characters. */
-    private static String text(String value, String field, int max, boolean required, List<Problem.FieldError> errors) {
+    static String text(String value, String field, int max, boolean required, List<Problem.FieldError> errors) {
         return checkedText(value, field, max, required, false, errors);
     }
 
@@ -576,15 +630,21 @@ public final class BreachService {
                 .orElse(null);
         SiteNoticeDto proposed = incidents.proposedSiteNotice(r.id()).map(n -> siteNotice(caller, n, memberName))
                 .orElse(null);
-        boolean youMayApprove = r.state() == IncidentState.SUBMITTED && !caller.staffId().equals(r.createdById())
-                && !caller.staffId().equals(r.submittedById())
-                && !jdbc.inTransaction(c -> incidents.isContributor(c, r.id(), caller.staffId()));
+        RegulatorNotification told = incidents.regulatorNotice(r.id()).map(n -> new RegulatorNotification(
+                n.notifiedAt(), n.authority(), n.reference(), n.recordedByName(), n.recordedAt())).orElse(null);
         return new IncidentDto(r.id(), r.title(), r.state(), r.version(), r.discoveredAt(),
                 r.discoveredAt().plus(REGULATOR_CLOCK), r.occurredFrom(), r.occurredTo(), r.whatHappened(),
                 categories(r.dataCategories()), r.systems(), r.measures(), r.learnerActions(), r.contact(), scope(r),
                 r.subject(), r.body(), r.createdByName(), r.createdAt(), r.submittedByName(), r.submittedAt(),
                 r.approvedByName(), r.approvedAt(), r.textFingerprint(), r.recipientsFingerprint(),
-                r.recipientCount(), progress(r), site, timeline, proposed, youMayApprove);
+                r.recipientCount(), progress(r), site, timeline, proposed, mayApprove(caller, r), told);
+    }
+
+    /** The notice waits for approval and the caller wrote none of it (created, changed or submitted it). */
+    private boolean mayApprove(Caller caller, IncidentRow r) {
+        return r.state() == IncidentState.SUBMITTED && !caller.staffId().equals(r.createdById())
+                && !caller.staffId().equals(r.submittedById())
+                && !jdbc.inTransaction(c -> incidents.isContributor(c, r.id(), caller.staffId()));
     }
 
     static SiteNoticeDto siteNotice(Caller caller, BreachRepository.SiteNotice n, String memberName) {

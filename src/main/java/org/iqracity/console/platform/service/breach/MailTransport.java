@@ -6,7 +6,10 @@ package org.iqracity.console.platform.service.breach;
  */
 public interface MailTransport extends AutoCloseable {
 
-    /** One message: the Message-ID is fixed per delivery record, so any resend carries the same one. */
+    /**
+     * One message: the Message-ID is fixed per delivery record, so any resend carries the same one. {@code html} is
+     * null for a plain-text message.
+     */
     record Mail(String messageId, String to, String subject, String text, String html) {
     }
 

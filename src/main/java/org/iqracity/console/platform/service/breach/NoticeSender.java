@@ -108,6 +108,9 @@ public final class NoticeSender implements AutoCloseable {
                         worked |= work(incident);
                     }
                 }
+                if (!clock.instant().isBefore(pausedUntil)) {
+                    worked |= alertOfficers();
+                }
             } catch (RuntimeException e) {
                 LOGGER.error("Breach-notice sender failed; trying again shortly", e);
                 closeTransport();
@@ -303,6 +306,42 @@ public final class NoticeSender implements AutoCloseable {
                     .append(' ').append(n);
         }));
         return sb.toString();
+    }
+
+    /**
+     * Sends the messages that tell officers a notice waits for their approval. Each attempt is claimed first, so two
+     * platform nodes never send the same attempt; a crash between claim and send leaves it for its next attempt.
+     */
+    private boolean alertOfficers() {
+        List<BreachRepository.OfficerAlert> due = incidents.dueAlerts(clock.instant(), 20);
+        for (BreachRepository.OfficerAlert a : due) {
+            if (!running) {
+                return true;
+            }
+            Instant retryAt = now().plus(backoff.after(a.attempts() + 1));
+            if (!incidents.claimAlert(a, retryAt)) {
+                continue;
+            }
+            MailTransport.Outcome outcome = transport().send(new MailTransport.Mail(a.messageId(), a.address(),
+                    a.subject(), a.body(), null));
+            switch (outcome) {
+                case MailTransport.Accepted ok -> incidents.alertSent(a.id(), now());
+                case MailTransport.Permanent p -> incidents.alertNotSent(a.id(), cut(p.answer()), true);
+                case MailTransport.Transient t -> {
+                    incidents.alertNotSent(a.id(), cut(t.answer()), false);
+                    if (t.serverUnavailable()) {
+                        closeTransport();
+                        pauseFor(backoff.after(1));
+                        return true;
+                    }
+                }
+            }
+        }
+        return !due.isEmpty();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     private MailTransport transport() {

@@ -1,0 +1,134 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.control.Label;
+import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.platform.store.Jdbc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nobody waits unknowingly: a notice one officer submits shows, for the other officer, as a badge on Breach notices
+ * and a notification the moment they sign in; and the regulator's clock stops when an officer records that the
+ * supervisory authority was notified. Through the real window against the real platform.
+ */
+class BreachApprovalsJourneyTest extends ConsoleJourney {
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+    static String incidentId;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(800), StartupListener.NONE);
+        PlatformClient author = PlatformConnector.overHttp().connect(platform.baseUri());
+        author.signIn("nb-security", PASSWORD, Totp.now("JBSWY3DPEHPK3PXP"));
+        String course = new Jdbc(platform.database().dataSource()).queryOne("SELECT id FROM course WHERE member_id = "
+                + "'northbridge' ORDER BY enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+        Instant discovered = Instant.now().minus(Duration.ofHours(30));
+        IncidentDto draft = author.createIncident(new IncidentRequest("Lost backup tape", discovered, null, null,
+                "A backup tape with course records was lost in transit.", List.of(DataCategory.NAME,
+                DataCategory.EMAIL), "Backups", "The courier is searching; the tape is encrypted.",
+                "Nothing needed; we will write again.", "privacy@northbridge.example",
+                new BreachScope(ScopeMode.FILTER, List.of(course), null, null, List.of(), List.of()), null, null))
+                .value();
+        author.submitIncident(draft.id());
+        incidentId = draft.id();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void theSecondOfficerSeesWhatWaitsForThemAndRecordsTheAuthoritysNotification() {
+        signIn("nb-security2", PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now("KRSXG5CTMVRXEZLU"));
+        clickOn("#verify");
+        waitUntil(() -> shows("#nav-breach_notices"));
+
+        // The badge counts what waits for this officer; the notification names it.
+        waitUntil(() -> shows("#approvalBadge") && shows("#approvalNotification"));
+        assertThat(onFx(() -> find("#approvalBadge", Label.class).getText())).isEqualTo("1");
+        assertThat(onFx(() -> find("#approvalNotification", atlantafx.base.controls.Notification.class)
+                .getMessage())).contains("Lost backup tape").contains("waits for your approval");
+        shot("approval-badge");
+
+        clickOn("#openApprovals");
+        waitUntil(() -> shows("#breachView") && !shows("#approvalNotification"));
+        waitUntil(() -> shows("#incident-" + incidentId));
+        clickOn("#incident-" + incidentId);
+        waitUntil(() -> shows("#recordRegulator"));
+        assertThat(onFx(() -> find("#incidentClock", Label.class).getText())).endsWith("left");
+
+        clickOn("#recordRegulator");
+        waitUntil(() -> present("#regulatorDialog"));
+        assertThat(onFx(() -> find("#regulatorDialogOk", javafx.scene.control.Button.class).isDisabled()))
+                .as("no authority named yet").isTrue();
+        fill("#regulatorAuthority", "Office of the Data Protection Commissioner");
+        fill("#regulatorReference", "ODPC-2026-0042");
+        dialogShot("#regulatorDialog", "regulator-dialog");
+        clickOn("#regulatorDialogOk");
+
+        waitUntil(() -> find("#incidentClock", Label.class).getText().startsWith("Authority notified "));
+        assertThat(onFx(() -> find("#incidentDates", Label.class).getText()))
+                .startsWith("Office of the Data Protection Commissioner, reference ODPC-2026-0042");
+        assertThat(onFx(() -> find("#incident-" + incidentId, javafx.scene.Node.class).lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).toList())).contains("Authority notified");
+        assertThat(shows("#recordRegulator")).as("recorded once").isFalse();
+        shot("regulator-recorded");
+    }
+
+    /** A dialog is a window of its own: its scene, saved like {@link #shot}. */
+    private void dialogShot(String query, String name) {
+        String dir = System.getProperty("journey.shots");
+        if (dir == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage image = onFx(() -> lookup(query).query().getScene().snapshot(null));
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
+                (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        try {
+            java.nio.file.Files.createDirectories(Path.of(dir));
+            javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
