@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.iqracity.console.documents.OwnerOnly;
 
 /**
  * One console per data folder. The first console holds a lock in the folder and listens on a loopback port; a
@@ -54,7 +55,9 @@ final class SingleInstance implements AutoCloseable {
     /** The lock of {@code dataDir} if no other console holds it; then this console answers later starts. */
     static Optional<SingleInstance> claim(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            // the console's data folder holds sandbox data, pending reports and settings: its owner's alone (R14)
+            OwnerOnly.folder(dataDir);
+            OwnerOnly.narrowTree(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.client.ApiHttpException;
@@ -59,10 +60,10 @@ public final class PendingConversions {
 
     /** Keeps {@code pending} on disk (whole or not at all) until {@link #remove} or a successful send. */
     public void add(Pending pending) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.folder(dir);
         Path target = file(pending.report().reportId());
         Path part = dir.resolve(target.getFileName() + ".part");
-        Files.write(part, Json.mapper().writeValueAsBytes(pending));
+        OwnerOnly.write(part, Json.mapper().writeValueAsBytes(pending));
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -160,7 +161,7 @@ public final class PendingConversions {
 
     private void setAside(Path f) throws IOException {
         Path aside = dir.resolve("set-aside");
-        Files.createDirectories(aside);
+        OwnerOnly.folder(aside);
         Files.move(f, aside.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         LOGGER.warn("set aside a conversion report the platform cannot take: {}", aside.resolve(f.getFileName()));
     }

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.api.research.ResearchExportSummary;
@@ -36,7 +37,7 @@ public final class ResearchExporter {
         boolean done = false;
         try {
             long bytes;
-            try (OutputStream out = new Watched(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16),
+            try (OutputStream out = new Watched(new BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16),
                     bytesReceived, cancelled)) {
                 bytes = client.researchExport(courseId, request, out);
             }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
@@ -66,7 +67,7 @@ public final class RosterExporter {
         Path target = request.target().toAbsolutePath();
         Path partial = target.resolveSibling("." + target.getFileName() + ".part");
         boolean done = false;
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+        try (OutputStream out = new java.io.BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16);
              RosterWriter writer = RosterWriter.open(out, columns, request.protection());
              // Reading the stream and writing the file run on two threads: on two cores the export then takes
              // about as long as the longer of the two instead of their sum.

@@ -3,6 +3,7 @@ package org.iqracity.console.platform;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +34,10 @@ import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.InsightsRepository;
 import org.iqracity.console.platform.store.Database;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.MasterKey;
+import org.iqracity.console.platform.store.SecretBox;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.PlatformSecrets;
 import org.iqracity.console.platform.store.ResearchRepository;
@@ -111,17 +115,28 @@ public final class Platform implements AutoCloseable {
                     }
                 });
             }
+            SecretBox box = masterKey(config).box();
             if (config.sandbox()) {
-                SandboxGenerator.fillStaffEmails(database);
+                SandboxGenerator.finishStaff(database, box);
             }
             if (bulk && marker != null) {
                 marker.finish();
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
-            PlatformSecrets secrets = new PlatformSecrets(jdbc, clock);
+            java.util.Optional<MasterKey> previousKey = MasterKey.previous(config.dataDir());
+            int sealed = PlatformSecrets.seal(jdbc, box, previousKey.map(MasterKey::box).orElse(null));
+            if (sealed > 0) {
+                LOGGER.info("Sealed {} secrets under the current master key", sealed);
+                // the old values are gone from the tables; compacting at the stop takes them out of the file too
+                database.compactAtClose();
+            }
+            if (previousKey.isPresent()) {
+                retirePreviousKey(config);
+            }
+            PlatformSecrets secrets = new PlatformSecrets(jdbc, clock, box);
             AccessLogRepository accessLogStore = new AccessLogRepository(jdbc);
             AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock);
-            AuthService auth = new AuthService(new StaffRepository(jdbc), new SessionRepository(jdbc), hasher,
+            AuthService auth = new AuthService(new StaffRepository(jdbc, box), new SessionRepository(jdbc), hasher,
                     new LoginThrottle(clock), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
             CourseService courses = new CourseService(new CourseRepository(jdbc));
@@ -146,7 +161,7 @@ public final class Platform implements AutoCloseable {
                     () -> health(database, version), new WorkLimits(clock),
                     new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
                             clock),
-                    new ResearchExportService(courses, new ResearchRepository(jdbc), accessLog, Regions.m49(),
+                    new ResearchExportService(courses, new ResearchRepository(jdbc, box), accessLog, Regions.m49(),
                             new java.security.SecureRandom(), clock),
                     new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));
             listener.progress("Starting the API", 0.99);
@@ -168,14 +183,42 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * The key that seals the secrets the database keeps (R13): from the environment, or the key file in the data
+     * folder; a platform on a database server without a data folder must be given it in the environment.
+     */
+    static MasterKey masterKey(PlatformConfig config) {
+        return config.dataDir() != null ? MasterKey.forDataDir(config.dataDir()) : MasterKey.fromEnvironmentOnly();
+    }
+
+    /** The rotation is done: the old key file goes; a key given in the environment is the operator's to remove. */
+    private static void retirePreviousKey(PlatformConfig config) {
+        Path old = config.dataDir() == null ? null : config.dataDir().resolve(MasterKey.PREVIOUS_FILE);
+        try {
+            if (old != null && Files.deleteIfExists(old)) {
+                LOGGER.info("Master key rotated; the previous key file was removed");
+                return;
+            }
+        } catch (IOException e) {
+            LOGGER.warn("Master key rotated, but the previous key file could not be removed: {}",
+                    e.getClass().getSimpleName());
+            return;
+        }
+        LOGGER.info("Master key rotated; {} is no longer needed", MasterKey.PREVIOUS_ENV);
+    }
+
     private static Database openDatabase(PlatformConfig config, StartupListener listener) {
+        if (config.dataDir() != null) {
+            try {
+                // everything the platform writes there is its owner's alone, also what an older version left wider
+                OwnerOnly.folder(config.dataDir());
+                OwnerOnly.narrowTree(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create the data folder " + config.dataDir(), e);
+            }
+        }
         if (!config.embeddedDatabase()) {
             return Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword());
-        }
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the data folder " + config.dataDir(), e);
         }
         // A database whose sandbox load stopped before it was whole (SandboxLoadMarker) has never been served from:
         // it goes, unopened (the stop may have cut its file short), and the load starts again.

@@ -20,11 +20,18 @@ public final class PlatformFixture implements AutoCloseable {
     private final Platform platform;
     private final TestApi api;
     private final MutableClock clock;
+    private final Path dataDir;
 
-    private PlatformFixture(Platform platform, MutableClock clock) {
+    private PlatformFixture(Platform platform, MutableClock clock, Path dataDir) {
+        this.dataDir = dataDir;
         this.platform = platform;
         this.clock = clock;
         this.api = new TestApi(platform.baseUri(), clock);
+    }
+
+    /** Opens what this platform's database keeps sealed (its master key is in the data folder). */
+    public org.iqracity.console.platform.store.SecretBox secrets() {
+        return org.iqracity.console.platform.store.MasterKey.forDataDir(dataDir).box();
     }
 
     /** The run's shared platform on embedded H2. */
@@ -47,7 +54,7 @@ public final class PlatformFixture implements AutoCloseable {
             Path dir = Files.createTempDirectory("platform-test");
             MutableClock clock = MutableClock.systemNow();
             PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners);
-            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock);
+            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +71,7 @@ public final class PlatformFixture implements AutoCloseable {
         }
         PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners)
                 .withDatabase(jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD, true);
-        return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock);
+        return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
     }
 
     /** Same as {@link #startH2} with session limits of its own. */
@@ -74,7 +81,7 @@ public final class PlatformFixture implements AutoCloseable {
             MutableClock clock = MutableClock.systemNow();
             PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners)
                     .withSessionLimits(access, idle, absolute);
-            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock);
+            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

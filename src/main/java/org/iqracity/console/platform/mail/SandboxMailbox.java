@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.iqracity.console.documents.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class SandboxMailbox implements AutoCloseable {
 
     public static SandboxMailbox start(Path folder) {
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.folder(folder);
             ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             SandboxMailbox mailbox = new SandboxMailbox(folder, server);
             Thread.ofPlatform().name("sandbox-mailbox").daemon().start(mailbox::acceptLoop);
@@ -156,7 +157,7 @@ public final class SandboxMailbox implements AutoCloseable {
     private void file(String recipient, byte[] message) throws IOException {
         String id = messageId(message);
         Path box = folder.resolve(safe(recipient.toLowerCase(Locale.ROOT)));
-        Files.createDirectories(box);
+        OwnerOnly.folder(box);
         Path target = box.resolve(safe(id == null ? "message-" + System.nanoTime() : id) + ".eml");
         Path temp = Files.createTempFile(box, ".incoming", ".tmp");
         Files.write(temp, message);

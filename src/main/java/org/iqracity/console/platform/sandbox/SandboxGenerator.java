@@ -14,6 +14,8 @@ import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.Tokens;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.SecretBox;
+import org.iqracity.console.platform.store.StaffRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +52,23 @@ public final class SandboxGenerator {
     }
 
     /**
-     * Gives the sandbox's staff their email addresses once the schema has the column (a bulk load seeds the first
-     * tables before later migrations run), and a sandbox made before staff had addresses gets them too.
+     * Gives the sandbox's staff what needs the whole schema (a bulk load seeds the first tables before the later
+     * migrations run): their email addresses, and their second-factor secrets sealed with the master key. A sandbox
+     * made by an older version gets what it lacks.
      */
-    public static void fillStaffEmails(Database database) {
+    public static void finishStaff(Database database, SecretBox box) {
         new Jdbc(database.dataSource()).inTransaction(c -> {
             for (var s : SandboxCatalog.STAFF) {
                 Jdbc.update(c, "UPDATE staff SET email = ? WHERE username = ? AND member_id = ? AND email IS NULL",
                         s.email(), s.username(), s.memberId());
+                if (s.totpSecret() == null) {
+                    continue;
+                }
+                for (String id : Jdbc.query(c, "SELECT id FROM staff WHERE username = ? AND member_id = ? AND "
+                        + "totp_secret IS NULL", rs -> rs.getString(1), s.username(), s.memberId())) {
+                    Jdbc.update(c, "UPDATE staff SET totp_secret = ? WHERE id = ?",
+                            box.seal(StaffRepository.totpPlace(id), s.totpSecret()), id);
+                }
             }
             return null;
         });
@@ -101,10 +112,12 @@ public final class SandboxGenerator {
         }
         for (var s : SandboxCatalog.STAFF) {
             String id = Tokens.newId().substring(0, 20);
-            Jdbc.update(c, "INSERT INTO staff (id, member_id, username, display_name, password_hash, totp_secret, "
-                            + "all_courses, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
+            // The second-factor secret is written sealed once the schema is whole (finishStaff): it never lies in
+            // the file in plain text.
+            Jdbc.update(c, "INSERT INTO staff (id, member_id, username, display_name, password_hash, "
+                            + "all_courses, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)",
                     id, s.memberId(), s.username(), s.displayName(), hasher.hash(SandboxCatalog.PASSWORD),
-                    s.totpSecret(), s.allCourses(), now);
+                    s.allCourses(), now);
             for (String role : s.roles()) {
                 Jdbc.update(c, "INSERT INTO staff_role (staff_id, role) VALUES (?, ?)", id, role);
             }

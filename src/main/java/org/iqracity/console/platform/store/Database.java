@@ -59,12 +59,90 @@ public final class Database implements AutoCloseable {
      * pending and mailed a second time (docs/decisions/0001-embedded-h2-appends-every-commit.md). With every chunk appended at
      * the end, the soak of 30 kills loses nothing. The file grows by the chunks that commits supersede;
      * {@link #close()} compacts it when they outweigh the live data.
+     *
+     * <p>Its password comes from the {@link MasterKey} beside it (R13); a database an older version made without one
+     * gets it on this open.
      */
     public static Database embedded(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(EMBEDDED_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;REUSE_SPACE=FALSE;CACHE_SIZE="
                 + servingCacheKib() + System.getProperty("platform.h2.options", "");
-        return open(url, "sa", "", 16);
+        String password = MasterKey.forDataDir(dir).databasePassword();
+        Database db;
+        try {
+            db = open(url, "sa", password, 16);
+        } catch (IllegalStateException e) {
+            if (!wrongPassword(e)) {
+                throw e;
+            }
+            String before = MasterKey.previous(dir).map(MasterKey::databasePassword).orElse("");
+            givePassword(url, before, password, e);
+            db = open(url, "sa", password, 16);
+        }
+        db.embeddedDir = dir;
+        db.narrowFiles();
+        return db;
+    }
+
+    private Path embeddedDir;
+
+    /**
+     * H2 makes its files with the process's default mode (0644 under the usual umask). The folder they are in is
+     * the owner's alone, so nobody else could reach them meanwhile; narrowing them too keeps a copy of the folder's
+     * files (a backup, a move) owner-only as well.
+     */
+    private void narrowFiles() {
+        if (embeddedDir == null) {
+            return;
+        }
+        try (var files = Files.list(embeddedDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(EMBEDDED_NAME)).toList()) {
+                org.iqracity.console.documents.OwnerOnly.narrow(f);
+            }
+        } catch (IOException e) {
+            LOGGER.warn("Could not narrow the database files to their owner: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A connection with {@code password}, or with none as a database made before it had one. */
+    private static Connection open(String url, String password) throws SQLException {
+        try {
+            return java.sql.DriverManager.getConnection(url, "sa", password);
+        } catch (SQLException e) {
+            if (password.isEmpty() || !"28000".equals(e.getSQLState())) {
+                throw e;
+            }
+            return java.sql.DriverManager.getConnection(url, "sa", "");
+        }
+    }
+
+    private static boolean wrongPassword(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "28000".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database gets the master key's password: one made before it had a password (user {@code sa}, none), or
+     * one whose key is being rotated out ({@code before}, from {@link MasterKey#previous}).
+     */
+    private static void givePassword(String url, String before, String password, IllegalStateException refused) {
+        try (Connection c = open(url, before);
+             var st = c.prepareStatement("ALTER USER SA SET PASSWORD ?")) {
+            st.setString(1, password);
+            st.execute();
+            LOGGER.info("The embedded database now has the password of the current master key");
+        } catch (SQLException e) {
+            // not an older database without a password either: the key beside it is not the one it was made with
+            refused.addSuppressed(e);
+            throw new IllegalStateException("The embedded database does not open with the master key beside it ("
+                    + MasterKey.FILE + " or " + MasterKey.ENV + "): was the key replaced? To rotate a key, keep the "
+                    + "old one as " + MasterKey.PREVIOUS_FILE + " (or " + MasterKey.PREVIOUS_ENV + ") for one start.",
+                    refused);
+        }
     }
 
     /**
@@ -364,6 +442,13 @@ public final class Database implements AutoCloseable {
         return new EmbeddedFile(bytes, live);
     }
 
+    private volatile boolean compactAtClose;
+
+    /** The next stop compacts the embedded file whatever its fill (e.g. after secrets were sealed in place). */
+    public void compactAtClose() {
+        compactAtClose = true;
+    }
+
     @Override
     public void close() {
         synchronized (this) {
@@ -374,7 +459,7 @@ public final class Database implements AutoCloseable {
         if (!postgres) {
             try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
                 EmbeddedFile file = embeddedFile(st);
-                if (file.worthCompacting()) {
+                if (file.worthCompacting() || compactAtClose) {
                     LOGGER.info("Compacting the embedded database: {} MB of its {} MB are superseded pages",
                             file.deadBytes() >> 20, file.bytes() >> 20);
                     // Writes the live pages to a new file and swaps it in; a stop half-way leaves the old file, which
@@ -388,5 +473,6 @@ public final class Database implements AutoCloseable {
             }
         }
         dataSource.close();
+        narrowFiles();
     }
 }

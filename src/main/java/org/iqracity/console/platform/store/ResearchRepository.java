@@ -13,9 +13,11 @@ import java.util.function.Consumer;
  */
 public final class ResearchRepository {
     private final Jdbc jdbc;
+    private final SecretBox box;
 
-    public ResearchRepository(Jdbc jdbc) {
+    public ResearchRepository(Jdbc jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     /** One enrollment; the profile columns are null for a retired learner (R6). */
@@ -47,9 +49,15 @@ public final class ResearchRepository {
                 rs.getInt("videos_watched"), rs.getInt("problems_attempted"), rs.getInt("forum_posts"));
     }
 
-    /** The Member's kept key (base64), if one was made. */
+    /** The Member's kept key (base64), if one was made; the database keeps it sealed. */
     public Optional<String> stableKey(String memberId) {
-        return jdbc.queryOne("SELECT secret FROM research_key WHERE member_id = ?", rs -> rs.getString(1), memberId);
+        return jdbc.queryOne("SELECT secret FROM research_key WHERE member_id = ?", rs -> rs.getString(1), memberId)
+                .map(sealed -> box.open(place(memberId), sealed));
+    }
+
+    /** Where a Member's research key is sealed. */
+    public static String place(String memberId) {
+        return "research_key.secret:" + memberId;
     }
 
     /**
@@ -57,8 +65,8 @@ public final class ResearchRepository {
      */
     public String storeStableKey(String memberId, String secret, Instant at) {
         try {
-            jdbc.update("INSERT INTO research_key (member_id, secret, created_at) VALUES (?, ?, ?)", memberId, secret,
-                    at);
+            jdbc.update("INSERT INTO research_key (member_id, secret, created_at) VALUES (?, ?, ?)", memberId,
+                    box.seal(place(memberId), secret), at);
         } catch (DataAccessException raced) {
             // a concurrent first export stored its key: both use that one
         }

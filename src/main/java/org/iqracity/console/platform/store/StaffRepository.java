@@ -15,9 +15,17 @@ public final class StaffRepository {
             + "FROM staff s JOIN member m ON m.id = s.member_id ";
 
     private final Jdbc jdbc;
+    private final SecretBox box;
 
-    public StaffRepository(Jdbc jdbc) {
+    /** {@code box} opens the second-factor secrets, which the database keeps sealed. */
+    public StaffRepository(Jdbc jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    /** Where a staff member's second-factor secret is sealed: the associated data that ties it to its row. */
+    public static String totpPlace(String staffId) {
+        return "staff.totp_secret:" + staffId;
     }
 
     public Optional<StaffRecord> findByUsername(String username) {
@@ -30,7 +38,7 @@ public final class StaffRepository {
 
     private Optional<StaffRecord> load(String sql, String key) {
         return jdbc.inTransaction(c -> {
-            List<StaffRecord> rows = Jdbc.query(c, sql, rs -> map(c, rs), key);
+            List<StaffRecord> rows = Jdbc.query(c, sql, rs -> map(c, rs, box), key);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
         });
     }
@@ -45,16 +53,18 @@ public final class StaffRepository {
         jdbc.update("UPDATE staff SET status = ? WHERE id = ?", status, staffId);
     }
 
-    private static StaffRecord map(Connection c, ResultSet rs) throws SQLException {
+    private static StaffRecord map(Connection c, ResultSet rs, SecretBox box) throws SQLException {
         String id = rs.getString("id");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Jdbc.query(c, "SELECT role FROM staff_role WHERE staff_id = ?", r -> r.getString(1), id)
                 .forEach(r -> roles.add(Role.valueOf(r)));
         List<String> courses = Jdbc.query(c, "SELECT course_id FROM staff_course WHERE staff_id = ? ORDER BY course_id",
                 r -> r.getString(1), id);
+        String sealed = rs.getString("totp_secret");
+        String totp = sealed == null ? null : box.open(totpPlace(id), sealed);
         long step = rs.getLong("totp_last_step");
         return new StaffRecord(id, rs.getString("member_id"), rs.getString("member_name"), rs.getString("username"),
-                rs.getString("display_name"), rs.getString("password_hash"), rs.getString("totp_secret"),
+                rs.getString("display_name"), rs.getString("password_hash"), totp,
                 rs.wasNull() ? null : step, rs.getBoolean("all_courses"), rs.getString("status"), roles, courses);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import org.iqracity.console.documents.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +53,9 @@ public final class FileSettings implements Settings {
     @Override
     public synchronized void save() {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.folder(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = OwnerOnly.newOutputStream(temp)) {
                 values.store(out, "Member Console settings");
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -34,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.documents.XlsxWriter;
 import org.iqracity.console.exports.PendingConversions;
@@ -273,7 +274,8 @@ public final class OfflineRosterViewModel {
             PendingConversions.Pending report = recorder.before(m, "CSV", r.rowCount());
             Path partial = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".part");
             boolean done = false;
-            try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                    OwnerOnly.newOutputStream(partial), StandardCharsets.UTF_8))) {
                 w.write(RosterCanon.csvLine(r.header()));
                 for (int i = 0; i < r.rowCount(); i++) {
                     if (Thread.currentThread().isInterrupted()) {

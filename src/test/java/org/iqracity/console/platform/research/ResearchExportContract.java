@@ -131,8 +131,8 @@ abstract class ResearchExportContract {
         assertThat(identifiers).hasSizeGreaterThan((int) enrollments(CS101) * 3);
         List<String> found = identifiers.stream().filter(all::contains).distinct().toList();
         assertThat(found).as("direct identifiers or free text in the export").isEmpty();
-        String key = jdbc.queryOne("SELECT secret FROM research_key WHERE member_id = 'northbridge'",
-                rs -> rs.getString(1)).orElseThrow();
+        String key = new org.iqracity.console.platform.store.ResearchRepository(jdbc, fixture().secrets())
+                .stableKey("northbridge").orElseThrow();
         assertThat(all).doesNotContain(key).doesNotContain(HexFormat.of().formatHex(Base64.getDecoder().decode(key)));
     }
 
