@@ -179,6 +179,42 @@ abstract class LearnerListContract {
         assertThat(api.get(ApiPaths.courseLearners(DS200) + "?limit=5&cursor=" + cursor, token).status()).isEqualTo(200);
     }
 
+    /**
+     * R1, R12: a cursor shows nothing of the learners it stands after, and continues a list only for the staff member
+     * and the session it was given to: anyone else's, or one from an earlier session, answers as an invalid cursor.
+     */
+    @Test
+    void r12ACursorIsOpaqueAndOpensOnlyForWhoWasGivenItInThatSession() {
+        String admin = api.signIn("nb-admin");
+        JsonNode first = api.get(ApiPaths.courseLearners(DS200) + "?limit=5&sort=name", admin).json();
+        String cursor = first.path("nextCursor").asText();
+        String inside = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                StandardCharsets.ISO_8859_1);
+        JsonNode last = first.path("items").get(4);
+        assertThat(inside).doesNotContain(last.path("username").asText()).doesNotContain(last.path("name")
+                .asText());
+        String enrollment = jdbc.queryOne("SELECT e.id FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+                + "WHERE e.course_id = ? AND l.username = ?", rs -> Long.toString(rs.getLong(1)), DS200,
+                last.path("username").asText()).orElseThrow();
+        assertThat(inside).doesNotContain(enrollment);
+
+        String next = ApiPaths.courseLearners(DS200) + "?limit=5&sort=name&cursor=" + cursor;
+        assertThat(api.get(next, admin).status()).as("the person it was given to").isEqualTo(200);
+        String scoped = api.signIn("nb-ta");
+        TestApi.Response other = api.get(next, scoped);
+        assertThat(other.status()).as("another staff member with the course in scope").isEqualTo(400);
+        assertThat(other.body()).contains("not valid for this list");
+        assertThat(api.get(next, api.signIn("nb-admin")).status()).as("the same person, another session")
+                .isEqualTo(400);
+        long entries = jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE actor_username = 'nb-ta' AND "
+                + "action = 'LEARNER_LIST'", rs -> rs.getLong(1)).orElseThrow();
+        TestApi.Response own = api.get(ApiPaths.courseLearners(DS200) + "?limit=5&sort=name", scoped);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE actor_username = 'nb-ta' AND "
+                + "action = 'LEARNER_LIST'", rs -> rs.getLong(1)).orElseThrow())
+                .as("reading the list starts with an entry under their own name").isEqualTo(entries + 1);
+    }
+
     @Test
     void courseIdsWorkPercentEncodedOrRaw() {
         String raw = "/api/v1/courses/" + DS200 + "/learners?limit=1";

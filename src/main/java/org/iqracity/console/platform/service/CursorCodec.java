@@ -3,59 +3,82 @@ package org.iqracity.console.platform.service;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.platform.store.LearnerListQuery.Keyset;
 
 /**
- * Opaque keyset cursors: the last row's sort value and id, bound to the query they came from and signed, so a
- * cursor cannot be edited or replayed against another query.
+ * Keyset cursors nobody can read, edit or hand on (R1, R12). The last row's sort value (a name, a username, a grade)
+ * and its enrollment id are encrypted (AES-256-GCM), so a cursor shows no learner's data and no platform-wide id; it
+ * opens only for the query it came from, the staff member and the session it was given to, and for as long as a
+ * session may last. Anyone else's cursor answers as an invalid one, so every page a person reads continues a list
+ * the access log records under their own name.
  */
 public final class CursorCodec {
-    private static final int MAC_BYTES = 16;
-    private final byte[] key;
+    /** No cursor outlives the longest a session may last. */
+    static final Duration MAX_AGE = Duration.ofHours(12);
+    private static final int NONCE = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    public CursorCodec(byte[] key) {
-        this.key = key.clone();
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public CursorCodec(byte[] key, Clock clock) {
+        this.key = new SecretKeySpec(key.clone(), "AES");
+        this.clock = clock;
     }
 
-    public String encode(String queryFingerprint, LearnerSort sort, Keyset keyset) {
+    public String encode(Caller caller, String queryFingerprint, LearnerSort sort, Keyset keyset) {
         String value = switch (sort) {
             case USERNAME, NAME -> (String) keyset.value();
             case ENROLLED_AT -> keyset.value().toString();
             case PROGRESS, GRADE -> Double.toString((Double) keyset.value());
             case LAST_ACTIVITY_AT -> Long.toString((Long) keyset.value());
         };
-        byte[] payload = (keyset.id() + "\n" + value).getBytes(StandardCharsets.UTF_8);
-        byte[] mac = mac(queryFingerprint, payload);
-        ByteBuffer buf = ByteBuffer.allocate(payload.length + MAC_BYTES).put(mac).put(payload);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array());
+        byte[] payload = (clock.instant().getEpochSecond() + "\n" + keyset.id() + "\n" + value)
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] nonce = new byte[NONCE];
+            RANDOM.nextBytes(nonce);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            c.updateAAD(boundTo(caller, queryFingerprint));
+            byte[] sealed = c.doFinal(payload);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(NONCE + sealed.length)
+                    .put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    public Keyset decode(String queryFingerprint, LearnerSort sort, String cursor) {
+    public Keyset decode(Caller caller, String queryFingerprint, LearnerSort sort, String cursor) {
         try {
             if (cursor.length() > 1200) {
                 throw bad();
             }
             byte[] raw = Base64.getUrlDecoder().decode(cursor);
-            if (raw.length <= MAC_BYTES) {
+            if (raw.length <= NONCE + 16) {
                 throw bad();
             }
-            byte[] mac = Arrays.copyOfRange(raw, 0, MAC_BYTES);
-            byte[] payload = Arrays.copyOfRange(raw, MAC_BYTES, raw.length);
-            if (!MessageDigest.isEqual(mac, mac(queryFingerprint, payload))) {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, raw, 0, NONCE));
+            c.updateAAD(boundTo(caller, queryFingerprint));
+            String text = new String(c.doFinal(raw, NONCE, raw.length - NONCE), StandardCharsets.UTF_8);
+            String[] parts = text.split("\n", 3);
+            Instant made = Instant.ofEpochSecond(Long.parseLong(parts[0]));
+            if (made.plus(MAX_AGE).isBefore(clock.instant())) {
                 throw bad();
             }
-            String text = new String(payload, StandardCharsets.UTF_8);
-            int nl = text.indexOf('\n');
-            long id = Long.parseLong(text.substring(0, nl));
-            String value = text.substring(nl + 1);
+            long id = Long.parseLong(parts[1]);
+            String value = parts[2];
             Object typed = switch (sort) {
                 case USERNAME, NAME -> value;
                 case ENROLLED_AT -> Instant.parse(value);
@@ -63,25 +86,20 @@ public final class CursorCodec {
                 case LAST_ACTIVITY_AT -> Long.parseLong(value);
             };
             return new Keyset(typed, id);
-        } catch (IllegalArgumentException | java.time.DateTimeException | IndexOutOfBoundsException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | java.time.DateTimeException
+                 | IndexOutOfBoundsException e) {
             throw bad();
         }
+    }
+
+    /** What a cursor is bound to: the list it continues, who was given it and in which session. */
+    private static byte[] boundTo(Caller caller, String queryFingerprint) {
+        return (queryFingerprint + "\u0000" + caller.staffId() + "\u0000" + caller.sessionId())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static PlatformException bad() {
         return PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST,
                 "The cursor is not valid for this list. Start again from the first page.");
-    }
-
-    private byte[] mac(String fingerprint, byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(fingerprint.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

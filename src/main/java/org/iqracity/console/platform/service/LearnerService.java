@@ -55,7 +55,7 @@ public final class LearnerService {
         String prefix = query.q() == null || query.q().isBlank() ? null : query.q().strip().toLowerCase(Locale.ROOT);
         String fingerprint = fingerprint(courseId, prefix, query);
         LearnerListQuery.Keyset after = query.cursor() == null ? null
-                : cursors.decode(fingerprint, query.sort(), query.cursor());
+                : cursors.decode(caller, fingerprint, query.sort(), query.cursor());
         LearnerListQuery storeQuery = new LearnerListQuery(courseId, prefix, query.mode(), query.active(),
                 query.passed(), query.country(), query.minProgress(), query.maxProgress(), query.sort(),
                 query.descending(), after, query.limit() + 1);
@@ -76,7 +76,7 @@ public final class LearnerService {
         String next = null;
         if (more) {
             LearnerRow last = page.getLast();
-            next = cursors.encode(fingerprint, query.sort(),
+            next = cursors.encode(caller, fingerprint, query.sort(),
                     new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()));
         }
         long count = read.total().isPresent() ? read.total().getAsLong()

@@ -13,10 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Keyset cursors: they round-trip for every sort, and an edited, foreign or replayed cursor is refused. */
+/**
+ * Keyset cursors: they round-trip for every sort; an edited, foreign, handed-on, expired or replayed cursor is
+ * refused; and nothing of the row it stands after can be read from it.
+ */
 class CursorCodecTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private final CursorCodec codec = new CursorCodec(KEY);
+    private final org.iqracity.console.platform.MutableClock clock =
+            new org.iqracity.console.platform.MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    private final CursorCodec codec = new CursorCodec(KEY, clock);
+    private static final Caller ME = WorkLimitsTest.staff("me");
 
     static Keyset sample(LearnerSort sort) {
         return switch (sort) {
@@ -39,46 +45,46 @@ class CursorCodecTest {
     @ParameterizedTest
     @EnumSource(LearnerSort.class)
     void roundTripsForEverySort(LearnerSort sort) {
-        String cursor = codec.encode("fp", sort, sample(sort));
+        String cursor = codec.encode(ME, "fp", sort, sample(sort));
         assertThat(cursor).matches("[A-Za-z0-9_-]+");
-        assertThat(codec.decode("fp", sort, cursor)).isEqualTo(sample(sort));
+        assertThat(codec.decode(ME, "fp", sort, cursor)).isEqualTo(sample(sort));
     }
 
     @ParameterizedTest
     @EnumSource(LearnerSort.class)
     void everyTamperedByteIsRefused(LearnerSort sort) {
-        String cursor = codec.encode("fp", sort, sample(sort));
+        String cursor = codec.encode(ME, "fp", sort, sample(sort));
         byte[] raw = Base64.getUrlDecoder().decode(cursor);
         for (int i = 0; i < raw.length; i++) {
             byte[] edited = raw.clone();
             edited[i] ^= 0x01;
             String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(edited);
-            assertRefused(() -> codec.decode("fp", sort, tampered));
+            assertRefused(() -> codec.decode(ME, "fp", sort, tampered));
         }
     }
 
     @Test
     void aCursorIsBoundToItsQueryFingerprint() {
-        String cursor = codec.encode("course-a|prefix-x", LearnerSort.USERNAME, sample(LearnerSort.USERNAME));
-        assertRefused(() -> codec.decode("course-b|prefix-x", LearnerSort.USERNAME, cursor));
-        assertRefused(() -> codec.decode("course-a|prefix-y", LearnerSort.USERNAME, cursor));
-        assertRefused(() -> codec.decode("", LearnerSort.USERNAME, cursor));
+        String cursor = codec.encode(ME, "course-a|prefix-x", LearnerSort.USERNAME, sample(LearnerSort.USERNAME));
+        assertRefused(() -> codec.decode(ME, "course-b|prefix-x", LearnerSort.USERNAME, cursor));
+        assertRefused(() -> codec.decode(ME, "course-a|prefix-y", LearnerSort.USERNAME, cursor));
+        assertRefused(() -> codec.decode(ME, "", LearnerSort.USERNAME, cursor));
     }
 
     @Test
     void aCursorIsBoundToThePlatformKey() {
-        String cursor = codec.encode("fp", LearnerSort.GRADE, sample(LearnerSort.GRADE));
+        String cursor = codec.encode(ME, "fp", LearnerSort.GRADE, sample(LearnerSort.GRADE));
         byte[] otherKey = KEY.clone();
         otherKey[0] ^= 1;
-        assertRefused(() -> new CursorCodec(otherKey).decode("fp", LearnerSort.GRADE, cursor));
+        assertRefused(() -> new CursorCodec(otherKey, clock).decode(ME, "fp", LearnerSort.GRADE, cursor));
     }
 
     @Test
     void aCursorReadAsAnotherSortTypeIsRefusedNotCrashed() {
-        String byName = codec.encode("fp", LearnerSort.USERNAME, sample(LearnerSort.USERNAME));
-        assertRefused(() -> codec.decode("fp", LearnerSort.ENROLLED_AT, byName));
-        assertRefused(() -> codec.decode("fp", LearnerSort.PROGRESS, byName));
-        assertRefused(() -> codec.decode("fp", LearnerSort.LAST_ACTIVITY_AT, byName));
+        String byName = codec.encode(ME, "fp", LearnerSort.USERNAME, sample(LearnerSort.USERNAME));
+        assertRefused(() -> codec.decode(ME, "fp", LearnerSort.ENROLLED_AT, byName));
+        assertRefused(() -> codec.decode(ME, "fp", LearnerSort.PROGRESS, byName));
+        assertRefused(() -> codec.decode(ME, "fp", LearnerSort.LAST_ACTIVITY_AT, byName));
     }
 
     @Test
@@ -86,16 +92,46 @@ class CursorCodecTest {
         for (String junk : new String[]{"", "A", "AAAA", "!!!!", "not base64 at all", "A".repeat(1_201),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[40])}) {
-            assertRefused(() -> codec.decode("fp", LearnerSort.USERNAME, junk));
+            assertRefused(() -> codec.decode(ME, "fp", LearnerSort.USERNAME, junk));
         }
     }
 
     @Test
     void theKeyIsCopiedNotShared() {
         byte[] key = KEY.clone();
-        CursorCodec c = new CursorCodec(key);
-        String cursor = c.encode("fp", LearnerSort.USERNAME, sample(LearnerSort.USERNAME));
+        CursorCodec c = new CursorCodec(key, clock);
+        String cursor = c.encode(ME, "fp", LearnerSort.USERNAME, sample(LearnerSort.USERNAME));
         key[0] ^= 1;
-        assertThat(c.decode("fp", LearnerSort.USERNAME, cursor)).isEqualTo(sample(LearnerSort.USERNAME));
+        assertThat(c.decode(ME, "fp", LearnerSort.USERNAME, cursor)).isEqualTo(sample(LearnerSort.USERNAME));
+    }
+
+    @Test
+    void aCursorOpensOnlyForTheStaffMemberAndSessionItWasGivenTo() {
+        String cursor = codec.encode(ME, "fp", LearnerSort.NAME, sample(LearnerSort.NAME));
+        Caller other = WorkLimitsTest.staff("someone-else");
+        assertRefused(() -> codec.decode(other, "fp", LearnerSort.NAME, cursor));
+        Caller laterSession = new Caller(ME.staffId(), ME.username(), ME.displayName(), ME.memberId(),
+                ME.memberName(), ME.roles(), ME.scope(), "another-session", ME.client(), ME.address());
+        assertRefused(() -> codec.decode(laterSession, "fp", LearnerSort.NAME, cursor));
+        assertThat(codec.decode(ME, "fp", LearnerSort.NAME, cursor)).isEqualTo(sample(LearnerSort.NAME));
+    }
+
+    @Test
+    void aCursorExpiresWithTheLongestSession() {
+        String cursor = codec.encode(ME, "fp", LearnerSort.GRADE, sample(LearnerSort.GRADE));
+        clock.advance(CursorCodec.MAX_AGE.minusSeconds(1));
+        assertThat(codec.decode(ME, "fp", LearnerSort.GRADE, cursor)).isEqualTo(sample(LearnerSort.GRADE));
+        clock.advance(java.time.Duration.ofSeconds(2));
+        assertRefused(() -> codec.decode(ME, "fp", LearnerSort.GRADE, cursor));
+    }
+
+    @ParameterizedTest
+    @EnumSource(LearnerSort.class)
+    void nothingOfTheRowCanBeReadFromACursor(LearnerSort sort) {
+        Keyset row = sample(sort);
+        String cursor = codec.encode(ME, "fp", sort, row);
+        String inside = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+        assertThat(inside).doesNotContain(Long.toString(row.id())).doesNotContain(row.value().toString());
+        assertThat(codec.encode(ME, "fp", sort, row)).as("a fresh nonce each time").isNotEqualTo(cursor);
     }
 }
