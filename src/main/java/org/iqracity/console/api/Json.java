@@ -23,6 +23,10 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // 5.5 where a whole number is asked is a mistake to name, not a 5 to guess
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // {"k":5,"k":50}: which one the sender meant is not ours to pick
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 

@@ -24,7 +24,6 @@ import okhttp3.OkHttpClient;
 import org.iqracity.console.client.PlatformTrust;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.MeDto;
-import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiException;
 import org.iqracity.console.client.ApiHttpException;
@@ -299,7 +298,8 @@ final class RosterCommands {
 
     private static void write(Writer w, List<String> values) {
         try {
-            w.write(RosterCanon.csvLine(values));
+            // a copy for people, not the signed canonical line: formula signs are defused (R14)
+            w.write(org.iqracity.console.api.SpreadsheetCsv.line(values));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

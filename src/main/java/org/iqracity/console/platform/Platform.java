@@ -142,7 +142,7 @@ public final class Platform implements AutoCloseable {
             CourseService courses = new CourseService(new CourseRepository(jdbc));
             LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc, database.isPostgres(),
                     database.searchSnapshots(jdbc)),
-                    new CursorCodec(secrets.cursorKey()), accessLog, clock);
+                    new CursorCodec(secrets.cursorKey(), clock), accessLog, clock);
             TrackingRepository trackingStore = new TrackingRepository(jdbc);
             TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);
             if (config.sandbox() && trackingStore.isEmpty()) {

@@ -73,7 +73,8 @@ class SponsorReportsTest {
         body.fieldNames().forEachRemaining(top::add);
         assertThat(top).containsExactlyInAnyOrder("sponsorId", "sponsorName", "kind", "courseId", "courseTitle", "rows");
         String text = body.toString().toLowerCase();
-        assertThat(text).doesNotContain("@", "email", "grade", "gender", "country", "username", "learnerid");
+        assertThat(text).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+")
+                .doesNotContain("email", "grade", "gender", "country", "username", "learnerid");
     }
 
     @Test
@@ -91,7 +92,7 @@ class SponsorReportsTest {
         String[] lines = csv.split("\r\n");
         assertThat(List.of(lines[0].split(","))).isEqualTo(R7_CSV);
         assertThat(lines.length - 1).isEqualTo(first.json().path("rowCount").asInt());
-        assertThat(csv).doesNotContain("@");
+        assertThat(csv).as("no email address").doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
         List<String> releases = new ArrayList<>();
         api.get(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor), admin).json()
                 .forEach(r -> releases.add(r.path("releaseId").asText()));
@@ -120,7 +121,9 @@ class SponsorReportsTest {
         String pdfbox = PdfText.text(pdf);
         String csv = api.get(ApiPaths.SPONSOR_RELEASE_CSV.replace("{sponsorId}", sponsor)
                 .replace("{releaseId}", releaseId), admin).body();
-        List<String> names = csv.lines().skip(1).map(l -> l.split(",", -1)[0]).filter(n -> !n.isEmpty()).toList();
+        // the CSV guards a name that starts like a formula (R14); the PDF shows it as typed
+        List<String> names = csv.lines().skip(1).map(l -> l.split(",", -1)[0]).filter(n -> !n.isEmpty())
+                .map(org.iqracity.console.api.SpreadsheetCsv::unguard).toList();
         assertThat(names).isNotEmpty();
         for (String text : List.of(poppler, pdfbox)) {
             String flat = text.replaceAll("\\s+", " ");
@@ -146,7 +149,8 @@ class SponsorReportsTest {
         String lower = text.replaceAll("\\s+", " ").replaceFirst("This report confirms .*? learner takes\\.", "")
                 .toLowerCase(java.util.Locale.ROOT);
         assertThat(lower).contains("sponsor report").doesNotContain("never receive");
-        assertThat(lower).doesNotContain("@").doesNotContain(SponsorDisclosure.FOREIGN_WORDS.toArray(String[]::new));
+        assertThat(lower).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+")
+                .doesNotContain(SponsorDisclosure.FOREIGN_WORDS.toArray(String[]::new));
     }
 
     @Test

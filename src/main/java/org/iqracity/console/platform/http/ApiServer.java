@@ -69,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(tlsKeys != null)));
             config.routes.before(Requests::checkPath);
+            config.routes.before(Requests::refuseMethodOverride);
             // HEAD would answer an empty 200 for any GET route without running it, so without authenticating.
             config.routes.before(ctx -> {
                 if (ctx.method() == io.javalin.http.HandlerType.HEAD) {

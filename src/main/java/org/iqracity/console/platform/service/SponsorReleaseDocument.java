@@ -70,8 +70,7 @@ final class SponsorReleaseDocument {
 
     /** The snapshot guards names a spreadsheet would run as formulas with a quote; a PDF shows them as typed. */
     private static String unquote(String value) {
-        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
-                ? value.substring(1) : value;
+        return org.iqracity.console.api.SpreadsheetCsv.unguard(value);
     }
 
     private static String status(String code) {

@@ -281,7 +281,7 @@ public final class OfflineRosterViewModel {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new CancellationException("cancelled");
                     }
-                    w.write(RosterCanon.csvLine(r.row(i)));
+                    w.write(org.iqracity.console.api.SpreadsheetCsv.line(r.row(i)));
                     if (i % 10_000 == 0) {
                         sink.progress(messages.get("offline.csv.job"), i / (double) r.rowCount());
                     }

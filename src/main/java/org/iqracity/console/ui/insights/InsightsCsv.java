@@ -60,10 +60,7 @@ final class InsightsCsv {
 
     /** Quoted when it holds a comma, quote or line break; a leading formula sign is defused for spreadsheets. */
     static String field(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
+        String v = org.iqracity.console.api.SpreadsheetCsv.guard(value);
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }

@@ -33,9 +33,6 @@ final class SponsorReportCsv {
 
     /** A cell a spreadsheet would run as a formula is written as text. */
     private static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return org.iqracity.console.api.SpreadsheetCsv.guard(value);
     }
 }

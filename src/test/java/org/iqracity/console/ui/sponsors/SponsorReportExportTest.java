@@ -104,7 +104,8 @@ class SponsorReportExportTest {
         for (String value : forbidden) {
             assertThat(all).as("a value outside R7").doesNotContain(value);
         }
-        assertThat(all).doesNotContain("@");
+        // no email address (a learner may write "@" in front of their name, as the sandbox's few do)
+        assertThat(all).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     }
 
     @Test
@@ -120,7 +121,10 @@ class SponsorReportExportTest {
                     "Learner", "Reference", "Certificate", "page 1 of");
             for (SponsorReportRowDto row : report.rows()) {
                 if (row.learnerName() != null) {
-                    assertThat(flat).contains(row.learnerName());
+                    // a long name wraps in its column, its lines between those of the next column: word by word
+                    for (String word : row.learnerName().split("\\s+")) {
+                        assertThat(flat).as(row.learnerName()).contains(word);
+                    }
                 }
             }
             String compact = text.replaceAll("\\s+", "");
@@ -130,7 +134,7 @@ class SponsorReportExportTest {
             // the withheld note names what is withheld; outside it, no such column may be headed
             String rest = flat.replace(new Messages(Locale.ENGLISH).get("sponsors.withheld"), "")
                     .toLowerCase(Locale.ROOT);
-            assertThat(rest).contains("sponsor report").doesNotContain("@")
+            assertThat(rest).contains("sponsor report").doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+")
                     .doesNotContain(SponsorDisclosure.FOREIGN_WORDS.toArray(String[]::new));
         }
         assertThat(PdfText.fontsNotEmbedded(file)).isEmpty();

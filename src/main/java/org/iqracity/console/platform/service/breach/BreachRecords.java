@@ -15,7 +15,7 @@ import java.util.Map;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
-import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.api.breach.DeliveryDto;
 import org.iqracity.console.api.breach.DeliveryResolution;
 import org.iqracity.console.api.breach.DeliveryStatus;
@@ -327,21 +327,23 @@ public final class BreachRecords {
         IncidentDto incident = breaches.get(caller, id);
         breaches.log(caller, "BREACH_RECORD_EXPORT", id);
         try {
-            write(out, RosterCanon.csvLine(List.of("section", "field", "value")));
+            write(out, SpreadsheetCsv.line(List.of("section", "field", "value")));
             for (String[] kv : facts(incident)) {
-                write(out, RosterCanon.csvLine(List.of("incident", kv[0], AccessLogService.safe(kv[1]))));
+                write(out, SpreadsheetCsv.line(List.of("incident", kv[0], kv[1])));
             }
             for (TimelineEntryDto t : incident.timeline()) {
-                write(out, RosterCanon.csvLine(List.of("timeline", t.at().toString(),
-                        AccessLogService.safe(t.actor() + ": " + t.step() + (t.detail() == null ? "" : " — " + t.detail())))));
+                write(out, SpreadsheetCsv.line(List.of("timeline", t.at().toString(),
+                        t.actor() + ": " + t.step()
+                        + (t.detail() == null ? "" : " — " + t.detail()))));
             }
-            write(out, RosterCanon.csvLine(List.of("delivery_id", "learner_id", "channel", "status", "attempts",
+            write(out, SpreadsheetCsv.line(List.of("delivery_id", "learner_id", "channel", "status", "attempts",
                     "last_attempt_at", "sent_at", "jurisdiction", "message_id", "error")));
             deliveries.forEach(incident.id(), d -> {
                 try {
-                    write(out, RosterCanon.csvLine(List.of(Long.toString(d.id()), d.learnerId(), d.channel().name(),
+                    write(out, SpreadsheetCsv.line(List.of(Long.toString(d.id()), d.learnerId(),
+                            d.channel().name(),
                             d.status().name(), Integer.toString(d.attempts()), str(d.lastAttemptAt()), str(d.sentAt()),
-                            nz(d.jurisdiction()), d.messageId(), AccessLogService.safe(nz(d.error())))));
+                            nz(d.jurisdiction()), d.messageId(), nz(d.error()))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -67,7 +67,7 @@ public final class DatasetCsv {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quote(values.get(i)));
+            out.write(quote(org.iqracity.console.api.SpreadsheetCsv.guard(values.get(i))));
         }
         out.write("\r\n");
     }
