@@ -10,7 +10,10 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.beans.property.StringProperty;
+import javafx.scene.layout.VBox;
+import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Icons;
 
 /** Labels on the left, fields on the right, hints under them: the layout of every form in the draft flow. */
 class FormGrid extends GridPane {
@@ -48,6 +51,29 @@ class FormGrid extends GridPane {
         hint.getStyleClass().add(Css.TRACKING_HINT);
         add(hint, 1, row++);
         return this;
+    }
+
+    /**
+     * The field with room under it for its message (when there is one to show), and the field's leaving reported so
+     * that its message may show from then on.
+     */
+    static Node checked(Node field, DraftViewModel vm, DraftField which) {
+        Label message = new Label();
+        message.setId(field.getId() == null ? null : field.getId() + "Message");
+        message.getStyleClass().add(Css.FIELD_ERROR);
+        message.setGraphic(Icons.of(AppIcon.ERROR));
+        message.setWrapText(true);
+        message.textProperty().bind(vm.fieldMessage(which));
+        message.visibleProperty().bind(vm.fieldMessage(which).isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        field.focusWithinProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                vm.touch(which);
+            }
+        });
+        VBox box = new VBox(4, field, message);
+        box.setFillWidth(true);
+        return box;
     }
 
     static TextField field(String id, StringProperty value) {

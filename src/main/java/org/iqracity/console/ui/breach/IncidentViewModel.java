@@ -450,7 +450,7 @@ public final class IncidentViewModel {
             ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.site.missing"));
             return;
         }
-        String member = ctx.app.session() == null ? "" : ctx.app.session().me().member().name();
+        String member = ctx.memberName();
         if (!ctx.dialogs.confirm(new BreachDialogs.Question("proposeSiteNoticeDialog",
                 ctx.messages.get("breach.site.propose.title"), ctx.messages.format("breach.site.propose.text", member),
                 ctx.messages.get("breach.site.propose.ok"), false))) {
@@ -482,7 +482,7 @@ public final class IncidentViewModel {
         if (now == null || client == null || busy.get() || proposed == null) {
             return;
         }
-        String member = ctx.app.session() == null ? "" : ctx.app.session().me().member().name();
+        String member = ctx.memberName();
         if (!ctx.dialogs.confirm(new BreachDialogs.Question("approveSiteNoticeDialog",
                 ctx.messages.get("breach.site.approve.title"), ctx.messages.format("breach.site.approve.text",
                 proposed.proposedBy(), member, proposed.title()), ctx.messages.get("breach.site.approve.ok"), false))) {

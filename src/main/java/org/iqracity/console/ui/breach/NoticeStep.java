@@ -56,8 +56,11 @@ final class NoticeStep extends HBox {
         subjectLabel.getStyleClass().add(Css.FIELD_LABEL);
         Label bodyLabel = new Label(messages.get("breach.editor.body"));
         bodyLabel.getStyleClass().add(Css.FIELD_LABEL);
-        VBox editor = new VBox(6, subjectLabel, subject, bodyLabel, body, tools, hint);
+        javafx.scene.Node checkedBody = FormGrid.checked(body, vm, DraftField.BODY);
+        VBox editor = new VBox(6, subjectLabel, FormGrid.checked(subject, vm, DraftField.SUBJECT), bodyLabel,
+                checkedBody, tools, hint);
         VBox.setVgrow(body, Priority.ALWAYS);
+        VBox.setVgrow(checkedBody, Priority.ALWAYS);
         HBox.setHgrow(editor, Priority.ALWAYS);
         editor.setMinWidth(380);
         getChildren().addAll(editor, preview(vm, incident));

@@ -74,12 +74,16 @@ final class SubmitStep extends HBox {
     }
 
     private String scope() {
+        if (!vm.scopeChosenProperty().get()) {
+            return messages.get("breach.submit.scopeNone");
+        }
         if (vm.modeProperty().get() == ScopeMode.LIST) {
             return messages.format("breach.submit.scopeList", vm.listCountProperty().get());
         }
         List<String> courses = vm.courses().stream().filter(c -> c.selectedProperty().get())
                 .map(c -> c.course().title()).toList();
-        String text = courses.isEmpty() ? messages.get("breach.submit.allCourses") : String.join(", ", courses);
+        String text = vm.everyCourseProperty().get() || courses.isEmpty()
+                ? messages.get("breach.submit.allCourses") : String.join(", ", courses);
         if (vm.enrolledFromProperty().get() != null || vm.enrolledToProperty().get() != null) {
             text += "; " + messages.format("breach.submit.enrolled",
                     vm.enrolledFromProperty().get() == null ? "\u2026" : vm.enrolledFromProperty().get().toString(),

@@ -75,8 +75,16 @@ class BreachViewModelTest {
         return vm.openIncidentProperty().get();
     }
 
-    /** A new incident with its facts saved, on the scope step. */
+    /** A new incident with its facts saved, on the scope step, every course of the Member ticked on purpose. */
     private void newIncidentOnScope() {
+        newIncidentOnScopeWithNothingChosen();
+        draft().modeProperty().set(ScopeMode.FILTER);
+        draft().everyCourseProperty().set(true);
+        tasks.runScheduled();
+    }
+
+    /** A new incident with its facts saved, on the scope step as the officer first sees it. */
+    private void newIncidentOnScopeWithNothingChosen() {
         vm.load();
         vm.newIncident();
         draft().titleProperty().set("Reporting server left open");

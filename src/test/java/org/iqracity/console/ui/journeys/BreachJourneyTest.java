@@ -76,13 +76,18 @@ class BreachJourneyTest extends ConsoleJourney {
         fill("#contact", "the Northbridge privacy office, phone 555 0100");
         clickOn("#flowNext");
 
-        // Scope: one course, and the counts follow.
+        // Scope: nothing is chosen, so nothing is counted; every course on purpose, then one course, and the counts
+        // follow.
         waitUntil(() -> shows("#scopeStep"));
         @SuppressWarnings("unchecked")
         ListView<DraftViewModel.CourseChoice> courses = find("#scopeCourses", ListView.class);
         waitUntil(() -> !courses.getItems().isEmpty());
+        assertThat(countText("#scopeCountsLearners")).isEqualTo("\u2014");
+        clickOn("#scopeByFilter");
+        clickOn("#scopeEveryCourse");
         waitUntil(() -> !countText("#scopeCountsLearners").equals("\u2014"));
         String allLearners = countText("#scopeCountsLearners");
+        assertThat(onFx(() -> find("#scopeReach", Label.class).getText())).contains(allLearners);
         interact(() -> courses.getItems().getFirst().selectedProperty().set(true));
         waitUntil(() -> !countText("#scopeCountsLearners").equals(allLearners)
                 && !countText("#scopeCountsLearners").equals("\u2014"));
