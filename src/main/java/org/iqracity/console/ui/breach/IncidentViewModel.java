@@ -119,11 +119,17 @@ public final class IncidentViewModel {
                 && !now.recipientsFingerprint().equals(p.recipientsFingerprint());
     }
 
-    /** Approves exactly the text and recipients whose fingerprints the screen shows. */
+    /**
+     * Approves exactly the text and recipients whose fingerprints the screen shows, once the officer confirmed them
+     * in a dialog beside the title and the number of learners reviewed.
+     */
     public void approve() {
         IncidentDto now = ctx.incident();
         PlatformClient client = ctx.client();
         if (now == null || client == null || busy.get() || now.state() != IncidentState.SUBMITTED) {
+            return;
+        }
+        if (!ctx.dialogs.confirmApproval(approval(now))) {
             return;
         }
         act(() -> client.approveIncident(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
@@ -140,6 +146,13 @@ public final class IncidentViewModel {
                     }
                     return false;
                 });
+    }
+
+    BreachDialogs.Approval approval(IncidentDto dto) {
+        return new BreachDialogs.Approval(dto.title(), dto.recipientCount(),
+                BreachFormat.shortFingerprint(dto.textFingerprint()),
+                BreachFormat.shortFingerprint(dto.recipientsFingerprint()), dto.textFingerprint(),
+                dto.recipientsFingerprint());
     }
 
     /** Sends the notice back to its author as a draft, with the reason the timeline keeps. */

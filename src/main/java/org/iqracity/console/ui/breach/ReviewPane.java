@@ -32,8 +32,8 @@ final class ReviewPane extends HBox {
     private final javafx.beans.property.BooleanProperty mayApprove =
             new javafx.beans.property.SimpleBooleanProperty();
     private final Message moved = new Message();
-    private final TextArea textFingerprint = fingerprint("textFingerprint");
-    private final TextArea recipientsFingerprint = fingerprint("recipientsFingerprint");
+    private final FingerprintField textFingerprint;
+    private final FingerprintField recipientsFingerprint;
     private final Label recipients = new Label();
     private final Label subject = new Label();
     private final TextArea body = new TextArea();
@@ -44,6 +44,8 @@ final class ReviewPane extends HBox {
         this.vm = vm;
         this.messages = messages;
         this.format = format;
+        this.textFingerprint = new FingerprintField("textFingerprint", messages);
+        this.recipientsFingerprint = new FingerprintField("recipientsFingerprint", messages);
         setId("reviewPane");
         status.setId("reviewStatus");
         status.setWrapText(true);
@@ -132,8 +134,8 @@ final class ReviewPane extends HBox {
         } else {
             status.setText(messages.get("breach.review.notApproved"));
         }
-        textFingerprint.setText(dto.textFingerprint() == null ? "" : dto.textFingerprint());
-        recipientsFingerprint.setText(dto.recipientsFingerprint() == null ? "" : dto.recipientsFingerprint());
+        textFingerprint.show(dto.textFingerprint());
+        recipientsFingerprint.show(dto.recipientsFingerprint());
         recipients.setText(messages.format("breach.review.recipientsCount", dto.recipientCount()));
         subject.setText(dto.subject());
         body.setText(dto.body());
@@ -141,16 +143,5 @@ final class ReviewPane extends HBox {
 
     private String name(String who) {
         return who == null ? messages.get("breach.unknown") : who;
-    }
-
-    /** Read-only but selectable, whole even for a 64-digit hash: officers compare them character by character. */
-    private static TextArea fingerprint(String id) {
-        TextArea f = new TextArea();
-        f.setId(id);
-        f.setEditable(false);
-        f.setWrapText(true);
-        f.setPrefRowCount(2);
-        f.getStyleClass().add(Css.FINGERPRINT);
-        return f;
     }
 }
