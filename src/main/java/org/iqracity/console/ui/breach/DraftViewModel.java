@@ -964,6 +964,16 @@ public final class DraftViewModel {
         return ctx.memberName();
     }
 
+    /** The subject as every learner reads it, with what differs per learner marked. */
+    public String filledSubject() {
+        return new NoticeFill(ctx.messages).fill(subject.get(), ctx.memberName(), facts());
+    }
+
+    private NoticeFill.Facts facts() {
+        return new NoticeFill.Facts(title.get(), discoveredAt.get(), occurredFrom.get(), occurredTo.get(),
+                whatHappened.get(), toRequest().dataCategories(), measures.get(), learnerActions.get(), contact.get());
+    }
+
     public ReadOnlyObjectProperty<PreviewState> previewStateProperty() {
         return previewState.getReadOnlyProperty();
     }

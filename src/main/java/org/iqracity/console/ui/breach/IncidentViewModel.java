@@ -155,6 +155,21 @@ public final class IncidentViewModel {
                 dto.recipientsFingerprint());
     }
 
+    /** A notice's subject as every learner reads it, with what differs per learner marked. */
+    public String filledSubject(IncidentDto dto) {
+        return dto == null ? "" : new NoticeFill(ctx.messages).fill(dto.subject(), ctx.memberName(), facts(dto));
+    }
+
+    /** A notice's text as every learner reads it, with what differs per learner marked. */
+    public String filledBody(IncidentDto dto) {
+        return dto == null ? "" : new NoticeFill(ctx.messages).fill(dto.body(), ctx.memberName(), facts(dto));
+    }
+
+    private static NoticeFill.Facts facts(IncidentDto dto) {
+        return new NoticeFill.Facts(dto.title(), dto.discoveredAt(), dto.occurredFrom(), dto.occurredTo(),
+                dto.whatHappened(), dto.dataCategories(), dto.measures(), dto.learnerActions(), dto.contact());
+    }
+
     /** Sends the notice back to its author as a draft, with the reason the timeline keeps. */
     public void returnToAuthor() {
         IncidentDto now = ctx.incident();

@@ -97,7 +97,10 @@ final class ReviewPane extends HBox {
         body.setWrapText(true);
         body.setPrefRowCount(16);
         body.getStyleClass().add(Css.NOTICE_TEXT);
-        VBox textCard = new VBox(8, textTitle, subject, body);
+        Label filled = new Label(messages.get("breach.review.filled"));
+        filled.setWrapText(true);
+        filled.getStyleClass().add(Css.TRACKING_HINT);
+        VBox textCard = new VBox(8, textTitle, filled, subject, body);
         textCard.getStyleClass().add(Css.TRACKING_CARD);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox.setVgrow(textCard, Priority.ALWAYS);
@@ -137,8 +140,8 @@ final class ReviewPane extends HBox {
         textFingerprint.show(dto.textFingerprint());
         recipientsFingerprint.show(dto.recipientsFingerprint());
         recipients.setText(messages.format("breach.review.recipientsCount", dto.recipientCount()));
-        subject.setText(dto.subject());
-        body.setText(dto.body());
+        subject.setText(vm.filledSubject(dto));
+        body.setText(vm.filledBody(dto));
     }
 
     private String name(String who) {

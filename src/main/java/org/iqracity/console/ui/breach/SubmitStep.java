@@ -70,7 +70,10 @@ final class SubmitStep extends HBox {
         summary.add(messages.get("breach.facts.categories"), value(categories.isEmpty()
                 ? messages.get("breach.submit.none") : words.categories(categories)));
         summary.add(messages.get("breach.submit.scope"), value(scope()));
-        summary.add(messages.get("breach.editor.subject"), value(vm.subjectProperty().get()));
+        Label subject = value(vm.filledSubject());
+        subject.setId("submitSubject");
+        summary.add(messages.get("breach.editor.subject"), subject);
+        summary.hint(messages.get("breach.submit.filled"));
     }
 
     private String scope() {

@@ -23,7 +23,7 @@ import org.iqracity.console.ui.common.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Approval asks first, naming what it freezes in a form people compare by eye. */
+/** Approval asks first, naming what it freezes in a form people compare by eye; the review reads as learners will. */
 class ApprovalTest {
 
     private static final MemberRef NORTHBRIDGE = new MemberRef("northbridge", "Northbridge University");
@@ -104,5 +104,34 @@ class ApprovalTest {
         assertThat(BreachFormat.shortFingerprint(sha)).isEqualTo("3f2a 91bc 07de 55a1");
         assertThat(BreachFormat.shortFingerprint("t-1a2b3c")).isEqualTo("t-1a 2b3c");
         assertThat(BreachFormat.shortFingerprint(null)).isEmpty();
+    }
+
+    @Test
+    void theReviewedTextHasItsPlaceholdersFilledAndLearnersOwnPartsMarked() {
+        IncidentDto dto = open();
+        assertThat(dto.subject() + dto.body()).contains("{{member_name}}", "{{learner_name}}");
+
+        String subject = vm.incident().filledSubject(dto);
+        String body = vm.incident().filledBody(dto);
+
+        assertThat(subject).contains("Northbridge University").doesNotContain("{{");
+        assertThat(body).contains("Dear \u2039learner's name\u203a,", "Northbridge University",
+                "privacy@northbridge.example", "\"Reporting server left open\"").doesNotContain("{{", "}}");
+    }
+
+    @Test
+    void thePlatformsOwnPlaceholdersAreFilledFromTheFacts() {
+        NoticeFill fill = new NoticeFill(Messages.english());
+        NoticeFill.Facts facts = new NoticeFill.Facts("Server open", FakeBreach.NOW, FakeBreach.NOW.minusSeconds(
+                3 * 86400), FakeBreach.NOW.minusSeconds(86400), "It was open.",
+                List.of(org.iqracity.console.api.breach.DataCategory.NAME,
+                        org.iqracity.console.api.breach.DataCategory.EMAIL), "Closed it.", "Be careful.", "privacy@x");
+
+        String filled = fill.fill("{{what_happened}} It took place {{occurred}}; we found out on {{discovered_date}}."
+                + " {{data_involved}} {{username}} {{unknown_one}}", "Northbridge University", facts);
+
+        assertThat(filled).isEqualTo("It was open. It took place between 27 November 2026 and 29 November 2026; we "
+                + "found out on 30 November 2026. The information involved: your name; your email address. "
+                + "\u2039username\u203a {{unknown_one}}");
     }
 }

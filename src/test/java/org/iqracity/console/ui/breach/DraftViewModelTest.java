@@ -400,4 +400,21 @@ class DraftViewModelTest {
         assertThat(draft().stepProperty().get()).isEqualTo(Step.SCOPE);
         assertThat(breach.calls).noneMatch(c -> c.startsWith("submit"));
     }
+
+    // 7. The summary shows the notice as learners read it.
+
+    @Test
+    void theSummarysSubjectHasItsPlaceholdersFilled() {
+        factsFilledAndOnScope();
+        draft().modeProperty().set(ScopeMode.FILTER);
+        draft().everyCourseProperty().set(true);
+        tasks.runScheduled();
+        draft().goTo(Step.NOTICE);
+        assertThat(draft().subjectProperty().get()).contains("{{member_name}}");
+
+        draft().subjectProperty().set("{{incident_title}} at {{member_name}}, for {{learner_name}}");
+
+        assertThat(draft().filledSubject())
+                .isEqualTo("Reporting server left open at Northbridge University, for \u2039learner's name\u203a");
+    }
 }
