@@ -19,10 +19,12 @@ final class FactsStep extends FormGrid {
         hint(messages.get("breach.facts.discovered.hint"));
         Label until = new Label(messages.get("breach.facts.until"));
         until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox occurred = new HBox(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone), until,
-                new DateTimeField("occurredTo", vm.occurredToProperty(), zone));
+        // Start and end on one line where they fit, the end under the start in a narrow window.
+        HBox end = new HBox(10, until, new DateTimeField("occurredTo", vm.occurredToProperty(), zone));
+        end.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        SideBySide occurred = SideBySide.row(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone),
+                end);
         occurred.setId("occurred");
-        occurred.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         add(messages.get("breach.facts.occurred"), checked(occurred, vm, DraftField.OCCURRED_TO));
         add(messages.get("breach.facts.what"), checked(area("whatHappened", vm.whatHappenedProperty(), 4), vm,
                 DraftField.WHAT_HAPPENED));

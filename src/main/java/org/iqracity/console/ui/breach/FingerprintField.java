@@ -29,6 +29,7 @@ final class FingerprintField extends TextField {
                 + "-fx-padding: 2px 0; -fx-font-size: 1.1em;");
         setPrefColumnCount(21);
         setMaxWidth(Region.USE_PREF_SIZE);
+        setMinWidth(Region.USE_PREF_SIZE);
         MenuItem copy = new MenuItem(messages.get("breach.fingerprint.copy"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();

@@ -18,6 +18,8 @@ import org.iqracity.console.ui.common.Icons;
 /** Labels on the left, fields on the right, hints under them: the layout of every form in the draft flow. */
 class FormGrid extends GridPane {
 
+    private static final String CHECKED = "breach-checked-field";
+
     private int row;
 
     FormGrid() {
@@ -37,7 +39,20 @@ class FormGrid extends GridPane {
         Label l = new Label(label);
         l.getStyleClass().add(Css.FIELD_LABEL);
         l.setWrapText(true);
-        GridPane.setValignment(l, VPos.TOP);
+        // A label reads level with the first line of text in its field: on the baseline of a text field, as far
+        // down as the text sits in a text area or a row of date fields, at the top of anything else.
+        Node inner = field instanceof VBox box && box.getStyleClass().contains(CHECKED)
+                ? box.getChildren().getFirst() : field;
+        if (inner instanceof TextField) {
+            GridPane.setValignment(l, VPos.BASELINE);
+            GridPane.setValignment(field, VPos.BASELINE);
+        } else {
+            GridPane.setValignment(l, VPos.TOP);
+            if (inner instanceof TextArea || inner instanceof javafx.scene.layout.HBox
+                    || inner instanceof SideBySide && !inner.lookupAll(".date-picker").isEmpty()) {
+                l.setPadding(new javafx.geometry.Insets(7, 0, 0, 0));
+            }
+        }
         l.setLabelFor(field);
         add(l, 0, row);
         add(field, 1, row);
@@ -72,6 +87,7 @@ class FormGrid extends GridPane {
             }
         });
         VBox box = new VBox(4, field, message);
+        box.getStyleClass().add(CHECKED);
         box.setFillWidth(true);
         return box;
     }

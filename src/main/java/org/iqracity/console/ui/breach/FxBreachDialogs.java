@@ -84,8 +84,8 @@ public final class FxBreachDialogs implements BreachDialogs {
         FingerprintField recipientsPrint = new FingerprintField("approveDialogRecipientsFingerprint", messages);
         recipientsPrint.show(a.fullRecipientsFingerprint());
         FormGrid grid = new FormGrid();
-        grid.getColumnConstraints().getFirst().setMinWidth(150);
-        grid.getColumnConstraints().getFirst().setPrefWidth(160);
+        grid.getColumnConstraints().getFirst().setMinWidth(180);
+        grid.getColumnConstraints().getFirst().setPrefWidth(180);
         grid.add(messages.get("breach.approve.notice"), title);
         grid.add(messages.get("breach.approve.learners"), learners);
         grid.add(messages.get("breach.approve.textFingerprint"), textPrint);
@@ -94,6 +94,7 @@ public final class FxBreachDialogs implements BreachDialogs {
         Button okButton = (Button) pane.lookupButton(ok);
         okButton.setId("approveDialogOk");
         okButton.setDefaultButton(false);
+        okButton.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
         Button cancelButton = (Button) pane.lookupButton(cancel);
         cancelButton.setId("approveDialogCancel");
         // Approving is a decision made by comparing, not by pressing Enter.

@@ -23,12 +23,12 @@ import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
 /** Step 4: the subject and text with placeholders, and the notice as one learner of the scope would get it. */
-final class NoticeStep extends HBox {
+final class NoticeStep extends SideBySide {
 
     private final Messages messages;
 
     NoticeStep(DraftViewModel vm, IncidentViewModel incident, Messages messages, BreachWords words) {
-        super(16);
+        super(16, 380, true);
         this.messages = messages;
         setId("noticeStep");
         TextField subject = FormGrid.field("noticeSubject", vm.subjectProperty());
@@ -61,9 +61,8 @@ final class NoticeStep extends HBox {
                 checkedBody, tools, hint);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox.setVgrow(checkedBody, Priority.ALWAYS);
-        HBox.setHgrow(editor, Priority.ALWAYS);
         editor.setMinWidth(380);
-        getChildren().addAll(editor, preview(vm, incident));
+        set(editor, preview(vm, incident));
     }
 
     private VBox preview(DraftViewModel vm, IncidentViewModel incident) {

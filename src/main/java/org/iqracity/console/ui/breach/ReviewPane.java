@@ -22,7 +22,7 @@ import org.iqracity.console.ui.common.Messages;
  * A submitted notice as the second officer reviews it: the text, who it reaches, and the two fingerprints that name
  * exactly what an approval approves. From approval on, the same view shows what was approved, by whom.
  */
-final class ReviewPane extends HBox {
+final class ReviewPane extends SideBySide {
 
     private final IncidentViewModel vm;
     private final Messages messages;
@@ -40,7 +40,7 @@ final class ReviewPane extends HBox {
     private final HBox actions;
 
     ReviewPane(IncidentViewModel vm, ObservableValue<IncidentDto> incident, Messages messages, BreachFormat format) {
-        super(16);
+        super(16, 360);
         this.vm = vm;
         this.messages = messages;
         this.format = format;
@@ -80,6 +80,9 @@ final class ReviewPane extends HBox {
         fpHint.setWrapText(true);
         fpHint.getStyleClass().add(Css.TRACKING_HINT);
         FormGrid fps = new FormGrid();
+        // Short labels: the fingerprints get the room, and are never cut.
+        fps.getColumnConstraints().getFirst().setMinWidth(90);
+        fps.getColumnConstraints().getFirst().setPrefWidth(100);
         fps.add(messages.get("breach.review.textFingerprint"), textFingerprint);
         fps.add(messages.get("breach.review.recipientsFingerprint"), recipientsFingerprint);
         fps.add(messages.get("breach.review.recipients"), recipients);
@@ -106,14 +109,13 @@ final class ReviewPane extends HBox {
         VBox.setVgrow(textCard, Priority.ALWAYS);
 
         VBox left = new VBox(12, status, authorNote, moved, actions, fpCard, textCard);
-        HBox.setHgrow(left, Priority.ALWAYS);
         CountsCard counts = new CountsCard("reviewCounts", vm.previewProperty(),
                 Bindings.createObjectBinding(() -> vm.previewProperty().get() == null
                         ? DraftViewModel.PreviewState.NONE : DraftViewModel.PreviewState.READY, vm.previewProperty()),
                 new javafx.beans.property.SimpleStringProperty(), messages, format, "breach.counts.now");
         counts.visibleProperty().bind(vm.previewProperty().isNotNull());
         counts.managedProperty().bind(counts.visibleProperty());
-        getChildren().addAll(left, counts);
+        set(left, counts);
         incident.addListener((obs, old, now) -> show(now));
         vm.previewProperty().addListener(x -> show(incident.getValue()));
         show(incident.getValue());

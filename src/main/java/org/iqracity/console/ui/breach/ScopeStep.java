@@ -15,7 +15,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -32,13 +31,13 @@ import org.iqracity.console.ui.common.Messages;
  * them. Nothing is chosen for the officer: every course of the Member is a box to tick, not what an untouched step
  * means.
  */
-final class ScopeStep extends HBox {
+final class ScopeStep extends SideBySide {
 
     private final Messages messages;
     private final BreachFormat format;
 
     ScopeStep(DraftViewModel vm, Messages messages, BreachWords words, BreachFormat format) {
-        super(16);
+        super(16, 400);
         this.messages = messages;
         this.format = format;
         setId("scopeStep");
@@ -76,12 +75,11 @@ final class ScopeStep extends HBox {
         rule.getStyleClass().add(Css.TRACKING_HINT);
         VBox left = new VBox(14, new VBox(8, ask, FormGrid.checked(modes, vm, DraftField.SCOPE), reach), filters,
                 list, rule);
-        HBox.setHgrow(left, Priority.ALWAYS);
 
         CountsCard counts = new CountsCard("scopeCounts", vm.previewProperty(), vm.previewStateProperty(),
                 vm.previewErrorProperty(), messages, format);
         VBox right = new VBox(12, counts, outsiders(vm, messages));
-        getChildren().addAll(left, right);
+        set(left, right);
     }
 
     /** What the choice reaches, as the platform counted it; nothing while no choice is made. */
@@ -120,19 +118,25 @@ final class ScopeStep extends HBox {
         courses.setId("scopeCourses");
         courses.setPrefHeight(150);
         courses.disableProperty().bind(vm.everyCourseProperty());
-        courses.setCellFactory(CheckBoxListCell.forListView(DraftViewModel.CourseChoice::selectedProperty,
-                new StringConverter<>() {
-                    @Override
-                    public String toString(DraftViewModel.CourseChoice c) {
-                        return c == null ? "" : c.course().title() + "  \u00b7  " + c.course().number() + " "
-                                + c.course().run();
-                    }
+        StringConverter<DraftViewModel.CourseChoice> names = new StringConverter<>() {
+            @Override
+            public String toString(DraftViewModel.CourseChoice c) {
+                return c == null ? "" : c.course().title() + "  \u00b7  " + c.course().number() + " "
+                        + c.course().run();
+            }
 
-                    @Override
-                    public DraftViewModel.CourseChoice fromString(String s) {
-                        return null;
-                    }
-                }));
+            @Override
+            public DraftViewModel.CourseChoice fromString(String s) {
+                return null;
+            }
+        };
+        courses.setCellFactory(l -> {
+            CheckBoxListCell<DraftViewModel.CourseChoice> cell = new CheckBoxListCell<>(
+                    DraftViewModel.CourseChoice::selectedProperty, names);
+            // The cell takes the list's width, never its text's: a long title ends in an ellipsis, not a scroll bar.
+            cell.setPrefWidth(0);
+            return cell;
+        });
         DatePicker from = new DatePicker();
         from.setId("enrolledFrom");
         from.valueProperty().bindBidirectional(vm.enrolledFromProperty());
@@ -141,8 +145,11 @@ final class ScopeStep extends HBox {
         to.valueProperty().bindBidirectional(vm.enrolledToProperty());
         Label until = new Label(messages.get("breach.facts.until"));
         until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox range = new HBox(10, from, until, to);
-        range.setAlignment(Pos.CENTER_LEFT);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
+        HBox end = new HBox(10, until, to);
+        end.setAlignment(Pos.CENTER_LEFT);
+        SideBySide range = SideBySide.row(10, from, end);
         FlowPane holding = new FlowPane(14, 8);
         holding.setId("scopeHolding");
         for (DataCategory c : DataCategory.values()) {
