@@ -531,7 +531,7 @@ public final class FakeBreach {
 
     private IncidentDto blank(String id) {
         return new IncidentDto(id, "", IncidentState.DRAFT, 0, clock, clock, null, null, "", List.of(), "", "", "",
-                "", BreachScope.allLearners(), "", "", actor, clock, null, null, null, null, null, null, 0,
+                "", null, "", "", actor, clock, null, null, null, null, null, null, 0,
                 DeliveryProgressDto.NONE, null, List.of(), null, false, null);
     }
 
@@ -539,7 +539,7 @@ public final class FakeBreach {
         return new IncidentDto(i.id(), r.title(), i.state(), i.version(), r.discoveredAt(),
                 r.discoveredAt() == null ? null : r.discoveredAt().plus(Duration.ofHours(72)), r.occurredFrom(),
                 r.occurredTo(), r.whatHappened(), r.dataCategories(), r.systems(), r.measures(), r.learnerActions(),
-                r.contact(), r.scope() == null ? BreachScope.allLearners() : r.scope(), r.subject(), r.body(),
+                r.contact(), r.scope(), r.subject(), r.body(),
                 i.createdBy(), i.createdAt(), i.submittedBy(), i.submittedAt(), i.approvedBy(), i.approvedAt(),
                 i.textFingerprint(), i.recipientsFingerprint(), i.recipientCount(), i.progress(), i.siteNotice(),
                 i.timeline(), i.proposedSiteNotice(), false, i.regulatorNotification());

@@ -59,6 +59,11 @@ final class BreachContext {
         return app.session() == null ? null : app.session().client();
     }
 
+    /** The signed-in officer's Member by name; empty when nobody is signed in. */
+    String memberName() {
+        return app.session() == null ? "" : app.session().me().member().name();
+    }
+
     ReadOnlyObjectProperty<IncidentDto> incidentProperty() {
         return incident.getReadOnlyProperty();
     }

@@ -28,4 +28,23 @@ final class BreachFormat {
     String count(long n) {
         return count.format(n);
     }
+
+    /**
+     * A fingerprint as people compare it by eye: its first 16 characters in groups of four, "3f2a 91bc 07de 55a1",
+     * the same part the timeline names. Empty for none.
+     */
+    static String shortFingerprint(String full) {
+        if (full == null || full.isBlank()) {
+            return "";
+        }
+        String head = full.strip().substring(0, Math.min(16, full.strip().length()));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < head.length(); i += 4) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(head, i, Math.min(head.length(), i + 4));
+        }
+        return out.toString();
+    }
 }

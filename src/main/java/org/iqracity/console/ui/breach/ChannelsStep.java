@@ -6,17 +6,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
 
 /** Step 3: how each jurisdiction's learners are told, from the jurisdiction table kept on the platform. */
-final class ChannelsStep extends HBox {
+final class ChannelsStep extends SideBySide {
 
     ChannelsStep(DraftViewModel vm, Messages messages, BreachFormat format) {
-        super(16);
+        super(16, 380);
         setId("channelsStep");
         TableView<DraftViewModel.JurisdictionRow> table = new TableView<>(vm.jurisdictionRows());
         table.setId("jurisdictionTable");
@@ -47,10 +46,9 @@ final class ChannelsStep extends HBox {
         hint.getStyleClass().add(Css.TRACKING_HINT);
         VBox left = new VBox(10, hint, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        HBox.setHgrow(left, Priority.ALWAYS);
         CountsCard counts = new CountsCard("channelCounts", vm.previewProperty(), vm.previewStateProperty(),
                 vm.previewErrorProperty(), messages, format);
-        getChildren().addAll(left, counts);
+        set(left, counts);
     }
 
     /** Long text wraps inside its cell, and the row grows to hold it. */

@@ -68,7 +68,9 @@ final class CountsCard extends VBox {
         grid.getChildren().clear();
         if (p == null) {
             learners.setText("\u2014");
-            status.setText(state == DraftViewModel.PreviewState.ERROR ? error : messages.get("breach.counts.none"));
+            status.setText(state == DraftViewModel.PreviewState.ERROR ? error
+                    : messages.get(state == DraftViewModel.PreviewState.CHOOSE ? "breach.counts.choose"
+                    : "breach.counts.none"));
             return;
         }
         learners.setText(format.count(p.learners()));

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.iqracity.console.ui.common.Css;
 
 /**
@@ -33,10 +34,12 @@ final class DateTimeField extends HBox {
         this.zone = zone;
         setAlignment(Pos.CENTER_LEFT);
         date.setId(id + "Date");
-        date.setPrefWidth(150);
+        date.setPrefWidth(140);
         time.setId(id + "Time");
         time.setPromptText("hh:mm");
         time.setPrefColumnCount(5);
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        date.setMinWidth(130);
         getChildren().addAll(date, time);
         show(value.get());
         value.addListener((obs, old, now) -> show(now));

@@ -25,6 +25,10 @@ final class DraftFlowView extends BorderPane {
     private final DraftViewModel vm;
     private final Messages messages;
     private final Map<DraftViewModel.Step, Button> stepButtons = new EnumMap<>(DraftViewModel.Step.class);
+    private final Map<DraftViewModel.Step, String> stepNames = new EnumMap<>(DraftViewModel.Step.class);
+    private final HBox bar = new HBox(6);
+    /** How wide the steps are with every name written out; 0 until measured. */
+    private double fullWidth;
     private final Map<DraftViewModel.Step, Node> bodies = new EnumMap<>(DraftViewModel.Step.class);
     private final ScrollPane scroll = new ScrollPane();
     private final Message problems = new Message();
@@ -58,12 +62,14 @@ final class DraftFlowView extends BorderPane {
     }
 
     private Node steps() {
-        HBox bar = new HBox(6);
         bar.getStyleClass().add(Css.STEPS);
         bar.setAlignment(Pos.CENTER_LEFT);
         int n = 1;
         for (DraftViewModel.Step step : DraftViewModel.Step.values()) {
-            Button b = new Button(messages.format("breach.flow.step", n++, messages.get("breach.flow." + step.name())));
+            String name = messages.format("breach.flow.step", n++, messages.get("breach.flow." + step.name()));
+            Button b = new Button(name);
+            b.setTooltip(new javafx.scene.control.Tooltip(name));
+            stepNames.put(step, name);
             b.setId("step-" + step.name().toLowerCase(java.util.Locale.ROOT));
             b.getStyleClass().addAll(Css.STEP, Styles.FLAT);
             b.setOnAction(e -> vm.goTo(step));
@@ -75,8 +81,39 @@ final class DraftFlowView extends BorderPane {
             }
             bar.getChildren().add(b);
         }
+        bar.widthProperty().addListener(x -> fitSteps());
+        return bar;
+    }
+
+    /**
+     * Every step by number and name while they fit; when the window is narrow, the other steps by number only (the
+     * name in their tooltip), the current one always whole: no step reads as "2 Who was affe\u2026".
+     */
+    private void fitSteps() {
+        double available = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset();
+        if (available <= 0 || bar.getScene() == null) {
+            return;
+        }
+        if (fullWidth == 0) {
+            stepButtons.forEach((s, b) -> b.setText(stepNames.get(s)));
+            bar.applyCss();
+            fullWidth = bar.getSpacing() * (bar.getChildren().size() - 1);
+            for (Node n : bar.getChildren()) {
+                fullWidth += n.prefWidth(-1);
+            }
+        }
+        boolean compact = available < fullWidth;
+        DraftViewModel.Step current = vm.stepProperty().get();
+        stepButtons.forEach((s, b) -> {
+            String name = stepNames.get(s);
+            b.setText(compact && s != current ? name.substring(0, name.indexOf(' ')).strip() : name);
+        });
+    }
+
+    private Node savedState() {
         Label saved = new Label();
         saved.setId("draftSavedState");
+        saved.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         saved.getStyleClass().add(Css.TRACKING_HINT);
         Runnable savedText = () -> saved.setText(messages.get(vm.savingProperty().get() ? "breach.flow.saving"
                 : vm.dirtyProperty().get() ? "breach.flow.unsaved"
@@ -85,8 +122,7 @@ final class DraftFlowView extends BorderPane {
         vm.dirtyProperty().addListener(x -> savedText.run());
         vm.savedProperty().addListener(x -> savedText.run());
         savedText.run();
-        bar.getChildren().addAll(new Spacer(), saved);
-        return bar;
+        return saved;
     }
 
     private Node footer() {
@@ -107,7 +143,7 @@ final class DraftFlowView extends BorderPane {
         next.visibleProperty().bind(vm.stepProperty().isNotEqualTo(DraftViewModel.Step.SUBMIT));
         next.managedProperty().bind(next.visibleProperty());
         next.setOnAction(e -> vm.next());
-        HBox footer = new HBox(10, back, new Spacer(), save, next);
+        HBox footer = new HBox(10, back, new Spacer(), savedState(), save, next);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add(Css.FLOW_FOOTER);
         return footer;
@@ -122,6 +158,7 @@ final class DraftFlowView extends BorderPane {
         });
         scroll.setContent(bodies.get(step));
         scroll.setVvalue(0);
+        fitSteps();
     }
 
     private void showProblems() {

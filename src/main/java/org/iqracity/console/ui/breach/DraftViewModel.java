@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -53,7 +54,8 @@ public final class DraftViewModel {
 
     public enum Step { FACTS, SCOPE, CHANNELS, NOTICE, SUBMIT }
 
-    public enum PreviewState { NONE, LOADING, READY, ERROR }
+    /** CHOOSE: nothing is counted until the officer has said who was affected. */
+    public enum PreviewState { NONE, CHOOSE, LOADING, READY, ERROR }
 
     /** Scope edits settle this long before the draft is saved and counted again. */
     static final Duration SCOPE_SETTLE = Duration.ofMillis(600);
@@ -96,7 +98,10 @@ public final class DraftViewModel {
     private final StringProperty learnerActions = new SimpleStringProperty("");
     private final StringProperty contact = new SimpleStringProperty("");
 
-    private final ObjectProperty<ScopeMode> mode = new SimpleObjectProperty<>(ScopeMode.FILTER);
+    /** Null until the officer picks courses or a list: no scope is ever chosen for them. */
+    private final ObjectProperty<ScopeMode> mode = new SimpleObjectProperty<>();
+    private final BooleanProperty everyCourse = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper scopeChosen = new ReadOnlyBooleanWrapper();
     private final ObservableList<CourseChoice> courses = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDate> enrolledFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> enrolledTo = new SimpleObjectProperty<>();
@@ -111,7 +116,7 @@ public final class DraftViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final DraftChecks checks;
 
     private final ReadOnlyObjectWrapper<PreviewState> previewState = new ReadOnlyObjectWrapper<>(PreviewState.NONE);
     private final ReadOnlyObjectWrapper<BreachPreviewDto> preview = new ReadOnlyObjectWrapper<>();
@@ -123,6 +128,9 @@ public final class DraftViewModel {
     private final ReadOnlyObjectWrapper<String> messageError = new ReadOnlyObjectWrapper<>();
 
     private IncidentRequest baseline;
+    /** Moves on with every new or other draft: answers to a save for the one before are not shown on this one. */
+    private int generation;
+    private BreachContext.Notice warned;
     private boolean loading;
     private boolean conflicted;
     private boolean coursesAsked;
@@ -138,20 +146,35 @@ public final class DraftViewModel {
     DraftViewModel(BreachContext ctx) {
         this.ctx = ctx;
         this.template = new NoticeTemplate(ctx.messages);
+        this.checks = new DraftChecks(ctx.messages, this::rules, step.getReadOnlyProperty());
+        checks.onResolved(this::withdrawWarning);
         for (DataCategory c : DataCategory.values()) {
             categories.put(c, new SimpleBooleanProperty());
             holding.put(c, new SimpleBooleanProperty());
         }
-        List<Observable> facts = new ArrayList<>(List.of(title, discoveredAt, occurredFrom, occurredTo, whatHappened,
-                systems, measures, learnerActions, contact));
-        facts.addAll(categories.values());
-        facts.forEach(o -> o.addListener(x -> edited()));
-        List<Observable> scope = new ArrayList<>(List.of(mode, enrolledFrom, enrolledTo, listText));
-        scope.addAll(holding.values());
-        scope.forEach(o -> o.addListener(x -> scopeEdited()));
-        subject.addListener(x -> textEdited());
-        body.addListener(x -> textEdited());
+        Map<Observable, DraftField> facts = new java.util.LinkedHashMap<>(Map.of(title, DraftField.TITLE,
+                discoveredAt, DraftField.DISCOVERED_AT, occurredFrom, DraftField.OCCURRED_TO, occurredTo,
+                DraftField.OCCURRED_TO, whatHappened, DraftField.WHAT_HAPPENED, systems, DraftField.SYSTEMS,
+                measures, DraftField.MEASURES, learnerActions, DraftField.LEARNER_ACTIONS, contact,
+                DraftField.CONTACT));
+        categories.values().forEach(p -> facts.put(p, DraftField.DATA_CATEGORIES));
+        facts.forEach((o, f) -> o.addListener(x -> edited(f)));
+        // The list is counted before the scope listeners run: whether a scope is chosen depends on the count.
         listText.addListener(x -> listCount.set(ScopeEntries.parse(listText.get()).size()));
+        Map<Observable, DraftField> scope = new java.util.LinkedHashMap<>(Map.of(enrolledFrom,
+                DraftField.SCOPE_ENROLLED_TO, enrolledTo, DraftField.SCOPE_ENROLLED_TO, listText,
+                DraftField.SCOPE_LEARNERS, everyCourse, DraftField.SCOPE_COURSES));
+        holding.values().forEach(p -> scope.put(p, DraftField.SCOPE_HOLDING));
+        scope.forEach((o, f) -> o.addListener(x -> scopeEdited(f)));
+        // Picking courses or a list is not yet a choice of learners: what is missing shows once they try to go on.
+        mode.addListener(x -> scopeEdited(null));
+        everyCourse.addListener((obs, was, now) -> {
+            if (now && !loading) {
+                courses.forEach(c -> c.selected.set(false));
+            }
+        });
+        subject.addListener(x -> textEdited(DraftField.SUBJECT));
+        body.addListener(x -> textEdited(DraftField.BODY));
         sampleLearner.addListener((obs, old, now) -> {
             if (now != null && !Objects.equals(old, now)) {
                 loadMessage();
@@ -161,18 +184,21 @@ public final class DraftViewModel {
 
     // Starting and loading.
 
-    /** A new incident, not yet on the platform: discovered now, the usual template, every learner of the Member. */
+    /** A new incident, not yet on the platform: discovered now, the usual template, nobody chosen as affected. */
     void startNew() {
+        cancelSettling();
+        generation++;
+        withdrawWarning();
         Instant now = ctx.clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        IncidentRequest blank = new IncidentRequest("", now, null, null, "", List.of(), "", "", "", "",
-                BreachScope.allLearners(), "", "");
-        fill(blank);
+        IncidentRequest blank = new IncidentRequest("", now, null, null, "", List.of(), "", "", "", "", null, "",
+                "");
+        fill(blank, null);
         baseline = normalize(toRequest());
         conflicted = false;
         saved.set(false);
         step.set(Step.FACTS);
         clearPreview();
-        problems.clear();
+        checks.reset();
         dirty.set(false);
         askCourses();
     }
@@ -180,11 +206,15 @@ public final class DraftViewModel {
     /** Shows a draft as the platform has it; a different incident starts at the first step. */
     void load(IncidentDto dto, boolean sameIncident) {
         cancelSettling();
-        fill(dto.toRequest());
+        if (!sameIncident) {
+            generation++;
+            withdrawWarning();
+        }
+        fill(dto.toRequest(), dto.id());
         baseline = normalize(dto.toRequest());
         conflicted = false;
         saved.set(true);
-        problems.clear();
+        checks.reset();
         dirty.set(!normalize(toRequest()).equals(baseline));
         if (!sameIncident) {
             step.set(Step.FACTS);
@@ -195,7 +225,7 @@ public final class DraftViewModel {
         askCourses();
     }
 
-    private void fill(IncidentRequest r) {
+    private void fill(IncidentRequest r, String id) {
         loading = true;
         try {
             title.set(text(r.title()));
@@ -208,8 +238,12 @@ public final class DraftViewModel {
             measures.set(text(r.measures()));
             learnerActions.set(text(r.learnerActions()));
             contact.set(text(r.contact()));
-            BreachScope s = r.scope() == null ? BreachScope.allLearners() : r.scope();
-            mode.set(s.mode());
+            // The platform keeps "nobody chosen yet" as no scope; every learner is a scope chosen on purpose.
+            boolean chosen = r.scope() != null;
+            BreachScope s = chosen ? r.scope() : BreachScope.allLearners();
+            boolean everyone = s.mode() == ScopeMode.FILTER && s.courseIds().isEmpty();
+            mode.set(chosen ? s.mode() : null);
+            everyCourse.set(everyone && chosen);
             wantedCourses = s.courseIds();
             courses.forEach(c -> c.selected.set(wantedCourses.contains(c.course.id())));
             enrolledFrom.set(s.enrolledFrom() == null ? null : s.enrolledFrom().atZone(ctx.zone).toLocalDate());
@@ -222,6 +256,7 @@ public final class DraftViewModel {
         } finally {
             loading = false;
         }
+        scopeChosen.set(chosen());
     }
 
     private void askCourses() {
@@ -236,11 +271,17 @@ public final class DraftViewModel {
                 courses.setAll(list.stream().map(CourseChoice::new).toList());
                 courses.forEach(c -> {
                     c.selected.set(wantedCourses.contains(c.course.id()));
-                    c.selected.addListener(x -> scopeEdited());
+                    c.selected.addListener((obs, was, now) -> {
+                        if (now && everyCourse.get() && !loading) {
+                            everyCourse.set(false);
+                        }
+                        scopeEdited(DraftField.SCOPE_COURSES);
+                    });
                 });
             } finally {
                 loading = false;
             }
+            scopeChosen.set(chosen());
         }).onFailure(e -> {
             coursesAsked = false;
             ctx.app.report(e);
@@ -261,13 +302,19 @@ public final class DraftViewModel {
                 scope(), subject.get(), body.get());
     }
 
+    /**
+     * The scope as chosen; null until the officer has chosen one: the platform keeps a draft without a scope as
+     * reaching nobody, counts nothing and refuses to submit it.
+     */
     private BreachScope scope() {
+        if (!chosen()) {
+            return null;
+        }
         if (mode.get() == ScopeMode.LIST) {
             return new BreachScope(ScopeMode.LIST, List.of(), null, null, List.of(),
                     ScopeEntries.parse(listText.get()));
         }
-        List<String> ids = courses.isEmpty() ? wantedCourses
-                : courses.stream().filter(c -> c.selected.get()).map(c -> c.course.id()).toList();
+        List<String> ids = everyCourse.get() ? List.of() : pickedCourses();
         List<DataCategory> held = holding.entrySet().stream().filter(e -> e.getValue().get())
                 .map(Map.Entry::getKey).toList();
         Instant from = enrolledFrom.get() == null ? null : enrolledFrom.get().atStartOfDay(ctx.zone).toInstant();
@@ -279,34 +326,55 @@ public final class DraftViewModel {
 
     /** The same draft compares equal whatever order or empty-text spelling the platform answers with. */
     private static IncidentRequest normalize(IncidentRequest r) {
-        BreachScope s = r.scope() == null ? BreachScope.allLearners() : r.scope();
-        BreachScope scope = new BreachScope(s.mode(), s.courseIds().stream().sorted().toList(), s.enrolledFrom(),
-                s.enrolledTo(), s.holding().stream().sorted(Comparator.naturalOrder()).toList(), s.learners());
+        BreachScope s = r.scope();
+        BreachScope scope = s == null ? null : new BreachScope(s.mode(), s.courseIds().stream().sorted().toList(),
+                s.enrolledFrom(), s.enrolledTo(), s.holding().stream().sorted(Comparator.naturalOrder()).toList(),
+                s.learners());
         return new IncidentRequest(text(r.title()).strip(), r.discoveredAt(), r.occurredFrom(), r.occurredTo(),
                 text(r.whatHappened()), r.dataCategories().stream().sorted(Comparator.naturalOrder()).toList(),
                 text(r.systems()), text(r.measures()), text(r.learnerActions()), text(r.contact()).strip(), scope,
                 text(r.subject()), text(r.body()));
     }
 
-    private void edited() {
+    private List<String> pickedCourses() {
+        return courses.isEmpty() ? wantedCourses
+                : courses.stream().filter(c -> c.selected.get()).map(c -> c.course.id()).toList();
+    }
+
+    /** Courses ticked, every course ticked on purpose, or a list with at least one entry. */
+    private boolean chosen() {
+        if (mode.get() == ScopeMode.LIST) {
+            return listCount.get() > 0;
+        }
+        return mode.get() == ScopeMode.FILTER && (everyCourse.get() || !pickedCourses().isEmpty());
+    }
+
+    private void edited(DraftField field) {
         if (!loading) {
             dirty.set(!normalize(toRequest()).equals(baseline));
+            checks.edited(field);
         }
     }
 
-    private void scopeEdited() {
+    private void scopeEdited(DraftField field) {
         if (loading) {
             return;
         }
-        edited();
+        scopeChosen.set(chosen());
+        dirty.set(!normalize(toRequest()).equals(baseline));
+        if (field == null) {
+            checks.changed();
+        } else {
+            checks.edited(field);
+        }
         settle(SCOPE_SETTLE, this::refreshPreview);
     }
 
-    private void textEdited() {
+    private void textEdited(DraftField field) {
         if (loading) {
             return;
         }
-        edited();
+        edited(field);
         if (step.get() == Step.NOTICE) {
             settle(TEXT_SETTLE, this::loadMessage);
         }
@@ -382,48 +450,60 @@ public final class DraftViewModel {
         }
     }
 
-    /** What a step needs before the person moves past it, said in words. */
+    /** The officer tries to move past a step: what it still needs shows, in words, at its fields and above. */
     boolean check(Step s) {
-        List<String> missing = new ArrayList<>();
-        switch (s) {
-            case FACTS -> {
-                if (title.get().isBlank()) {
-                    missing.add(ctx.messages.get("breach.check.title"));
-                }
-                if (discoveredAt.get() == null) {
-                    missing.add(ctx.messages.get("breach.check.discovered"));
-                } else if (discoveredAt.get().isAfter(ctx.clock.instant().plus(Duration.ofMinutes(5)))) {
-                    missing.add(ctx.messages.get("breach.check.discoveredFuture"));
-                }
-                if (occurredFrom.get() != null && occurredTo.get() != null
-                        && occurredTo.get().isBefore(occurredFrom.get())) {
-                    missing.add(ctx.messages.get("breach.check.occurred"));
-                }
-            }
-            case SCOPE -> {
-                if (mode.get() == ScopeMode.LIST && listCount.get() == 0) {
-                    missing.add(ctx.messages.get("breach.check.list"));
-                }
-                if (enrolledFrom.get() != null && enrolledTo.get() != null
-                        && enrolledTo.get().isBefore(enrolledFrom.get())) {
-                    missing.add(ctx.messages.get("breach.check.enrolled"));
-                }
-            }
-            case NOTICE -> {
-                if (subject.get().isBlank()) {
-                    missing.add(ctx.messages.get("breach.check.subject"));
-                }
-                if (body.get().isBlank()) {
-                    missing.add(ctx.messages.get("breach.check.body"));
-                }
-            }
-            case CHANNELS, SUBMIT -> { }
+        boolean ok = checks.attempt(s);
+        if (!ok) {
+            warn("breach.notice.fix");
         }
-        problems.setAll(missing);
-        if (!missing.isEmpty()) {
-            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.fix"));
+        return ok;
+    }
+
+    /** What is wrong with the draft as it stands, by field; shown only where {@link DraftChecks} says. */
+    private Map<DraftField, String> rules() {
+        Map<DraftField, String> wrong = new EnumMap<>(DraftField.class);
+        if (title.get().isBlank()) {
+            wrong.put(DraftField.TITLE, ctx.messages.get("breach.check.title"));
         }
-        return missing.isEmpty();
+        if (discoveredAt.get() == null) {
+            wrong.put(DraftField.DISCOVERED_AT, ctx.messages.get("breach.check.discovered"));
+        } else if (discoveredAt.get().isAfter(ctx.clock.instant().plus(Duration.ofMinutes(5)))) {
+            wrong.put(DraftField.DISCOVERED_AT, ctx.messages.get("breach.check.discoveredFuture"));
+        }
+        if (occurredFrom.get() != null && occurredTo.get() != null && occurredTo.get().isBefore(occurredFrom.get())) {
+            wrong.put(DraftField.OCCURRED_TO, ctx.messages.get("breach.check.occurred"));
+        }
+        if (mode.get() == null) {
+            wrong.put(DraftField.SCOPE, ctx.messages.get("breach.check.scope"));
+        } else if (mode.get() == ScopeMode.LIST && listCount.get() == 0) {
+            wrong.put(DraftField.SCOPE_LEARNERS, ctx.messages.get("breach.check.list"));
+        } else if (mode.get() == ScopeMode.FILTER && !chosen()) {
+            wrong.put(DraftField.SCOPE_COURSES, ctx.messages.get("breach.check.courses"));
+        }
+        if (mode.get() == ScopeMode.FILTER && enrolledFrom.get() != null && enrolledTo.get() != null
+                && enrolledTo.get().isBefore(enrolledFrom.get())) {
+            wrong.put(DraftField.SCOPE_ENROLLED_TO, ctx.messages.get("breach.check.enrolled"));
+        }
+        if (subject.get().isBlank()) {
+            wrong.put(DraftField.SUBJECT, ctx.messages.get("breach.check.subject"));
+        }
+        if (body.get().isBlank()) {
+            wrong.put(DraftField.BODY, ctx.messages.get("breach.check.body"));
+        }
+        return wrong;
+    }
+
+    /** A warning above the draft that goes by itself once what it asked for is done. */
+    private void warn(String key) {
+        ctx.say(NoticeKind.WARNING, ctx.messages.get(key));
+        warned = ctx.noticeProperty().get();
+    }
+
+    private void withdrawWarning() {
+        if (warned != null && warned.equals(ctx.noticeProperty().get())) {
+            ctx.dismiss();
+        }
+        warned = null;
     }
 
     /** Adds the ids and addresses in a pasted-list file (CSV or one a line) to the list; read off the FX thread. */
@@ -480,6 +560,7 @@ public final class DraftViewModel {
         if (id == null && !check(Step.FACTS)) {
             return;
         }
+        int asked = generation;
         IncidentRequest request = toRequest();
         if (id != null && normalize(request).equals(baseline)) {
             then.run();
@@ -495,13 +576,15 @@ public final class DraftViewModel {
             ctx.adopt(v);
             baseline = normalize(request);
             saved.set(true);
-            problems.clear();
+            checks.accepted();
             dirty.set(!normalize(toRequest()).equals(baseline));
             finishSave(true);
             then.run();
         }).onFailure(e -> {
             finishSave(false);
-            saveFailed(e);
+            if (asked == generation) {
+                saveFailed(e);
+            }
         });
     }
 
@@ -534,27 +617,11 @@ public final class DraftViewModel {
         ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.conflict"), NoticeAction.RELOAD);
     }
 
+    /** The platform's field messages go to their fields and, labelled in words, above the step. */
     private void showRefusal(ApiHttpException http) {
-        List<String> lines = new ArrayList<>();
-        for (Problem.FieldError f : http.problem().errors() == null ? List.<Problem.FieldError>of()
-                : http.problem().errors()) {
-            lines.add(fieldName(f.field()) + ": " + f.message());
-        }
-        if (lines.isEmpty() && http.problem().detail() != null) {
-            lines.add(http.problem().detail());
-        }
-        problems.setAll(lines);
-        ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.refused"));
-    }
-
-    /** "scope.learners[3]" reads as the field's label where the console knows it. */
-    private String fieldName(String field) {
-        if (field == null) {
-            return "";
-        }
-        String root = field.replaceAll("\\[.*", "");
-        String words = ctx.messages.get("breach.field." + root);
-        return words.startsWith("!") ? field : words;
+        Problem problem = http.problem();
+        checks.refuse(problem == null ? List.of() : problem.errors(), problem == null ? null : problem.detail());
+        warn("breach.notice.refused");
     }
 
     // Preview.
@@ -568,6 +635,11 @@ public final class DraftViewModel {
         }
         if (dirty.get() && !conflicted) {
             save(this::refreshPreview);
+            return;
+        }
+        if (!scopeChosen.get()) {
+            clearPreview();
+            previewState.set(PreviewState.CHOOSE);
             return;
         }
         if (previewInFlight != null) {
@@ -712,8 +784,8 @@ public final class DraftViewModel {
         }
         BreachPreviewDto p = preview.get();
         if (p != null && !dirty.get() && p.learners() == 0) {
-            problems.setAll(ctx.messages.get("breach.check.nobody"));
-            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.fix"));
+            checks.refuse(ctx.messages.get("breach.check.nobody"));
+            warn("breach.notice.fix");
             return;
         }
         save(() -> {
@@ -851,9 +923,44 @@ public final class DraftViewModel {
         return saved.getReadOnlyProperty();
     }
 
-    /** What must be fixed before moving on, in words. */
+    /** What must be fixed before moving on, in words: after a try to go on, or a refusal by the platform. */
     public ObservableList<String> problems() {
-        return problems;
+        return checks.problems();
+    }
+
+    /** The message to show at a field now, in words; null while there is none to show. */
+    public ReadOnlyStringProperty fieldMessage(DraftField field) {
+        return checks.message(field);
+    }
+
+    /** The officer left a field: what is wrong with it shows from now on. */
+    public void touch(DraftField field) {
+        checks.touched(field);
+    }
+
+    /** "Every course of the Member", ticked on purpose; a new draft has it unticked, as it has no courses. */
+    public BooleanProperty everyCourseProperty() {
+        return everyCourse;
+    }
+
+    /** True once the officer chose who was affected: courses, every course, or a list with entries. */
+    public ReadOnlyBooleanProperty scopeChosenProperty() {
+        return scopeChosen.getReadOnlyProperty();
+    }
+
+    /** The signed-in officer's Member, as notices name it. */
+    public String memberName() {
+        return ctx.memberName();
+    }
+
+    /** The subject as every learner reads it, with what differs per learner marked. */
+    public String filledSubject() {
+        return new NoticeFill(ctx.messages).fill(subject.get(), ctx.memberName(), facts());
+    }
+
+    private NoticeFill.Facts facts() {
+        return new NoticeFill.Facts(title.get(), discoveredAt.get(), occurredFrom.get(), occurredTo.get(),
+                whatHappened.get(), toRequest().dataCategories(), measures.get(), learnerActions.get(), contact.get());
     }
 
     public ReadOnlyObjectProperty<PreviewState> previewStateProperty() {

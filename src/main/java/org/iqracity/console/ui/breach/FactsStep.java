@@ -12,16 +12,22 @@ final class FactsStep extends FormGrid {
 
     FactsStep(DraftViewModel vm, Messages messages, BreachWords words, java.time.ZoneId zone) {
         setId("factsStep");
-        add(messages.get("breach.facts.title"), field("incidentTitle", vm.titleProperty()));
-        add(messages.get("breach.facts.discovered"), new DateTimeField("discovered", vm.discoveredAtProperty(), zone));
+        add(messages.get("breach.facts.title"), checked(field("incidentTitle", vm.titleProperty()), vm,
+                DraftField.TITLE));
+        add(messages.get("breach.facts.discovered"), checked(new DateTimeField("discovered",
+                vm.discoveredAtProperty(), zone), vm, DraftField.DISCOVERED_AT));
         hint(messages.get("breach.facts.discovered.hint"));
         Label until = new Label(messages.get("breach.facts.until"));
         until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox occurred = new HBox(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone), until,
-                new DateTimeField("occurredTo", vm.occurredToProperty(), zone));
-        occurred.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        add(messages.get("breach.facts.occurred"), occurred);
-        add(messages.get("breach.facts.what"), area("whatHappened", vm.whatHappenedProperty(), 4));
+        // Start and end on one line where they fit, the end under the start in a narrow window.
+        HBox end = new HBox(10, until, new DateTimeField("occurredTo", vm.occurredToProperty(), zone));
+        end.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        SideBySide occurred = SideBySide.row(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone),
+                end);
+        occurred.setId("occurred");
+        add(messages.get("breach.facts.occurred"), checked(occurred, vm, DraftField.OCCURRED_TO));
+        add(messages.get("breach.facts.what"), checked(area("whatHappened", vm.whatHappenedProperty(), 4), vm,
+                DraftField.WHAT_HAPPENED));
         FlowPane categories = new FlowPane(14, 8);
         categories.setId("dataCategories");
         for (DataCategory c : DataCategory.values()) {
@@ -30,11 +36,15 @@ final class FactsStep extends FormGrid {
             box.selectedProperty().bindBidirectional(vm.categoryProperty(c));
             categories.getChildren().add(box);
         }
-        add(messages.get("breach.facts.categories"), categories);
-        add(messages.get("breach.facts.systems"), area("systems", vm.systemsProperty(), 2));
-        add(messages.get("breach.facts.measures"), area("measures", vm.measuresProperty(), 3));
-        add(messages.get("breach.facts.learnerActions"), area("learnerActions", vm.learnerActionsProperty(), 3));
-        add(messages.get("breach.facts.contact"), field("contact", vm.contactProperty()));
+        add(messages.get("breach.facts.categories"), checked(categories, vm, DraftField.DATA_CATEGORIES));
+        add(messages.get("breach.facts.systems"), checked(area("systems", vm.systemsProperty(), 2), vm,
+                DraftField.SYSTEMS));
+        add(messages.get("breach.facts.measures"), checked(area("measures", vm.measuresProperty(), 3), vm,
+                DraftField.MEASURES));
+        add(messages.get("breach.facts.learnerActions"), checked(area("learnerActions",
+                vm.learnerActionsProperty(), 3), vm, DraftField.LEARNER_ACTIONS));
+        add(messages.get("breach.facts.contact"), checked(field("contact", vm.contactProperty()), vm,
+                DraftField.CONTACT));
         hint(messages.get("breach.facts.contact.hint"));
     }
 }

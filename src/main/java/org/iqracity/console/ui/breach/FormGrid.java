@@ -10,10 +10,15 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.beans.property.StringProperty;
+import javafx.scene.layout.VBox;
+import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Icons;
 
 /** Labels on the left, fields on the right, hints under them: the layout of every form in the draft flow. */
 class FormGrid extends GridPane {
+
+    private static final String CHECKED = "breach-checked-field";
 
     private int row;
 
@@ -34,7 +39,20 @@ class FormGrid extends GridPane {
         Label l = new Label(label);
         l.getStyleClass().add(Css.FIELD_LABEL);
         l.setWrapText(true);
-        GridPane.setValignment(l, VPos.TOP);
+        // A label reads level with the first line of text in its field: on the baseline of a text field, as far
+        // down as the text sits in a text area or a row of date fields, at the top of anything else.
+        Node inner = field instanceof VBox box && box.getStyleClass().contains(CHECKED)
+                ? box.getChildren().getFirst() : field;
+        if (inner instanceof TextField) {
+            GridPane.setValignment(l, VPos.BASELINE);
+            GridPane.setValignment(field, VPos.BASELINE);
+        } else {
+            GridPane.setValignment(l, VPos.TOP);
+            if (inner instanceof TextArea || inner instanceof javafx.scene.layout.HBox
+                    || inner instanceof SideBySide && !inner.lookupAll(".date-picker").isEmpty()) {
+                l.setPadding(new javafx.geometry.Insets(7, 0, 0, 0));
+            }
+        }
         l.setLabelFor(field);
         add(l, 0, row);
         add(field, 1, row);
@@ -48,6 +66,30 @@ class FormGrid extends GridPane {
         hint.getStyleClass().add(Css.TRACKING_HINT);
         add(hint, 1, row++);
         return this;
+    }
+
+    /**
+     * The field with room under it for its message (when there is one to show), and the field's leaving reported so
+     * that its message may show from then on.
+     */
+    static Node checked(Node field, DraftViewModel vm, DraftField which) {
+        Label message = new Label();
+        message.setId(field.getId() == null ? null : field.getId() + "Message");
+        message.getStyleClass().add(Css.FIELD_ERROR);
+        message.setGraphic(Icons.of(AppIcon.ERROR));
+        message.setWrapText(true);
+        message.textProperty().bind(vm.fieldMessage(which));
+        message.visibleProperty().bind(vm.fieldMessage(which).isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        field.focusWithinProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                vm.touch(which);
+            }
+        });
+        VBox box = new VBox(4, field, message);
+        box.getStyleClass().add(CHECKED);
+        box.setFillWidth(true);
+        return box;
     }
 
     static TextField field(String id, StringProperty value) {

@@ -63,6 +63,47 @@ public final class FxBreachDialogs implements BreachDialogs {
     }
 
     @Override
+    public boolean confirmApproval(Approval a) {
+        ButtonType ok = new ButtonType(messages.get("breach.approve.ok"), ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("breach.dialog.cancel"), ButtonData.CANCEL_CLOSE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("breach.approve.title"));
+        dialog.initOwner(owner.get());
+        DialogPane pane = dialog.getDialogPane();
+        prepare(pane, "approveDialog", messages.get("breach.approve.title"));
+        pane.getButtonTypes().setAll(ok, cancel);
+        Label text = new Label(messages.get("breach.approve.text"));
+        text.setWrapText(true);
+        Label title = new Label(a.title());
+        title.setId("approveDialogTitle");
+        title.setWrapText(true);
+        title.setStyle("-fx-font-weight: bold;");
+        Label learners = new Label(messages.format("breach.review.recipientsCount", a.recipients()));
+        learners.setId("approveDialogLearners");
+        FingerprintField textPrint = new FingerprintField("approveDialogTextFingerprint", messages);
+        textPrint.show(a.fullTextFingerprint());
+        FingerprintField recipientsPrint = new FingerprintField("approveDialogRecipientsFingerprint", messages);
+        recipientsPrint.show(a.fullRecipientsFingerprint());
+        FormGrid grid = new FormGrid();
+        grid.getColumnConstraints().getFirst().setMinWidth(180);
+        grid.getColumnConstraints().getFirst().setPrefWidth(180);
+        grid.add(messages.get("breach.approve.notice"), title);
+        grid.add(messages.get("breach.approve.learners"), learners);
+        grid.add(messages.get("breach.approve.textFingerprint"), textPrint);
+        grid.add(messages.get("breach.approve.recipientsFingerprint"), recipientsPrint);
+        pane.setContent(new VBox(14, text, grid));
+        Button okButton = (Button) pane.lookupButton(ok);
+        okButton.setId("approveDialogOk");
+        okButton.setDefaultButton(false);
+        okButton.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+        Button cancelButton = (Button) pane.lookupButton(cancel);
+        cancelButton.setId("approveDialogCancel");
+        // Approving is a decision made by comparing, not by pressing Enter.
+        cancelButton.setDefaultButton(true);
+        return dialog.showAndWait().orElse(cancel) == ok;
+    }
+
+    @Override
     public Optional<String> askReason(Question q) {
         ButtonType ok = new ButtonType(q.ok(), ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("breach.dialog.cancel"), ButtonData.CANCEL_CLOSE);

@@ -36,6 +36,8 @@ final class IncidentHeader extends HBox {
     private final Button cancel = new Button();
     private final Button reload = new Button();
     private final javafx.scene.control.Hyperlink regulator = new javafx.scene.control.Hyperlink();
+    /** Below this width the header's buttons show their icons only. */
+    private static final double NARROW = 700;
 
     IncidentHeader(BreachViewModel vm, Messages messages, BreachFormat format) {
         this.vm = vm;
@@ -98,6 +100,15 @@ final class IncidentHeader extends HBox {
         record.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(Icons.of(AppIcon.BREACH, 28), text, reload, record, cancel);
+        // In a narrow window the buttons keep their icons and give their words to the title (and a tooltip).
+        record.setTooltip(new javafx.scene.control.Tooltip(record.getText()));
+        cancel.setTooltip(new javafx.scene.control.Tooltip(cancel.getText()));
+        widthProperty().addListener((obs, old, now) -> {
+            javafx.scene.control.ContentDisplay shown = now.doubleValue() < NARROW
+                    ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
+            record.setContentDisplay(shown);
+            cancel.setContentDisplay(shown);
+        });
 
         vm.openIncidentProperty().addListener(x -> show());
         vm.nowProperty().addListener(x -> show());

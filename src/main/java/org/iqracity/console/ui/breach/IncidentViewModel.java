@@ -120,11 +120,17 @@ public final class IncidentViewModel {
                 && !now.recipientsFingerprint().equals(p.recipientsFingerprint());
     }
 
-    /** Approves exactly the text and recipients whose fingerprints the screen shows. */
+    /**
+     * Approves exactly the text and recipients whose fingerprints the screen shows, once the officer confirmed them
+     * in a dialog beside the title and the number of learners reviewed.
+     */
     public void approve() {
         IncidentDto now = ctx.incident();
         PlatformClient client = ctx.client();
         if (now == null || client == null || busy.get() || now.state() != IncidentState.SUBMITTED) {
+            return;
+        }
+        if (!ctx.dialogs.confirmApproval(approval(now))) {
             return;
         }
         act(() -> client.approveIncident(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
@@ -141,6 +147,28 @@ public final class IncidentViewModel {
                     }
                     return false;
                 });
+    }
+
+    BreachDialogs.Approval approval(IncidentDto dto) {
+        return new BreachDialogs.Approval(dto.title(), dto.recipientCount(),
+                BreachFormat.shortFingerprint(dto.textFingerprint()),
+                BreachFormat.shortFingerprint(dto.recipientsFingerprint()), dto.textFingerprint(),
+                dto.recipientsFingerprint());
+    }
+
+    /** A notice's subject as every learner reads it, with what differs per learner marked. */
+    public String filledSubject(IncidentDto dto) {
+        return dto == null ? "" : new NoticeFill(ctx.messages).fill(dto.subject(), ctx.memberName(), facts(dto));
+    }
+
+    /** A notice's text as every learner reads it, with what differs per learner marked. */
+    public String filledBody(IncidentDto dto) {
+        return dto == null ? "" : new NoticeFill(ctx.messages).fill(dto.body(), ctx.memberName(), facts(dto));
+    }
+
+    private static NoticeFill.Facts facts(IncidentDto dto) {
+        return new NoticeFill.Facts(dto.title(), dto.discoveredAt(), dto.occurredFrom(), dto.occurredTo(),
+                dto.whatHappened(), dto.dataCategories(), dto.measures(), dto.learnerActions(), dto.contact());
     }
 
     /** Sends the notice back to its author as a draft, with the reason the timeline keeps. */
@@ -468,7 +496,7 @@ public final class IncidentViewModel {
             ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.site.missing"));
             return;
         }
-        String member = ctx.app.session() == null ? "" : ctx.app.session().me().member().name();
+        String member = ctx.memberName();
         if (!ctx.dialogs.confirm(new BreachDialogs.Question("proposeSiteNoticeDialog",
                 ctx.messages.get("breach.site.propose.title"), ctx.messages.format("breach.site.propose.text", member),
                 ctx.messages.get("breach.site.propose.ok"), false))) {
@@ -500,7 +528,7 @@ public final class IncidentViewModel {
         if (now == null || client == null || busy.get() || proposed == null) {
             return;
         }
-        String member = ctx.app.session() == null ? "" : ctx.app.session().me().member().name();
+        String member = ctx.memberName();
         if (!ctx.dialogs.confirm(new BreachDialogs.Question("approveSiteNoticeDialog",
                 ctx.messages.get("breach.site.approve.title"), ctx.messages.format("breach.site.approve.text",
                 proposed.proposedBy(), member, proposed.title()), ctx.messages.get("breach.site.approve.ok"), false))) {

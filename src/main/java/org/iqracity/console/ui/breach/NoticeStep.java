@@ -23,12 +23,12 @@ import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
 /** Step 4: the subject and text with placeholders, and the notice as one learner of the scope would get it. */
-final class NoticeStep extends HBox {
+final class NoticeStep extends SideBySide {
 
     private final Messages messages;
 
     NoticeStep(DraftViewModel vm, IncidentViewModel incident, Messages messages, BreachWords words) {
-        super(16);
+        super(16, 380, true);
         this.messages = messages;
         setId("noticeStep");
         TextField subject = FormGrid.field("noticeSubject", vm.subjectProperty());
@@ -56,11 +56,13 @@ final class NoticeStep extends HBox {
         subjectLabel.getStyleClass().add(Css.FIELD_LABEL);
         Label bodyLabel = new Label(messages.get("breach.editor.body"));
         bodyLabel.getStyleClass().add(Css.FIELD_LABEL);
-        VBox editor = new VBox(6, subjectLabel, subject, bodyLabel, body, tools, hint);
+        javafx.scene.Node checkedBody = FormGrid.checked(body, vm, DraftField.BODY);
+        VBox editor = new VBox(6, subjectLabel, FormGrid.checked(subject, vm, DraftField.SUBJECT), bodyLabel,
+                checkedBody, tools, hint);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox.setHgrow(editor, Priority.ALWAYS);
+        VBox.setVgrow(checkedBody, Priority.ALWAYS);
         editor.setMinWidth(380);
-        getChildren().addAll(editor, preview(vm, incident));
+        set(editor, preview(vm, incident));
     }
 
     private VBox preview(DraftViewModel vm, IncidentViewModel incident) {

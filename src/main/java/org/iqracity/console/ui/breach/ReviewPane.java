@@ -22,7 +22,7 @@ import org.iqracity.console.ui.common.Messages;
  * A submitted notice as the second officer reviews it: the text, who it reaches, and the two fingerprints that name
  * exactly what an approval approves. From approval on, the same view shows what was approved, by whom.
  */
-final class ReviewPane extends HBox {
+final class ReviewPane extends SideBySide {
 
     private final IncidentViewModel vm;
     private final Messages messages;
@@ -32,18 +32,20 @@ final class ReviewPane extends HBox {
     private final javafx.beans.property.BooleanProperty mayApprove =
             new javafx.beans.property.SimpleBooleanProperty();
     private final Message moved = new Message();
-    private final TextArea textFingerprint = fingerprint("textFingerprint");
-    private final TextArea recipientsFingerprint = fingerprint("recipientsFingerprint");
+    private final FingerprintField textFingerprint;
+    private final FingerprintField recipientsFingerprint;
     private final Label recipients = new Label();
     private final Label subject = new Label();
     private final TextArea body = new TextArea();
     private final HBox actions;
 
     ReviewPane(IncidentViewModel vm, ObservableValue<IncidentDto> incident, Messages messages, BreachFormat format) {
-        super(16);
+        super(16, 360);
         this.vm = vm;
         this.messages = messages;
         this.format = format;
+        this.textFingerprint = new FingerprintField("textFingerprint", messages);
+        this.recipientsFingerprint = new FingerprintField("recipientsFingerprint", messages);
         setId("reviewPane");
         status.setId("reviewStatus");
         status.setWrapText(true);
@@ -78,6 +80,9 @@ final class ReviewPane extends HBox {
         fpHint.setWrapText(true);
         fpHint.getStyleClass().add(Css.TRACKING_HINT);
         FormGrid fps = new FormGrid();
+        // Short labels: the fingerprints get the room, and are never cut.
+        fps.getColumnConstraints().getFirst().setMinWidth(90);
+        fps.getColumnConstraints().getFirst().setPrefWidth(100);
         fps.add(messages.get("breach.review.textFingerprint"), textFingerprint);
         fps.add(messages.get("breach.review.recipientsFingerprint"), recipientsFingerprint);
         fps.add(messages.get("breach.review.recipients"), recipients);
@@ -95,20 +100,22 @@ final class ReviewPane extends HBox {
         body.setWrapText(true);
         body.setPrefRowCount(16);
         body.getStyleClass().add(Css.NOTICE_TEXT);
-        VBox textCard = new VBox(8, textTitle, subject, body);
+        Label filled = new Label(messages.get("breach.review.filled"));
+        filled.setWrapText(true);
+        filled.getStyleClass().add(Css.TRACKING_HINT);
+        VBox textCard = new VBox(8, textTitle, filled, subject, body);
         textCard.getStyleClass().add(Css.TRACKING_CARD);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox.setVgrow(textCard, Priority.ALWAYS);
 
         VBox left = new VBox(12, status, authorNote, moved, actions, fpCard, textCard);
-        HBox.setHgrow(left, Priority.ALWAYS);
         CountsCard counts = new CountsCard("reviewCounts", vm.previewProperty(),
                 Bindings.createObjectBinding(() -> vm.previewProperty().get() == null
                         ? DraftViewModel.PreviewState.NONE : DraftViewModel.PreviewState.READY, vm.previewProperty()),
                 new javafx.beans.property.SimpleStringProperty(), messages, format, "breach.counts.now");
         counts.visibleProperty().bind(vm.previewProperty().isNotNull());
         counts.managedProperty().bind(counts.visibleProperty());
-        getChildren().addAll(left, counts);
+        set(left, counts);
         incident.addListener((obs, old, now) -> show(now));
         vm.previewProperty().addListener(x -> show(incident.getValue()));
         show(incident.getValue());
@@ -132,25 +139,14 @@ final class ReviewPane extends HBox {
         } else {
             status.setText(messages.get("breach.review.notApproved"));
         }
-        textFingerprint.setText(dto.textFingerprint() == null ? "" : dto.textFingerprint());
-        recipientsFingerprint.setText(dto.recipientsFingerprint() == null ? "" : dto.recipientsFingerprint());
+        textFingerprint.show(dto.textFingerprint());
+        recipientsFingerprint.show(dto.recipientsFingerprint());
         recipients.setText(messages.format("breach.review.recipientsCount", dto.recipientCount()));
-        subject.setText(dto.subject());
-        body.setText(dto.body());
+        subject.setText(vm.filledSubject(dto));
+        body.setText(vm.filledBody(dto));
     }
 
     private String name(String who) {
         return who == null ? messages.get("breach.unknown") : who;
-    }
-
-    /** Read-only but selectable, whole even for a 64-digit hash: officers compare them character by character. */
-    private static TextArea fingerprint(String id) {
-        TextArea f = new TextArea();
-        f.setId(id);
-        f.setEditable(false);
-        f.setWrapText(true);
-        f.setPrefRowCount(2);
-        f.getStyleClass().add(Css.FINGERPRINT);
-        return f;
     }
 }

@@ -15,7 +15,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -27,11 +26,20 @@ import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
-/** Step 2: who was affected, by filters or as a list, with the counts beside it as the platform resolves them. */
-final class ScopeStep extends HBox {
+/**
+ * Step 2: who was affected, by courses and filters or as a list, with the counts beside it as the platform resolves
+ * them. Nothing is chosen for the officer: every course of the Member is a box to tick, not what an untouched step
+ * means.
+ */
+final class ScopeStep extends SideBySide {
+
+    private final Messages messages;
+    private final BreachFormat format;
 
     ScopeStep(DraftViewModel vm, Messages messages, BreachWords words, BreachFormat format) {
-        super(16);
+        super(16, 400);
+        this.messages = messages;
+        this.format = format;
         setId("scopeStep");
         ToggleGroup group = new ToggleGroup();
         RadioButton byFilter = new RadioButton(messages.get("breach.scope.byFilter"));
@@ -40,7 +48,8 @@ final class ScopeStep extends HBox {
         RadioButton byList = new RadioButton(messages.get("breach.scope.byList"));
         byList.setId("scopeByList");
         byList.setToggleGroup(group);
-        Runnable showMode = () -> group.selectToggle(vm.modeProperty().get() == ScopeMode.LIST ? byList : byFilter);
+        Runnable showMode = () -> group.selectToggle(vm.modeProperty().get() == null ? null
+                : vm.modeProperty().get() == ScopeMode.LIST ? byList : byFilter);
         vm.modeProperty().addListener(x -> showMode.run());
         showMode.run();
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -49,6 +58,11 @@ final class ScopeStep extends HBox {
             }
         });
         HBox modes = new HBox(20, byFilter, byList);
+        modes.setId("scopeModes");
+        Label ask = new Label(messages.get("breach.scope.ask"));
+        ask.setWrapText(true);
+        ask.getStyleClass().add(Css.TRACKING_HINT);
+        Label reach = reach(vm);
 
         VBox filters = filters(vm, messages, words);
         filters.visibleProperty().bind(byFilter.selectedProperty());
@@ -59,32 +73,70 @@ final class ScopeStep extends HBox {
         Label rule = new Label(messages.get("breach.scope.rule"), Icons.of(AppIcon.LOCK));
         rule.setWrapText(true);
         rule.getStyleClass().add(Css.TRACKING_HINT);
-        VBox left = new VBox(14, modes, filters, list, rule);
-        HBox.setHgrow(left, Priority.ALWAYS);
+        VBox left = new VBox(14, new VBox(8, ask, FormGrid.checked(modes, vm, DraftField.SCOPE), reach), filters,
+                list, rule);
 
         CountsCard counts = new CountsCard("scopeCounts", vm.previewProperty(), vm.previewStateProperty(),
                 vm.previewErrorProperty(), messages, format);
         VBox right = new VBox(12, counts, outsiders(vm, messages));
-        getChildren().addAll(left, right);
+        set(left, right);
+    }
+
+    /** What the choice reaches, as the platform counted it; nothing while no choice is made. */
+    private Label reach(DraftViewModel vm) {
+        Label reach = new Label();
+        reach.setId("scopeReach");
+        reach.setWrapText(true);
+        reach.setGraphic(Icons.of(AppIcon.PEOPLE));
+        reach.setStyle("-fx-font-weight: bold;");
+        Runnable show = () -> {
+            BreachPreviewDto p = vm.previewProperty().get();
+            DraftViewModel.PreviewState state = vm.previewStateProperty().get();
+            boolean chosen = vm.scopeChosenProperty().get();
+            reach.setText(!chosen ? "" : state == DraftViewModel.PreviewState.LOADING || p == null
+                    ? messages.get("breach.scope.reachCounting")
+                    : messages.format("breach.scope.reach", p.learners(), format.count(p.learners())));
+            reach.setVisible(chosen);
+            reach.setManaged(chosen);
+        };
+        vm.previewProperty().addListener(x -> show.run());
+        vm.previewStateProperty().addListener(x -> show.run());
+        vm.scopeChosenProperty().addListener(x -> show.run());
+        show.run();
+        return reach;
     }
 
     private VBox filters(DraftViewModel vm, Messages messages, BreachWords words) {
+        CheckBox every = new CheckBox();
+        every.setId("scopeEveryCourse");
+        every.setWrapText(true);
+        every.selectedProperty().bindBidirectional(vm.everyCourseProperty());
+        Runnable name = () -> every.setText(messages.format("breach.scope.everyCourse", vm.memberName()));
+        vm.stepProperty().addListener(x -> name.run());
+        name.run();
         ListView<DraftViewModel.CourseChoice> courses = new ListView<>(vm.courses());
         courses.setId("scopeCourses");
         courses.setPrefHeight(150);
-        courses.setCellFactory(CheckBoxListCell.forListView(DraftViewModel.CourseChoice::selectedProperty,
-                new StringConverter<>() {
-                    @Override
-                    public String toString(DraftViewModel.CourseChoice c) {
-                        return c == null ? "" : c.course().title() + "  \u00b7  " + c.course().number() + " "
-                                + c.course().run();
-                    }
+        courses.disableProperty().bind(vm.everyCourseProperty());
+        StringConverter<DraftViewModel.CourseChoice> names = new StringConverter<>() {
+            @Override
+            public String toString(DraftViewModel.CourseChoice c) {
+                return c == null ? "" : c.course().title() + "  \u00b7  " + c.course().number() + " "
+                        + c.course().run();
+            }
 
-                    @Override
-                    public DraftViewModel.CourseChoice fromString(String s) {
-                        return null;
-                    }
-                }));
+            @Override
+            public DraftViewModel.CourseChoice fromString(String s) {
+                return null;
+            }
+        };
+        courses.setCellFactory(l -> {
+            CheckBoxListCell<DraftViewModel.CourseChoice> cell = new CheckBoxListCell<>(
+                    DraftViewModel.CourseChoice::selectedProperty, names);
+            // The cell takes the list's width, never its text's: a long title ends in an ellipsis, not a scroll bar.
+            cell.setPrefWidth(0);
+            return cell;
+        });
         DatePicker from = new DatePicker();
         from.setId("enrolledFrom");
         from.valueProperty().bindBidirectional(vm.enrolledFromProperty());
@@ -93,8 +145,11 @@ final class ScopeStep extends HBox {
         to.valueProperty().bindBidirectional(vm.enrolledToProperty());
         Label until = new Label(messages.get("breach.facts.until"));
         until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox range = new HBox(10, from, until, to);
-        range.setAlignment(Pos.CENTER_LEFT);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
+        HBox end = new HBox(10, until, to);
+        end.setAlignment(Pos.CENTER_LEFT);
+        SideBySide range = SideBySide.row(10, from, end);
         FlowPane holding = new FlowPane(14, 8);
         holding.setId("scopeHolding");
         for (DataCategory c : DataCategory.values()) {
@@ -104,11 +159,12 @@ final class ScopeStep extends HBox {
             holding.getChildren().add(box);
         }
         FormGrid grid = new FormGrid();
-        grid.add(messages.get("breach.scope.courses"), courses);
+        grid.add(messages.get("breach.scope.courses"), FormGrid.checked(new VBox(8, every, courses), vm,
+                DraftField.SCOPE_COURSES));
         grid.hint(messages.get("breach.scope.courses.hint"));
-        grid.add(messages.get("breach.scope.enrolled"), range);
+        grid.add(messages.get("breach.scope.enrolled"), FormGrid.checked(range, vm, DraftField.SCOPE_ENROLLED_TO));
         grid.hint(messages.get("breach.scope.enrolled.hint"));
-        grid.add(messages.get("breach.scope.holding"), holding);
+        grid.add(messages.get("breach.scope.holding"), FormGrid.checked(holding, vm, DraftField.SCOPE_HOLDING));
         grid.hint(messages.get("breach.scope.holding.hint"));
         return new VBox(grid);
     }
@@ -138,7 +194,7 @@ final class ScopeStep extends HBox {
         Label hint = new Label(messages.get("breach.scope.list.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add(Css.TRACKING_HINT);
-        return new VBox(8, text, bar, hint);
+        return new VBox(8, FormGrid.checked(text, vm, DraftField.SCOPE_LEARNERS), bar, hint);
     }
 
     private VBox outsiders(DraftViewModel vm, Messages messages) {

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.ScopeMode;
@@ -18,7 +17,7 @@ import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
 /** Step 5: everything at a glance before it goes to a second officer for approval. */
-final class SubmitStep extends HBox {
+final class SubmitStep extends SideBySide {
 
     private final DraftViewModel vm;
     private final Messages messages;
@@ -27,7 +26,7 @@ final class SubmitStep extends HBox {
     private final FormGrid summary = new FormGrid();
 
     SubmitStep(DraftViewModel vm, Messages messages, BreachWords words, BreachFormat format) {
-        super(16);
+        super(16, 380);
         this.vm = vm;
         this.messages = messages;
         this.words = words;
@@ -44,10 +43,9 @@ final class SubmitStep extends HBox {
         HBox action = new HBox(12, submit);
         action.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(16, summary, note, action);
-        HBox.setHgrow(left, Priority.ALWAYS);
         CountsCard counts = new CountsCard("submitCounts", vm.previewProperty(), vm.previewStateProperty(),
                 vm.previewErrorProperty(), messages, format);
-        getChildren().addAll(left, counts);
+        set(left, counts);
         vm.stepProperty().addListener((obs, old, now) -> {
             if (now == DraftViewModel.Step.SUBMIT) {
                 fill();
@@ -70,16 +68,23 @@ final class SubmitStep extends HBox {
         summary.add(messages.get("breach.facts.categories"), value(categories.isEmpty()
                 ? messages.get("breach.submit.none") : words.categories(categories)));
         summary.add(messages.get("breach.submit.scope"), value(scope()));
-        summary.add(messages.get("breach.editor.subject"), value(vm.subjectProperty().get()));
+        Label subject = value(vm.filledSubject());
+        subject.setId("submitSubject");
+        summary.add(messages.get("breach.editor.subject"), subject);
+        summary.hint(messages.get("breach.submit.filled"));
     }
 
     private String scope() {
+        if (!vm.scopeChosenProperty().get()) {
+            return messages.get("breach.submit.scopeNone");
+        }
         if (vm.modeProperty().get() == ScopeMode.LIST) {
             return messages.format("breach.submit.scopeList", vm.listCountProperty().get());
         }
         List<String> courses = vm.courses().stream().filter(c -> c.selectedProperty().get())
                 .map(c -> c.course().title()).toList();
-        String text = courses.isEmpty() ? messages.get("breach.submit.allCourses") : String.join(", ", courses);
+        String text = vm.everyCourseProperty().get() || courses.isEmpty()
+                ? messages.get("breach.submit.allCourses") : String.join(", ", courses);
         if (vm.enrolledFromProperty().get() != null || vm.enrolledToProperty().get() != null) {
             text += "; " + messages.format("breach.submit.enrolled",
                     vm.enrolledFromProperty().get() == null ? "\u2026" : vm.enrolledFromProperty().get().toString(),

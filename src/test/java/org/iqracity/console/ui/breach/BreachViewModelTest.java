@@ -76,8 +76,16 @@ class BreachViewModelTest {
         return vm.openIncidentProperty().get();
     }
 
-    /** A new incident with its facts saved, on the scope step. */
+    /** A new incident with its facts saved, on the scope step, every course of the Member ticked on purpose. */
     private void newIncidentOnScope() {
+        newIncidentOnScopeWithNothingChosen();
+        draft().modeProperty().set(ScopeMode.FILTER);
+        draft().everyCourseProperty().set(true);
+        tasks.runScheduled();
+    }
+
+    /** A new incident with its facts saved, on the scope step as the officer first sees it. */
+    private void newIncidentOnScopeWithNothingChosen() {
         vm.load();
         vm.newIncident();
         draft().titleProperty().set("Reporting server left open");
@@ -203,6 +211,9 @@ class BreachViewModelTest {
         newIncidentOnScope();
         assertThat(draft().previewProperty().get().learners()).isEqualTo(120);
         int reads = breach.previewReads;
+        // ticking every course was the first scope saved (version 1 to 2)
+        assertThat(breach.ifMatchSent).containsExactly("\"v1\"");
+        breach.ifMatchSent.clear();
 
         draft().courses().get(0).selectedProperty().set(true);
         draft().courses().get(1).selectedProperty().set(true);
@@ -211,7 +222,7 @@ class BreachViewModelTest {
         tasks.runScheduled();
 
         assertThat(breach.previewReads).isEqualTo(reads + 1);
-        assertThat(breach.ifMatchSent).containsExactly("\"v1\"");
+        assertThat(breach.ifMatchSent).containsExactly("\"v2\"");
         assertThat(breach.current("inc-1").scope().courseIds()).hasSize(2);
         assertThat(draft().previewProperty().get().learners()).isEqualTo(60);
         assertThat(draft().dirtyProperty().get()).isFalse();

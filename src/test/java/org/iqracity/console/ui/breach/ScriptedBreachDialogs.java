@@ -10,7 +10,9 @@ final class ScriptedBreachDialogs implements BreachDialogs {
     LeaveChoice leave = LeaveChoice.CANCEL;
     boolean confirm = true;
     String reason = "Name the systems involved.";
+    boolean approve = true;
     final List<Question> asked = new ArrayList<>();
+    final List<Approval> approvals = new ArrayList<>();
     int leaves;
 
     @Override
@@ -23,6 +25,12 @@ final class ScriptedBreachDialogs implements BreachDialogs {
     public boolean confirm(Question question) {
         asked.add(question);
         return confirm;
+    }
+
+    @Override
+    public boolean confirmApproval(Approval approval) {
+        approvals.add(approval);
+        return approve;
     }
 
     @Override

@@ -76,13 +76,18 @@ class BreachJourneyTest extends ConsoleJourney {
         fill("#contact", "the Northbridge privacy office, phone 555 0100");
         clickOn("#flowNext");
 
-        // Scope: one course, and the counts follow.
+        // Scope: nothing is chosen, so nothing is counted; every course on purpose, then one course, and the counts
+        // follow.
         waitUntil(() -> shows("#scopeStep"));
         @SuppressWarnings("unchecked")
         ListView<DraftViewModel.CourseChoice> courses = find("#scopeCourses", ListView.class);
         waitUntil(() -> !courses.getItems().isEmpty());
+        assertThat(countText("#scopeCountsLearners")).isEqualTo("\u2014");
+        clickOn("#scopeByFilter");
+        clickOn("#scopeEveryCourse");
         waitUntil(() -> !countText("#scopeCountsLearners").equals("\u2014"));
         String allLearners = countText("#scopeCountsLearners");
+        assertThat(onFx(() -> find("#scopeReach", Label.class).getText())).contains(allLearners);
         interact(() -> courses.getItems().getFirst().selectedProperty().set(true));
         waitUntil(() -> !countText("#scopeCountsLearners").equals(allLearners)
                 && !countText("#scopeCountsLearners").equals("\u2014"));
@@ -122,8 +127,13 @@ class BreachJourneyTest extends ConsoleJourney {
                 .filter(i -> i.title().equals("Journey: reporting server left open")).findFirst().orElseThrow();
         IncidentDto submitted = second.incident(mine.id()).value();
         assertThat(submitted.state()).isEqualTo(IncidentState.SUBMITTED);
-        assertThat(onFx(() -> find("#textFingerprint", TextInputControl.class).getText()))
-                .isEqualTo(submitted.textFingerprint());
+        // Short enough to compare by eye: the first 16 characters in groups of four, the whole in the tooltip.
+        String full = submitted.textFingerprint();
+        assertThat(onFx(() -> find("#textFingerprint", TextInputControl.class).getText())).isEqualTo(
+                String.join(" ", full.substring(0, 4), full.substring(4, 8), full.substring(8, 12),
+                        full.substring(12, 16)));
+        assertThat(onFx(() -> find("#textFingerprint", TextInputControl.class).getTooltip().getText()))
+                .contains(full);
         second.approveIncident(mine.id(), submitted.textFingerprint(), submitted.recipientsFingerprint());
 
         // Back in the console: reload, send after confirming the counts, and follow the progress to the end.
