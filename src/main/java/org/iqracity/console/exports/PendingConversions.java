@@ -108,9 +108,11 @@ public final class PendingConversions {
 
     /**
      * Sends the reports that belong to the platform signing with {@code platformKeyId} and to {@code memberId}.
-     * Recorded reports are deleted; a report the platform refuses for what it says (4xx other than an ended
-     * session or a busy platform) is set aside so it does not block the others; anything else (network, session,
-     * server trouble) stops the round and leaves the rest for the next one.
+     * Recorded reports are deleted. A report of courses the signed-in person may not see answers 404 (R1): it waits
+     * for someone whose scope covers them to sign in, since the copy exists whoever reports it. A report the
+     * platform refuses for what it says (any other 4xx but an ended session or a busy platform) is set aside so it
+     * does not block the others; anything else (network, session, server trouble) stops the round and leaves the
+     * rest for the next one.
      */
     public Sent sendAll(PlatformClient client, String platformKeyId, String memberId) throws IOException {
         int recorded = 0;
@@ -127,16 +129,18 @@ public final class PendingConversions {
                 remove(p.report().reportId());
                 recorded++;
             } catch (ApiHttpException e) {
-                if (e.status() >= 400 && e.status() < 500 && e.status() != 401 && e.status() != 429) {
+                if (e.status() == 404) {
+                    waiting++;
+                } else if (e.status() >= 400 && e.status() < 500 && e.status() != 401 && e.status() != 429) {
                     LOGGER.warn("the platform refused a conversion report ({}); kept aside in {}", e.status(), dir);
                     setAside(file(p.report().reportId()));
                     refused++;
                 } else {
-                    waiting = remaining(all, i, platformKeyId, memberId);
+                    waiting += remaining(all, i, platformKeyId, memberId);
                     break;
                 }
             } catch (RuntimeException e) {
-                waiting = remaining(all, i, platformKeyId, memberId);
+                waiting += remaining(all, i, platformKeyId, memberId);
                 break;
             }
         }

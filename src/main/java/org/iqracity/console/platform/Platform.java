@@ -18,6 +18,7 @@ import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.InsightsService;
 import org.iqracity.console.platform.service.CursorCodec;
+import org.iqracity.console.platform.service.Refusals;
 import org.iqracity.console.platform.service.LearnerService;
 import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
@@ -59,13 +60,27 @@ public final class Platform implements AutoCloseable {
     private final URI baseUri;
     private final AuthService auth;
     private final Breach breach;
+    private final AccessLogService accessLogService;
+    /** Writes the counted repeats of refused requests once their minute is over. */
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
 
-    private Platform(Database database, ApiServer server, URI baseUri, AuthService auth, Breach breach) {
+    private Platform(Database database, ApiServer server, URI baseUri, AuthService auth, Breach breach,
+                     AccessLogService accessLogService) {
         this.database = database;
         this.server = server;
         this.baseUri = baseUri;
         this.auth = auth;
         this.breach = breach;
+        this.accessLogService = accessLogService;
+        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("access-log-repeats").daemon().unstarted(r));
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                accessLogService.writeRepeats(false);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Counted refusals not written yet: {}", e.getClass().getSimpleName());
+            }
+        }, 20, 20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public static Platform start(PlatformConfig config, StartupListener listener) {
@@ -154,8 +169,9 @@ public final class Platform implements AutoCloseable {
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
                     signingKeys, accessLog, clock);
             breach = Breach.start(config, jdbc, accessLog, clock);
+            AccessLogService logService = new AccessLogService(accessLogStore, accessLog, new Refusals(clock));
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
-                    new AccessLogService(accessLogStore, accessLog),
+                    logService,
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
                     breach.service(), breach.preview(), breach.records(),
                     () -> health(database, version), new WorkLimits(clock),
@@ -173,7 +189,7 @@ public final class Platform implements AutoCloseable {
             LOGGER.info("Platform API serving on port {} over {}", server.port(),
                     scheme.toUpperCase(Locale.ROOT));
             listener.progress("Ready", 1.0);
-            return new Platform(database, server, uri, auth, breach);
+            return new Platform(database, server, uri, auth, breach, logService);
         } catch (RuntimeException e) {
             if (breach != null) {
                 breach.close();
@@ -290,6 +306,12 @@ public final class Platform implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            housekeeping.shutdownNow();
+            try {
+                accessLogService.writeRepeats(true);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Counted refusals not written at the stop: {}", e.getClass().getSimpleName());
+            }
         } finally {
             try {
                 breach.close();

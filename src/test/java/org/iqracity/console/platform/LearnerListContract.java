@@ -215,6 +215,17 @@ abstract class LearnerListContract {
                 .as("reading the list starts with an entry under their own name").isEqualTo(entries + 1);
     }
 
+    /** R12: a search is in the log with what was searched for, under the course it was made in. */
+    @Test
+    void r12ASearchIsLoggedWithItsTerm() {
+        String term = "zq" + System.nanoTime() % 1000;
+        assertThat(api.get(ApiPaths.courseLearners(DS200) + "?q=" + term + "&limit=5", token).status())
+                .isEqualTo(200);
+        assertThat(jdbc.query("SELECT object_type || ' ' || object_id || ' ' || course_id FROM access_log WHERE "
+                + "action = 'LEARNER_SEARCH' ORDER BY seq DESC", rs -> rs.getString(1)).getFirst())
+                .isEqualTo("SEARCH \"" + term + "\" " + DS200);
+    }
+
     @Test
     void courseIdsWorkPercentEncodedOrRaw() {
         String raw = "/api/v1/courses/" + DS200 + "/learners?limit=1";

@@ -168,12 +168,27 @@ abstract class RosterStreamContract {
     }
 
     @Test
-    void r12AnyStaffMemberOfTheMemberMayReportACopyEvenOfACourseOutsideTheirScope() {
+    void r12AnyStaffMemberOfTheMemberMayReportACopyOfACourseInTheirScope() {
         String id = java.util.UUID.randomUUID().toString();
         TestApi.Response r = api.post(ApiPaths.ROSTER_CONVERSIONS, api.signIn("nb-security"),
                 conversion(id, "northbridge", TestApi.q("course-v1:Northbridge+CS101+2026_T1"), "CSV"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(conversions(id)).isEqualTo(1);
+    }
+
+    /** R1: a course outside a course administrator's scope answers exactly as one that does not exist. */
+    @Test
+    void r1ACourseOutsideTheReportersScopeAnswersExactlyLikeAMissingOne() {
+        String scoped = api.signIn("nb-ta");
+        String outside = java.util.UUID.randomUUID().toString();
+        String missing = java.util.UUID.randomUUID().toString();
+        TestApi.Response out = api.post(ApiPaths.ROSTER_CONVERSIONS, scoped, conversion(outside, "northbridge",
+                TestApi.q("course-v1:Northbridge+CS101+2026_T1"), "CSV"));
+        TestApi.Response none = api.post(ApiPaths.ROSTER_CONVERSIONS, scoped, conversion(missing, "northbridge",
+                TestApi.q("course-v1:Northbridge+NOPE+2026_T1"), "CSV"));
+        assertThat(out.status()).isEqualTo(404);
+        assertThat(out.body().replace(outside, "ID")).isEqualTo(none.body().replace(missing, "ID"));
+        assertThat(conversions(outside) + conversions(missing)).isZero();
     }
 
     @Test
@@ -192,8 +207,9 @@ abstract class RosterStreamContract {
         assertThat(conversions(otherMember) + conversions(otherCourse) + conversions(unknown)).isZero();
     }
 
+    /** R1: report ids are each Member's own; one another Member used is as fresh as any and tells nothing. */
     @Test
-    void r1AReportIdRecordedForOneMemberIsNotFoundForAnother() {
+    void r1AReportIdRecordedForOneMemberIsAsFreshAsAnyForAnother() {
         String id = java.util.UUID.randomUUID().toString();
         assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(id, "northbridge", TestApi.q(DS200),
                 "CSV")).status()).isEqualTo(201);
@@ -202,8 +218,11 @@ abstract class RosterStreamContract {
                 rs -> rs.getString(1)).orElseThrow();
         TestApi.Response r = api.post(ApiPaths.ROSTER_CONVERSIONS, sahelAdmin, conversion(id, "sahel",
                 TestApi.q(sahel), "CSV"));
-        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().path("repeated").asBoolean()).isFalse();
         assertThat(r.body()).doesNotContain("northbridge");
+        assertThat(jdbc.query("SELECT member_id FROM roster_conversion WHERE report_id = ? ORDER BY member_id",
+                rs -> rs.getString(1), id)).containsExactly("northbridge", "sahel");
     }
 
     @Test

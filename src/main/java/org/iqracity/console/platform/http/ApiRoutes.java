@@ -99,6 +99,10 @@ public final class ApiRoutes {
                                 AuthedHandler handler) {
         return new Route(method, path, true, ctx -> {
             Caller caller = auth.authenticate(Requests.bearer(ctx), Requests.origin(ctx), Requests.background(ctx));
+            long wait = log.refusedTooOften(caller);
+            if (wait > 0) {
+                throw PlatformException.throttled(wait);
+            }
             try {
                 handler.handle(ctx, caller);
             } catch (PlatformException e) {

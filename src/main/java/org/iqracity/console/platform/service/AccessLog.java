@@ -112,17 +112,30 @@ public final class AccessLog {
 
     /** The first entry whose link does not hold, if any. */
     public Optional<Long> firstBrokenLink(String memberId) {
-        List<Entry> chain = repository.chain(memberId);
-        String prev = AccessLogRepository.GENESIS;
-        long expectedSeq = 1;
-        for (Entry e : chain) {
-            if (e.seq() != expectedSeq || !e.prevHash().equals(prev) || !hash(e).equals(e.hash())) {
-                return Optional.of(expectedSeq);
+        return Optional.ofNullable(walk(memberId).firstBroken());
+    }
+
+    /** What one reading of a chain found: how many entries it holds and the first that does not link (or null). */
+    public record Walk(long entries, Long firstBroken) {
+    }
+
+    /** Reads the Member's chain once, in order, streaming: its length and its first broken link. */
+    public Walk walk(String memberId) {
+        long[] count = {0};
+        Long[] broken = {null};
+        String[] prev = {AccessLogRepository.GENESIS};
+        repository.walkChain(memberId, e -> {
+            count[0]++;
+            if (broken[0] != null) {
+                return;
             }
-            prev = e.hash();
-            expectedSeq++;
-        }
-        return Optional.empty();
+            long expected = count[0];
+            if (e.seq() != expected || !e.prevHash().equals(prev[0]) || !hash(e).equals(e.hash())) {
+                broken[0] = expected;
+            }
+            prev[0] = e.hash();
+        });
+        return new Walk(count[0], broken[0]);
     }
 
     public List<Entry> entries(String memberId) {

@@ -24,10 +24,30 @@ public final class AccessLogService {
 
     private final AccessLogRepository repository;
     private final AccessLog accessLog;
+    private final Refusals refusals;
 
-    public AccessLogService(AccessLogRepository repository, AccessLog accessLog) {
+    public AccessLogService(AccessLogRepository repository, AccessLog accessLog, Refusals refusals) {
         this.repository = repository;
         this.accessLog = accessLog;
+        this.refusals = refusals;
+    }
+
+    /** Seconds a staff member whose requests were refused too often this minute must wait, or 0. */
+    public long refusedTooOften(Caller caller) {
+        return refusals.waitFor(caller);
+    }
+
+    /**
+     * Writes the repeats of refusals whose minute is over (all of them at a stop), one entry each: the route and
+     * how many more times it was refused in that minute.
+     */
+    public void writeRepeats(boolean all) {
+        for (Refusals.Repeats r : refusals.closed(all)) {
+            Refusals.Refusal f = r.first();
+            accessLog.record(new AccessLog.Event(f.caller().memberId(), f.caller().staffId(), f.caller().username(),
+                    f.action(), "DENIED", "ROUTE", f.route() + " \u00d7" + r.count() + " more in the minute from "
+                    + r.minuteStart(), f.courseId(), f.caller().origin()));
+        }
     }
 
     /**
@@ -36,9 +56,13 @@ public final class AccessLogService {
      * route's template names what was asked for; the course id in the path, if any, is kept when it fits.
      */
     public void refused(Caller caller, String method, String route, int status, String courseId) {
-        accessLog.record(new AccessLog.Event(caller.memberId(), caller.staffId(), caller.username(),
-                status == 403 ? "ACCESS_FORBIDDEN" : "ACCESS_NOT_FOUND", "DENIED", "ROUTE", method + " " + route,
-                courseId == null || courseId.length() > 200 ? null : courseId, caller.origin()));
+        writeRepeats(false);
+        Refusals.Refusal r = new Refusals.Refusal(caller, status == 403 ? "ACCESS_FORBIDDEN" : "ACCESS_NOT_FOUND",
+                method + " " + route, courseId == null || courseId.length() > 200 ? null : courseId);
+        if (refusals.count(r)) {
+            accessLog.record(new AccessLog.Event(caller.memberId(), caller.staffId(), caller.username(), r.action(),
+                    "DENIED", "ROUTE", r.route(), r.courseId(), caller.origin()));
+        }
     }
 
     public Page<AccessLogEntryDto> page(Caller caller, Filter filter, String cursor, int limit) {
@@ -59,10 +83,9 @@ public final class AccessLogService {
 
     public ChainVerificationDto verify(Caller caller) {
         requireOfficer(caller);
-        long entries = accessLog.entries(caller.memberId()).size();
-        Long broken = accessLog.firstBrokenLink(caller.memberId()).orElse(null);
+        AccessLog.Walk walk = accessLog.walk(caller.memberId());
         accessLog.record(AccessLog.by(caller, "ACCESS_LOG_VERIFY", "ACCESS_LOG", caller.memberId(), null));
-        return new ChainVerificationDto(broken == null, entries, broken);
+        return new ChainVerificationDto(walk.firstBroken() == null, walk.entries(), walk.firstBroken());
     }
 
     /** Writes the filtered log as CSV, newest first; the export itself is logged first. */

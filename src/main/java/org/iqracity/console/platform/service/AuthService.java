@@ -86,21 +86,38 @@ public final class AuthService {
         }
         OptionalLong step = Totp.matchingStep(account.totpSecret(), code.trim(), clock.instant());
         if (step.isEmpty() || !staff.claimTotpStep(account.id(), step.getAsLong())) {
-            throttle.failed(account.username(), origin.address());
+            boolean locked = throttle.failed(account.username(), origin.address());
             accessLog.record(new AccessLog.Event(account.memberId(), account.id(), account.username(), "SIGN_IN",
                     "FAILURE", "STAFF", account.id(), null, origin));
+            if (locked) {
+                lockedOut(account, origin);
+            }
             throw PlatformException.unauthorized(ProblemCode.MFA_INVALID,
                     "The verification code is not correct or was already used. Wait for a new code and try again.");
         }
     }
 
+    /**
+     * A refused sign-in. For an account that exists it goes into its Member's log, where the Member's officers see
+     * it (R12), under the account's own username whatever case was typed; a name that is nobody's goes into the
+     * platform's own log.
+     */
     private PlatformException fail(StaffRecord account, String username, RequestOrigin origin, String why) {
-        throttle.failed(username, origin.address());
+        boolean locked = throttle.failed(account == null ? username : account.username(), origin.address());
         LOGGER.info("Sign-in refused ({})", why);
         accessLog.record(new AccessLog.Event(account == null ? null : account.memberId(),
-                account == null ? null : account.id(), null, "SIGN_IN", "FAILURE", "STAFF",
-                account == null ? null : account.id(), null, origin));
+                account == null ? null : account.id(), account == null ? null : account.username(), "SIGN_IN",
+                "FAILURE", "STAFF", account == null ? null : account.id(), null, origin));
+        if (locked && account != null) {
+            lockedOut(account, origin);
+        }
         return PlatformException.unauthorized(ProblemCode.INVALID_CREDENTIALS, BAD_CREDENTIALS);
+    }
+
+    /** The account must now wait before another attempt is heard: its Member's officers see that it happened. */
+    private void lockedOut(StaffRecord account, RequestOrigin origin) {
+        accessLog.record(new AccessLog.Event(account.memberId(), account.id(), account.username(), "SIGN_IN_LOCKED",
+                "DENIED", "STAFF", account.id(), null, origin));
     }
 
     private SessionDto openSession(StaffRecord account, RequestOrigin origin) {

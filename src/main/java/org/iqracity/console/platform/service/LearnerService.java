@@ -64,8 +64,11 @@ public final class LearnerService {
         // A search on H2 reads its total with its page.
         Future<Long> total = prefix == null && !storeQuery.filtered() || prefix != null && learners.searchGivesTotal()
                 ? null : BESIDE.submit(() -> total(fingerprint, storeQuery));
-        Future<?> logged = after != null ? null : BESIDE.submit(() -> accessLog.record(AccessLog.by(caller,
-                prefix == null ? "LEARNER_LIST" : "LEARNER_SEARCH", "COURSE", courseId, courseId)));
+        // A search is logged with what was searched for (only the Member's officers read the log): a name typed
+        // letter by letter shows who was being looked for.
+        Future<?> logged = after != null ? null : BESIDE.submit(() -> accessLog.record(prefix == null
+                ? AccessLog.by(caller, "LEARNER_LIST", "COURSE", courseId, courseId)
+                : AccessLog.by(caller, "LEARNER_SEARCH", "SEARCH", "\"" + prefix + "\"", courseId)));
         LearnerRepository.Read read = learners.read(storeQuery);
         List<LearnerRow> rows = read.rows();
         // One entry per list opened, search or filter change (following pages continue what was logged); it is

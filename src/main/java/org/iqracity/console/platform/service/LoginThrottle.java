@@ -49,10 +49,16 @@ public final class LoginThrottle {
         return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 
-    public void failed(String username, String address) {
+    /**
+     * Counts a failure; answers whether the account is now made to wait (its failures reached the free number),
+     * which its Member's officers are told of.
+     */
+    public boolean failed(String username, String address) {
         Instant now = clock.instant();
         add(byAccount, key(username), now);
         add(byAddress, address, now);
+        Deque<Instant> account = recent(byAccount, key(username), now);
+        return account != null && account.size() >= ACCOUNT_FREE_FAILURES;
     }
 
     public void succeeded(String username) {

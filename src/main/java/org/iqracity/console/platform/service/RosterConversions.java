@@ -21,9 +21,10 @@ import org.iqracity.console.platform.store.RosterConversionRepository;
  * offline and days ago; the console reports it when it can. The report is recorded in the Member's access log, one
  * entry per course, in the same transaction as the report itself, so a report sent twice leaves one trace.
  *
- * <p>Any staff member of the Member may report: the copy exists whoever made it, and refusing the report would only
- * lose the trace. A report naming another Member, or a course the Member does not have, answers like a missing
- * object (R1).
+ * <p>Any staff member of the Member may report a copy of courses within their scope: the copy exists whoever made
+ * it, and refusing the report would only lose the trace. A report naming another Member, a course the Member does
+ * not have or a course outside the reporter's scope answers exactly like a missing object (R1), and report ids are
+ * the Member's own: an id another Member used is as fresh as any.
  */
 public final class RosterConversions {
     public static final String ACTION = "ROSTER_CONVERT";
@@ -56,14 +57,14 @@ public final class RosterConversions {
             throw PlatformException.notFound();
         }
         for (String courseId : courseIds) {
-            if (courses.find(caller.memberId(), courseId).isEmpty()) {
+            if (courses.find(caller.memberId(), courseId).isEmpty() || !caller.scope().includes(courseId)) {
                 throw PlatformException.notFound();
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             return accessLog.recordWith(caller.memberId(), c -> {
-                var earlier = repository.find(c, report.reportId());
+                var earlier = repository.find(c, caller.memberId(), report.reportId());
                 if (earlier.isPresent()) {
                     return new AccessLog.Logged<>(repeat(caller, report, earlier.get()), List.of());
                 }
@@ -79,7 +80,7 @@ public final class RosterConversions {
             });
         } catch (DataAccessException e) {
             // Another request recorded the same report between our look and our insert: that one holds.
-            var earlier = repository.find(report.reportId()).orElseThrow(() -> e);
+            var earlier = repository.find(caller.memberId(), report.reportId()).orElseThrow(() -> e);
             return repeat(caller, report, earlier);
         }
     }

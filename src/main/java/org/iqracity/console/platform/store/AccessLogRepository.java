@@ -91,8 +91,15 @@ public final class AccessLogRepository {
 
     /** A Member's entries in chain order, for verification and reading. */
     public List<Entry> chain(String memberId) {
-        return jdbc.query("SELECT member_id, seq, at, actor_id, actor_username, action, outcome, object_type, "
-                + "object_id, course_id, client, address, prev_hash, hash FROM access_log WHERE member_id = ? "
-                + "ORDER BY seq", AccessLogRepository::map, memberId);
+        return jdbc.query(CHAIN, AccessLogRepository::map, memberId);
+    }
+
+    private static final String CHAIN = "SELECT member_id, seq, at, actor_id, actor_username, action, outcome, "
+            + "object_type, object_id, course_id, client, address, prev_hash, hash FROM access_log WHERE member_id = ? "
+            + "ORDER BY seq";
+
+    /** Hands the Member's chain over in order, a batch at a time, without holding it in memory. */
+    public void walkChain(String memberId, java.util.function.Consumer<Entry> sink) {
+        jdbc.forEach(CHAIN, rs -> sink.accept(map(rs)), memberId);
     }
 }

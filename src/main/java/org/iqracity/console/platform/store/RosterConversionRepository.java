@@ -23,14 +23,15 @@ public final class RosterConversionRepository {
                       Instant convertedAt, Instant reportedAt) {
     }
 
-    public Optional<Recorded> find(String reportId) {
-        return jdbc.queryOne("SELECT member_id, reported_at FROM roster_conversion WHERE report_id = ?",
-                RosterConversionRepository::map, reportId);
+    /** The Member's report with this id: ids are the Member's own (V19), another Member's are never looked at. */
+    public Optional<Recorded> find(String memberId, String reportId) {
+        return jdbc.queryOne("SELECT member_id, reported_at FROM roster_conversion WHERE member_id = ? AND "
+                + "report_id = ?", RosterConversionRepository::map, memberId, reportId);
     }
 
-    public Optional<Recorded> find(Connection c, String reportId) throws SQLException {
-        return Jdbc.query(c, "SELECT member_id, reported_at FROM roster_conversion WHERE report_id = ?",
-                RosterConversionRepository::map, reportId).stream().findFirst();
+    public Optional<Recorded> find(Connection c, String memberId, String reportId) throws SQLException {
+        return Jdbc.query(c, "SELECT member_id, reported_at FROM roster_conversion WHERE member_id = ? AND "
+                + "report_id = ?", RosterConversionRepository::map, memberId, reportId).stream().findFirst();
     }
 
     public void insert(Connection c, Row r) throws SQLException {

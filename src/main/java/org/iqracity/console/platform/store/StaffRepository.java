@@ -28,8 +28,9 @@ public final class StaffRepository {
         return "staff.totp_secret:" + staffId;
     }
 
+    /** Usernames are matched without regard to case, as the sign-in throttle counts them: NB-TA is nb-ta. */
     public Optional<StaffRecord> findByUsername(String username) {
-        return load(SELECT + "WHERE s.username = ?", username);
+        return load(SELECT + "WHERE LOWER(s.username) = ?", username.toLowerCase(java.util.Locale.ROOT));
     }
 
     public Optional<StaffRecord> findById(String id) {

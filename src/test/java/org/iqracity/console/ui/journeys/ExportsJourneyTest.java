@@ -133,13 +133,26 @@ class ExportsJourneyTest extends ConsoleJourney {
                 java.time.Instant.now());
         conversions.add(report);
 
-        signIn("nb-ta", PASSWORD);
-        waitUntil(() -> conversions.all().isEmpty());
-
         var jdbc = new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource());
-        java.util.List<String> entries = jdbc.query("SELECT actor_username || ' ' || course_id FROM access_log "
-                + "WHERE action = 'ROSTER_CONVERT' AND object_id = ? ORDER BY course_id", rs -> rs.getString(1),
-                report.report().reportId());
-        assertThat(entries).hasSize(manifest.courses().size()).allMatch(e -> e.startsWith("nb-ta "));
+        java.util.function.Supplier<java.util.List<String>> entries = () -> jdbc.query("SELECT actor_username || ' ' "
+                + "|| course_id FROM access_log WHERE action = 'ROSTER_CONVERT' AND object_id = ? ORDER BY course_id",
+                rs -> rs.getString(1), report.report().reportId());
+        // A course administrator whose scope does not cover the course cannot report it (R1): it waits for
+        // someone who may, and the next Member administrator to sign in on this computer reports it.
+        String course = manifest.courses().getFirst().courseId();
+        assertThat(course).as("nb-ta's scope is DS200 and ENG120").doesNotContain("+DS200+", "+ENG120+");
+        signIn("nb-ta", PASSWORD);
+        waitUntil(() -> shows("#signOut"));
+        // the console tried, and the platform refused it as it refuses anything out of scope
+        waitUntil(() -> !jdbc.query("SELECT seq FROM access_log WHERE actor_username = 'nb-ta' AND action = "
+                + "'ACCESS_NOT_FOUND' AND object_id = 'POST /api/v1/roster-conversions'", rs -> rs.getLong(1))
+                .isEmpty());
+        assertThat(conversions.all()).hasSize(1);
+        assertThat(entries.get()).isEmpty();
+        clickOn("#signOut");
+        waitUntil(() -> shows("#username"));
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> conversions.all().isEmpty());
+        assertThat(entries.get()).hasSize(manifest.courses().size()).allMatch(e -> e.startsWith("nb-admin "));
     }
 }

@@ -6,9 +6,9 @@ import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -177,11 +177,15 @@ class LearnerTableWindowTest extends FxRobot {
         interact(() -> bar.setValue(301));
         waitUntil(() -> vm.window().base() % 2 == 1);
         WaitForAsyncUtils.waitForFxEvents();
-
-        var rows = onFx(() -> table.lookupAll(".table-row-cell").stream()
-                .map(n -> (javafx.scene.control.TableRow<?>) n)
+        // Under load the new slice's rows are laid out a pulse or two after the window moved (a failure seen once
+        // in a full run beside another build): wait for them, then judge every row drawn.
+        java.util.function.Supplier<List<javafx.scene.control.TableRow<?>>> drawn = () -> table
+                .lookupAll(".table-row-cell").stream()
+                .<javafx.scene.control.TableRow<?>>map(n -> (javafx.scene.control.TableRow<?>) n)
                 .filter(r -> r.isVisible() && r.getIndex() >= 0 && r.getIndex() < table.getItems().size())
-                .toList());
+                .toList();
+        waitUntil(() -> drawn.get().size() > 5);
+        var rows = onFx(drawn::get);
         assertThat(rows).hasSizeGreaterThan(5);
         for (var row : rows) {
             int inCourse = onFx(() -> vm.window().base() + row.getIndex());

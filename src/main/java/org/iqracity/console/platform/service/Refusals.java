@@ -1,0 +1,108 @@
+package org.iqracity.console.platform.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Refused requests (R12, R13), counted per staff member, route and minute. The first refusal of a minute is written
+ * at once, as before; the ones that follow in the same minute become one entry, written when the minute is over, that
+ * says how many there were. A course administrator who tried 2,007 learner ids in 25 seconds wrote 2,007 entries and
+ * slowed everyone's detail views; now that is one entry and a count. Past {@value #PER_MINUTE} refusals in a minute
+ * the staff member's requests wait for the next minute (429), so probing stops costing the platform anything.
+ */
+public final class Refusals {
+    static final int PER_MINUTE = 120;
+
+    /** A refusal as the log records it. */
+    public record Refusal(Caller caller, String action, String route, String courseId) {
+        String key() {
+            return caller.staffId() + "\u001f" + action + "\u001f" + route;
+        }
+    }
+
+    private static final class Window {
+        final long minute;
+        final Refusal first;
+        int repeats;
+
+        Window(long minute, Refusal first) {
+            this.minute = minute;
+            this.first = first;
+        }
+    }
+
+    private final Clock clock;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, int[]> perStaff = new ConcurrentHashMap<>();
+    private volatile long staffMinute;
+
+    public Refusals(Clock clock) {
+        this.clock = clock;
+    }
+
+    private long minute() {
+        return clock.instant().getEpochSecond() / 60;
+    }
+
+    /**
+     * Counts one refusal. Answers true when it is the first of its minute (log it now); the repeats are handed out
+     * by {@link #closed} once their minute is over.
+     */
+    public synchronized boolean count(Refusal r) {
+        long now = minute();
+        countForStaff(r.caller().staffId(), now);
+        Window w = windows.get(r.key());
+        if (w != null && w.minute == now) {
+            w.repeats++;
+            return false;
+        }
+        windows.put(r.key(), new Window(now, r));
+        return true;
+    }
+
+    /** Seconds until the staff member may be heard again, when their refusals this minute passed the limit. */
+    public synchronized long waitFor(Caller caller) {
+        long now = minute();
+        if (staffMinute != now) {
+            return 0;
+        }
+        int[] n = perStaff.get(caller.staffId());
+        if (n == null || n[0] <= PER_MINUTE) {
+            return 0;
+        }
+        return Math.max(1, (now + 1) * 60 - clock.instant().getEpochSecond());
+    }
+
+    private void countForStaff(String staffId, long now) {
+        if (staffMinute != now) {
+            perStaff.clear();
+            staffMinute = now;
+        }
+        perStaff.computeIfAbsent(staffId, k -> new int[1])[0]++;
+    }
+
+    /** A minute's repeats of one refusal, to be written as one entry. */
+    public record Repeats(Refusal first, int count, Instant minuteStart) {
+    }
+
+    /** The windows whose minute is over (all of them when {@code all}), with how often their refusal repeated. */
+    public synchronized List<Repeats> closed(boolean all) {
+        long now = minute();
+        List<Repeats> out = new ArrayList<>();
+        for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
+            Window w = it.next();
+            if (all || w.minute < now) {
+                if (w.repeats > 0) {
+                    out.add(new Repeats(w.first, w.repeats, Instant.ofEpochSecond(w.minute * 60)));
+                }
+                it.remove();
+            }
+        }
+        return out;
+    }
+}
