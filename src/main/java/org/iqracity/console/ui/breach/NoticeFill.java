@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.ui.common.Messages;
 
@@ -18,7 +16,6 @@ import org.iqracity.console.ui.common.Messages;
  */
 final class NoticeFill {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z_]+)\\s*}}");
 
     /** The facts a notice's placeholders come from. */
     record Facts(String title, Instant discoveredAt, Instant occurredFrom, Instant occurredTo, String whatHappened,
@@ -38,15 +35,7 @@ final class NoticeFill {
         if (template == null || template.isEmpty()) {
             return "";
         }
-        Map<String, String> values = values(memberName, facts);
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return org.iqracity.console.api.breach.Placeholders.fill(template, values(memberName, facts));
     }
 
     private Map<String, String> values(String memberName, Facts f) {

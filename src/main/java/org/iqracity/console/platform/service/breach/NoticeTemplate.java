@@ -20,7 +20,7 @@ import org.iqracity.console.api.breach.DataCategory;
 public final class NoticeTemplate {
     public static final Set<String> PLACEHOLDERS = Set.of("learner_name", "username", "member_name", "incident_title",
             "discovered_date", "occurred", "what_happened", "data_involved", "measures", "learner_actions", "contact");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z_]+)\\s*}}");
+    private static final Pattern PLACEHOLDER = org.iqracity.console.api.breach.Placeholders.PATTERN;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -89,14 +89,7 @@ public final class NoticeTemplate {
     }
 
     public static String fill(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return org.iqracity.console.api.breach.Placeholders.fill(template, values);
     }
 
     /** The filled body as plain text: headings lose their marker and are underlined. */
