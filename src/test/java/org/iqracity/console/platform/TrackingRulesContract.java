@@ -270,4 +270,193 @@ abstract class TrackingRulesContract {
                 .isEqualTo("all but fewer than 5");
         assertThat(org.iqracity.console.platform.service.TrackingServiceProbe.display(500, 1000)).isEqualTo("500");
     }
+
+    // R9: strictly necessary cannot carry consent-bound tracking under its label.
+
+    static ObjectNode technology(ArrayNode into, String name, String party, String provider, String purpose) {
+        ObjectNode t = into.addObject();
+        t.put("name", name);
+        t.put("kind", "SCRIPT");
+        t.put("party", party);
+        if (provider != null) {
+            t.put("provider", provider);
+        }
+        t.put("category", "STRICTLY_NECESSARY");
+        t.put("purpose", purpose);
+        t.putArray("sets").add("_x (.example)");
+        t.put("retention", "Session");
+        t.putArray("runsOn").add("COURSE_PAGES");
+        return t;
+    }
+
+    private static List<String> fields(TestApi.Response r) {
+        List<String> fields = new ArrayList<>();
+        r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        return fields;
+    }
+
+    private JsonNode effectiveForLearnerWhoRefusedEverything(String courseId) {
+        TestApi.Response r = api.get(ApiPaths.courseTracking(courseId)
+                + "/effective?analytics=false&functional=false&marketing=false&gpc=true", admin);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> names(JsonNode technologies) {
+        List<String> out = new ArrayList<>();
+        technologies.forEach(t -> out.add(t.has("technology") ? t.path("technology").path("name").asText()
+                : t.path("name").asText()));
+        return out;
+    }
+
+    @Test
+    void r9TargetedAdsFromAThirdPartyFiledAsNecessaryAreRefusedAndNeverApplied() {
+        String id = course("MATH110");
+        TestApi.Response current = read(id);
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        for (String justification : new String[] {null, "Our sponsor requires it for the course to stay free."}) {
+            ObjectNode body = editable(current.json());
+            ArrayNode techs = body.withArray("technologies");
+            ObjectNode ad = technology(techs, "Learner reach", "THIRD_PARTY", "AdNetwork", "Targeted ads");
+            if (justification != null) {
+                ad.put("necessityJustification", justification);
+            }
+            TestApi.Response r = put(id, admin, etag, body);
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(fields(r)).containsExactly("technologies[" + (techs.size() - 1) + "].category");
+        }
+        assertThat(read(id).json().path("version").asLong()).isEqualTo(current.json().path("version").asLong());
+        JsonNode eff = effectiveForLearnerWhoRefusedEverything(id);
+        eff.path("applied").forEach(t -> assertThat(t.path("provider").asText()).isNotEqualTo("AdNetwork"));
+        assertThat(names(eff.path("applied"))).doesNotContain("Learner reach");
+    }
+
+    @Test
+    void r9AdvertisingWordsAreMatchedAsWordsInNameProviderAndPurpose() {
+        String id = course("MATH110");
+        TestApi.Response current = read(id);
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        List<String[]> refused = List.of(new String[] {"Remarketing tag", null, "Keeps the page working."},
+                new String[] {"Consent store", null, "Behavioural advertising across sites."},
+                new String[] {"Partner link", null, "Tracks AFFILIATE sales."},
+                new String[] {"Load balancer", "GoogleAds", "Routes requests."},
+                new String[] {"Router", null, "Counts ad-clicks for the spring campaign."});
+        for (String[] words : refused) {
+            ObjectNode body = editable(current.json());
+            ArrayNode techs = body.withArray("technologies");
+            technology(techs, words[0], "FIRST_PARTY", words[1], words[2]);
+            TestApi.Response r = put(id, admin, etag, body);
+            assertThat(r.status()).as(words[0]).isEqualTo(422);
+            assertThat(fields(r)).as(words[0]).containsExactly("technologies[" + (techs.size() - 1) + "].category");
+        }
+        ObjectNode body = editable(current.json());
+        ArrayNode techs = body.withArray("technologies");
+        technology(techs, "Download guard", "FIRST_PARTY", null,
+                "Reads request headers so that the lecture loads and downloads resume; an ad hoc check of readiness.");
+        technology(techs, "Adaptive reader", "FIRST_PARTY", "Adobe", "Keeps the reading position (shadow copy).");
+        TestApi.Response ok = put(id, admin, etag, body);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        ok.json().path("technologies").forEach(t -> assertThat(t.path("necessityFlag").isNull()).isTrue());
+    }
+
+    @Test
+    void r9ThirdPartyNecessaryNeedsAJustificationAndIsThenFlagged() {
+        String id = course("ENG120");
+        TestApi.Response current = read(id);
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        ObjectNode body = editable(current.json());
+        ArrayNode techs = body.withArray("technologies");
+        ObjectNode cdn = technology(techs, "Course files CDN", "THIRD_PARTY", "FastEdge CDN",
+                "Serves the course's scripts, fonts and videos.");
+        int at = techs.size() - 1;
+        TestApi.Response missing = put(id, admin, etag, body);
+        assertThat(missing.status()).as(missing.body()).isEqualTo(422);
+        assertThat(fields(missing)).containsExactly("technologies[" + at + "].necessityJustification");
+
+        for (String bad : new String[] {"x".repeat(1001), "Pages fail" + (char) 7 + " without it", "n/a"}) {
+            cdn.put("necessityJustification", bad);
+            TestApi.Response r = put(id, admin, etag, body);
+            assertThat(r.status()).as(bad).isEqualTo(422);
+            assertThat(fields(r)).as(bad).containsExactly("technologies[" + at + "].necessityJustification");
+        }
+
+        String why = "The course pages load their scripts from this CDN; without it no page opens.";
+        cdn.put("necessityJustification", why);
+        TestApi.Response saved = put(id, admin, etag, body);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        JsonNode stored = saved.json().path("technologies").get(at);
+        assertThat(stored.path("necessityJustification").asText()).isEqualTo(why);
+        assertThat(stored.path("necessityFlag").asText()).isEqualTo("THIRD_PARTY");
+
+        JsonNode history = api.get(ApiPaths.courseTracking(id) + "/history", admin).json();
+        assertThat(history.get(0).path("flagged")).hasSize(1);
+        assertThat(history.get(0).path("flagged").get(0).path("name").asText()).isEqualTo("Course files CDN");
+        assertThat(history.get(0).path("flagged").get(0).path("necessityFlag").asText()).isEqualTo("THIRD_PARTY");
+        assertThat(history.get(0).path("flagged").get(0).path("necessityJustification").asText()).isEqualTo(why);
+        long v = saved.json().path("version").asLong();
+        JsonNode atVersion = api.get(ApiPaths.courseTracking(id) + "/history?version=" + v, admin).json();
+        assertThat(atVersion.path("technologies").get(at).path("necessityFlag").asText()).isEqualTo("THIRD_PARTY");
+
+        JsonNode eff = effectiveForLearnerWhoRefusedEverything(id);
+        List<String> flagged = new ArrayList<>();
+        eff.path("applied").forEach(t -> {
+            if (!t.path("necessityFlag").isNull() && !t.path("necessityFlag").isMissingNode()) {
+                flagged.add(t.path("name").asText() + ":" + t.path("necessityFlag").asText());
+            }
+        });
+        assertThat(flagged).containsExactly("Course files CDN:THIRD_PARTY");
+    }
+
+    @Test
+    void r9FirstPartySessionCookieIsNecessaryWithoutJustificationOrFlag() {
+        String id = course("ENG120");
+        TestApi.Response current = read(id);
+        ObjectNode body = editable(current.json());
+        technology(body.withArray("technologies"), "Sign-in session", "FIRST_PARTY", null,
+                "Keeps the learner signed in between course pages.");
+        TestApi.Response saved = put(id, admin, current.headers().firstValue("ETag").orElseThrow(), body);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        saved.json().path("technologies").forEach(t -> {
+            if ("FIRST_PARTY".equals(t.path("party").asText())) {
+                assertThat(t.path("necessityFlag").isNull()).as(t.path("name").asText()).isTrue();
+            }
+        });
+        JsonNode history = api.get(ApiPaths.courseTracking(id) + "/history", admin).json();
+        assertThat(names(history.get(0).path("flagged"))).doesNotContain("Sign-in session", "Session cookie");
+        JsonNode eff = effectiveForLearnerWhoRefusedEverything(id);
+        assertThat(names(eff.path("applied"))).contains("Sign-in session", "Session cookie");
+    }
+
+    @Test
+    void r9AnOlderStoredVersionStillReadsAndItsNecessaryAdvertisingIsWithheld() {
+        String id = course("BIO150");
+        TestApi.Response current = read(id);
+        long v = current.json().path("version").asLong();
+        ObjectNode doc = editable(current.json());
+        technology(doc.withArray("technologies"), "Learner reach", "THIRD_PARTY", "AdNetwork", "Targeted ads");
+        doc.withArray("technologies").forEach(t -> ((ObjectNode) t).remove(List.of("necessityJustification",
+                "necessityFlag")));
+        // as a version saved before the rule existed, in the stored shape of that time
+        jdbc.update("INSERT INTO tracking_version (course_id, version, created_at, actor_id, actor_name, "
+                + "reverted_from, document) VALUES (?, ?, ?, ?, ?, ?, ?)", id, v + 1, java.time.Instant.now(), null,
+                "Before the rule", null, doc.toString());
+        TestApi.Response legacy = read(id);
+        assertThat(legacy.json().path("version").asLong()).isEqualTo(v + 1);
+        JsonNode eff = effectiveForLearnerWhoRefusedEverything(id);
+        assertThat(names(eff.path("applied"))).doesNotContain("Learner reach").contains("Session cookie");
+        assertThat(names(eff.path("withheld"))).contains("Learner reach");
+        JsonNode history = api.get(ApiPaths.courseTracking(id) + "/history", admin).json();
+        assertThat(history.get(0).path("flagged").get(0).path("necessityFlag").asText()).isEqualTo("ADVERTISING");
+
+        TestApi.Response fixed = put(id, admin, legacy.headers().firstValue("ETag").orElseThrow(),
+                editable(current.json()));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+        TestApi.Response back = api.send(api.request(ApiPaths.courseTracking(id) + "/revert", admin)
+                .header("Content-Type", "application/json").header("If-Match", fixed.headers().firstValue("ETag")
+                        .orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + (v + 1) + "}")).build());
+        assertThat(back.status()).as(back.body()).isEqualTo(422);
+        assertThat(fields(back)).containsExactly("version");
+        assertThat(read(id).json().path("version").asLong()).isEqualTo(v + 2);
+    }
 }

@@ -13,6 +13,7 @@ import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingCategorySetting;
 import org.iqracity.console.api.TrackingKind;
+import org.iqracity.console.api.TrackingNecessity;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
@@ -62,7 +63,7 @@ public final class FakeTracking {
 
     private static TrackingSettingsDto dto(String courseId, long version, TrackingSettingsRequest r, String by) {
         return new TrackingSettingsDto(courseId, version, r.honourGlobalPrivacyControl(), r.categories(),
-                r.technologies(), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(3600 * version), by);
+                r.technologies().stream().map(TrackingNecessity::withFlag).toList(), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(3600 * version), by);
     }
 
     public TrackingSettingsDto current(String courseId) {
@@ -116,7 +117,8 @@ public final class FakeTracking {
         List<TrackingVersionDto> out = new ArrayList<>();
         for (TrackingSettingsDto v : of(courseId)) {
             out.addFirst(new TrackingVersionDto(v.version(), v.updatedAt(), v.updatedBy(),
-                    List.of("Changes of version " + v.version() + "."), null));
+                    List.of("Changes of version " + v.version() + "."), null,
+                    v.technologies().stream().filter(t -> t.necessityFlag() != null).toList()));
         }
         return out;
     }

@@ -36,7 +36,7 @@ final class TrackingDiff {
             TrackingTechnologyDto old = oldById.get(t.id());
             if (old == null) {
                 out.add("Added " + t.name());
-            } else if (!old.equals(t)) {
+            } else if (!fieldsChanged(old, t).isEmpty()) {
                 out.add("Changed " + t.name() + ": " + String.join(", ", fieldsChanged(old, t)));
             }
         }
@@ -63,6 +63,7 @@ final class TrackingDiff {
         compare(f, "retention", a.retention(), b.retention());
         compare(f, "where it runs", a.runsOn(), b.runsOn());
         compare(f, "opt-out link", a.optOutUrl(), b.optOutUrl());
+        compare(f, "necessity justification", a.necessityJustification(), b.necessityJustification());
         return f;
     }
 

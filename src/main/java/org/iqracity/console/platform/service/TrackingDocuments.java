@@ -8,6 +8,7 @@ import org.iqracity.console.api.Json;
 import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingCategorySetting;
 import org.iqracity.console.api.TrackingKind;
+import org.iqracity.console.api.TrackingNecessity;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingSurface;
@@ -57,9 +58,22 @@ final class TrackingDocuments {
             out.add(new TrackingTechnologyDto(id, t.name().strip(), t.kind(), t.party(),
                     t.provider() == null || t.provider().isBlank() ? null : t.provider().strip(), t.category(),
                     t.purpose().strip(), t.sets(), t.retention().strip(), t.runsOn(),
-                    t.optOutUrl() == null || t.optOutUrl().isBlank() ? null : t.optOutUrl().strip()));
+                    t.optOutUrl() == null || t.optOutUrl().isBlank() ? null : t.optOutUrl().strip(),
+                    justification(t), null));
         }
         return new TrackingSettingsRequest(r.honourGlobalPrivacyControl(), r.categories(), out);
+    }
+
+    /** Kept only where it means something: on a strictly necessary technology. Flags are computed, never stored. */
+    private static String justification(TrackingTechnologyDto t) {
+        String j = t.necessityJustification();
+        return t.category() != TrackingCategory.STRICTLY_NECESSARY || j == null || j.isBlank() ? null : j.strip();
+    }
+
+    /** {@code r} with every technology's {@link org.iqracity.console.api.NecessityFlag} as the rules give it. */
+    static TrackingSettingsRequest flagged(TrackingSettingsRequest r) {
+        return new TrackingSettingsRequest(r.honourGlobalPrivacyControl(), r.categories(),
+                r.technologies().stream().map(TrackingNecessity::withFlag).toList());
     }
 
     static List<TrackingCategorySetting> categories(boolean performance, boolean functionality, boolean marketing) {

@@ -14,6 +14,7 @@ import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingCategorySetting;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSettingsRequest;
+import org.iqracity.console.api.TrackingNecessity;
 import org.iqracity.console.api.TrackingTechnologyDto;
 
 /** R9 as code: what a valid configuration is, and what a learner with given cookie settings gets. */
@@ -95,6 +96,35 @@ final class TrackingRules {
         if (!blank(t.optOutUrl()) && !isHttps(t.optOutUrl())) {
             errors.add(new FieldError(at + ".optOutUrl", "An opt-out link must be an https:// address."));
         }
+        necessity(t, at, errors);
+    }
+
+    /**
+     * Strictly necessary runs for every learner, whatever they chose, so the label must not carry consent-bound
+     * tracking: advertising words are refused outright, and a third-party technology (or one whose words lean
+     * towards marketing) needs a written justification, and is then flagged wherever it is shown.
+     */
+    private static void necessity(TrackingTechnologyDto t, String at, List<FieldError> errors) {
+        String problem = TrackingNecessity.justificationProblem(t.necessityJustification());
+        if (problem != null) {
+            errors.add(new FieldError(at + ".necessityJustification", problem));
+        }
+        if (t.category() != TrackingCategory.STRICTLY_NECESSARY) {
+            return;
+        }
+        var ad = TrackingNecessity.advertising(t);
+        if (ad.isPresent()) {
+            errors.add(new FieldError(at + ".category", "Advertising is never strictly necessary (\""
+                    + ad.get().word() + "\" in the " + ad.get().field() + "). File it under marketing, where it "
+                    + "applies only to learners who allow marketing."));
+        } else if (TrackingNecessity.needsJustification(t) && blank(t.necessityJustification())) {
+            var leaning = TrackingNecessity.marketingLeaning(t);
+            String why = t.party() == TrackingParty.THIRD_PARTY ? "A third-party technology filed as strictly necessary"
+                    : "A technology whose " + leaning.orElseThrow().field() + " reads as marketing (\""
+                    + leaning.orElseThrow().word() + "\") filed as strictly necessary";
+            errors.add(new FieldError(at + ".necessityJustification", why + " runs even for learners who refused "
+                    + "all tracking: say in writing why the course cannot work without it, or choose another category."));
+        }
     }
 
     private static void text(String value, String field, String message, int max, List<FieldError> errors) {
@@ -119,7 +149,11 @@ final class TrackingRules {
         return s == null || s.isBlank();
     }
 
-    /** R9: strictly necessary always; others only where the course uses the category and the learner allows it. */
+    /**
+     * R9: strictly necessary always; others only where the course uses the category and the learner allows it. A
+     * technology filed as necessary whose words read as advertising (stored before such filings were refused) counts
+     * as marketing.
+     */
     static EffectiveTrackingDto effective(TrackingSettingsRequest settings, boolean analytics, boolean functional,
                                           boolean marketing, boolean gpc) {
         Set<TrackingCategory> courseUses = EnumSet.noneOf(TrackingCategory.class);
@@ -130,25 +164,27 @@ final class TrackingRules {
         List<EffectiveTrackingDto.Withheld> withheld = new ArrayList<>();
         for (TrackingTechnologyDto t : settings.technologies()) {
             String reason = null;
-            if (t.category() != TrackingCategory.STRICTLY_NECESSARY) {
-                boolean allowed = switch (t.category()) {
+            TrackingCategory category = TrackingNecessity.refused(t) ? TrackingCategory.MARKETING : t.category();
+            if (category != TrackingCategory.STRICTLY_NECESSARY) {
+                boolean allowed = switch (category) {
                     case PERFORMANCE -> analytics;
                     case FUNCTIONALITY -> functional;
                     case MARKETING -> marketing;
                     case STRICTLY_NECESSARY -> true;
                 };
-                if (!courseUses.contains(t.category())) {
+                if (!courseUses.contains(category)) {
                     reason = CATEGORY_OFF;
-                } else if (t.category() == TrackingCategory.MARKETING && gpc && settings.honourGlobalPrivacyControl()) {
+                } else if (category == TrackingCategory.MARKETING && gpc && settings.honourGlobalPrivacyControl()) {
                     reason = GPC;
                 } else if (!allowed) {
                     reason = NOT_ALLOWED;
                 }
             }
+            TrackingTechnologyDto flagged = TrackingNecessity.withFlag(t);
             if (reason == null) {
-                applied.add(t);
+                applied.add(flagged);
             } else {
-                withheld.add(new EffectiveTrackingDto.Withheld(t, reason));
+                withheld.add(new EffectiveTrackingDto.Withheld(flagged, reason));
             }
         }
         return new EffectiveTrackingDto(analytics, functional, marketing, gpc, applied, withheld);

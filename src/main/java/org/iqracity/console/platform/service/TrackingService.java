@@ -63,6 +63,12 @@ public final class TrackingService {
         TrackingSettingsRequest old = repository.version(courseId, toVersion)
                 .map(v -> TrackingDocuments.read(v.document()))
                 .orElseThrow(() -> PlatformException.invalid("version", "There is no such version to revert to."));
+        // An old version is held to today's rules: going back must not restore advertising filed as necessary.
+        List<FieldError> errors = TrackingRules.validate(old);
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("version", "Version " + toVersion + " cannot be restored as it is: "
+                    + errors.getFirst().message());
+        }
         return write(caller, courseId, base, old, toVersion, "TRACKING_REVERT");
     }
 
@@ -92,7 +98,9 @@ public final class TrackingService {
             TrackingSettingsRequest before = i + 1 < rows.size()
                     ? TrackingDocuments.read(rows.get(i + 1).document()) : TrackingDocuments.platformDefault();
             out.add(new TrackingVersionDto(row.version(), row.createdAt(), row.actorName(),
-                    TrackingDiff.describe(before, now), row.revertedFrom()));
+                    TrackingDiff.describe(before, now), row.revertedFrom(),
+                    TrackingDocuments.flagged(now).technologies().stream().filter(t -> t.necessityFlag() != null)
+                            .toList()));
         }
         return out;
     }
@@ -163,7 +171,8 @@ public final class TrackingService {
                 });
     }
 
-    private static TrackingSettingsDto toDto(VersionRow row, TrackingSettingsRequest doc) {
+    private static TrackingSettingsDto toDto(VersionRow row, TrackingSettingsRequest stored) {
+        TrackingSettingsRequest doc = TrackingDocuments.flagged(stored);
         return new TrackingSettingsDto(row.courseId(), row.version(), doc.honourGlobalPrivacyControl(),
                 doc.categories(), doc.technologies(), row.createdAt(), row.actorName());
     }

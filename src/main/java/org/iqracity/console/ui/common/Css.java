@@ -80,6 +80,8 @@ public final class Css {
     public static final String PREVIEW_WITHHELD = "preview-withheld";
     public static final String PREVIEW_ROW = "preview-row";
     public static final String CHANGE_LINE = "change-line";
+    public static final String NECESSITY_WARNING = "necessity-warning";
+    public static final String NECESSITY_FLAG = "necessity-flag";
     public static final String COLUMN_TITLE = "column-title";
     public static final String SCREEN_TITLE = "screen-title";
     public static final String BANNERS = "banners";

@@ -8,6 +8,7 @@ import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.EffectiveTrackingDto.Withheld;
 import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingCategorySetting;
+import org.iqracity.console.api.TrackingNecessity;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
 
@@ -15,7 +16,8 @@ import org.iqracity.console.api.TrackingTechnologyDto;
  * R9 as the platform applies it, so the preview can follow settings that are not saved yet. Keep in step with the
  * platform's effective endpoint: strictly necessary always applies; any other technology needs its category used
  * by the course (else CATEGORY_OFF_IN_COURSE), then for marketing no honoured Global Privacy Control signal, then
- * the learner's consent to the category.
+ * the learner's consent to the category. A technology filed as necessary whose words read as advertising counts as
+ * marketing, and every technology carries the platform's {@link TrackingNecessity} flag.
  */
 final class ConsentRules {
     static final String NOT_ALLOWED = "NOT_ALLOWED_BY_LEARNER";
@@ -32,8 +34,10 @@ final class ConsentRules {
                 .forEach(used::add);
         List<TrackingTechnologyDto> applied = new ArrayList<>();
         List<Withheld> withheld = new ArrayList<>();
-        for (TrackingTechnologyDto t : settings.technologies()) {
-            String reason = reason(t.category(), used, settings.honourGlobalPrivacyControl(), analytics, functional,
+        for (TrackingTechnologyDto draft : settings.technologies()) {
+            TrackingTechnologyDto t = TrackingNecessity.withFlag(draft);
+            TrackingCategory category = TrackingNecessity.refused(t) ? TrackingCategory.MARKETING : t.category();
+            String reason = reason(category, used, settings.honourGlobalPrivacyControl(), analytics, functional,
                     marketing, gpc);
             if (reason == null) {
                 applied.add(t);

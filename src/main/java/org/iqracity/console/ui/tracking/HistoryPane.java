@@ -15,6 +15,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.api.TrackingSettingsDto;
@@ -124,6 +125,10 @@ final class HistoryPane extends SplitPane {
         for (TrackingTechnologyDto t : list) {
             box.getChildren().add(line(t.name() + "  \u00b7  "
                     + messages.get("tracking.category." + t.category().name())));
+            String flag = vm.flag(t);
+            if (flag != null) {
+                box.getChildren().add(flag(flag));
+            }
         }
         return box;
     }
@@ -133,6 +138,31 @@ final class HistoryPane extends SplitPane {
         label.setWrapText(true);
         label.getStyleClass().add(Css.CHANGE_LINE);
         return label;
+    }
+
+    private static Label flag(String text) {
+        Label label = new Label(text, Icons.of(AppIcon.WARNING));
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().add(Css.NECESSITY_FLAG);
+        return label;
+    }
+
+    /**
+     * A flag in a list cell: icon and text side by side, the text given its width, since a cell sizes a wrapped
+     * label with a graphic as if it were one line.
+     */
+    private static HBox flagLine(String text, double width) {
+        Label icon = new Label(null, Icons.of(AppIcon.WARNING));
+        icon.getStyleClass().add(Css.NECESSITY_FLAG);
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(width);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().add(Css.NECESSITY_FLAG);
+        HBox line = new HBox(4, icon, label);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
     }
 
     private static Label hint(String text) {
@@ -171,10 +201,15 @@ final class HistoryPane extends SplitPane {
             for (String change : v.changes()) {
                 Label line = new Label("\u2022 " + change);
                 line.setWrapText(true);
+                line.setMinHeight(Region.USE_PREF_SIZE);
                 line.getStyleClass().add(Css.TRACKING_HINT);
                 box.getChildren().add(line);
             }
-            box.setMaxWidth(getListView().getWidth() - 30);
+            double width = getListView().getWidth() - 30;
+            vm.flagLines(v).forEach(text -> box.getChildren().add(flagLine(text, width - 24)));
+            // a wrapped label in a list cell wraps only when the cell says how wide it may be
+            box.setMaxWidth(width);
+            box.setPrefWidth(width);
             setText(null);
             setGraphic(box);
         }

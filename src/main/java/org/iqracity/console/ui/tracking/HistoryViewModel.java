@@ -27,6 +27,7 @@ public final class HistoryViewModel {
     private final TaskRunner tasks;
     private final ErrorMessages errors;
     private final SettingsDiff diff;
+    private final NecessityText necessity;
     private final Consumer<Throwable> report;
     private final ObservableList<TrackingVersionDto> versions = FXCollections.observableArrayList();
     private final ObjectProperty<TrackingVersionDto> selected = new SimpleObjectProperty<>();
@@ -47,6 +48,7 @@ public final class HistoryViewModel {
         this.errors = new ErrorMessages(messages);
         this.diff = new SettingsDiff(messages);
         this.report = report;
+        this.necessity = new NecessityText(messages);
         selected.addListener((obs, old, now) -> loadSelected(now));
     }
 
@@ -130,6 +132,17 @@ public final class HistoryViewModel {
         versions.clear();
         selected.set(null);
         currentTechnologies.clear();
+    }
+
+    /** The technologies a version flags (R9), one line each: name, why, and the justification given. */
+    public List<String> flagLines(TrackingVersionDto version) {
+        return version.flagged() == null ? List.of()
+                : version.flagged().stream().filter(t -> t.necessityFlag() != null).map(necessity::flagLine).toList();
+    }
+
+    /** The flag of one technology of a compared version, or null. */
+    public String flag(TrackingTechnologyDto technology) {
+        return necessity.flag(technology);
     }
 
     public ObservableList<TrackingVersionDto> versions() {

@@ -75,6 +75,12 @@ final class PreviewPane extends VBox {
             detail.getStyleClass().add(Css.TRACKING_HINT);
             detail.setWrapText(true);
             VBox text = new VBox(1, name, detail);
+            if (row.flag() != null) {
+                Label flag = new Label(row.flag(), Icons.of(AppIcon.WARNING));
+                flag.getStyleClass().add(Css.NECESSITY_FLAG);
+                flag.setWrapText(true);
+                text.getChildren().add(flag);
+            }
             HBox line = new HBox(icon, text);
             line.getStyleClass().add(Css.PREVIEW_ROW);
             into.getChildren().add(line);

@@ -14,8 +14,11 @@ import org.iqracity.console.ui.common.Messages;
 /** What a learner with the chosen cookie settings would get from the settings as they are being edited. */
 public final class PreviewViewModel {
 
-    /** One technology in the preview; {@code reason} is null for one that applies. */
-    public record Row(String name, String detail, String reason) {
+    /**
+     * One technology in the preview; {@code reason} is null for one that applies, {@code flag} null for one filed
+     * as strictly necessary without doubt (R9).
+     */
+    public record Row(String name, String detail, String reason, String flag) {
         public boolean applied() {
             return reason == null;
         }
@@ -23,6 +26,7 @@ public final class PreviewViewModel {
 
     private final TrackingDraft draft;
     private final Messages messages;
+    private final NecessityText necessity;
     private final BooleanProperty analytics = new SimpleBooleanProperty(true);
     private final BooleanProperty functional = new SimpleBooleanProperty(true);
     private final BooleanProperty marketing = new SimpleBooleanProperty(false);
@@ -33,6 +37,7 @@ public final class PreviewViewModel {
     PreviewViewModel(TrackingDraft draft, Messages messages) {
         this.draft = draft;
         this.messages = messages;
+        this.necessity = new NecessityText(messages);
         for (Observable o : List.of(analytics, functional, marketing, gpc, draft.revisionProperty())) {
             o.addListener(obs -> recompute());
         }
@@ -51,7 +56,7 @@ public final class PreviewViewModel {
         String category = t.category() == null ? "" : messages.get("tracking.category." + t.category().name());
         String by = t.party() == TrackingParty.THIRD_PARTY && t.provider() != null
                 ? messages.format("tracking.preview.by", t.provider()) : messages.get("tracking.party.FIRST_PARTY");
-        return new Row(name, category + "  \u00b7  " + by, reason);
+        return new Row(name, category + "  \u00b7  " + by, reason, necessity.flag(t));
     }
 
     private String reason(EffectiveTrackingDto.Withheld w) {

@@ -10,6 +10,10 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingKind;
+import org.iqracity.console.api.TrackingNecessity;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSurface;
 import org.iqracity.console.api.TrackingTechnologyDto;
@@ -42,15 +47,20 @@ public final class TechnologyDraft {
     private final BooleanProperty onPages = new SimpleBooleanProperty(true);
     private final BooleanProperty inEmails = new SimpleBooleanProperty();
     private final StringProperty optOutUrl = new SimpleStringProperty("");
+    private final StringProperty necessityJustification = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper necessityWarning = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper justificationShown = new ReadOnlyBooleanWrapper();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final Map<String, String> platformErrors = new HashMap<>();
     private final Map<String, Property<?>> fields = new LinkedHashMap<>();
     private final TrackingValidator validator;
+    private final NecessityText necessity;
     private boolean checking;
 
-    TechnologyDraft(String id, TrackingValidator validator) {
+    TechnologyDraft(String id, TrackingValidator validator, NecessityText necessity) {
         this.id = id;
         this.validator = validator;
+        this.necessity = necessity;
         fields.put("name", name);
         fields.put("kind", kind);
         fields.put("party", party);
@@ -62,11 +72,13 @@ public final class TechnologyDraft {
         fields.put("runsOn", onPages);
         fields.put("runsOn.emails", inEmails);
         fields.put("optOutUrl", optOutUrl);
+        fields.put("necessityJustification", necessityJustification);
         fields.forEach((field, property) -> property.addListener(obs -> edited(field)));
+        refreshNecessity();
     }
 
-    static TechnologyDraft of(TrackingTechnologyDto dto, TrackingValidator validator) {
-        TechnologyDraft d = new TechnologyDraft(dto.id(), validator);
+    static TechnologyDraft of(TrackingTechnologyDto dto, TrackingValidator validator, NecessityText necessity) {
+        TechnologyDraft d = new TechnologyDraft(dto.id(), validator, necessity);
         d.name.set(orEmpty(dto.name()));
         d.kind.set(dto.kind());
         d.party.set(dto.party());
@@ -79,6 +91,7 @@ public final class TechnologyDraft {
         d.onPages.set(runsOn.contains(TrackingSurface.COURSE_PAGES));
         d.inEmails.set(runsOn.contains(TrackingSurface.COURSE_EMAILS));
         d.optOutUrl.set(orEmpty(dto.optOutUrl()));
+        d.necessityJustification.set(orEmpty(dto.necessityJustification()));
         return d;
     }
 
@@ -95,7 +108,9 @@ public final class TechnologyDraft {
                 .filter(s -> !s.isEmpty()).toList();
         return new TrackingTechnologyDto(id, orEmpty(name.get()).strip(), kind.get(), party.get(),
                 optional(provider.get()), category.get(), orEmpty(purpose.get()).strip(), lines,
-                orEmpty(retention.get()).strip(), runsOn, optional(optOutUrl.get()));
+                orEmpty(retention.get()).strip(), runsOn, optional(optOutUrl.get()),
+                category.get() == TrackingCategory.STRICTLY_NECESSARY ? optional(necessityJustification.get()) : null,
+                null);
     }
 
     /** A platform answer about one field ({@code null} field: the technology as a whole). */
@@ -116,7 +131,24 @@ public final class TechnologyDraft {
     private void edited(String field) {
         platformErrors.remove(field.startsWith("runsOn") ? "runsOn" : field);
         platformErrors.remove("");
+        if (!"necessityJustification".equals(field)) {
+            // a justification answers the warning; any other field may raise or settle it
+            platformErrors.remove("necessityJustification");
+            refreshNecessity();
+        }
         refreshErrors();
+    }
+
+    /**
+     * The warning follows party, category and the words of name, purpose and provider; the justification field is
+     * there while one is needed, or while one was written for a technology still filed as necessary.
+     */
+    private void refreshNecessity() {
+        TrackingTechnologyDto now = toDto();
+        necessityWarning.set(necessity.warning(now));
+        boolean written = !orEmpty(necessityJustification.get()).isBlank();
+        justificationShown.set(TrackingNecessity.needsJustification(now)
+                || (category.get() == TrackingCategory.STRICTLY_NECESSARY && written));
     }
 
     private void refreshErrors() {
@@ -182,6 +214,20 @@ public final class TechnologyDraft {
 
     public StringProperty optOutUrlProperty() {
         return optOutUrl;
+    }
+
+    public StringProperty necessityJustificationProperty() {
+        return necessityJustification;
+    }
+
+    /** Why filing this technology as strictly necessary needs a second look, or null. */
+    public ReadOnlyStringProperty necessityWarningProperty() {
+        return necessityWarning.getReadOnlyProperty();
+    }
+
+    /** Whether the form asks why the technology is necessary. */
+    public ReadOnlyBooleanProperty justificationShownProperty() {
+        return justificationShown.getReadOnlyProperty();
     }
 
     private static String orEmpty(String s) {

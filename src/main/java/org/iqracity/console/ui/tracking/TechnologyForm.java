@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.Property;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
@@ -21,6 +23,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.iqracity.console.api.TrackingCategory;
@@ -46,6 +49,10 @@ final class TechnologyForm extends VBox {
     private final CheckBox pages;
     private final CheckBox emails;
     private final TextField optOut = new TextField();
+    private final TextArea justification = new TextArea();
+    private final Label necessityWarning = new Label();
+    private final BooleanProperty justificationShown = new SimpleBooleanProperty();
+    private int nextRow;
     private final Map<String, Label> errorLabels = new HashMap<>();
     private final Map<String, Control> controls = new HashMap<>();
     private final List<Runnable> unbind = new ArrayList<>();
@@ -60,6 +67,8 @@ final class TechnologyForm extends VBox {
         pages = new CheckBox(messages.get("tracking.surface.COURSE_PAGES"));
         emails = new CheckBox(messages.get("tracking.surface.COURSE_EMAILS"));
         name.setId("techName");
+        party.setId("techParty");
+        category.setId("techCategory");
         provider.setId("techProvider");
         retention.setId("techRetention");
         optOut.setId("techOptOut");
@@ -71,6 +80,18 @@ final class TechnologyForm extends VBox {
         sets.setPromptText(messages.get("tracking.field.sets.prompt"));
         retention.setPromptText(messages.get("tracking.field.retention.prompt"));
         optOut.setPromptText(messages.get("tracking.field.optOutUrl.prompt"));
+        justification.setId("techJustification");
+        justification.setWrapText(true);
+        justification.setPrefRowCount(3);
+        justification.setPromptText(messages.get("tracking.field.necessityJustification.prompt"));
+        necessityWarning.setId("necessityWarning");
+        necessityWarning.getStyleClass().add(Css.NECESSITY_WARNING);
+        necessityWarning.setGraphic(Icons.of(AppIcon.WARNING));
+        necessityWarning.setWrapText(true);
+        necessityWarning.setMaxWidth(Double.MAX_VALUE);
+        necessityWarning.setMinHeight(Region.USE_PREF_SIZE);
+        necessityWarning.visibleProperty().bind(necessityWarning.textProperty().isNotEmpty());
+        necessityWarning.managedProperty().bind(necessityWarning.visibleProperty());
 
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(110);
@@ -80,34 +101,44 @@ final class TechnologyForm extends VBox {
         grid.getColumnConstraints().addAll(labels, fields);
         grid.setHgap(10);
         grid.setVgap(2);
-        row(0, "name", name);
-        row(1, "kind", kind);
-        row(2, "party", party);
-        row(3, "provider", provider);
-        row(4, "category", category);
-        row(5, "purpose", purpose);
-        row(6, "sets", sets);
-        row(7, "retention", retention);
-        row(8, "runsOn", new HBox(16, pages, emails));
-        row(9, "optOutUrl", optOut);
+        row("name", name);
+        row("kind", kind);
+        row("party", party);
+        row("provider", provider);
+        row("category", category);
+        grid.add(necessityWarning, 0, nextRow++, 2, 1);
+        for (Node n : row("necessityJustification", justification)) {
+            n.visibleProperty().bind(justificationShown);
+            n.managedProperty().bind(justificationShown);
+        }
+        row("purpose", purpose);
+        row("sets", sets);
+        row("retention", retention);
+        row("runsOn", new HBox(16, pages, emails));
+        row("optOutUrl", optOut);
         none = new Label(messages.get("tracking.noTechnology"));
         none.getStyleClass().add(Css.TRACKING_HINT);
         getChildren().addAll(grid, none);
         show(null);
     }
 
-    /** One field a row, its problem on the line under it: the form stays readable in a narrow column. */
-    private void row(int row, String field, Node control) {
+    /**
+     * One field a row, its problem on the line under it: the form stays readable in a narrow column. Returns the
+     * label and the control, for rows that come and go.
+     */
+    private List<Node> row(String field, Node control) {
         Label label = new Label(messages.get("tracking.field." + field));
         label.getStyleClass().add(Css.FIELD_LABEL);
         label.setLabelFor(control);
-        grid.add(label, 0, row * 2);
-        grid.add(control, 1, row * 2);
-        grid.add(errorLabel(field, control), 1, row * 2 + 1);
+        label.setWrapText(true);
+        grid.add(label, 0, nextRow);
+        grid.add(control, 1, nextRow++);
+        grid.add(errorLabel(field, control), 1, nextRow++);
         if (control instanceof Control c) {
             c.setMaxWidth(Double.MAX_VALUE);
             c.setMinWidth(120);
         }
+        return List.of(label, control);
     }
 
     private Label errorLabel(String field, Node control) {
@@ -148,6 +179,15 @@ final class TechnologyForm extends VBox {
         bind(pages.selectedProperty(), draft.onPagesProperty());
         bind(emails.selectedProperty(), draft.inEmailsProperty());
         bind(optOut.textProperty(), draft.optOutUrlProperty());
+        bind(justification.textProperty(), draft.necessityJustificationProperty());
+        necessityWarning.textProperty().bind(draft.necessityWarningProperty());
+        justificationShown.bind(draft.justificationShownProperty());
+        unbind.add(() -> {
+            necessityWarning.textProperty().unbind();
+            necessityWarning.setText(null);
+            justificationShown.unbind();
+            justificationShown.set(false);
+        });
         draft.errors().addListener(errorsChanged);
         unbind.add(() -> draft.errors().removeListener(errorsChanged));
         showErrors(draft.errors());

@@ -31,6 +31,7 @@ public final class TrackingDraft {
 
     private final Messages messages;
     private final TrackingValidator validator;
+    private final NecessityText necessity;
     private final BooleanProperty honourGpc = new SimpleBooleanProperty();
     private final BooleanProperty performance = new SimpleBooleanProperty();
     private final BooleanProperty functionality = new SimpleBooleanProperty();
@@ -47,6 +48,7 @@ public final class TrackingDraft {
     TrackingDraft(Messages messages) {
         this.messages = messages;
         this.validator = new TrackingValidator(messages);
+        this.necessity = new NecessityText(messages);
         for (Observable o : List.of(honourGpc, performance, functionality, marketing, technologies)) {
             o.addListener(obs -> changed());
         }
@@ -62,7 +64,8 @@ public final class TrackingDraft {
             performance.set(enabled(saved, TrackingCategory.PERFORMANCE));
             functionality.set(enabled(saved, TrackingCategory.FUNCTIONALITY));
             marketing.set(enabled(saved, TrackingCategory.MARKETING));
-            technologies.setAll(saved.technologies().stream().map(t -> TechnologyDraft.of(t, validator)).toList());
+            technologies.setAll(saved.technologies().stream()
+                    .map(t -> TechnologyDraft.of(t, validator, necessity)).toList());
             baseline = toRequest();
         } finally {
             loading = false;
@@ -95,7 +98,7 @@ public final class TrackingDraft {
 
     /** A new first-party, strictly necessary cookie with blank fields to fill in. */
     public TechnologyDraft addTechnology() {
-        TechnologyDraft draft = new TechnologyDraft(null, validator);
+        TechnologyDraft draft = new TechnologyDraft(null, validator, necessity);
         draft.checking(checking);
         technologies.add(draft);
         return draft;

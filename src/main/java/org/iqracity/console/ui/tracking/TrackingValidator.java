@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.iqracity.console.api.TrackingNecessity;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingTechnologyDto;
 import org.iqracity.console.ui.common.Messages;
@@ -42,7 +43,27 @@ final class TrackingValidator {
         if (!blank(t.optOutUrl()) && !isHttps(t.optOutUrl())) {
             errors.put("optOutUrl", messages.get("tracking.invalid.optOutUrl"));
         }
+        necessity(t, errors);
         return errors;
+    }
+
+    /** As the platform: advertising is never necessary; a third party (or marketing words) needs a justification. */
+    private void necessity(TrackingTechnologyDto t, Map<String, String> errors) {
+        if (TrackingNecessity.refused(t)) {
+            errors.put("category", messages.get("tracking.invalid.advertisingNecessary"));
+        }
+        String j = t.necessityJustification();
+        if (blank(j)) {
+            if (TrackingNecessity.needsJustification(t) && !TrackingNecessity.refused(t)) {
+                errors.put("necessityJustification", messages.get("tracking.invalid.necessityJustification"));
+            }
+        } else if (j.length() > TrackingNecessity.MAX_JUSTIFICATION) {
+            errors.put("necessityJustification",
+                    messages.format("tracking.invalid.tooLong", TrackingNecessity.MAX_JUSTIFICATION));
+        } else if (TrackingNecessity.justificationProblem(j) != null) {
+            errors.put("necessityJustification", messages.format("tracking.invalid.justificationText",
+                    TrackingNecessity.MIN_JUSTIFICATION));
+        }
     }
 
     private void text(String value, String field, int max, Map<String, String> errors) {

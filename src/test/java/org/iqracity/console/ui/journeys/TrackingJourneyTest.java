@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
@@ -134,6 +136,67 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#leaveDiscard"));
         clickOn("#leaveDiscard");
         waitUntil(() -> shows("#learnersView"));
+    }
+
+    @Test
+    void r9AThirdPartyPutUnderStrictlyNecessaryIsWarnedAboutAskedWhyAndFlagged() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-courses_tracking"));
+        clickOn("#nav-courses_tracking");
+        TableView<TechnologyDraft> table = technologyTable();
+        waitUntil(() -> table.isVisible() && table.getItems().size() > 3);
+        TechnologyDraft video = table.getItems().stream()
+                .filter(t -> t.nameProperty().get().equals("Lecture video player")).findFirst().orElseThrow();
+        interact(() -> table.getSelectionModel().select(video));
+        waitUntil(() -> shows("#techCategory"));
+        String before = version().replaceAll("^Version (\\d+).*", "$1");
+        String after = "Version " + (Long.parseLong(before) + 1);
+        assertThat(shows("#necessityWarning")).isFalse();
+        assertThat(shows("#techJustification")).isFalse();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<TrackingCategory> category = find("#techCategory", ComboBox.class);
+        interact(() -> category.setValue(TrackingCategory.STRICTLY_NECESSARY));
+
+        waitUntil(() -> shows("#necessityWarning"));
+        assertThat(onFx(() -> find("#necessityWarning", Label.class).getText())).contains("third party");
+        assertThat(shows("#techJustification")).isTrue();
+        scrollTo("#necessityWarning");
+        shot("tracking-necessity-warning");
+        clickOn("#trackingSave");
+        waitUntil(() -> shows("#error-necessityJustification"));
+        assertThat(version()).startsWith("Version " + before + " ");
+
+        interact(() -> find("#techJustification", TextInputControl.class)
+                .setText("Lectures are only published as StreamHall videos; without the player no lecture plays."));
+        waitUntil(() -> !shows("#error-necessityJustification"));
+        clickOn("#trackingSave");
+        waitUntil(() -> version().startsWith(after + " "));
+        assertThat(texts("#previewPane")).contains("Flagged: a third party");
+
+        clickOn("Version history");
+        @SuppressWarnings("unchecked")
+        ListView<TrackingVersionDto> history = find("#historyList", ListView.class);
+        waitUntil(() -> history.isVisible() && history.getItems().size() > 1);
+        assertThat(texts("#historyList")).contains("Lecture video player: Flagged", "Justification: Lectures are");
+        shot("tracking-necessity-history");
+    }
+
+    /** Scrolls the pane holding {@code query} so that it sits near the top, as a person would to read it. */
+    private void scrollTo(String query) {
+        interact(() -> {
+            Node node = lookup(query).query();
+            Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                double content = pane.getContent().getBoundsInLocal().getHeight();
+                double view = pane.getViewportBounds().getHeight();
+                double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY() - 200;
+                pane.setVvalue(content <= view ? 0 : Math.max(0, Math.min(1, y / (content - view))));
+            }
+        });
     }
 
     private void editRetentionOf(TableView<TechnologyDraft> table, String name, String retention) {

@@ -116,7 +116,9 @@ class TrackingViewModelTest {
         vm.save();
 
         assertThat(platform.tracking.ifMatchSent).isEmpty();
-        assertThat(added.errors()).containsOnlyKeys("name", "purpose", "retention", "provider", "optOutUrl");
+        // a new technology starts as strictly necessary: as a third party's, it needs a justification too (R9)
+        assertThat(added.errors()).containsOnlyKeys("name", "purpose", "retention", "provider", "optOutUrl",
+                "necessityJustification");
         assertThat(added.errors().get("optOutUrl")).contains("https://");
         assertThat(vm.selectedTechnologyProperty().get()).isSameAs(added);
         assertThat(vm.noticeProperty().get().kind()).isEqualTo(NoticeKind.WARNING);
