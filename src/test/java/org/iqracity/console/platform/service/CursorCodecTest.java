@@ -131,7 +131,12 @@ class CursorCodecTest {
         Keyset row = sample(sort);
         String cursor = codec.encode(ME, "fp", sort, row);
         String inside = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
-        assertThat(inside).doesNotContain(Long.toString(row.id())).doesNotContain(row.value().toString());
+        // (a value of a character or three, such as id 0, turns up in any random bytes: the long ones tell)
+        for (String shown : java.util.List.of(Long.toString(row.id()), row.value().toString())) {
+            if (shown.length() >= 4) {
+                assertThat(inside).doesNotContain(shown);
+            }
+        }
         assertThat(codec.encode(ME, "fp", sort, row)).as("a fresh nonce each time").isNotEqualTo(cursor);
     }
 }
