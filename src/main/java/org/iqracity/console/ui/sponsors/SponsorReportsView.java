@@ -166,7 +166,6 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         table.getColumns().addAll(
                 column("sponsors.col.learner", 190, r -> r.learnerName() == null
                         ? messages.get("sponsors.retired") : r.learnerName()),
-                column("sponsors.col.reference", 110, SponsorReportRowDto::sponsorReference),
                 column("sponsors.col.status", 90, r -> status(r.enrollmentStatus())),
                 column("sponsors.col.enrolled", 110, r -> format(date, r.enrolledAt())),
                 column("sponsors.col.lastActivity", 110, r -> format(date, r.lastActivityAt())),
