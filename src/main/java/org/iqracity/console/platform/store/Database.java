@@ -357,7 +357,8 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts(),
                         new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes(),
-                        new V13__EnrollmentChangeCount(), new V14__RosterIndexCountry());
+                        new V13__EnrollmentChangeCount(), new V14__RosterIndexCountry(),
+                        new V18__SponsorReleasesWithoutReference());
         if (target != null) {
             config.target(target);
         }

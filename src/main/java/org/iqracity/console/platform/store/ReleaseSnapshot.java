@@ -1,6 +1,9 @@
 package org.iqracity.console.platform.store;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.iqracity.console.api.RosterCanon;
 
@@ -13,6 +16,8 @@ public final class ReleaseSnapshot {
     /** R7's list, in this order: all a release holds, and all a release is served with. */
     public static final List<String> COLUMNS = List.of("learner_name", "course_id", "enrollment_status",
             "enrolled_at", "last_activity_at", "active_days", "progress", "completed", "passed", "certificate");
+    private static final int NAME = COLUMNS.indexOf("learner_name");
+    private static final int ENROLLED = COLUMNS.indexOf("enrolled_at");
 
     private ReleaseSnapshot() {
     }
@@ -44,6 +49,38 @@ public final class ReleaseSnapshot {
             RosterCanon.appendCsvLine(out, kept);
         }
         return out.toString();
+    }
+
+    /**
+     * An R7 snapshot with the rows of retired accounts (R6: no name) after the named ones, ordered by what they show.
+     * Older releases listed them where their hidden name sorted, which told the sponsor the name's first letters.
+     */
+    public static String retiredLast(String r7Csv) {
+        List<List<String>> records = parse(r7Csv);
+        if (records.isEmpty() || !records.getFirst().equals(COLUMNS)) {
+            throw new IllegalStateException("not a snapshot with the R7 columns");
+        }
+        List<List<String>> named = new ArrayList<>();
+        List<List<String>> retired = new ArrayList<>();
+        for (List<String> record : records.subList(1, records.size())) {
+            (record.get(NAME).isEmpty() ? retired : named).add(record);
+        }
+        retired.sort(Comparator.<List<String>, Instant>comparing(r -> instant(r.get(ENROLLED)),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(RosterCanon::csvLine));
+        StringBuilder out = new StringBuilder(r7Csv.length());
+        RosterCanon.appendCsvLine(out, COLUMNS);
+        named.forEach(r -> RosterCanon.appendCsvLine(out, r));
+        retired.forEach(r -> RosterCanon.appendCsvLine(out, r));
+        return out.toString();
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The records of {@code csv}, each a list of its fields unquoted. */

@@ -42,4 +42,19 @@ class ReleaseSnapshotTest {
         assertThatThrownBy(() -> ReleaseSnapshot.r7("learner_name,sponsor_reference\r\nAda,ACME-1\r\n"))
                 .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("ACME-1");
     }
+
+    @Test
+    void r6RetiredRowsGoAfterTheNamedOnesInOrderOfEnrollment() {
+        String sortedByHiddenName = R7
+                + ",c1,ENROLLED,2026-03-01T00:00:00Z,,1,0.1,false,false,false\r\n"
+                + "Ada,c1,ENROLLED,2026-01-01T00:00:00Z,,1,0.1,false,false,false\r\n"
+                + ",c1,ENROLLED,2026-02-01T00:00:00Z,,1,0.1,false,false,false\r\n"
+                + "Zoe,c1,ENROLLED,2026-01-05T00:00:00Z,,1,0.1,false,false,false\r\n";
+
+        assertThat(ReleaseSnapshot.retiredLast(sortedByHiddenName)).isEqualTo(R7
+                + "Ada,c1,ENROLLED,2026-01-01T00:00:00Z,,1,0.1,false,false,false\r\n"
+                + "Zoe,c1,ENROLLED,2026-01-05T00:00:00Z,,1,0.1,false,false,false\r\n"
+                + ",c1,ENROLLED,2026-02-01T00:00:00Z,,1,0.1,false,false,false\r\n"
+                + ",c1,ENROLLED,2026-03-01T00:00:00Z,,1,0.1,false,false,false\r\n");
+    }
 }
