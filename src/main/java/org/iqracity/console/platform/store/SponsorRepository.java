@@ -37,11 +37,18 @@ public final class SponsorRepository {
                 rs -> new Sponsor(rs.getString(1), rs.getString(2), rs.getString(3)), sponsorId);
     }
 
+    /**
+     * The report's rows. Retired accounts (R6) come after the named learners, in order of enrollment: sorted among
+     * the others by the name they no longer show, their place would tell the sponsor how that name began.
+     */
     public List<SponsorReportRowDto> rows(String memberId, String sponsorId, String courseId) {
         return jdbc.query("SELECT e.sponsored_name, e.course_id, e.active, e.enrolled_at, "
                 + "e.last_activity_at, e.active_days, e.progress, e.passed, e.certificate, l.status "
                 + "FROM enrollment e JOIN learner l ON l.id = e.learner_id "
-                + "WHERE e.member_id = ? AND e.sponsor_id = ? AND e.course_id = ? ORDER BY e.sponsored_name, e.id",
+                + "WHERE e.member_id = ? AND e.sponsor_id = ? AND e.course_id = ? "
+                + "ORDER BY CASE WHEN l.status = 'RETIRED' THEN 1 ELSE 0 END, "
+                + "CASE WHEN l.status = 'RETIRED' THEN NULL ELSE e.sponsored_name END, "
+                + "CASE WHEN l.status = 'RETIRED' THEN e.enrolled_at END, e.id",
                 rs -> {
                     boolean retired = "RETIRED".equals(rs.getString("status"));
                     double progress = rs.getDouble("progress");
