@@ -110,8 +110,7 @@ class HttpPlatformClientReportsTest {
         SponsorSummaryDto acme = new SponsorSummaryDto("sp-acme", "Acme Logistics", "EMPLOYER",
                 List.of(new SponsorSummaryDto.CourseCount(COURSE_ID, "Intro", 12)));
         SponsorReportDto report = new SponsorReportDto("sp-acme", "Acme Logistics", "EMPLOYER", COURSE_ID, "Intro",
-                List.of(new SponsorReportRowDto("Ada L", "ACME-10001", COURSE_ID, "ACTIVE", AT, AT, 4, 0.5, false,
-                        false, false)));
+                List.of(new SponsorReportRowDto("Ada L", COURSE_ID, "ACTIVE", AT, AT, 4, 0.5, false, false, false)));
         server.enqueue(json(200, List.of(acme)));
         server.enqueue(json(200, report));
 

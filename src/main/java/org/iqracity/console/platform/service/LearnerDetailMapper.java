@@ -70,7 +70,7 @@ final class LearnerDetailMapper {
         if (r.sponsorId() == null) {
             return null;
         }
-        return new SponsorshipDto(r.sponsorId(), r.sponsorName(), r.sponsorKind(), r.sponsorReference());
+        return new SponsorshipDto(r.sponsorId(), r.sponsorName(), r.sponsorKind());
     }
 
     private static String gender(String code) {

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.iqracity.console.documents.ReportDocument;
 import org.iqracity.console.documents.ReportDocument.Cell;
 import org.iqracity.console.documents.XlsxWriter.Column;
 import org.iqracity.console.documents.XlsxWriter.Type;
+import org.iqracity.console.platform.store.ReleaseSnapshot;
 import org.iqracity.console.platform.store.SponsorRepository.Release;
 import org.iqracity.console.platform.store.SponsorRepository.Sponsor;
 
@@ -22,8 +22,8 @@ import org.iqracity.console.platform.store.SponsorRepository.Sponsor;
  * data, so the PDF and the CSV of one release always agree. The platform speaks English to sponsors; times in UTC.
  */
 final class SponsorReleaseDocument {
-    static final List<String> HEADERS = List.of("Learner", "Reference", "Status", "Enrolled", "Last activity",
-            "Active days", "Progress", "Completed", "Passed", "Certificate");
+    static final List<String> HEADERS = List.of("Learner", "Status", "Enrolled", "Last activity", "Active days",
+            "Progress", "Completed", "Passed", "Certificate");
     static final String WITHHELD = "This report confirms enrollment, participation, progress and completion only. "
             + "Sponsors never receive email addresses, grades per assignment, demographics or the other courses a "
             + "learner takes.";
@@ -36,16 +36,16 @@ final class SponsorReleaseDocument {
     }
 
     static byte[] pdf(Release release, Sponsor sponsor, String courseTitle) {
-        List<List<String>> records = SnapshotCsv.parse(release.content());
+        List<List<String>> records = ReleaseSnapshot.parse(release.content());
         if (records.isEmpty() || !records.getFirst().equals(SponsorService.COLUMNS)) {
             throw new IllegalStateException("a stored sponsor release does not have the R7 columns");
         }
         ReportDocument doc = new ReportDocument("Sponsor report", List.of(
                 new Column(HEADERS.get(0), Type.TEXT), new Column(HEADERS.get(1), Type.TEXT),
-                new Column(HEADERS.get(2), Type.TEXT), new Column(HEADERS.get(3), Type.DATE),
-                new Column(HEADERS.get(4), Type.DATE), new Column(HEADERS.get(5), Type.NUMBER),
-                new Column(HEADERS.get(6), Type.PERCENT), new Column(HEADERS.get(7), Type.TEXT),
-                new Column(HEADERS.get(8), Type.TEXT), new Column(HEADERS.get(9), Type.TEXT)))
+                new Column(HEADERS.get(2), Type.DATE), new Column(HEADERS.get(3), Type.DATE),
+                new Column(HEADERS.get(4), Type.NUMBER), new Column(HEADERS.get(5), Type.PERCENT),
+                new Column(HEADERS.get(6), Type.TEXT), new Column(HEADERS.get(7), Type.TEXT),
+                new Column(HEADERS.get(8), Type.TEXT)))
                 .fact("Sponsor", sponsor.name())
                 .fact("Course", courseTitle + " (" + release.courseId() + ")")
                 .fact("Released", MINUTE.format(release.releasedAt()) + " by " + release.releasedBy())
@@ -53,11 +53,11 @@ final class SponsorReleaseDocument {
                 .note(WITHHELD)
                 .footer("Sponsor report · " + sponsor.name() + " · release " + release.id());
         for (List<String> r : records.subList(1, records.size())) {
-            // column order of SponsorService.COLUMNS; course_id (index 2) is the same for every row: in the facts
+            // column order of SponsorService.COLUMNS; course_id (index 1) is the same for every row: in the facts
             doc.row(List.of(Cell.text(r.get(0).isEmpty() ? "Retired account" : unquote(r.get(0))),
-                    Cell.text(unquote(r.get(1))), Cell.text(status(r.get(3))), Cell.text(day(r.get(4))),
-                    Cell.text(day(r.get(5))), Cell.text(r.get(6)), Cell.text(percent(r.get(7))),
-                    Cell.text(yesNo(r.get(8))), Cell.text(yesNo(r.get(9))), Cell.text(yesNo(r.get(10)))));
+                    Cell.text(status(r.get(2))), Cell.text(day(r.get(3))), Cell.text(day(r.get(4))),
+                    Cell.text(r.get(5)), Cell.text(percent(r.get(6))), Cell.text(yesNo(r.get(7))),
+                    Cell.text(yesNo(r.get(8))), Cell.text(yesNo(r.get(9)))));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -102,49 +102,5 @@ final class SponsorReleaseDocument {
 
     private static String yesNo(String bool) {
         return Boolean.parseBoolean(bool) ? "Yes" : "No";
-    }
-
-    /** Reads back the RFC 4180 text {@code RosterCanon.csvLine} writes. */
-    static final class SnapshotCsv {
-        private SnapshotCsv() {
-        }
-
-        static List<List<String>> parse(String csv) {
-            List<List<String>> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < csv.length(); i++) {
-                char c = csv.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    i++;
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    records.add(List.copyOf(fields));
-                    fields.clear();
-                } else {
-                    field.append(c);
-                }
-            }
-            if (!field.isEmpty() || !fields.isEmpty()) {
-                fields.add(field.toString());
-                records.add(List.copyOf(fields));
-            }
-            return records;
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.platform.store.CourseRepository.CourseRow;
+import org.iqracity.console.platform.store.ReleaseSnapshot;
 import org.iqracity.console.platform.store.SponsorRepository;
 import org.iqracity.console.platform.store.SponsorRepository.Release;
 import org.iqracity.console.platform.store.SponsorRepository.Sponsor;
@@ -25,10 +26,8 @@ import org.iqracity.console.platform.store.SponsorRepository.SponsorCourse;
  * scope (R3) and the tenant wall (R1); released by a Member administrator as an immutable snapshot, once per key.
  */
 public final class SponsorService {
-    /** The columns of a released report, and nothing else. */
-    public static final List<String> COLUMNS = List.of("learner_name", "sponsor_reference", "course_id",
-            "enrollment_status", "enrolled_at", "last_activity_at", "active_days", "progress", "completed", "passed",
-            "certificate");
+    /** The columns of a released report, R7's list and nothing else. */
+    public static final List<String> COLUMNS = ReleaseSnapshot.COLUMNS;
 
     private final CourseService courses;
     private final SponsorRepository repository;
@@ -141,7 +140,7 @@ public final class SponsorService {
         StringBuilder sb = new StringBuilder(RosterCanon.csvLine(COLUMNS));
         for (SponsorReportRowDto row : report.rows()) {
             sb.append(RosterCanon.csvLine(List.of(AccessLogService.safe(row.learnerName()),
-                    AccessLogService.safe(row.sponsorReference()), row.courseId(), row.enrollmentStatus(),
+                    row.courseId(), row.enrollmentStatus(),
                     text(row.enrolledAt()), text(row.lastActivityAt()), Integer.toString(row.activeDays()),
                     Double.toString(row.progress()), Boolean.toString(row.completed()), Boolean.toString(row.passed()),
                     Boolean.toString(row.certificate()))));

@@ -356,7 +356,7 @@ public final class LearnerRepository {
                             String enrollmentEmail, double grade, double progress, boolean passed, boolean certificate,
                             String gradeBreakdown, Instant lastActivityAt, int activeDays, int videosWatched,
                             int problemsAttempted, int forumPosts, String sponsorId, String sponsorName,
-                            String sponsorKind, String sponsoredName, String sponsorReference) {
+                            String sponsorKind, String sponsoredName) {
     }
 
     public Optional<DetailRow> detail(String memberId, String courseId, String learnerId) {
@@ -366,7 +366,7 @@ public final class LearnerRepository {
                 + "e.unenrolled_at, e.active, e.email AS enrollment_email, e.grade, e.progress, e.passed, "
                 + "e.certificate, e.grade_breakdown, e.last_activity_at, e.active_days, e.videos_watched, "
                 + "e.problems_attempted, e.forum_posts, e.sponsor_id, sp.name AS sponsor_name, sp.kind AS sponsor_kind, "
-                + "e.sponsored_name, e.sponsor_reference FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+                + "e.sponsored_name FROM enrollment e JOIN learner l ON l.id = e.learner_id "
                 + "LEFT JOIN sponsor sp ON sp.id = e.sponsor_id "
                 + "WHERE e.member_id = ? AND e.course_id = ? AND e.learner_id = ?", rs -> {
                     int yob = rs.getInt("year_of_birth");
@@ -384,8 +384,7 @@ public final class LearnerRepository {
                             rs.getString("grade_breakdown"), Jdbc.instant(rs, "last_activity_at"),
                             rs.getInt("active_days"), rs.getInt("videos_watched"), rs.getInt("problems_attempted"),
                             rs.getInt("forum_posts"), rs.getString("sponsor_id"), rs.getString("sponsor_name"),
-                            rs.getString("sponsor_kind"), rs.getString("sponsored_name"),
-                            rs.getString("sponsor_reference"));
+                            rs.getString("sponsor_kind"), rs.getString("sponsored_name"));
                 }, memberId, courseId, learnerId);
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.iqracity.console.api.SponsorReportRowDto;
 
-/** Sponsored enrollments of a Member's courses and the released snapshots. Only R7's columns are selected. */
+/**
+ * Sponsored enrollments of a Member's courses and the released snapshots. Only R7's columns are selected: the
+ * sponsor's reference for a learner stays in its column (R5).
+ */
 public final class SponsorRepository {
     private final Jdbc jdbc;
 
@@ -34,16 +37,23 @@ public final class SponsorRepository {
                 rs -> new Sponsor(rs.getString(1), rs.getString(2), rs.getString(3)), sponsorId);
     }
 
+    /**
+     * The report's rows. Retired accounts (R6) come after the named learners, in order of enrollment: sorted among
+     * the others by the name they no longer show, their place would tell the sponsor how that name began.
+     */
     public List<SponsorReportRowDto> rows(String memberId, String sponsorId, String courseId) {
-        return jdbc.query("SELECT e.sponsored_name, e.sponsor_reference, e.course_id, e.active, e.enrolled_at, "
+        return jdbc.query("SELECT e.sponsored_name, e.course_id, e.active, e.enrolled_at, "
                 + "e.last_activity_at, e.active_days, e.progress, e.passed, e.certificate, l.status "
                 + "FROM enrollment e JOIN learner l ON l.id = e.learner_id "
-                + "WHERE e.member_id = ? AND e.sponsor_id = ? AND e.course_id = ? ORDER BY e.sponsored_name, e.id",
+                + "WHERE e.member_id = ? AND e.sponsor_id = ? AND e.course_id = ? "
+                + "ORDER BY CASE WHEN l.status = 'RETIRED' THEN 1 ELSE 0 END, "
+                + "CASE WHEN l.status = 'RETIRED' THEN NULL ELSE e.sponsored_name END, "
+                + "CASE WHEN l.status = 'RETIRED' THEN e.enrolled_at END, e.id",
                 rs -> {
                     boolean retired = "RETIRED".equals(rs.getString("status"));
                     double progress = rs.getDouble("progress");
                     return new SponsorReportRowDto(retired ? null : rs.getString("sponsored_name"),
-                            rs.getString("sponsor_reference"), rs.getString("course_id"),
+                            rs.getString("course_id"),
                             rs.getBoolean("active") ? "ENROLLED" : "UNENROLLED", Jdbc.instant(rs, "enrolled_at"),
                             Jdbc.instant(rs, "last_activity_at"), rs.getInt("active_days"), progress,
                             progress >= 0.999, rs.getBoolean("passed"), rs.getBoolean("certificate"));
@@ -89,8 +99,9 @@ public final class SponsorRepository {
                 SponsorRepository::release, memberId, sponsorId);
     }
 
+    /** A stored release, its text read through R7's columns only, whichever version wrote it. */
     private static Release release(java.sql.ResultSet rs) throws SQLException {
         return new Release(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "released_at"),
-                rs.getString(5), rs.getLong(6), rs.getString(7));
+                rs.getString(5), rs.getLong(6), ReleaseSnapshot.r7(rs.getString(7)));
     }
 }

@@ -234,9 +234,6 @@ final class LearnerDetailView extends StackPane {
         name.setGraphic(Icons.of(AppIcon.SPONSOR));
         grid.addRow(0, key(messages.get("detail.sponsor")), name);
         grid.addRow(1, key(""), value(messages.get("detail.sponsor.kind." + sponsorship.kind())));
-        if (sponsorship.reference() != null) {
-            grid.addRow(2, key(messages.get("detail.sponsor.reference")), value(sponsorship.reference()));
-        }
         section.getChildren().add(grid);
         return section;
     }

@@ -9,8 +9,8 @@ import org.iqracity.console.api.SponsorReportRowDto;
 /** The report on screen as CSV, with the same columns, in the same order, as the platform's released snapshots. */
 final class SponsorReportCsv {
 
-    static final List<String> COLUMNS = List.of("learner_name", "sponsor_reference", "course_id", "enrollment_status",
-            "enrolled_at", "last_activity_at", "active_days", "progress", "completed", "passed", "certificate");
+    static final List<String> COLUMNS = List.of("learner_name", "course_id", "enrollment_status", "enrolled_at",
+            "last_activity_at", "active_days", "progress", "completed", "passed", "certificate");
 
     private SponsorReportCsv() {
     }
@@ -18,7 +18,7 @@ final class SponsorReportCsv {
     static String of(SponsorReportDto report) {
         StringBuilder sb = new StringBuilder(RosterCanon.csvLine(COLUMNS));
         for (SponsorReportRowDto row : report.rows()) {
-            sb.append(RosterCanon.csvLine(List.of(safe(row.learnerName()), safe(row.sponsorReference()),
+            sb.append(RosterCanon.csvLine(List.of(safe(row.learnerName()),
                     row.courseId(), row.enrollmentStatus(), text(row.enrolledAt()), text(row.lastActivityAt()),
                     Integer.toString(row.activeDays()), Double.toString(row.progress()),
                     Boolean.toString(row.completed()), Boolean.toString(row.passed()),

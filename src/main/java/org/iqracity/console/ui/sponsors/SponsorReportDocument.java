@@ -30,7 +30,6 @@ final class SponsorReportDocument {
         NumberFormat percent = NumberFormat.getPercentInstance(messages.locale());
         ReportDocument doc = new ReportDocument(messages.get("sponsors.doc.title"), List.of(
                 new Column(messages.get("sponsors.col.learner"), Type.TEXT, 28),
-                new Column(messages.get("sponsors.col.reference"), Type.TEXT, 16),
                 new Column(messages.get("sponsors.col.status"), Type.TEXT, 12),
                 new Column(messages.get("sponsors.col.enrolled"), Type.DATE, 12),
                 new Column(messages.get("sponsors.col.lastActivity"), Type.DATE, 14),
@@ -52,7 +51,6 @@ final class SponsorReportDocument {
         for (SponsorReportRowDto r : report.rows()) {
             doc.row(List.of(
                     Cell.text(r.learnerName() == null ? messages.get("sponsors.retired") : r.learnerName()),
-                    Cell.text(r.sponsorReference()),
                     Cell.text(status(messages, r.enrollmentStatus())),
                     day(r.enrolledAt(), date, zone, messages),
                     day(r.lastActivityAt(), date, zone, messages),

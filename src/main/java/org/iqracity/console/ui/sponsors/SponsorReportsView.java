@@ -33,6 +33,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -121,6 +122,9 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
                     path -> vm.exportCurrent(path, format)));
             exportCurrent.getItems().add(item);
         }
+        // a long sponsor and course name gives way, not the actions beside it
+        exportCurrent.setMinWidth(Region.USE_PREF_SIZE);
+        release.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(12, new VBox(2, heading, subheading), new Spacer(), exportCurrent, release);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add(Css.TOOLBAR);
@@ -164,17 +168,16 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(32);
         table.getColumns().addAll(
-                column("sponsors.col.learner", 190, r -> r.learnerName() == null
+                column("sponsors.col.learner", 170, r -> r.learnerName() == null
                         ? messages.get("sponsors.retired") : r.learnerName()),
-                column("sponsors.col.reference", 110, SponsorReportRowDto::sponsorReference),
                 column("sponsors.col.status", 90, r -> status(r.enrollmentStatus())),
-                column("sponsors.col.enrolled", 110, r -> format(date, r.enrolledAt())),
+                column("sponsors.col.enrolled", 105, r -> format(date, r.enrolledAt())),
                 column("sponsors.col.lastActivity", 110, r -> format(date, r.lastActivityAt())),
-                column("sponsors.col.activeDays", 90, r -> Integer.toString(r.activeDays())),
+                column("sponsors.col.activeDays", 100, r -> Integer.toString(r.activeDays())),
                 column("sponsors.col.progress", 80, r -> percent.format(r.progress())),
-                column("sponsors.col.completed", 90, r -> yesNo(r.completed())),
+                column("sponsors.col.completed", 100, r -> yesNo(r.completed())),
                 column("sponsors.col.passed", 70, r -> yesNo(r.passed())),
-                column("sponsors.col.certificate", 90, r -> yesNo(r.certificate())));
+                column("sponsors.col.certificate", 100, r -> yesNo(r.certificate())));
         table.setPlaceholder(new Label(messages.get("sponsors.report.empty")));
         return table;
     }

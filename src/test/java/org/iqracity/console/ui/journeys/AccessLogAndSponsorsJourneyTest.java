@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Message;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportRowDto;
+import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +79,55 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
         Message verdict = find("#verdict", Message.class);
         assertThat(onFx(verdict::getTitle)).isEqualTo("The access log is intact");
         assertThat(onFx(verdict::getDescription)).startsWith("All ").contains("entries are intact");
+    }
+
+    /**
+     * R7 on screen: the report's columns are R7's list, no cell holds a sponsorship reference of the sandbox, and
+     * retired accounts (R6) are nameless rows after the named learners.
+     */
+    @Test
+    void r7TheReportOnScreenHasR7sColumnsOnlyAndRetiredAccountsLastWithoutAName() {
+        List<String> references = new Jdbc(platform.database().dataSource()).query("SELECT DISTINCT "
+                + "sponsor_reference FROM enrollment WHERE sponsor_reference IS NOT NULL", rs -> rs.getString(1));
+        assertThat(references).isNotEmpty();
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-sponsor_reports"));
+        clickOn("#nav-sponsor_reports");
+        waitUntil(() -> present("#sponsorTree"));
+        @SuppressWarnings("unchecked")
+        TreeView<Object> tree = find("#sponsorTree", TreeView.class);
+        waitUntil(() -> tree.isVisible() && !tree.getRoot().getChildren().isEmpty());
+        long largest = onFx(() -> tree.getRoot().getChildren().stream().flatMap(s -> s.getChildren().stream())
+                .mapToLong(c -> ((SponsorSummaryDto.CourseCount) c.getValue()).learners()).max().orElseThrow());
+        interact(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().stream()
+                .flatMap(s -> s.getChildren().stream())
+                .filter(c -> ((SponsorSummaryDto.CourseCount) c.getValue()).learners() == largest)
+                .findFirst().orElseThrow()));
+
+        @SuppressWarnings("unchecked")
+        TableView<SponsorReportRowDto> report = find("#sponsorReportTable", TableView.class);
+        waitUntil(() -> shows("#sponsorReportTable") && report.getItems().size() == largest);
+        assertThat(onFx(() -> report.getColumns().stream().map(TableColumn::getText).toList())).containsExactly(
+                "Learner", "Status", "Enrolled", "Last activity", "Active days", "Progress", "Completed", "Passed",
+                "Certificate");
+        List<String> learners = new ArrayList<>();
+        String cells = onFx(() -> {
+            StringBuilder all = new StringBuilder();
+            for (int row = 0; row < report.getItems().size(); row++) {
+                for (TableColumn<SponsorReportRowDto, ?> column : report.getColumns()) {
+                    all.append(column.getCellData(row)).append('\n');
+                }
+                learners.add(String.valueOf(report.getColumns().getFirst().getCellData(row)));
+            }
+            return all.toString();
+        });
+        for (String reference : references) {
+            assertThat(cells).doesNotContain(reference);
+        }
+        List<Boolean> retired = learners.stream().map("Retired account"::equals).toList();
+        assertThat(retired).as("retired accounts after the named learners")
+                .isEqualTo(retired.stream().sorted().toList());
+        shot("sponsors-report-journey");
     }
 
     @Test

@@ -106,6 +106,9 @@ public final class ScreenshotTour extends Application {
             });
             waitFor(() -> visible("#detailName"));
             shoot("learners-detail-light");
+            // the sponsor section at the foot of the detail: who sponsors, never the sponsor's reference (R5)
+            fx(() -> ((javafx.scene.control.ScrollPane) console.stage().getScene().lookup("#learnerDetail").lookup(".scroll-pane")).setVvalue(1));
+            shoot("learners-detail-sponsor-light");
             fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
             shoot("learners-detail-dark");
             fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-courses_tracking")).fire());
@@ -114,6 +117,21 @@ public final class ScreenshotTour extends Application {
             fx(() -> field("#search").setText("retired"));
             Thread.sleep(1500);
             shoot("learners-search-dark");
+            // a retired learner (R6) who was sponsored: the sponsor only, nothing that leads back to the person
+            fx(() -> {
+                TableView<LearnerRow> t = table();
+                for (int i = 0; i < t.getItems().size(); i++) {
+                    LearnerRow r = t.getItems().get(i);
+                    if (!r.isMore() && r.learner().sponsored() && r.learner().retired()) {
+                        t.getSelectionModel().select(i);
+                        break;
+                    }
+                }
+            });
+            Thread.sleep(1500);
+            fx(() -> ((javafx.scene.control.ScrollPane) console.stage().getScene().lookup("#learnerDetail")
+                    .lookup(".scroll-pane")).setVvalue(1));
+            shoot("learners-detail-retired-sponsored-dark");
             fx(() -> field("#search").setText(""));
             Thread.sleep(1500);
             platform.close();

@@ -16,6 +16,7 @@ import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.ui.learners.LearnerRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,51 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         assertThat(shows("#loggedNote")).isTrue();
         assertThat(onFx(() -> lookup(n -> n.getId() != null && n.getId().startsWith("visibility-")).queryAll()))
                 .isNotEmpty();
+    }
+
+    /**
+     * R5, R6: a retired learner who was sponsored shows who sponsored the enrollment, and nothing of the sponsor's
+     * own reference for them, which would name the person the placeholder stands for.
+     */
+    @Test
+    void r5ARetiredSponsoredLearnersDetailNamesTheSponsorButNoReference() {
+        Jdbc jdbc = new Jdbc(platform.database().dataSource());
+        List<String> picked = jdbc.queryOne("SELECT e.course_id, l.username, s.name, e.sponsor_reference "
+                + "FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN sponsor s ON s.id = e.sponsor_id "
+                + "WHERE e.member_id = 'northbridge' AND l.status = 'RETIRED' ORDER BY e.id", rs -> List.of(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).orElseThrow();
+        List<String> references = jdbc.query("SELECT DISTINCT sponsor_reference FROM enrollment "
+                + "WHERE sponsor_reference IS NOT NULL", rs -> rs.getString(1));
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> present("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> table = find("#learnerTable", TableView.class);
+        waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        interact(() -> picker.setValue(picker.getItems().stream()
+                .filter(c -> c.id().equals(picked.get(0))).findFirst().orElseThrow()));
+        fill("#search", picked.get(1).substring(0, 20));
+        waitUntil(() -> table.isVisible() && table.getItems().stream()
+                .anyMatch(r -> !r.isMore() && r.learner().username().equals(picked.get(1))));
+        interact(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (!table.getItems().get(i).isMore()
+                        && table.getItems().get(i).learner().username().equals(picked.get(1))) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
+
+        waitUntil(() -> shows("#detailName") && find("#detailName", Label.class).getText().equals("Retired account"));
+        String detail = onFx(() -> String.join("\n", lookup("#learnerDetail").queryAll().iterator().next()
+                .lookupAll(".label").stream().filter(n -> n instanceof javafx.scene.control.Labeled)
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null).toList()));
+        assertThat(detail).contains(picked.get(2)).doesNotContain("Reference").doesNotContain(picked.get(3));
+        for (String reference : references) {
+            assertThat(detail).doesNotContain(reference);
+        }
+        shot("learners-detail-retired-sponsored");
     }
 
     @Test
