@@ -130,7 +130,8 @@ public final class Platform implements AutoCloseable {
                     }
                 });
             }
-            SecretBox box = masterKey(config).box();
+            MasterKey masterKey = masterKey(config);
+            SecretBox box = masterKey.box();
             if (config.sandbox()) {
                 SandboxGenerator.finishStaff(database, box);
             }
@@ -150,7 +151,11 @@ public final class Platform implements AutoCloseable {
             }
             PlatformSecrets secrets = new PlatformSecrets(jdbc, clock, box);
             AccessLogRepository accessLogStore = new AccessLogRepository(jdbc);
-            AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock);
+            AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock, masterKey.accessLogKey());
+            int keyedChains = accessLog.keyChains();
+            if (keyedChains > 0) {
+                LOGGER.info("Keyed the access-log chains of {} Members written by an older version", keyedChains);
+            }
             AuthService auth = new AuthService(new StaffRepository(jdbc, box), new SessionRepository(jdbc), hasher,
                     new LoginThrottle(clock), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);

@@ -15,7 +15,9 @@ import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * The append-only access log (R12). Each entry carries the hash of the one before it in its Member's chain, so
- * an edit or deletion anywhere shows up as the first broken link.
+ * an edit or deletion anywhere shows up as the first broken link. The hashes are keyed (HMAC-SHA256 with a key
+ * derived from the master key, which the database does not hold): whoever can write the database cannot compute
+ * the hash of an entry they edited, nor of the entries after it.
  */
 public final class AccessLog {
     /** The chain for events that belong to no Member, such as a sign-in with an unknown username. */
@@ -25,11 +27,13 @@ public final class AccessLog {
     private final AccessLogRepository repository;
     private final Clock clock;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final javax.crypto.spec.SecretKeySpec chainKey;
 
-    public AccessLog(Jdbc jdbc, AccessLogRepository repository, Clock clock) {
+    public AccessLog(Jdbc jdbc, AccessLogRepository repository, Clock clock, byte[] chainKey) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.clock = clock;
+        this.chainKey = new javax.crypto.spec.SecretKeySpec(chainKey.clone(), "HmacSHA256");
     }
 
     /** What happened, to what, by whom. {@code outcome} is SUCCESS, FAILURE or DENIED. */
@@ -142,16 +146,77 @@ public final class AccessLog {
         return repository.chain(memberId);
     }
 
-    private static Entry withHash(Entry e) {
+    private Entry withHash(Entry e) {
         return new Entry(e.memberId(), e.seq(), e.at(), e.actorId(), e.actorUsername(), e.action(), e.outcome(),
                 e.objectType(), e.objectId(), e.courseId(), e.client(), e.address(), e.prevHash(), hash(e));
     }
 
-    static String hash(Entry e) {
-        String canonical = String.join("\u001f", e.prevHash(), e.memberId(), Long.toString(e.seq()),
+    /** The entry's keyed hash over its link and every field. */
+    String hash(Entry e) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(chainKey);
+            return HexFormat.of().formatHex(mac.doFinal(canonical(e)));
+        } catch (java.security.GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The hash versions before the chain was keyed wrote (plain SHA-256): read once, when a chain is keyed. */
+    static String unkeyedHash(Entry e) {
+        return HexFormat.of().formatHex(Tokens.sha256Bytes(canonical(e)));
+    }
+
+    private static byte[] canonical(Entry e) {
+        return String.join("\u001f", e.prevHash(), e.memberId(), Long.toString(e.seq()),
                 e.at().toString(), nz(e.actorId()), nz(e.actorUsername()), e.action(), e.outcome(),
-                nz(e.objectType()), nz(e.objectId()), nz(e.courseId()), nz(e.client()), nz(e.address()));
-        return HexFormat.of().formatHex(Tokens.sha256Bytes(canonical.getBytes(StandardCharsets.UTF_8)));
+                nz(e.objectType()), nz(e.objectId()), nz(e.courseId()), nz(e.client()), nz(e.address()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Keys the chains an older version hashed without a key: each chain's entries are linked and hashed again with
+     * the key, as far as the unkeyed chain was intact. A chain broken before is not healed: the entries from its
+     * first broken link on keep their old hashes, so verification still names that link. Run at start, before the
+     * platform serves; answers how many chains it keyed.
+     */
+    public int keyChains() {
+        int keyed = 0;
+        AccessLogRepository.Filter any = new AccessLogRepository.Filter(null, null, null, null, null);
+        for (String member : repository.chains()) {
+            List<Entry> newest = repository.page(member, any, null, 1);
+            if (newest.isEmpty() || hash(newest.getFirst()).equals(newest.getFirst().hash())) {
+                continue;
+            }
+            List<Entry> chain = repository.chain(member);
+            List<Entry> relinked = new java.util.ArrayList<>();
+            String oldPrev = AccessLogRepository.GENESIS;
+            String newPrev = AccessLogRepository.GENESIS;
+            long expected = 1;
+            for (Entry e : chain) {
+                if (e.seq() != expected || !e.prevHash().equals(oldPrev) || !unkeyedHash(e).equals(e.hash())) {
+                    break;
+                }
+                Entry linked = withHash(new Entry(e.memberId(), e.seq(), e.at(), e.actorId(), e.actorUsername(),
+                        e.action(), e.outcome(), e.objectType(), e.objectId(), e.courseId(), e.client(),
+                        e.address(), newPrev, null));
+                relinked.add(linked);
+                oldPrev = e.hash();
+                newPrev = linked.hash();
+                expected++;
+            }
+            if (!relinked.isEmpty()) {
+                ReentrantLock lock = locks.computeIfAbsent(member, k -> new ReentrantLock());
+                lock.lock();
+                try {
+                    repository.relink(member, relinked);
+                } finally {
+                    lock.unlock();
+                }
+                keyed++;
+            }
+        }
+        return keyed;
     }
 
     private static String nz(String s) {

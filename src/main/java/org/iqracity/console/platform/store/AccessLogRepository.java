@@ -44,6 +44,31 @@ public final class AccessLogRepository {
                 e.memberId());
     }
 
+    /** The Members (and the platform) that have a chain. */
+    public List<String> chains() {
+        return jdbc.query("SELECT member_id FROM access_log_head ORDER BY member_id", rs -> rs.getString(1));
+    }
+
+    /**
+     * Gives entries new links and hashes (when a chain is keyed), then the head. One transaction: a stop half-way
+     * leaves the chain as it was.
+     */
+    public void relink(String memberId, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            for (Entry e : entries) {
+                Jdbc.update(c, "UPDATE access_log SET prev_hash = ?, hash = ? WHERE member_id = ? AND seq = ?",
+                        e.prevHash(), e.hash(), memberId, e.seq());
+            }
+            Entry last = entries.getLast();
+            Jdbc.update(c, "UPDATE access_log_head SET hash = ? WHERE member_id = ? AND seq = ?", last.hash(),
+                    memberId, last.seq());
+            return null;
+        });
+    }
+
     /** Filters for reading the log; null means any. */
     public record Filter(String actor, String action, String objectId, Instant from, Instant to) {
     }

@@ -119,6 +119,11 @@ public final class MasterKey {
         }
     }
 
+    /** The key of the access log's chain: without it nobody can forge an entry's hash (R12). */
+    public byte[] accessLogKey() {
+        return derive("access-log-chain");
+    }
+
     /** The embedded database's password. */
     public String databasePassword() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(derive("embedded-database-password"));

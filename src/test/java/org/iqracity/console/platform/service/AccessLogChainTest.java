@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** R12: the access log is a hash chain per Member, so an edit or a deletion made behind the platform's back shows. */
 class AccessLogChainTest {
     static final AtomicInteger MEMBERS = new AtomicInteger();
+    static final byte[] KEY = "the chain key, 32 bytes long....".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     @TempDir
     static Path dir;
     static Database database;
@@ -34,7 +35,7 @@ class AccessLogChainTest {
         database = Database.embedded(dir);
         database.migrate();
         jdbc = new Jdbc(database.dataSource());
-        log = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock);
+        log = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock, KEY);
     }
 
     @BeforeEach
@@ -91,14 +92,92 @@ class AccessLogChainTest {
     @Test
     void aRehashedEntryStillBreaksTheLinkAfterIt() {
         recordViews(northbridge, 4);
-        // A forger who also recomputes the edited entry's own hash is caught by the next entry's link.
+        // Even a forger holding the key, who recomputes the edited entry's own hash, is caught by the next link.
         var second = log.entries(northbridge).get(1);
         var forged = new AccessLogRepository.Entry(second.memberId(), second.seq(), second.at(), second.actorId(),
                 second.actorUsername(), second.action(), second.outcome(), second.objectType(), "learner-99",
                 second.courseId(), second.client(), second.address(), second.prevHash(), null);
         jdbc.update("UPDATE access_log SET object_id = 'learner-99', hash = ? WHERE member_id = ? AND seq = 2",
-                AccessLog.hash(forged), northbridge);
+                log.hash(forged), northbridge);
         assertThat(log.firstBrokenLink(northbridge)).hasValue(3L);
+    }
+
+    /**
+     * R12: the chain is keyed. Someone who can write the database but has no key rewrites an entry and every hash
+     * after it, and the head, with the hash anyone can compute: the edited entry is named all the same.
+     */
+    @Test
+    void aForgerWithoutTheKeyCannotRewriteTheChainConsistently() {
+        recordViews(northbridge, 5);
+        java.util.List<AccessLogRepository.Entry> chain = log.entries(northbridge);
+        String prev = chain.get(1).hash();
+        for (int i = 2; i < chain.size(); i++) {
+            var e = chain.get(i);
+            var rewritten = new AccessLogRepository.Entry(e.memberId(), e.seq(), e.at(), e.actorId(),
+                    e.actorUsername(), e.action(), e.outcome(), e.objectType(),
+                    i == 2 ? "learner-forged" : e.objectId(), e.courseId(), e.client(), e.address(), prev, null);
+            String hash = sha256Hex(rewritten);
+            jdbc.update("UPDATE access_log SET object_id = ?, prev_hash = ?, hash = ? WHERE member_id = ? AND seq = ?",
+                    rewritten.objectId(), prev, hash, northbridge, e.seq());
+            prev = hash;
+        }
+        jdbc.update("UPDATE access_log_head SET hash = ? WHERE member_id = ?", prev, northbridge);
+        assertThat(log.firstBrokenLink(northbridge)).hasValue(3L);
+        // and the same rows read with another key are all broken from the first
+        AccessLog otherKey = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock, new byte[32]);
+        assertThat(otherKey.firstBrokenLink(northbridge)).hasValue(1L);
+    }
+
+    /** A chain written before it was keyed (plain SHA-256) is keyed once, and a break in it is not healed. */
+    @Test
+    void anUnkeyedChainIsKeyedOnceAndABreakInItIsKeptNotHealed() {
+        writeUnkeyed(northbridge, 4, 0);
+        writeUnkeyed(sahel, 5, 3);
+        assertThat(log.firstBrokenLink(northbridge)).as("unkeyed, not yet converted").hasValue(1L);
+
+        assertThat(log.keyChains()).isGreaterThanOrEqualTo(2);
+
+        assertThat(log.firstBrokenLink(northbridge)).isEmpty();
+        assertThat(log.firstBrokenLink(sahel)).as("the entry edited before keying is still named").hasValue(3L);
+        recordViews(northbridge, 1);
+        assertThat(log.firstBrokenLink(northbridge)).isEmpty();
+        assertThat(log.entries(northbridge)).hasSize(5);
+        assertThat(log.keyChains()).as("nothing left to key").isZero();
+    }
+
+    /** Entries as an older version wrote them; {@code editedSeq} (if above 0) was altered afterwards. */
+    private void writeUnkeyed(String member, int count, int editedSeq) {
+        String prev = AccessLogRepository.GENESIS;
+        for (int seq = 1; seq <= count; seq++) {
+            var e = new AccessLogRepository.Entry(member, seq, clock.instant(), "staff-1", "nb-ta", "LEARNER_VIEW",
+                    "SUCCESS", "LEARNER", "learner-" + seq, null, "member-console/1", "10.0.0.1", prev, null);
+            String hash = sha256Hex(e);
+            jdbc.update("INSERT INTO access_log (member_id, seq, at, actor_id, actor_username, action, outcome, "
+                    + "object_type, object_id, course_id, client, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, ?, ?)", member, seq, e.at(), e.actorId(), e.actorUsername(), e.action(),
+                    e.outcome(), e.objectType(), seq == editedSeq ? "learner-edited" : e.objectId(), null, e.client(),
+                    e.address(), prev, hash);
+            prev = hash;
+            clock.advance(Duration.ofSeconds(1));
+        }
+        jdbc.update("INSERT INTO access_log_head (member_id, seq, hash) VALUES (?, ?, ?)", member, count, prev);
+    }
+
+    /** The hash anyone can compute: what the chain used before it was keyed. */
+    private static String sha256Hex(AccessLogRepository.Entry e) {
+        String canonical = String.join("\u001f", e.prevHash(), e.memberId(), Long.toString(e.seq()),
+                e.at().toString(), nz(e.actorId()), nz(e.actorUsername()), e.action(), e.outcome(),
+                nz(e.objectType()), nz(e.objectId()), nz(e.courseId()), nz(e.client()), nz(e.address()));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     @Test
