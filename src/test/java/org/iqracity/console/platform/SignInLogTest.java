@@ -67,6 +67,9 @@ class SignInLogTest {
         assertThat(lockouts).hasSize(1);
         assertThat(lockouts.getFirst().path("actor").asText()).contains("nb-ta");
         assertThat(lockouts.getFirst().path("outcome").asText()).isEqualTo("DENIED");
+        // the officer finds them by the name in any case
+        assertThat(api.get(ApiPaths.ACCESS_LOG + "?actor=NB-TA&action=SIGN_IN_LOCKED", officer).json().path("items"))
+                .hasSize(1);
         // another Member's officer sees none of it
         String sahel = api.signIn("sahel-security");
         assertThat(memberLog(sahel, "SIGN_IN_LOCKED")).isEmpty();

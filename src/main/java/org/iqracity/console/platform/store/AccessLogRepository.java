@@ -98,8 +98,10 @@ public final class AccessLogRepository {
     private static void where(StringBuilder sql, List<Object> params, String memberId, Filter f) {
         sql.append(" WHERE member_id = ?");
         params.add(memberId);
-        String[] columns = {"actor_username = ?", "action = ?", "object_id = ?", "at >= ?", "at < ?"};
-        Object[] values = {f.actor(), f.action(), f.objectId(), f.from(), f.to()};
+        // A username is one account whatever its case: NB-TA finds nb-ta's entries.
+        String[] columns = {"LOWER(actor_username) = ?", "action = ?", "object_id = ?", "at >= ?", "at < ?"};
+        Object[] values = {f.actor() == null ? null : f.actor().toLowerCase(java.util.Locale.ROOT), f.action(),
+                f.objectId(), f.from(), f.to()};
         for (int i = 0; i < columns.length; i++) {
             if (values[i] != null) {
                 sql.append(" AND ").append(columns[i]);
