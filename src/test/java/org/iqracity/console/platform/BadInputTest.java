@@ -123,8 +123,10 @@ class BadInputTest {
     }
 
     static void assertNoLeak(String body) {
+        // A signature is random base64 and spells "SQL" or "org." now and then (it did once): not a leak.
+        String text = body.replaceAll("\"signature\":\"[A-Za-z0-9+/=]*\"", "\"signature\":\"\"");
         for (String leak : LEAKS) {
-            assertThat(body).as("answer leaks internals (%s)", leak).doesNotContain(leak);
+            assertThat(text).as("answer leaks internals (%s)", leak).doesNotContain(leak);
         }
     }
 
