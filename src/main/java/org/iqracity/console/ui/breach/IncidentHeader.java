@@ -36,6 +36,9 @@ final class IncidentHeader extends HBox {
     private final Button cancel = new Button();
     private final Button reload = new Button();
     private final javafx.scene.control.Hyperlink regulator = new javafx.scene.control.Hyperlink();
+    /** Made once: the header is shown again every minute as the clock moves. */
+    private final javafx.scene.control.Tooltip datesTip = new javafx.scene.control.Tooltip();
+    private final javafx.scene.control.Tooltip clockTip = new javafx.scene.control.Tooltip();
     /** Below this width the header's buttons show their icons only. */
     private static final double NARROW = 700;
 
@@ -149,8 +152,10 @@ final class IncidentHeader extends HBox {
                     told.authority(), told.reference()));
         }
         // The line gives way on a narrow window; the whole of it is a hover away.
-        dates.setTooltip(new javafx.scene.control.Tooltip(dates.getText()));
-        clock.setTooltip(told == null ? null : new javafx.scene.control.Tooltip(dates.getText()));
+        datesTip.setText(dates.getText());
+        clockTip.setText(dates.getText());
+        dates.setTooltip(datesTip);
+        clock.setTooltip(told == null ? null : clockTip);
         regulator.setVisible(!fresh && told == null && s != IncidentState.CANCELLED);
         record.setVisible(!fresh);
         reload.setVisible(!fresh);
