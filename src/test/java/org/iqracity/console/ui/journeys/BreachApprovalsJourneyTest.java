@@ -108,6 +108,17 @@ class BreachApprovalsJourneyTest extends ConsoleJourney {
                 .map(n -> ((Label) n).getText()).toList())).contains("Authority notified");
         assertThat(shows("#recordRegulator")).as("recorded once").isFalse();
         shot("regulator-recorded");
+        // the same screen at 1366x768 too: the badge and the stopped clock stay in view
+        for (int[] size : new int[][] {{1366, 768}}) {
+            interact(() -> {
+                javafx.stage.Window w = find("#incidentClock", Label.class).getScene().getWindow();
+                w.setWidth(size[0]);
+                w.setHeight(size[1]);
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(shows("#approvalBadge") && shows("#incidentClock")).isTrue();
+            shot("regulator-recorded-" + size[0] + "x" + size[1]);
+        }
     }
 
     /** A dialog is a window of its own: its scene, saved like {@link #shot}. */
