@@ -361,8 +361,12 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public ChainVerificationDto verifyAccessLog() {
-        return authed(get(ApiPaths.ACCESS_LOG_VERIFY), new TypeReference<ChainVerificationDto>() { });
+    public ChainVerificationDto verifyAccessLog(String checkpoint) {
+        HttpUrl.Builder url = url(ApiPaths.ACCESS_LOG_VERIFY).newBuilder();
+        if (checkpoint != null) {
+            url.addQueryParameter("checkpoint", checkpoint);
+        }
+        return authed(new Request.Builder().url(url.build()).get(), new TypeReference<ChainVerificationDto>() { });
     }
 
     @Override

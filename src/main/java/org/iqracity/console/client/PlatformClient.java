@@ -126,8 +126,13 @@ public interface PlatformClient {
     /** Streams the filtered access log as CSV into {@code out} as it arrives; answers the bytes written. */
     long accessLogCsv(AccessLogFilter filter, OutputStream out);
 
-    /** Has the platform check the access log's hash chain from the first entry to the last. */
-    ChainVerificationDto verifyAccessLog();
+    /**
+     * Has the platform check the access log's hash chain from the first entry to the last, and that the chain still
+     * holds every entry of the checkpoint given at an earlier verification.
+     *
+     * @param checkpoint {@link org.iqracity.console.api.ChainCheckpoint#token()} of the checkpoint kept, or null
+     */
+    ChainVerificationDto verifyAccessLog(String checkpoint);
 
     /** Sponsors with sponsored learners in the caller's courses, with counts per course (R7). */
     List<SponsorSummaryDto> sponsors();

@@ -174,7 +174,8 @@ public final class Platform implements AutoCloseable {
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
                     signingKeys, accessLog, clock);
             breach = Breach.start(config, jdbc, accessLog, clock);
-            AccessLogService logService = new AccessLogService(accessLogStore, accessLog, new Refusals(clock));
+            AccessLogService logService = new AccessLogService(accessLogStore, accessLog, new Refusals(clock),
+                    signingKeys, clock);
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     logService,
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.accesslog.AccessLogView;
 import org.iqracity.console.ui.accesslog.AccessLogViewModel;
+import org.iqracity.console.ui.accesslog.ChainCheckpoints;
 import org.iqracity.console.ui.breach.BreachView;
 import org.iqracity.console.ui.breach.BreachViewModel;
 import org.iqracity.console.ui.breach.FxBreachDialogs;
@@ -181,7 +182,8 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         if (destination == Destination.ACCESS_LOG) {
             return new AccessLogView(new AccessLogViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
-                    ZoneId.systemDefault()), setup.messages(), ZoneId.systemDefault());
+                    ZoneId.systemDefault(), new ChainCheckpoints(setup.settings())), setup.messages(),
+                    ZoneId.systemDefault());
         }
         if (destination == Destination.SPONSOR_REPORTS) {
             return new SponsorReportsView(new SponsorReportsViewModel(app, tasks, setup.messages()), setup.messages(),

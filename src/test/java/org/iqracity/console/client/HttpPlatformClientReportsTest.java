@@ -91,10 +91,26 @@ class HttpPlatformClientReportsTest {
     }
 
     @Test
-    void verifyAnswersTheFirstBrokenLink() {
-        server.enqueue(json(200, new ChainVerificationDto(false, 40, 17L)));
+    void verifyAnswersTheFirstBrokenLink() throws InterruptedException {
+        ChainVerificationDto cut = new ChainVerificationDto(false, 40, 17L, ChainVerificationDto.Finding.CUT_BACK,
+                ChainVerificationDto.Earlier.BROKEN, null);
+        server.enqueue(json(200, cut));
 
-        assertThat(client.verifyAccessLog()).isEqualTo(new ChainVerificationDto(false, 40, 17L));
+        assertThat(client.verifyAccessLog("abc.def")).isEqualTo(cut);
+        assertThat(server.takeRequest().getUrl().queryParameter("checkpoint")).isEqualTo("abc.def");
+    }
+
+    @Test
+    void anOlderPlatformsAnswerWithoutCheckpointsStillReads() throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"intact\":true,\"entries\":40,\"firstBrokenSeq\":null}").build());
+
+        ChainVerificationDto answer = client.verifyAccessLog(null);
+
+        assertThat(answer.intact()).isTrue();
+        assertThat(answer.checkpoint()).isNull();
+        assertThat(server.takeRequest().getUrl().queryParameterNames()).isEmpty();
     }
 
     @Test

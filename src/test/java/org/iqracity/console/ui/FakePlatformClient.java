@@ -301,9 +301,13 @@ public class FakePlatformClient implements PlatformClient {
         return bytes.length;
     }
 
+    /** The checkpoint the last verification handed in. */
+    public volatile String verifiedWith;
+
     @Override
-    public org.iqracity.console.api.ChainVerificationDto verifyAccessLog() {
+    public org.iqracity.console.api.ChainVerificationDto verifyAccessLog(String checkpoint) {
         maybeFail();
+        verifiedWith = checkpoint;
         return verification;
     }
 

@@ -44,11 +44,12 @@ final class AccessLogController {
     }
 
     void verify(Context ctx, Caller caller) {
-        new Requests.Params(ctx, Set.of()).check();
+        Requests.Params params = new Requests.Params(ctx, Set.of("checkpoint"));
+        params.check();
         AccessLogService.requireOfficer(caller);
         // Reads and hashes the Member's whole log.
         try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.ACCESS_LOG_VERIFY)) {
-            ctx.json(service.verify(caller));
+            ctx.json(service.verify(caller, params.string("checkpoint")));
         }
     }
 

@@ -119,27 +119,70 @@ public final class AccessLog {
         return Optional.ofNullable(walk(memberId).firstBroken());
     }
 
-    /** What one reading of a chain found: how many entries it holds and the first that does not link (or null). */
-    public record Walk(long entries, Long firstBroken) {
+    /**
+     * What one reading of a chain found: how many entries it holds, the first that does not link (or null), its
+     * head, and, when it was read against an {@link Anchor}, the first entry that is not the one the anchor saw
+     * (null when the anchor holds or none was given).
+     */
+    public record Walk(long entries, Long firstBroken, String headHash, Instant headAt, Long cutBackFrom) {
+    }
+
+    /**
+     * A head the chain had before: {@code entries} entries, the last with hash {@code headHash}, written at
+     * {@code headAt}. Every entry up to it was written by then, so an entry at or before that place that was written
+     * later stands where deleted entries were.
+     */
+    public record Anchor(long entries, String headHash, Instant headAt) {
     }
 
     /** Reads the Member's chain once, in order, streaming: its length and its first broken link. */
     public Walk walk(String memberId) {
+        return walk(memberId, null);
+    }
+
+    /**
+     * Reads the Member's chain once, in order, streaming; also checks that the entries the anchor saw are all still
+     * there. When they are not, the first entry that is not one of them is named: the first, up to the anchor's
+     * place, written after the anchor's head (a regrown stretch), else the first place the chain no longer reaches.
+     */
+    public Walk walk(String memberId, Anchor anchor) {
         long[] count = {0};
         Long[] broken = {null};
         String[] prev = {AccessLogRepository.GENESIS};
+        Instant[] headAt = {null};
+        String[] atAnchor = {null};
+        Long[] laterWithin = {null};
         repository.walkChain(memberId, e -> {
             count[0]++;
-            if (broken[0] != null) {
-                return;
+            headAt[0] = e.at();
+            if (anchor != null && e.seq() <= anchor.entries()) {
+                if (e.seq() == anchor.entries()) {
+                    atAnchor[0] = e.hash();
+                }
+                if (laterWithin[0] == null && anchor.headAt() != null && e.at().isAfter(anchor.headAt())) {
+                    laterWithin[0] = e.seq();
+                }
             }
-            long expected = count[0];
-            if (e.seq() != expected || !e.prevHash().equals(prev[0]) || !hash(e).equals(e.hash())) {
-                broken[0] = expected;
+            if (broken[0] == null) {
+                long expected = count[0];
+                if (e.seq() != expected || !e.prevHash().equals(prev[0]) || !hash(e).equals(e.hash())) {
+                    broken[0] = expected;
+                }
             }
             prev[0] = e.hash();
         });
-        return new Walk(count[0], broken[0]);
+        return new Walk(count[0], broken[0], prev[0], headAt[0], cutBackFrom(anchor, count[0], atAnchor[0],
+                laterWithin[0]));
+    }
+
+    private static Long cutBackFrom(Anchor anchor, long entries, String atAnchor, Long laterWithin) {
+        if (anchor == null || anchor.entries() == 0 || anchor.headHash().equals(atAnchor)) {
+            return null;
+        }
+        if (laterWithin != null) {
+            return laterWithin;
+        }
+        return entries < anchor.entries() ? entries + 1 : anchor.entries();
     }
 
     public List<Entry> entries(String memberId) {

@@ -5,10 +5,15 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.api.ChainCheckpoint;
 import org.iqracity.console.api.ChainVerificationDto;
+import org.iqracity.console.api.ChainVerificationDto.Earlier;
+import org.iqracity.console.api.ChainVerificationDto.Finding;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.Role;
@@ -25,11 +30,16 @@ public final class AccessLogService {
     private final AccessLogRepository repository;
     private final AccessLog accessLog;
     private final Refusals refusals;
+    private final SigningKeys signing;
+    private final Clock clock;
 
-    public AccessLogService(AccessLogRepository repository, AccessLog accessLog, Refusals refusals) {
+    public AccessLogService(AccessLogRepository repository, AccessLog accessLog, Refusals refusals,
+                            SigningKeys signing, Clock clock) {
         this.repository = repository;
         this.accessLog = accessLog;
         this.refusals = refusals;
+        this.signing = signing;
+        this.clock = clock;
     }
 
     /** Seconds a staff member whose requests were refused too often this minute must wait, or 0. */
@@ -81,11 +91,44 @@ public final class AccessLogService {
                 more ? Long.toString(page.getLast().seq()) : null, repository.count(caller.memberId(), filter));
     }
 
-    public ChainVerificationDto verify(Caller caller) {
+    /**
+     * Walks the Member's chain once. A checkpoint handed in (one this platform signed for this Member at an earlier
+     * verification) is checked too: the entries it saw must all still be there. An intact chain's head comes back
+     * signed, to be handed in next time.
+     *
+     * @param earlierToken {@link ChainCheckpoint#token()} of the last checkpoint the caller kept, or null
+     */
+    public ChainVerificationDto verify(Caller caller, String earlierToken) {
         requireOfficer(caller);
-        AccessLog.Walk walk = accessLog.walk(caller.memberId());
+        ChainCheckpoint earlier = earlierToken == null ? null : readCheckpoint(earlierToken);
+        boolean usable = earlier != null && earlier.memberId().equals(caller.memberId())
+                && earlier.keyId().equals(signing.keyId()) && signing.verifies(earlier.payload(), earlier.signature());
+        AccessLog.Walk walk = accessLog.walk(caller.memberId(), usable
+                ? new AccessLog.Anchor(earlier.entries(), earlier.headHash(), earlier.headAt()) : null);
         accessLog.record(AccessLog.by(caller, "ACCESS_LOG_VERIFY", "ACCESS_LOG", caller.memberId(), null));
-        return new ChainVerificationDto(walk.firstBroken() == null, walk.entries(), walk.firstBroken());
+        Long edited = walk.firstBroken();
+        Long cut = walk.cutBackFrom();
+        Long first = edited == null ? cut : cut == null ? edited : Long.valueOf(Math.min(edited, cut));
+        Finding finding = first == null ? Finding.INTACT : first.equals(edited) ? Finding.EDITED : Finding.CUT_BACK;
+        Earlier status = earlierToken == null ? Earlier.NONE : !usable ? Earlier.NOT_VERIFIABLE
+                : cut == null ? Earlier.HELD : Earlier.BROKEN;
+        return new ChainVerificationDto(first == null, walk.entries(), first, finding, status,
+                first == null ? sign(caller.memberId(), walk) : null);
+    }
+
+    private static ChainCheckpoint readCheckpoint(String token) {
+        try {
+            return ChainCheckpoint.parse(token);
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid("checkpoint", "Not a checkpoint of the access log.");
+        }
+    }
+
+    private ChainCheckpoint sign(String memberId, AccessLog.Walk walk) {
+        ChainCheckpoint unsigned = new ChainCheckpoint(memberId, walk.entries(), walk.headHash(), walk.headAt(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), signing.keyId(), "");
+        return new ChainCheckpoint(unsigned.memberId(), unsigned.entries(), unsigned.headHash(), unsigned.headAt(),
+                unsigned.verifiedAt(), unsigned.keyId(), signing.sign(unsigned.payload()));
     }
 
     /** Writes the filtered log as CSV, newest first; the export itself is logged first. */

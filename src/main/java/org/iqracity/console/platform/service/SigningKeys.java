@@ -69,6 +69,18 @@ public final class SigningKeys {
         return keyId;
     }
 
+    /** Whether {@code signature} (base64) is this key's over {@code payload}; false for anything malformed. */
+    public boolean verifies(byte[] payload, String signature) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(publicKey);
+            s.update(payload);
+            return s.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public SigningKeyDto publicKey() {
         return new SigningKeyDto("Ed25519", keyId, Base64.getEncoder().encodeToString(publicKey.getEncoded()));
     }

@@ -218,8 +218,17 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         messagesBox.getChildren().clear();
         AccessLogViewModel.Verdict verdict = vm.verdictProperty().get();
         if (verdict != null) {
-            Message m = banner(verdict.intact(), verdict.intact() ? "accessLog.verify.intact.title"
-                    : "accessLog.verify.broken.title", verdict.text(), vm::dismissVerdict);
+            Message m = new Message(verdict.title(), verdict.text(), Icons.of(switch (verdict.tone()) {
+                case INTACT -> AppIcon.CHECK;
+                case UNSURE -> AppIcon.WARNING;
+                case TAMPERED -> AppIcon.ERROR;
+            }));
+            m.getStyleClass().add(switch (verdict.tone()) {
+                case INTACT -> Styles.SUCCESS;
+                case UNSURE -> Styles.WARNING;
+                case TAMPERED -> Styles.DANGER;
+            });
+            m.setOnClose(e -> vm.dismissVerdict());
             m.setId("verdict");
             messagesBox.getChildren().add(m);
         }

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -27,6 +29,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.AccessLogFilter;
+import org.iqracity.console.api.ChainCheckpoint;
 import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.client.PlatformClient;
@@ -46,8 +49,14 @@ public final class AccessLogViewModel {
 
     public enum State { LOADING, READY, EMPTY, ERROR }
 
-    /** What the last check of the chain found, in words; {@code intact} picks the tone. */
-    public record Verdict(boolean intact, String text) {
+    /** How a verdict reads: all is well, it could not be told, or the log was tampered with. */
+    public enum Tone { INTACT, UNSURE, TAMPERED }
+
+    /** What the last check of the chain found, in words. */
+    public record Verdict(Tone tone, String title, String text) {
+        public boolean intact() {
+            return tone == Tone.INTACT;
+        }
     }
 
     /** What the last export did, in words; {@code ok} picks the tone. */
@@ -65,6 +74,7 @@ public final class AccessLogViewModel {
     private final ErrorMessages errors;
     private final Duration debounce;
     private final ZoneId zone;
+    private final ChainCheckpoints checkpoints;
 
     private final StringProperty actor = new SimpleStringProperty("");
     private final ObjectProperty<String> action = new SimpleObjectProperty<>();
@@ -87,8 +97,10 @@ public final class AccessLogViewModel {
     private BackgroundTask<Page<AccessLogEntryDto>> inFlight;
     private TaskRunner.Cancellable pendingReload;
 
-    public AccessLogViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, ZoneId zone) {
+    public AccessLogViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, ZoneId zone,
+                              ChainCheckpoints checkpoints) {
         this.app = app;
+        this.checkpoints = checkpoints;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
@@ -176,26 +188,75 @@ public final class AccessLogViewModel {
         return page.nextCursor() == null ? rows.size() : Math.max(page.total(), rows.size());
     }
 
-    /** Has the platform check every link of the chain, and says what it found. */
+    /**
+     * Has the platform check every link of the chain, and that it still holds every entry of the head this computer
+     * kept from the last check; says what it found and keeps the newly signed head.
+     */
     public void verify() {
         PlatformClient client = client();
         if (client == null || verifying.get()) {
             return;
         }
+        String address = client.baseUri().toString();
+        String member = app.session().me().member().id();
+        ChainCheckpoint before = checkpoints.kept(address, member).orElse(null);
         verifying.set(true);
         verdict.set(null);
-        tasks.run(client::verifyAccessLog).onSuccess(result -> verdict.set(verdictOf(result))).onFailure(e -> {
+        tasks.run(() -> {
+            ChainVerificationDto result = client.verifyAccessLog(before == null ? null : before.token());
+            ChainCheckpoints.Outcome kept = result.checkpoint() == null ? null
+                    : checkpoints.offer(address, member, result.checkpoint());
+            if (kept == ChainCheckpoints.Outcome.KEPT) {
+                checkpoints.save();
+            }
+            return verdictOf(result, before, kept);
+        }).onSuccess(verdict::set).onFailure(e -> {
             app.report(e);
             UserMessage m = errors.describe(e);
-            verdict.set(new Verdict(false, messages.get("accessLog.verify.failed") + " " + m.text() + " " + m.hint()));
+            verdict.set(new Verdict(Tone.UNSURE, messages.get("accessLog.verify.failed.title"),
+                    messages.get("accessLog.verify.failed") + " " + m.text() + " " + m.hint()));
         }).onDone(() -> verifying.set(false));
     }
 
-    private Verdict verdictOf(ChainVerificationDto result) {
-        if (result.intact()) {
-            return new Verdict(true, messages.format("accessLog.verify.intact", result.entries()));
+    private Verdict verdictOf(ChainVerificationDto result, ChainCheckpoint before, ChainCheckpoints.Outcome kept) {
+        String tampered = messages.get("accessLog.verify.broken.title");
+        if (before != null && result.entries() < before.entries()
+                && result.earlier() != ChainVerificationDto.Earlier.NOT_VERIFIABLE) {
+            // Shorter than a head this platform signed: cut back, whatever the answer says.
+            long first = result.firstBrokenSeq() == null ? result.entries() + 1
+                    : Math.min(result.firstBrokenSeq(), result.entries() + 1);
+            return new Verdict(Tone.TAMPERED, tampered, cutBack(first, before));
         }
-        return new Verdict(false, messages.format("accessLog.verify.broken", result.firstBrokenSeq()));
+        if (!result.intact()) {
+            long first = result.firstBrokenSeq() == null ? result.entries() + 1 : result.firstBrokenSeq();
+            return result.finding() == ChainVerificationDto.Finding.CUT_BACK && before != null
+                    ? new Verdict(Tone.TAMPERED, tampered, cutBack(first, before))
+                    : new Verdict(Tone.TAMPERED, tampered, messages.format("accessLog.verify.broken", first));
+        }
+        String intact = messages.format("accessLog.verify.intact", result.entries());
+        if (kept == ChainCheckpoints.Outcome.NOT_SIGNED) {
+            return new Verdict(Tone.UNSURE, messages.get("accessLog.verify.unsigned.title"),
+                    intact + " " + messages.get("accessLog.verify.unsigned"));
+        }
+        String title = messages.get("accessLog.verify.intact.title");
+        if (before == null || result.earlier() == null || result.earlier() == ChainVerificationDto.Earlier.NONE) {
+            return new Verdict(Tone.INTACT, title, intact + " " + messages.get("accessLog.verify.firstCheckpoint"));
+        }
+        if (result.earlier() == ChainVerificationDto.Earlier.NOT_VERIFIABLE) {
+            return new Verdict(Tone.INTACT, title, intact + " " + messages.format("accessLog.verify.unverifiable",
+                    when(before)));
+        }
+        return new Verdict(Tone.INTACT, title, intact + " " + messages.format("accessLog.verify.held", before.entries(),
+                when(before)));
+    }
+
+    private String cutBack(long first, ChainCheckpoint before) {
+        return messages.format("accessLog.verify.cutBack", first, before.entries(), when(before));
+    }
+
+    private String when(ChainCheckpoint checkpoint) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(messages.locale()).withZone(zone).format(checkpoint.verifiedAt());
     }
 
     /**

@@ -82,6 +82,48 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
     }
 
     /**
+     * R12 on screen: the console remembers the head the platform signed at the first check; someone with the
+     * database's password deletes the newest entries and moves the head back, so what is left links up; the next
+     * check on this computer says the log was cut back, from which entry, and when it was last seen whole.
+     */
+    @Test
+    void r12AnAccessLogCutBackInTheDatabaseIsCalledTamperedAtTheNextCheck() {
+        // the other officer: a second factor's code works once, and the first journey may have used this one's
+        signIn("nb-security2", PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now("KRSXG5CTMVRXEZLU"));
+        clickOn("#verify");
+        waitUntil(() -> shows("#nav-access_log"));
+        clickOn("#nav-access_log");
+        waitUntil(() -> present("#accessLogTable"));
+        clickOn("#verifyChain");
+        waitUntil(() -> shows("#verdict"));
+        Message verdict = find("#verdict", Message.class);
+        assertThat(onFx(verdict::getDescription)).contains("remembers where the log ends");
+
+        Jdbc jdbc = new Jdbc(platform.database().dataSource());
+        long keep = jdbc.queryOne("SELECT MAX(seq) - 2 FROM access_log WHERE member_id = 'northbridge'",
+                rs -> rs.getLong(1)).orElseThrow();
+        try {
+            jdbc.update("DELETE FROM access_log WHERE member_id = 'northbridge' AND seq > ?", keep);
+            jdbc.update("UPDATE access_log_head SET seq = ?, hash = (SELECT hash FROM access_log WHERE member_id = "
+                    + "'northbridge' AND seq = ?) WHERE member_id = 'northbridge'", keep, keep);
+            interact(() -> find("#verdict", Message.class).getOnClose().handle(null));
+            clickOn("#verifyChain");
+            waitUntil(() -> shows("#verdict"));
+            Message cut = find("#verdict", Message.class);
+            assertThat(onFx(cut::getTitle)).isEqualTo("The access log has been tampered with");
+            assertThat(onFx(cut::getDescription)).startsWith("Entries from #" + (keep + 1) + " on are not the ones "
+                    + "checked on");
+            shot("accesslog-cut-back");
+        } finally {
+            // the other journeys here start from a chain that nobody touched
+            jdbc.update("DELETE FROM access_log WHERE member_id = 'northbridge'");
+            jdbc.update("DELETE FROM access_log_head WHERE member_id = 'northbridge'");
+        }
+    }
+
+    /**
      * R7 on screen: the report's columns are R7's list, no cell holds a sponsorship reference of the sandbox, and
      * retired accounts (R6) are nameless rows after the named learners.
      */
