@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
  */
 public final class RosterCanon {
     public static final String FORMAT = "iqracity-roster-v1";
+    /** The form that also signs who exported: every roster since the exporter was signed. */
+    public static final String FORMAT_V2 = "iqracity-roster-v2";
 
     private RosterCanon() {
     }
@@ -53,12 +55,24 @@ public final class RosterCanon {
         return csvLine(fields.stream().map(RosterField::column).toList());
     }
 
-    /** What the platform's Ed25519 signature is over. */
+    /** What the platform's Ed25519 signature was over before it signed the exporter (rosters of that time). */
     public static byte[] signedPayload(String memberId, String courseId, String exportedAt, List<RosterField> fields,
                                        long rowCount, String sha256Hex) {
-        String text = String.join("\n", FORMAT, memberId, courseId, exportedAt,
-                fields.stream().map(RosterField::column).collect(Collectors.joining(",")), Long.toString(rowCount),
-                sha256Hex);
+        return signedPayload(memberId, courseId, exportedAt, null, fields, rowCount, sha256Hex);
+    }
+
+    /**
+     * What the platform's Ed25519 signature is over: what was exported, when, by whom (the username of the staff
+     * member who exported; null only for rosters signed before the exporter was, read in their own form) and the
+     * hash of the rows.
+     */
+    public static byte[] signedPayload(String memberId, String courseId, String exportedAt, String exportedBy,
+                                       List<RosterField> fields, long rowCount, String sha256Hex) {
+        String columns = fields.stream().map(RosterField::column).collect(Collectors.joining(","));
+        String text = exportedBy == null
+                ? String.join("\n", FORMAT, memberId, courseId, exportedAt, columns, Long.toString(rowCount), sha256Hex)
+                : String.join("\n", FORMAT_V2, memberId, courseId, exportedAt, exportedBy, columns,
+                        Long.toString(rowCount), sha256Hex);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

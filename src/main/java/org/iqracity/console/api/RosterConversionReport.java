@@ -8,13 +8,24 @@ import java.util.List;
  * console makes {@code reportId} (a UUID) when the copy is written and keeps the report until the platform has it,
  * so a report sent twice is recorded once. {@code rosterSha256} and the export fields come from the roster's
  * manifest; {@code format} is {@code CSV} or {@code XLSX}.
+ *
+ * <p>{@code fields} and {@code signed} are the roster's signed course summaries as its manifest holds them: from
+ * them, and only as far as the platform's signature holds, the platform takes who exported, when and how many rows.
+ * {@code exportedBy} and {@code exportedAt} are what the manifest says; the platform does not rely on them.
  */
 public record RosterConversionReport(String reportId, String memberId, List<String> courseIds, String format,
                                      long rowCount, String rosterSha256, String exportedBy, Instant exportedAt,
-                                     Instant convertedAt) {
+                                     Instant convertedAt, List<String> fields, List<SignedCourse> signed) {
     public static final int MAX_COURSES = 50;
+
+    /** One course's summary as the platform signed it ({@link RosterCanon#signedPayload}). */
+    public record SignedCourse(String courseId, String exportedAt, String exportedBy, long rowCount, String sha256,
+                               String signature) {
+    }
 
     public RosterConversionReport {
         courseIds = courseIds == null ? null : List.copyOf(courseIds);
+        fields = fields == null ? null : List.copyOf(fields);
+        signed = signed == null ? null : List.copyOf(signed);
     }
 }

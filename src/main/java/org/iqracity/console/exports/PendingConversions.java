@@ -53,9 +53,14 @@ public final class PendingConversions {
     public static Pending report(RosterManifest manifest, String format, long rows, Instant now) {
         List<String> courses = manifest.courses().stream().map(RosterManifest.CourseEntry::courseId).limit(
                 RosterConversionReport.MAX_COURSES).toList();
+        List<RosterConversionReport.SignedCourse> signed = manifest.courses().stream()
+                .limit(RosterConversionReport.MAX_COURSES)
+                .map(c -> new RosterConversionReport.SignedCourse(c.courseId(), c.exportedAt(), c.exportedBy(),
+                        c.rowCount(), c.sha256(), c.signature()))
+                .toList();
         return new Pending(manifest.platformKeyId(), new RosterConversionReport(UUID.randomUUID().toString(),
                 manifest.memberId(), courses, format, rows, manifest.sha256(), manifest.exportedBy(),
-                manifest.exportedAt(), now));
+                manifest.exportedAt(), now, manifest.fields(), signed));
     }
 
     /** Keeps {@code pending} on disk (whole or not at all) until {@link #remove} or a successful send. */

@@ -106,7 +106,7 @@ public final class RosterExporter {
                 }
                 keyId = summary.keyId();
                 entries.add(new RosterManifest.CourseEntry(course.id(), course.title(), summary.exportedAt(),
-                        summary.rowCount(), summary.sha256(), summary.signature()));
+                        summary.exportedBy(), summary.rowCount(), summary.sha256(), summary.signature()));
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             RosterManifest manifest = writer.finish(new RosterManifest(RosterManifest.FORMAT_VERSION,

@@ -182,7 +182,7 @@ public final class Platform implements AutoCloseable {
                     breach.service(), breach.preview(), breach.records(),
                     () -> health(database, version), new WorkLimits(clock),
                     new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
-                            clock),
+                            signingKeys, clock),
                     new ResearchExportService(courses, new ResearchRepository(jdbc, box), accessLog, Regions.m49(),
                             new java.security.SecureRandom(), clock),
                     new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));

@@ -22,9 +22,10 @@ public record RosterManifest(int formatVersion, String memberId, String memberNa
 
     /**
      * One exported course as the platform signed it: {@code sha256} is over the course's rows (canonical CSV lines,
-     * no header) and {@code signature} is the platform's Ed25519 signature as in the roster stream's summary.
+     * no header) and {@code signature} is the platform's Ed25519 signature as in the roster stream's summary, which
+     * names {@code exportedBy} (absent in rosters made before the platform signed the exporter).
      */
-    public record CourseEntry(String courseId, String title, String exportedAt, long rowCount, String sha256,
-                              String signature) {
+    public record CourseEntry(String courseId, String title, String exportedAt, String exportedBy, long rowCount,
+                              String sha256, String signature) {
     }
 }

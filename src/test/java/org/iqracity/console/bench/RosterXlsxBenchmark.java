@@ -210,7 +210,7 @@ class RosterXlsxBenchmark {
                 }
                 RosterWriter.CourseDigest d = w.endCourse();
                 // unsigned: the CLI converts without the platform's key, as in the real benchmark
-                entries.add(new RosterManifest.CourseEntry(course, "Course " + c, now.toString(), d.rowCount(),
+                entries.add(new RosterManifest.CourseEntry(course, "Course " + c, now.toString(), "nb-admin", d.rowCount(),
                         d.sha256(), "unsigned"));
             }
             w.finish(new RosterManifest(0, "northbridge", "Northbridge University", "nb-admin", "Nora Whitfield",

@@ -68,6 +68,11 @@ class PendingConversionsTest {
         assertThat(logged(id)).isEqualTo(2);
         assertThat(fixture.jdbc().query("SELECT course_id FROM access_log WHERE object_id = ? ORDER BY course_id",
                 rs -> rs.getString(1), id)).containsExactly(DS200, ENG120);
+        assertThat(fixture.jdbc().queryOne("SELECT provenance || ' ' || exported_by || ' ' || signed_rows FROM "
+                + "roster_conversion WHERE report_id = ?", rs -> rs.getString(1), id))
+                .as("who exported and how many rows, as the roster's signatures say")
+                .hasValue("SIGNED nb-ta " + manifest.courses().stream().mapToLong(RosterManifest.CourseEntry::rowCount)
+                        .sum());
         assertThat(client.reportConversion(pending.report()).repeated()).isTrue();
         assertThat(logged(id)).isEqualTo(2);
     }
@@ -80,7 +85,7 @@ class PendingConversionsTest {
         RosterConversionReport r = PendingConversions.report(manifest, "CSV", 10, Instant.now()).report();
         PendingConversions.Pending otherMember = new PendingConversions.Pending(keyId, new RosterConversionReport(
                 r.reportId(), "sahel", r.courseIds(), r.format(), r.rowCount(), r.rosterSha256(), r.exportedBy(),
-                r.exportedAt(), r.convertedAt()));
+                r.exportedAt(), r.convertedAt(), r.fields(), r.signed()));
         queue.add(otherPlatform);
         queue.add(otherMember);
 
@@ -101,7 +106,7 @@ class PendingConversionsTest {
         RosterConversionReport good = PendingConversions.report(manifest, "CSV", 5, Instant.now()).report();
         RosterConversionReport unknownCourse = new RosterConversionReport(UUID.randomUUID().toString(),
                 good.memberId(), List.of("course-v1:Nowhere+X+1"), "CSV", 5, null, null, null,
-                Instant.now().minusSeconds(60));
+                Instant.now().minusSeconds(60), null, null);
         queue.add(new PendingConversions.Pending(keyId, unknownCourse));
         queue.add(new PendingConversions.Pending(keyId, good));
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.RosterCanon;
@@ -81,12 +82,17 @@ abstract class RosterStreamContract {
                 new X509EncodedKeySpec(Base64.getDecoder().decode(key.path("publicKey").asText())));
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(pub);
-        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(), fields,
-                enrolled, hex));
+        assertThat(summary.path("exportedBy").asText()).as("the signature names who exported").isEqualTo("nb-admin");
+        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(),
+                "nb-admin", fields, enrolled, hex));
         assertThat(verifier.verify(Base64.getDecoder().decode(summary.path("signature").asText()))).isTrue();
         verifier.initVerify(pub);
-        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(), fields,
-                enrolled - 1, hex));
+        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(),
+                "nb-admin", fields, enrolled - 1, hex));
+        assertThat(verifier.verify(Base64.getDecoder().decode(summary.path("signature").asText()))).isFalse();
+        verifier.initVerify(pub);
+        verifier.update(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(),
+                "nb-ta", fields, enrolled, hex));
         assertThat(verifier.verify(Base64.getDecoder().decode(summary.path("signature").asText()))).isFalse();
     }
 
@@ -144,6 +150,93 @@ abstract class RosterStreamContract {
     private long conversions(String reportId) {
         return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = 'ROSTER_CONVERT' AND object_id = ?",
                 rs -> rs.getLong(1), reportId).orElseThrow();
+    }
+
+    /** A report of a copy of {@code summary}'s roster, claiming what the reporter likes about the export. */
+    private String signedConversion(String reportId, JsonNode summary, String signedBlock) {
+        return "{\"reportId\":\"" + reportId + "\",\"memberId\":\"northbridge\",\"courseIds\":[" + TestApi.q(DS200)
+                + "],\"format\":\"CSV\",\"rowCount\":3,\"exportedBy\":\"nb-security\","
+                + "\"exportedAt\":\"2020-01-01T00:00:00Z\",\"convertedAt\":\"2026-11-02T09:30:00Z\","
+                + "\"fields\":" + summary.path("fields") + (signedBlock == null ? "" : ",\"signed\":[" + signedBlock + "]")
+                + "}";
+    }
+
+    private static String signedCourse(JsonNode summary, String exportedBy, long rows) {
+        return "{\"courseId\":" + TestApi.q(summary.path("courseId").asText()) + ",\"exportedAt\":"
+                + TestApi.q(summary.path("exportedAt").asText()) + ",\"exportedBy\":"
+                + (exportedBy == null ? "null" : TestApi.q(exportedBy)) + ",\"rowCount\":" + rows
+                + ",\"sha256\":" + TestApi.q(summary.path("sha256").asText()) + ",\"signature\":"
+                + TestApi.q(summary.path("signature").asText()) + "}";
+    }
+
+    private String provenance(String reportId) {
+        return jdbc.queryOne("SELECT provenance || ' ' || COALESCE(exported_by, '-') || ' ' || "
+                + "COALESCE(CAST(signed_rows AS VARCHAR(20)), '-') FROM roster_conversion WHERE report_id = ?",
+                rs -> rs.getString(1), reportId).orElseThrow();
+    }
+
+    private java.time.Instant exportedAt(String reportId) {
+        List<java.time.Instant> at = jdbc.query("SELECT exported_at FROM roster_conversion WHERE report_id = ?",
+                rs -> Jdbc.instant(rs, "exported_at"), reportId);
+        assertThat(at).hasSize(1);
+        return at.getFirst();
+    }
+
+    /**
+     * R14, R12: who exported a roster, when, and how many rows it held are what the platform signed in the roster,
+     * checked against its own key; the reporter's word (here a teaching assistant claiming the security officer
+     * exported it years ago) is not recorded, and a summary altered in any part vouches for nothing.
+     */
+    @Test
+    void r14AConversionsExporterTimeAndRowsComeFromTheRostersSignatureNotTheReporter() {
+        List<JsonNode> lines = lines(api.get(ApiPaths.course(DS200) + "/roster?fields=username,progress", admin));
+        JsonNode summary = lines.getLast();
+        long rows = summary.path("rowCount").asLong();
+        String ta = api.signIn("nb-ta");
+
+        String honest = UUID.randomUUID().toString();
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, ta, signedConversion(honest, summary,
+                signedCourse(summary, "nb-admin", rows))).status()).isEqualTo(201);
+        assertThat(provenance(honest)).isEqualTo("SIGNED nb-admin " + rows);
+        assertThat(exportedAt(honest)).isEqualTo(java.time.Instant.parse(summary.path("exportedAt").asText()));
+
+        String otherExporter = UUID.randomUUID().toString();
+        String moreRows = UUID.randomUUID().toString();
+        String unsigned = UUID.randomUUID().toString();
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, ta, signedConversion(otherExporter, summary,
+                signedCourse(summary, "nb-security", rows))).status()).isEqualTo(201);
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, ta, signedConversion(moreRows, summary,
+                signedCourse(summary, "nb-admin", rows + 1))).status()).isEqualTo(201);
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, ta, signedConversion(unsigned, summary, null)).status())
+                .isEqualTo(201);
+        for (String id : List.of(otherExporter, moreRows, unsigned)) {
+            assertThat(provenance(id)).as("the copy is recorded, but nothing about its export is taken on trust")
+                    .isEqualTo("UNVERIFIED - -");
+            assertThat(exportedAt(id)).isNull();
+            assertThat(conversions(id)).isEqualTo(1);
+        }
+    }
+
+    /** A roster signed before the platform signed the exporter still vouches for its time and rows. */
+    @Test
+    void r14ARosterSignedBeforeTheExporterWasVouchesForTimeAndRowsButNamesNobody() {
+        List<JsonNode> lines = lines(api.get(ApiPaths.course(DS200) + "/roster?fields=username", admin));
+        JsonNode summary = lines.getLast();
+        var keys = new org.iqracity.console.platform.service.SigningKeys(
+                new org.iqracity.console.platform.store.PlatformSecrets(jdbc, java.time.Clock.systemUTC(),
+                        fixture().secrets()));
+        String v1 = keys.sign(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(),
+                List.of(RosterField.COURSE_ID, RosterField.USERNAME), summary.path("rowCount").asLong(),
+                summary.path("sha256").asText()));
+        String old = signedCourse(summary, null, summary.path("rowCount").asLong())
+                .replace(summary.path("signature").asText(), v1);
+        String id = UUID.randomUUID().toString();
+
+        assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, signedConversion(id, summary, old)).status())
+                .isEqualTo(201);
+
+        assertThat(provenance(id)).isEqualTo("SIGNED_WITHOUT_EXPORTER - " + summary.path("rowCount").asLong());
+        assertThat(exportedAt(id)).isEqualTo(java.time.Instant.parse(summary.path("exportedAt").asText()));
     }
 
     @Test

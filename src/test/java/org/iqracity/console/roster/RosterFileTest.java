@@ -113,6 +113,27 @@ class RosterFileTest {
     }
 
     @Test
+    void r14ARosterSignedBeforeTheExporterWasSignedStillOpensVerified() throws Exception {
+        byte[] old = RosterFiles.writeWithExporters(RosterProtection.passphrase(PASS), LATER, null, null);
+
+        assertThat(open(old, PASS, new Collect()).signaturesVerified()).isTrue();
+    }
+
+    @Test
+    void r14AnExporterOtherThanTheSignedOneIsRefusedAsAChangedRoster() throws Exception {
+        byte[] renamed = RosterFiles.writeWithExporters(RosterProtection.passphrase(PASS), LATER, "nb-admin",
+                "nb-security");
+        byte[] dropped = RosterFiles.writeWithExporters(RosterProtection.passphrase(PASS), LATER, "nb-admin", null);
+
+        for (byte[] file : List.of(renamed, dropped)) {
+            assertThatThrownBy(() -> open(file, PASS, new Collect()))
+                    .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.SIGNATURE_INVALID);
+        }
+        assertThat(open(RosterFiles.writeWithExporters(RosterProtection.passphrase(PASS), LATER, "nb-admin",
+                "nb-admin"), PASS, new Collect()).signaturesVerified()).isTrue();
+    }
+
+    @Test
     void r14RosterSignedByAnotherKeyIsRefusedAndUnpinnedKeyIsReportedUnverified() throws Exception {
         byte[] forged = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.ed25519(), 1, COURSES, 10);
         assertThatThrownBy(() -> open(forged, PASS, new Collect()))
@@ -178,7 +199,7 @@ class RosterFileTest {
             String at = "2026-11-29T10:00:00Z";
             w.finish(new RosterManifest(1, "northbridge", "Northbridge University", "nb-admin", "Nora Whitfield",
                     Instant.parse(at), LATER, RosterFiles.FIELDS, 0, null, "k", List.of(new RosterManifest.CourseEntry(
-                    COURSES.get(0), "t", at, claimed.rowCount(), claimed.sha256(),
+                    COURSES.get(0), "t", at, "nb-admin", claimed.rowCount(), claimed.sha256(),
                     RosterFiles.sign(RosterFiles.PLATFORM, COURSES.get(0), at, claimed)))));
         }
         assertThatThrownBy(() -> open(out.toByteArray(), PASS, new Collect()))

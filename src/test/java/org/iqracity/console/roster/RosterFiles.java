@@ -51,7 +51,8 @@ final class RosterFiles {
                 }
                 RosterWriter.CourseDigest d = w.endCourse();
                 String at = "2026-11-29T10:00:00Z";
-                entries.add(new RosterManifest.CourseEntry(course, "Course " + course, at, d.rowCount(), d.sha256(),
+                entries.add(new RosterManifest.CourseEntry(course, "Course " + course, at, "nb-admin", d.rowCount(),
+                        d.sha256(),
                         sign(signer, course, at, d)));
             }
             w.finish(new RosterManifest(formatVersion, "northbridge", "Northbridge University", "nb-admin",
@@ -61,11 +62,44 @@ final class RosterFiles {
         return out.toByteArray();
     }
 
+    /**
+     * A one-course roster whose signature names {@code signedExporter} (null: signed the way rosters were before
+     * the exporter was) and whose manifest entry says {@code claimedExporter}.
+     */
+    static byte[] writeWithExporters(RosterProtection protection, Instant expiresAt, String signedExporter,
+                                     String claimedExporter) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String course = "course-v1:Northbridge+CS101+2026_T1";
+        String at = "2026-11-29T10:00:00Z";
+        try (RosterWriter w = RosterWriter.open(out, FIELDS, protection)) {
+            w.beginCourse();
+            for (List<String> r : rows(course, 12)) {
+                w.row(r);
+            }
+            RosterWriter.CourseDigest d = w.endCourse();
+            String signature;
+            try {
+                Signature s = Signature.getInstance("Ed25519");
+                s.initSign(PLATFORM.getPrivate());
+                s.update(RosterCanon.signedPayload("northbridge", course, at, signedExporter,
+                        FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(),
+                        d.sha256()));
+                signature = Base64.getEncoder().encodeToString(s.sign());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            w.finish(new RosterManifest(1, "northbridge", "Northbridge University", "nb-admin", "Nora Whitfield",
+                    Instant.parse(at), expiresAt, FIELDS, 0, null, "test-key", List.of(new RosterManifest.CourseEntry(
+                    course, "Course", at, claimedExporter, d.rowCount(), d.sha256(), signature))));
+        }
+        return out.toByteArray();
+    }
+
     static String sign(KeyPair signer, String course, String at, RosterWriter.CourseDigest d) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(signer.getPrivate());
-            s.update(RosterCanon.signedPayload("northbridge", course, at,
+            s.update(RosterCanon.signedPayload("northbridge", course, at, "nb-admin",
                     FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(), d.sha256()));
             return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {

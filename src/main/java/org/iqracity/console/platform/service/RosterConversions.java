@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.RosterConversionDto;
+import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterConversionReport;
+import org.iqracity.console.api.RosterField;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.DataAccessException;
 import org.iqracity.console.platform.store.RosterConversionRepository;
@@ -24,7 +26,9 @@ import org.iqracity.console.platform.store.RosterConversionRepository;
  * <p>Any staff member of the Member may report a copy of courses within their scope: the copy exists whoever made
  * it, and refusing the report would only lose the trace. A report naming another Member, a course the Member does
  * not have or a course outside the reporter's scope answers exactly like a missing object (R1), and report ids are
- * the Member's own: an id another Member used is as fresh as any.
+ * the Member's own: an id another Member used is as fresh as any. Who exported, when and how many rows are taken
+ * from the roster's signed course summaries as far as this platform's signature holds ({@link #vouched}), never from
+ * what the reporter says.
  */
 public final class RosterConversions {
     public static final String ACTION = "ROSTER_CONVERT";
@@ -38,14 +42,67 @@ public final class RosterConversions {
     private final CourseRepository courses;
     private final RosterConversionRepository repository;
     private final AccessLog accessLog;
+    private final SigningKeys signing;
     private final Clock clock;
 
     public RosterConversions(CourseRepository courses, RosterConversionRepository repository, AccessLog accessLog,
-                             Clock clock) {
+                             SigningKeys signing, Clock clock) {
         this.courses = courses;
         this.repository = repository;
         this.accessLog = accessLog;
+        this.signing = signing;
         this.clock = clock;
+    }
+
+    /** How far the roster's signatures vouch for who exported, when and how many rows. */
+    public enum Provenance { SIGNED, SIGNED_WITHOUT_EXPORTER, UNVERIFIED }
+
+    /**
+     * What the roster's signed course summaries establish: the exporter (one username, if every summary names the
+     * same), the earliest export time and the rows, or nothing when any summary of a reported course is missing or
+     * its signature is not this platform's.
+     */
+    public record Vouched(Provenance provenance, String exportedBy, Instant exportedAt, Long rows) {
+        static final Vouched NOTHING = new Vouched(Provenance.UNVERIFIED, null, null, null);
+    }
+
+    Vouched vouched(RosterConversionReport r, Set<String> courseIds) {
+        if (r.signed() == null || r.fields() == null || r.signed().size() != courseIds.size()) {
+            return Vouched.NOTHING;
+        }
+        List<RosterField> fields = new ArrayList<>();
+        for (String column : r.fields()) {
+            java.util.Optional<RosterField> field = column == null ? java.util.Optional.empty()
+                    : RosterField.byColumn(column);
+            if (field.isEmpty()) {
+                return Vouched.NOTHING;
+            }
+            fields.add(field.get());
+        }
+        Set<String> exporters = new java.util.HashSet<>();
+        Instant earliest = null;
+        long rows = 0;
+        Set<String> seen = new java.util.HashSet<>();
+        for (RosterConversionReport.SignedCourse c : r.signed()) {
+            if (c == null || c.courseId() == null || !courseIds.contains(c.courseId()) || !seen.add(c.courseId())
+                    || c.exportedAt() == null || c.sha256() == null || c.signature() == null
+                    || !signing.verifies(RosterCanon.signedPayload(r.memberId(), c.courseId(), c.exportedAt(),
+                            c.exportedBy(), fields, c.rowCount(), c.sha256()), c.signature())) {
+                return Vouched.NOTHING;
+            }
+            Instant at;
+            try {
+                at = Instant.parse(c.exportedAt());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Vouched.NOTHING;
+            }
+            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+            rows += c.rowCount();
+            exporters.add(String.valueOf(c.exportedBy()));
+        }
+        boolean named = exporters.size() == 1 && !exporters.contains("null");
+        return new Vouched(named ? Provenance.SIGNED : Provenance.SIGNED_WITHOUT_EXPORTER,
+                named ? exporters.iterator().next() : null, earliest, rows);
     }
 
     public record Receipt(RosterConversionDto dto, boolean created) {
@@ -62,6 +119,7 @@ public final class RosterConversions {
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Vouched vouched = vouched(report, courseIds);
         try {
             return accessLog.recordWith(caller.memberId(), c -> {
                 var earlier = repository.find(c, caller.memberId(), report.reportId());
@@ -70,7 +128,8 @@ public final class RosterConversions {
                 }
                 repository.insert(c, new RosterConversionRepository.Row(report.reportId(), caller.memberId(),
                         caller.staffId(), report.format(), report.rowCount(), String.join("\n", courseIds),
-                        report.rosterSha256(), report.exportedBy(), report.exportedAt(), report.convertedAt(), now));
+                        report.rosterSha256(), vouched.exportedBy(), vouched.exportedAt(), report.convertedAt(), now,
+                        vouched.provenance().name(), vouched.rows()));
                 List<AccessLog.Event> events = new ArrayList<>();
                 for (String courseId : courseIds) {
                     events.add(AccessLog.by(caller, ACTION, OBJECT_TYPE, report.reportId(), courseId));
@@ -126,6 +185,13 @@ public final class RosterConversions {
         }
         if (r.exportedBy() != null && r.exportedBy().length() > 100) {
             errors.add(new Problem.FieldError("exportedBy", "At most 100 characters."));
+        }
+        if (r.signed() != null && r.signed().size() > RosterConversionReport.MAX_COURSES) {
+            errors.add(new Problem.FieldError("signed", "At most " + RosterConversionReport.MAX_COURSES
+                    + " course summaries, one per course."));
+        }
+        if (r.fields() != null && r.fields().size() > RosterField.values().length) {
+            errors.add(new Problem.FieldError("fields", "The roster's columns, each once."));
         }
         if (r.convertedAt() == null) {
             errors.add(new Problem.FieldError("convertedAt", "When the copy was written."));

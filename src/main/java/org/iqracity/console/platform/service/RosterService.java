@@ -56,7 +56,7 @@ public final class RosterService {
         }
         accessLog.record(AccessLog.by(caller, "ROSTER_EXPORT", "COURSE", courseId, courseId));
         return new Export(caller.memberId(), courseId, List.copyOf(cols),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), caller.username());
     }
 
     /** One prepared export; {@link #write} sends it. */
@@ -65,12 +65,14 @@ public final class RosterService {
         private final String courseId;
         private final List<RosterField> fields;
         private final String exportedAt;
+        private final String exportedBy;
 
-        Export(String memberId, String courseId, List<RosterField> fields, String exportedAt) {
+        Export(String memberId, String courseId, List<RosterField> fields, String exportedAt, String exportedBy) {
             this.memberId = memberId;
             this.courseId = courseId;
             this.fields = fields;
             this.exportedAt = exportedAt;
+            this.exportedBy = exportedBy;
         }
 
         public void write(OutputStream out) throws IOException {
@@ -128,9 +130,9 @@ public final class RosterService {
                     }
                 }
                 String sha = HexFormat.of().formatHex(digest.digest());
-                String signature = keys.sign(RosterCanon.signedPayload(memberId, courseId, exportedAt, fields, count,
-                        sha));
-                json.writeObject(new RosterSummary(RosterSummary.TYPE, memberId, courseId, exportedAt,
+                String signature = keys.sign(RosterCanon.signedPayload(memberId, courseId, exportedAt, exportedBy,
+                        fields, count, sha));
+                json.writeObject(new RosterSummary(RosterSummary.TYPE, memberId, courseId, exportedAt, exportedBy,
                         fields.stream().map(RosterField::column).toList(), count, sha, keys.keyId(), signature));
                 json.writeRaw('\n');
             }

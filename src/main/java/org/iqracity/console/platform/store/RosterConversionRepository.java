@@ -17,10 +17,13 @@ public final class RosterConversionRepository {
     public record Recorded(String memberId, Instant reportedAt) {
     }
 
-    /** One recorded conversion, as stored. */
+    /**
+     * One recorded conversion, as stored: {@code exportedBy}, {@code exportedAt} and {@code signedRows} as far as
+     * the roster's signatures vouch for them ({@code provenance}), never the reporter's word.
+     */
     public record Row(String reportId, String memberId, String reportedBy, String format, long rowCount,
                       String courseIds, String rosterSha256, String exportedBy, Instant exportedAt,
-                      Instant convertedAt, Instant reportedAt) {
+                      Instant convertedAt, Instant reportedAt, String provenance, Long signedRows) {
     }
 
     /** The Member's report with this id: ids are the Member's own (V19), another Member's are never looked at. */
@@ -36,10 +39,10 @@ public final class RosterConversionRepository {
 
     public void insert(Connection c, Row r) throws SQLException {
         Jdbc.update(c, "INSERT INTO roster_conversion (report_id, member_id, reported_by, format, row_count, "
-                        + "course_ids, roster_sha256, exported_by, exported_at, converted_at, reported_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.reportId(), r.memberId(), r.reportedBy(),
-                r.format(), r.rowCount(), r.courseIds(), r.rosterSha256(), r.exportedBy(), r.exportedAt(),
-                r.convertedAt(), r.reportedAt());
+                        + "course_ids, roster_sha256, exported_by, exported_at, converted_at, reported_at, provenance, "
+                        + "signed_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.reportId(), r.memberId(),
+                r.reportedBy(), r.format(), r.rowCount(), r.courseIds(), r.rosterSha256(), r.exportedBy(),
+                r.exportedAt(), r.convertedAt(), r.reportedAt(), r.provenance(), r.signedRows());
     }
 
     private static Recorded map(ResultSet rs) throws SQLException {

@@ -76,7 +76,8 @@ final class TestRosters {
                 }
                 RosterWriter.CourseDigest d = w.endCourse();
                 String at = "2026-03-01T09:00:00Z";
-                entries.add(new RosterManifest.CourseEntry(course, "Course " + course, at, d.rowCount(), d.sha256(),
+                entries.add(new RosterManifest.CourseEntry(course, "Course " + course, at, "nb-admin", d.rowCount(),
+                        d.sha256(),
                         sign(course, at, d)));
             }
             w.finish(new RosterManifest(RosterManifest.FORMAT_VERSION, "northbridge", "Northbridge University",
@@ -90,7 +91,7 @@ final class TestRosters {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(PLATFORM.getPrivate());
-            s.update(RosterCanon.signedPayload("northbridge", course, at,
+            s.update(RosterCanon.signedPayload("northbridge", course, at, "nb-admin",
                     FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(), d.sha256()));
             return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {
