@@ -15,9 +15,12 @@ final class LearnerQueryUrl {
         add(url, "mode", query.mode() == null ? null : query.mode().name());
         add(url, "active", query.active());
         add(url, "passed", query.passed());
-        add(url, "country", query.country() == null || query.country().isBlank() ? null : query.country().strip());
+        add(url, "country", query.countries().isEmpty() ? null : String.join(",", query.countries()));
         add(url, "minProgress", query.minProgress());
         add(url, "maxProgress", query.maxProgress());
+        add(url, "minGrade", query.minGrade());
+        add(url, "maxGrade", query.maxGrade());
+        add(url, "inactiveDays", query.inactiveDays());
         add(url, "sort", query.sort() == null ? null : query.sort().wire(query.descending()));
         add(url, "limit", query.limit() > 0 ? query.limit() : null);
         add(url, "cursor", query.cursor());

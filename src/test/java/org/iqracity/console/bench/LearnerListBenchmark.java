@@ -300,7 +300,7 @@ class LearnerListBenchmark {
     /** As the service asks: one row more than the page, to know whether a next page exists. */
     private static LearnerListQuery query(String prefix, LearnerSort sort, boolean desc,
                                           LearnerListQuery.Keyset after, int limit) {
-        return new LearnerListQuery(ListWorkload.BIG_COURSE, prefix, null, null, null, null, null, null, sort, desc,
+        return new LearnerListQuery(ListWorkload.BIG_COURSE, prefix, null, null, null, List.of(), null, null, sort, desc,
                 after, limit + 1);
     }
 }

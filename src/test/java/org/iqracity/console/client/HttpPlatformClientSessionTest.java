@@ -160,7 +160,8 @@ class HttpPlatformClientSessionTest {
         server.enqueue(json(200, Fixtures.page(List.of(Fixtures.row("l1", "amina")), "c2", 1)));
         client.signIn("nb-ta", "pw", null);
         LearnerQuery query = LearnerQuery.firstPage().withSearch("amina@")
-                .withFilters(EnrollmentMode.VERIFIED, true, false, "KE", 0.25, 0.75)
+                .withFilters(new LearnerQuery.Filters(EnrollmentMode.VERIFIED, true, false, List.of("KE", "de"), 0.25,
+                        0.75, 0.5, 0.9, 30))
                 .withSort(LearnerSort.PROGRESS, true).withCursor("c1");
 
         var page = client.learners(COURSE_ID, query);
@@ -173,9 +174,12 @@ class HttpPlatformClientSessionTest {
         assertThat(url.queryParameter("mode")).isEqualTo("VERIFIED");
         assertThat(url.queryParameter("active")).isEqualTo("true");
         assertThat(url.queryParameter("passed")).isEqualTo("false");
-        assertThat(url.queryParameter("country")).isEqualTo("KE");
+        assertThat(url.queryParameter("country")).isEqualTo("KE,de");
         assertThat(url.queryParameter("minProgress")).isEqualTo("0.25");
         assertThat(url.queryParameter("maxProgress")).isEqualTo("0.75");
+        assertThat(url.queryParameter("minGrade")).isEqualTo("0.5");
+        assertThat(url.queryParameter("maxGrade")).isEqualTo("0.9");
+        assertThat(url.queryParameter("inactiveDays")).isEqualTo("30");
         assertThat(url.queryParameter("sort")).isEqualTo("-progress");
         assertThat(url.queryParameter("limit")).isEqualTo("50");
         assertThat(url.queryParameter("cursor")).isEqualTo("c1");

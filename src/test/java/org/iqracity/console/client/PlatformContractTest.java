@@ -118,7 +118,8 @@ class PlatformContractTest {
         List<LearnerRowDto> byProgress = client.learners(course,
                 LearnerQuery.firstPage().withSort(LearnerSort.PROGRESS, true)).items();
         List<LearnerRowDto> verified = client.learners(course, LearnerQuery.firstPage()
-                .withFilters(EnrollmentMode.VERIFIED, null, null, null, null, null)).items();
+                .withFilters(new LearnerQuery.Filters(EnrollmentMode.VERIFIED, null, null, List.of(), null, null, null,
+                        null, null))).items();
 
         assertThat(byProgress).isSortedAccordingTo(Comparator.comparingDouble(LearnerRowDto::progress).reversed());
         assertThat(verified).isNotEmpty().allMatch(r -> r.mode() == EnrollmentMode.VERIFIED);

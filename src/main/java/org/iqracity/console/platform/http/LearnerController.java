@@ -32,11 +32,16 @@ final class LearnerController {
             }
         }
         LearnerQuery query = new LearnerQuery(p.string("q"), p.enumValue("mode", EnrollmentMode.class),
-                p.bool("active"), p.bool("passed"), p.string("country"), p.fraction("minProgress"),
-                p.fraction("maxProgress"), sort, descending, p.integer("limit", LearnerQuery.DEFAULT_LIMIT),
-                p.string("cursor"));
+                p.bool("active"), p.bool("passed"), countries(p.string("country")), p.fraction("minProgress"),
+                p.fraction("maxProgress"), null, null, null, sort, descending,
+                p.integer("limit", LearnerQuery.DEFAULT_LIMIT), p.string("cursor"));
         p.check();
         ctx.json(learners.list(caller, ctx.pathParam("courseId"), query));
+    }
+
+    /** {@code country=KE,de}: codes separated by commas, in any case (checked by the service). */
+    private static java.util.List<String> countries(String param) {
+        return param == null || param.isBlank() ? java.util.List.of() : java.util.List.of(param.split(",", -1));
     }
 
     void detail(Context ctx, Caller caller) {

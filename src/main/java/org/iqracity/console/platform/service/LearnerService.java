@@ -49,6 +49,8 @@ public final class LearnerService {
         this.clock = clock;
     }
 
+    private static final int MAX_COUNTRIES = 250;
+
     public Page<LearnerRowDto> list(Caller caller, String courseId, LearnerQuery query) {
         validate(query);
         CourseRow course = courses.learnerCourse(caller, courseId);
@@ -57,7 +59,7 @@ public final class LearnerService {
         LearnerListQuery.Keyset after = query.cursor() == null ? null
                 : cursors.decode(caller, fingerprint, query.sort(), query.cursor());
         LearnerListQuery storeQuery = new LearnerListQuery(courseId, prefix, query.mode(), query.active(),
-                query.passed(), query.country(), query.minProgress(), query.maxProgress(), query.sort(),
+                query.passed(), countries(query), query.minProgress(), query.maxProgress(), query.sort(),
                 query.descending(), after, query.limit() + 1);
         // The total of a filtered list or a search and the access-log entry of a first page each cost a query of
         // their own: they run beside the page's, so the answer waits for the slowest of the three, not for their sum.
@@ -145,7 +147,7 @@ public final class LearnerService {
 
     private static String fingerprint(String courseId, String prefix, LearnerQuery q) {
         String text = String.join("|", courseId, String.valueOf(prefix), String.valueOf(q.mode()),
-                String.valueOf(q.active()), String.valueOf(q.passed()), String.valueOf(q.country()),
+                String.valueOf(q.active()), String.valueOf(q.passed()), String.valueOf(countries(q)),
                 String.valueOf(q.minProgress()), String.valueOf(q.maxProgress()), q.sort().name(),
                 Boolean.toString(q.descending()));
         return HexFormat.of().formatHex(Tokens.sha256Bytes(text.getBytes(StandardCharsets.UTF_8)));
@@ -162,8 +164,15 @@ public final class LearnerService {
             // No name or address holds control characters, and PostgreSQL refuses NUL in text outright.
             errors.add(new FieldError("q", "Must not contain control characters."));
         }
-        if (q.country() != null && !q.country().matches("[A-Z]{2}")) {
-            errors.add(new FieldError("country", "Must be a two-letter country code such as KE."));
+        if (q.countries().size() > MAX_COUNTRIES) {
+            errors.add(new FieldError("country", "At most " + MAX_COUNTRIES + " countries."));
+        }
+        for (String code : q.countries()) {
+            if (code == null || !code.strip().matches("[A-Za-z]{2}")) {
+                errors.add(new FieldError("country", "Two-letter country codes such as KE or de, separated by "
+                        + "commas."));
+                break;
+            }
         }
         checkFraction(errors, "minProgress", q.minProgress());
         checkFraction(errors, "maxProgress", q.maxProgress());
@@ -173,6 +182,11 @@ public final class LearnerService {
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(errors);
         }
+    }
+
+    /** The countries asked for, as the database holds them: upper case, each once, in a stable order. */
+    private static List<String> countries(LearnerQuery q) {
+        return q.countries().stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().sorted().toList();
     }
 
     private static void checkFraction(List<FieldError> errors, String field, Double value) {

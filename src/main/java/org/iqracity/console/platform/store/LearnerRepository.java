@@ -300,9 +300,10 @@ public final class LearnerRepository {
             sql.append(" AND ").append(alias).append("passed = ?");
             params.add(q.passed());
         }
-        if (q.country() != null) {
-            sql.append(" AND ").append(alias).append("country = ?");
-            params.add(q.country());
+        if (!q.countries().isEmpty()) {
+            sql.append(" AND ").append(alias).append("country IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(q.countries().size(), "?"))).append(')');
+            params.addAll(q.countries());
         }
         if (q.minProgress() != null) {
             sql.append(" AND ").append(alias).append("progress >= ?");

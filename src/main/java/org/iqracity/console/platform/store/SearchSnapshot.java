@@ -279,7 +279,7 @@ final class SearchSnapshot {
         return (q.mode() == null || q.mode().name().equals(mode[row]))
                 && (q.active() == null || q.active() == active[row])
                 && (q.passed() == null || q.passed() == passed[row])
-                && (q.country() == null || q.country().equals(country[row]))
+                && (q.countries().isEmpty() || q.countries().contains(country[row]))
                 && (q.minProgress() == null || progress[row] >= q.minProgress())
                 && (q.maxProgress() == null || progress[row] <= q.maxProgress());
     }

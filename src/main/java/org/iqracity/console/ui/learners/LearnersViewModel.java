@@ -182,9 +182,10 @@ public final class LearnersViewModel {
         String text = search.get() == null ? "" : search.get().strip();
         return LearnerQuery.firstPage()
                 .withSearch(text.isEmpty() ? null : text)
-                .withFilters(mode.get(), active.get().asFilter(), passed.get().asFilter(),
-                        country.get() == null || country.get().isBlank() ? null : country.get().strip(),
-                        min > 0 ? min / 100.0 : null, max < 100 ? max / 100.0 : null)
+                .withFilters(new LearnerQuery.Filters(mode.get(), active.get().asFilter(), passed.get().asFilter(),
+                        country.get() == null || country.get().isBlank() ? List.of()
+                                : List.of(country.get().strip().split("\\s*,\\s*")),
+                        min > 0 ? min / 100.0 : null, max < 100 ? max / 100.0 : null, null, null, null))
                 .withSort(sort.get(), descending.get());
     }
 

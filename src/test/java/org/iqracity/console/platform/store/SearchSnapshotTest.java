@@ -122,7 +122,7 @@ class SearchSnapshotTest {
                 filter == 1 ? EnrollmentMode.VERIFIED : null,
                 filter == 2 ? Boolean.FALSE : null,
                 filter == 3 ? Boolean.TRUE : null,
-                filter == 3 ? country : null,
+                filter == 3 && country != null ? List.of(country) : List.of(),
                 filter == 1 ? 0.2 : null,
                 filter == 2 ? 0.9 : null,
                 sort, desc, after, 7);
@@ -139,7 +139,7 @@ class SearchSnapshotTest {
                 return ids;
             }
             LearnerRow last = page.getLast();
-            q = new LearnerListQuery(q.courseId(), q.prefix(), q.mode(), q.active(), q.passed(), q.country(),
+            q = new LearnerListQuery(q.courseId(), q.prefix(), q.mode(), q.active(), q.passed(), q.countries(),
                     q.minProgress(), q.maxProgress(), q.sort(), q.descending(),
                     new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()), q.limit());
         }

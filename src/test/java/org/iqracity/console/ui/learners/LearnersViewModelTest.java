@@ -160,7 +160,7 @@ class LearnersViewModelTest {
         assertThat(q.mode()).isEqualTo(EnrollmentMode.VERIFIED);
         assertThat(q.active()).isFalse();
         assertThat(q.passed()).isTrue();
-        assertThat(q.country()).isEqualTo("ke");
+        assertThat(q.countries()).containsExactly("ke");
         assertThat(q.minProgress()).isEqualTo(0.25);
         assertThat(q.maxProgress()).isEqualTo(0.75);
         assertThat(vm.filtered()).isTrue();
