@@ -17,10 +17,30 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Reads a PDF back the way a person's tools would: poppler's {@code pdftotext} (what most Linux viewers and
- * search indexers use) and PDFBox's own text extraction. Tests assert on this text, never on builder calls.
+ * search indexers use) where it is installed, and PDFBox's own text extraction. Tests assert on this text, never on
+ * builder calls.
  */
 public final class PdfText {
     private PdfText() {
+    }
+
+    /**
+     * The text as a reader lays it out: poppler's (pages separated by form feeds) where poppler-utils is installed,
+     * otherwise PDFBox's, read in position order.
+     */
+    public static String readBack(Path pdf) throws IOException, InterruptedException {
+        if (SystemTools.installed("pdftotext")) {
+            return pdftotext(pdf);
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setPageEnd("\f");
+            // a gap wider than a line and a half starts a paragraph, read back after a blank line as poppler does
+            stripper.setDropThreshold(1.5f);
+            stripper.setParagraphEnd("\n");
+            return stripper.getText(doc);
+        }
     }
 
     /** The text as poppler extracts it, pages separated by form feeds. Fails when poppler-utils is missing. */

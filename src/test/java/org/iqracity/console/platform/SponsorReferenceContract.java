@@ -97,7 +97,7 @@ abstract class SponsorReferenceContract {
         assertNoReference(what + " (bytes)", new String(pdf, StandardCharsets.ISO_8859_1));
         Path file = Files.write(Files.createTempFile(dir, "answer", ".pdf"), pdf);
         assertNoReference(what + " (text)", PdfText.text(file).replaceAll("\\s+", ""));
-        assertNoReference(what + " (pdftotext)", PdfText.pdftotext(file).replaceAll("\\s+", ""));
+        assertNoReference(what + " (pdftotext)", PdfText.readBack(file).replaceAll("\\s+", ""));
     }
 
     byte[] bytes(String path, String token) {

@@ -116,7 +116,7 @@ class SponsorReportsTest {
         Path pdf = dir.resolve("release.pdf");
         Files.write(pdf, response.body());
 
-        String poppler = PdfText.pdftotext(pdf);
+        String poppler = PdfText.readBack(pdf);
         String pdfbox = PdfText.text(pdf);
         String csv = api.get(ApiPaths.SPONSOR_RELEASE_CSV.replace("{sponsorId}", sponsor)
                 .replace("{releaseId}", releaseId), admin).body();

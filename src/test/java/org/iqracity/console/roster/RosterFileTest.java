@@ -2,6 +2,7 @@ package org.iqracity.console.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipInputStream;
+import org.iqracity.console.documents.SystemTools;
 import org.iqracity.console.roster.RosterFileException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,7 @@ class RosterFileTest {
 
     @Test
     void r14GnuPgDecryptsTheFileWithThePassphraseIntoTheDocumentedZip(@TempDir Path dir) throws Exception {
+        assumeTrue(SystemTools.installed("gpg"), SystemTools.missing("gpg", "gnupg"));
         Path file = dir.resolve("roster.iqroster");
         Files.write(file, good());
         Path zip = dir.resolve("roster.zip");

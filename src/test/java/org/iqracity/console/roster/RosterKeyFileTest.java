@@ -2,6 +2,7 @@ package org.iqracity.console.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.iqracity.console.documents.SystemTools;
 import org.iqracity.console.roster.RosterFileException.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class RosterKeyFileTest {
 
     @BeforeAll
     static void gnupgMakesTwoColleagues() throws Exception {
+        assumeTrue(SystemTools.installed("gpg"), SystemTools.missing("gpg", "gnupg"));
         home = dir.resolve("gnupg");
         Files.createDirectories(home);
         gpg("--passphrase", KEY_PASS, "--quick-generate-key", "Ada Reviewer <ada@northbridge.example>", "default",

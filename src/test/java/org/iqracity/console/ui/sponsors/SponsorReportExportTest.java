@@ -114,7 +114,7 @@ class SponsorReportExportTest {
         vm.exportCurrent(file);
         assertThat(vm.noticeProperty().get().ok()).isTrue();
 
-        String poppler = PdfText.pdftotext(file);
+        String poppler = PdfText.readBack(file);
         for (String text : List.of(poppler, PdfText.text(file))) {
             String flat = text.replaceAll("\\s+", " ");
             assertThat(flat).contains("Sponsor report", report.sponsorName(), "Not released — preview",
