@@ -120,6 +120,14 @@ class ArchitectureTest {
                 .because("PDF and spreadsheet layout is shared by console and platform and knows neither");
     }
 
+    static ArchRule screensDecideOnProblemCodesNotStatusNumbers(String root) {
+        return noClasses().that().resideInAPackage(root + ".ui..")
+                .should().callMethod(root + ".client.ApiHttpException", "status")
+                .because("one status means several things (409: changed meanwhile, or not possible now), so a screen "
+                        + "decides on the problem's code (ProblemCode), which names exactly one")
+                .allowEmptyShould(true);
+    }
+
     private static final Map<String, Function<String, ArchRule>> RULES = new LinkedHashMap<>();
 
     static {
@@ -135,6 +143,8 @@ class ArchitectureTest {
         RULES.put("ViewModels stay off the scene graph", ArchitectureTest::viewModelsStayOffTheSceneGraph);
         RULES.put("documents depend only on PDFBox, POI and the JDK",
                 ArchitectureTest::documentsDependOnlyOnPdfBoxPoiAndTheJdk);
+        RULES.put("screens decide on problem codes, not status numbers",
+                ArchitectureTest::screensDecideOnProblemCodesNotStatusNumbers);
     }
 
     static Stream<Arguments> rules() {
@@ -196,6 +206,11 @@ class ArchitectureTest {
     @Test
     void documentsDependOnlyOnPdfBoxPoiAndTheJdk() {
         documentsDependOnlyOnPdfBoxPoiAndTheJdk(ROOT).check(production);
+    }
+
+    @Test
+    void screensDecideOnProblemCodesNotStatusNumbers() {
+        screensDecideOnProblemCodesNotStatusNumbers(ROOT).check(production);
     }
 
     @ParameterizedTest(name = "{0}")

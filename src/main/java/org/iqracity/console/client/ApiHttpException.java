@@ -30,6 +30,16 @@ public class ApiHttpException extends ApiException {
         return problem.code();
     }
 
+    /** The platform failed (5xx), as opposed to refusing what was asked. */
+    public boolean serverFailed() {
+        return status >= 500;
+    }
+
+    /** The status number, to be shown (a person may quote it to support), not to decide on: use the code. */
+    public int statusNumber() {
+        return status;
+    }
+
     public boolean is(String problemCode) {
         return problemCode.equals(problem.code());
     }

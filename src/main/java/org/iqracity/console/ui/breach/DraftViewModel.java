@@ -601,10 +601,10 @@ public final class DraftViewModel {
     }
 
     private void saveFailed(Throwable e) {
-        if (e instanceof ApiHttpException http && http.status() == 412) {
+        if (e instanceof ApiHttpException http && http.is(ProblemCode.VERSION_CONFLICT)) {
             conflicted = true;
             sayConflict();
-        } else if (e instanceof ApiHttpException http && http.status() == 409) {
+        } else if (e instanceof ApiHttpException http && http.is(ProblemCode.STATE_CONFLICT)) {
             ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.noLongerDraft"), NoticeAction.RELOAD);
         } else if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED)) {
             showRefusal(http);

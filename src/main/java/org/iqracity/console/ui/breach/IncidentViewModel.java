@@ -136,11 +136,13 @@ public final class IncidentViewModel {
         act(() -> client.approveIncident(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
                 ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.approved", dto.recipientCount())),
                 e -> {
-                    if (e instanceof ApiHttpException http && http.status() == 403) {
+                    if (e instanceof ApiHttpException http && http.is(ProblemCode.FORBIDDEN)) {
                         ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.authorCannotApprove"));
                         return true;
                     }
-                    if (e instanceof ApiHttpException http && http.status() == 409) {
+                    // changed since it was reviewed, or approved or returned by someone else meanwhile
+                    if (e instanceof ApiHttpException http && (http.is(ProblemCode.VERSION_CONFLICT)
+                            || http.is(ProblemCode.STATE_CONFLICT))) {
                         ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.fingerprintMoved"),
                                 NoticeAction.RELOAD);
                         return true;
@@ -183,7 +185,7 @@ public final class IncidentViewModel {
                 .ifPresent(reason -> act(() -> client.returnIncident(now.id(), reason),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.returned")),
                         e -> {
-                            if (e instanceof ApiHttpException http && http.status() == 403) {
+                            if (e instanceof ApiHttpException http && http.is(ProblemCode.FORBIDDEN)) {
                                 ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.authorCannotReturn"));
                                 return true;
                             }

@@ -52,8 +52,9 @@ public final class ErrorMessages {
             case ProblemCode.UNAUTHENTICATED, ProblemCode.SESSION_EXPIRED, ProblemCode.INVALID_REFRESH_TOKEN ->
                     message("error.sessionExpired");
             case ProblemCode.VALIDATION_FAILED -> message("error.validation");
-            default -> e.status() >= 500 ? message("error.server")
-                    : new UserMessage(messages.format("error.refused.text", e.status()),
+            case ProblemCode.INTERNAL_ERROR, ProblemCode.UNAVAILABLE -> message("error.server");
+            default -> e.serverFailed() ? message("error.server")
+                    : new UserMessage(messages.format("error.refused.text", e.statusNumber()),
                             messages.get("error.refused.hint"));
         };
     }

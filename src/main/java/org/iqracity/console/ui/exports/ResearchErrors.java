@@ -17,10 +17,10 @@ final class ResearchErrors {
 
     UserMessage describe(Throwable e) {
         if (e instanceof ApiHttpException http) {
-            if (http.status() == 403) {
+            if (http.is(ProblemCode.FORBIDDEN)) {
                 return message("research.error.forbidden");
             }
-            if (http.status() == 404) {
+            if (http.is(ProblemCode.NOT_FOUND)) {
                 return message("research.error.notFound");
             }
             if (ProblemCode.VALIDATION_FAILED.equals(http.code()) && http.problem() != null

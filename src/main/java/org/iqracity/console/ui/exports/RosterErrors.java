@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.roster.RosterFileException;
@@ -34,7 +35,7 @@ public final class RosterErrors {
         return switch (e) {
             case RosterFileException r -> message("roster.error." + r.kind().name());
             case PlatformUnreachableException p -> message("exports.error.platformGone");
-            case ApiHttpException http when http.status() == 404 || http.status() == 403 ->
+            case ApiHttpException http when http.is(ProblemCode.NOT_FOUND) || http.is(ProblemCode.FORBIDDEN) ->
                     message("exports.error.outOfScope");
             case NoSuchFileException n -> message("roster.error.noFile");
             case AccessDeniedException a -> message("roster.error.accessDenied");
