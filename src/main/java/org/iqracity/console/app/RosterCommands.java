@@ -152,7 +152,7 @@ final class RosterCommands {
             List<RosterExporter.Course> courses = new ArrayList<>();
             for (String id : courseIds) {
                 CourseDto c = client.course(id);
-                courses.add(new RosterExporter.Course(c.id(), c.title(), c.enrollmentCount()));
+                courses.add(new RosterExporter.Course(c.id(), c.title(), c.enrollmentsOr(0)));
             }
             long started = System.nanoTime();
             RosterManifest m = new RosterExporter(clock).export(client, me, new RosterExporter.Request(courses, fields,

@@ -33,7 +33,7 @@ final class Fixtures {
     }
 
     static CourseDto course(String id) {
-        return new CourseDto(id, "Intro to computing", "Northbridge", "CS101", "2026_T1",
+        return CourseDto.exact(id, "Intro to computing", "Northbridge", "CS101", "2026_T1",
                 Instant.parse("2026-01-10T00:00:00Z"), Instant.parse("2026-06-10T00:00:00Z"), 1200, 900);
     }
 

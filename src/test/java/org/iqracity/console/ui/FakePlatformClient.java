@@ -48,7 +48,7 @@ public class FakePlatformClient implements PlatformClient {
     }
 
     public static CourseDto course(String id, long enrolled) {
-        return new CourseDto(id, "Course " + id, "NB", "X", "2026", Instant.parse("2026-01-01T00:00:00Z"),
+        return CourseDto.exact(id, "Course " + id, "NB", "X", "2026", Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-06-01T00:00:00Z"), enrolled, enrolled);
     }
 

@@ -17,15 +17,18 @@ public final class CourseService {
     public List<CourseDto> list(Caller caller) {
         return courses.listForMember(caller.memberId()).stream()
                 .filter(c -> visible(caller, c.dto().id()))
-                .map(CourseRow::dto)
+                .map(c -> CourseCounts.shownTo(caller, c))
                 .toList();
     }
 
     public CourseDto get(Caller caller, String courseId) {
-        return visibleCourse(caller, courseId).dto();
+        return CourseCounts.shownTo(caller, visibleCourse(caller, courseId));
     }
 
-    /** The course if the caller may see it; otherwise exactly the answer for a course that does not exist. */
+    /**
+     * The course if the caller may see it; otherwise exactly the answer for a course that does not exist. Its counts
+     * are exact: what a caller is shown of them is {@link CourseCounts}' to decide.
+     */
     CourseRow visibleCourse(Caller caller, String courseId) {
         if (courseId == null || courseId.length() > 200 || !visible(caller, courseId)) {
             throw PlatformException.notFound();

@@ -51,7 +51,7 @@ public final class InsightsService {
             insights = InsightsAssembler.assemble(courseId, course.dto().title(), now.truncatedTo(ChronoUnit.SECONDS),
                     repository.counts(courseId));
             LOGGER.info("counted the insights of a course of {} enrollments in {} ms",
-                    course.dto().enrollmentCount(), (System.nanoTime() - started) / 1_000_000);
+                    course.enrollments(), (System.nanoTime() - started) / 1_000_000);
             if (cache.size() > 1_000) {
                 cache.clear();
             }

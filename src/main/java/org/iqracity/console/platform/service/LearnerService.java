@@ -85,7 +85,7 @@ public final class LearnerService {
                     new LearnerListQuery.Keyset(last.sortValue(), last.enrollmentId()));
         }
         long count = read.total().isPresent() ? read.total().getAsLong()
-                : total == null ? course.dto().enrollmentCount() : await(total);
+                : total == null ? course.enrollments() : await(total);
         return new Page<>(page.stream().map(LearnerService::toDto).toList(), next, count);
     }
 

@@ -16,8 +16,18 @@ public final class CourseRepository {
         this.jdbc = jdbc;
     }
 
-    /** A course with its grading policy, as the services need it. */
+    /**
+     * A course with its grading policy, as the services need it. {@code dto} carries the exact counts: the service
+     * decides what a caller may see of them.
+     */
     public record CourseRow(CourseDto dto, List<String> assignmentTypes, List<Double> weights) {
+        public long enrollments() {
+            return dto.enrollmentCount();
+        }
+
+        public long activeEnrollments() {
+            return dto.activeEnrollmentCount();
+        }
     }
 
     /** The course only if it belongs to {@code memberId}: another Member's course is simply not found (R1). */
@@ -30,7 +40,7 @@ public final class CourseRepository {
     }
 
     private static CourseRow map(ResultSet rs) throws SQLException {
-        CourseDto dto = new CourseDto(rs.getString("id"), rs.getString("title"), rs.getString("org"),
+        CourseDto dto = CourseDto.exact(rs.getString("id"), rs.getString("title"), rs.getString("org"),
                 rs.getString("number"), rs.getString("run"), Jdbc.instant(rs, "starts_at"),
                 Jdbc.instant(rs, "ends_at"), rs.getLong("enrollment_count"), rs.getLong("active_count"));
         List<String> types = new java.util.ArrayList<>();

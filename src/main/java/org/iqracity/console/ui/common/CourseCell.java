@@ -31,7 +31,7 @@ public final class CourseCell extends ListCell<CourseDto> {
             setGraphic(null);
             return;
         }
-        String enrolled = messages.format("learners.course.enrolled", course.enrollmentCount());
+        String enrolled = EnrolledText.of(messages, course);
         if (!twoLines) {
             setText(course.title() + "  \u00b7  " + enrolled);
             setGraphic(Icons.of(AppIcon.COURSE));

@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.EnrolledText;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.UserMessage;
@@ -100,7 +101,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         boxes.getChildren().clear();
         for (ExportViewModel.CourseChoice c : vm.courses()) {
             CheckBox box = new CheckBox(messages.format("exports.course", c.course().title(), c.course().id(),
-                    c.course().enrollmentCount()));
+                    EnrolledText.of(messages, c.course())));
             box.setId("course-" + boxes.getChildren().size());
             box.selectedProperty().bindBidirectional(c.selected());
             boxes.getChildren().add(box);

@@ -164,7 +164,8 @@ public final class ExportViewModel {
         }
         Session session = app.session();
         List<RosterExporter.Course> chosen = courses.stream().filter(c -> c.selected().get())
-                .map(c -> new RosterExporter.Course(c.course().id(), c.course().title(), c.course().enrollmentCount()))
+                .map(c -> new RosterExporter.Course(c.course().id(), c.course().title(),
+                        c.course().enrollmentsOr(0)))
                 .toList();
         List<RosterField> columns = new ArrayList<>(List.of(RosterField.COURSE_ID));
         fields.stream().filter(f -> f.selected().get()).map(FieldChoice::field).forEach(columns::add);

@@ -28,6 +28,7 @@ import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.EnrolledText;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.UserMessage;
@@ -76,7 +77,8 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         course.setConverter(new StringConverter<>() {
             @Override
             public String toString(CourseDto c) {
-                return c == null ? "" : messages.format("exports.course", c.title(), c.id(), c.enrollmentCount());
+                return c == null ? "" : messages.format("exports.course", c.title(), c.id(),
+                        EnrolledText.of(messages, c));
             }
 
             @Override

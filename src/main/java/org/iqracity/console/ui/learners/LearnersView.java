@@ -100,7 +100,9 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         }
         long total = vm.totalProperty().get();
         boolean narrowed = !vm.searchProperty().get().isBlank() || vm.filtered();
-        return narrowed ? messages.format("learners.total.of", total, course.enrollmentCount())
+        // A course administrator always gets the course's exact count; without one, the total stands alone.
+        return narrowed && course.enrollmentCount() != null
+                ? messages.format("learners.total.of", total, course.enrollmentCount())
                 : messages.format("learners.total", total);
     }
 

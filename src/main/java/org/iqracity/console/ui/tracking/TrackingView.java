@@ -34,6 +34,7 @@ import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.EnrolledText;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.LeaveGuard;
 import org.iqracity.console.ui.common.Messages;
@@ -305,8 +306,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
             }
             Label title = new Label(course.title());
             title.getStyleClass().add(Css.COURSE_CELL_TITLE);
-            Label key = new Label(course.id() + "\n" + messages.format("learners.course.enrolled",
-                    course.enrollmentCount()));
+            Label key = new Label(course.id() + "\n" + EnrolledText.of(messages, course));
             key.getStyleClass().add(Css.COURSE_CELL_KEY);
             setText(null);
             setGraphic(new VBox(2, title, key));

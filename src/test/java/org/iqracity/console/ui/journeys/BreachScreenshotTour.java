@@ -74,11 +74,12 @@ public final class BreachScreenshotTour extends Application {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         PLATFORM.courses = List.of(
                 new CourseDto("course-v1:Northbridge+CS101+2026_T1", "Introduction to Computer Science", "Northbridge",
-                        "CS101", "2026_T1", now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(60)), 480, 460),
+                        "CS101", "2026_T1", now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(60)), 480L, 460L,
+                        true),
                 new CourseDto("course-v1:Northbridge+DS200+2026_T1", "Data Structures", "Northbridge", "DS200",
-                        "2026_T1", now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(60)), 210, 200),
+                        "2026_T1", now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(60)), 210L, 200L, true),
                 new CourseDto("course-v1:Northbridge+ENG120+2026_T1", "Academic Writing", "Northbridge", "ENG120",
-                        "2026_T1", now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(60)), 150, 149));
+                        "2026_T1", now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(60)), 150L, null, true));
         FakeBreach b = PLATFORM.breach;
         b.clock = now.minus(Duration.ofHours(50));
         b.seed(incident("Misaddressed grade report", now.minus(Duration.ofHours(90))), IncidentState.CANCELLED);

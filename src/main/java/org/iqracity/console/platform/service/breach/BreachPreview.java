@@ -19,7 +19,10 @@ import org.iqracity.console.platform.store.BreachRepository.IncidentRow;
 import org.iqracity.console.platform.store.RecipientRepository;
 import org.iqracity.console.platform.store.RecipientRepository.Addressee;
 
-/** What a notice would do before it does it: counts per channel and jurisdiction, and the text for one learner. */
+/**
+ * What a notice would do before it does it: counts per channel and jurisdiction, and the text for one learner. Each
+ * is logged (R12).
+ */
 public final class BreachPreview {
     /**
      * Usernames shown with the counts, so the officer recognises the scope: a handful, since stepping a narrow
@@ -105,6 +108,10 @@ public final class BreachPreview {
                 .sorted((a, b) -> a.learnerId().compareTo(b.learnerId()))
                 .map(a -> new SampleLearner(a.learnerId(), a.username())).toList();
         List<String> unmatched = resolution.unmatched();
+        // Exact counts, small groups too: the officer sends the notice and must know how many are told, by which
+        // channel and where. What bounds them is that each reading is on the record (R12), under the incident it
+        // scopes, where every other officer reads it (docs/decisions/0005). Written before the counts leave.
+        accessLog.record(AccessLog.by(caller, "BREACH_SCOPE_PREVIEW", "INCIDENT", row.id(), null));
         return new BreachPreviewDto(plan.size(), emailOnly, letterOnly, both, retired, noEmail, noAddress, unknown,
                 places, unmatched.size(), unmatched.subList(0, Math.min(UNMATCHED_SHOWN, unmatched.size())), sample,
                 plan.fingerprint());

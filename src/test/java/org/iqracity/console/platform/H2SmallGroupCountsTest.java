@@ -1,0 +1,8 @@
+package org.iqracity.console.platform;
+
+class H2SmallGroupCountsTest extends SmallGroupCountsContract {
+    @Override
+    PlatformFixture start() {
+        return PlatformFixture.startH2(300);
+    }
+}
