@@ -255,22 +255,30 @@ abstract class AccessRulesContract {
                 rs -> rs.getLong(1), learnerId).orElseThrow();
     }
 
+    /**
+     * The refusals written at once: the first of each staff member, route and minute. (The rest of a minute become
+     * one counted entry when it is over; other tests on this shared platform may refuse the same person the same
+     * route, so those counted entries are left out here.)
+     */
     long refusals(String action, String staff, String courseId) {
         return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = ? AND outcome = 'DENIED' "
-                + "AND actor_username = ? AND object_type = 'ROUTE' AND course_id = ?", rs -> rs.getLong(1), action,
-                staff, courseId).orElseThrow();
+                + "AND actor_username = ? AND object_type = 'ROUTE' AND course_id = ? AND object_id NOT LIKE ?",
+                rs -> rs.getLong(1), action, staff, courseId, "%more in the minute%").orElseThrow();
     }
 
     @Test
     void r12RefusedAttemptsLeaveATraceInTheCallersChain() {
         String sahelCourse = anyCourseOf("sahel");
-        long foreign = refusals("ACCESS_NOT_FOUND", "nb-admin", sahelCourse);
+        // a minute of its own, so each refusal below is the first of its minute and written at once
+        api.clock().advance(java.time.Duration.ofSeconds(61));
+        String admin = api.signIn("nb-admin");
         String ta = api.signIn("nb-ta");
-        long outOfScope = refusals("ACCESS_NOT_FOUND", "nb-ta", CS101);
         String officer = api.signIn("nb-security");
+        long foreign = refusals("ACCESS_NOT_FOUND", "nb-admin", sahelCourse);
+        long outOfScope = refusals("ACCESS_NOT_FOUND", "nb-ta", CS101);
         long forbidden = refusals("ACCESS_FORBIDDEN", "nb-security", DS200);
 
-        assertThat(api.get(ApiPaths.courseLearners(sahelCourse), nbAdmin).status()).isEqualTo(404);
+        assertThat(api.get(ApiPaths.courseLearners(sahelCourse), admin).status()).isEqualTo(404);
         assertThat(api.get(ApiPaths.courseLearners(CS101), ta).status()).isEqualTo(404);
         assertThat(api.get(ApiPaths.courseLearners(DS200), officer).status()).isEqualTo(403);
 
