@@ -16,7 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.poi.ss.util.WorkbookUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +113,7 @@ public final class XlsxWriter implements AutoCloseable {
         }
         this.columns = List.copyOf(columns);
         this.rowsPerSheet = rowsPerSheet;
-        this.baseName = WorkbookUtil.createSafeSheetName(Objects.requireNonNullElse(sheetName, "Sheet"), '_');
+        this.baseName = SheetNames.safe(Objects.requireNonNullElse(sheetName, "Sheet"), '_');
         try {
             pkg = new XlsxPackage(scratchDir);
         } catch (IOException e) {
@@ -157,7 +156,7 @@ public final class XlsxWriter implements AutoCloseable {
      * table's own sheets hold nothing but header and rows.
      */
     public void aboutSheet(String name, List<List<String>> lines) {
-        aboutName = WorkbookUtil.createSafeSheetName(Objects.requireNonNull(name, "name"), '_');
+        aboutName = SheetNames.safe(Objects.requireNonNull(name, "name"), '_');
         aboutLines = List.copyOf(lines);
     }
 
