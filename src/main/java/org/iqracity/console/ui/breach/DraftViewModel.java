@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,7 +33,6 @@ import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
-import org.iqracity.console.api.breach.JurisdictionDto;
 import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.client.ApiHttpException;
@@ -118,14 +116,7 @@ public final class DraftViewModel {
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
     private final DraftChecks checks;
 
-    private final ReadOnlyObjectWrapper<PreviewState> previewState = new ReadOnlyObjectWrapper<>(PreviewState.NONE);
-    private final ReadOnlyObjectWrapper<BreachPreviewDto> preview = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<String> previewError = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<JurisdictionRow> jurisdictionRows = FXCollections.observableArrayList();
-    private final ObservableList<BreachPreviewDto.SampleLearner> sample = FXCollections.observableArrayList();
-    private final ObjectProperty<BreachPreviewDto.SampleLearner> sampleLearner = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<NoticeMessageDto> message = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<String> messageError = new ReadOnlyObjectWrapper<>();
+    private final DraftPreview preview;
 
     private IncidentRequest baseline;
     /** Moves on with every new or other draft: answers to a save for the one before are not shown on this one. */
@@ -135,18 +126,36 @@ public final class DraftViewModel {
     private boolean conflicted;
     private boolean coursesAsked;
     private List<String> wantedCourses = List.of();
-    private List<JurisdictionDto> jurisdictionTable = List.of();
     private boolean savingNow;
     private final List<Runnable> afterSave = new ArrayList<>();
     private boolean saveQueued;
     private TaskRunner.Cancellable settling;
-    private BackgroundTask<?> previewInFlight;
-    private BackgroundTask<?> messageInFlight;
 
     DraftViewModel(BreachContext ctx) {
         this.ctx = ctx;
         this.template = new NoticeTemplate(ctx.messages);
         this.checks = new DraftChecks(ctx.messages, this::rules, step.getReadOnlyProperty());
+        this.preview = new DraftPreview(ctx, new DraftPreview.Draft() {
+            @Override
+            public boolean unsaved() {
+                return dirty.get() && !conflicted;
+            }
+
+            @Override
+            public void saveThen(Runnable then) {
+                save(then);
+            }
+
+            @Override
+            public boolean scopeChosen() {
+                return scopeChosen.get();
+            }
+
+            @Override
+            public boolean onNoticeStep() {
+                return step.get() == Step.NOTICE;
+            }
+        });
         checks.onResolved(this::withdrawWarning);
         for (DataCategory c : DataCategory.values()) {
             categories.put(c, new SimpleBooleanProperty());
@@ -175,11 +184,6 @@ public final class DraftViewModel {
         });
         subject.addListener(x -> textEdited(DraftField.SUBJECT));
         body.addListener(x -> textEdited(DraftField.BODY));
-        sampleLearner.addListener((obs, old, now) -> {
-            if (now != null && !Objects.equals(old, now)) {
-                loadMessage();
-            }
-        });
     }
 
     // Starting and loading.
@@ -197,7 +201,7 @@ public final class DraftViewModel {
         conflicted = false;
         saved.set(false);
         step.set(Step.FACTS);
-        clearPreview();
+        preview.clear();
         checks.reset();
         dirty.set(false);
         askCourses();
@@ -218,7 +222,7 @@ public final class DraftViewModel {
         dirty.set(!normalize(toRequest()).equals(baseline));
         if (!sameIncident) {
             step.set(Step.FACTS);
-            clearPreview();
+            preview.clear();
         } else {
             enter(step.get());
         }
@@ -286,10 +290,7 @@ public final class DraftViewModel {
             coursesAsked = false;
             ctx.app.report(e);
         });
-        ctx.tasks.run(client::jurisdictions).onSuccess(list -> {
-            jurisdictionTable = list;
-            showJurisdictions(preview.get());
-        }).onFailure(ctx.app::report);
+        ctx.tasks.run(client::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
     }
 
     // What the person typed, as the platform takes it.
@@ -511,7 +512,7 @@ public final class DraftViewModel {
         if (file == null) {
             return;
         }
-        ctx.tasks.run(() -> ScopeEntries.parse(readText(file))).onSuccess(entries -> {
+        ctx.tasks.run(() -> ScopeEntries.read(file)).onSuccess(entries -> {
             List<String> merged = ScopeEntries.parse(listText.get() + "\n" + ScopeEntries.format(entries));
             mode.set(ScopeMode.LIST);
             listText.set(ScopeEntries.format(merged));
@@ -519,17 +520,6 @@ public final class DraftViewModel {
                     file.getFileName().toString()));
         }).onFailure(e -> ctx.say(NoticeKind.DANGER, ctx.messages.format("breach.notice.importFailed",
                 file.getFileName().toString())));
-    }
-
-    /** UTF-8, else Latin-1: spreadsheet exports come in either. */
-    private static String readText(java.nio.file.Path file) throws java.io.IOException {
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
-        try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
-            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
     }
 
     // Saving.
@@ -628,124 +618,12 @@ public final class DraftViewModel {
 
     /** Counts who the saved draft reaches; saves first when the scope was edited. */
     public void refreshPreview() {
-        PlatformClient client = ctx.client();
-        String id = ctx.incidentId();
-        if (client == null || id == null) {
-            return;
-        }
-        if (dirty.get() && !conflicted) {
-            save(this::refreshPreview);
-            return;
-        }
-        if (!scopeChosen.get()) {
-            clearPreview();
-            previewState.set(PreviewState.CHOOSE);
-            return;
-        }
-        if (previewInFlight != null) {
-            previewInFlight.cancel();
-        }
-        previewState.set(PreviewState.LOADING);
-        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breachPreview(id));
-        previewInFlight = task;
-        task.onDone(() -> {
-            if (previewInFlight == task) {
-                previewInFlight = null;
-            }
-        });
-        task.onSuccess(p -> {
-            if (!id.equals(ctx.incidentId())) {
-                return;
-            }
-            preview.set(p);
-            previewError.set(null);
-            previewState.set(PreviewState.READY);
-            showJurisdictions(p);
-            sample.setAll(p.sample());
-            BreachPreviewDto.SampleLearner chosen = sampleLearner.get();
-            if (chosen == null || !p.sample().contains(chosen)) {
-                sampleLearner.set(p.sample().isEmpty() ? null : p.sample().getFirst());
-            } else if (step.get() == Step.NOTICE) {
-                loadMessage();
-            }
-        }).onFailure(e -> {
-            ctx.app.report(e);
-            previewError.set(ctx.errors.describe(e).text());
-            previewState.set(PreviewState.ERROR);
-        });
-    }
-
-    private void showJurisdictions(BreachPreviewDto p) {
-        if (p == null) {
-            jurisdictionRows.clear();
-            return;
-        }
-        jurisdictionRows.setAll(p.jurisdictions().stream().map(j -> new JurisdictionRow(
-                j.label() == null || j.label().isBlank() ? code(j.country(), j.region()) : j.label(),
-                channels(j.email(), j.letter(), j.known()), j.learners(), j.known(), note(j))).toList());
-    }
-
-    private String note(BreachPreviewDto.JurisdictionCount j) {
-        if (!j.known()) {
-            return ctx.messages.get("breach.channels.unknownNote");
-        }
-        return jurisdictionTable.stream()
-                .filter(t -> Objects.equals(t.country(), j.country()) && Objects.equals(t.region(), j.region()))
-                .map(JurisdictionDto::note).filter(Objects::nonNull).findFirst().orElse("");
-    }
-
-    private String channels(boolean email, boolean letter, boolean known) {
-        String key = email && letter ? "breach.channels.both" : letter ? "breach.channels.letter"
-                : "breach.channels.email";
-        return ctx.messages.get(key) + (known ? "" : " " + ctx.messages.get("breach.channels.byDefault"));
-    }
-
-    private static String code(String country, String region) {
-        return region == null || region.isBlank() ? country : country + "-" + region;
+        preview.refresh();
     }
 
     /** The notice as the chosen sample learner would receive it, from the saved text. */
     public void loadMessage() {
-        PlatformClient client = ctx.client();
-        String id = ctx.incidentId();
-        BreachPreviewDto.SampleLearner learner = sampleLearner.get();
-        if (client == null || id == null || learner == null) {
-            return;
-        }
-        if (dirty.get() && !conflicted) {
-            save(this::loadMessage);
-            return;
-        }
-        if (messageInFlight != null) {
-            messageInFlight.cancel();
-        }
-        BackgroundTask<NoticeMessageDto> task = ctx.tasks.run(() -> client.noticeMessage(id, learner.learnerId()));
-        messageInFlight = task;
-        task.onSuccess(m -> {
-            message.set(m);
-            messageError.set(null);
-        }).onFailure(e -> {
-            ctx.app.report(e);
-            message.set(null);
-            messageError.set(ctx.errors.describe(e).text());
-        }).onDone(() -> {
-            if (messageInFlight == task) {
-                messageInFlight = null;
-            }
-        });
-    }
-
-    private void clearPreview() {
-        if (previewInFlight != null) {
-            previewInFlight.cancel();
-        }
-        preview.set(null);
-        previewState.set(PreviewState.NONE);
-        jurisdictionRows.clear();
-        sample.clear();
-        sampleLearner.set(null);
-        message.set(null);
-        messageError.set(null);
+        preview.loadMessage();
     }
 
     // The notice.
@@ -782,7 +660,7 @@ public final class DraftViewModel {
                 return;
             }
         }
-        BreachPreviewDto p = preview.get();
+        BreachPreviewDto p = preview.previewProperty().get();
         if (p != null && !dirty.get() && p.learners() == 0) {
             checks.refuse(ctx.messages.get("breach.check.nobody"));
             warn("breach.notice.fix");
@@ -804,12 +682,7 @@ public final class DraftViewModel {
 
     void dispose() {
         cancelSettling();
-        if (previewInFlight != null) {
-            previewInFlight.cancel();
-        }
-        if (messageInFlight != null) {
-            messageInFlight.cancel();
-        }
+        preview.dispose();
     }
 
     /** Unsaved edits are dropped, as when the person chose to discard them. */
@@ -964,35 +837,35 @@ public final class DraftViewModel {
     }
 
     public ReadOnlyObjectProperty<PreviewState> previewStateProperty() {
-        return previewState.getReadOnlyProperty();
+        return preview.stateProperty();
     }
 
     public ReadOnlyObjectProperty<BreachPreviewDto> previewProperty() {
-        return preview.getReadOnlyProperty();
+        return preview.previewProperty();
     }
 
     public ReadOnlyObjectProperty<String> previewErrorProperty() {
-        return previewError.getReadOnlyProperty();
+        return preview.errorProperty();
     }
 
     public ObservableList<JurisdictionRow> jurisdictionRows() {
-        return jurisdictionRows;
+        return preview.jurisdictionRows();
     }
 
     public ObservableList<BreachPreviewDto.SampleLearner> sample() {
-        return sample;
+        return preview.sample();
     }
 
     public ObjectProperty<BreachPreviewDto.SampleLearner> sampleLearnerProperty() {
-        return sampleLearner;
+        return preview.sampleLearnerProperty();
     }
 
     public ReadOnlyObjectProperty<NoticeMessageDto> messageProperty() {
-        return message.getReadOnlyProperty();
+        return preview.messageProperty();
     }
 
     public ReadOnlyObjectProperty<String> messageErrorProperty() {
-        return messageError.getReadOnlyProperty();
+        return preview.messageErrorProperty();
     }
 
     boolean conflicted() {

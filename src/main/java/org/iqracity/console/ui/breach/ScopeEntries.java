@@ -1,5 +1,11 @@
 package org.iqracity.console.ui.breach;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,5 +122,17 @@ public final class ScopeEntries {
             t = t.substring(0, t.length() - 1);
         }
         return t.strip();
+    }
+
+    /** The entries of a pasted-list file (CSV or one a line), read as UTF-8, else Latin-1: spreadsheets write either. */
+    static List<String> read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        return parse(text);
     }
 }
