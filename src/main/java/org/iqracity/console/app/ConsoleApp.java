@@ -45,7 +45,7 @@ public final class ConsoleApp extends Application {
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
                 opts.platformAddress(), new PendingConversions(opts.dataDir().resolve(RosterCommands.PENDING_CONVERSIONS)));
         UncaughtFailures.install(setup.messages());
-        // The cold-start figure in README: from the process's start (launcher included) to the first window.
+        // The cold-start figure in docs/performance.md: from the process's start (launcher included) to the first window.
         // CPU time beside it: on a busy machine the wall time says more about the neighbours than about the console.
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> ProcessHandle.current().info().startInstant()
                 .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start ({} ms CPU)",

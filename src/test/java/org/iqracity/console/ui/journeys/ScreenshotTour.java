@@ -26,7 +26,7 @@ import org.iqracity.console.ui.common.ThemeMode;
 import org.iqracity.console.ui.learners.LearnerRow;
 
 /**
- * Walks the real window through the screens the README shows and takes a screenshot of the X display at each.
+ * Walks the real window through the main screens (docs/screenshots) and takes a screenshot of the X display at each.
  * Run under Xvfb: {@code DISPLAY=:42 java -cp ... ScreenshotTour <out-dir>}. Not a test.
  */
 public final class ScreenshotTour extends Application {
