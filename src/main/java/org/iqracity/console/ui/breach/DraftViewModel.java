@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
@@ -15,21 +15,16 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.breach.BreachPreviewDto;
-import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
@@ -85,30 +80,10 @@ public final class DraftViewModel {
     private final BreachContext ctx;
     private final NoticeTemplate template;
 
-    private final StringProperty title = new SimpleStringProperty("");
-    private final ObjectProperty<Instant> discoveredAt = new SimpleObjectProperty<>();
-    private final ObjectProperty<Instant> occurredFrom = new SimpleObjectProperty<>();
-    private final ObjectProperty<Instant> occurredTo = new SimpleObjectProperty<>();
-    private final StringProperty whatHappened = new SimpleStringProperty("");
-    private final Map<DataCategory, BooleanProperty> categories = new EnumMap<>(DataCategory.class);
-    private final StringProperty systems = new SimpleStringProperty("");
-    private final StringProperty measures = new SimpleStringProperty("");
-    private final StringProperty learnerActions = new SimpleStringProperty("");
-    private final StringProperty contact = new SimpleStringProperty("");
+    private final DraftForm form;
 
-    /** Null until the officer picks courses or a list: no scope is ever chosen for them. */
-    private final ObjectProperty<ScopeMode> mode = new SimpleObjectProperty<>();
-    private final BooleanProperty everyCourse = new SimpleBooleanProperty();
+    /** True once the officer chose who was affected: form.courses, every course, or a list with entries. */
     private final ReadOnlyBooleanWrapper scopeChosen = new ReadOnlyBooleanWrapper();
-    private final ObservableList<CourseChoice> courses = FXCollections.observableArrayList();
-    private final ObjectProperty<LocalDate> enrolledFrom = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> enrolledTo = new SimpleObjectProperty<>();
-    private final Map<DataCategory, BooleanProperty> holding = new EnumMap<>(DataCategory.class);
-    private final StringProperty listText = new SimpleStringProperty("");
-    private final ReadOnlyIntegerWrapper listCount = new ReadOnlyIntegerWrapper();
-
-    private final StringProperty subject = new SimpleStringProperty("");
-    private final StringProperty body = new SimpleStringProperty("");
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.FACTS);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -125,7 +100,6 @@ public final class DraftViewModel {
     private boolean loading;
     private boolean conflicted;
     private boolean coursesAsked;
-    private List<String> wantedCourses = List.of();
     private boolean savingNow;
     private final List<Runnable> afterSave = new ArrayList<>();
     private boolean saveQueued;
@@ -134,6 +108,7 @@ public final class DraftViewModel {
     DraftViewModel(BreachContext ctx) {
         this.ctx = ctx;
         this.template = new NoticeTemplate(ctx.messages);
+        this.form = new DraftForm(ctx.zone);
         this.checks = new DraftChecks(ctx.messages, this::rules, step.getReadOnlyProperty());
         this.preview = new DraftPreview(ctx, new DraftPreview.Draft() {
             @Override
@@ -157,33 +132,28 @@ public final class DraftViewModel {
             }
         });
         checks.onResolved(this::withdrawWarning);
-        for (DataCategory c : DataCategory.values()) {
-            categories.put(c, new SimpleBooleanProperty());
-            holding.put(c, new SimpleBooleanProperty());
-        }
-        Map<Observable, DraftField> facts = new java.util.LinkedHashMap<>(Map.of(title, DraftField.TITLE,
-                discoveredAt, DraftField.DISCOVERED_AT, occurredFrom, DraftField.OCCURRED_TO, occurredTo,
-                DraftField.OCCURRED_TO, whatHappened, DraftField.WHAT_HAPPENED, systems, DraftField.SYSTEMS,
-                measures, DraftField.MEASURES, learnerActions, DraftField.LEARNER_ACTIONS, contact,
-                DraftField.CONTACT));
-        categories.values().forEach(p -> facts.put(p, DraftField.DATA_CATEGORIES));
+        Map<Observable, DraftField> facts = new LinkedHashMap<>(Map.of(form.title, DraftField.TITLE,
+                form.discoveredAt, DraftField.DISCOVERED_AT, form.occurredFrom, DraftField.OCCURRED_TO,
+                form.occurredTo, DraftField.OCCURRED_TO, form.whatHappened, DraftField.WHAT_HAPPENED, form.systems,
+                DraftField.SYSTEMS, form.measures, DraftField.MEASURES, form.learnerActions,
+                DraftField.LEARNER_ACTIONS, form.contact, DraftField.CONTACT));
+        form.categories.values().forEach(p -> facts.put(p, DraftField.DATA_CATEGORIES));
         facts.forEach((o, f) -> o.addListener(x -> edited(f)));
-        // The list is counted before the scope listeners run: whether a scope is chosen depends on the count.
-        listText.addListener(x -> listCount.set(ScopeEntries.parse(listText.get()).size()));
-        Map<Observable, DraftField> scope = new java.util.LinkedHashMap<>(Map.of(enrolledFrom,
-                DraftField.SCOPE_ENROLLED_TO, enrolledTo, DraftField.SCOPE_ENROLLED_TO, listText,
-                DraftField.SCOPE_LEARNERS, everyCourse, DraftField.SCOPE_COURSES));
-        holding.values().forEach(p -> scope.put(p, DraftField.SCOPE_HOLDING));
+        // The form counts the list before these listeners run: whether a scope is chosen depends on the count.
+        Map<Observable, DraftField> scope = new LinkedHashMap<>(Map.of(form.enrolledFrom,
+                DraftField.SCOPE_ENROLLED_TO, form.enrolledTo, DraftField.SCOPE_ENROLLED_TO, form.listText,
+                DraftField.SCOPE_LEARNERS, form.everyCourse, DraftField.SCOPE_COURSES));
+        form.holding.values().forEach(p -> scope.put(p, DraftField.SCOPE_HOLDING));
         scope.forEach((o, f) -> o.addListener(x -> scopeEdited(f)));
         // Picking courses or a list is not yet a choice of learners: what is missing shows once they try to go on.
-        mode.addListener(x -> scopeEdited(null));
-        everyCourse.addListener((obs, was, now) -> {
+        form.mode.addListener(x -> scopeEdited(null));
+        form.everyCourse.addListener((obs, was, now) -> {
             if (now && !loading) {
-                courses.forEach(c -> c.selected.set(false));
+                form.courses.forEach(c -> c.selectedProperty().set(false));
             }
         });
-        subject.addListener(x -> textEdited(DraftField.SUBJECT));
-        body.addListener(x -> textEdited(DraftField.BODY));
+        form.subject.addListener(x -> textEdited(DraftField.SUBJECT));
+        form.body.addListener(x -> textEdited(DraftField.BODY));
     }
 
     // Starting and loading.
@@ -196,7 +166,7 @@ public final class DraftViewModel {
         Instant now = ctx.clock.instant().truncatedTo(ChronoUnit.MINUTES);
         IncidentRequest blank = new IncidentRequest("", now, null, null, "", List.of(), "", "", "", "", null, "",
                 "");
-        fill(blank, null);
+        fill(blank);
         baseline = normalize(toRequest());
         conflicted = false;
         saved.set(false);
@@ -214,7 +184,7 @@ public final class DraftViewModel {
             generation++;
             withdrawWarning();
         }
-        fill(dto.toRequest(), dto.id());
+        fill(dto.toRequest());
         baseline = normalize(dto.toRequest());
         conflicted = false;
         saved.set(true);
@@ -229,34 +199,10 @@ public final class DraftViewModel {
         askCourses();
     }
 
-    private void fill(IncidentRequest r, String id) {
+    private void fill(IncidentRequest r) {
         loading = true;
         try {
-            title.set(text(r.title()));
-            discoveredAt.set(r.discoveredAt());
-            occurredFrom.set(r.occurredFrom());
-            occurredTo.set(r.occurredTo());
-            whatHappened.set(text(r.whatHappened()));
-            categories.forEach((c, p) -> p.set(r.dataCategories().contains(c)));
-            systems.set(text(r.systems()));
-            measures.set(text(r.measures()));
-            learnerActions.set(text(r.learnerActions()));
-            contact.set(text(r.contact()));
-            // The platform keeps "nobody chosen yet" as no scope; every learner is a scope chosen on purpose.
-            boolean chosen = r.scope() != null;
-            BreachScope s = chosen ? r.scope() : BreachScope.allLearners();
-            boolean everyone = s.mode() == ScopeMode.FILTER && s.courseIds().isEmpty();
-            mode.set(chosen ? s.mode() : null);
-            everyCourse.set(everyone && chosen);
-            wantedCourses = s.courseIds();
-            courses.forEach(c -> c.selected.set(wantedCourses.contains(c.course.id())));
-            enrolledFrom.set(s.enrolledFrom() == null ? null : s.enrolledFrom().atZone(ctx.zone).toLocalDate());
-            enrolledTo.set(s.enrolledTo() == null ? null
-                    : s.enrolledTo().minusNanos(1).atZone(ctx.zone).toLocalDate());
-            holding.forEach((c, p) -> p.set(s.holding().contains(c)));
-            listText.set(ScopeEntries.format(s.learners()));
-            subject.set(text(r.subject()));
-            body.set(text(r.body()));
+            form.fill(r);
         } finally {
             loading = false;
         }
@@ -272,12 +218,12 @@ public final class DraftViewModel {
         ctx.tasks.run(client::courses).onSuccess(list -> {
             loading = true;
             try {
-                courses.setAll(list.stream().map(CourseChoice::new).toList());
-                courses.forEach(c -> {
-                    c.selected.set(wantedCourses.contains(c.course.id()));
+                form.courses.setAll(list.stream().map(CourseChoice::new).toList());
+                form.courses.forEach(c -> {
+                    c.selected.set(form.wantedCourses.contains(c.course.id()));
                     c.selected.addListener((obs, was, now) -> {
-                        if (now && everyCourse.get() && !loading) {
-                            everyCourse.set(false);
+                        if (now && form.everyCourse.get() && !loading) {
+                            form.everyCourse.set(false);
                         }
                         scopeEdited(DraftField.SCOPE_COURSES);
                     });
@@ -296,58 +242,15 @@ public final class DraftViewModel {
     // What the person typed, as the platform takes it.
 
     IncidentRequest toRequest() {
-        List<DataCategory> picked = categories.entrySet().stream().filter(e -> e.getValue().get())
-                .map(Map.Entry::getKey).toList();
-        return new IncidentRequest(title.get().strip(), discoveredAt.get(), occurredFrom.get(), occurredTo.get(),
-                whatHappened.get(), picked, systems.get(), measures.get(), learnerActions.get(), contact.get().strip(),
-                scope(), subject.get(), body.get());
+        return form.toRequest();
     }
 
-    /**
-     * The scope as chosen; null until the officer has chosen one: the platform keeps a draft without a scope as
-     * reaching nobody, counts nothing and refuses to submit it.
-     */
-    private BreachScope scope() {
-        if (!chosen()) {
-            return null;
-        }
-        if (mode.get() == ScopeMode.LIST) {
-            return new BreachScope(ScopeMode.LIST, List.of(), null, null, List.of(),
-                    ScopeEntries.parse(listText.get()));
-        }
-        List<String> ids = everyCourse.get() ? List.of() : pickedCourses();
-        List<DataCategory> held = holding.entrySet().stream().filter(e -> e.getValue().get())
-                .map(Map.Entry::getKey).toList();
-        Instant from = enrolledFrom.get() == null ? null : enrolledFrom.get().atStartOfDay(ctx.zone).toInstant();
-        // The last day picked counts whole: the platform's upper bound is exclusive.
-        Instant to = enrolledTo.get() == null ? null
-                : enrolledTo.get().plusDays(1).atStartOfDay(ctx.zone).toInstant();
-        return new BreachScope(ScopeMode.FILTER, ids, from, to, held, List.of());
-    }
-
-    /** The same draft compares equal whatever order or empty-text spelling the platform answers with. */
     private static IncidentRequest normalize(IncidentRequest r) {
-        BreachScope s = r.scope();
-        BreachScope scope = s == null ? null : new BreachScope(s.mode(), s.courseIds().stream().sorted().toList(),
-                s.enrolledFrom(), s.enrolledTo(), s.holding().stream().sorted(Comparator.naturalOrder()).toList(),
-                s.learners());
-        return new IncidentRequest(text(r.title()).strip(), r.discoveredAt(), r.occurredFrom(), r.occurredTo(),
-                text(r.whatHappened()), r.dataCategories().stream().sorted(Comparator.naturalOrder()).toList(),
-                text(r.systems()), text(r.measures()), text(r.learnerActions()), text(r.contact()).strip(), scope,
-                text(r.subject()), text(r.body()));
+        return DraftForm.normalize(r);
     }
 
-    private List<String> pickedCourses() {
-        return courses.isEmpty() ? wantedCourses
-                : courses.stream().filter(c -> c.selected.get()).map(c -> c.course.id()).toList();
-    }
-
-    /** Courses ticked, every course ticked on purpose, or a list with at least one entry. */
     private boolean chosen() {
-        if (mode.get() == ScopeMode.LIST) {
-            return listCount.get() > 0;
-        }
-        return mode.get() == ScopeMode.FILTER && (everyCourse.get() || !pickedCourses().isEmpty());
+        return form.chosen();
     }
 
     private void edited(DraftField field) {
@@ -442,7 +345,7 @@ public final class DraftViewModel {
         switch (s) {
             case SCOPE, CHANNELS, SUBMIT -> refreshPreview();
             case NOTICE -> {
-                if (subject.get().isBlank() && body.get().isBlank()) {
+                if (form.subject.get().isBlank() && form.body.get().isBlank()) {
                     useTemplate();
                 }
                 refreshPreview();
@@ -463,32 +366,32 @@ public final class DraftViewModel {
     /** What is wrong with the draft as it stands, by field; shown only where {@link DraftChecks} says. */
     private Map<DraftField, String> rules() {
         Map<DraftField, String> wrong = new EnumMap<>(DraftField.class);
-        if (title.get().isBlank()) {
+        if (form.title.get().isBlank()) {
             wrong.put(DraftField.TITLE, ctx.messages.get("breach.check.title"));
         }
-        if (discoveredAt.get() == null) {
+        if (form.discoveredAt.get() == null) {
             wrong.put(DraftField.DISCOVERED_AT, ctx.messages.get("breach.check.discovered"));
-        } else if (discoveredAt.get().isAfter(ctx.clock.instant().plus(Duration.ofMinutes(5)))) {
+        } else if (form.discoveredAt.get().isAfter(ctx.clock.instant().plus(Duration.ofMinutes(5)))) {
             wrong.put(DraftField.DISCOVERED_AT, ctx.messages.get("breach.check.discoveredFuture"));
         }
-        if (occurredFrom.get() != null && occurredTo.get() != null && occurredTo.get().isBefore(occurredFrom.get())) {
+        if (form.occurredFrom.get() != null && form.occurredTo.get() != null && form.occurredTo.get().isBefore(form.occurredFrom.get())) {
             wrong.put(DraftField.OCCURRED_TO, ctx.messages.get("breach.check.occurred"));
         }
-        if (mode.get() == null) {
+        if (form.mode.get() == null) {
             wrong.put(DraftField.SCOPE, ctx.messages.get("breach.check.scope"));
-        } else if (mode.get() == ScopeMode.LIST && listCount.get() == 0) {
+        } else if (form.mode.get() == ScopeMode.LIST && form.listCount.get() == 0) {
             wrong.put(DraftField.SCOPE_LEARNERS, ctx.messages.get("breach.check.list"));
-        } else if (mode.get() == ScopeMode.FILTER && !chosen()) {
+        } else if (form.mode.get() == ScopeMode.FILTER && !chosen()) {
             wrong.put(DraftField.SCOPE_COURSES, ctx.messages.get("breach.check.courses"));
         }
-        if (mode.get() == ScopeMode.FILTER && enrolledFrom.get() != null && enrolledTo.get() != null
-                && enrolledTo.get().isBefore(enrolledFrom.get())) {
+        if (form.mode.get() == ScopeMode.FILTER && form.enrolledFrom.get() != null && form.enrolledTo.get() != null
+                && form.enrolledTo.get().isBefore(form.enrolledFrom.get())) {
             wrong.put(DraftField.SCOPE_ENROLLED_TO, ctx.messages.get("breach.check.enrolled"));
         }
-        if (subject.get().isBlank()) {
+        if (form.subject.get().isBlank()) {
             wrong.put(DraftField.SUBJECT, ctx.messages.get("breach.check.subject"));
         }
-        if (body.get().isBlank()) {
+        if (form.body.get().isBlank()) {
             wrong.put(DraftField.BODY, ctx.messages.get("breach.check.body"));
         }
         return wrong;
@@ -513,9 +416,9 @@ public final class DraftViewModel {
             return;
         }
         ctx.tasks.run(() -> ScopeEntries.read(file)).onSuccess(entries -> {
-            List<String> merged = ScopeEntries.parse(listText.get() + "\n" + ScopeEntries.format(entries));
-            mode.set(ScopeMode.LIST);
-            listText.set(ScopeEntries.format(merged));
+            List<String> merged = ScopeEntries.parse(form.listText.get() + "\n" + ScopeEntries.format(entries));
+            form.mode.set(ScopeMode.LIST);
+            form.listText.set(ScopeEntries.format(merged));
             ctx.say(NoticeKind.INFO, ctx.messages.format("breach.notice.imported", entries.size(),
                     file.getFileName().toString()));
         }).onFailure(e -> ctx.say(NoticeKind.DANGER, ctx.messages.format("breach.notice.importFailed",
@@ -628,16 +531,16 @@ public final class DraftViewModel {
 
     // The notice.
 
-    /** Puts the template with the facts as written now in place of the subject and body. */
+    /** Puts the template with the facts as written now in place of the form.subject and form.body. */
     public void useTemplate() {
-        subject.set(template.subject());
-        body.set(template.body(whatHappened.get(), toRequest().dataCategories(), measures.get(),
-                learnerActions.get()));
+        form.subject.set(template.subject());
+        form.body.set(template.body(form.whatHappened.get(), toRequest().dataCategories(), form.measures.get(),
+                form.learnerActions.get()));
     }
 
     /** Replaces the text with the template, after asking when there is text to lose. */
     public void resetToTemplate() {
-        if (!body.get().isBlank() && !ctx.dialogs.confirm(new BreachDialogs.Question("resetTemplate",
+        if (!form.body.get().isBlank() && !ctx.dialogs.confirm(new BreachDialogs.Question("resetTemplate",
                 ctx.messages.get("breach.reset.title"), ctx.messages.get("breach.reset.text"),
                 ctx.messages.get("breach.reset.ok"), false))) {
             return;
@@ -696,87 +599,84 @@ public final class DraftViewModel {
         }
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s;
-    }
 
     // For the view.
 
     public StringProperty titleProperty() {
-        return title;
+        return form.title;
     }
 
     public ObjectProperty<Instant> discoveredAtProperty() {
-        return discoveredAt;
+        return form.discoveredAt;
     }
 
     public ObjectProperty<Instant> occurredFromProperty() {
-        return occurredFrom;
+        return form.occurredFrom;
     }
 
     public ObjectProperty<Instant> occurredToProperty() {
-        return occurredTo;
+        return form.occurredTo;
     }
 
     public StringProperty whatHappenedProperty() {
-        return whatHappened;
+        return form.whatHappened;
     }
 
     public BooleanProperty categoryProperty(DataCategory category) {
-        return categories.get(category);
+        return form.categories.get(category);
     }
 
     public StringProperty systemsProperty() {
-        return systems;
+        return form.systems;
     }
 
     public StringProperty measuresProperty() {
-        return measures;
+        return form.measures;
     }
 
     public StringProperty learnerActionsProperty() {
-        return learnerActions;
+        return form.learnerActions;
     }
 
     public StringProperty contactProperty() {
-        return contact;
+        return form.contact;
     }
 
     public ObjectProperty<ScopeMode> modeProperty() {
-        return mode;
+        return form.mode;
     }
 
     public ObservableList<CourseChoice> courses() {
-        return courses;
+        return form.courses;
     }
 
     public ObjectProperty<LocalDate> enrolledFromProperty() {
-        return enrolledFrom;
+        return form.enrolledFrom;
     }
 
     public ObjectProperty<LocalDate> enrolledToProperty() {
-        return enrolledTo;
+        return form.enrolledTo;
     }
 
     public BooleanProperty holdingProperty(DataCategory category) {
-        return holding.get(category);
+        return form.holding.get(category);
     }
 
     public StringProperty listTextProperty() {
-        return listText;
+        return form.listText;
     }
 
     /** How many distinct entries the list holds now. */
     public ReadOnlyIntegerProperty listCountProperty() {
-        return listCount.getReadOnlyProperty();
+        return form.listCount.getReadOnlyProperty();
     }
 
     public StringProperty subjectProperty() {
-        return subject;
+        return form.subject;
     }
 
     public StringProperty bodyProperty() {
-        return body;
+        return form.body;
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {
@@ -811,12 +711,12 @@ public final class DraftViewModel {
         checks.touched(field);
     }
 
-    /** "Every course of the Member", ticked on purpose; a new draft has it unticked, as it has no courses. */
+    /** "Every course of the Member", ticked on purpose; a new draft has it unticked, as it has no form.courses. */
     public BooleanProperty everyCourseProperty() {
-        return everyCourse;
+        return form.everyCourse;
     }
 
-    /** True once the officer chose who was affected: courses, every course, or a list with entries. */
+    /** True once the officer chose who was affected: form.courses, every course, or a list with entries. */
     public ReadOnlyBooleanProperty scopeChosenProperty() {
         return scopeChosen.getReadOnlyProperty();
     }
@@ -826,14 +726,14 @@ public final class DraftViewModel {
         return ctx.memberName();
     }
 
-    /** The subject as every learner reads it, with what differs per learner marked. */
+    /** The form.subject as every learner reads it, with what differs per learner marked. */
     public String filledSubject() {
-        return new NoticeFill(ctx.messages).fill(subject.get(), ctx.memberName(), facts());
+        return new NoticeFill(ctx.messages).fill(form.subject.get(), ctx.memberName(), facts());
     }
 
     private NoticeFill.Facts facts() {
-        return new NoticeFill.Facts(title.get(), discoveredAt.get(), occurredFrom.get(), occurredTo.get(),
-                whatHappened.get(), toRequest().dataCategories(), measures.get(), learnerActions.get(), contact.get());
+        return new NoticeFill.Facts(form.title.get(), form.discoveredAt.get(), form.occurredFrom.get(), form.occurredTo.get(),
+                form.whatHappened.get(), toRequest().dataCategories(), form.measures.get(), form.learnerActions.get(), form.contact.get());
     }
 
     public ReadOnlyObjectProperty<PreviewState> previewStateProperty() {
