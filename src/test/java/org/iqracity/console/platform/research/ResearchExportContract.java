@@ -82,7 +82,7 @@ abstract class ResearchExportContract {
             ResearchArchiveFile zip = export(CS101, officer, "{\"k\":" + k + "}").archive();
             List<String> header = zip.header();
             List<Integer> qi = zip.summary().quasiIdentifiers().stream().map(header::indexOf).toList();
-            assertThat(qi).hasSize(5).doesNotContain(-1);
+            assertThat(qi).hasSize(6).doesNotContain(-1);
             Map<List<String>, Integer> groups = new HashMap<>();
             for (List<String> row : zip.rows()) {
                 groups.merge(qi.stream().map(row::get).toList(), 1, Integer::sum);

@@ -28,7 +28,7 @@ public final class KAnonymity {
 
     /**
      * @param generalised rows whose quasi-identifiers are coarser than the finest form (5-year band, country, ISO
-     *                    week, single level of education)
+     *                    week, single level of education, five bands of forum posts)
      * @param groups      distinct combinations of quasi-identifiers among the rows
      * @param smallest    rows in the smallest such combination (0 when there are no rows)
      */
@@ -112,7 +112,8 @@ public final class KAnonymity {
         String country = r.country() == null || r.country().isBlank() ? Coarsening.UNKNOWN
                 : r.country().toUpperCase(java.util.Locale.ROOT);
         return new QuasiIdentifiers(Coarsening.yearBand(r.yearOfBirth(), 5), country, Coarsening.gender(r.gender()),
-                Coarsening.education(r.education()), Coarsening.period(r.enrolledAt(), Period.WEEK));
+                Coarsening.education(r.education()), Coarsening.period(r.enrolledAt(), Period.WEEK),
+                Coarsening.countBand(r.forumPosts(), Coarsening.CountBands.FIVE));
     }
 
     private static Map<QuasiIdentifiers, Integer> sizes(QuasiIdentifiers[] qis) {

@@ -34,7 +34,7 @@ class KAnonymityTest {
         assertThat(r.groups()).isEqualTo(2);
         assertThat(r.smallest()).isEqualTo(5);
         assertThat(r.rows().getFirst().qi()).isEqualTo(new QuasiIdentifiers("1990-1994", "US", "female", "bachelor",
-                "2025-W47"));
+                "2025-W47", "0"));
     }
 
     @Test

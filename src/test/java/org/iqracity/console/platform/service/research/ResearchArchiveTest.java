@@ -53,6 +53,17 @@ class ResearchArchiveTest {
     }
 
     @Test
+    void forumPostsThatOtherLearnersCanCountAreWrittenAsABandAmongTheQuasiIdentifiers() throws IOException {
+        ResearchArchiveFile zip = ResearchArchiveFile.read(archive(Populations.random(4, 600), 5, false));
+        int band = zip.header().indexOf("forum_posts_band");
+        assertThat(zip.header()).doesNotContain("forum_posts");
+        assertThat(zip.summary().quasiIdentifiers()).contains("forum_posts_band");
+        assertThat(zip.rows()).extracting(row -> row.get(band)).isNotEmpty()
+                .allMatch(v -> List.of("0", "1", "2-4", "5-9", "10+", "1-4", "5+", "1+", "withheld").contains(v));
+        assertThat(zip.dictionary()).contains("| `forum_posts_band` | yes |", "can count them");
+    }
+
+    @Test
     void neitherTheKeyNorAnyRawValueOfAQuasiIdentifierIsWritten() throws IOException {
         byte[] key = Pseudonyms.newKey(new SecureRandom());
         List<LearnerRecord> records = new ArrayList<>();
