@@ -65,8 +65,8 @@ class ResearchExportViewModelTest {
 
     static byte[] archive(String courseId, int k, boolean stable) {
         ResearchExportSummary s = new ResearchExportSummary(ResearchExportSummary.FORMAT, "northbridge", courseId,
-                "Course", "2026-03-01T09:00:00Z", k, stable, List.of("year_of_birth_band", "location", "gender",
-                "level_of_education", "enrolled_period"), 120, 114, 100, 6, 2, "step 2", 9, 5,
+                "Course", "2026-03-01T09:00:00Z", k, stable, 0, List.of("year_of_birth_band", "location", "gender",
+                "level_of_education", "enrolled_period", "forum_posts_band"), 120, 114, 100, 6, 0, 2, "step 2", 9, 5,
                 List.of("summary.json", "data-dictionary.md", "dataset.csv"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -26,6 +26,12 @@ public final class DataDictionary {
                 ? "the Member's kept key: the same learner has the same pseudonym in every export of this Member "
                 + "made with the kept key, so such exports can be joined"
                 : "a key made for this export alone and never stored: no other export shares a pseudonym with it");
+        if (s.stableKey()) {
+            row(md, "Joins", "checked against the Member's " + count(s.stableExportsBefore()) + " earlier stable-key "
+                    + "export(s): joined with any of them on pseudonym, every group of learners alike in all the "
+                    + "exports joined (being left out of one included) holds at least k rows; "
+                    + count(s.recordsSuppressedForJoins()) + " record(s) left out for that alone");
+        }
         row(md, "Learners in the course", count(s.learnersInCourse()));
         row(md, "Rows in dataset.csv", count(s.recordsExported()));
         row(md, "Rows generalised", count(s.recordsGeneralised()) + " (quasi-identifiers coarser than 5-year band, "
@@ -57,7 +63,14 @@ public final class DataDictionary {
         md.append("4. A fixed ladder of generalisation steps is tried in order; the first step that leaves at most ")
                 .append(KAnonymity.MAX_SUPPRESSED_PERCENT).append(" % of the records in combinations shared by fewer "
                         + "than k learners is used (if none does, the step leaving the fewest).\n");
-        md.append("5. The records still in such combinations are suppressed (left out).\n");
+        md.append("5. The records still in such combinations are suppressed (left out).");
+        if (s.stableKey()) {
+            md.append(" With the Member's kept key, a combination also takes in what the Member's earlier "
+                    + "stable-key exports showed about the learner, and which of them left the learner out; and "
+                    + "where this export would leave out fewer than k of the learners those exports showed alike, "
+                    + "the smallest group of the others is left out too.");
+        }
+        md.append("\n");
         md.append("\n| step | generalisation | records it would suppress |\n|---|---|---|\n");
         for (KAnonymity.Attempt a : result.attempts()) {
             md.append("| ").append(a.level().index()).append(a.level() == level ? " (used)" : "").append(" | ")
