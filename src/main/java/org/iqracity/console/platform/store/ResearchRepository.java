@@ -96,8 +96,8 @@ public final class ResearchRepository {
      * between took the number after the one read, so recording this one with that number fails and it is made again.
      */
     public JoinHistoryRows joinHistory(String memberId, Set<String> pseudonyms) {
-        int exports = jdbc.queryOne("SELECT COALESCE(MAX(export_no), 0) FROM research_stable_export WHERE member_id = ?",
-                rs -> rs.getInt(1), memberId).orElse(0);
+        int exports = jdbc.queryOne("SELECT COALESCE(MAX(export_no), 0) FROM research_stable_export "
+                + "WHERE member_id = ?", rs -> rs.getInt(1), memberId).orElse(0);
         Map<String, String> digests = new HashMap<>();
         Map<String, Integer> sharedBy = new HashMap<>();
         jdbc.forEach("SELECT pseudonym, digest FROM research_join_history WHERE member_id = ?", rs -> {
