@@ -34,7 +34,9 @@ final class ResearchCommand {
             and summary.json. Security officers and Member administrators only.
 
               --stable-key   pseudonymise with the Member's kept key, so that this export joins with others made
-                             with it; without it, no other export shares a pseudonym with this one
+                             with it; without it, no other export shares a pseudonym with this one. Learners who
+                             would stand out once joined with the earlier such exports are left out; when that
+                             would leave out more than 5 %, the platform refuses and says why (exit 1)
 
             Secrets are read from the environment or from files, never from the command line: the password from
             MEMBER_CONSOLE_PASSWORD (or --password-file), the second-factor code, for accounts that have one, from
@@ -117,6 +119,10 @@ final class ResearchCommand {
                     s.courseId(), s.recordsExported(), s.learnersInCourse(), s.k(),
                     s.stableKey() ? "stable" : "one-off", s.recordsGeneralised(), s.recordsSuppressed(),
                     s.generalisationLevel(), saved.file(), saved.bytes(), (System.nanoTime() - started) / 1e9);
+            if (s.stableKey() && s.stableExportsBefore() > 0) {
+                out.printf("%,d of the suppressed left out for the joins with %,d earlier stable-key export(s).%n",
+                        s.recordsSuppressedForJoins(), s.stableExportsBefore());
+            }
             return RosterCommands.OK;
         } finally {
             client.signOut();

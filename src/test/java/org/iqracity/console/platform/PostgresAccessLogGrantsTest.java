@@ -126,6 +126,20 @@ class PostgresAccessLogGrantsTest {
     }
 
     @Test
+    void r11TheAppRoleKeepsTheJoinHistoryOfAStableKeyResearchExport() throws Exception {
+        TestApi.Response export = api.send(api.request(ApiPaths.courseResearchExports(CS101), api.signIn("nb-admin"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"stableKey\":true}")).build());
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        try (Connection c = as(APP, APP_PASSWORD); var rs = c.createStatement().executeQuery("SELECT "
+                + "(SELECT COUNT(*) FROM research_stable_export), (SELECT COUNT(*) FROM research_join_history)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isPositive();
+            assertThat(rs.getLong(2)).isPositive();
+        }
+    }
+
+    @Test
     void r12TheAppRoleCannotUpdateDeleteOrTruncateTheAccessLog() throws Exception {
         long before = accessLogRows();
         assertThat(before).isPositive();

@@ -1,17 +1,24 @@
 package org.iqracity.console.platform.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * What a research export reads: a course's enrollments with the learner's quasi-identifiers and the course
- * performance, and the Member's kept pseudonym key. Name, username, email and free text are never selected (R11),
- * so they cannot leak into an export by mistake further up.
+ * performance, the Member's kept pseudonym key, and what the Member's stable-key exports released before. Name,
+ * username, email and free text are never selected (R11), so they cannot leak into an export by mistake further up.
  */
 public final class ResearchRepository {
+    private static final int BATCH = 1_000;
+
     private final Jdbc jdbc;
     private final SecretBox box;
 
@@ -72,5 +79,70 @@ public final class ResearchRepository {
         }
         return stableKey(memberId).orElseThrow(() -> new DataAccessException(
                 new java.sql.SQLException("the research key could not be stored")));
+    }
+
+    /**
+     * What the Member's stable-key exports released before.
+     *
+     * @param exports  the number of the Member's last stable-key export (0: none yet)
+     * @param digests  pseudonym to digest, for the pseudonyms asked about that have one
+     * @param sharedBy digest to how many of the Member's pseudonyms have it
+     */
+    public record JoinHistoryRows(int exports, Map<String, String> digests, Map<String, Integer> sharedBy) {
+    }
+
+    /**
+     * The number of the Member's last stable-key export, then the digests. In this order: an export recorded in
+     * between took the number after the one read, so recording this one with that number fails and it is made again.
+     */
+    public JoinHistoryRows joinHistory(String memberId, Set<String> pseudonyms) {
+        int exports = jdbc.queryOne("SELECT COALESCE(MAX(export_no), 0) FROM research_stable_export "
+                + "WHERE member_id = ?", rs -> rs.getInt(1), memberId).orElse(0);
+        Map<String, String> digests = new HashMap<>();
+        Map<String, Integer> sharedBy = new HashMap<>();
+        jdbc.forEach("SELECT pseudonym, digest FROM research_join_history WHERE member_id = ?", rs -> {
+            String digest = rs.getString(2);
+            sharedBy.merge(digest, 1, Integer::sum);
+            String pseudonym = rs.getString(1);
+            if (pseudonyms.contains(pseudonym)) {
+                digests.put(pseudonym, digest);
+            }
+        }, memberId);
+        return new JoinHistoryRows(exports, digests, sharedBy);
+    }
+
+    /**
+     * Records stable-key export number {@code exportNo} and the digests it leaves its released pseudonyms, inside
+     * the caller's transaction. Throws a duplicate-key failure when another export took that number first.
+     *
+     * @param next   pseudonym to its digest after this export, for every released row
+     * @param before the digests read before ({@link #joinHistory}): these rows are updated, the others inserted
+     */
+    public void recordStableExport(Connection c, String memberId, int exportNo, String courseId, int k, Instant at,
+                                   Map<String, String> next, Map<String, String> before) throws SQLException {
+        Jdbc.update(c, "INSERT INTO research_stable_export (member_id, export_no, course_id, k, released, exported_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", memberId, exportNo, courseId, k, next.size(), at);
+        try (PreparedStatement update = c.prepareStatement("UPDATE research_join_history SET digest = ?, export_no = ? "
+                + "WHERE member_id = ? AND pseudonym = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO research_join_history "
+                     + "(member_id, pseudonym, digest, export_no) VALUES (?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<String, String> e : next.entrySet()) {
+                if (before.containsKey(e.getKey())) {
+                    Jdbc.bind(update, e.getValue(), exportNo, memberId, e.getKey());
+                    update.addBatch();
+                } else {
+                    Jdbc.bind(insert, memberId, e.getKey(), e.getValue(), exportNo);
+                    insert.addBatch();
+                }
+                if (++pending == BATCH) {
+                    update.executeBatch();
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
     }
 }

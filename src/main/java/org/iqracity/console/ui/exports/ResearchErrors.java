@@ -7,6 +7,8 @@ import org.iqracity.console.ui.common.UserMessage;
 
 /** What went wrong with a research export, in a sentence; file and connection troubles as for rosters. */
 final class ResearchErrors {
+    /** The request field the platform names when joins with earlier stable-key exports would cost too much. */
+    static final String STABLE_KEY = "stableKey";
     private final Messages messages;
     private final RosterErrors files;
 
@@ -25,8 +27,14 @@ final class ResearchErrors {
             }
             if (ProblemCode.VALIDATION_FAILED.equals(http.code()) && http.problem() != null
                     && http.problem().errors() != null && !http.problem().errors().isEmpty()) {
-                return new UserMessage(http.problem().errors().getFirst().message(),
-                        messages.get("research.error.invalid.hint"));
+                var first = http.problem().errors().getFirst();
+                if (STABLE_KEY.equals(first.field())) {
+                    // the platform's reason is several sentences (how many, why, what instead): it goes where
+                    // the text wraps, under a title that fits on one line
+                    return new UserMessage(messages.get("research.error.joins.text"),
+                            messages.format("research.error.joins.hint", first.message()));
+                }
+                return new UserMessage(first.message(), messages.get("research.error.invalid.hint"));
             }
         }
         if (e instanceof java.io.IOException io && io.getMessage() != null

@@ -179,16 +179,24 @@ public final class ResearchExportViewModel {
         }
     }
 
-    /** The report of a saved export as sentences: rows kept, generalised and suppressed, and the k used. */
+    /**
+     * The report of a saved export as sentences: rows kept, generalised and suppressed, and the k used; for a
+     * stable-key export after others, how many were left out for the joins with them.
+     */
     public String report() {
         ResearchExporter.Saved s = saved.get();
         if (s == null) {
             return "";
         }
         var sum = s.summary();
-        return messages.format("research.done", sum.recordsExported(), sum.learnersInCourse(),
+        String report = messages.format("research.done", sum.recordsExported(), sum.learnersInCourse(),
                 sum.recordsGeneralised(), sum.recordsSuppressed(), sum.k(), sum.generalisationLevel(),
                 s.file().toString());
+        if (sum.stableKey() && sum.stableExportsBefore() > 0) {
+            report += " " + messages.format("research.done.joins", sum.recordsSuppressedForJoins(),
+                    sum.stableExportsBefore());
+        }
+        return report;
     }
 
     /** A file name naming the course and today, as the platform would: {@code research-CS101-2026_T1.zip}. */

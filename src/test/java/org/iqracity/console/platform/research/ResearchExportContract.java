@@ -3,22 +3,20 @@ package org.iqracity.console.platform.research;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.research.ResearchExportSummary;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.platform.TestApi;
+import org.iqracity.console.platform.research.ResearchHttp.Answer;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,9 @@ abstract class ResearchExportContract {
 
     TestApi api;
     Jdbc jdbc;
+    ResearchHttp exports;
     String admin;
     String officer;
-    final HttpClient http = HttpClient.newHttpClient();
 
     abstract PlatformFixture fixture();
 
@@ -46,34 +44,13 @@ abstract class ResearchExportContract {
     void start() {
         api = fixture().api();
         jdbc = fixture().jdbc();
+        exports = new ResearchHttp(api);
         admin = api.signIn("nb-admin");
         officer = api.signIn("nb-security");
     }
 
-    record Answer(int status, byte[] body, String contentType, String disposition) {
-        ResearchArchiveFile archive() {
-            assertThat(status).as(text()).isEqualTo(200);
-            return ResearchArchiveFile.read(body);
-        }
-
-        String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     Answer export(String courseId, String token, String json) {
-        HttpRequest request = api.request(ApiPaths.courseResearchExports(courseId), token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        try {
-            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Content-Disposition").orElse(""));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return exports.export(courseId, token, json);
     }
 
     long enrollments(String courseId) {
@@ -105,7 +82,7 @@ abstract class ResearchExportContract {
             ResearchArchiveFile zip = export(CS101, officer, "{\"k\":" + k + "}").archive();
             List<String> header = zip.header();
             List<Integer> qi = zip.summary().quasiIdentifiers().stream().map(header::indexOf).toList();
-            assertThat(qi).hasSize(5).doesNotContain(-1);
+            assertThat(qi).hasSize(6).doesNotContain(-1);
             Map<List<String>, Integer> groups = new HashMap<>();
             for (List<String> row : zip.rows()) {
                 groups.merge(qi.stream().map(row::get).toList(), 1, Integer::sum);
@@ -113,6 +90,26 @@ abstract class ResearchExportContract {
             assertThat(groups.values()).as("k=" + k).isNotEmpty().allMatch(n -> n >= k);
             assertThat(zip.summary().smallestGroup()).isGreaterThanOrEqualTo(k);
         }
+    }
+
+    /**
+     * Other learners see each learner's posts in the course's forums, under the username (R10), so they can count
+     * them: a released post count is something a colleague can know from elsewhere, like an age band.
+     */
+    @Test
+    void r11ForumPostsOtherLearnersCanCountAreAQuasiIdentifierSoKHoldsOverThemToo() {
+        ResearchArchiveFile zip = export(CS101, admin, "{}").archive();
+        List<String> header = zip.header();
+        Set<String> known = new LinkedHashSet<>(zip.summary().quasiIdentifiers());
+        header.stream().filter(c -> c.startsWith("forum_posts")).forEach(known::add);
+        List<Integer> columns = known.stream().map(header::indexOf).toList();
+        Map<List<String>, Integer> groups = new HashMap<>();
+        zip.rows().forEach(row -> groups.merge(columns.stream().map(row::get).toList(), 1, Integer::sum));
+        long inSmallGroups = zip.rows().stream()
+                .filter(row -> groups.get(columns.stream().map(row::get).toList()) < 5).count();
+        assertThat(inSmallGroups).as("rows of %s released rows in groups under k=5 on %s", zip.rows().size(), known)
+                .isZero();
+        assertThat(zip.summary().quasiIdentifiers()).anyMatch(c -> c.startsWith("forum_posts"));
     }
 
     @Test
@@ -138,10 +135,12 @@ abstract class ResearchExportContract {
 
     @Test
     void twoExportsWithoutAStableKeyShareNoPseudonymWhileStableKeyExportsJoin() {
-        Set<String> first = pseudonyms(export(DS200, admin, "{}").archive());
-        Set<String> second = pseudonyms(export(DS200, admin, "{\"stableKey\":false}").archive());
-        Set<String> stableA = pseudonyms(export(DS200, admin, "{\"stableKey\":true}").archive());
-        Set<String> stableB = pseudonyms(export(DS200, officer, "{\"stableKey\":true,\"k\":6}").archive());
+        // CS101 throughout: the other test's stable-key export is of CS101 too, and a stable-key export of another
+        // course after it would be refused for the joins (ResearchJoinContract)
+        Set<String> first = pseudonyms(export(CS101, admin, "{}").archive());
+        Set<String> second = pseudonyms(export(CS101, admin, "{\"stableKey\":false}").archive());
+        Set<String> stableA = pseudonyms(export(CS101, admin, "{\"stableKey\":true}").archive());
+        Set<String> stableB = pseudonyms(export(CS101, officer, "{\"stableKey\":true,\"k\":6}").archive());
         assertThat(first).hasSizeGreaterThan(20);
         assertThat(intersection(first, second)).isEmpty();
         assertThat(intersection(first, stableA)).isEmpty();

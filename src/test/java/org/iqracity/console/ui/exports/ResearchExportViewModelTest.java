@@ -65,8 +65,9 @@ class ResearchExportViewModelTest {
 
     static byte[] archive(String courseId, int k, boolean stable) {
         ResearchExportSummary s = new ResearchExportSummary(ResearchExportSummary.FORMAT, "northbridge", courseId,
-                "Course", "2026-03-01T09:00:00Z", k, stable, List.of("year_of_birth_band", "location", "gender",
-                "level_of_education", "enrolled_period"), 120, 114, 100, 6, 2, "step 2", 9, 5,
+                "Course", "2026-03-01T09:00:00Z", k, stable, stable ? 2 : 0, List.of("year_of_birth_band", "location",
+                "gender", "level_of_education", "enrolled_period", "forum_posts_band"), 120, 114, 100, 6,
+                stable ? 3 : 0, 2, "step 2", 9, 5,
                 List.of("summary.json", "data-dictionary.md", "dataset.csv"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -127,7 +128,8 @@ class ResearchExportViewModelTest {
         assertThat(vm.savedProperty().get().file()).isEqualTo(saved.toAbsolutePath());
         assertThat(vm.bytesReceivedProperty().get()).isEqualTo(Files.size(saved));
         assertThat(vm.report()).contains("114 of 120 learners", "100 of them", "6 left out", "k = 7",
-                saved.toAbsolutePath().toString());
+                saved.toAbsolutePath().toString(), "3 of those left out only so that joining this export with your "
+                + "Member's 2 earlier stable-key exports");
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(saved);
         }
@@ -163,6 +165,33 @@ class ResearchExportViewModelTest {
         vm.export();
         assertThat(vm.errorProperty().get().text()).startsWith("k must be at least 5");
         assertThat(dir.resolve("x.zip")).doesNotExist();
+    }
+
+    @Test
+    void r11AStableKeyExportRefusedForItsJoinsShowsThePlatformsReasonAndWhatToDoInstead() {
+        vm.courseProperty().set(vm.courses().getFirst());
+        vm.stableKeyProperty().set(true);
+        vm.targetProperty().set(dir.resolve("joined.zip").toString());
+        String reason = "A stable-key export of this course would leave out 72 of its 241 learners, more than the "
+                + "5 % allowed. 70 of them were already released by your Member's earlier stable-key exports, and "
+                + "joining those with this one on pseudonym would put them in groups of fewer than 5 learners (k). "
+                + "Export with new pseudonyms instead: that dataset cannot be joined with other exports.";
+        platform.failNext = new ApiHttpException(422, new Problem("about:blank", "Validation failed", 422,
+                "Some fields are not valid.", "validation_failed", List.of(new Problem.FieldError("stableKey",
+                reason)), null), null);
+        vm.export();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(ResearchExportViewModel.State.FAILED);
+        assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("research.error.joins.text"));
+        assertThat(vm.errorProperty().get().hint()).startsWith(reason).endsWith("Nothing was saved or released.");
+        assertThat(vm.savedProperty().get()).isNull();
+        assertThat(dir.resolve("joined.zip")).doesNotExist();
+
+        vm.stableKeyProperty().set(false);
+        assertThat(vm.errorProperty().get()).as("a new choice clears the refusal").isNull();
+        vm.export();
+        assertThat(vm.stateProperty().get()).isEqualTo(ResearchExportViewModel.State.DONE);
+        assertThat(vm.report()).doesNotContain("earlier stable-key exports");
     }
 
     @Test

@@ -14,6 +14,9 @@ public final class Coarsening {
     /** How finely a time is shown. */
     public enum Period { WEEK, MONTH, QUARTER, YEAR }
 
+    /** How finely a count other learners can see is shown: bands, from five down to two. */
+    public enum CountBands { FIVE, THREE, TWO }
+
     private Coarsening() {
     }
 
@@ -81,6 +84,21 @@ public final class Coarsening {
             case "primary", "none" -> "primary or none";
             case UNKNOWN -> UNKNOWN;
             default -> "other";
+        };
+    }
+
+    /**
+     * A count as a band: five bands {@code 0, 1, 2-4, 5-9, 10+}, three {@code 0, 1-4, 5+} or two {@code 0, 1+}.
+     * Each band of the coarser forms is a union of bands of the finer, so a learner's bands never contradict.
+     */
+    public static String countBand(int count, CountBands bands) {
+        if (count <= 0) {
+            return "0";
+        }
+        return switch (bands) {
+            case FIVE -> count == 1 ? "1" : count < 5 ? "2-4" : count < 10 ? "5-9" : "10+";
+            case THREE -> count < 5 ? "1-4" : "5+";
+            case TWO -> "1+";
         };
     }
 

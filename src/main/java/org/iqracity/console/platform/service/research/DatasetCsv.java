@@ -42,7 +42,10 @@ public final class DatasetCsv {
             new Column("active_days", false, "Days with any activity in the course."),
             new Column("videos_watched", false, "Videos watched in the course."),
             new Column("problems_attempted", false, "Problems attempted in the course."),
-            new Column("forum_posts", false, "Posts written in the course's forums (their text is not included)."));
+            new Column("forum_posts_band", true, "Posts written in the course's forums, as a band: 0, 1, 2-4, 5-9 "
+                    + "or 10+; 0, 1-4 or 5+; or 0 or 1+; withheld when the export had to leave it out. A band, not "
+                    + "the count, because other learners see each learner's posts under their username and can count "
+                    + "them. The posts' text is not included."));
 
     private DatasetCsv() {
     }
@@ -58,7 +61,7 @@ public final class DatasetCsv {
                     Coarsening.share(r.progress()), Coarsening.share(r.grade()), Boolean.toString(r.passed()),
                     Boolean.toString(r.certificate()), Integer.toString(r.activeDays()),
                     Integer.toString(r.videosWatched()), Integer.toString(r.problemsAttempted()),
-                    Integer.toString(r.forumPosts())));
+                    qi.forumPosts()));
         }
     }
 

@@ -2,6 +2,7 @@ package org.iqracity.console.platform.service.research;
 
 import java.util.List;
 import java.util.Locale;
+import org.iqracity.console.platform.service.research.Coarsening.CountBands;
 import org.iqracity.console.platform.service.research.Coarsening.Period;
 
 /**
@@ -25,6 +26,9 @@ public final class Ladder {
     /** How a level of education is shown. */
     public enum Education { SINGLE, GROUPED, WITHHELD }
 
+    /** How the number of forum posts is shown: other learners can count them, so it is a quasi-identifier too. */
+    public enum Posts { FIVE_BANDS, THREE_BANDS, TWO_BANDS, WITHHELD }
+
     /**
      * One step.
      *
@@ -33,9 +37,10 @@ public final class Ladder {
      * @param enrolled    precision of the enrollment date
      * @param education   levels of education singly, in four groups, or withheld
      * @param genderShown false withholds gender
+     * @param forumPosts  forum posts in five, three or two bands, or withheld
      */
     public record Level(int index, int bandYears, Place place, Period enrolled, Education education,
-                        boolean genderShown) {
+                        boolean genderShown, Posts forumPosts) {
         /** The step in words, for the data dictionary. */
         public String describe() {
             String band = bandYears == 0 ? "year of birth withheld" : bandYears + "-year birth bands";
@@ -50,22 +55,29 @@ public final class Ladder {
                 case GROUPED -> "level of education in four groups";
                 case WITHHELD -> "level of education withheld";
             };
+            String posts = switch (forumPosts) {
+                case FIVE_BANDS -> "forum posts in five bands";
+                case THREE_BANDS -> "forum posts in three bands";
+                case TWO_BANDS -> "forum posts as none or some";
+                case WITHHELD -> "forum posts withheld";
+            };
             return band + "; " + where + "; enrolled by " + enrolled.name().toLowerCase(Locale.ROOT) + "; "
-                    + schooling + (genderShown ? "" : "; gender withheld");
+                    + schooling + (genderShown ? "" : "; gender withheld") + "; " + posts;
         }
     }
 
     public static final List<Level> LEVELS = List.of(
-            new Level(0, 5, Place.COUNTRY, Period.WEEK, Education.SINGLE, true),
-            new Level(1, 5, Place.COUNTRY, Period.MONTH, Education.SINGLE, true),
-            new Level(2, 10, Place.COUNTRY, Period.MONTH, Education.SINGLE, true),
-            new Level(3, 10, Place.SUBREGION, Period.MONTH, Education.GROUPED, true),
-            new Level(4, 10, Place.REGION, Period.QUARTER, Education.GROUPED, true),
-            new Level(5, 20, Place.REGION, Period.QUARTER, Education.GROUPED, true),
-            new Level(6, 20, Place.WORLD, Period.YEAR, Education.GROUPED, true),
-            new Level(7, 20, Place.WORLD, Period.YEAR, Education.WITHHELD, true),
-            new Level(8, 0, Place.WORLD, Period.YEAR, Education.WITHHELD, true),
-            new Level(9, 0, Place.WORLD, Period.YEAR, Education.WITHHELD, false));
+            new Level(0, 5, Place.COUNTRY, Period.WEEK, Education.SINGLE, true, Posts.FIVE_BANDS),
+            new Level(1, 5, Place.COUNTRY, Period.MONTH, Education.SINGLE, true, Posts.FIVE_BANDS),
+            new Level(2, 10, Place.COUNTRY, Period.MONTH, Education.SINGLE, true, Posts.FIVE_BANDS),
+            new Level(3, 10, Place.SUBREGION, Period.MONTH, Education.GROUPED, true, Posts.THREE_BANDS),
+            new Level(4, 10, Place.REGION, Period.QUARTER, Education.GROUPED, true, Posts.THREE_BANDS),
+            new Level(5, 20, Place.REGION, Period.QUARTER, Education.GROUPED, true, Posts.TWO_BANDS),
+            new Level(6, 20, Place.WORLD, Period.YEAR, Education.GROUPED, true, Posts.TWO_BANDS),
+            new Level(7, 20, Place.WORLD, Period.YEAR, Education.WITHHELD, true, Posts.TWO_BANDS),
+            new Level(8, 0, Place.WORLD, Period.YEAR, Education.WITHHELD, true, Posts.TWO_BANDS),
+            new Level(9, 0, Place.WORLD, Period.YEAR, Education.WITHHELD, false, Posts.TWO_BANDS),
+            new Level(10, 0, Place.WORLD, Period.YEAR, Education.WITHHELD, false, Posts.WITHHELD));
 
     private Ladder() {
     }
@@ -78,7 +90,13 @@ public final class Ladder {
             case GROUPED -> Coarsening.educationGroup(r.education());
             case WITHHELD -> WITHHELD;
         };
+        String posts = switch (level.forumPosts()) {
+            case FIVE_BANDS -> Coarsening.countBand(r.forumPosts(), CountBands.FIVE);
+            case THREE_BANDS -> Coarsening.countBand(r.forumPosts(), CountBands.THREE);
+            case TWO_BANDS -> Coarsening.countBand(r.forumPosts(), CountBands.TWO);
+            case WITHHELD -> WITHHELD;
+        };
         return new QuasiIdentifiers(band, place, level.genderShown() ? Coarsening.gender(r.gender()) : WITHHELD,
-                education, Coarsening.period(r.enrolledAt(), level.enrolled()));
+                education, Coarsening.period(r.enrolledAt(), level.enrolled()), posts);
     }
 }

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.iqracity.console.api.Json;
@@ -18,6 +19,20 @@ import org.iqracity.console.api.research.ResearchExportSummary;
  */
 public final class ResearchArchive {
     private ResearchArchive() {
+    }
+
+    /**
+     * The archive's {@code summary.json} for a release of {@code learners} records.
+     *
+     * @param before stable-key exports of the Member made before this one (0 for an export with a key of its own)
+     */
+    public static ResearchExportSummary summary(String memberId, String courseId, String courseTitle, String at,
+                                                boolean stable, int before, long learners, KAnonymity.Result result) {
+        return new ResearchExportSummary(ResearchExportSummary.FORMAT, memberId, courseId, courseTitle, at,
+                result.k(), stable, before, QuasiIdentifiers.COLUMNS, learners, result.rows().size(),
+                result.generalised(), result.suppressed(), result.suppressedForJoins(), result.level().index(),
+                result.level().describe(), result.groups(), result.smallest(), List.of(ResearchExportSummary.SUMMARY,
+                ResearchExportSummary.DICTIONARY, ResearchExportSummary.DATASET));
     }
 
     public static void write(OutputStream out, ResearchExportSummary summary, KAnonymity.Result result)

@@ -3,6 +3,7 @@ package org.iqracity.console.platform.service.research;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.iqracity.console.platform.service.research.Coarsening.CountBands;
 import org.iqracity.console.platform.service.research.Coarsening.Period;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,18 @@ class CoarseningTest {
         assertThat(Coarsening.educationGroup("jhs")).isEqualTo("secondary");
         assertThat(Coarsening.educationGroup("none")).isEqualTo("primary or none");
         assertThat(Coarsening.educationGroup(null)).isEqualTo("unknown");
+    }
+
+    @Test
+    void forumPostsBecomeBandsEachCoarserFormAUnionOfTheFinerBands() {
+        int[] counts = {0, 1, 2, 4, 5, 9, 10, 250};
+        String[] five = {"0", "1", "2-4", "2-4", "5-9", "5-9", "10+", "10+"};
+        String[] three = {"0", "1-4", "1-4", "1-4", "5+", "5+", "5+", "5+"};
+        for (int i = 0; i < counts.length; i++) {
+            assertThat(Coarsening.countBand(counts[i], CountBands.FIVE)).isEqualTo(five[i]);
+            assertThat(Coarsening.countBand(counts[i], CountBands.THREE)).isEqualTo(three[i]);
+            assertThat(Coarsening.countBand(counts[i], CountBands.TWO)).isEqualTo(counts[i] == 0 ? "0" : "1+");
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class KAnonymityTest {
         assertThat(r.groups()).isEqualTo(2);
         assertThat(r.smallest()).isEqualTo(5);
         assertThat(r.rows().getFirst().qi()).isEqualTo(new QuasiIdentifiers("1990-1994", "US", "female", "bachelor",
-                "2025-W47"));
+                "2025-W47", "0"));
     }
 
     @Test
@@ -95,6 +95,69 @@ class KAnonymityTest {
         Map<QuasiIdentifiers, Integer> groups = new HashMap<>();
         r.rows().forEach(row -> groups.merge(row.qi(), 1, Integer::sum));
         assertThat(groups.values()).allMatch(n -> n >= 10);
+    }
+
+    /** A Member whose export 1 showed each of these groups of learners alike, and the groups apart. */
+    private static MemberHistory shownBefore(List<List<LearnerRecord>> groups) {
+        MemberHistory member = new MemberHistory();
+        List<LearnerRecord> all = groups.stream().flatMap(List::stream).toList();
+        JoinHistory none = member.before(all);
+        List<KAnonymity.Row> rows = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (LearnerRecord r : groups.get(g)) {
+                rows.add(new KAnonymity.Row(r, new QuasiIdentifiers("g" + g, "", "", "", "", "")));
+            }
+        }
+        member.record(none, new KAnonymity.Result(5, Ladder.LEVELS.getFirst(), rows, 0, 0, 0, List.of(), 0, 0));
+        return member;
+    }
+
+    @Test
+    void r11LearnersAlikeHereButShownApartByAnEarlierStableKeyExportAreGroupedApart() {
+        List<LearnerRecord> six = alike("a", 6, "US");
+        List<LearnerRecord> four = alike("b", 4, "US");
+        List<LearnerRecord> course = new ArrayList<>(six);
+        course.addAll(four);
+        course.addAll(alike("c", 90, "KE"));
+        assertThat(KAnonymity.apply(course, 5, regions).suppressed()).as("alone, ten alike").isZero();
+
+        KAnonymity.Result r = KAnonymity.apply(course, 5, regions,
+                shownBefore(List.of(six, four)).before(course));
+        assertThat(r.rows()).extracting(row -> row.record().pseudonym()).doesNotContain("b0", "b1", "b2", "b3")
+                .contains("a0", "c0");
+        assertThat(r.suppressed()).isEqualTo(4);
+        assertThat(r.suppressedForJoins()).isEqualTo(4);
+        assertThat(r.joinsLeaveOutTooMany()).isFalse();
+    }
+
+    @Test
+    void r11ShowingMostOfAnEarlierGroupWouldSingleOutTheFewLeftOutSoThoseShownAreLeftOutToo() {
+        List<LearnerRecord> earlier = alike("a", 8, "US");
+        // the course has six of the eight: showing them would tell the other two apart, as the ones not in it
+        List<LearnerRecord> course = new ArrayList<>(earlier.subList(0, 6));
+        course.addAll(alike("c", 200, "KE"));
+        MemberHistory member = shownBefore(List.of(earlier));
+        JoinHistory history = member.before(course);
+        assertThat(history.of("a6")).as("not in this course").isNull();
+
+        KAnonymity.Result r = KAnonymity.apply(course, 5, regions, history);
+        assertThat(r.rows()).extracting(row -> row.record().pseudonym()).noneMatch(p -> p.startsWith("a"));
+        assertThat(r.suppressedForJoins()).isEqualTo(6);
+        assertThat(r.joinsLeaveOutTooMany()).isFalse();
+
+        // with five of the eight in a smaller course the same rule leaves out too much to release
+        List<LearnerRecord> small = new ArrayList<>(earlier.subList(0, 5));
+        small.addAll(alike("d", 60, "KE"));
+        KAnonymity.Result refused = KAnonymity.apply(small, 5, regions, member.before(small));
+        assertThat(refused.suppressed()).isEqualTo(5);
+        assertThat(refused.joinsLeaveOutTooMany()).isTrue();
+    }
+
+    @Test
+    void r11AnExportOfLearnersNoEarlierExportShowedIsMadeAsWithoutAHistory() {
+        List<LearnerRecord> records = Populations.random(13, 1_000);
+        JoinHistory unrelated = shownBefore(List.of(alike("zz", 5, "US"))).before(records);
+        assertThat(KAnonymity.apply(records, 5, regions, unrelated)).isEqualTo(KAnonymity.apply(records, 5, regions));
     }
 
     @Test

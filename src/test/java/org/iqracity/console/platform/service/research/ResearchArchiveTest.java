@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 class ResearchArchiveTest {
 
     static byte[] archive(List<LearnerRecord> records, int k, boolean stable) throws IOException {
-        KAnonymity.Result result = KAnonymity.apply(records, k, Regions.m49());
-        ResearchExportSummary summary = new ResearchExportSummary(ResearchExportSummary.FORMAT, "northbridge",
-                "course-v1:NB+CS101+2026", "Computing, \"the basics\"", "2026-03-01T09:00:00Z", k, stable,
-                QuasiIdentifiers.COLUMNS, records.size(), result.rows().size(), result.generalised(),
-                result.suppressed(), result.level().index(), result.level().describe(), result.groups(),
-                result.smallest(), List.of("summary.json", "data-dictionary.md", "dataset.csv"));
+        return archive(records.size(), KAnonymity.apply(records, k, Regions.m49()), stable, 0);
+    }
+
+    /** The archive of a release of {@code learners} records, as the platform writes it. */
+    static byte[] archive(int learners, KAnonymity.Result result, boolean stable, int before) throws IOException {
+        ResearchExportSummary summary = ResearchArchive.summary("northbridge", "course-v1:NB+CS101+2026",
+                "Computing, \"the basics\"", "2026-03-01T09:00:00Z", stable, before, learners, result);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ResearchArchive.write(out, summary, result);
         return out.toByteArray();
@@ -50,6 +51,17 @@ class ResearchArchiveTest {
                 "| Records suppressed | " + s.recordsSuppressed(), "| Rows generalised | " + s.recordsGeneralised(),
                 "Generalisation step | " + s.generalisationLevel(), "(used)", "the Member's kept key",
                 "HMAC-SHA-256");
+    }
+
+    @Test
+    void forumPostsThatOtherLearnersCanCountAreWrittenAsABandAmongTheQuasiIdentifiers() throws IOException {
+        ResearchArchiveFile zip = ResearchArchiveFile.read(archive(Populations.random(4, 600), 5, false));
+        int band = zip.header().indexOf("forum_posts_band");
+        assertThat(zip.header()).doesNotContain("forum_posts");
+        assertThat(zip.summary().quasiIdentifiers()).contains("forum_posts_band");
+        assertThat(zip.rows()).extracting(row -> row.get(band)).isNotEmpty()
+                .allMatch(v -> List.of("0", "1", "2-4", "5-9", "10+", "1-4", "5+", "1+", "withheld").contains(v));
+        assertThat(zip.dictionary()).contains("| `forum_posts_band` | yes |", "can count them");
     }
 
     @Test
