@@ -1,21 +1,22 @@
 package org.iqracity.console.app;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiException;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.HttpPlatformClient;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.exports.RosterCopies;
 import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.roster.RosterManifest;
@@ -210,60 +213,56 @@ final class RosterCommands {
         Path csv = Path.of(f.required("csv"));
         char[] passphrase = secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray();
         err.println("Warning: the CSV file is not encrypted. Anyone who can read it sees the learners' data.");
-        Path partial = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".part");
-        boolean done = false;
         PendingConversions queue = queue(f);
         long[] rows = {0};
-        RosterReader.Opened opened;
-        try (InputStream in = Files.newInputStream(file);
-             Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            opened = RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
-                    new RosterReader.RowSink() {
-                @Override
-                public void header(List<String> fields) {
-                    write(w, fields);
-                }
+        RosterCopies.Made<RosterReader.Opened> made;
+        try {
+            made = RosterCopies.write(queue, csv, partial -> {
+                try (InputStream in = Files.newInputStream(file);
+                     Writer w = new BufferedWriter(new OutputStreamWriter(OwnerOnly.newOutputStream(partial),
+                             StandardCharsets.UTF_8))) {
+                    return RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
+                            new RosterReader.RowSink() {
+                        @Override
+                        public void header(List<String> fields) {
+                            write(w, fields);
+                        }
 
-                @Override
-                public void row(List<String> values) {
-                    write(w, values);
-                    rows[0]++;
+                        @Override
+                        public void row(List<String> values) {
+                            write(w, values);
+                            rows[0]++;
+                        }
+                    });
+                } catch (RosterFileException e) {
+                    throw new RosterFileFailure(e);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
                 }
-            });
-            done = true;
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(partial);
-            }
+            }, opened -> PendingConversions.report(opened.manifest(), "CSV", rows[0], clock.instant()));
+        } catch (RosterFileFailure e) {
+            throw e.unwrap();
         }
-        // The report is kept before the copy appears under its name: a copy never exists without one.
-        PendingConversions.Pending report = queued(queue, opened.manifest(), "CSV", rows[0], partial);
-        Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PendingConversions.Pending report = made.report();
         out.println("Wrote " + csv);
         reported(queue, report);
         return OK;
     }
 
+    /** A roster that could not be read, carried out of a file write as the IOException it is not. */
+    private static final class RosterFileFailure extends IOException {
+        RosterFileFailure(RosterFileException cause) {
+            super(cause);
+        }
+
+        RosterFileException unwrap() {
+            return (RosterFileException) getCause();
+        }
+    }
+
     private PendingConversions queue(Flags f) {
         return new PendingConversions((f.has("data-dir") ? Path.of(f.value("data-dir")) : dataDir)
                 .resolve(PENDING_CONVERSIONS));
-    }
-
-    private PendingConversions.Pending queued(PendingConversions queue, RosterManifest manifest, String format,
-                                              long rows, Path partial) throws IOException {
-        try {
-            PendingConversions.Pending report = PendingConversions.report(manifest, format, rows, clock.instant());
-            queue.add(report);
-            return report;
-        } catch (IOException e) {
-            if (partial != null) {
-                Files.deleteIfExists(partial);
-            }
-            throw new IOException("the copy's report for the access log could not be kept in " + queue.directory()
-                    + ", so no copy was written", e);
-        }
     }
 
     private void reported(PendingConversions queue, PendingConversions.Pending report) {
@@ -279,16 +278,10 @@ final class RosterCommands {
         try (InputStream in = Files.newInputStream(file); RosterXlsx sink = new RosterXlsx()) {
             RosterReader.Opened opened = RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
                     sink);
-            PendingConversions.Pending report = queued(queue, opened.manifest(), "XLSX", sink.rowCount(), null);
-            boolean saved = false;
-            try {
-                sink.save(xlsx, opened.manifest());
-                saved = true;
-            } finally {
-                if (!saved) {
-                    queue.remove(report.report().reportId());
-                }
-            }
+            PendingConversions.Pending report = RosterCopies.write(queue, xlsx, partial -> {
+                sink.save(partial, opened.manifest());
+                return opened;
+            }, read -> PendingConversions.report(read.manifest(), "XLSX", sink.rowCount(), clock.instant())).report();
             out.println("Wrote " + xlsx + " (" + sink.rowCount() + " rows on "
                     + (sink.sheetCount() == 1 ? "1 sheet" : sink.sheetCount() + " sheets") + ")");
             reported(queue, report);

@@ -1,7 +1,6 @@
 package org.iqracity.console.exports;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.RosterConversionReport;
@@ -67,13 +67,7 @@ public final class PendingConversions {
     public void add(Pending pending) throws IOException {
         OwnerOnly.folder(dir);
         Path target = file(pending.report().reportId());
-        Path part = dir.resolve(target.getFileName() + ".part");
-        OwnerOnly.write(part, Json.mapper().writeValueAsBytes(pending));
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(target, Json.mapper().writeValueAsBytes(pending));
     }
 
     /** Whether the report is still waiting for the platform. */

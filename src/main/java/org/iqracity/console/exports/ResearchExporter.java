@@ -5,14 +5,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.research.ResearchExportRequest;
@@ -33,9 +32,7 @@ public final class ResearchExporter {
     public Saved export(PlatformClient client, String courseId, ResearchExportRequest request, Path target,
                         LongConsumer bytesReceived, BooleanSupplier cancelled) throws IOException {
         Path file = target.toAbsolutePath();
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
-        boolean done = false;
-        try {
+        return AtomicFiles.replace(file, partial -> {
             long bytes;
             try (OutputStream out = new Watched(new BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16),
                     bytesReceived, cancelled)) {
@@ -48,14 +45,8 @@ public final class ResearchExporter {
             if (!summary.courseId().equals(courseId)) {
                 throw new IOException("the platform answered with another course's export");
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
             return new Saved(summary, file, bytes);
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(partial);
-            }
-        }
+        });
     }
 
     /** Reads {@code summary.json} from a saved archive, checking that the dictionary and the dataset are there. */

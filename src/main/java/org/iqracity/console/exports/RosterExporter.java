@@ -2,9 +2,7 @@ package org.iqracity.console.exports;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterField;
@@ -65,8 +64,13 @@ public final class RosterExporter {
         List<String> columns = fields.stream().map(RosterField::column).toList();
         long expected = request.courses().stream().mapToLong(Course::expectedRows).sum();
         Path target = request.target().toAbsolutePath();
-        Path partial = target.resolveSibling("." + target.getFileName() + ".part");
-        boolean done = false;
+        return AtomicFiles.replace(target, partial -> write(client, me, request, fields, columns, expected, partial,
+                progress, cancelled));
+    }
+
+    private RosterManifest write(PlatformClient client, MeDto me, Request request, List<RosterField> fields,
+                                 List<String> columns, long expected, Path partial, Progress progress,
+                                 BooleanSupplier cancelled) throws IOException {
         try (OutputStream out = new java.io.BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16);
              RosterWriter writer = RosterWriter.open(out, columns, request.protection());
              // Reading the stream and writing the file run on two threads: on two cores the export then takes
@@ -114,14 +118,7 @@ public final class RosterExporter {
                     columns, 0, null, keyId, entries));
             out.flush();
             progress.rows(rows[0], expected);
-            done = true;
             return manifest;
-        } finally {
-            if (done) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(partial);
-            }
         }
     }
 }

@@ -12,13 +12,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,9 +158,7 @@ public final class SandboxMailbox implements AutoCloseable {
         Path box = folder.resolve(safe(recipient.toLowerCase(Locale.ROOT)));
         OwnerOnly.folder(box);
         Path target = box.resolve(safe(id == null ? "message-" + System.nanoTime() : id) + ".eml");
-        Path temp = Files.createTempFile(box, ".incoming", ".tmp");
-        Files.write(temp, message);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(target, message);
     }
 
     static String messageId(byte[] message) {

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
 
 /**
@@ -89,9 +90,7 @@ public final class MasterKey {
                     throw new IllegalStateException("No master key at " + file + ".");
                 }
                 OwnerOnly.folder(file.toAbsolutePath().getParent());
-                Path temp = file.resolveSibling(file.getFileName() + ".new");
-                OwnerOnly.write(temp, (generate() + "\n").getBytes(StandardCharsets.US_ASCII));
-                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(file, (generate() + "\n").getBytes(StandardCharsets.US_ASCII));
             }
             OwnerOnly.narrow(file);
             return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +32,7 @@ import org.iqracity.console.api.ChainCheckpoint;
 import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -285,20 +285,15 @@ public final class AccessLogViewModel {
 
     private long write(PlatformClient client, AccessLogFilter asked, Path target, long expected, ProgressSink progress)
             throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(dir, ".access-log-", ".part");
-        try {
-            LineCounter counter;
+        LineCounter counter = AtomicFiles.replace(target, partial -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
-                counter = new LineCounter(out, expected, progress);
-                client.accessLogCsv(asked, counter);
+                LineCounter lines = new LineCounter(out, expected, progress);
+                client.accessLogCsv(asked, lines);
+                return lines;
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            // The header line is no entry.
-            return Math.max(0, counter.lines - 1);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
+        // The header line is no entry.
+        return Math.max(0, counter.lines - 1);
     }
 
     public void clearFilters() {

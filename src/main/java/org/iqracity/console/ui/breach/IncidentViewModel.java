@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
@@ -25,6 +24,7 @@ import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.breach.BreachContext.NoticeAction;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -402,16 +402,7 @@ public final class IncidentViewModel {
         String id = now.id();
         downloading.set(true);
         ctx.tasks.job(ctx.messages.get("breach.record.job"), progress -> {
-            Path dir = target.toAbsolutePath().getParent();
-            Path partial = Files.createTempFile(dir, ".breach-record-", ".part");
-            try {
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    client.incidentRecord(id, format, out);
-                }
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFiles.write(target, out -> client.incidentRecord(id, format, out));
             return target;
         }).onSuccess(path -> ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.recordSaved",
                 path.getFileName().toString())))

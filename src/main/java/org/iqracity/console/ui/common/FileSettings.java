@@ -2,12 +2,11 @@ package org.iqracity.console.ui.common;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +53,7 @@ public final class FileSettings implements Settings {
     public synchronized void save() {
         try {
             OwnerOnly.folder(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = OwnerOnly.newOutputStream(temp)) {
-                values.store(out, "Member Console settings");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, out -> values.store(out, "Member Console settings"));
         } catch (IOException e) {
             LOGGER.warn("could not save settings {}: {}", file, e.toString());
         }

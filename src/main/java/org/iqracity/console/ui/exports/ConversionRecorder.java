@@ -1,9 +1,12 @@
 package org.iqracity.console.ui.exports;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.exports.RosterCopies;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Session;
@@ -13,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure every unencrypted roster copy reaches the platform's access log (R14, R12): the report is queued on
- * disk before the copy is written, sent at once when someone is signed in to the roster's platform, and otherwise
+ * disk before the copy takes its name ({@link RosterCopies}), sent at once when someone is signed in to the roster's platform, and otherwise
  * at the next sign-in there.
  */
 public final class ConversionRecorder {
@@ -34,20 +37,14 @@ public final class ConversionRecorder {
         this.clock = clock;
     }
 
-    /** Background thread, before the copy is written: a copy must never exist without its report. */
-    public PendingConversions.Pending before(RosterManifest manifest, String format, long rows) throws IOException {
-        PendingConversions.Pending pending = PendingConversions.report(manifest, format, rows, clock.instant());
-        queue.add(pending);
-        return pending;
-    }
-
-    /** Background thread, when the copy was not finished (cancelled, disk full): there is nothing to report. */
-    public void abandon(PendingConversions.Pending pending) {
-        try {
-            queue.remove(pending.report().reportId());
-        } catch (IOException e) {
-            LOGGER.warn("could not forget the report of an unfinished copy: {}", e.getClass().getSimpleName());
-        }
+    /**
+     * Background thread: writes an unencrypted copy of {@code manifest}'s roster to {@code target} the one way
+     * {@link RosterCopies} allows (never a copy without its report, never a report without its copy).
+     */
+    public <T> RosterCopies.Made<T> copy(Path target, RosterManifest manifest, String format, long rows,
+                                         AtomicFiles.Content<T> content) throws IOException {
+        return RosterCopies.write(queue, target, content,
+                written -> PendingConversions.report(manifest, format, rows, clock.instant()));
     }
 
     /**

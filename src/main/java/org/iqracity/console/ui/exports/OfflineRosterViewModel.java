@@ -1,12 +1,13 @@
 package org.iqracity.console.ui.exports;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,10 +35,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.SpreadsheetCsv;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.documents.XlsxWriter;
-import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.exports.RosterCopies;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterReader;
 import org.iqracity.console.roster.RosterXlsx;
@@ -271,31 +273,23 @@ public final class OfflineRosterViewModel {
         Path csv = target.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? target
                 : target.resolveSibling(target.getFileName() + ".csv");
         tasks.job(messages.get("offline.csv.job"), sink -> {
-            PendingConversions.Pending report = recorder.before(m, "CSV", r.rowCount());
-            Path partial = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".part");
-            boolean done = false;
-            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                    OwnerOnly.newOutputStream(partial), StandardCharsets.UTF_8))) {
-                w.write(RosterCanon.csvLine(r.header()));
-                for (int i = 0; i < r.rowCount(); i++) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("cancelled");
-                    }
-                    w.write(org.iqracity.console.api.SpreadsheetCsv.line(r.row(i)));
-                    if (i % 10_000 == 0) {
-                        sink.progress(messages.get("offline.csv.job"), i / (double) r.rowCount());
+            RosterCopies.Made<Path> made = recorder.copy(csv, m, "CSV", r.rowCount(), partial -> {
+                try (Writer w = new BufferedWriter(new OutputStreamWriter(OwnerOnly.newOutputStream(partial),
+                        StandardCharsets.UTF_8))) {
+                    w.write(RosterCanon.csvLine(r.header()));
+                    for (int i = 0; i < r.rowCount(); i++) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new CancellationException("cancelled");
+                        }
+                        w.write(SpreadsheetCsv.line(r.row(i)));
+                        if (i % 10_000 == 0) {
+                            sink.progress(messages.get("offline.csv.job"), i / (double) r.rowCount());
+                        }
                     }
                 }
-                done = true;
-            } finally {
-                if (done) {
-                    Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    Files.deleteIfExists(partial);
-                    recorder.abandon(report);
-                }
-            }
-            return new Written(csv, report.report().reportId());
+                return csv;
+            });
+            return new Written(csv, made.report().report().reportId());
         }).onSuccess(written -> {
             LOGGER.warn("a roster of {} rows was converted to an unencrypted CSV file at the person's request",
                     r.rowCount());
@@ -323,28 +317,24 @@ public final class OfflineRosterViewModel {
                 : target.resolveSibling(target.getFileName() + ".xlsx");
         int perSheet = xlsxRowsPerSheet;
         tasks.job(messages.get("offline.xlsx.job"), sink -> {
-            PendingConversions.Pending report = recorder.before(m, "XLSX", r.rowCount());
-            boolean done = false;
-            try (RosterXlsx workbook = new RosterXlsx(perSheet)) {
-                workbook.header(r.header());
-                for (int i = 0; i < r.rowCount(); i++) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("cancelled");
+            RosterCopies.Made<Path> made = recorder.copy(xlsx, m, "XLSX", r.rowCount(), partial -> {
+                try (RosterXlsx workbook = new RosterXlsx(perSheet)) {
+                    workbook.header(r.header());
+                    for (int i = 0; i < r.rowCount(); i++) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new CancellationException("cancelled");
+                        }
+                        workbook.row(r.row(i));
+                        if (i % 10_000 == 0) {
+                            // the rows are most of the work; packing the workbook is the rest
+                            sink.progress(messages.get("offline.xlsx.job"), 0.8 * i / r.rowCount());
+                        }
                     }
-                    workbook.row(r.row(i));
-                    if (i % 10_000 == 0) {
-                        // the rows are most of the work; packing the workbook is the rest
-                        sink.progress(messages.get("offline.xlsx.job"), 0.8 * i / r.rowCount());
-                    }
+                    workbook.save(partial, m);
                 }
-                workbook.save(xlsx, m);
-                done = true;
-            } finally {
-                if (!done) {
-                    recorder.abandon(report);
-                }
-            }
-            return new Written(xlsx, report.report().reportId());
+                return xlsx;
+            });
+            return new Written(xlsx, made.report().report().reportId());
         }).onSuccess(written -> {
             LOGGER.warn("a roster of {} rows was converted to an unencrypted XLSX file at the person's request",
                     r.rowCount());

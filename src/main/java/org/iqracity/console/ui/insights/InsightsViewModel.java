@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.insights.CourseInsightsDto;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.CourseChoice;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -165,7 +165,7 @@ public final class InsightsViewModel {
 
     @FunctionalInterface
     private interface FileWrite {
-        void write(Path file) throws Exception;
+        void write(Path file) throws IOException;
     }
 
     /** Written next to the target and moved over it once whole, off the FX thread. */
@@ -173,14 +173,10 @@ public final class InsightsViewModel {
         notice.set(null);
         String title = messages.get(chart.titleKey());
         tasks.run(() -> {
-            Path dir = target.toAbsolutePath().getParent();
-            Path partial = Files.createTempFile(dir, ".insight-", ".part");
-            try {
+            AtomicFiles.replace(target, partial -> {
                 write.write(partial);
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+                return null;
+            });
             return target;
         }).onSuccess(path -> notice.set(new Notice(true, messages.format("insights.saved", title,
                 path.getFileName().toString())))).onFailure(e -> {

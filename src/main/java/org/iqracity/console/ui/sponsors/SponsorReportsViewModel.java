@@ -2,9 +2,7 @@ package org.iqracity.console.ui.sponsors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,6 +15,7 @@ import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -297,13 +296,7 @@ public final class SponsorReportsViewModel {
 
     /** The file appears only once complete. */
     private static void write(Path target, byte[] content) throws IOException {
-        Path partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".sponsor-report-", ".part");
-        try {
-            Files.write(partial, content);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFiles.write(target, content);
     }
 
     /** "Employer", "Government program", "Institution". */
