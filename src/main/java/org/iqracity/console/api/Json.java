@@ -1,6 +1,7 @@
 package org.iqracity.console.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ public final class Json {
             // 5.5 where a whole number is asked is a mistake to name, not a 5 to guess
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             // {"k":5,"k":50}: which one the sender meant is not ours to pick
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -51,7 +52,7 @@ public final class ConsoleApp extends Application {
                 .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start ({} ms CPU)",
                         Duration.between(start, Instant.now()).toMillis(), ProcessHandle.current().info()
                                 .totalCpuDuration().map(Duration::toMillis).orElse(-1L))));
-        java.util.concurrent.atomic.AtomicBoolean httpStarted = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean httpStarted = new AtomicBoolean();
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
             if (httpStarted.compareAndSet(false, true)) {
                 CompletableFuture.runAsync(() -> {

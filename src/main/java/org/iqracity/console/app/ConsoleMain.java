@@ -1,5 +1,6 @@
 package org.iqracity.console.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class ConsoleMain {
                 if (WITH_VALUE.contains(arg)) {
                     i++;
                 } else if (!arg.startsWith("--") && !arg.isBlank()) {
-                    return Path.of(arg.startsWith("file://") ? java.net.URI.create(arg).getPath() : arg)
+                    return Path.of(arg.startsWith("file://") ? URI.create(arg).getPath() : arg)
                             .toAbsolutePath();
                 }
             }

@@ -1,7 +1,9 @@
 package org.iqracity.console.app;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one entry point of the jar. A plain class (not a JavaFX Application) so that the jar runs from the class
@@ -16,13 +18,13 @@ public final class Launcher {
         if (!list.isEmpty() && "platform".equals(list.getFirst())) {
             System.exit(PlatformCommand.run(list.subList(1, list.size()), System.out, System.err));
         }
-        if (!list.isEmpty() && java.util.Set.of("export", "verify", "convert").contains(list.getFirst())) {
-            System.exit(new RosterCommands(System.getenv(), System.out, System.err, java.time.Clock.systemUTC(),
+        if (!list.isEmpty() && Set.of("export", "verify", "convert").contains(list.getFirst())) {
+            System.exit(new RosterCommands(System.getenv(), System.out, System.err, Clock.systemUTC(),
                     AppDataDir.resolve())
                     .run(list.getFirst(), list.subList(1, list.size())));
         }
         if (!list.isEmpty() && "research-export".equals(list.getFirst())) {
-            System.exit(new ResearchCommand(System.getenv(), System.out, System.err, java.time.Clock.systemUTC())
+            System.exit(new ResearchCommand(System.getenv(), System.out, System.err, Clock.systemUTC())
                     .run(list.subList(1, list.size())));
         }
         if (!list.isEmpty() && "self-test".equals(list.getFirst())) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
@@ -96,7 +97,7 @@ final class PlatformCommand {
         return parse(args, System.getenv());
     }
 
-    static PlatformConfig parse(List<String> args, java.util.Map<String, String> env) throws UsageException {
+    static PlatformConfig parse(List<String> args, Map<String, String> env) throws UsageException {
         Deque<String> q = new ArrayDeque<>(args);
         int port = 8080;
         String host = "127.0.0.1";

@@ -19,9 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.OkHttpClient;
+import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.client.PlatformTrust;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.MeDto;
@@ -292,9 +295,9 @@ final class RosterCommands {
     private static void write(Writer w, List<String> values) {
         try {
             // a copy for people, not the signed canonical line: formula signs are defused (R14)
-            w.write(org.iqracity.console.api.SpreadsheetCsv.line(values));
+            w.write(SpreadsheetCsv.line(values));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -340,12 +343,12 @@ final class RosterCommands {
     /** {@code --name value} pairs (repeatable), {@code --flag} alone, and one positional argument. */
     record Flags(Map<String, List<String>> values, List<String> positionals) {
         static Flags parse(List<String> args) throws UsageError {
-            return parse(args, java.util.Set.of());
+            return parse(args, Set.of());
         }
 
         /** As {@link #parse(List)}, where the names in {@code switches} stand alone, without a value. */
-        static Flags parse(List<String> args, java.util.Set<String> switches) throws UsageError {
-            Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        static Flags parse(List<String> args, Set<String> switches) throws UsageError {
+            Map<String, List<String>> values = new LinkedHashMap<>();
             List<String> positionals = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);

@@ -2,14 +2,17 @@ package org.iqracity.console.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -58,7 +61,7 @@ final class HttpExchange {
 
     /** Reads the body and the ETag header; an answer without one names no version and cannot be changed safely. */
     <T> Versioned<T> sendVersioned(Request request, Class<T> type) {
-        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+        JavaType javaType = reader.getTypeFactory().constructType(type);
         return exchange(request, (response, responseBody) -> {
             String etag = response.header("ETag");
             if (etag == null || etag.isBlank()) {
@@ -72,8 +75,8 @@ final class HttpExchange {
      * Like {@link #sendVersioned(Request, Class)}, but an answer without an ETag takes the tag {@code fromBody} names
      * for it: for bodies that carry their own version.
      */
-    <T> Versioned<T> sendVersioned(Request request, Class<T> type, java.util.function.Function<T, String> fromBody) {
-        com.fasterxml.jackson.databind.JavaType javaType = reader.getTypeFactory().constructType(type);
+    <T> Versioned<T> sendVersioned(Request request, Class<T> type, Function<T, String> fromBody) {
+        JavaType javaType = reader.getTypeFactory().constructType(type);
         return exchange(request, (response, responseBody) -> {
             T value = readStreamed(request, responseBody, javaType);
             String etag = response.header("ETag");
@@ -94,10 +97,10 @@ final class HttpExchange {
 
     @FunctionalInterface
     interface StreamReader<T> {
-        T read(java.io.InputStream body) throws IOException;
+        T read(InputStream body) throws IOException;
     }
 
-    private <T> T send(Request request, com.fasterxml.jackson.databind.JavaType type) {
+    private <T> T send(Request request, JavaType type) {
         return exchange(request, (response, responseBody) -> readStreamed(request, responseBody, type));
     }
 
@@ -106,14 +109,14 @@ final class HttpExchange {
      * first (twice that in UTF-16 when a name has a letter beyond Latin-1) made the garbage collector stop the
      * screen to place it.
      */
-    private <T> T readStreamed(Request request, ResponseBody body, com.fasterxml.jackson.databind.JavaType type) {
+    private <T> T readStreamed(Request request, ResponseBody body, JavaType type) {
         if (body == null) {
             throw new MalformedResponseException("empty answer", null);
         }
         T value;
-        try (java.io.InputStream in = body.byteStream()) {
+        try (InputStream in = body.byteStream()) {
             value = reader.readValue(in, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedResponseException("unreadable answer from " + request.url().encodedPath(), e);
         } catch (IOException e) {
             throw new PlatformUnreachableException("the answer broke off", e);

@@ -1,15 +1,22 @@
 package org.iqracity.console.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.AccessLogFilter;
 import org.iqracity.console.api.ApiPaths;
@@ -56,6 +63,8 @@ import org.iqracity.console.api.breach.ResolveDeliveryRequest;
 import org.iqracity.console.api.breach.SiteNoticeApproval;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
+import org.iqracity.console.api.insights.CourseInsightsDto;
+import org.iqracity.console.api.research.ResearchExportRequest;
 
 /** {@link PlatformClient} over OkHttp. Thread-safe: one instance serves every background task of a session. */
 public final class HttpPlatformClient implements PlatformClient {
@@ -77,8 +86,8 @@ public final class HttpPlatformClient implements PlatformClient {
         this.baseUri = Objects.requireNonNull(baseUri);
         this.base = Objects.requireNonNull(HttpUrl.get(baseUri.toString()));
         this.http = new HttpExchange(okHttp);
-        this.patient = new HttpExchange(okHttp.newBuilder().readTimeout(java.time.Duration.ofMinutes(5))
-                .callTimeout(java.time.Duration.ofMinutes(15)).build());
+        this.patient = new HttpExchange(okHttp.newBuilder().readTimeout(Duration.ofMinutes(5))
+                .callTimeout(Duration.ofMinutes(15)).build());
         this.clock = clock;
     }
 
@@ -213,9 +222,9 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId) {
+    public CourseInsightsDto courseInsights(String courseId) {
         return authed(get(ApiPaths.courseInsights(courseId)),
-                new TypeReference<org.iqracity.console.api.insights.CourseInsightsDto>() { });
+                new TypeReference<CourseInsightsDto>() { });
     }
 
     private <T> T authed(Request.Builder request, TypeReference<T> type) {
@@ -238,17 +247,17 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
-                               java.io.OutputStream out) {
+    public long researchExport(String courseId, ResearchExportRequest request,
+                               OutputStream out) {
         return authed(postBuilder(ApiPaths.courseResearchExports(courseId), request),
                 r -> patient.stream(r, in -> in.transferTo(out)));
     }
 
-    private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call) {
+    private <T> T authed(Request.Builder request, Function<Request, T> call) {
         return authed(request, call, false);
     }
 
-    private <T> T authed(Request.Builder request, java.util.function.Function<Request, T> call, boolean background) {
+    private <T> T authed(Request.Builder request, Function<Request, T> call, boolean background) {
         Tokens used = tokens;
         if (used == null) {
             throw new SessionExpiredException("not signed in", null);
@@ -355,7 +364,7 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public long accessLogCsv(AccessLogFilter filter, java.io.OutputStream out) {
+    public long accessLogCsv(AccessLogFilter filter, OutputStream out) {
         HttpUrl url = accessLogUrl(ApiPaths.ACCESS_LOG_EXPORT, filter).build();
         return authed(new Request.Builder().url(url).get(), r -> http.stream(r, in -> in.transferTo(out)));
     }
@@ -386,7 +395,7 @@ public final class HttpPlatformClient implements PlatformClient {
                 .build();
         // The builder is reused when a stale token is renewed: the retry carries the same key, so it releases once.
         Request.Builder request = new Request.Builder().url(url)
-                .post(okhttp3.RequestBody.create(new byte[0], null))
+                .post(RequestBody.create(new byte[0], null))
                 .header("Idempotency-Key", Objects.requireNonNull(idempotencyKey));
         return authed(request, new TypeReference<SponsorReleaseDto>() { });
     }
@@ -406,13 +415,13 @@ public final class HttpPlatformClient implements PlatformClient {
     public String sponsorReleaseCsv(String sponsorId, String releaseId) {
         String path = sponsorPath(sponsorId) + "/releases/" + ApiPaths.segment(releaseId) + "/csv";
         return authed(get(path), r -> http.stream(r,
-                in -> new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     @Override
     public byte[] sponsorReleasePdf(String sponsorId, String releaseId) {
         String path = sponsorPath(sponsorId) + "/releases/" + ApiPaths.segment(releaseId) + "/pdf";
-        return authed(get(path), r -> http.stream(r, java.io.InputStream::readAllBytes));
+        return authed(get(path), r -> http.stream(r, InputStream::readAllBytes));
     }
 
     private HttpUrl.Builder accessLogUrl(String path, AccessLogFilter filter) {
@@ -543,15 +552,15 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public long lettersPdf(String incidentId, java.io.OutputStream out) {
+    public long lettersPdf(String incidentId, OutputStream out) {
         return authed(get(ApiPaths.breachNotice(incidentId) + "/letters"),
                 r -> http.stream(r, in -> in.transferTo(out)));
     }
 
     @Override
-    public long incidentRecord(String incidentId, RecordFormat format, java.io.OutputStream out) {
+    public long incidentRecord(String incidentId, RecordFormat format, OutputStream out) {
         HttpUrl url = url(ApiPaths.breachNotice(incidentId) + "/record").newBuilder()
-                .addQueryParameter("format", format.name().toLowerCase(java.util.Locale.ROOT)).build();
+                .addQueryParameter("format", format.name().toLowerCase(Locale.ROOT)).build();
         return authed(new Request.Builder().url(url).get(), r -> http.stream(r, in -> in.transferTo(out)));
     }
 
@@ -585,6 +594,6 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     private Request.Builder emptyPost(String path) {
-        return new Request.Builder().url(url(path)).post(okhttp3.RequestBody.create(new byte[0], null));
+        return new Request.Builder().url(url(path)).post(RequestBody.create(new byte[0], null));
     }
 }

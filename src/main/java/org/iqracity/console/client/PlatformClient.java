@@ -40,6 +40,8 @@ import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
+import org.iqracity.console.api.insights.CourseInsightsDto;
+import org.iqracity.console.api.research.ResearchExportRequest;
 
 /**
  * What the console asks of one platform. Calls block and may run on any thread; failures are {@link ApiException}
@@ -96,7 +98,7 @@ public interface PlatformClient {
     ConsentCoverageDto consentCoverage(String courseId);
 
     /** A course's aggregated insights; counts under 5, and what would give them away, come suppressed (R11). */
-    org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId);
+    CourseInsightsDto courseInsights(String courseId);
     /** The platform's public key for checking signed exports. */
     SigningKeyDto signingKey();
 
@@ -117,7 +119,7 @@ public interface PlatformClient {
      * {@code out}; answers the bytes written. The platform reads the whole course before the first byte, so this
      * call waits longer for its answer than others do.
      */
-    long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
+    long researchExport(String courseId, ResearchExportRequest request,
                         OutputStream out);
 
     /** One page of the Member's access log (R12), newest first; {@code cursor} null for the first page. */

@@ -2,6 +2,9 @@ package org.iqracity.console.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,8 +15,8 @@ import org.iqracity.console.api.RosterSummary;
 /** Reads the platform's roster stream: a header object, arrays of strings, and a summary object last. */
 final class RosterNdjson {
     /** Reads one object out of the middle of the stream, so what follows it is not an error. */
-    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER = Json.tolerantMapper().reader()
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader TREE_READER = Json.tolerantMapper().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private RosterNdjson() {
     }
 
@@ -35,7 +38,7 @@ final class RosterNdjson {
                     }
                     lines.row(List.copyOf(values));
                 } else if (t == JsonToken.START_OBJECT) {
-                    com.fasterxml.jackson.databind.JsonNode node = TREE_READER.readTree(p);
+                    JsonNode node = TREE_READER.readTree(p);
                     String type = node.path("type").asText();
                     if ("header".equals(type)) {
                         List<String> fields = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -66,7 +68,7 @@ public final class OwnerOnly {
 
     /** A new file (or one replaced), owner-only from its first byte. */
     public static OutputStream newOutputStream(Path file, OpenOption... options) throws IOException {
-        Set<OpenOption> opts = new java.util.HashSet<>(List.of(options));
+        Set<OpenOption> opts = new HashSet<>(List.of(options));
         if (opts.isEmpty()) {
             opts.addAll(List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE));
@@ -140,8 +142,8 @@ public final class OwnerOnly {
                 .setPermissions(EnumSet.allOf(AclEntryPermission.class));
         if (Files.isDirectory(path)) {
             // what is made inside later inherits the same single entry
-            entry.setFlags(java.nio.file.attribute.AclEntryFlag.FILE_INHERIT,
-                    java.nio.file.attribute.AclEntryFlag.DIRECTORY_INHERIT);
+            entry.setFlags(AclEntryFlag.FILE_INHERIT,
+                    AclEntryFlag.DIRECTORY_INHERIT);
         }
         AclEntry owner = entry.build();
         view.setAcl(List.of(owner));

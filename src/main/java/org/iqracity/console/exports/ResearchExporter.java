@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.documents.OwnerOnly;
@@ -64,7 +65,7 @@ public final class ResearchExporter {
                 }
                 return s;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException("the research export is not a readable ZIP archive", e);
         }
     }

@@ -1,5 +1,6 @@
 package org.iqracity.console.exports;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class RosterExporter {
     private RosterManifest write(PlatformClient client, MeDto me, Request request, List<RosterField> fields,
                                  List<String> columns, long expected, Path partial, Progress progress,
                                  BooleanSupplier cancelled) throws IOException {
-        try (OutputStream out = new java.io.BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16);
+        try (OutputStream out = new BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16);
              RosterWriter writer = RosterWriter.open(out, columns, request.protection());
              // Reading the stream and writing the file run on two threads: on two cores the export then takes
              // about as long as the longer of the two instead of their sum.

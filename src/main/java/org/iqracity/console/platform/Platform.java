@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.platform.http.ApiServer;
@@ -62,7 +67,7 @@ public final class Platform implements AutoCloseable {
     private final Breach breach;
     private final AccessLogService accessLogService;
     /** Writes the counted repeats of refused requests once their minute is over. */
-    private final java.util.concurrent.ScheduledExecutorService housekeeping;
+    private final ScheduledExecutorService housekeeping;
 
     private Platform(Database database, ApiServer server, URI baseUri, AuthService auth, Breach breach,
                      AccessLogService accessLogService) {
@@ -72,7 +77,7 @@ public final class Platform implements AutoCloseable {
         this.auth = auth;
         this.breach = breach;
         this.accessLogService = accessLogService;
-        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("access-log-repeats").daemon().unstarted(r));
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
@@ -80,7 +85,7 @@ public final class Platform implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOGGER.warn("Counted refusals not written yet: {}", e.getClass().getSimpleName());
             }
-        }, 20, 20, java.util.concurrent.TimeUnit.SECONDS);
+        }, 20, 20, TimeUnit.SECONDS);
     }
 
     public static Platform start(PlatformConfig config, StartupListener listener) {
@@ -90,7 +95,7 @@ public final class Platform implements AutoCloseable {
     /** Starts with a given clock, so tests can move time past session limits. */
     public static Platform start(PlatformConfig config, StartupListener listener, Clock clock) {
         // The keystore first: a wrong path or password should not wait for a sandbox to be seeded.
-        java.security.KeyStore tlsKeys = config.tls() == null ? null : TlsKeystore.load(config.tls());
+        KeyStore tlsKeys = config.tls() == null ? null : TlsKeystore.load(config.tls());
         listener.progress("Opening the database", 0.02);
         Database database = openDatabase(config, listener);
         Breach breach = null;
@@ -139,7 +144,7 @@ public final class Platform implements AutoCloseable {
                 marker.finish();
             }
             Jdbc jdbc = new Jdbc(database.dataSource());
-            java.util.Optional<MasterKey> previousKey = MasterKey.previous(config.dataDir());
+            Optional<MasterKey> previousKey = MasterKey.previous(config.dataDir());
             int sealed = PlatformSecrets.seal(jdbc, box, previousKey.map(MasterKey::box).orElse(null));
             if (sealed > 0) {
                 LOGGER.info("Sealed {} secrets under the current master key", sealed);
@@ -184,7 +189,7 @@ public final class Platform implements AutoCloseable {
                     new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
                             signingKeys, clock),
                     new ResearchExportService(courses, new ResearchRepository(jdbc, box), accessLog, Regions.m49(),
-                            new java.security.SecureRandom(), clock),
+                            new SecureRandom(), clock),
                     new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));
             listener.progress("Starting the API", 0.99);
             ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
@@ -304,7 +309,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** The sandbox mailbox breach notices land in, when this platform runs one. */
-    public java.util.Optional<java.nio.file.Path> sandboxMailbox() {
+    public Optional<Path> sandboxMailbox() {
         return breach.mailboxFolder();
     }
 

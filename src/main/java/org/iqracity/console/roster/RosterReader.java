@@ -1,6 +1,8 @@
 package org.iqracity.console.roster;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,9 +13,11 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -72,7 +76,7 @@ public final class RosterReader {
          * {@code keyPassphrase} unlocks the one needed (empty for a key without one).
          */
         public static Key secretKeys(InputStream keyFile, char[] keyPassphrase) throws RosterFileException {
-            List<PGPSecretKey> keys = new java.util.ArrayList<>();
+            List<PGPSecretKey> keys = new ArrayList<>();
             try {
                 var rings = new PGPSecretKeyRingCollection(PGPUtil.getDecoderStream(keyFile),
                         new BcKeyFingerprintCalculator());
@@ -112,14 +116,14 @@ public final class RosterReader {
      * several platforms: the key is looked up by the manifest's {@code platformKeyId}; null means none is known.
      */
     public static Opened readPinned(InputStream file, Key key,
-                                    java.util.function.Function<String, PublicKey> platformKeys,
+                                    Function<String, PublicKey> platformKeys,
                                     Clock clock, RowSink sink) throws RosterFileException, IOException {
         try {
             InputStream clear = decrypt(new BufferedInputStream(file, 1 << 16), key);
             return readZip(clear, platformKeys, clock, sink);
         } catch (PGPException e) {
             throw new RosterFileException(Kind.DAMAGED, "The file is damaged or was changed after it was exported.", e);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new RosterFileException(Kind.DAMAGED, "The file is incomplete or damaged.", e);
         }
     }
@@ -127,7 +131,7 @@ public final class RosterReader {
     private static InputStream decrypt(InputStream in, Key key) throws IOException, PGPException, RosterFileException {
         Object first;
         try {
-            first = new BcPGPObjectFactory(org.bouncycastle.openpgp.PGPUtil.getDecoderStream(in)).nextObject();
+            first = new BcPGPObjectFactory(PGPUtil.getDecoderStream(in)).nextObject();
         } catch (IOException | RuntimeException e) {
             throw new RosterFileException(Kind.NOT_A_ROSTER, "This is not an exported roster.", e);
         }
@@ -196,7 +200,7 @@ public final class RosterReader {
     }
 
     /** Verifies OpenPGP's modification detection code once the content has been read to the end. */
-    private static final class IntegrityCheckingStream extends java.io.FilterInputStream {
+    private static final class IntegrityCheckingStream extends FilterInputStream {
         private final PGPEncryptedData data;
 
         IntegrityCheckingStream(InputStream in, PGPEncryptedData data) {
@@ -215,7 +219,7 @@ public final class RosterReader {
         }
     }
 
-    private static Opened readZip(InputStream clear, java.util.function.Function<String, PublicKey> platformKeys,
+    private static Opened readZip(InputStream clear, Function<String, PublicKey> platformKeys,
                                   Clock clock, RowSink sink)
             throws IOException, RosterFileException, PGPException {
         ZipInputStream zip = new ZipInputStream(clear, StandardCharsets.UTF_8);
@@ -301,8 +305,8 @@ public final class RosterReader {
 
     /** Recomputes each course's canonical digest from the rows as read. */
     private static final class RowCheck {
-        private final java.util.List<RosterWriter.CourseDigest> seen = new java.util.ArrayList<>();
-        private final java.util.List<String> seenIds = new java.util.ArrayList<>();
+        private final List<RosterWriter.CourseDigest> seen = new ArrayList<>();
+        private final List<String> seenIds = new ArrayList<>();
         private MessageDigest digest = RosterWriter.sha256();
         private final CanonicalLine line = new CanonicalLine();
         private String current;
@@ -337,7 +341,7 @@ public final class RosterReader {
         }
 
         boolean matches(List<RosterManifest.CourseEntry> courses) {
-            java.util.List<RosterManifest.CourseEntry> nonEmpty = courses.stream().filter(c -> c.rowCount() > 0).toList();
+            List<RosterManifest.CourseEntry> nonEmpty = courses.stream().filter(c -> c.rowCount() > 0).toList();
             if (nonEmpty.size() != seen.size()) {
                 return false;
             }

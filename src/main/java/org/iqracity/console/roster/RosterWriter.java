@@ -1,5 +1,7 @@
 package org.iqracity.console.roster;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +81,7 @@ public final class RosterWriter implements AutoCloseable {
         zip.setLevel(Deflater.BEST_SPEED);
         zip.putNextEntry(new ZipEntry(CSV));
         // Rows reach the deflater in 64 KiB blocks, not one call per row.
-        csv = new DigestingStream(new java.io.BufferedOutputStream(zip, 1 << 16), fileDigest);
+        csv = new DigestingStream(new BufferedOutputStream(zip, 1 << 16), fileDigest);
         csv.write(RosterCanon.csvLine(this.fields).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -159,7 +161,7 @@ public final class RosterWriter implements AutoCloseable {
     }
 
     /** Passes bytes on and into a digest, without closing what it wraps. */
-    private static final class DigestingStream extends java.io.FilterOutputStream {
+    private static final class DigestingStream extends FilterOutputStream {
         private final MessageDigest digest;
 
         DigestingStream(OutputStream out, MessageDigest digest) {

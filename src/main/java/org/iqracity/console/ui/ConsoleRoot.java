@@ -1,5 +1,7 @@
 package org.iqracity.console.ui;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -36,6 +38,7 @@ import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.ThemeMode;
 import org.iqracity.console.ui.common.ThemeSwitcher;
+import org.iqracity.console.ui.insights.InsightsView;
 import org.iqracity.console.ui.learners.LearnersView;
 import org.iqracity.console.ui.learners.LearnersViewModel;
 import org.iqracity.console.ui.shell.ConnectionWatcher;
@@ -95,7 +98,7 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         new ConnectionWatcher(app, tasks, setup.reconnectInterval(), HEARTBEAT);
         app.sessionProperty().addListener((obs, old, session) -> showFor(session));
-        this.conversions = new ConversionRecorder(setup.conversions(), app, tasks, java.time.Clock.systemUTC());
+        this.conversions = new ConversionRecorder(setup.conversions(), app, tasks, Clock.systemUTC());
         // Copies of rosters made while offline reach the platform's access log at the next sign-in (R14).
         app.sessionProperty().addListener((obs, old, session) -> {
             if (session != null) {
@@ -167,7 +170,7 @@ public final class ConsoleRoot implements AutoCloseable {
     private javafx.scene.Node screen(Destination destination) {
         if (destination == Destination.EXPORTS) {
             return new ExportsScreen(ExportKind.allowedFor(app.session().me()), setup.messages(),
-                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), java.time.Clock.systemUTC()),
+                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), Clock.systemUTC()),
                             setup.messages(), this::openOfflineRoster),
                     () -> new ResearchExportView(new ResearchExportViewModel(app, tasks, setup.messages()),
                             setup.messages()));
@@ -192,10 +195,10 @@ public final class ConsoleRoot implements AutoCloseable {
         if (destination == Destination.BREACH_NOTICES) {
             return new BreachView(new BreachViewModel(app, tasks, setup.messages(),
                     new FxBreachDialogs(setup.messages(), () -> stage), new DesktopFileOpener(),
-                    java.time.Clock.systemUTC(), ZoneId.systemDefault()), setup.messages());
+                    Clock.systemUTC(), ZoneId.systemDefault()), setup.messages());
         }
         if (destination == Destination.INSIGHTS) {
-            return new org.iqracity.console.ui.insights.InsightsView(new org.iqracity.console.ui.insights
+            return new InsightsView(new org.iqracity.console.ui.insights
                     .InsightsViewModel(app, tasks, setup.messages()), setup.messages(), ZoneId.systemDefault());
         }
         throw new IllegalArgumentException("no screen for " + destination);
@@ -237,7 +240,7 @@ public final class ConsoleRoot implements AutoCloseable {
             return;
         }
         OfflineRosterViewModel vm = new OfflineRosterViewModel(tasks, setup.messages(),
-                new PinnedKeys(setup.settings()), java.time.Clock.systemUTC(), conversions);
+                new PinnedKeys(setup.settings()), Clock.systemUTC(), conversions);
         offline = new OfflineRosterView(vm, setup.messages(), () -> {
             root.getChildren().remove(offline);
             offline = null;
@@ -249,7 +252,7 @@ public final class ConsoleRoot implements AutoCloseable {
      * Opens {@code file} for offline review, asking its passphrase: what double-clicking an exported roster does.
      * A roster already on screen is closed first, unless it is still being read.
      */
-    public void openOfflineRoster(java.nio.file.Path file) {
+    public void openOfflineRoster(Path file) {
         if (offline != null && !offline.offerFile(file)) {
             return;
         }

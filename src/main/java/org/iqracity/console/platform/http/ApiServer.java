@@ -1,6 +1,8 @@
 package org.iqracity.console.platform.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -14,10 +16,12 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.iqracity.console.api.Json;
+import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.platform.service.PlatformException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +76,10 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(Requests::refuseMethodOverride);
             // HEAD would answer an empty 200 for any GET route without running it, so without authenticating.
             config.routes.before(ctx -> {
-                if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+                if (ctx.method() == HandlerType.HEAD) {
                     ctx.header("Allow", "GET");
-                    throw new PlatformException(405, org.iqracity.console.api.ProblemCode.METHOD_NOT_ALLOWED,
-                            "Method not allowed", "Use GET.", java.util.List.of(), null);
+                    throw new PlatformException(405, ProblemCode.METHOD_NOT_ALLOWED,
+                            "Method not allowed", "Use GET.", List.of(), null);
                 }
             });
             for (Route r : routes) {
@@ -101,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** HTTPS only on this port: TLS 1.2 or newer (Jetty's defaults exclude the weak suites), HTTP/1.1 inside. */
-    private static ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, HttpConfiguration plain,
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration plain,
                                                 KeyStore keys, char[] password) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStore(keys);
@@ -137,7 +141,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The matched route's template: paths themselves carry learner ids, which stay out of the log. */
-    private static String routeOf(io.javalin.http.Context ctx) {
+    private static String routeOf(Context ctx) {
         try {
             return ctx.endpoint().path;
         } catch (RuntimeException e) {

@@ -1,9 +1,14 @@
 package org.iqracity.console.platform.http;
 
 import io.javalin.http.Context;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.breach.ApprovalRequest;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
@@ -58,7 +63,7 @@ final class BreachController {
         try (WorkLimits.Permit permit = largeDraftPermit(ctx, caller)) {
             created = breaches.create(caller, Requests.body(ctx, IncidentRequest.class, INCIDENT_BODY_BYTES));
         }
-        ctx.status(201).header("Location", org.iqracity.console.api.ApiPaths.breachNotice(created.id()));
+        ctx.status(201).header("Location", ApiPaths.breachNotice(created.id()));
         withEtag(ctx, created);
     }
 
@@ -184,22 +189,22 @@ final class BreachController {
 
     @FunctionalInterface
     private interface Writer {
-        void write(OutputStream out) throws java.io.IOException;
+        void write(OutputStream out) throws IOException;
     }
 
-    private static void spooled(Context ctx, String type, String filename, Writer writer) throws java.io.IOException {
-        java.nio.file.Path scratch = java.nio.file.Files.createTempFile("breach-", ".part");
+    private static void spooled(Context ctx, String type, String filename, Writer writer) throws IOException {
+        Path scratch = Files.createTempFile("breach-", ".part");
         try {
-            try (OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(scratch))) {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(scratch))) {
                 writer.write(file);
             }
             download(ctx, type, filename);
-            ctx.header("Content-Length", Long.toString(java.nio.file.Files.size(scratch)));
+            ctx.header("Content-Length", Long.toString(Files.size(scratch)));
             try (OutputStream out = ctx.outputStream()) {
-                java.nio.file.Files.copy(scratch, out);
+                Files.copy(scratch, out);
             }
         } finally {
-            java.nio.file.Files.deleteIfExists(scratch);
+            Files.deleteIfExists(scratch);
         }
     }
 

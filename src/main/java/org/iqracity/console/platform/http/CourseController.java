@@ -1,12 +1,16 @@
 package org.iqracity.console.platform.http;
 
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.CourseService;
+import org.iqracity.console.platform.service.PlatformException;
 
 final class CourseController {
     private final CourseService courses;
@@ -28,17 +32,17 @@ final class CourseController {
         String after = cursor == null ? null : decode(cursor);
         List<CourseDto> rest = all.stream().filter(c -> after == null || c.id().compareTo(after) > 0).toList();
         List<CourseDto> page = rest.subList(0, Math.min(limit, rest.size()));
-        String next = rest.size() > limit ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                page.getLast().id().getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null;
+        String next = rest.size() > limit ? Base64.getUrlEncoder().withoutPadding().encodeToString(
+                page.getLast().id().getBytes(StandardCharsets.UTF_8)) : null;
         ctx.json(new Page<>(page, next, all.size()));
     }
 
     private static String decode(String cursor) {
         try {
-            return new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw org.iqracity.console.platform.service.PlatformException.badRequest(
-                    org.iqracity.console.api.ProblemCode.MALFORMED_REQUEST,
+            throw PlatformException.badRequest(
+                    ProblemCode.MALFORMED_REQUEST,
                     "The cursor is not valid for this list. Start again from the first page.");
         }
     }

@@ -1,5 +1,6 @@
 package org.iqracity.console.platform.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -25,7 +26,7 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) throws java.io.IOException {
+                                    Callback callback) throws IOException {
         Problem problem = Problems.forStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         // A request Jetty could not parse never reached the customizer that sets these.

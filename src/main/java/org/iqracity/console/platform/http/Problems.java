@@ -1,5 +1,6 @@
 package org.iqracity.console.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import java.util.List;
 import org.iqracity.console.api.Json;
@@ -33,7 +34,7 @@ final class Problems {
         try {
             ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE)
                     .result(Json.mapper().writeValueAsBytes(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             ctx.status(500).result("{\"status\":500,\"code\":\"internal_error\"}");
         }
     }

@@ -1,17 +1,25 @@
 package org.iqracity.console.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.Problem.FieldError;
 import org.iqracity.console.api.ProblemCode;
@@ -97,20 +105,20 @@ final class Requests {
         if (header == null || header.chars().anyMatch(c -> c > 0xFF)) {
             return header;
         }
-        byte[] bytes = header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
             return header;
         }
     }
 
     /** Whether the client marked this request as its own periodic check rather than the person's action. */
     static boolean background(Context ctx) {
-        return "true".equalsIgnoreCase(ctx.header(org.iqracity.console.api.ApiPaths.BACKGROUND_HEADER));
+        return "true".equalsIgnoreCase(ctx.header(ApiPaths.BACKGROUND_HEADER));
     }
 
     static String bearer(Context ctx) {
@@ -150,12 +158,12 @@ final class Requests {
                 throw malformed();
             }
             return value;
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        } catch (UnrecognizedPropertyException e) {
             throw PlatformException.invalid(e.getPropertyName(), "This field is not accepted here.");
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "body" : e.getPath().getLast().getFieldName();
             throw PlatformException.invalid(field == null ? "body" : field, "This field has the wrong type.");
-        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+        } catch (StreamReadException e) {
             String duplicate = duplicateField(e);
             if (duplicate != null) {
                 throw PlatformException.invalid(duplicate, "This field appears more than once.");
@@ -173,7 +181,7 @@ final class Requests {
      * header: the servlet's own parsing looks the charset up and throws on an unknown one, which was a 500.
      */
     /** The field a strict parser found twice ("Duplicate field 'k'"), or null. */
-    private static String duplicateField(com.fasterxml.jackson.core.exc.StreamReadException e) {
+    private static String duplicateField(StreamReadException e) {
         String m = e.getOriginalMessage();
         if (m == null || !m.startsWith("Duplicate field '")) {
             return null;

@@ -14,6 +14,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.iqracity.console.platform.service.breach.MailTransport;
@@ -27,7 +28,7 @@ public final class SmtpMailTransport implements MailTransport {
     private final MailSettings settings;
     private final Session session;
     private final InternetAddress from;
-    private static final long IDLE_LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    private static final long IDLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
 
     private Transport transport;
     private long lastUsed;

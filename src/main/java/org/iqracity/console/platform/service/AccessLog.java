@@ -1,14 +1,20 @@
 package org.iqracity.console.platform.service;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.AccessLogRepository.Entry;
 import org.iqracity.console.platform.store.Jdbc;
@@ -27,13 +33,13 @@ public final class AccessLog {
     private final AccessLogRepository repository;
     private final Clock clock;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final javax.crypto.spec.SecretKeySpec chainKey;
+    private final SecretKeySpec chainKey;
 
     public AccessLog(Jdbc jdbc, AccessLogRepository repository, Clock clock, byte[] chainKey) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.clock = clock;
-        this.chainKey = new javax.crypto.spec.SecretKeySpec(chainKey.clone(), "HmacSHA256");
+        this.chainKey = new SecretKeySpec(chainKey.clone(), "HmacSHA256");
     }
 
     /** What happened, to what, by whom. {@code outcome} is SUCCESS, FAILURE or DENIED. */
@@ -76,7 +82,7 @@ public final class AccessLog {
 
     /** Work that runs inside the transaction that appends its entries. */
     public interface LoggedWork<T> {
-        Logged<T> run(java.sql.Connection c) throws java.sql.SQLException;
+        Logged<T> run(Connection c) throws SQLException;
     }
 
     /**
@@ -197,10 +203,10 @@ public final class AccessLog {
     /** The entry's keyed hash over its link and every field. */
     String hash(Entry e) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(chainKey);
             return HexFormat.of().formatHex(mac.doFinal(canonical(e)));
-        } catch (java.security.GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -232,7 +238,7 @@ public final class AccessLog {
                 continue;
             }
             List<Entry> chain = repository.chain(member);
-            List<Entry> relinked = new java.util.ArrayList<>();
+            List<Entry> relinked = new ArrayList<>();
             String oldPrev = AccessLogRepository.GENESIS;
             String newPrev = AccessLogRepository.GENESIS;
             long expected = 1;

@@ -1,13 +1,17 @@
 package org.iqracity.console.platform.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.MemberRef;
+import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.api.SessionDto;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /** Sign-in, token refresh and rotation, sign-out and bearer-token checks (R13). */
 public final class AuthService {
     private static final Logger LOGGER = LoggerFactory.getLogger(AuthService.class);
-    private static final java.time.Duration STAFF_CACHE_TTL = java.time.Duration.ofSeconds(5);
+    private static final Duration STAFF_CACHE_TTL = Duration.ofSeconds(5);
     private static final String BAD_CREDENTIALS = "The username or password is not correct.";
 
     private final StaffRepository staff;
@@ -32,7 +36,7 @@ public final class AuthService {
     private final AccessLog accessLog;
     private final SessionPolicy policy;
     private final Clock clock;
-    private final java.util.Map<String, CachedStaff> staffCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedStaff> staffCache = new ConcurrentHashMap<>();
 
     public AuthService(StaffRepository staff, SessionRepository sessions, PasswordHasher hasher, LoginThrottle throttle,
                        AccessLog accessLog, SessionPolicy policy, Clock clock) {
@@ -50,7 +54,7 @@ public final class AuthService {
         if (username == null || username.isBlank() || request.password() == null || username.length() > 100
                 || request.password().length() > 1024) {
             throw PlatformException.invalid(List.of(
-                    new org.iqracity.console.api.Problem.FieldError("username", "Username and password are required.")));
+                    new Problem.FieldError("username", "Username and password are required.")));
         }
         OptionalLong wait = throttle.retryAfter(username, origin.address());
         if (wait.isPresent()) {

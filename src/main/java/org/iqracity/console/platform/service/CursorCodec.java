@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -86,7 +87,7 @@ public final class CursorCodec {
                 case LAST_ACTIVITY_AT -> Long.parseLong(value);
             };
             return new Keyset(typed, id);
-        } catch (GeneralSecurityException | IllegalArgumentException | java.time.DateTimeException
+        } catch (GeneralSecurityException | IllegalArgumentException | DateTimeException
                  | IndexOutOfBoundsException e) {
             throw bad();
         }

@@ -3,10 +3,13 @@ package org.iqracity.console.platform.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.iqracity.console.api.Problem;
@@ -72,17 +75,17 @@ public final class RosterConversions {
         }
         List<RosterField> fields = new ArrayList<>();
         for (String column : r.fields()) {
-            java.util.Optional<RosterField> field = column == null ? java.util.Optional.empty()
+            Optional<RosterField> field = column == null ? Optional.empty()
                     : RosterField.byColumn(column);
             if (field.isEmpty()) {
                 return Vouched.NOTHING;
             }
             fields.add(field.get());
         }
-        Set<String> exporters = new java.util.HashSet<>();
+        Set<String> exporters = new HashSet<>();
         Instant earliest = null;
         long rows = 0;
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (RosterConversionReport.SignedCourse c : r.signed()) {
             if (c == null || c.courseId() == null || !courseIds.contains(c.courseId()) || !seen.add(c.courseId())
                     || c.exportedAt() == null || c.sha256() == null || c.signature() == null
@@ -93,7 +96,7 @@ public final class RosterConversions {
             Instant at;
             try {
                 at = Instant.parse(c.exportedAt());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return Vouched.NOTHING;
             }
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;

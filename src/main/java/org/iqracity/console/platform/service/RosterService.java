@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.iqracity.console.api.Json;
@@ -121,7 +122,7 @@ public final class RosterService {
                         }
                         json.flush();
                     }
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 } finally {
                     if (next != null) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.documents.ReportDocument;
 import org.iqracity.console.documents.ReportDocument.Cell;
 import org.iqracity.console.documents.XlsxWriter.Column;
@@ -70,7 +71,7 @@ final class SponsorReleaseDocument {
 
     /** The snapshot guards names a spreadsheet would run as formulas with a quote; a PDF shows them as typed. */
     private static String unquote(String value) {
-        return org.iqracity.console.api.SpreadsheetCsv.unguard(value);
+        return SpreadsheetCsv.unguard(value);
     }
 
     private static String status(String code) {

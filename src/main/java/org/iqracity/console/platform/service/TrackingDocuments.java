@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingCategorySetting;
@@ -41,7 +42,7 @@ final class TrackingDocuments {
     /** Gives every technology without an id one made from its name, unique within the document. */
     static TrackingSettingsRequest withIds(TrackingSettingsRequest r) {
         List<String> taken = new ArrayList<>(r.technologies().stream().map(TrackingTechnologyDto::id)
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList());
         List<TrackingTechnologyDto> out = new ArrayList<>();
         for (TrackingTechnologyDto t : r.technologies()) {
             String id = t.id();

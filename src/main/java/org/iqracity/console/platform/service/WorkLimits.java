@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +64,7 @@ public final class WorkLimits {
     private final Clock clock;
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
     private int running;
-    private final Map<Kind, Integer> runningByKind = new java.util.EnumMap<>(Kind.class);
+    private final Map<Kind, Integer> runningByKind = new EnumMap<>(Kind.class);
 
     public WorkLimits(Clock clock) {
         this.clock = clock;

@@ -1,9 +1,13 @@
 package org.iqracity.console.platform.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /** The access log table (R12): inserts only. Nothing in the application updates or deletes an entry. */
 public final class AccessLogRepository {
@@ -75,7 +79,7 @@ public final class AccessLogRepository {
 
     /** Newest first, before {@code beforeSeq} (exclusive) when given. */
     public List<Entry> page(String memberId, Filter f, Long beforeSeq, int limit) {
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT member_id, seq, at, actor_id, actor_username, action, outcome, "
                 + "object_type, object_id, course_id, client, address, prev_hash, hash FROM access_log");
         where(sql, params, memberId, f);
@@ -89,7 +93,7 @@ public final class AccessLogRepository {
     }
 
     public long count(String memberId, Filter f) {
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM access_log");
         where(sql, params, memberId, f);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
@@ -100,7 +104,7 @@ public final class AccessLogRepository {
         params.add(memberId);
         // A username is one account whatever its case: NB-TA finds nb-ta's entries.
         String[] columns = {"LOWER(actor_username) = ?", "action = ?", "object_id = ?", "at >= ?", "at < ?"};
-        Object[] values = {f.actor() == null ? null : f.actor().toLowerCase(java.util.Locale.ROOT), f.action(),
+        Object[] values = {f.actor() == null ? null : f.actor().toLowerCase(Locale.ROOT), f.action(),
                 f.objectId(), f.from(), f.to()};
         for (int i = 0; i < columns.length; i++) {
             if (values[i] != null) {
@@ -110,7 +114,7 @@ public final class AccessLogRepository {
         }
     }
 
-    private static Entry map(java.sql.ResultSet rs) throws SQLException {
+    private static Entry map(ResultSet rs) throws SQLException {
         return new Entry(rs.getString(1), rs.getLong(2), Jdbc.instant(rs, "at"), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
@@ -126,7 +130,7 @@ public final class AccessLogRepository {
             + "ORDER BY seq";
 
     /** Hands the Member's chain over in order, a batch at a time, without holding it in memory. */
-    public void walkChain(String memberId, java.util.function.Consumer<Entry> sink) {
+    public void walkChain(String memberId, Consumer<Entry> sink) {
         jdbc.forEach(CHAIN, rs -> sink.accept(map(rs)), memberId);
     }
 }

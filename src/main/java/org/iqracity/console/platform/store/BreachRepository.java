@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,7 +239,7 @@ public final class BreachRepository {
 
     /** When the authority was told, per incident of the Member, for the list's clocks. */
     public Map<String, Instant> regulatorNotified(String memberId) {
-        Map<String, Instant> out = new java.util.HashMap<>();
+        Map<String, Instant> out = new HashMap<>();
         jdbc.query("SELECT r.incident_id, r.notified_at FROM regulator_notification r JOIN incident i "
                 + "ON i.id = r.incident_id WHERE i.member_id = ?", rs -> out.put(rs.getString(1),
                 Jdbc.instant(rs, 2)), memberId);

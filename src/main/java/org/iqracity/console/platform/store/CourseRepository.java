@@ -2,6 +2,7 @@ package org.iqracity.console.platform.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iqracity.console.api.CourseDto;
@@ -43,8 +44,8 @@ public final class CourseRepository {
         CourseDto dto = CourseDto.exact(rs.getString("id"), rs.getString("title"), rs.getString("org"),
                 rs.getString("number"), rs.getString("run"), Jdbc.instant(rs, "starts_at"),
                 Jdbc.instant(rs, "ends_at"), rs.getLong("enrollment_count"), rs.getLong("active_count"));
-        List<String> types = new java.util.ArrayList<>();
-        List<Double> weights = new java.util.ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         for (String part : rs.getString("grading_policy").split("\\|")) {
             int colon = part.lastIndexOf(':');
             types.add(part.substring(0, colon));

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.tools.DeleteDbFiles;
+import org.iqracity.console.documents.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +100,7 @@ public final class Database implements AutoCloseable {
         }
         try (var files = Files.list(embeddedDir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith(EMBEDDED_NAME)).toList()) {
-                org.iqracity.console.documents.OwnerOnly.narrow(f);
+                OwnerOnly.narrow(f);
             }
         } catch (IOException e) {
             LOGGER.warn("Could not narrow the database files to their owner: {}", e.getClass().getSimpleName());
@@ -107,12 +110,12 @@ public final class Database implements AutoCloseable {
     /** A connection with {@code password}, or with none as a database made before it had one. */
     private static Connection open(String url, String password) throws SQLException {
         try {
-            return java.sql.DriverManager.getConnection(url, "sa", password);
+            return DriverManager.getConnection(url, "sa", password);
         } catch (SQLException e) {
             if (password.isEmpty() || !"28000".equals(e.getSQLState())) {
                 throw e;
             }
-            return java.sql.DriverManager.getConnection(url, "sa", "");
+            return DriverManager.getConnection(url, "sa", "");
         }
     }
 
@@ -427,7 +430,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static EmbeddedFile embeddedFile(java.sql.Statement st) throws SQLException {
+    static EmbeddedFile embeddedFile(Statement st) throws SQLException {
         long bytes = 0;
         int live = 100;
         try (var rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.NoticeChannel;
 
@@ -189,7 +190,7 @@ public final class DeliveryRepository {
     }
 
     /** Every delivery record of the incident in id order, streamed. */
-    public void forEach(String incidentId, java.util.function.Consumer<Row> sink) {
+    public void forEach(String incidentId, Consumer<Row> sink) {
         jdbc.forEach(ROW + "WHERE d.incident_id = ? ORDER BY d.id", rs -> sink.accept(row(rs)), incidentId);
     }
 

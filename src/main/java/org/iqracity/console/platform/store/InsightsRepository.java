@@ -1,5 +1,8 @@
 package org.iqracity.console.platform.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,8 +77,8 @@ public final class InsightsRepository {
                         rs.getLong("n")), courseId);
     }
 
-    private static long day(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        return rs.getObject(column, java.time.LocalDate.class).toEpochDay();
+    private static long day(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class).toEpochDay();
     }
 
     private List<Performance> performance(String courseId) {

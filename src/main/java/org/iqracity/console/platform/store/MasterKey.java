@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.iqracity.console.documents.AtomicFiles;
@@ -56,15 +57,15 @@ public final class MasterKey {
      * The key being rotated out, if any: {@value #PREVIOUS_ENV}, or {@value #PREVIOUS_FILE} in {@code dataDir}
      * ({@code dataDir} may be null for a platform on a database server).
      */
-    public static java.util.Optional<MasterKey> previous(Path dataDir) {
+    public static Optional<MasterKey> previous(Path dataDir) {
         String value = System.getenv(PREVIOUS_ENV);
         if (value != null && !value.isBlank()) {
-            return java.util.Optional.of(decode(value.strip(), PREVIOUS_ENV));
+            return Optional.of(decode(value.strip(), PREVIOUS_ENV));
         }
         if (dataDir != null && Files.exists(dataDir.resolve(PREVIOUS_FILE))) {
-            return java.util.Optional.of(fromFile(dataDir.resolve(PREVIOUS_FILE), false));
+            return Optional.of(fromFile(dataDir.resolve(PREVIOUS_FILE), false));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A platform on a database server with no data folder: the key must come from the environment. */
@@ -74,12 +75,12 @@ public final class MasterKey {
                 + "seals the secrets the database keeps."));
     }
 
-    static java.util.Optional<MasterKey> fromEnvironment(Map<String, String> env) {
+    static Optional<MasterKey> fromEnvironment(Map<String, String> env) {
         String value = env.get(ENV);
         if (value == null || value.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(decode(value.strip(), ENV));
+        return Optional.of(decode(value.strip(), ENV));
     }
 
     /** The key in {@code file}; made (owner-only) when {@code create} and it does not exist yet. */

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keys the platform makes once and keeps in its database, so they survive restarts; sealed with the master key, so
@@ -35,7 +37,7 @@ public final class PlatformSecrets {
     }
 
     /** The named secret, made by {@code maker} and stored the first time it is asked for. */
-    public synchronized String getOrCreate(String name, java.util.function.Supplier<String> maker) {
+    public synchronized String getOrCreate(String name, Supplier<String> maker) {
         return jdbc.queryOne("SELECT secret FROM platform_secret WHERE name = ?", rs -> rs.getString(1), name)
                 .map(sealed -> box.open(place(name), sealed))
                 .orElseGet(() -> {
@@ -53,7 +55,7 @@ public final class PlatformSecrets {
      * embedded database then compacts at its next stop, so the old values leave the file too).
      */
     public static int seal(Jdbc jdbc, SecretBox box, SecretBox previous) {
-        record Column(String table, String key, String value, java.util.function.Function<String, String> place) {
+        record Column(String table, String key, String value, Function<String, String> place) {
         }
         List<Column> columns = List.of(
                 new Column("platform_secret", "name", "secret", PlatformSecrets::place),

@@ -78,7 +78,7 @@ public final class ResearchRepository {
             // a concurrent first export stored its key: both use that one
         }
         return stableKey(memberId).orElseThrow(() -> new DataAccessException(
-                new java.sql.SQLException("the research key could not be stored")));
+                new SQLException("the research key could not be stored")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.iqracity.console.platform.store;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class SponsorRepository {
     }
 
     /** A stored release, its text read through R7's columns only, whichever version wrote it. */
-    private static Release release(java.sql.ResultSet rs) throws SQLException {
+    private static Release release(ResultSet rs) throws SQLException {
         return new Release(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "released_at"),
                 rs.getString(5), rs.getLong(6), ReleaseSnapshot.r7(rs.getString(7)));
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.iqracity.console.api.Role;
@@ -30,7 +31,7 @@ public final class StaffRepository {
 
     /** Usernames are matched without regard to case, as the sign-in throttle counts them: NB-TA is nb-ta. */
     public Optional<StaffRecord> findByUsername(String username) {
-        return load(SELECT + "WHERE LOWER(s.username) = ?", username.toLowerCase(java.util.Locale.ROOT));
+        return load(SELECT + "WHERE LOWER(s.username) = ?", username.toLowerCase(Locale.ROOT));
     }
 
     public Optional<StaffRecord> findById(String id) {

@@ -1,5 +1,6 @@
 package org.iqracity.console.platform.store;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class TrackingRepository {
                 courseId).orElseThrow();
     }
 
-    private static VersionRow map(java.sql.ResultSet rs) throws SQLException {
+    private static VersionRow map(ResultSet rs) throws SQLException {
         long reverted = rs.getLong("reverted_from");
         Long revertedFrom = rs.wasNull() ? null : reverted;
         return new VersionRow(rs.getString("course_id"), rs.getLong("version"), Jdbc.instant(rs, "created_at"),

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.breach;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -282,7 +283,7 @@ public final class BreachView extends BorderPane implements LeaveGuard, AutoClos
             title.getStyleClass().add(Css.BREACH_CELL_TITLE);
             Label state = new Label(vm.words().state(item.state()));
             state.getStyleClass().addAll(Css.BADGE, Css.STATE_BADGE,
-                    "state-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
+                    "state-" + item.state().name().toLowerCase(Locale.ROOT));
             Countdown c = vm.countdown(item.regulatorDeadline(), item.state(), item.regulatorNotifiedAt());
             Label clock = new Label(vm.words().countdown(c), Icons.of(c.urgent() ? AppIcon.CLOCK_ALERT
                     : AppIcon.CLOCK));

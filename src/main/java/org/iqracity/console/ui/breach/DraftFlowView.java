@@ -3,7 +3,9 @@ package org.iqracity.console.ui.breach;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -34,7 +36,7 @@ final class DraftFlowView extends BorderPane {
     private final Message problems = new Message();
 
     DraftFlowView(DraftViewModel vm, IncidentViewModel incident, Messages messages, BreachWords words,
-                  BreachFormat format, java.time.ZoneId zone) {
+                  BreachFormat format, ZoneId zone) {
         this.vm = vm;
         this.messages = messages;
         setId("draftFlow");
@@ -70,7 +72,7 @@ final class DraftFlowView extends BorderPane {
             Button b = new Button(name);
             b.setTooltip(new javafx.scene.control.Tooltip(name));
             stepNames.put(step, name);
-            b.setId("step-" + step.name().toLowerCase(java.util.Locale.ROOT));
+            b.setId("step-" + step.name().toLowerCase(Locale.ROOT));
             b.getStyleClass().addAll(Css.STEP, Styles.FLAT);
             b.setOnAction(e -> vm.goTo(step));
             stepButtons.put(step, b);

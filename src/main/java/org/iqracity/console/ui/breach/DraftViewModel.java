@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.breach;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -411,7 +412,7 @@ public final class DraftViewModel {
     }
 
     /** Adds the ids and addresses in a pasted-list file (CSV or one a line) to the list; read off the FX thread. */
-    public void importList(java.nio.file.Path file) {
+    public void importList(Path file) {
         if (file == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.breach;
 
+import java.time.ZoneId;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -10,7 +11,7 @@ import org.iqracity.console.ui.common.Messages;
 /** Step 1: what happened, when it was found (the 72-hour clock starts there), what data, what is being done. */
 final class FactsStep extends FormGrid {
 
-    FactsStep(DraftViewModel vm, Messages messages, BreachWords words, java.time.ZoneId zone) {
+    FactsStep(DraftViewModel vm, Messages messages, BreachWords words, ZoneId zone) {
         setId("factsStep");
         add(messages.get("breach.facts.title"), checked(field("incidentTitle", vm.titleProperty()), vm,
                 DraftField.TITLE));

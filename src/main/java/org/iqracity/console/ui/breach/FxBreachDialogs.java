@@ -1,5 +1,8 @@
 package org.iqracity.console.ui.breach;
 
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -95,7 +98,7 @@ public final class FxBreachDialogs implements BreachDialogs {
         Button okButton = (Button) pane.lookupButton(ok);
         okButton.setId("approveDialogOk");
         okButton.setDefaultButton(false);
-        okButton.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+        okButton.getStyleClass().add(Styles.SUCCESS);
         Button cancelButton = (Button) pane.lookupButton(cancel);
         cancelButton.setId("approveDialogCancel");
         // Approving is a decision made by comparing, not by pressing Enter.
@@ -145,9 +148,9 @@ public final class FxBreachDialogs implements BreachDialogs {
         pane.getButtonTypes().setAll(ok, cancel);
         Label text = new Label(messages.get("breach.regulator.text"));
         text.setWrapText(true);
-        javafx.beans.property.ObjectProperty<java.time.Instant> when =
+        javafx.beans.property.ObjectProperty<Instant> when =
                 new javafx.beans.property.SimpleObjectProperty<>(suggested.notifiedAt());
-        DateTimeField at = new DateTimeField("regulatorWhen", when, java.time.ZoneId.systemDefault());
+        DateTimeField at = new DateTimeField("regulatorWhen", when, ZoneId.systemDefault());
         javafx.scene.control.TextField authority = new javafx.scene.control.TextField(
                 suggested.authority() == null ? "" : suggested.authority());
         authority.setId("regulatorAuthority");

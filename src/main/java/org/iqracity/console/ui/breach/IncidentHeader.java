@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -129,7 +130,7 @@ final class IncidentHeader extends HBox {
         IncidentState s = fresh ? IncidentState.DRAFT : dto.state();
         state.setText(vm.words().state(s));
         state.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        state.getStyleClass().add("state-" + s.name().toLowerCase(Locale.ROOT));
         Instant discovered = fresh ? vm.draft().discoveredAtProperty().get() : dto.discoveredAt();
         Instant deadline = fresh ? (discovered == null ? null : discovered.plus(Duration.ofHours(72)))
                 : dto.regulatorDeadline();

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -254,7 +259,7 @@ public final class IncidentViewModel {
             return;
         }
         ctx.dialogs.askRegulatorNotification(new RegulatorNotificationRequest(ctx.clock.instant()
-                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES), "", ""))
+                .truncatedTo(ChronoUnit.MINUTES), "", ""))
                 .ifPresent(request -> act(() -> client.recordRegulatorNotification(now.id(), request),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.regulatorRecorded")),
                         e -> false));
@@ -272,8 +277,8 @@ public final class IncidentViewModel {
                 ctx.messages.format("breach.notice.retrying", failed)), e -> false);
     }
 
-    private void act(java.util.concurrent.Callable<IncidentDto> call, java.util.function.Consumer<IncidentDto> done,
-                     java.util.function.Predicate<Throwable> handled) {
+    private void act(Callable<IncidentDto> call, Consumer<IncidentDto> done,
+                     Predicate<Throwable> handled) {
         busy.set(true);
         String id = ctx.incidentId();
         ctx.tasks.run(call).onSuccess(dto -> {
@@ -438,8 +443,8 @@ public final class IncidentViewModel {
         Path file;
         try {
             file = Files.createTempFile(prefix, suffix, PosixFilePermissions.asFileAttribute(
-                    Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+                    Set.of(PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE)));
         } catch (UnsupportedOperationException notPosix) {
             file = Files.createTempFile(prefix, suffix);
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.Placeholders;
 import org.iqracity.console.ui.common.Messages;
 
 /**
@@ -35,7 +36,7 @@ final class NoticeFill {
         if (template == null || template.isEmpty()) {
             return "";
         }
-        return org.iqracity.console.api.breach.Placeholders.fill(template, values(memberName, facts));
+        return Placeholders.fill(template, values(memberName, facts));
     }
 
     private Map<String, String> values(String memberName, Facts f) {

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -247,16 +248,16 @@ final class SendingPane extends VBox {
         return box;
     }
 
-    private TableColumn<DeliveryDto, String> col(String key, double width, java.util.function.Function<DeliveryDto,
+    private TableColumn<DeliveryDto, String> col(String key, double width, Function<DeliveryDto,
             String> value) {
         return ChannelsStep.column(messages.get(key), width, value);
     }
 
     /** A filter choice in words; null reads as "any". */
     private static final class WordsCell<T> extends ListCell<T> {
-        private final java.util.function.Function<T, String> words;
+        private final Function<T, String> words;
 
-        WordsCell(java.util.function.Function<T, String> words) {
+        WordsCell(Function<T, String> words) {
             this.words = words;
         }
 

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.breach;
 import atlantafx.base.theme.Styles;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -63,7 +64,7 @@ final class SubmitStep extends SideBySide {
             summary.add(messages.get("breach.submit.deadline"),
                     value(format.when(discovered.plus(Duration.ofHours(72)))));
         }
-        List<DataCategory> categories = java.util.Arrays.stream(DataCategory.values())
+        List<DataCategory> categories = Arrays.stream(DataCategory.values())
                 .filter(c -> vm.categoryProperty(c).get()).toList();
         summary.add(messages.get("breach.facts.categories"), value(categories.isEmpty()
                 ? messages.get("breach.submit.none") : words.categories(categories)));
@@ -90,7 +91,7 @@ final class SubmitStep extends SideBySide {
                     vm.enrolledFromProperty().get() == null ? "\u2026" : vm.enrolledFromProperty().get().toString(),
                     vm.enrolledToProperty().get() == null ? "\u2026" : vm.enrolledToProperty().get().toString());
         }
-        List<DataCategory> held = java.util.Arrays.stream(DataCategory.values())
+        List<DataCategory> held = Arrays.stream(DataCategory.values())
                 .filter(c -> vm.holdingProperty(c).get()).toList();
         if (!held.isEmpty()) {
             text += "; " + messages.format("breach.submit.holding", words.categories(held));

@@ -12,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
@@ -48,7 +49,7 @@ public enum AppIcon {
     RETIRED(MaterialDesignA.ACCOUNT_OFF_OUTLINE),
     SPONSOR(MaterialDesignH.HANDSHAKE_OUTLINE),
     CONSTRUCTION(MaterialDesignT.TOOLBOX_OUTLINE),
-    REFRESH(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH),
+    REFRESH(MaterialDesignR.REFRESH),
     CANCEL(MaterialDesignC.CLOSE_CIRCLE),
     EMPTY(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE),
     SAVE(MaterialDesignC.CONTENT_SAVE_OUTLINE),

@@ -5,6 +5,8 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import org.iqracity.console.api.SigningKeyDto;
 
@@ -55,12 +57,12 @@ public final class PinnedKeys {
 
     /** Settings do not list their keys, so the pinned addresses are kept beside the keys. */
     private Iterable<String> addresses() {
-        return settings.get(PREFIX + "addresses").map(s -> java.util.List.of(s.split("\n")))
-                .orElse(java.util.List.of());
+        return settings.get(PREFIX + "addresses").map(s -> List.of(s.split("\n")))
+                .orElse(List.of());
     }
 
     private void remember(String address) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> all = new LinkedHashSet<>();
         addresses().forEach(all::add);
         all.add(address);
         settings.put(PREFIX + "addresses", String.join("\n", all));

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.common;
 
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,7 +29,7 @@ public class StatePane extends VBox {
         text.setAlignment(Pos.CENTER);
         text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         spinner.setPrefSize(36, 36);
-        action.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        action.getStyleClass().add(Styles.ACCENT);
         getChildren().addAll(spinner, icon, title, text, action);
     }
 

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.exports;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.io.File;
 import java.text.NumberFormat;
 import javafx.beans.binding.Bindings;
@@ -53,7 +54,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         HBox.setHgrow(columns.getChildren().getLast(), Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         setCenter(scroll);
         setBottom(footer());
         vm.load();

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -198,7 +200,7 @@ public final class ExportViewModel {
                     passphrase.set("");
                     passphraseAgain.set("");
                     result.set(messages.format("exports.done", manifest.rowCount(), manifest.courses().size(),
-                            file.toString(), java.util.Date.from(manifest.expiresAt())));
+                            file.toString(), Date.from(manifest.expiresAt())));
                     state.set(State.DONE);
                     LOGGER.info("export finished: {} rows", manifest.rowCount());
                 })
@@ -240,7 +242,7 @@ public final class ExportViewModel {
     }
 
     static String withExtension(String path) {
-        return path.toLowerCase(java.util.Locale.ROOT).endsWith(".iqroster") ? path : path + ".iqroster";
+        return path.toLowerCase(Locale.ROOT).endsWith(".iqroster") ? path : path + ".iqroster";
     }
 
     /** Reads a colleague's armored public key in the background and adds it as a recipient. */

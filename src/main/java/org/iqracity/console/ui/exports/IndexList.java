@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.exports;
 
+import java.util.AbstractList;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -14,7 +15,7 @@ public final class IndexList extends ObservableListBase<Integer> {
         indexes = newIndexes;
         beginChange();
         if (old.length > 0) {
-            nextRemove(0, new java.util.AbstractList<Integer>() {
+            nextRemove(0, new AbstractList<Integer>() {
                 @Override
                 public Integer get(int i) {
                     return old[i];

@@ -3,6 +3,8 @@ package org.iqracity.console.ui.exports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import org.iqracity.console.roster.RosterReader;
 
@@ -15,13 +17,13 @@ public final class OfflineRoster {
     private final int rows;
 
     /** Each column's rows in sort order (ascending, ties by row), made by the first sort that needs it. */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> orders;
+    private final AtomicReferenceArray<int[]> orders;
 
     private OfflineRoster(List<String> header, TextColumn[] columns) {
         this.header = List.copyOf(header);
         this.columns = columns;
         this.rows = columns.length == 0 ? 0 : columns[0].size();
-        this.orders = new java.util.concurrent.atomic.AtomicReferenceArray<>(columns.length);
+        this.orders = new AtomicReferenceArray<>(columns.length);
     }
 
     /** The column's rows in sort order if a sort has made it already, else null (see {@link RosterQuery}). */
@@ -118,7 +120,7 @@ public final class OfflineRoster {
         @Override
         public void row(List<String> values) {
             if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("reading cancelled");
+                throw new CancellationException("reading cancelled");
             }
             for (int i = 0; i < columns.length; i++) {
                 columns[i].add(values.get(i));

@@ -6,7 +6,10 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
+import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -66,7 +69,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
      * Puts {@code file} in the form and asks for its passphrase; a roster on screen is closed first. Refused (false)
      * while a file is being read, so a second double-click does not cut the first one short.
      */
-    public boolean offerFile(java.nio.file.Path file) {
+    public boolean offerFile(Path file) {
         if (vm.stateProperty().get() == State.READING) {
             return false;
         }
@@ -327,7 +330,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
     }
 
     /** An unencrypted copy leaves the roster's protection: said plainly, and only on an explicit yes. */
-    private void convert(String key, String extension, java.util.function.Consumer<java.nio.file.Path> then) {
+    private void convert(String key, String extension, Consumer<Path> then) {
         Alert warning = new Alert(Alert.AlertType.WARNING, messages.get(key + ".warning.text"),
                 ButtonType.CANCEL, ButtonType.OK);
         warning.setTitle(messages.get(key));
@@ -341,7 +344,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get(key));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT),
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
                 "*." + extension));
         chooser.setInitialFileName("roster." + extension);
         File file = chooser.showSaveDialog(getScene().getWindow());

@@ -1,6 +1,7 @@
 package org.iqracity.console.ui.exports;
 
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -12,12 +13,15 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -152,7 +156,7 @@ public final class OfflineRosterViewModel {
                 }, clock, builder);
                 return new Read(builder.build(), opened, by[0]);
             } finally {
-                java.util.Arrays.fill(secret, '\0');
+                Arrays.fill(secret, '\0');
             }
         });
         reading = task;
@@ -270,7 +274,7 @@ public final class OfflineRosterViewModel {
         }
         notice.set("");
         error.set(null);
-        Path csv = target.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? target
+        Path csv = target.toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? target
                 : target.resolveSibling(target.getFileName() + ".csv");
         tasks.job(messages.get("offline.csv.job"), sink -> {
             RosterCopies.Made<Path> made = recorder.copy(csv, m, "CSV", r.rowCount(), partial -> {
@@ -313,7 +317,7 @@ public final class OfflineRosterViewModel {
         }
         notice.set("");
         error.set(null);
-        Path xlsx = target.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? target
+        Path xlsx = target.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? target
                 : target.resolveSibling(target.getFileName() + ".xlsx");
         int perSheet = xlsxRowsPerSheet;
         tasks.job(messages.get("offline.xlsx.job"), sink -> {
@@ -467,12 +471,12 @@ public final class OfflineRosterViewModel {
     }
 
     /** Counts the bytes read, to tell how far reading has come. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private final java.util.function.LongConsumer progress;
+    private static final class CountingStream extends FilterInputStream {
+        private final LongConsumer progress;
         private long count;
         private long reported;
 
-        CountingStream(InputStream in, java.util.function.LongConsumer progress) {
+        CountingStream(InputStream in, LongConsumer progress) {
             super(in);
             this.progress = progress;
         }

@@ -1,5 +1,7 @@
 package org.iqracity.console.ui.exports;
 
+import java.util.BitSet;
+
 /**
  * A rough estimate of how hard a passphrase is to guess: the bits of a random string from the character classes it
  * uses, discounted for repeated characters. Not a cracking model; it nudges people towards long phrases.
@@ -16,7 +18,7 @@ public record PassphraseStrength(double bits, Level level) {
         boolean digit = false;
         boolean symbol = false;
         boolean other = false;
-        java.util.BitSet seen = new java.util.BitSet();
+        BitSet seen = new BitSet();
         int distinct = 0;
         for (int i = 0; i < length; i++) {
             char c = passphrase.charAt(i);

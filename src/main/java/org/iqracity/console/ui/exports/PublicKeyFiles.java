@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
@@ -27,11 +29,11 @@ final class PublicKeyFiles {
                 for (PGPPublicKey key : ring) {
                     if (key.isEncryptionKey() && !key.hasRevocation()) {
                         return new ExportViewModel.Recipient(userId, Long.toHexString(key.getKeyID())
-                                .toUpperCase(java.util.Locale.ROOT), key);
+                                .toUpperCase(Locale.ROOT), key);
                     }
                 }
             }
-        } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+        } catch (PGPException | RuntimeException e) {
             throw new IOException("not an OpenPGP public key", e);
         }
         throw new IOException("no key in the file can encrypt");

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.exports;
 
+import java.io.IOException;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.ui.common.Messages;
@@ -37,7 +38,7 @@ final class ResearchErrors {
                 return new UserMessage(first.message(), messages.get("research.error.invalid.hint"));
             }
         }
-        if (e instanceof java.io.IOException io && io.getMessage() != null
+        if (e instanceof IOException io && io.getMessage() != null
                 && io.getMessage().contains("research export")) {
             return message("research.error.incomplete");
         }

@@ -2,6 +2,8 @@ package org.iqracity.console.ui.insights;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.api.insights.CourseInsightsDto;
 import org.iqracity.console.api.insights.InsightCell;
 import org.iqracity.console.api.insights.InsightSeries;
@@ -46,7 +48,7 @@ final class InsightsCsv {
     }
 
     private void cells(List<List<String>> rows, String name, List<InsightCell> cells,
-                       java.util.function.Function<String, String> label) {
+                       Function<String, String> label) {
         rows.add(List.of(name, name + "_name", "learners"));
         for (InsightCell c : cells) {
             rows.add(List.of(c.key(), label.apply(c.key()), value(c)));
@@ -60,7 +62,7 @@ final class InsightsCsv {
 
     /** Quoted when it holds a comma, quote or line break; a leading formula sign is defused for spreadsheets. */
     static String field(String value) {
-        String v = org.iqracity.console.api.SpreadsheetCsv.guard(value);
+        String v = SpreadsheetCsv.guard(value);
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }

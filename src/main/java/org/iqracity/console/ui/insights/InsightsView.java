@@ -3,14 +3,17 @@ package org.iqracity.console.ui.insights;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -78,7 +81,7 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
         place(grid, InsightChart.COUNTRIES, 0, 3, 2);
         scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         setCenter(new StackPane(scroll, state));
 
         vm.stateProperty().addListener((obs, old, now) -> showState());
@@ -146,7 +149,7 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
         void show(CourseInsightsDto dto) {
             InsightCharts.Built built = charts.build(chart, dto);
             body.getChildren().setAll(built.chart());
-            legendBox.getChildren().setAll(built.legend() == null ? java.util.List.of() : java.util.List.of(built.legend()));
+            legendBox.getChildren().setAll(built.legend() == null ? List.of() : List.of(built.legend()));
             note.setText(messages.format("insights.suppressed.note", built.withheld()));
             note.setGraphic(built.withheld() > 0 ? Icons.of(AppIcon.LOCK) : null);
         }
@@ -223,7 +226,7 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
         }
     }
 
-    private void choose(InsightChart chart, String extension, java.util.function.Consumer<Path> then) {
+    private void choose(InsightChart chart, String extension, Consumer<Path> then) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.format("insights.save.title", messages.get(chart.titleKey())));
         chooser.setInitialFileName(vm.suggestedName(chart, extension));

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.shell;
 
+import java.util.Locale;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
@@ -10,7 +11,7 @@ final class PlaceholderView extends StatePane {
 
     PlaceholderView(Destination destination, Messages messages) {
         getStyleClass().add(Css.PLACEHOLDER);
-        setId("placeholder-" + destination.name().toLowerCase(java.util.Locale.ROOT));
+        setId("placeholder-" + destination.name().toLowerCase(Locale.ROOT));
         String title = messages.get(destination.titleKey());
         message(AppIcon.CONSTRUCTION, messages.format("placeholder.title", title), messages.get("placeholder.text"));
     }

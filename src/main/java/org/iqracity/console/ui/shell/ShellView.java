@@ -1,8 +1,10 @@
 package org.iqracity.console.ui.shell;
 
+import atlantafx.base.controls.Notification;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -113,7 +115,7 @@ public final class ShellView extends StackPane {
         int position = 1;
         for (Destination destination : vm.destinations()) {
             ToggleButton item = new ToggleButton(messages.get(destination.titleKey()), Icons.of(destination.icon()));
-            item.setId("nav-" + destination.name().toLowerCase(java.util.Locale.ROOT));
+            item.setId("nav-" + destination.name().toLowerCase(Locale.ROOT));
             item.getStyleClass().add(Css.NAV_ITEM);
             item.setMaxWidth(Double.MAX_VALUE);
             item.setToggleGroup(navGroup);
@@ -151,7 +153,7 @@ public final class ShellView extends StackPane {
 
     /** "A breach notice waits for your approval", in the top right corner until the officer opens or closes it. */
     private Node approvalNotification() {
-        atlantafx.base.controls.Notification note = new atlantafx.base.controls.Notification("",
+        Notification note = new Notification("",
                 Icons.of(AppIcon.BREACH));
         note.setId("approvalNotification");
         note.getStyleClass().add(Styles.ACCENT);

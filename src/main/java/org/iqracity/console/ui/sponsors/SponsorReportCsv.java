@@ -5,6 +5,7 @@ import java.util.List;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorReportRowDto;
+import org.iqracity.console.api.SpreadsheetCsv;
 
 /** The report on screen as CSV, with the same columns, in the same order, as the platform's released snapshots. */
 final class SponsorReportCsv {
@@ -33,6 +34,6 @@ final class SponsorReportCsv {
 
     /** A cell a spreadsheet would run as a formula is written as text. */
     private static String safe(String value) {
-        return org.iqracity.console.api.SpreadsheetCsv.guard(value);
+        return SpreadsheetCsv.guard(value);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -276,7 +277,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         if (file != null) {
             // Some platforms' dialogs return the name as typed; the format was chosen from the menu.
             Path path = Path.of(file.getPath());
-            if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(extension)) {
+            if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
                 path = path.resolveSibling(path.getFileName() + extension);
             }
             then.accept(path);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,12 +45,12 @@ public final class SponsorReportsViewModel {
         CSV, XLSX, PDF;
 
         public String extension() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The format a file name asks for: ".xlsx" and ".pdf" are those, anything else is CSV. */
         public static ExportFormat of(Path file) {
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             return name.endsWith(".xlsx") ? XLSX : name.endsWith(".pdf") ? PDF : CSV;
         }
     }
@@ -178,7 +180,7 @@ public final class SponsorReportsViewModel {
             releasesInFlight.cancel();
         }
         String sponsorId = now.sponsor().sponsorId();
-        BackgroundTask<java.util.List<SponsorReleaseDto>> task = tasks.run(() -> client.sponsorReleases(sponsorId));
+        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.sponsorReleases(sponsorId));
         releasesInFlight = task;
         task.onSuccess(releases::setAll).onFailure(app::report).onDone(() -> releasesInFlight = null);
     }

@@ -1,6 +1,8 @@
 package org.iqracity.console.ui.tracking;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
@@ -38,7 +40,7 @@ final class TechnologyTable extends VBox {
         remove.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
         remove.disableProperty().bind(vm.selectedTechnologyProperty().isNull());
         remove.setOnAction(e -> vm.removeSelectedTechnology());
-        HBox bar = new HBox(10, title, new atlantafx.base.controls.Spacer(), add, remove);
+        HBox bar = new HBox(10, title, new Spacer(), add, remove);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TableView<TechnologyDraft> table = new TableView<>(vm.draft().technologies());
@@ -102,7 +104,7 @@ final class TechnologyTable extends VBox {
     }
 
     private TableColumn<TechnologyDraft, String> column(String key,
-            java.util.function.Function<TechnologyDraft, ObservableValue<String>> value) {
+            Function<TechnologyDraft, ObservableValue<String>> value) {
         TableColumn<TechnologyDraft, String> column = new TableColumn<>(messages.get(key));
         column.setCellValueFactory(c -> value.apply(c.getValue()));
         column.setPrefWidth(130);

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
@@ -240,7 +242,7 @@ public final class BreachRecords {
     }
 
     /** An HTML or XML tag, comment or declaration: {@code <b>}, {@code </p>}, {@code <!-- }. */
-    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<[!/?a-zA-Z]");
+    private static final Pattern MARKUP = Pattern.compile("<[!/?a-zA-Z]");
 
     /** Takes the notice down and discards a proposal waiting for approval. */
     public void withdrawSiteNotice(Caller caller, String id) {
@@ -287,7 +289,7 @@ public final class BreachRecords {
             throw PlatformException.invalid(errors);
         }
         Instant now = breaches.now();
-        Instant at = request.notifiedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant at = request.notifiedAt().truncatedTo(ChronoUnit.MICROS);
         var notice = new BreachRepository.RegulatorNotice(row.id(), at, authority, reference == null ? "" : reference,
                 caller.staffId(), caller.displayName(), now);
         boolean recorded = jdbc.inTransaction(c -> {

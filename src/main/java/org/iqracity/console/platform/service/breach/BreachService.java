@@ -1,14 +1,20 @@
 package org.iqracity.console.platform.service.breach;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
@@ -203,8 +209,8 @@ public final class BreachService {
         return get(caller, id);
     }
 
-    private static final java.time.format.DateTimeFormatter ALERT_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter ALERT_TIME = DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /**
      * The email that tells an officer a notice waits for them: what, by whom, how many learners and the regulator's
@@ -215,7 +221,7 @@ public final class BreachService {
         return "A breach notice of " + member + " waits for a second security officer's approval.\n\n"
                 + "Incident: " + row.title() + "\n"
                 + "Submitted by: " + submitter.displayName() + ", " + ALERT_TIME.format(now()) + "\n"
-                + "Learners it reaches: " + String.format(java.util.Locale.ROOT, "%,d", learners) + "\n"
+                + "Learners it reaches: " + String.format(Locale.ROOT, "%,d", learners) + "\n"
                 + "The supervisory authority must be notified by: "
                 + ALERT_TIME.format(row.discoveredAt().plus(REGULATOR_CLOCK)) + "\n\n"
                 + "To review it, sign in to Member Console and open Breach notices. Only an officer who wrote none "
@@ -231,8 +237,8 @@ public final class BreachService {
     static List<String> changedParts(IncidentRow row, Draft d) {
         List<String> parts = new ArrayList<>();
         if (!row.title().equals(d.title()) || !row.discoveredAt().equals(d.discoveredAt())
-                || !java.util.Objects.equals(row.occurredFrom(), d.occurredFrom())
-                || !java.util.Objects.equals(row.occurredTo(), d.occurredTo())
+                || !Objects.equals(row.occurredFrom(), d.occurredFrom())
+                || !Objects.equals(row.occurredTo(), d.occurredTo())
                 || !row.whatHappened().equals(d.whatHappened()) || !row.dataCategories().equals(d.dataCategories())
                 || !row.systems().equals(d.systems()) || !row.measures().equals(d.measures())
                 || !row.learnerActions().equals(d.learnerActions())) {
@@ -394,7 +400,7 @@ public final class BreachService {
 
     @FunctionalInterface
     private interface Step {
-        void run(java.sql.Connection c) throws java.sql.SQLException;
+        void run(Connection c) throws SQLException;
     }
 
     /** Runs a state change with the incident locked, failing if someone moved it away from {@code expected}. */
@@ -508,7 +514,7 @@ public final class BreachService {
             errors.add(new Problem.FieldError("scope.learners", "Paste at least one learner id or email."));
         }
         if (scope.learners().size() > RecipientResolver.MAX_LIST) {
-            errors.add(new Problem.FieldError("scope.learners", String.format(java.util.Locale.ROOT,
+            errors.add(new Problem.FieldError("scope.learners", String.format(Locale.ROOT,
                     "A list can name up to %,d learners; split a longer one into several notices.",
                     RecipientResolver.MAX_LIST)));
         }

@@ -1,12 +1,16 @@
 package org.iqracity.console.platform.service.breach;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -127,7 +131,7 @@ public final class NoticeSender implements AutoCloseable {
         lock.lock();
         try {
             if (!woken && running) {
-                wake.await(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                wake.await(250, TimeUnit.MILLISECONDS);
             }
             woken = false;
         } catch (InterruptedException e) {
@@ -168,10 +172,10 @@ public final class NoticeSender implements AutoCloseable {
     /** A recorded outcome not yet committed: it goes in with the next claims, saving a commit per message. */
     @FunctionalInterface
     private interface Outcome {
-        void record(java.sql.Connection c) throws java.sql.SQLException;
+        void record(Connection c) throws SQLException;
     }
 
-    private final List<Outcome> unrecorded = new java.util.ArrayList<>();
+    private final List<Outcome> unrecorded = new ArrayList<>();
 
     /**
      * Claims a small group in one commit (with the outcomes of the group before), then sends its messages one by
@@ -189,7 +193,7 @@ public final class NoticeSender implements AutoCloseable {
             for (Outcome o : previous) {
                 o.record(c);
             }
-            List<Outgoing> mine = new java.util.ArrayList<>(group.size());
+            List<Outgoing> mine = new ArrayList<>(group.size());
             for (Outgoing row : group) {
                 if (deliveries.claim(c, row.id(), claimedAt)) {
                     mine.add(row);

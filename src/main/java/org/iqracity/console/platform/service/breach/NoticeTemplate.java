@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.Placeholders;
 
 /**
  * The notice text: a subject and a body with {@code {{placeholders}}}, filled per learner. Lines of the body that
@@ -20,7 +21,7 @@ import org.iqracity.console.api.breach.DataCategory;
 public final class NoticeTemplate {
     public static final Set<String> PLACEHOLDERS = Set.of("learner_name", "username", "member_name", "incident_title",
             "discovered_date", "occurred", "what_happened", "data_involved", "measures", "learner_actions", "contact");
-    private static final Pattern PLACEHOLDER = org.iqracity.console.api.breach.Placeholders.PATTERN;
+    private static final Pattern PLACEHOLDER = Placeholders.PATTERN;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -89,7 +90,7 @@ public final class NoticeTemplate {
     }
 
     public static String fill(String template, Map<String, String> values) {
-        return org.iqracity.console.api.breach.Placeholders.fill(template, values);
+        return Placeholders.fill(template, values);
     }
 
     /** The filled body as plain text: headings lose their marker and are underlined. */

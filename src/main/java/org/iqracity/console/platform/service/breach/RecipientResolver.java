@@ -2,10 +2,13 @@ package org.iqracity.console.platform.service.breach;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.DataCategory;
@@ -67,10 +70,10 @@ public final class RecipientResolver {
      * The one learner, if the scope reaches them, with the enrollment the whole resolution would pick: for previewing
      * one learner's notice without reading everyone in scope.
      */
-    public java.util.Optional<Candidate> one(String memberId, BreachScope scope, String learnerId) {
+    public Optional<Candidate> one(String memberId, BreachScope scope, String learnerId) {
         List<String> courses = courses(scope, repository.memberCourses(memberId));
-        Set<String> listed = new java.util.HashSet<>();
-        scope.learners().stream().filter(java.util.Objects::nonNull)
+        Set<String> listed = new HashSet<>();
+        scope.learners().stream().filter(Objects::nonNull)
                 .forEach(e -> listed.add(e.strip().contains("@") ? e.strip().toLowerCase(Locale.ROOT) : e.strip()));
         Map<String, Candidate> byLearner = new HashMap<>();
         repository.byLearnerIds(memberId, courses, List.of(learnerId), c -> {
@@ -84,7 +87,7 @@ public final class RecipientResolver {
             }
         });
         int mask = holdingMask(scope.holding());
-        return java.util.Optional.ofNullable(byLearner.get(learnerId))
+        return Optional.ofNullable(byLearner.get(learnerId))
                 .filter(c -> mask == 0 || (c.holding() & mask) != 0);
     }
 
@@ -103,8 +106,8 @@ public final class RecipientResolver {
                 ids.add(entry);
             }
         }
-        Set<String> foundIds = new java.util.HashSet<>();
-        Set<String> foundEmails = new java.util.HashSet<>();
+        Set<String> foundIds = new HashSet<>();
+        Set<String> foundEmails = new HashSet<>();
         if (ids.size() + emails.size() > SCAN_ABOVE) {
             // A long list: read the courses once and match in memory. Looking the entries up 500 at a time read
             // each course again for every 500 (a list of 200,000 took 7 s on the 20,000-learner sandbox).

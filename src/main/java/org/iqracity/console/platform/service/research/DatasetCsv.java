@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import org.iqracity.console.api.SpreadsheetCsv;
 
 /** {@code dataset.csv}: one row per released record, RFC 4180, UTF-8, with a header. */
 public final class DatasetCsv {
@@ -70,7 +71,7 @@ public final class DatasetCsv {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quote(org.iqracity.console.api.SpreadsheetCsv.guard(values.get(i))));
+            out.write(quote(SpreadsheetCsv.guard(values.get(i))));
         }
         out.write("\r\n");
     }

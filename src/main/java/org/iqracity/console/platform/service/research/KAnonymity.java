@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.iqracity.console.platform.service.research.Coarsening.Period;
@@ -201,7 +202,7 @@ public final class KAnonymity {
     /** The finest form a record could show: what "generalised" is counted against. */
     static QuasiIdentifiers finest(LearnerRecord r) {
         String country = r.country() == null || r.country().isBlank() ? Coarsening.UNKNOWN
-                : r.country().toUpperCase(java.util.Locale.ROOT);
+                : r.country().toUpperCase(Locale.ROOT);
         return new QuasiIdentifiers(Coarsening.yearBand(r.yearOfBirth(), 5), country, Coarsening.gender(r.gender()),
                 Coarsening.education(r.education()), Coarsening.period(r.enrolledAt(), Period.WEEK),
                 Coarsening.countBand(r.forumPosts(), Coarsening.CountBands.FIVE));

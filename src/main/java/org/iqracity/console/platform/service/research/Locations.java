@@ -2,6 +2,7 @@ package org.iqracity.console.platform.service.research;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.iqracity.console.platform.service.research.Ladder.Place;
 
@@ -51,7 +52,7 @@ final class Locations {
 
     static String at(String country, Place place, Regions regions) {
         return switch (place) {
-            case COUNTRY -> regions.knows(country) ? country.toUpperCase(java.util.Locale.ROOT) : Regions.WORLD;
+            case COUNTRY -> regions.knows(country) ? country.toUpperCase(Locale.ROOT) : Regions.WORLD;
             case SUBREGION -> regions.subregion(country);
             case REGION -> regions.region(country);
             case WORLD -> Regions.WORLD;

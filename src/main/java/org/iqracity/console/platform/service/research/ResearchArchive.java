@@ -1,5 +1,6 @@
 package org.iqracity.console.platform.service.research;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -46,7 +47,7 @@ public final class ResearchArchive {
         zip.write(DataDictionary.write(summary, result).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         entry(zip, ResearchExportSummary.DATASET, time);
-        Writer csv = new java.io.BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+        Writer csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
         DatasetCsv.write(csv, result.rows());
         csv.flush();
         zip.closeEntry();
