@@ -28,7 +28,8 @@ public final class Json {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             // {"k":5,"k":50}: which one the sender meant is not ours to pick
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+                    JsonInclude.Include.ALWAYS))
             .build();
 
     private static final ObjectMapper LENIENT = MAPPER.copy()

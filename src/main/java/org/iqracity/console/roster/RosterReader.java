@@ -26,6 +26,7 @@ import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPPBEEncryptedData;
+import org.bouncycastle.openpgp.PGPKeyPair;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -57,18 +58,17 @@ public final class RosterReader {
     }
 
     /**
-     * What the person can use to open the file: the roster's passphrase, private keys already unlocked, or the
-     * secret keys of a key file with the passphrase that unlocks them ({@link #secretKeys}). With secret keys, the
-     * passphrase is the key's, not the roster's, and only the key the file was encrypted to is unlocked.
+     * What the person can use to open the file: the roster's passphrase, or the secret keys of a key file with the
+     * passphrase that unlocks them ({@link #secretKeys}). With secret keys, the passphrase is the key's, not the
+     * roster's, and only the key the file was encrypted to is unlocked.
      */
-    public record Key(char[] passphrase, List<PGPPrivateKey> privateKeys, List<PGPSecretKey> secretKeys) {
+    public record Key(char[] passphrase, List<PGPSecretKey> secretKeys) {
         public Key {
-            privateKeys = List.copyOf(privateKeys);
             secretKeys = List.copyOf(secretKeys);
         }
 
         public static Key passphrase(char[] passphrase) {
-            return new Key(passphrase, List.of(), List.of());
+            return new Key(passphrase, List.of());
         }
 
         /**
@@ -91,7 +91,7 @@ public final class RosterReader {
             if (keys.isEmpty()) {
                 throw new RosterFileException(Kind.NOT_A_KEY, "This file holds no private key that can decrypt.");
             }
-            return new Key(keyPassphrase, List.of(), keys);
+            return new Key(keyPassphrase, keys);
         }
     }
 
@@ -140,15 +140,10 @@ public final class RosterReader {
         }
         for (Object o : list) {
             if (o instanceof PGPPublicKeyEncryptedData pk) {
-                for (PGPPrivateKey priv : key.privateKeys()) {
-                    if (priv.getKeyID() == pk.getKeyID()) {
-                        return checked(pk, pk.getDataStream(new BcPublicKeyDataDecryptorFactory(priv)));
-                    }
-                }
                 for (PGPSecretKey secret : key.secretKeys()) {
-                    if (secret.getKeyID() == pk.getKeyID()) {
-                        return checked(pk, pk.getDataStream(new BcPublicKeyDataDecryptorFactory(unlock(secret,
-                                key.passphrase()))));
+                    if (secret.getKeyID() == pk.getKeyIdentifier().getKeyId()) {
+                        PGPKeyPair pair = new PGPKeyPair(secret.getPublicKey(), unlock(secret, key.passphrase()));
+                        return checked(pk, pk.getDataStream(new BcPublicKeyDataDecryptorFactory(pair)));
                     }
                 }
             }

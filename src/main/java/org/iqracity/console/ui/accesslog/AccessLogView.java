@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -157,7 +158,7 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.setFixedCellSize(34);
         // The platform decides the order (newest first); sorting a partial list would only mislead.
-        view.getColumns().addAll(
+        view.getColumns().addAll(List.of(
                 column("accessLog.col.time", 195, e -> format(e.at())),
                 column("accessLog.col.actor", 110, AccessLogEntryDto::actor),
                 outcomeAware("accessLog.col.action", 180, words::action),
@@ -165,7 +166,7 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
                 column("accessLog.col.course", 200, AccessLogEntryDto::courseId),
                 column("accessLog.col.client", 110, AccessLogEntryDto::client),
                 column("accessLog.col.address", 100, AccessLogEntryDto::address),
-                outcomeAware("accessLog.col.outcome", 95, e -> words.outcome(e.outcome())));
+                outcomeAware("accessLog.col.outcome", 95, e -> words.outcome(e.outcome()))));
         view.getColumns().forEach(c -> c.setSortable(false));
         view.setRowFactory(t -> new Row());
         view.setPlaceholder(new Label(""));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -168,7 +169,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(32);
-        table.getColumns().addAll(
+        table.getColumns().addAll(List.of(
                 column("sponsors.col.learner", 170, r -> r.learnerName() == null
                         ? messages.get("sponsors.retired") : r.learnerName()),
                 column("sponsors.col.status", 90, r -> status(r.enrollmentStatus())),
@@ -178,7 +179,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
                 column("sponsors.col.progress", 80, r -> percent.format(r.progress())),
                 column("sponsors.col.completed", 100, r -> yesNo(r.completed())),
                 column("sponsors.col.passed", 70, r -> yesNo(r.passed())),
-                column("sponsors.col.certificate", 100, r -> yesNo(r.certificate())));
+                column("sponsors.col.certificate", 100, r -> yesNo(r.certificate()))));
         table.setPlaceholder(new Label(messages.get("sponsors.report.empty")));
         return table;
     }
@@ -190,11 +191,11 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(170);
         table.setMinHeight(120);
-        table.getColumns().addAll(
+        table.getColumns().addAll(List.of(
                 column("sponsors.history.at", 180, r -> format(dateTime, r.releasedAt())),
                 column("sponsors.history.course", 260, this::courseTitle),
                 column("sponsors.history.by", 160, SponsorReleaseDto::releasedBy),
-                column("sponsors.history.rows", 100, r -> Long.toString(r.rowCount())));
+                column("sponsors.history.rows", 100, r -> Long.toString(r.rowCount()))));
         table.setPlaceholder(new Label(messages.get("sponsors.history.empty")));
         return table;
     }
