@@ -43,7 +43,7 @@ final class ChannelsStep extends SideBySide {
         table.setPlaceholder(new Label(messages.get("breach.channels.empty")));
         Label hint = new Label(messages.get("breach.channels.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         VBox left = new VBox(10, hint, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         CountsCard counts = new CountsCard("channelCounts", vm.previewProperty(), vm.previewStateProperty(),

@@ -37,9 +37,9 @@ final class CountsCard extends VBox {
         this.countedKey = countedKey;
         this.format = format;
         setId(id);
-        getStyleClass().addAll(Css.TRACKING_CARD, Css.COUNTS);
+        getStyleClass().addAll(Css.SECTION_CARD, Css.COUNTS);
         Label title = new Label(messages.get("breach.counts.title"), Icons.of(AppIcon.PEOPLE));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         spinner.setPrefSize(16, 16);
         HBox head = new HBox(8, title, spinner);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -50,7 +50,7 @@ final class CountsCard extends VBox {
         grid.setHgap(12);
         grid.setVgap(4);
         status.setWrapText(true);
-        status.getStyleClass().add(Css.TRACKING_HINT);
+        status.getStyleClass().add(Css.HINT);
         getChildren().addAll(head, learners, learnersLabel, grid, status);
         setMinWidth(260);
         setPrefWidth(300);

@@ -78,7 +78,7 @@ final class DraftFlowView extends BorderPane {
             stepButtons.put(step, b);
             if (step.ordinal() > 0) {
                 Label arrow = new Label("\u203a");
-                arrow.getStyleClass().add(Css.TRACKING_HINT);
+                arrow.getStyleClass().add(Css.HINT);
                 bar.getChildren().add(arrow);
             }
             bar.getChildren().add(b);
@@ -116,7 +116,7 @@ final class DraftFlowView extends BorderPane {
         Label saved = new Label();
         saved.setId("draftSavedState");
         saved.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        saved.getStyleClass().add(Css.TRACKING_HINT);
+        saved.getStyleClass().add(Css.HINT);
         Runnable savedText = () -> saved.setText(messages.get(vm.savingProperty().get() ? "breach.flow.saving"
                 : vm.dirtyProperty().get() ? "breach.flow.unsaved"
                 : vm.savedProperty().get() ? "breach.flow.saved" : "breach.flow.new"));

@@ -63,7 +63,7 @@ class FormGrid extends GridPane {
     FormGrid hint(String text) {
         Label hint = new Label(text);
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         add(hint, 1, row++);
         return this;
     }

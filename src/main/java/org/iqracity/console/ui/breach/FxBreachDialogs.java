@@ -165,7 +165,7 @@ public final class FxBreachDialogs implements BreachDialogs {
         form.add(messages.get("breach.regulator.reference"), reference);
         Label note = new Label(messages.get("breach.regulator.once"));
         note.setWrapText(true);
-        note.getStyleClass().add(Css.TRACKING_HINT);
+        note.getStyleClass().add(Css.HINT);
         pane.setContent(new VBox(12, text, form, note));
         Button okButton = (Button) pane.lookupButton(ok);
         okButton.setId("regulatorDialogOk");

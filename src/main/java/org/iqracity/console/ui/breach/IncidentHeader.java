@@ -51,13 +51,13 @@ final class IncidentHeader extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(12);
         title.setId("incidentHeading");
-        title.getStyleClass().add(Css.TRACKING_TITLE);
+        title.getStyleClass().add(Css.PAGE_TITLE);
         state.setId("incidentState");
         state.getStyleClass().addAll(Css.BADGE, Css.STATE_BADGE);
         clock.setId("incidentClock");
         clock.getStyleClass().add(Css.CLOCK);
         dates.setId("incidentDates");
-        dates.getStyleClass().add(Css.TRACKING_VERSION);
+        dates.getStyleClass().add(Css.PAGE_SUBTITLE);
         // The title and the dates give way first; the state and the clock are always read whole.
         title.setMinWidth(0);
         state.setMinWidth(Region.USE_PREF_SIZE);

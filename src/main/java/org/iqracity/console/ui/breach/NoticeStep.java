@@ -49,7 +49,7 @@ final class NoticeStep extends SideBySide {
         reset.setOnAction(e -> vm.resetToTemplate());
         Label hint = new Label(messages.get("breach.editor.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         HBox tools = new HBox(8, insert, reset);
         tools.setAlignment(Pos.CENTER_LEFT);
         Label subjectLabel = new Label(messages.get("breach.editor.subject"));
@@ -67,7 +67,7 @@ final class NoticeStep extends SideBySide {
 
     private VBox preview(DraftViewModel vm, IncidentViewModel incident) {
         Label title = new Label(messages.get("breach.preview.title"), Icons.of(AppIcon.EYE));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         ComboBox<BreachPreviewDto.SampleLearner> learner = new ComboBox<>(vm.sample());
         learner.setId("sampleLearner");
         learner.setMaxWidth(Double.MAX_VALUE);
@@ -85,11 +85,11 @@ final class NoticeStep extends SideBySide {
         Label to = new Label();
         to.setId("messageTo");
         to.setWrapText(true);
-        to.getStyleClass().add(Css.TRACKING_HINT);
+        to.getStyleClass().add(Css.HINT);
         Label subject = new Label();
         subject.setId("messageSubject");
         subject.setWrapText(true);
-        subject.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        subject.getStyleClass().add(Css.SECTION_CARD_TITLE);
         TextArea text = new TextArea();
         text.setId("messageText");
         text.setEditable(false);
@@ -130,7 +130,7 @@ final class NoticeStep extends SideBySide {
         vm.messageProperty().addListener(x -> show.run());
         show.run();
         VBox box = new VBox(8, title, pick, to, subject, tabs, error);
-        box.getStyleClass().add(Css.TRACKING_CARD);
+        box.getStyleClass().add(Css.SECTION_CARD);
         box.setId("messagePreview");
         box.setMinWidth(360);
         box.setPrefWidth(460);

@@ -75,10 +75,10 @@ final class ReviewPane extends SideBySide {
         actions.managedProperty().bind(actions.visibleProperty());
 
         Label fpTitle = new Label(messages.get("breach.review.fingerprints"), Icons.of(AppIcon.FINGERPRINT));
-        fpTitle.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        fpTitle.getStyleClass().add(Css.SECTION_CARD_TITLE);
         Label fpHint = new Label(messages.get("breach.review.fingerprints.hint"));
         fpHint.setWrapText(true);
-        fpHint.getStyleClass().add(Css.TRACKING_HINT);
+        fpHint.getStyleClass().add(Css.HINT);
         FormGrid fps = new FormGrid();
         // Short labels: the fingerprints get the room, and are never cut.
         fps.getColumnConstraints().getFirst().setMinWidth(90);
@@ -88,10 +88,10 @@ final class ReviewPane extends SideBySide {
         fps.add(messages.get("breach.review.recipients"), recipients);
         recipients.setId("reviewRecipients");
         VBox fpCard = new VBox(8, fpTitle, fpHint, fps);
-        fpCard.getStyleClass().add(Css.TRACKING_CARD);
+        fpCard.getStyleClass().add(Css.SECTION_CARD);
 
         Label textTitle = new Label(messages.get("breach.review.text"), Icons.of(AppIcon.TEXT));
-        textTitle.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        textTitle.getStyleClass().add(Css.SECTION_CARD_TITLE);
         subject.setId("reviewSubject");
         subject.setWrapText(true);
         subject.setStyle("-fx-font-weight: bold;");
@@ -102,9 +102,9 @@ final class ReviewPane extends SideBySide {
         body.getStyleClass().add(Css.NOTICE_TEXT);
         Label filled = new Label(messages.get("breach.review.filled"));
         filled.setWrapText(true);
-        filled.getStyleClass().add(Css.TRACKING_HINT);
+        filled.getStyleClass().add(Css.HINT);
         VBox textCard = new VBox(8, textTitle, filled, subject, body);
-        textCard.getStyleClass().add(Css.TRACKING_CARD);
+        textCard.getStyleClass().add(Css.SECTION_CARD);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox.setVgrow(textCard, Priority.ALWAYS);
 

@@ -61,7 +61,7 @@ final class ScopeStep extends SideBySide {
         modes.setId("scopeModes");
         Label ask = new Label(messages.get("breach.scope.ask"));
         ask.setWrapText(true);
-        ask.getStyleClass().add(Css.TRACKING_HINT);
+        ask.getStyleClass().add(Css.HINT);
         Label reach = reach(vm);
 
         VBox filters = filters(vm, messages, words);
@@ -72,7 +72,7 @@ final class ScopeStep extends SideBySide {
         list.managedProperty().bind(list.visibleProperty());
         Label rule = new Label(messages.get("breach.scope.rule"), Icons.of(AppIcon.LOCK));
         rule.setWrapText(true);
-        rule.getStyleClass().add(Css.TRACKING_HINT);
+        rule.getStyleClass().add(Css.HINT);
         VBox left = new VBox(14, new VBox(8, ask, FormGrid.checked(modes, vm, DraftField.SCOPE), reach), filters,
                 list, rule);
 
@@ -193,22 +193,22 @@ final class ScopeStep extends SideBySide {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(messages.get("breach.scope.list.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         return new VBox(8, FormGrid.checked(text, vm, DraftField.SCOPE_LEARNERS), bar, hint);
     }
 
     private VBox outsiders(DraftViewModel vm, Messages messages) {
         Label title = new Label();
-        title.getStyleClass().addAll(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().addAll(Css.SECTION_CARD_TITLE);
         ListView<String> entries = new ListView<>();
         entries.setId("notLearners");
         entries.setPrefHeight(120);
         entries.getStyleClass().add(Styles.DENSE);
         Label hint = new Label(messages.get("breach.scope.notLearners.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         VBox box = new VBox(6, title, entries, hint);
-        box.getStyleClass().add(Css.TRACKING_CARD);
+        box.getStyleClass().add(Css.SECTION_CARD);
         box.setMaxWidth(340);
         Runnable show = () -> {
             BreachPreviewDto p = vm.previewProperty().get();

@@ -68,7 +68,7 @@ final class SendingPane extends VBox {
 
     private VBox progressCard() {
         Label title = new Label(messages.get("breach.sending.title"), Icons.of(AppIcon.SEND));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         bar.setId("sendProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
         progressText.setId("sendProgressText");
@@ -95,7 +95,7 @@ final class SendingPane extends VBox {
         HBox top = new HBox(10, title, new Spacer(), letters, retry, send);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(10, top, bar, progressText, chips);
-        card.getStyleClass().add(Css.TRACKING_CARD);
+        card.getStyleClass().add(Css.SECTION_CARD);
         return card;
     }
 
@@ -227,7 +227,7 @@ final class SendingPane extends VBox {
         deliveries.totalProperty().addListener(x -> range.setText(deliveries.range()));
 
         Label title = new Label(messages.get("breach.deliveries.title"));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         HBox filters = new HBox(8, title, new Spacer(), status, channel, refresh);
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox paging = new HBox(8, delivered, again, new Spacer(), range, previous, next);
@@ -235,7 +235,7 @@ final class SendingPane extends VBox {
         Label inDoubtHint = new Label(messages.get("breach.deliveries.inDoubtHint"), Icons.of(AppIcon.WARNING));
         inDoubtHint.setWrapText(true);
         inDoubtHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        inDoubtHint.getStyleClass().add(Css.TRACKING_HINT);
+        inDoubtHint.getStyleClass().add(Css.HINT);
         // Settling in-doubt messages is rare: its buttons and words appear only while some are in doubt.
         for (javafx.scene.Node n : List.of(delivered, again, inDoubtHint)) {
             n.visibleProperty().bind(anyInDoubt);

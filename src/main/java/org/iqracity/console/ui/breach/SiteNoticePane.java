@@ -26,7 +26,7 @@ final class SiteNoticePane extends VBox {
         status.setWrapText(true);
         Label hint = new Label(messages.get("breach.site.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         FormGrid form = new FormGrid();
         form.add(messages.get("breach.site.title"), FormGrid.field("siteTitle", vm.siteTitleProperty()));
         form.add(messages.get("breach.site.body"), FormGrid.area("siteBody", vm.siteBodyProperty(), 10));

@@ -40,7 +40,7 @@ final class SubmitStep extends SideBySide {
         submit.setOnAction(e -> vm.submit());
         Label note = new Label(messages.get("breach.submit.note"), Icons.of(AppIcon.SHIELD_CHECK));
         note.setWrapText(true);
-        note.getStyleClass().add(Css.TRACKING_HINT);
+        note.getStyleClass().add(Css.HINT);
         HBox action = new HBox(12, submit);
         action.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(16, summary, note, action);

@@ -22,7 +22,7 @@ final class TimelinePane extends VBox {
         setId("timelinePane");
         Label hint = new Label(messages.get("breach.timeline.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Css.TRACKING_HINT);
+        hint.getStyleClass().add(Css.HINT);
         TableView<TimelineEntryDto> table = new TableView<>();
         table.setId("timelineTable");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);

@@ -70,11 +70,11 @@ public final class Css {
     public static final String TRACKING = "tracking";
     public static final String TRACKING_COURSES = "tracking-courses";
     public static final String TRACKING_HEADER = "tracking-header";
-    public static final String TRACKING_TITLE = "tracking-title";
-    public static final String TRACKING_VERSION = "tracking-version";
-    public static final String TRACKING_CARD = "tracking-card";
-    public static final String TRACKING_CARD_TITLE = "tracking-card-title";
-    public static final String TRACKING_HINT = "tracking-hint";
+    public static final String PAGE_TITLE = "page-title";
+    public static final String PAGE_SUBTITLE = "page-subtitle";
+    public static final String SECTION_CARD = "section-card";
+    public static final String SECTION_CARD_TITLE = "section-card-title";
+    public static final String HINT = "hint-text";
     public static final String FIELD_ERROR = "field-error";
     public static final String PREVIEW_APPLIED = "preview-applied";
     public static final String PREVIEW_WITHHELD = "preview-withheld";

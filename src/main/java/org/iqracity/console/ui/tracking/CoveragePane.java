@@ -14,18 +14,18 @@ final class CoveragePane extends VBox {
 
     CoveragePane(TrackingViewModel vm, Messages messages) {
         setId("coveragePane");
-        getStyleClass().add(Css.TRACKING_CARD);
+        getStyleClass().add(Css.SECTION_CARD);
         Label title = new Label(messages.get("tracking.coverage"));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         Label of = new Label();
         of.setWrapText(true);
-        of.getStyleClass().add(Css.TRACKING_HINT);
+        of.getStyleClass().add(Css.HINT);
         of.textProperty().bind(vm.coverageNoteProperty());
         rows.setHgap(16);
         rows.setVgap(4);
         Label note = new Label(messages.get("tracking.coverage.note"));
         note.setWrapText(true);
-        note.getStyleClass().add(Css.TRACKING_HINT);
+        note.getStyleClass().add(Css.HINT);
         getChildren().addAll(title, of, rows, note);
         vm.coverage().addListener((ListChangeListener<TrackingViewModel.CoverageRow>) c -> fill(vm));
         fill(vm);

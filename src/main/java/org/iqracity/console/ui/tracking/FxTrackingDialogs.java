@@ -72,7 +72,7 @@ public final class FxTrackingDialogs implements TrackingDialogs {
         VBox theirsColumn = column("conflictTheirs", messages.format("tracking.conflict.theirs", c.theirs().version()));
         for (TrackingVersionDto v : c.theirVersions()) {
             Label who = wrapped(messages.format("tracking.version.by", v.version(), v.by(), when.format(v.at())));
-            who.getStyleClass().add(Css.TRACKING_HINT);
+            who.getStyleClass().add(Css.HINT);
             theirsColumn.getChildren().add(who);
             lines(theirsColumn, v.changes());
         }
@@ -134,7 +134,7 @@ public final class FxTrackingDialogs implements TrackingDialogs {
 
     private static VBox column(String id, String title) {
         Label heading = new Label(title);
-        heading.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        heading.getStyleClass().add(Css.SECTION_CARD_TITLE);
         VBox box = new VBox(6, heading);
         box.setId(id);
         box.setMinWidth(0);

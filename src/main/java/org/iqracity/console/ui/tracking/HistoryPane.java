@@ -65,7 +65,7 @@ final class HistoryPane extends SplitPane {
                         || screen.busyProperty().get(),
                 vm.selectedSettingsProperty(), vm.selectedProperty(), screen.busyProperty(), vm.versions()));
         revert.setOnAction(e -> screen.revert(vm.selectedProperty().get()));
-        compare.getStyleClass().add(Css.TRACKING_CARD);
+        compare.getStyleClass().add(Css.SECTION_CARD);
         compare.setId("historyCompare");
         ScrollPane right = new ScrollPane(new VBox(10, compare, revert));
         right.setFitToWidth(true);
@@ -100,7 +100,7 @@ final class HistoryPane extends SplitPane {
         }
         long current = vm.versions().isEmpty() ? 0 : vm.versions().getFirst().version();
         Label title = new Label(messages.format("tracking.history.compare", at.version(), current));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         compare.getChildren().add(title);
         if (vm.revertWould().isEmpty()) {
             compare.getChildren().add(hint(messages.format("tracking.history.same", at.version())));
@@ -168,7 +168,7 @@ final class HistoryPane extends SplitPane {
     private static Label hint(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
-        label.getStyleClass().add(Css.TRACKING_HINT);
+        label.getStyleClass().add(Css.HINT);
         return label;
     }
 
@@ -196,13 +196,13 @@ final class HistoryPane extends SplitPane {
                 who += "  \u00b7  " + messages.format("tracking.history.reverted", v.revertedFrom());
             }
             Label byWhen = new Label(who);
-            byWhen.getStyleClass().add(Css.TRACKING_VERSION);
+            byWhen.getStyleClass().add(Css.PAGE_SUBTITLE);
             VBox box = new VBox(2, heading, byWhen);
             for (String change : v.changes()) {
                 Label line = new Label("\u2022 " + change);
                 line.setWrapText(true);
                 line.setMinHeight(Region.USE_PREF_SIZE);
-                line.getStyleClass().add(Css.TRACKING_HINT);
+                line.getStyleClass().add(Css.HINT);
                 box.getChildren().add(line);
             }
             double width = getListView().getWidth() - 30;

@@ -24,9 +24,9 @@ final class PreviewPane extends VBox {
     PreviewPane(PreviewViewModel vm, Messages messages) {
         this.messages = messages;
         setId("previewPane");
-        getStyleClass().add(Css.TRACKING_CARD);
+        getStyleClass().add(Css.SECTION_CARD);
         Label title = new Label(messages.get("tracking.preview"));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         CheckBox analytics = check("previewAnalytics", "tracking.preview.analytics");
         analytics.selectedProperty().bindBidirectional(vm.analyticsProperty());
         CheckBox functional = check("previewFunctional", "tracking.preview.functional");
@@ -42,7 +42,7 @@ final class PreviewPane extends VBox {
         applied.setId("previewApplied");
         withheld.setId("previewWithheld");
         Label note = new Label(messages.get("tracking.preview.note"));
-        note.getStyleClass().add(Css.TRACKING_HINT);
+        note.getStyleClass().add(Css.HINT);
         getChildren().addAll(title, sentence, appliedTitle, applied, withheldTitle, withheld, note);
         vm.applied().addListener((ListChangeListener<PreviewViewModel.Row>) c -> fill(applied, appliedTitle,
                 "tracking.preview.applied", vm.applied()));
@@ -63,7 +63,7 @@ final class PreviewPane extends VBox {
         into.getChildren().clear();
         if (rows.isEmpty()) {
             Label none = new Label(messages.get("tracking.preview.none"));
-            none.getStyleClass().add(Css.TRACKING_HINT);
+            none.getStyleClass().add(Css.HINT);
             into.getChildren().add(none);
         }
         for (PreviewViewModel.Row row : rows) {
@@ -72,7 +72,7 @@ final class PreviewPane extends VBox {
             Label name = new Label(row.name());
             name.getStyleClass().add(Css.COURSE_CELL_TITLE);
             Label detail = new Label(row.applied() ? row.detail() : row.reason());
-            detail.getStyleClass().add(Css.TRACKING_HINT);
+            detail.getStyleClass().add(Css.HINT);
             detail.setWrapText(true);
             VBox text = new VBox(1, name, detail);
             if (row.flag() != null) {

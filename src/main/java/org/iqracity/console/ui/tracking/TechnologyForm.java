@@ -63,7 +63,7 @@ final class TechnologyForm extends VBox {
     TechnologyForm(Messages messages) {
         this.messages = messages;
         setId("technologyForm");
-        getStyleClass().add(Css.TRACKING_CARD);
+        getStyleClass().add(Css.SECTION_CARD);
         pages = new CheckBox(messages.get("tracking.surface.COURSE_PAGES"));
         emails = new CheckBox(messages.get("tracking.surface.COURSE_EMAILS"));
         name.setId("techName");
@@ -117,7 +117,7 @@ final class TechnologyForm extends VBox {
         row("runsOn", new HBox(16, pages, emails));
         row("optOutUrl", optOut);
         none = new Label(messages.get("tracking.noTechnology"));
-        none.getStyleClass().add(Css.TRACKING_HINT);
+        none.getStyleClass().add(Css.HINT);
         getChildren().addAll(grid, none);
         show(null);
     }

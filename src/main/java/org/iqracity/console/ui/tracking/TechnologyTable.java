@@ -29,9 +29,9 @@ final class TechnologyTable extends VBox {
 
     TechnologyTable(TrackingViewModel vm, Messages messages) {
         this.messages = messages;
-        getStyleClass().add(Css.TRACKING_CARD);
+        getStyleClass().add(Css.SECTION_CARD);
         Label title = new Label(messages.get("tracking.technologies"));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         Button add = new Button(messages.get("tracking.add"), Icons.of(AppIcon.ADD));
         add.setId("addTechnology");
         add.getStyleClass().add(Styles.SMALL);

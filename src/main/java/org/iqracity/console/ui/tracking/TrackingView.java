@@ -112,11 +112,11 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
     private Node header() {
         Label title = new Label();
         title.setId("trackingTitle");
-        title.getStyleClass().add(Css.TRACKING_TITLE);
+        title.getStyleClass().add(Css.PAGE_TITLE);
         title.textProperty().bind(vm.courseProperty().map(CourseDto::title).orElse(""));
         Label version = new Label();
         version.setId("trackingVersion");
-        version.getStyleClass().add(Css.TRACKING_VERSION);
+        version.getStyleClass().add(Css.PAGE_SUBTITLE);
         version.textProperty().bind(vm.savedProperty().map(this::versionText).orElse(""));
         Label unsaved = new Label(messages.get("tracking.unsaved"));
         unsaved.setId("unsavedBadge");
@@ -228,15 +228,15 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
 
     private Node categories() {
         Label title = new Label(messages.get("tracking.categories"));
-        title.getStyleClass().add(Css.TRACKING_CARD_TITLE);
+        title.getStyleClass().add(Css.SECTION_CARD_TITLE);
         Label text = new Label(messages.get("tracking.categories.text"));
-        text.getStyleClass().add(Css.TRACKING_HINT);
+        text.getStyleClass().add(Css.HINT);
         text.setWrapText(true);
         ToggleSwitch necessary = toggle("catNecessary", "tracking.category.STRICTLY_NECESSARY");
         necessary.setSelected(true);
         necessary.setDisable(true);
         Label always = new Label(messages.get("tracking.category.alwaysOn"), Icons.of(AppIcon.LOCK));
-        always.getStyleClass().add(Css.TRACKING_HINT);
+        always.getStyleClass().add(Css.HINT);
         ToggleSwitch performance = toggle("catPerformance", "tracking.category.PERFORMANCE");
         performance.selectedProperty().bindBidirectional(vm.draft().performanceProperty());
         ToggleSwitch functionality = toggle("catFunctionality", "tracking.category.FUNCTIONALITY");
@@ -251,7 +251,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         VBox switches = new VBox(10, necessaryRow, performance, functionality, marketing, new Separator(), gpc);
         VBox card = new VBox(title, text, switches);
         card.setId("categoriesCard");
-        card.getStyleClass().add(Css.TRACKING_CARD);
+        card.getStyleClass().add(Css.SECTION_CARD);
         return card;
     }
 
