@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.Problem.FieldError;
@@ -87,7 +88,8 @@ final class TrackingRules {
         if (t.provider() != null && t.provider().length() > 200) {
             errors.add(new FieldError(at + ".provider", "At most 200 characters."));
         }
-        if (t.runsOn() == null || t.runsOn().isEmpty() || t.runsOn().contains(null)) {
+        // not contains(null): an immutable list (List.of) throws on it instead of answering
+        if (t.runsOn() == null || t.runsOn().isEmpty() || t.runsOn().stream().anyMatch(Objects::isNull)) {
             errors.add(new FieldError(at + ".runsOn", "Say where it runs: course pages, course emails or both."));
         }
         if (t.sets() == null || t.sets().size() > 30 || t.sets().stream().anyMatch(s -> blank(s) || s.length() > 200)) {
