@@ -124,9 +124,16 @@ public final class DeliveryRepository {
                 "The platform stopped while this message was being handed to the mail server.");
     }
 
+    /** Emails not yet handed to the mail server are not sent. Answers how many. */
     public int cancelOpen(Connection c, String incidentId) throws SQLException {
         return Jdbc.update(c, "UPDATE notice_delivery SET status = 'CANCELLED', next_attempt_at = NULL "
                 + "WHERE incident_id = ? AND status IN ('PENDING', 'RETRY')", incidentId);
+    }
+
+    /** Letters waiting to be printed are not to be posted. Answers how many. */
+    public int cancelLetters(Connection c, String incidentId) throws SQLException {
+        return Jdbc.update(c, "UPDATE notice_delivery SET status = 'CANCELLED' "
+                + "WHERE incident_id = ? AND status = 'READY' AND channel = 'LETTER'", incidentId);
     }
 
     public int retryFailed(Connection c, String incidentId) throws SQLException {

@@ -126,8 +126,9 @@ final class SendingPane extends VBox {
         anyInDoubt.set(p.inDoubt() > 0);
         send.setVisible(dto.state() == IncidentState.APPROVED);
         retry.setVisible(p.failed() > 0 && (dto.state() == IncidentState.SENT || dto.state() == IncidentState.SENDING));
-        letters.setVisible(p.lettersReady() > 0 || dto.state() == IncidentState.APPROVED
-                || dto.state() == IncidentState.SENDING || dto.state() == IncidentState.SENT);
+        letters.setVisible(dto.state() != IncidentState.CANCELLED && (p.lettersReady() > 0
+                || dto.state() == IncidentState.APPROVED || dto.state() == IncidentState.SENDING
+                || dto.state() == IncidentState.SENT));
     }
 
     private Label chip(AppIcon icon, String key, long n, String style) {

@@ -469,8 +469,12 @@ abstract class BreachNoticesContract {
         IncidentDto now = cancelled.as(IncidentDto.class);
         assertThat(now.state()).isEqualTo(IncidentState.CANCELLED);
         assertThat(now.progress().pending()).isZero();
-        assertThat(now.progress().cancelled()).isEqualTo(approved.progress().pending());
+        assertThat(now.progress().lettersReady()).as("letters not printed yet are not to be posted either").isZero();
+        assertThat(now.progress().cancelled())
+                .isEqualTo(approved.progress().pending() + approved.progress().lettersReady());
         assertThat(breach.step(officer, draft.id(), "send", null).status()).isEqualTo(409);
+        assertThat(api.get(ApiPaths.breachNotice(draft.id()) + "/letters", officer).status())
+                .as("a cancelled notice's letters are not to be posted").isEqualTo(409);
         assertThat(jdbc.queryOne("SELECT COUNT(*) FROM notice_delivery WHERE incident_id = ? AND status = 'SENT'",
                 rs -> rs.getLong(1), draft.id()).orElseThrow()).isZero();
     }

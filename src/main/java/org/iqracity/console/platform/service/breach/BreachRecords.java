@@ -118,6 +118,9 @@ public final class BreachRecords {
         if (row.approvedAt() == null) {
             throw BreachService.stateConflict("Letters exist once the notice is approved.");
         }
+        if (row.state() == IncidentState.CANCELLED) {
+            throw BreachService.stateConflict("This notice was cancelled: its letters are not to be posted.");
+        }
         String memberName = incidents.memberName(row.memberId()).orElse(row.memberId());
         NoticeTemplate.Facts facts = Rendered.facts(row, memberName);
         breaches.log(caller, "BREACH_LETTERS_DOWNLOAD", id);

@@ -335,9 +335,12 @@ public final class BreachService {
         String why = requireReason(reason);
         transition(row, row.state(), c -> {
             int stopped = deliveries.cancelOpen(c, id);
+            int letters = deliveries.cancelLetters(c, id);
             incidents.setState(c, id, IncidentState.CANCELLED);
-            incidents.event(c, id, now(), caller.displayName(), "CANCELLED",
-                    why + (stopped > 0 ? " (" + stopped + " messages not sent)" : ""));
+            incidents.event(c, id, now(), caller.displayName(), "CANCELLED", why
+                    + (stopped > 0 ? " (" + stopped + " messages not sent)" : "")
+                    + (letters > 0 ? " (" + letters + " letters not to be posted; any printed before now are not "
+                    + "recalled by this)" : ""));
         });
         log(caller, "BREACH_CANCEL", id);
         return get(caller, id);
@@ -619,7 +622,8 @@ public final class BreachService {
                 + letter.values().stream().mapToLong(Long::longValue).sum();
         return new DeliveryProgressDto(total, n(email, DeliveryStatus.PENDING) + n(email, DeliveryStatus.IN_FLIGHT),
                 n(email, DeliveryStatus.SENT), n(email, DeliveryStatus.RETRY), n(email, DeliveryStatus.FAILED),
-                n(email, DeliveryStatus.IN_DOUBT), n(email, DeliveryStatus.CANCELLED),
+                n(email, DeliveryStatus.IN_DOUBT),
+                n(email, DeliveryStatus.CANCELLED) + n(letter, DeliveryStatus.CANCELLED),
                 n(email, DeliveryStatus.UNREACHABLE) + n(letter, DeliveryStatus.UNREACHABLE),
                 n(letter, DeliveryStatus.READY) + n(letter, DeliveryStatus.SENT));
     }

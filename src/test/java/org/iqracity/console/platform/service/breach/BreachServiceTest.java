@@ -2,6 +2,7 @@ package org.iqracity.console.platform.service.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ class BreachServiceTest {
     static ServiceSandbox sandbox;
     static Jdbc jdbc;
     static BreachService breaches;
+    static BreachRecords records;
     static Caller author;
     static Caller approver;
     static Caller memberAdmin;
@@ -56,6 +58,8 @@ class BreachServiceTest {
         breaches = new BreachService(jdbc, new BreachRepository(jdbc), new DeliveryRepository(jdbc),
                 new RecipientRepository(jdbc), Jurisdictions.bundled(), sandbox.accessLog(), clock, "localhost",
                 () -> { });
+        records = new BreachRecords(breaches, jdbc, new BreachRepository(jdbc), new DeliveryRepository(jdbc),
+                new RecipientRepository(jdbc), sandbox.accessLog(), () -> { });
         author = sandbox.caller("nb-security");
         approver = sandbox.caller("nb-security2");
         memberAdmin = sandbox.caller("nb-admin");
@@ -299,16 +303,23 @@ class BreachServiceTest {
 
     @Test
     void r8CancellingAnApprovedNoticeStopsEveryMessageAndKeepsTheReason() {
-        IncidentDto submitted = submittedDraft("False alarm");
+        // every learner of the Member: some live where the law asks for a letter as well
+        IncidentDto submitted = breaches.submit(author, breaches.create(author, request("False alarm",
+                BreachScope.allLearners())).id());
         IncidentDto approved = breaches.approve(approver, submitted.id(), approvalOf(submitted));
         assertThat(approved.progress().pending()).isPositive();
+        assertThat(approved.progress().lettersReady()).as("some learners are owed a letter").isPositive();
         assertRefused(() -> breaches.cancel(author, submitted.id(), ""), 422, ProblemCode.VALIDATION_FAILED);
 
         IncidentDto cancelled = breaches.cancel(author, submitted.id(), "The laptop was found, still locked.");
 
         assertThat(cancelled.state()).isEqualTo(IncidentState.CANCELLED);
         assertThat(cancelled.progress().pending()).isZero();
-        assertThat(cancelled.progress().cancelled()).isEqualTo(approved.progress().pending());
+        assertThat(cancelled.progress().lettersReady()).as("letters not printed yet are not to be posted").isZero();
+        assertThat(cancelled.progress().cancelled())
+                .isEqualTo(approved.progress().pending() + approved.progress().lettersReady());
+        assertRefused(() -> records.letters(author, submitted.id(), OutputStream.nullOutputStream()), 409,
+                ProblemCode.STATE_CONFLICT);
         assertThat(cancelled.timeline()).last().satisfies(t -> {
             assertThat(t.step()).isEqualTo("CANCELLED");
             assertThat(t.detail()).startsWith("The laptop was found, still locked.");
