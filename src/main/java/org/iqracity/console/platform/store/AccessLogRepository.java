@@ -3,6 +3,7 @@ package org.iqracity.console.platform.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,33 @@ public final class AccessLogRepository {
     public record Head(long seq, String hash) {
     }
 
-    /** Locks the Member's chain head for this transaction, creating it on first use. */
+    /**
+     * Locks the Member's chain head for this transaction, creating it on first use. Another platform node may create
+     * it at the same moment: then its row stands, and this transaction waits for it and links to whatever that node
+     * wrote (the insert is undone to a savepoint, so the transaction goes on).
+     */
     public Head lockHead(Connection c, String memberId) throws SQLException {
-        List<Head> heads = Jdbc.query(c, "SELECT seq, hash FROM access_log_head WHERE member_id = ? FOR UPDATE",
-                rs -> new Head(rs.getLong(1), rs.getString(2)), memberId);
+        List<Head> heads = lockedHead(c, memberId);
         if (!heads.isEmpty()) {
             return heads.getFirst();
         }
-        Jdbc.update(c, "INSERT INTO access_log_head (member_id, seq, hash) VALUES (?, 0, ?)", memberId, GENESIS);
-        return new Head(0, GENESIS);
+        Savepoint before = c.setSavepoint();
+        try {
+            Jdbc.update(c, "INSERT INTO access_log_head (member_id, seq, hash) VALUES (?, 0, ?)", memberId, GENESIS);
+            c.releaseSavepoint(before);
+            return new Head(0, GENESIS);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            c.rollback(before);
+            return lockedHead(c, memberId).getFirst();
+        }
+    }
+
+    private static List<Head> lockedHead(Connection c, String memberId) throws SQLException {
+        return Jdbc.query(c, "SELECT seq, hash FROM access_log_head WHERE member_id = ? FOR UPDATE",
+                rs -> new Head(rs.getLong(1), rs.getString(2)), memberId);
     }
 
     public void append(Connection c, Entry e) throws SQLException {
