@@ -60,7 +60,12 @@ public final class ApiPaths {
     /** Public: the site notices a Member has up, as learners see them. */
     public static final String PUBLIC_SITE_NOTICES = BASE + "/public/members/{memberId}/site-notices";
     public static final String SPONSOR_RELEASE_PDF = BASE + "/sponsor-reports/{sponsorId}/releases/{releaseId}/pdf";
+    /** Ready to serve: the database answers. The same as {@link #HEALTH_READY}, kept for earlier load balancers. */
     public static final String HEALTH = BASE + "/health";
+    /** The process serves HTTP; asks nothing of the database (a restart would not help when that is down). */
+    public static final String HEALTH_LIVE = BASE + "/health/live";
+    /** Ready to take requests: the database answers within seconds. */
+    public static final String HEALTH_READY = BASE + "/health/ready";
     public static final String OPENAPI = BASE + "/openapi.yaml";
 
     /** The API version this build speaks; the platform reports its own in {@link HealthDto}. */

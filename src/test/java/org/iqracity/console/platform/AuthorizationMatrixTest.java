@@ -140,6 +140,8 @@ class AuthorizationMatrixTest {
         EXPECT.put("POST " + ApiPaths.BREACH_REGULATOR, OWN_OFFICERS);
         EXPECT.put("GET " + ApiPaths.PUBLIC_SITE_NOTICES, PUBLIC);
         EXPECT.put("GET " + ApiPaths.HEALTH, PUBLIC);
+        EXPECT.put("GET " + ApiPaths.HEALTH_READY, PUBLIC);
+        EXPECT.put("GET " + ApiPaths.HEALTH_LIVE, PUBLIC);
         EXPECT.put("GET " + ApiPaths.OPENAPI, PUBLIC);
     }
 

@@ -88,6 +88,8 @@ public final class ApiRoutes {
                 authed(auth, refusals, HandlerType.POST, ApiPaths.BREACH_REGULATOR, breach::regulatorNotified),
                 open(HandlerType.GET, ApiPaths.PUBLIC_SITE_NOTICES, breach::publicSiteNotices),
                 open(HandlerType.GET, ApiPaths.HEALTH, system::health),
+                open(HandlerType.GET, ApiPaths.HEALTH_READY, system::health),
+                open(HandlerType.GET, ApiPaths.HEALTH_LIVE, system::live),
                 open(HandlerType.GET, ApiPaths.OPENAPI, system::openApi));
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.platform.service.PlatformException;
+import org.iqracity.console.platform.store.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,17 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(PlatformException.class, (e, ctx) -> Problems.write(ctx, Problems.of(e)));
             config.routes.exception(HttpResponseException.class,
                     (e, ctx) -> Problems.write(ctx, Problems.forStatus(e.getStatus())));
+            config.routes.exception(DataAccessException.class, (e, ctx) -> {
+                if (e.isUnavailable()) {
+                    // one line, no stack trace: the outage is the database's, and it says so at every request
+                    LOGGER.warn("Database unavailable on {} {}", ctx.method(), routeOf(ctx));
+                    ctx.header("Retry-After", "5");
+                    Problems.write(ctx, Problems.forStatus(503));
+                    return;
+                }
+                LOGGER.error("Unhandled failure on {} {}: {}", ctx.method(), routeOf(ctx), SafeErrors.describe(e));
+                Problems.write(ctx, Problems.forStatus(500));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOGGER.error("Unhandled failure on {} {}: {}", ctx.method(), routeOf(ctx), SafeErrors.describe(e));
                 Problems.write(ctx, Problems.forStatus(500));

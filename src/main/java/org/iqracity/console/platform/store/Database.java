@@ -233,6 +233,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("platform");
         config.setAutoCommit(true);
+        // A database that cannot be reached is said within seconds (503), not after Hikari's default 30 s.
+        config.setConnectionTimeout(Long.getLong("platform.db.connectTimeoutMs", 5_000));
+        config.setValidationTimeout(2_000);
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
