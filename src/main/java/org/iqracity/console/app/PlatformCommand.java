@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.mail.MailSettings;
+import org.iqracity.console.platform.store.Database;
 
 /** {@code member-console platform ...}: runs the platform API alone, headless; no JavaFX class is loaded. */
 final class PlatformCommand {
@@ -40,6 +41,8 @@ final class PlatformCommand {
               --tls-keystore FILE  serve HTTPS with the key and certificate chain in this PKCS#12 (or JKS) file
               --tls-keystore-password PASS
                                    its password (or env PLATFORM_TLS_KEYSTORE_PASSWORD; prefer the environment)
+              --migrate-only       with --db: bring the database's schema up to date and exit, without serving the
+                                   API or sending mail (run it as the owning role before starting new nodes)
               --help               show this text
 
             The embedded database always holds the sandbox. A server database gets no staff and no sample data
@@ -51,8 +54,12 @@ final class PlatformCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         PlatformConfig config;
+        boolean migrateOnly = args.contains("--migrate-only");
         try {
             config = parse(args);
+            if (migrateOnly && config != null && config.jdbcUrl() == null) {
+                throw new UsageException("--migrate-only is for a server database: give --db too");
+            }
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.println("Run 'member-console platform --help' for the options.");
@@ -61,6 +68,9 @@ final class PlatformCommand {
         if (config == null) {
             out.print(HELP);
             return 0;
+        }
+        if (migrateOnly) {
+            return migrate(config, out, err);
         }
         Platform platform;
         try {
@@ -90,6 +100,18 @@ final class PlatformCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Migrations alone: no API, no sender, no sandbox; what the owner runs before an upgrade's first start. */
+    private static int migrate(PlatformConfig config, PrintStream out, PrintStream err) {
+        try (Database database = Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+            database.migrate();
+            out.println("The database's schema is up to date. Nothing else was started.");
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("The migrations did not run: " + StartFailures.reason(e) + ".");
+            return 1;
+        }
     }
 
     /** The configuration the flags describe, or null when help was asked for. */
@@ -130,6 +152,9 @@ final class PlatformCommand {
                 case "--db-user" -> user = value(flag, q);
                 case "--db-password" -> password = value(flag, q);
                 case "--sandbox" -> sandbox = true;
+                case "--migrate-only" -> {
+                    // run() acts on it: the rest of the flags still describe the database
+                }
                 case "--smtp" -> smtp = value(flag, q);
                 case "--smtp-user" -> smtpUser = value(flag, q);
                 case "--smtp-password" -> smtpPassword = value(flag, q);

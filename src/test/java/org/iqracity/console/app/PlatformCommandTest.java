@@ -39,7 +39,7 @@ class PlatformCommandTest {
             "--smtp-plain", List.of("--smtp", "127.0.0.1:25", "--smtp-from", "security@member.example"),
             "--smtp-user", List.of("--smtp-password", "pw"),
             "--smtp-password", List.of("--smtp-user", "mailer"));
-    private static final Set<String> SWITCHES = Set.of("--sandbox", "--help", "--smtp-plain");
+    private static final Set<String> SWITCHES = Set.of("--sandbox", "--help", "--smtp-plain", "--migrate-only");
 
     record Run(int exit, String out, String err) {
     }
@@ -288,5 +288,36 @@ class PlatformCommandTest {
             assertThat(r.err()).contains("Port " + port + " on 127.0.0.1 is in use by another program; choose another "
                     + "with --port (0 picks a free one).").doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void migrateOnlyBringsAServerDatabaseUpToDateAndStartsNothingElse() throws Exception {
+        String url = org.iqracity.console.platform.TestPostgres.freshDatabase("migrate_only", null);
+        Run r = run("--db", url, "--db-user", org.iqracity.console.platform.TestPostgres.USER, "--db-password",
+                org.iqracity.console.platform.TestPostgres.PASSWORD, "--migrate-only");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("schema is up to date").doesNotContain("API ready").doesNotContain("%");
+        try (var c = java.sql.DriverManager.getConnection(url, org.iqracity.console.platform.TestPostgres.USER,
+                org.iqracity.console.platform.TestPostgres.PASSWORD);
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success "
+                     + "AND version IS NOT NULL")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("every migration ran").isGreaterThanOrEqualTo(20);
+        }
+        try (var c = java.sql.DriverManager.getConnection(url, org.iqracity.console.platform.TestPostgres.USER,
+                org.iqracity.console.platform.TestPostgres.PASSWORD);
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM staff")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no sandbox, no staff").isZero();
+        }
+    }
+
+    @Test
+    void migrateOnlyWithoutAServerDatabaseIsAUsageError() {
+        Run r = run("--migrate-only");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--migrate-only is for a server database");
     }
 }
