@@ -222,7 +222,27 @@ public final class Database implements AutoCloseable {
 
     /** A server database, e.g. {@code jdbc:postgresql://host/db}. */
     public static Database server(String url, String user, String password) {
-        return open(url, user, password, 24);
+        return open(url, user, password, poolSize(System.getenv("PLATFORM_DB_POOL")));
+    }
+
+    /**
+     * Connections per platform node to a server database: 24 unless {@code PLATFORM_DB_POOL} says otherwise (2 to
+     * 200). PostgreSQL allows 100 connections by default, so four nodes at 24 fill it; more nodes need a smaller pool
+     * each or a larger {@code max_connections}.
+     */
+    static int poolSize(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return 24;
+        }
+        try {
+            int n = Integer.parseInt(setting.strip());
+            if (n >= 2 && n <= 200) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalStateException("PLATFORM_DB_POOL must be a number of connections from 2 to 200");
     }
 
     private static Database open(String url, String user, String password, int poolSize) {
