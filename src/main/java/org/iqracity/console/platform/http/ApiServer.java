@@ -86,7 +86,14 @@ public final class ApiServer implements AutoCloseable {
             for (Route r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), r.handler());
             }
-            config.routes.exception(PlatformException.class, (e, ctx) -> Problems.write(ctx, Problems.of(e)));
+            config.routes.exception(PlatformException.class, (e, ctx) -> {
+                if (e.status() == 429) {
+                    // Throttled sign-ins and refused heavy calls show in the platform's log too, without who: the
+                    // Member's access log names the person where that is theirs to read.
+                    LOGGER.info("Refused for now ({}) on {} {}", e.code(), ctx.method(), routeOf(ctx));
+                }
+                Problems.write(ctx, Problems.of(e));
+            });
             config.routes.exception(HttpResponseException.class,
                     (e, ctx) -> Problems.write(ctx, Problems.forStatus(e.getStatus())));
             config.routes.exception(DataAccessException.class, (e, ctx) -> {
