@@ -45,6 +45,12 @@ public final class ApiServer implements AutoCloseable {
      * @param tlsPassword the keystore's (and its key's) password
      */
     public ApiServer(PlatformServices services, String host, int port, KeyStore tlsKeys, char[] tlsPassword) {
+        this(services, host, port, tlsKeys, tlsPassword, TrustedProxies.configured());
+    }
+
+    /** @param proxies the load balancers whose {@code X-Forwarded-For} names the client */
+    public ApiServer(PlatformServices services, String host, int port, KeyStore tlsKeys, char[] tlsPassword,
+                     TrustedProxies proxies) {
         this.tls = tlsKeys != null;
         this.routes = ApiRoutes.build(services);
         this.app = Javalin.create(config -> {
@@ -73,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
                 return c;
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(tlsKeys != null)));
+            config.routes.before(ctx -> ctx.attribute(Requests.CLIENT_ADDRESS,
+                    proxies.clientOf(ctx.ip(), ctx.header("X-Forwarded-For"))));
             config.routes.before(Requests::checkPath);
             config.routes.before(Requests::refuseMethodOverride);
             // HEAD would answer an empty 200 for any GET route without running it, so without authenticating.

@@ -89,12 +89,16 @@ final class Requests {
         return true;
     }
 
+    /** The client's address as {@link TrustedProxies} read it, set before any handler runs. */
+    static final String CLIENT_ADDRESS = "iqracity.clientAddress";
+
     static RequestOrigin origin(Context ctx) {
         String client = ctx.header("X-Client");
         if (client == null) {
             client = ctx.header("User-Agent");
         }
-        return new RequestOrigin(asSent(client), ctx.ip());
+        String address = ctx.attribute(CLIENT_ADDRESS);
+        return new RequestOrigin(asSent(client), address == null ? ctx.ip() : address);
     }
 
     /**
