@@ -41,6 +41,8 @@ public final class Css {
     /** Pseudo-classes of learner table rows (a state change re-matches styles; a style class change redoes CSS). */
     public static final String ROW_RETIRED = "retired";
     public static final String ROW_MORE = "more";
+    /** The words of a "loading" row, which may run past their cell. */
+    public static final String ROW_MORE_LABEL = "row-more-label";
     public static final String LEARNER_TABLE = "learner-table";
     /** A table that lists a slice of its rows and hides its own vertical scroll bar for one standing for them all. */
     public static final String WINDOWED_TABLE = "windowed-table";

@@ -46,6 +46,8 @@ final class LearnerTable extends TableView<LearnerRow> {
     private static final double ROW_HEIGHT = 34;
     /** Rows between the screen and an end of the slice below which the slice moves. */
     private static final int MARGIN_DIVISOR = 5;
+    /** The shortest the course bar's thumb gets, in pixels: something a hand can grab. */
+    static final double MIN_THUMB_PX = 28;
 
     // Pseudo-classes, not style classes: a changed style class makes JavaFX look a node's styles up again.
     private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
@@ -67,6 +69,9 @@ final class LearnerTable extends TableView<LearnerRow> {
     private boolean restoring;
     /** True while the table and its scroll bar are brought in line, so that neither answers the other. */
     private boolean syncing;
+    /** The course rows on screen as last told to the ViewModel. */
+    private int reportedFrom = -1;
+    private int reportedTo = -1;
     private final NumberFormat percent;
     private final DateTimeFormatter date;
 
@@ -118,6 +123,8 @@ final class LearnerTable extends TableView<LearnerRow> {
             }
         });
         window.onMoved(this::restoreSelection);
+        // "Loading" rows say "could not load" after a failure, and "loading" again on retry.
+        vm.pages().moreFailedProperty().addListener((obs, old, now) -> refresh());
         addEventFilter(KeyEvent.KEY_PRESSED, this::jumpToEnd);
         addEventFilter(KeyEvent.KEY_PRESSED, this::bringFocusBack);
 
@@ -175,7 +182,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         syncing = true;
         try {
             courseBar.setMax(max);
-            courseBar.setVisibleAmount(Math.min(visible, Math.max(max, 1)));
+            courseBar.setVisibleAmount(Math.min(thumbAmount(visible, max), Math.max(max, 1)));
             courseBar.setBlockIncrement(Math.max(1, Math.floor(visible) - 1));
             courseBar.setVisible(total > visible);
             courseBar.setManaged(total > visible);
@@ -188,6 +195,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         if (first == null || last == null) {
             return;
         }
+        reportRowsShown(first.getIndex(), last.getIndex());
         int margin = window.capacity() / MARGIN_DIVISOR;
         boolean nearTop = window.base() > 0 && first.getIndex() < margin;
         boolean nearBottom = window.base() + window.size() < total && last.getIndex() >= window.size() - margin;
@@ -198,6 +206,39 @@ final class LearnerTable extends TableView<LearnerRow> {
                 showRow(flow, top);
             }
         }
+    }
+
+    /**
+     * Tells the ViewModel which rows of the course are on screen whenever that changes, so that it fetches them
+     * whatever drew them (a jump, the bar, a key held down). Not from the cells: a marker row on screen is drawn
+     * once and not again until its page comes, so a chain of loads kept going by cells stopped after a jump.
+     */
+    private void reportRowsShown(int firstIndex, int lastIndex) {
+        int size = window.size();
+        if (size == 0) {
+            return;
+        }
+        int from = window.base() + Math.clamp(firstIndex, 0, size - 1);
+        int to = window.base() + Math.clamp(lastIndex, 0, size - 1);
+        if (from != reportedFrom || to != reportedTo) {
+            reportedFrom = from;
+            reportedTo = to;
+            // Layout must not change the list it lays out: the ViewModel hears of it after this pass.
+            javafx.application.Platform.runLater(() -> vm.rowsShown(from, to));
+        }
+    }
+
+    /**
+     * The bar's visible amount: the rows on screen, or more when that would make the thumb too short to grab (10,000
+     * rows made it 1-2 px). The skin draws the thumb as long as this amount's share of the track, and places it by
+     * value along the rest, so a larger amount changes the thumb's length only, never where a value puts the view.
+     */
+    private double thumbAmount(double visibleRows, double max) {
+        double track = courseBar.getHeight();
+        if (track <= MIN_THUMB_PX * 2 || max <= 0) {
+            return visibleRows;
+        }
+        return Math.max(visibleRows, max * MIN_THUMB_PX / (track - MIN_THUMB_PX));
     }
 
     /** The bar runs beside the rows only, from under the column headers to the bottom of the rows. */
@@ -342,15 +383,38 @@ final class LearnerTable extends TableView<LearnerRow> {
             }
             return new ReadOnlyObjectWrapper<>(value.apply(row.learner()));
         });
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                markRow(this, empty, text != null);
-            }
-        });
+        column.setCellFactory(c -> new TextCell());
         return column;
+    }
+
+    /**
+     * A cell of text. A "loading" row says so in its first cell, in a label allowed past the cell's right edge (the
+     * rest of such a row is blank), so the words are never cut to the column's width. The label is the cell's graphic
+     * all along, shown or not by the content display: putting a graphic on and off restyles it from scratch.
+     */
+    private final class TextCell extends TableCell<LearnerRow, String> {
+        private final Label marker = new Label();
+
+        TextCell() {
+            marker.setMinWidth(Region.USE_PREF_SIZE);
+            marker.getStyleClass().add(Css.ROW_MORE_LABEL);
+            setGraphic(marker);
+            setContentDisplay(javafx.scene.control.ContentDisplay.TEXT_ONLY);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            boolean more = markRow(this, empty, text != null);
+            if (more && text != null) {
+                marker.setText(text);
+                setText(null);
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            } else {
+                setText(empty ? null : text);
+                setContentDisplay(javafx.scene.control.ContentDisplay.TEXT_ONLY);
+            }
+        }
     }
 
     /**
@@ -358,12 +422,13 @@ final class LearnerTable extends TableView<LearnerRow> {
      * learner. On the cell, not on the row: a row's change of state restyles every node in it, and while someone
      * scrolls fast the rows at the bottom turn from "loading" into learners many times a second.
      */
-    private void markRow(TableCell<LearnerRow, ?> cell, boolean empty, boolean hasText) {
+    private boolean markRow(TableCell<LearnerRow, ?> cell, boolean empty, boolean hasText) {
         int index = cell.getIndex();
         LearnerRow row = empty || index < 0 || index >= getItems().size() ? null : getItems().get(index);
         boolean more = row != null && row.isMore();
         cell.pseudoClassStateChanged(MORE, more && hasText);
         cell.pseudoClassStateChanged(RETIRED, row != null && !more && row.learner().retired());
+        return more;
     }
 
     private String moreText() {
@@ -407,7 +472,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         return column;
     }
 
-    /** Tells the ViewModel which rows are on screen. */
+    /** A row striped by its place in the course. */
     private final class Row extends TableRow<LearnerRow> {
         @Override
         public void updateIndex(int i) {
@@ -432,12 +497,6 @@ final class LearnerTable extends TableView<LearnerRow> {
         protected void updateItem(LearnerRow row, boolean empty) {
             super.updateItem(row, empty);
             stripe();
-            if (empty || row == null) {
-                return;
-            }
-            int index = window.base() + getIndex();
-            // Layout must not change the list it lays out: ask for the next page after this pass.
-            javafx.application.Platform.runLater(() -> vm.rowShown(index));
         }
     }
 }

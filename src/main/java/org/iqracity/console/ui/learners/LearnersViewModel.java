@@ -208,6 +208,11 @@ public final class LearnersViewModel {
         pages.shown(index);
     }
 
+    /** The table shows rows {@code from} to {@code to}: they are fetched, however far they are (see LearnerPages). */
+    public void rowsShown(int from, int to) {
+        pages.show(from, to);
+    }
+
     public void retryMore() {
         pages.retryMore();
     }

@@ -220,24 +220,77 @@ class LearnersViewModelTest {
     }
 
     @Test
-    void draggingFarAheadFetchesInOrderInLargerPagesUntilTheRowsOnScreenAreIn() {
+    void aJumpFarAheadFetchesPagesInOrderUntilTheRowsOnScreenAreInWithoutBeingAskedAgain() {
         int size = 30_000;
         servesCourseOf(size);
         vm.load();
 
-        // The table keeps asking for the rows on screen (20,000-20,030) as each page arrives and it draws again.
-        int asked = 0;
-        while (vm.rows().get(20_030).isMore() && asked++ < 1_000) {
-            vm.rowShown(20_000);
-        }
+        // Told once: the rows on screen stay "loading" markers until their page comes, so nothing draws them again
+        // to ask a second time (the chain of loads stalled there).
+        vm.rowsShown(20_000, 20_030);
 
         assertThat(vm.rows().get(20_000).learner()).isEqualTo(FakePlatformClient.row(20_000));
+        assertThat(vm.rows().get(20_030).learner()).isEqualTo(FakePlatformClient.row(20_030));
         assertThat(platform.learnerQueries.subList(1, platform.learnerQueries.size()))
                 .allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.MORE_LIMIT));
-        assertThat(platform.learnerQueries).hasSize(1 + (20_031 - 50 + 499) / 500);
+        assertThat(platform.learnerQueries).hasSize(1 + (20_031 + LearnerPages.PREFETCH_ROWS - 50 + 499) / 500);
         assertThat(vm.rows()).hasSize(size);
         assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
-        assertThat(vm.rows().get(20_100).isMore()).isTrue();
+        assertThat(vm.rows().get(20_600).isMore()).isTrue();
+    }
+
+    @Test
+    void aJumpToTheEndFillsTheLastRowsAndABackJumpFetchesGivenUpPagesByCursor() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+
+        vm.rowsShown(size - 20, size - 1);
+        assertThat(vm.rows().subList(size - 20, size)).noneMatch(LearnerRow::isMore);
+        assertThat(vm.rows().get(0).isMore()).as("given up on the way").isTrue();
+        int asked = platform.learnerQueries.size();
+
+        vm.rowsShown(0, 19);
+
+        assertThat(platform.learnerQueries).hasSize(asked + 1);
+        assertThat(lastQuery().cursor()).isNull();
+        assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+    }
+
+    @Test
+    void aPageThatFailsToComeBackIsSaidAndFetchedOnRetry() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+        vm.rowsShown(size - 20, size - 1);
+        platform.failNext = new PlatformUnreachableException("down", null);
+
+        vm.rowsShown(0, 19);
+        assertThat(vm.rows().get(0).isMore()).isTrue();
+        assertThat(vm.pages().moreFailedProperty().get()).isTrue();
+        vm.rowsShown(1, 20);
+        assertThat(vm.rows().get(0).isMore()).as("no retry behind the person's back").isTrue();
+
+        vm.retryMore();
+
+        assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+        assertThat(vm.pages().moreFailedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewQueryFetchesAsManyRowsAsTheScreenShowsFromItsTop() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+        vm.rowsShown(5_000, 5_060);
+
+        vm.searchProperty().set("learner");
+        tasks.runScheduled();
+
+        // The first page has 50 rows; 61 are on screen, so the next page follows without the table asking.
+        assertThat(lastQuery().q()).isEqualTo("learner");
+        assertThat(lastQuery().cursor()).isEqualTo("50");
+        assertThat(vm.rows().subList(0, 61)).noneMatch(LearnerRow::isMore);
     }
 
     @Test

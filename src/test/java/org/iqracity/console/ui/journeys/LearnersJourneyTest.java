@@ -1,0 +1,231 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.learners.LearnerRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The learners screen on the 20,000-learner sandbox, through the real window: the 10,000 learners of CS101 after
+ * jumps of every kind, and what a person's browsing writes to the access log.
+ */
+class LearnersJourneyTest extends ConsoleJourney {
+    static final String BIG_COURSE = "course-v1:Northbridge+CS101+2026_T1";
+    /**
+     * How long the rows on screen may stay "loading" after a jump. The bar is 1 s; a loaded 2-core machine shared with
+     * other builds gets a little more before the test calls it a stall (which it was: rows never filled at all).
+     */
+    static final long FILL_BAR_MS = Long.getLong("journey.fillBarMs", 3_000);
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(20_000), StartupListener.NONE);
+        warmUp();
+    }
+
+    /**
+     * Walks the course once through the HTTP client, so that the bars measure the console and not a platform still
+     * compiling its code (its first walk takes several times as long).
+     */
+    private static void warmUp() {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn("nb-admin", PASSWORD, null);
+        for (int round = 0; round < 2; round++) {
+            var page = client.learners(BIG_COURSE, LearnerQuery.firstPage());
+            while (page.nextCursor() != null) {
+                page = client.learners(BIG_COURSE, LearnerQuery.firstPage().withCursor(page.nextCursor())
+                        .withLimit(LearnerQuery.MAX_LIMIT));
+            }
+        }
+        client.signOut();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void rowsOnScreenAreFilledAfterEveryKindOfJumpInATenThousandLearnerCourse() {
+        TableView<LearnerRow> table = openBigCourse();
+        assertThat(onFx(() -> table.getItems().isEmpty())).isFalse();
+        clickOn(table.lookup(".table-row-cell"));
+        List<String> timings = new ArrayList<>();
+
+        dragThumbTo(0.5);
+        timings.add("thumb to the middle " + filledWithinBar(table, "thumb drag to the middle") + " ms");
+        assertThat(firstRowShown(table)).isBetween(4_000, 6_000);
+
+        clickOn(table.lookup(".table-row-cell"));
+        press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        timings.add("Ctrl+End " + filledWithinBar(table, "Ctrl+End") + " ms");
+        assertThat(lastRowShown(table)).isEqualTo(9_999);
+        shot("learners-jump-end");
+
+        press(KeyCode.HOME).release(KeyCode.HOME);
+        timings.add("Home " + filledWithinBar(table, "Home") + " ms");
+        assertThat(firstRowShown(table)).isZero();
+
+        narrowAndWiden(table);
+        clickOn(table.lookup(".table-row-cell"));
+        press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        timings.add("Ctrl+End after a search " + filledWithinBar(table, "Ctrl+End after a search") + " ms");
+
+        narrowAndWiden(table);
+        clickOn(table.lookup(".table-row-cell"));
+        for (int i = 0; i < 60; i++) {
+            press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+        }
+        timings.add("PageDown x60 " + filledWithinBar(table, "PageDown held") + " ms");
+        assertThat(firstRowShown(table)).isGreaterThan(500);
+
+        narrowAndWiden(table);
+        dragThumbTo(0.97);
+        timings.add("thumb near the end " + filledWithinBar(table, "thumb drag near the end") + " ms");
+
+        // The thumb thrown to the middle in one move, as a fast hand does: no position on the way to fetch ahead.
+        narrowAndWiden(table);
+        ScrollBar bar = find("#learnerScrollBar", ScrollBar.class);
+        interact(() -> bar.setValue(bar.getMax() / 2));
+        timings.add("bar to the middle at once " + filledWithinBar(table, "the bar set to the middle") + " ms");
+        assertThat(firstRowShown(table)).isBetween(4_000, 6_000);
+        System.out.println("jump to rows: " + String.join(", ", timings));
+    }
+
+    /** A search that narrows the list, then cleared: the whole course again, fetched afresh from its first page. */
+    private void narrowAndWiden(TableView<LearnerRow> table) {
+        fill("#search", "zz");
+        waitUntil(() -> !table.isVisible() || table.getItems().size() < 10_000);
+        interact(() -> find("#search", javafx.scene.control.TextField.class).clear());
+        waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000 && !table.getItems().getFirst().isMore()
+                && table.getItems().getLast().isMore());
+    }
+
+    /** Signs in as the Member administrator and opens CS101's 10,000 learners. */
+    private TableView<LearnerRow> openBigCourse() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> present("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> table = find("#learnerTable", TableView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        waitUntil(() -> !picker.getItems().isEmpty());
+        interact(() -> picker.setValue(picker.getItems().stream().filter(c -> c.id().equals(BIG_COURSE))
+                .findFirst().orElseThrow()));
+        waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000 && !table.getItems().getFirst().isMore());
+        return table;
+    }
+
+    /**
+     * Waits until no row on screen is a "loading" row and returns how long that took; fails when it takes longer than
+     * the bar, naming the rows still loading.
+     */
+    private long filledWithinBar(TableView<LearnerRow> table, String after) {
+        long start = System.nanoTime();
+        try {
+            WaitForAsyncUtils.waitFor(FILL_BAR_MS, TimeUnit.MILLISECONDS,
+                    () -> onFx(() -> loadingOnScreen(table).isEmpty() && !visibleRows(table).isEmpty()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after " + after + " these rows on screen were still loading after "
+                    + FILL_BAR_MS + " ms: " + onFx(() -> loadingOnScreen(table)));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> loadingOnScreen(table))).as("rows loading after " + after).isEmpty();
+        return millis;
+    }
+
+    /** The rows drawn inside the table's viewport. */
+    private static List<TableRow<?>> visibleRows(TableView<LearnerRow> table) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        Bounds view = flow.localToScene(flow.getLayoutBounds());
+        List<TableRow<?>> rows = new ArrayList<>();
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0
+                    && row.getIndex() < table.getItems().size()) {
+                Bounds b = row.localToScene(row.getLayoutBounds());
+                if (b.getMaxY() > view.getMinY() + 1 && b.getMinY() < view.getMaxY() - 1) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Course row numbers of the rows on screen still showing "loading". */
+    private static List<Integer> loadingOnScreen(TableView<LearnerRow> table) {
+        var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+        return visibleRows(table).stream().filter(r -> table.getItems().get(r.getIndex()).isMore())
+                .map(r -> window.base() + r.getIndex()).sorted().toList();
+    }
+
+    private int firstRowShown(TableView<LearnerRow> table) {
+        return onFx(() -> {
+            var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+            return window.base() + visibleRows(table).stream().mapToInt(TableRow::getIndex).min().orElse(-1);
+        });
+    }
+
+    private int lastRowShown(TableView<LearnerRow> table) {
+        return onFx(() -> {
+            var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+            return window.base() + visibleRows(table).stream().mapToInt(TableRow::getIndex).max().orElse(-1);
+        });
+    }
+
+    /** Drags the course scroll bar's thumb with the mouse to {@code fraction} of its track. */
+    private void dragThumbTo(double fraction) {
+        ScrollBar bar = find("#learnerScrollBar", ScrollBar.class);
+        javafx.scene.Node thumb = onFx(() -> bar.lookup(".thumb"));
+        javafx.scene.Node track = onFx(() -> bar.lookup(".track"));
+        Bounds t = onFx(() -> track.localToScreen(track.getLayoutBounds()));
+        Bounds th = onFx(() -> thumb.localToScreen(thumb.getLayoutBounds()));
+        double targetY = t.getMinY() + th.getHeight() / 2 + fraction * (t.getHeight() - th.getHeight());
+        drag(new javafx.geometry.Point2D(th.getCenterX(), th.getCenterY()), javafx.scene.input.MouseButton.PRIMARY);
+        moveTo(new javafx.geometry.Point2D(th.getCenterX(), (th.getCenterY() + targetY) / 2));
+        moveTo(new javafx.geometry.Point2D(th.getCenterX(), targetY));
+        drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double value = onFx(() -> (bar.getValue() - bar.getMin()) / (bar.getMax() - bar.getMin()));
+        assertThat(value).as("the thumb moved where it was dragged").isCloseTo(fraction,
+                org.assertj.core.data.Offset.offset(0.05));
+    }
+}
