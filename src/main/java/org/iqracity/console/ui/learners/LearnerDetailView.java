@@ -65,7 +65,7 @@ final class LearnerDetailView extends StackPane {
         state.setVisible(!ready);
         switch (now) {
             case NONE -> state.message(AppIcon.EMPTY, messages.get("detail.none.title"), messages.get("detail.none.text"));
-            case LOADING -> state.loading(messages.get("detail.loading"));
+            case WAITING, LOADING -> state.loading(messages.get("detail.loading"));
             case ERROR -> state.error(messages.get("detail.loading"), vm.errorProperty().get(),
                     messages.get("learners.retry"), vm::retry);
             case READY -> {

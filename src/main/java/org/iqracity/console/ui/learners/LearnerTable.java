@@ -111,10 +111,12 @@ final class LearnerTable extends TableView<LearnerRow> {
                 return;
             }
             selectedRow = row == null ? -1 : window.base() + getSelectionModel().getSelectedIndex();
-            if (row != null && row.isMore()) {
-                vm.retryMore();
-            } else {
-                vm.open(row);
+            vm.select(selectedRow);
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !getSelectionModel().isEmpty()) {
+                vm.openSelected();
+                e.consume();
             }
         });
         getFocusModel().focusedIndexProperty().addListener((obs, old, now) -> {
@@ -472,8 +474,17 @@ final class LearnerTable extends TableView<LearnerRow> {
         return column;
     }
 
-    /** A row striped by its place in the course. */
+    /** A row striped by its place in the course; a click opens its detail at once. */
     private final class Row extends TableRow<LearnerRow> {
+        Row() {
+            setOnMouseClicked(e -> {
+                // A click is a deliberate choice of this learner: no need to wait for the selection to rest.
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !isEmpty() && e.isStillSincePress()) {
+                    vm.openSelected();
+                }
+            });
+        }
+
         @Override
         public void updateIndex(int i) {
             super.updateIndex(i);

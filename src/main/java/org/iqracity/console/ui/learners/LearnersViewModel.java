@@ -49,6 +49,8 @@ public final class LearnersViewModel {
      * thousand rows, small enough that JavaFX's walks over the listed rows (see {@link RowWindow}) cost little.
      */
     static final int WINDOW_ROWS = 10_000;
+    /** How long a selection stays on a row before its detail is fetched (and logged as viewed). */
+    public static final Duration SELECTION_REST = Duration.ofMillis(350);
 
     private final AppState app;
     private final TaskRunner tasks;
@@ -74,7 +76,13 @@ public final class LearnersViewModel {
 
     private final InvalidationListener queryChanged = this::queryChanged;
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
+    private final Duration rest;
     private TaskRunner.Cancellable pendingSearch;
+    private TaskRunner.Cancellable resting;
+    /** The row of the list selected in the table, or -1. */
+    private int selectedIndex = -1;
+    /** True while the selected row is a "loading" row whose detail was asked for. */
+    private boolean awaitingRow;
     private boolean coursesFailed;
 
     public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce) {
@@ -84,16 +92,21 @@ public final class LearnersViewModel {
     /** With a slice of {@code windowRows} rows: tests move it through a small sandbox course. */
     public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows) {
         this.app = app;
+        this.rest = SELECTION_REST;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
         this.debounce = debounce;
         this.pages = new LearnerPages(tasks, app::report);
         this.window = new RowWindow(pages.rows(), windowRows);
         this.detail = new LearnerDetailViewModel(app, tasks, messages);
+        pages.rows().addListener((InvalidationListener) this::rowsChanged);
         for (Observable o : List.of(search, mode, active, passed, country, minProgress, maxProgress)) {
             o.addListener(queryChanged);
         }
         course.addListener((obs, old, now) -> {
+            cancelRest();
+            selectedIndex = -1;
+            awaitingRow = false;
             detail.clear();
             reload();
         });
@@ -203,6 +216,72 @@ public final class LearnersViewModel {
         detail.load(selected.id(), row.learner());
     }
 
+    /**
+     * The table's selection moved to row {@code index} of the list (-1: nothing selected). Its detail is fetched,
+     * and so recorded in the access log as viewed (R12), only once the selection has rested for
+     * {@link #SELECTION_REST} or on {@link #openSelected()}: arrowing down past 40 learners is not viewing them.
+     */
+    public void select(int index) {
+        cancelRest();
+        selectedIndex = index;
+        awaitingRow = false;
+        CourseDto open = course.get();
+        LearnerRow row = rowAt(index);
+        if (row == null || open == null) {
+            detail.clear();
+            return;
+        }
+        if (row.isMore() && pages.moreFailedProperty().get()) {
+            pages.retryMore();
+        }
+        if (!row.isMore() && detail.shows(open.id(), row.learner())) {
+            return;
+        }
+        if (row.isMore()) {
+            detail.clear();
+        } else {
+            detail.waitFor(open.id(), row.learner());
+        }
+        resting = tasks.schedule(rest, this::openSelected);
+    }
+
+    /** Enter or a double click: the selected row's detail at once; a row still loading opens when it comes. */
+    public void openSelected() {
+        cancelRest();
+        LearnerRow row = rowAt(selectedIndex);
+        if (row == null) {
+            return;
+        }
+        if (row.isMore()) {
+            awaitingRow = true;
+            return;
+        }
+        awaitingRow = false;
+        open(row);
+    }
+
+    /** The selected row was still loading when it was opened: opens it once its page is in. */
+    private void rowsChanged(Observable ignored) {
+        if (awaitingRow) {
+            LearnerRow row = rowAt(selectedIndex);
+            if (row != null && !row.isMore()) {
+                awaitingRow = false;
+                open(row);
+            }
+        }
+    }
+
+    private LearnerRow rowAt(int index) {
+        return index < 0 || index >= pages.rows().size() ? null : pages.rows().get(index);
+    }
+
+    private void cancelRest() {
+        if (resting != null) {
+            resting.cancel();
+            resting = null;
+        }
+    }
+
     /** The table shows row {@code index}; near the end this fetches the next page. */
     public void rowShown(int index) {
         pages.shown(index);
@@ -239,6 +318,7 @@ public final class LearnersViewModel {
     }
 
     public void dispose() {
+        cancelRest();
         pages.clear();
         detail.clear();
         if (pendingSearch != null) {

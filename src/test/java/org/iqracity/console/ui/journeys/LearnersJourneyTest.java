@@ -130,6 +130,53 @@ class LearnersJourneyTest extends ConsoleJourney {
         System.out.println("jump to rows: " + String.join(", ", timings));
     }
 
+    /**
+     * R12: the access log says who viewed which learner. Arrowing down past 40 learners views the one the selection
+     * rests on, not 40: the platform's own log, read in its database, holds one new entry.
+     */
+    @Test
+    void r12FortyQuickDownPressesWriteOneViewToTheAccessLog() {
+        TableView<LearnerRow> table = openBigCourse();
+        clickOn(table.lookup(".table-row-cell"));
+        LearnerRow first = onFx(() -> table.getSelectionModel().getSelectedItem());
+        waitUntil(() -> shows("#detailName"));
+        long before = learnerViews();
+        assertThat(before).as("the click viewed the learner clicked").isPositive();
+        int start = onFx(() -> table.getSelectionModel().getSelectedIndex());
+
+        for (int i = 0; i < 40; i++) {
+            press(KeyCode.DOWN).release(KeyCode.DOWN);
+        }
+        // The headless robot may drop a key pressed straight after the same key: the selection went down most of them.
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedIndex())).isBetween(start + 20, start + 40);
+        LearnerRow landed = onFx(() -> table.getSelectionModel().getSelectedItem());
+        String expected = landed.learner().retired() ? "Retired account" : landed.learner().name();
+        waitUntil(() -> shows("#detailName") && find("#detailName", javafx.scene.control.Label.class).getText()
+                .equals(expected));
+        sleep(800);
+        long after = learnerViews();
+
+        assertThat(after - before).as("LEARNER_VIEW entries written while arrowing past 40 learners")
+                .isBetween(1L, 2L);
+        assertThat(lastViewed()).isEqualTo(landed.learner().learnerId());
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        sleep(500);
+        assertThat(learnerViews()).as("Enter on the learner shown opens nothing new").isEqualTo(after);
+        assertThat(first.learner().learnerId()).isNotEqualTo(landed.learner().learnerId());
+    }
+
+    private static long learnerViews() {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT COUNT(*) FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin'",
+                rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    private static String lastViewed() {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT object_id FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin' "
+                        + "ORDER BY seq DESC LIMIT 1", rs -> rs.getString(1)).orElseThrow();
+    }
+
     /** A search that narrows the list, then cleared: the whole course again, fetched afresh from its first page. */
     private void narrowAndWiden(TableView<LearnerRow> table) {
         fill("#search", "zz");

@@ -319,4 +319,74 @@ class LearnersViewModelTest {
         assertThat(lastQuery().cursor()).isNull();
         assertThat(vm.pages().loaded()).isEqualTo(50);
     }
+
+    @Test
+    void arrowingPastFortyLearnersFetchesAndSoLogsOnlyTheOneTheSelectionRestsOn() {
+        vm.load();
+
+        for (int i = 0; i < 40; i++) {
+            vm.select(i);
+        }
+        assertThat(platform.learnerViews).isEmpty();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.WAITING);
+        assertThat(vm.detail().rowProperty().get()).isEqualTo(FakePlatformClient.row(39));
+
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).containsExactly("id-39");
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+    }
+
+    @Test
+    void enterOpensTheSelectedLearnerAtOnceAndTheRestDoesNotOpenItAgain() {
+        vm.load();
+        vm.select(3);
+
+        vm.openSelected();
+        assertThat(platform.learnerViews).containsExactly("id-3");
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).containsExactly("id-3");
+    }
+
+    @Test
+    void comingBackToTheLearnerShownKeepsItsDetailWithoutAskingAgain() {
+        vm.load();
+        vm.select(3);
+        tasks.runScheduled();
+
+        vm.select(4);
+        vm.select(3);
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).containsExactly("id-3");
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+    }
+
+    @Test
+    void aSelectedRowStillLoadingOpensWhenItsPageComes() {
+        servesCourseOf(3_000);
+        vm.load();
+        platform.failNext = new PlatformUnreachableException("down", null);
+        vm.rowsShown(2_980, 2_999);
+        assertThat(vm.rows().get(2_999).isMore()).isTrue();
+
+        vm.select(2_999);
+        tasks.runScheduled();
+
+        assertThat(vm.rows().get(2_999).learner()).isEqualTo(FakePlatformClient.row(2_999));
+        assertThat(platform.learnerViews).containsExactly("id-2999");
+    }
+
+    @Test
+    void clearingTheSelectionEmptiesTheDetailAndCancelsTheWait() {
+        vm.load();
+        vm.select(3);
+
+        vm.select(-1);
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).isEmpty();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
+    }
 }
