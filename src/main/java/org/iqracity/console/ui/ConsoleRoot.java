@@ -78,6 +78,8 @@ public final class ConsoleRoot implements AutoCloseable {
     private final SignInViewModel signIn;
     private final SandboxViewModel sandbox;
     private final WindowBounds bounds;
+    /** The course chosen last on any screen, for every screen with a course picker. */
+    private final org.iqracity.console.ui.common.CourseMemory courses;
     private final ConversionRecorder conversions;
     private ShellView shell;
 
@@ -103,6 +105,7 @@ public final class ConsoleRoot implements AutoCloseable {
             }
         });
         this.bounds = new WindowBounds(stage, setup.settings());
+        this.courses = new org.iqracity.console.ui.common.CourseMemory(setup.settings());
         signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
     }
 
@@ -173,12 +176,12 @@ public final class ConsoleRoot implements AutoCloseable {
                             setup.messages()));
         }
         if (destination == Destination.LEARNERS) {
-            return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),
-                    setup.messages());
+            return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
+                    courses), setup.messages(), setup.settings());
         }
         if (destination == Destination.COURSES_TRACKING) {
             return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
-                    new FxTrackingDialogs(setup.messages(), () -> stage)), setup.messages());
+                    new FxTrackingDialogs(setup.messages(), () -> stage), courses), setup.messages());
         }
         if (destination == Destination.ACCESS_LOG) {
             return new AccessLogView(new AccessLogViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
@@ -196,7 +199,7 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         if (destination == Destination.INSIGHTS) {
             return new org.iqracity.console.ui.insights.InsightsView(new org.iqracity.console.ui.insights
-                    .InsightsViewModel(app, tasks, setup.messages()), setup.messages(), ZoneId.systemDefault());
+                    .InsightsViewModel(app, tasks, setup.messages(), courses), setup.messages(), ZoneId.systemDefault());
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }

@@ -41,6 +41,10 @@ public final class Css {
     /** Pseudo-classes of learner table rows (a state change re-matches styles; a style class change redoes CSS). */
     public static final String ROW_RETIRED = "retired";
     public static final String ROW_MORE = "more";
+    /** The usernames kept in view over the learners table's left edge while it scrolls sideways. */
+    public static final String FROZEN_STRIP = "frozen-strip";
+    public static final String FROZEN_CELL = "frozen-cell";
+    public static final String FROZEN_HEADER = "frozen-header";
     /** The words of a "loading" row, which may run past their cell. */
     public static final String ROW_MORE_LABEL = "row-more-label";
     public static final String LEARNER_TABLE = "learner-table";

@@ -187,6 +187,11 @@ public final class LearnerPages {
         return moreFailed.getReadOnlyProperty();
     }
 
+    /** Whether every row of the list has been fetched (none left to fetch by cursor). */
+    public boolean complete() {
+        return nextCursor == null && inFlight == null;
+    }
+
     /** Learner rows listed so far (without the marker), whether held or given up. */
     public int loaded() {
         return rows.listed();

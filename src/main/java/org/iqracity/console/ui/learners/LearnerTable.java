@@ -2,13 +2,6 @@ package org.iqracity.console.ui.learners;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -24,16 +17,21 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.LearnerSort;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
 /**
@@ -50,8 +48,6 @@ final class LearnerTable extends TableView<LearnerRow> {
     static final double MIN_THUMB_PX = 28;
 
     // Pseudo-classes, not style classes: a changed style class makes JavaFX look a node's styles up again.
-    private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
-    private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
     private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
     private static final PseudoClass EVEN = PseudoClass.getPseudoClass("even");
 
@@ -72,33 +68,22 @@ final class LearnerTable extends TableView<LearnerRow> {
     /** The course rows on screen as last told to the ViewModel. */
     private int reportedFrom = -1;
     private int reportedTo = -1;
-    private final NumberFormat percent;
-    private final DateTimeFormatter date;
+    private final LearnerColumns columns;
+    /** The usernames shown over the left edge while the table is scrolled sideways. */
+    private final FrozenUsernames frozen;
 
     LearnerTable(LearnersViewModel vm, Messages messages) {
         super(vm.window());
         this.vm = vm;
         this.window = vm.window();
         this.messages = messages;
-        this.percent = NumberFormat.getPercentInstance(messages.locale());
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale())
-                .withZone(ZoneId.systemDefault());
         setId("learnerTable");
         getStyleClass().addAll(Css.LEARNER_TABLE, Css.WINDOWED_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         // Readable columns with a horizontal scroll bar beat ten squeezed ones.
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(ROW_HEIGHT);
-        getColumns().addAll(
-                text("learners.col.username", 170, LearnerSort.USERNAME, this::usernameOf),
-                text("learners.col.name", 170, LearnerSort.NAME, r -> r.retired() ? messages.get("learners.retired") : r.name()),
-                text("learners.col.email", 250, null, LearnerRowDto::email),
-                text("learners.col.country", 80, null, LearnerRowDto::country),
-                text("learners.col.mode", 100, null, r -> r.mode() == null ? "" : capitalized(r.mode().name())),
-                text("learners.col.enrolled", 120, LearnerSort.ENROLLED_AT, r -> format(r.enrolledAt())),
-                progress(),
-                text("learners.col.grade", 80, LearnerSort.GRADE, r -> percent.format(r.grade())),
-                text("learners.col.passed", 80, null, r -> messages.get(r.passed() ? "learners.yes" : "learners.no")),
-                text("learners.col.lastActivity", 130, LearnerSort.LAST_ACTIVITY_AT, r -> format(r.lastActivityAt())));
+        this.columns = new LearnerColumns(messages, this::moreText);
+        getColumns().addAll(columns.all());
         setSortPolicy(table -> {
             TableColumn<LearnerRow, ?> first = getSortOrder().isEmpty() ? null : getSortOrder().getFirst();
             LearnerSort by = first == null ? LearnerSort.USERNAME : (LearnerSort) first.getUserData();
@@ -106,6 +91,13 @@ final class LearnerTable extends TableView<LearnerRow> {
             return true;
         });
         setRowFactory(t -> new Row());
+        setContextMenu(copyMenu());
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copy(e.isShiftDown() ? LearnerRowDto::email : LearnerRowDto::username);
+                e.consume();
+            }
+        });
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (restoring || window.moving()) {
                 return;
@@ -125,6 +117,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             }
         });
         window.onMoved(this::restoreSelection);
+        window.onReset(this::selectAfterReset);
         // "Loading" rows say "could not load" after a failure, and "loading" again on retry.
         vm.pages().moreFailedProperty().addListener((obs, old, now) -> refresh());
         addEventFilter(KeyEvent.KEY_PRESSED, this::jumpToEnd);
@@ -144,8 +137,10 @@ final class LearnerTable extends TableView<LearnerRow> {
             flow().ifPresent(f -> f.scrollPixels(-e.getDeltaY()));
             e.consume();
         });
-        container = new HBox(this, courseBar);
-        HBox.setHgrow(this, Priority.ALWAYS);
+        frozen = new FrozenUsernames(this, getColumns().getFirst(), this::usernameShown);
+        javafx.scene.layout.StackPane rows = new javafx.scene.layout.StackPane(this, frozen);
+        container = new HBox(rows, courseBar);
+        HBox.setHgrow(rows, Priority.ALWAYS);
         sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -154,6 +149,13 @@ final class LearnerTable extends TableView<LearnerRow> {
                 now.addPostLayoutPulseListener(afterLayout);
             }
         });
+    }
+
+    /** Shows the columns {@code choice} says, as it changes. */
+    void showColumns(ColumnChoice choice) {
+        for (TableColumn<LearnerRow, ?> column : getColumns()) {
+            column.visibleProperty().bind(choice.shownProperty(LearnerColumns.of(column)));
+        }
     }
 
     /** The table with the scroll bar that stands for the whole course. */
@@ -176,6 +178,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         if (flow == null || !container.isVisible()) {
             return;
         }
+        frozen.update(flow);
         double rowsHeight = rowsHeight(flow);
         double visible = Math.max(1, rowsHeight / ROW_HEIGHT);
         int total = window.total();
@@ -348,6 +351,27 @@ final class LearnerTable extends TableView<LearnerRow> {
         }
     }
 
+    /**
+     * A new list (a search, a filter, another order): nothing stays selected by its old index, which now holds
+     * someone else; the learner whose detail is open is selected again where the new list has them.
+     */
+    private void selectAfterReset() {
+        restoring = true;
+        try {
+            getSelectionModel().clearSelection();
+            getFocusModel().focus(-1);
+            selectedRow = -1;
+            focusedRow = -1;
+        } finally {
+            restoring = false;
+        }
+        int again = vm.indexOfShownLearner();
+        if (again >= 0 && again < window.size()) {
+            getSelectionModel().select(again);
+            getFocusModel().focus(again);
+        }
+    }
+
     /** The default skin, with its flow of rows within reach. */
     private static final class FlowSkin extends TableViewSkin<LearnerRow> {
         FlowSkin(LearnerTable table) {
@@ -359,119 +383,47 @@ final class LearnerTable extends TableView<LearnerRow> {
         }
     }
 
-    private String usernameOf(LearnerRowDto row) {
-        return row.username();
-    }
-
-    private static String capitalized(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private String format(Instant when) {
-        return when == null ? messages.get("detail.never") : date.format(when);
-    }
-
-    private TableColumn<LearnerRow, String> text(String key, double width, LearnerSort sort,
-                                                 Function<LearnerRowDto, String> value) {
-        TableColumn<LearnerRow, String> column = new TableColumn<>(messages.get(key));
-        column.setPrefWidth(width);
-        column.setUserData(sort);
-        column.setSortable(sort != null);
-        column.setCellValueFactory(cell -> {
-            LearnerRow row = cell.getValue();
-            if (row.isMore()) {
-                boolean first = getColumns().indexOf(column) == 0;
-                return new ReadOnlyObjectWrapper<>(first ? moreText() : null);
-            }
-            return new ReadOnlyObjectWrapper<>(value.apply(row.learner()));
+    /** Right click on a row: copy its username or email, which identify the learner elsewhere. */
+    private ContextMenu copyMenu() {
+        MenuItem username = new MenuItem(messages.get("learners.copy.username"), Icons.of(AppIcon.COPY));
+        username.setId("copyUsername");
+        username.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        username.setOnAction(e -> copy(LearnerRowDto::username));
+        MenuItem email = new MenuItem(messages.get("learners.copy.email"));
+        email.setId("copyEmail");
+        email.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        email.setOnAction(e -> copy(LearnerRowDto::email));
+        ContextMenu menu = new ContextMenu(username, email);
+        menu.setOnShowing(e -> {
+            LearnerRowDto row = selectedLearner();
+            username.setDisable(row == null);
+            email.setDisable(row == null || row.email() == null);
         });
-        column.setCellFactory(c -> new TextCell());
-        return column;
+        return menu;
     }
 
-    /**
-     * A cell of text. A "loading" row says so in its first cell, in a label allowed past the cell's right edge (the
-     * rest of such a row is blank), so the words are never cut to the column's width. The label is the cell's graphic
-     * all along, shown or not by the content display: putting a graphic on and off restyles it from scratch.
-     */
-    private final class TextCell extends TableCell<LearnerRow, String> {
-        private final Label marker = new Label();
+    private LearnerRowDto selectedLearner() {
+        LearnerRow row = getSelectionModel().getSelectedItem();
+        return row == null || row.isMore() ? null : row.learner();
+    }
 
-        TextCell() {
-            marker.setMinWidth(Region.USE_PREF_SIZE);
-            marker.getStyleClass().add(Css.ROW_MORE_LABEL);
-            setGraphic(marker);
-            setContentDisplay(javafx.scene.control.ContentDisplay.TEXT_ONLY);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            boolean more = markRow(this, empty, text != null);
-            if (more && text != null) {
-                marker.setText(text);
-                setText(null);
-                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-            } else {
-                setText(empty ? null : text);
-                setContentDisplay(javafx.scene.control.ContentDisplay.TEXT_ONLY);
-            }
+    private void copy(java.util.function.Function<LearnerRowDto, String> part) {
+        LearnerRowDto row = selectedLearner();
+        String text = row == null ? null : part.apply(row);
+        if (text != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
         }
     }
 
-    /**
-     * Marks a cell whose row is a "loading" row (only the cell that says so: the others are blank) or a retired
-     * learner. On the cell, not on the row: a row's change of state restyles every node in it, and while someone
-     * scrolls fast the rows at the bottom turn from "loading" into learners many times a second.
-     */
-    private boolean markRow(TableCell<LearnerRow, ?> cell, boolean empty, boolean hasText) {
-        int index = cell.getIndex();
-        LearnerRow row = empty || index < 0 || index >= getItems().size() ? null : getItems().get(index);
-        boolean more = row != null && row.isMore();
-        cell.pseudoClassStateChanged(MORE, more && hasText);
-        cell.pseudoClassStateChanged(RETIRED, row != null && !more && row.learner().retired());
-        return more;
+    /** What the username column shows for a row. */
+    private String usernameShown(LearnerRow row) {
+        return row.isMore() ? moreText() : row.learner().username();
     }
 
     private String moreText() {
         return messages.get(vm.pages().moreFailedProperty().get() ? "learners.moreFailed" : "learners.loadingMore");
-    }
-
-    private TableColumn<LearnerRow, LearnerRow> progress() {
-        TableColumn<LearnerRow, LearnerRow> column = new TableColumn<>(messages.get("learners.col.progress"));
-        column.setPrefWidth(140);
-        column.setUserData(LearnerSort.PROGRESS);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-            private final Label label = new Label();
-            private final HBox box = new HBox(6, bar, label);
-
-            {
-                bar.getStyleClass().add(Styles.SMALL);
-                bar.setPrefWidth(64);
-                // Determinate from the start: a new bar is indeterminate, which runs an animation.
-                bar.setProgress(0);
-                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                // Set once and hidden when there is nothing to show: taking the graphic off and putting it back (a
-                // "loading" row turning into a learner, many times a second while someone drags the bar) made JavaFX
-                // restyle the bar and its label from scratch each time, the scroll's largest CSS cost.
-                setGraphic(box);
-            }
-
-            @Override
-            protected void updateItem(LearnerRow row, boolean empty) {
-                super.updateItem(row, empty);
-                markRow(this, empty, false);
-                boolean shown = !empty && row != null && !row.isMore();
-                box.setVisible(shown);
-                if (shown) {
-                    bar.setProgress(row.learner().progress());
-                    label.setText(percent.format(row.learner().progress()));
-                }
-            }
-        });
-        return column;
     }
 
     /** A row striped by its place in the course; a click opens its detail at once. */

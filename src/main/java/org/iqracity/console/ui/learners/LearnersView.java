@@ -30,6 +30,7 @@ import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Searchable;
+import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.StatePane;
 import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
 
@@ -41,12 +42,19 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private final CustomTextField search = new CustomTextField();
     private final StatePane state = new StatePane();
     private final LearnerTable table;
+    private final ColumnChoice columns;
 
     public LearnersView(LearnersViewModel vm, Messages messages) {
+        this(vm, messages, Settings.inMemory());
+    }
+
+    public LearnersView(LearnersViewModel vm, Messages messages, Settings settings) {
         this.vm = vm;
         this.messages = messages;
         setId("learnersView");
         this.table = new LearnerTable(vm, messages);
+        this.columns = new ColumnChoice(settings);
+        table.showColumns(columns);
         setTop(new VBox(toolbar(), filters()));
         StackPane tableArea = new StackPane(table.withScrollBar(), state);
         LearnerDetailView detail = new LearnerDetailView(vm.detail(), messages);
@@ -58,13 +66,32 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         vm.stateProperty().addListener((obs, old, now) -> showState());
         vm.errorProperty().addListener((obs, old, now) -> showState());
         showState();
+        // A handler, not a filter: an open drop-down or menu takes its own Escape first.
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && escape()) {
+                e.consume();
+            }
+        });
         vm.load();
+    }
+
+    /** Escape clears the search first, then the selection (and with it the detail). */
+    private boolean escape() {
+        if (vm.clearSearch()) {
+            return true;
+        }
+        if (!table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().clearSelection();
+            return true;
+        }
+        return false;
     }
 
     private Node toolbar() {
         ComboBox<CourseDto> courses = new ComboBox<>(vm.courses());
         courses.setId("coursePicker");
-        courses.setPrefWidth(340);
+        courses.setPrefWidth(400);
+        courses.setMinWidth(220);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         CourseCell.dress(courses, messages);
         courses.setPromptText(messages.get("learners.course"));
@@ -87,9 +114,29 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
                 vm.courseProperty(), vm.stateProperty()));
 
-        HBox bar = new HBox(courses, search, new Spacer(), total);
+        HBox bar = new HBox(courses, search, new Spacer(), total, columnMenu());
         bar.getStyleClass().add(Css.TOOLBAR);
         return bar;
+    }
+
+    /** Shows and hides columns; stays open while a person ticks several. The username always shows. */
+    private Node columnMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("learners.columns"),
+                Icons.of(AppIcon.COLUMNS));
+        menu.setId("columnChooser");
+        menu.getStyleClass().add(Styles.FLAT);
+        menu.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.columns.tooltip")));
+        for (LearnerColumn c : LearnerColumn.values()) {
+            if (!c.hideable()) {
+                continue;
+            }
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(messages.get(c.key()));
+            box.setId("show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            box.selectedProperty().bindBidirectional(columns.shownProperty(c));
+            javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(box, false);
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private String totalText() {

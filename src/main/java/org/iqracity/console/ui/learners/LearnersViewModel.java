@@ -21,10 +21,12 @@ import javafx.collections.ObservableList;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
@@ -77,6 +79,9 @@ public final class LearnersViewModel {
     private final InvalidationListener queryChanged = this::queryChanged;
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
     private final Duration rest;
+    private final CourseMemory memory;
+    private final Messages messages;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private TaskRunner.Cancellable pendingSearch;
     private TaskRunner.Cancellable resting;
     /** The row of the list selected in the table, or -1. */
@@ -89,9 +94,21 @@ public final class LearnersViewModel {
         this(app, tasks, messages, debounce, WINDOW_ROWS);
     }
 
+    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce,
+                             CourseMemory memory) {
+        this(app, tasks, messages, debounce, WINDOW_ROWS, memory);
+    }
+
     /** With a slice of {@code windowRows} rows: tests move it through a small sandbox course. */
     public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows) {
+        this(app, tasks, messages, debounce, windowRows, CourseMemory.forThisRun());
+    }
+
+    private LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows,
+                              CourseMemory memory) {
         this.app = app;
+        this.memory = memory;
+        this.messages = messages;
         this.rest = SELECTION_REST;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
@@ -108,13 +125,14 @@ public final class LearnersViewModel {
             selectedIndex = -1;
             awaitingRow = false;
             detail.clear();
+            memory.remember(app.session(), now);
             reload();
         });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
         app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
 
-    /** Loads the courses this person may see and opens the first. */
+    /** Loads the courses this person may see, by title, and opens the one open before or chosen last anywhere. */
     public void load() {
         PlatformClient client = client();
         if (client == null) {
@@ -124,12 +142,12 @@ public final class LearnersViewModel {
         coursesFailed = false;
         tasks.run(client::courses).onSuccess(list -> {
             CourseDto previous = course.get();
-            courses.setAll(list);
+            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {
                 state.set(State.NO_COURSES);
                 return;
             }
-            CourseDto pick = CourseChoice.sameOrFirst(previous, list);
+            CourseDto pick = memory.pick(app.session(), previous, courses);
             if (pick.equals(previous)) {
                 reload();
             } else {
@@ -184,9 +202,57 @@ public final class LearnersViewModel {
         }
         state.set(State.LOADING);
         error.set(null);
-        pages.open(client, selected.id(), query())
-                .onSuccess(page -> state.set(page.items().isEmpty() ? State.EMPTY : State.READY))
+        cancelRest();
+        selectedIndex = -1;
+        awaitingRow = false;
+        LearnerQuery asked = query();
+        pages.open(client, selected.id(), asked)
+                .onSuccess(page -> {
+                    state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
+                    keepDetailOnlyIfListed(asked);
+                })
                 .onFailure(this::fail);
+    }
+
+    /**
+     * After a new list came: the detail on screen stays only while its learner can be in the list. Among the rows
+     * fetched the table selects it again (see {@link #indexOfShownLearner()}); otherwise the pane empties when the
+     * whole list is in without them, or when their row fails the new filters or search.
+     */
+    private void keepDetailOnlyIfListed(LearnerQuery asked) {
+        LearnerRowDto shown = detail.rowProperty().get();
+        if (shown == null || indexOfShownLearner() >= 0) {
+            return;
+        }
+        if (pages.complete() || detail.stateProperty().get() == LearnerDetailViewModel.State.WAITING
+                || !LearnerMatch.couldMatch(shown, asked, clock.instant())) {
+            detail.clear();
+        }
+    }
+
+    /** Where the learner whose detail is on screen is among the rows fetched of the list, or -1. */
+    public int indexOfShownLearner() {
+        LearnerRowDto shown = detail.rowProperty().get();
+        if (shown == null) {
+            return -1;
+        }
+        int fetched = pages.loaded();
+        for (int i = 0; i < fetched; i++) {
+            LearnerRow row = pages.rows().get(i);
+            if (!row.isMore() && row.learner().learnerId().equals(shown.learnerId())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Escape: clears the search if there is one. Returns false when there was nothing to clear. */
+    public boolean clearSearch() {
+        if (search.get() == null || search.get().isEmpty()) {
+            return false;
+        }
+        search.set("");
+        return true;
     }
 
     LearnerQuery query() {

@@ -165,6 +165,96 @@ class LearnersJourneyTest extends ConsoleJourney {
         assertThat(first.learner().learnerId()).isNotEqualTo(landed.learner().learnerId());
     }
 
+    @Test
+    void theUsernameStaysInViewSidewaysAndCopiesAndColumnsHideAndStayHidden() {
+        TableView<LearnerRow> table = openBigCourse();
+        clickOn(table.lookup(".table-row-cell"));
+        LearnerRow chosen = onFx(() -> table.getSelectionModel().getSelectedItem());
+        ScrollBar sideways = onFx(() -> table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .map(n -> (ScrollBar) n).findFirst().orElseThrow());
+        interact(() -> sideways.setValue(sideways.getMax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(200);
+
+        double tableLeft = onFx(() -> table.localToScene(table.getLayoutBounds()).getMinX());
+        javafx.scene.Node strip = find("#frozenUsernames", javafx.scene.Node.class);
+        assertThat(onFx(strip::isVisible)).as("the usernames are kept in view").isTrue();
+        var usernameCells = onFx(() -> strip.lookupAll(".frozen-cell").stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> (javafx.scene.control.Label) n).toList());
+        assertThat(usernameCells).hasSizeGreaterThan(10);
+        assertThat(usernameCells).anyMatch(l -> l.getText().equals(chosen.learner().username()));
+        for (var cell : usernameCells) {
+            assertThat(onFx(() -> cell.localToScene(cell.getLayoutBounds()).getMinX()))
+                    .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
+        }
+        var header = onFx(() -> strip.lookup(".frozen-header"));
+        assertThat(onFx(() -> header.localToScene(header.getLayoutBounds()).getMinX()))
+                .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
+        shot("learners-scrolled-sideways");
+
+        interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(chosen.learner().username());
+        rightClickOn(onFx(() -> table.lookup(".table-row-cell:selected")));
+        clickOn("#copyEmail");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(chosen.learner().email());
+
+        clickOn("#columnChooser");
+        clickOn("#show-email");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(onFx(() -> table.getColumns().stream().filter(c -> "col-email".equals(c.getId()))
+                .findFirst().orElseThrow().isVisible())).isFalse();
+        clickOn("#nav-insights");
+        waitUntil(() -> shows("#insightsView"));
+        clickOn("#nav-learners");
+        waitUntil(() -> present("#learnerTable") && shows("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> again = find("#learnerTable", TableView.class);
+        assertThat(onFx(() -> again.getColumns().stream().filter(c -> "col-email".equals(c.getId()))
+                .findFirst().orElseThrow().isVisible())).as("the hidden column stays hidden").isFalse();
+        assertThat(onFx(() -> again.getColumns().stream().filter(c -> "col-name".equals(c.getId()))
+                .findFirst().orElseThrow().isVisible())).isTrue();
+    }
+
+    @Test
+    void escapeClearsTheSearchThenTheSelectionAndTheCourseChosenLastOpensEverywhere() {
+        TableView<LearnerRow> table = openBigCourse();
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        List<String> titles = onFx(() -> picker.getItems().stream().map(CourseDto::title).toList());
+        assertThat(titles).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.ENGLISH));
+
+        clickOn(table.lookup(".table-row-cell"));
+        waitUntil(() -> shows("#detailName"));
+        fill("#search", "a");
+        waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000);
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> find("#search", javafx.scene.control.TextField.class).getText().isEmpty()
+                && table.isVisible() && table.getItems().size() == 10_000);
+        clickOn(table.lookup(".table-row-cell"));
+        waitUntil(() -> shows("#detailName"));
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> table.getSelectionModel().isEmpty()
+                && !find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());
+
+        clickOn("#nav-insights");
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> insights = find("#insightsCoursePicker", ComboBox.class);
+        waitUntil(() -> insights.getValue() != null);
+        assertThat(onFx(() -> insights.getValue().id())).isEqualTo(BIG_COURSE);
+        clickOn("#signOut");
+        waitUntil(() -> present("#username"));
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> present("#coursePicker"));
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> afterSignIn = find("#coursePicker", ComboBox.class);
+        waitUntil(() -> afterSignIn.getValue() != null);
+        assertThat(onFx(() -> afterSignIn.getValue().id())).isEqualTo(BIG_COURSE);
+    }
+
     private static long learnerViews() {
         return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
                 "SELECT COUNT(*) FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin'",

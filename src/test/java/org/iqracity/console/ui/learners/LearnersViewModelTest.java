@@ -389,4 +389,66 @@ class LearnersViewModelTest {
         assertThat(platform.learnerViews).isEmpty();
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
     }
+
+    private void showDetailOf(int index) {
+        vm.select(index);
+        tasks.runScheduled();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+    }
+
+    @Test
+    void theDetailEmptiesWhenAFilterLeavesItsLearnerOutOfTheList() {
+        vm.load();
+        showDetailOf(3);
+        platform.learnerPages = q -> new Page<>(List.of(FakePlatformClient.row(7)), null, 1);
+
+        vm.countryProperty().set("DE");
+        tasks.runScheduled();
+
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
+        assertThat(vm.detail().rowProperty().get()).isNull();
+    }
+
+    @Test
+    void theDetailStaysWhenItsLearnerIsStillListedAndTheTableCanSelectThemAgain() {
+        vm.load();
+        showDetailOf(3);
+        platform.learnerPages = q -> new Page<>(List.of(FakePlatformClient.row(9), FakePlatformClient.row(3)), null, 2);
+
+        vm.searchProperty().set("learner");
+        tasks.runScheduled();
+
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+        assertThat(vm.indexOfShownLearner()).isEqualTo(1);
+    }
+
+    @Test
+    void inALongListTheDetailStaysWhileTheLearnerCouldBeFurtherOnAndEmptiesWhenTheirRowFailsTheFilter() {
+        servesCourseOf(3_000);
+        vm.load();
+        vm.rowsShown(2_000, 2_010);
+        showDetailOf(2_005);
+
+        vm.sortBy(LearnerSort.GRADE, true);
+        assertThat(vm.detail().stateProperty().get()).as("another order lists the same learners")
+                .isEqualTo(LearnerDetailViewModel.State.READY);
+
+        vm.countryProperty().set("KE");
+        tasks.runScheduled();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+
+        vm.countryProperty().set("DE, GH");
+        tasks.runScheduled();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
+    }
+
+    @Test
+    void escapeClearsTheSearchAndSaysWhenThereWasNone() {
+        vm.load();
+        vm.searchProperty().set("amina");
+
+        assertThat(vm.clearSearch()).isTrue();
+        assertThat(vm.searchProperty().get()).isEmpty();
+        assertThat(vm.clearSearch()).isFalse();
+    }
 }
