@@ -55,7 +55,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         this.table = new LearnerTable(vm, messages);
         this.columns = new ColumnChoice(settings);
         table.showColumns(columns);
-        setTop(new VBox(toolbar(), filters()));
+        setTop(new VBox(toolbar(), new FilterBar(vm, messages, search)));
         StackPane tableArea = new StackPane(table.withScrollBar(), state);
         LearnerDetailView detail = new LearnerDetailView(vm.detail(), messages);
         SplitPane split = new SplitPane(tableArea, detail);
@@ -90,8 +90,9 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private Node toolbar() {
         ComboBox<CourseDto> courses = new ComboBox<>(vm.courses());
         courses.setId("coursePicker");
-        courses.setPrefWidth(400);
-        courses.setMinWidth(220);
+        courses.setPrefWidth(380);
+        courses.setMinWidth(200);
+        HBox.setHgrow(courses, javafx.scene.layout.Priority.SOMETIMES);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         CourseCell.dress(courses, messages);
         courses.setPromptText(messages.get("learners.course"));
@@ -99,7 +100,9 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         search.setId("search");
         search.setPromptText(messages.get("learners.search.prompt"));
         search.setLeft(Icons.of(AppIcon.SEARCH));
-        search.setPrefWidth(360);
+        search.setPrefWidth(380);
+        search.setMinWidth(200);
+        HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
         search.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.tooltip")));
         search.textProperty().bindBidirectional(vm.searchProperty());
         Button clear = new Button(null, Icons.of(AppIcon.CLEAR));
@@ -111,6 +114,10 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         Label total = new Label();
         total.setId("total");
         total.getStyleClass().add(Css.TOTAL);
+        total.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // With filters on, the chips row says the count beside them; the room goes to the search.
+        total.visibleProperty().bind(Bindings.isEmpty(vm.chips()));
+        total.managedProperty().bind(total.visibleProperty());
         total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
                 vm.courseProperty(), vm.stateProperty()));
 
@@ -121,10 +128,11 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
 
     /** Shows and hides columns; stays open while a person ticks several. The username always shows. */
     private Node columnMenu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("learners.columns"),
-                Icons.of(AppIcon.COLUMNS));
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, Icons.of(AppIcon.COLUMNS));
         menu.setId("columnChooser");
-        menu.getStyleClass().add(Styles.FLAT);
+        menu.setAccessibleText(messages.get("learners.columns"));
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
         menu.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.columns.tooltip")));
         for (LearnerColumn c : LearnerColumn.values()) {
             if (!c.hideable()) {
@@ -142,89 +150,14 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private String totalText() {
         CourseDto course = vm.courseProperty().get();
         LearnersViewModel.State now = vm.stateProperty().get();
-        if (course == null || now == LearnersViewModel.State.LOADING || now == LearnersViewModel.State.ERROR) {
+        if (course == null || now == LearnersViewModel.State.LOADING || now == LearnersViewModel.State.ERROR
+                || now == LearnersViewModel.State.INVALID) {
             return "";
         }
         long total = vm.totalProperty().get();
         boolean narrowed = !vm.searchProperty().get().isBlank() || vm.filtered();
         return narrowed ? messages.format("learners.total.of", total, course.enrollmentCount())
                 : messages.format("learners.total", total);
-    }
-
-    private Node filters() {
-        ComboBox<EnrollmentMode> mode = new ComboBox<>();
-        mode.getItems().add(null);
-        mode.getItems().addAll(Arrays.asList(EnrollmentMode.values()));
-        mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setConverter(converter(m -> m == null ? messages.get("learners.filter.mode")
-                : m.name().charAt(0) + m.name().substring(1).toLowerCase(java.util.Locale.ROOT)));
-        mode.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(EnrollmentMode item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(mode.getConverter().toString(item));
-            }
-        });
-        mode.setId("modeFilter");
-
-        ComboBox<Choice> active = choice("learners.filter.active", vm.activeProperty().get());
-        active.valueProperty().bindBidirectional(vm.activeProperty());
-        active.setId("activeFilter");
-        ComboBox<Choice> passed = choice("learners.filter.passed", vm.passedProperty().get());
-        passed.valueProperty().bindBidirectional(vm.passedProperty());
-        passed.setId("passedFilter");
-
-        TextField country = new TextField();
-        country.setPromptText(messages.get("learners.filter.country"));
-        country.setPrefColumnCount(6);
-        country.textProperty().bindBidirectional(vm.countryProperty());
-
-        Spinner<Integer> min = percentSpinner(vm.minProgressProperty().get());
-        min.getValueFactory().valueProperty().addListener((o, a, v) -> vm.minProgressProperty().set(v));
-        vm.minProgressProperty().addListener((o, a, v) -> min.getValueFactory().setValue(v.intValue()));
-        Spinner<Integer> max = percentSpinner(vm.maxProgressProperty().get());
-        max.getValueFactory().valueProperty().addListener((o, a, v) -> vm.maxProgressProperty().set(v));
-        vm.maxProgressProperty().addListener((o, a, v) -> max.getValueFactory().setValue(v.intValue()));
-
-        Button clear = new Button(messages.get("learners.filter.clear"), Icons.of(AppIcon.CLEAR));
-        clear.getStyleClass().add(Styles.FLAT);
-        clear.setOnAction(e -> vm.clearFilters());
-
-        Label progress = new Label(messages.get("learners.filter.progress"));
-        Label to = new Label(messages.get("learners.filter.to"));
-        HBox bar = new HBox(new Label(null, Icons.of(AppIcon.FILTER)), mode, active, passed, country,
-                new Separator(Orientation.VERTICAL), progress, min, to, max, clear);
-        bar.getStyleClass().add(Css.FILTER_BAR);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
-    }
-
-    private ComboBox<Choice> choice(String prefix, Choice initial) {
-        ComboBox<Choice> box = new ComboBox<>(FXCollections.observableArrayList(Choice.values()));
-        box.setValue(initial);
-        box.setConverter(converter(c -> messages.get(prefix + "." + c.name())));
-        return box;
-    }
-
-    private static Spinner<Integer> percentSpinner(int initial) {
-        Spinner<Integer> spinner = new Spinner<>(0, 100, initial, 5);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(84);
-        return spinner;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return show.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     private void showState() {
@@ -240,6 +173,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
                     messages.get("learners.noCourses.text"));
             case ERROR -> state.error(messages.get("learners.error.title"), vm.errorProperty().get(),
                     messages.get("learners.retry"), vm::reload);
+            case INVALID -> state.message(AppIcon.WARNING, messages.get("learners.invalid.title"),
+                    messages.get("learners.invalid.text"));
             case READY -> { }
         }
     }

@@ -18,11 +18,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.CourseChoice;
@@ -36,7 +38,11 @@ import org.iqracity.console.ui.common.UserMessage;
 /** The learners screen: pick a course, search, filter and sort its learners, open one. */
 public final class LearnersViewModel {
 
-    public enum State { NO_COURSES, LOADING, READY, EMPTY, ERROR }
+    /** INVALID: the platform refused a filter's value; it is said beside that filter, not as a failure to load. */
+    public enum State { NO_COURSES, LOADING, READY, EMPTY, ERROR, INVALID }
+
+    /** The inactivity filter's choices, in days: "no activity in the last N days". */
+    public static final List<Integer> INACTIVITY_DAYS = List.of(7, 14, 30, 60, 90, 180);
 
     /** Tri-state filters: any, yes, no. */
     public enum Choice { ANY, YES, NO;
@@ -68,9 +74,17 @@ public final class LearnersViewModel {
     private final ObjectProperty<EnrollmentMode> mode = new SimpleObjectProperty<>();
     private final ObjectProperty<Choice> active = new SimpleObjectProperty<>(Choice.ANY);
     private final ObjectProperty<Choice> passed = new SimpleObjectProperty<>(Choice.ANY);
-    private final StringProperty country = new SimpleStringProperty("");
+    private final ObservableList<String> countries = FXCollections.observableArrayList();
     private final IntegerProperty minProgress = new SimpleIntegerProperty(0);
     private final IntegerProperty maxProgress = new SimpleIntegerProperty(100);
+    private final IntegerProperty minGrade = new SimpleIntegerProperty(0);
+    private final IntegerProperty maxGrade = new SimpleIntegerProperty(100);
+    private final ObjectProperty<Integer> inactiveDays = new SimpleObjectProperty<>();
+    private final ObservableList<FilterChip> chips = FXCollections.observableArrayList();
+    private final ObservableMap<LearnerFilter, String> refused = FXCollections.observableHashMap();
+    // Kept: a read-only view listens to its list weakly, so one made per call stops telling its listeners.
+    private final ObservableList<FilterChip> chipsView = FXCollections.unmodifiableObservableList(chips);
+    private final ObservableMap<LearnerFilter, String> refusedView = FXCollections.unmodifiableObservableMap(refused);
     private final ObjectProperty<LearnerSort> sort = new SimpleObjectProperty<>(LearnerSort.USERNAME);
     private final BooleanProperty descending = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -81,6 +95,7 @@ public final class LearnersViewModel {
     private final Duration rest;
     private final CourseMemory memory;
     private final Messages messages;
+    private final Countries countryNames;
     private final java.time.Clock clock = java.time.Clock.systemUTC();
     private TaskRunner.Cancellable pendingSearch;
     private TaskRunner.Cancellable resting;
@@ -117,8 +132,14 @@ public final class LearnersViewModel {
         this.window = new RowWindow(pages.rows(), windowRows);
         this.detail = new LearnerDetailViewModel(app, tasks, messages);
         pages.rows().addListener((InvalidationListener) this::rowsChanged);
-        for (Observable o : List.of(search, mode, active, passed, country, minProgress, maxProgress)) {
+        this.countryNames = new Countries(messages.locale());
+        for (Observable o : List.of(search, mode, active, passed, countries, minProgress, maxProgress, minGrade,
+                maxGrade, inactiveDays)) {
             o.addListener(queryChanged);
+        }
+        for (Observable o : List.of(mode, active, passed, countries, minProgress, maxProgress, minGrade, maxGrade,
+                inactiveDays)) {
+            o.addListener(obs -> chips.setAll(chipsNow()));
         }
         course.addListener((obs, old, now) -> {
             cancelRest();
@@ -182,12 +203,66 @@ public final class LearnersViewModel {
     }
 
     public void clearFilters() {
-        mode.set(null);
-        active.set(Choice.ANY);
-        passed.set(Choice.ANY);
-        country.set("");
-        minProgress.set(0);
-        maxProgress.set(100);
+        for (LearnerFilter f : LearnerFilter.values()) {
+            if (f != LearnerFilter.SEARCH) {
+                clear(f);
+            }
+        }
+    }
+
+    /** Clears one filter: what removing its chip, or "clear" beside a refused value, does. */
+    public void clear(LearnerFilter filter) {
+        switch (filter) {
+            case SEARCH -> search.set("");
+            case MODE -> mode.set(null);
+            case ACTIVE -> active.set(Choice.ANY);
+            case PASSED -> passed.set(Choice.ANY);
+            case COUNTRIES -> countries.clear();
+            case PROGRESS -> {
+                minProgress.set(0);
+                maxProgress.set(100);
+            }
+            case GRADE -> {
+                minGrade.set(0);
+                maxGrade.set(100);
+            }
+            case INACTIVE -> inactiveDays.set(null);
+        }
+    }
+
+    /** The active filters, in the bar's order, as chips a person reads and removes. */
+    private List<FilterChip> chipsNow() {
+        List<FilterChip> now = new java.util.ArrayList<>();
+        if (mode.get() != null) {
+            now.add(new FilterChip(LearnerFilter.MODE, messages.format("learners.chip.mode",
+                    messages.get("learners.mode." + mode.get().name()))));
+        }
+        if (active.get() != Choice.ANY) {
+            now.add(new FilterChip(LearnerFilter.ACTIVE, messages.get("learners.filter.active." + active.get())));
+        }
+        if (passed.get() != Choice.ANY) {
+            now.add(new FilterChip(LearnerFilter.PASSED, messages.get("learners.filter.passed." + passed.get())));
+        }
+        if (!countries.isEmpty()) {
+            List<String> names = countries.stream().map(countryNames::name).toList();
+            String shown = names.size() <= 3 ? String.join(", ", names)
+                    : messages.format("learners.chip.countries.more", String.join(", ", names.subList(0, 2)),
+                    names.size() - 2);
+            now.add(new FilterChip(LearnerFilter.COUNTRIES, messages.format("learners.chip.countries", shown)));
+        }
+        if (minProgress.get() > 0 || maxProgress.get() < 100) {
+            now.add(new FilterChip(LearnerFilter.PROGRESS, messages.format("learners.chip.progress",
+                    Math.clamp(minProgress.get(), 0, 100), Math.clamp(maxProgress.get(), 0, 100))));
+        }
+        if (minGrade.get() > 0 || maxGrade.get() < 100) {
+            now.add(new FilterChip(LearnerFilter.GRADE, messages.format("learners.chip.grade",
+                    Math.clamp(minGrade.get(), 0, 100), Math.clamp(maxGrade.get(), 0, 100))));
+        }
+        if (inactiveDays.get() != null) {
+            now.add(new FilterChip(LearnerFilter.INACTIVE, messages.format("learners.chip.inactive",
+                    inactiveDays.get())));
+        }
+        return now;
     }
 
     /** Asks the platform again with everything as it is now. */
@@ -202,6 +277,7 @@ public final class LearnersViewModel {
         }
         state.set(State.LOADING);
         error.set(null);
+        refused.clear();
         cancelRest();
         selectedIndex = -1;
         awaitingRow = false;
@@ -256,21 +332,21 @@ public final class LearnersViewModel {
     }
 
     LearnerQuery query() {
-        int min = Math.clamp(minProgress.get(), 0, 100);
-        int max = Math.clamp(maxProgress.get(), 0, 100);
+        int minP = Math.clamp(minProgress.get(), 0, 100);
+        int maxP = Math.clamp(maxProgress.get(), 0, 100);
+        int minG = Math.clamp(minGrade.get(), 0, 100);
+        int maxG = Math.clamp(maxGrade.get(), 0, 100);
         String text = search.get() == null ? "" : search.get().strip();
         return LearnerQuery.firstPage()
                 .withSearch(text.isEmpty() ? null : text)
                 .withFilters(new LearnerQuery.Filters(mode.get(), active.get().asFilter(), passed.get().asFilter(),
-                        country.get() == null || country.get().isBlank() ? List.of()
-                                : List.of(country.get().strip().split("\\s*,\\s*")),
-                        min > 0 ? min / 100.0 : null, max < 100 ? max / 100.0 : null, null, null, null))
+                        List.copyOf(countries), minP > 0 ? minP / 100.0 : null, maxP < 100 ? maxP / 100.0 : null,
+                        minG > 0 ? minG / 100.0 : null, maxG < 100 ? maxG / 100.0 : null, inactiveDays.get()))
                 .withSort(sort.get(), descending.get());
     }
 
     public boolean filtered() {
-        return mode.get() != null || active.get() != Choice.ANY || passed.get() != Choice.ANY
-                || !country.get().isBlank() || minProgress.get() > 0 || maxProgress.get() < 100;
+        return !chips.isEmpty();
     }
 
     public void open(LearnerRow row) {
@@ -365,7 +441,28 @@ public final class LearnersViewModel {
     private void fail(Throwable e) {
         app.report(e);
         error.set(errors.describe(e));
+        if (e instanceof ApiHttpException http && http.status() == 422 && refusedFilters(http)) {
+            state.set(State.INVALID);
+            return;
+        }
         state.set(State.ERROR);
+    }
+
+    /**
+     * A refusal that names the list's parameters: each message is kept for its filter, to be said beside it. A
+     * refusal naming anything else (or nothing) is a failure like any other.
+     */
+    private boolean refusedFilters(ApiHttpException e) {
+        java.util.Map<LearnerFilter, String> named = new java.util.EnumMap<>(LearnerFilter.class);
+        for (var field : e.problem().errors()) {
+            LearnerFilter f = LearnerFilter.ofParameter(field.field());
+            if (f == null) {
+                return false;
+            }
+            named.merge(f, field.message(), (a, b) -> a.equals(b) ? a : a + " " + b);
+        }
+        refused.putAll(named);
+        return !named.isEmpty();
     }
 
     private void retryAfterRecovery() {
@@ -416,8 +513,36 @@ public final class LearnersViewModel {
         return passed;
     }
 
-    public StringProperty countryProperty() {
-        return country;
+    /** The ISO codes of the countries picked; a learner in any of them passes. */
+    public ObservableList<String> countries() {
+        return countries;
+    }
+
+    /** Every country to pick from, by name in the console's language. */
+    Countries countryNames() {
+        return countryNames;
+    }
+
+    public IntegerProperty minGradeProperty() {
+        return minGrade;
+    }
+
+    public IntegerProperty maxGradeProperty() {
+        return maxGrade;
+    }
+
+    /** No activity in the course in the last this many days; null: any. */
+    public ObjectProperty<Integer> inactiveDaysProperty() {
+        return inactiveDays;
+    }
+
+    public ObservableList<FilterChip> chips() {
+        return chipsView;
+    }
+
+    /** What the platform said of each filter it refused in the last query. */
+    public ObservableMap<LearnerFilter, String> refused() {
+        return refusedView;
     }
 
     public IntegerProperty minProgressProperty() {

@@ -193,6 +193,24 @@ class LearnersJourneyTest extends ConsoleJourney {
                 .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
         shot("learners-scrolled-sideways");
 
+        // A column too narrow for its values: each cut value shows whole as the cell's tooltip.
+        interact(() -> {
+            sideways.setValue(0);
+            var email = table.getColumns().stream().filter(c -> "col-email".equals(c.getId())).findFirst().orElseThrow();
+            email.setPrefWidth(90);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+        var cut = onFx(() -> table.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.isVisible() && c.getTableColumn() != null && "col-email".equals(c.getTableColumn().getId())
+                        && c.getText() != null)
+                .toList());
+        assertThat(cut).hasSizeGreaterThan(5).allSatisfy(c -> {
+            assertThat(onFx(c::isTextTruncated)).isTrue();
+            assertThat(onFx(() -> c.getTooltip().getText())).isEqualTo(onFx(c::getText));
+        });
+
         interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
         press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
         assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
@@ -253,6 +271,146 @@ class LearnersJourneyTest extends ConsoleJourney {
         ComboBox<CourseDto> afterSignIn = find("#coursePicker", ComboBox.class);
         waitUntil(() -> afterSignIn.getValue() != null);
         assertThat(onFx(() -> afterSignIn.getValue().id())).isEqualTo(BIG_COURSE);
+    }
+
+    /**
+     * Countries are picked by name from a searchable list, several at once, and the list then holds learners of
+     * those countries only; the active filters show as chips with the count, and a chip's click removes its filter.
+     * Screenshots at 1280x800 and, for the filter bar, 1024x700, in both themes.
+     */
+    @Test
+    void countriesArePickedByNameAndTheActiveFiltersShowAsChipsWithTheCount() {
+        TableView<LearnerRow> table = openBigCourse();
+        for (String theme : List.of("light", "dark")) {
+            if (theme.equals("dark")) {
+                clickOn("#themeToggle");
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            windowSize(1280, 800);
+            clickOn("#countryPicker");
+            waitUntil(() -> shows("#countryList"));
+            fill("#countrySearch", "keny");
+            waitUntil(() -> countriesListed().size() == 1);
+            clickOn(onFx(() -> lookup("#countryList").query().lookup(".check-box")));
+            fill("#countrySearch", "germ");
+            waitUntil(() -> countriesListed().size() == 1);
+            clickOn(onFx(() -> lookup("#countryList").query().lookup(".check-box")));
+            fill("#countrySearch", "");
+            shotWithPopup("learners-country-picker-" + theme);
+            clickOn("#countriesDone");
+
+            waitUntil(() -> table.isVisible() && !table.getItems().isEmpty() && table.getItems().size() < 10_000
+                    && !table.getItems().getFirst().isMore());
+            assertThat(onFx(() -> table.getItems().stream().filter(r -> !r.isMore() && !r.learner().retired())
+                    .map(r -> r.learner().country()).distinct().toList())).isSubsetOf("KE", "DE").isNotEmpty();
+            assertThat(find("#countryPicker", javafx.scene.control.Button.class).getText())
+                    .isEqualTo("Kenya, Germany");
+            assertThat(find("#chip-countries", javafx.scene.control.Button.class).getText())
+                    .isEqualTo("Country: Kenya, Germany");
+            int listed = onFx(() -> table.getItems().size());
+            assertThat(find("#filteredCount", javafx.scene.control.Label.class).getText())
+                    .isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d of 10,000 learners", listed));
+            clickOn("#activeFilter");
+            clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
+                    .findFirst().orElseThrow()));
+            waitUntil(() -> present("#chip-active"));
+            shot("learners-filter-chips-" + theme);
+            windowSize(1024, 700);
+            shot("learners-filter-bar-1024-" + theme);
+
+            clickOn("#chip-countries");
+            waitUntil(() -> !present("#chip-countries") && find("#countryPicker", javafx.scene.control.Button.class)
+                    .getText().equals("Countries"));
+            clickOn("#clearFilters");
+            waitUntil(() -> !shows("#filterChips") && table.isVisible() && table.getItems().size() == 10_000);
+        }
+    }
+
+    /** The list after a search for a surname, and after a jump to its end, in both themes. */
+    @Test
+    void screenshotsOfASearchAndAJumpToTheEndInBothThemes() {
+        TableView<LearnerRow> table = openBigCourse();
+        for (String theme : List.of("light", "dark")) {
+            if (theme.equals("dark")) {
+                clickOn("#themeToggle");
+            }
+            windowSize(1280, 800);
+            clickOn(table.lookup(".table-row-cell"));
+            press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+            filledWithinBar(table, "Ctrl+End");
+            sleep(500);
+            shot("learners-jump-end-" + theme);
+            // A name from its start: what the platform finds today (a surname alone once it matches any word's start).
+            fill("#search", "zanele wang");
+            waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000 && !table.getItems().isEmpty()
+                    && !table.getItems().getFirst().isMore());
+            clickOn(table.lookup(".table-row-cell"));
+            waitUntil(() -> shows("#detailName"));
+            sleep(300);
+            shot("learners-search-" + theme);
+            press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000);
+        }
+    }
+
+    private List<String> countriesListed() {
+        return onFx(() -> ((javafx.scene.control.ListView<?>) lookup("#countryList").query()).getItems().stream()
+                .map(Object::toString).toList());
+    }
+
+    private void windowSize(double width, double height) {
+        interact(() -> {
+            var stage = console.stage();
+            stage.setWidth(width + stage.getWidth() - stage.getScene().getWidth());
+            stage.setHeight(height + stage.getHeight() - stage.getScene().getHeight());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+    }
+
+    /** Like {@link #shot}, with the popup open over the window (a popup is a window of its own). */
+    private void shotWithPopup(String name) {
+        String dir = System.getProperty("journey.shots");
+        if (dir == null) {
+            return;
+        }
+        java.awt.image.BufferedImage out = onFx(() -> {
+            var scene = console.stage().getScene();
+            var main = awt(scene.snapshot(null));
+            var origin = scene.getRoot().localToScreen(0, 0);
+            var transparent = new javafx.scene.SnapshotParameters();
+            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.Popup p && p.isShowing()) {
+                    var root = p.getScene().getRoot();
+                    var popup = awt(root.snapshot(transparent, null));
+                    var at = root.localToScreen(root.getBoundsInLocal());
+                    main.getGraphics().drawImage(popup, (int) (at.getMinX() - origin.getX()),
+                            (int) (at.getMinY() - origin.getY()), null);
+                }
+            }
+            return main;
+        });
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            javax.imageio.ImageIO.write(out, "png", java.nio.file.Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.awt.image.BufferedImage awt(javafx.scene.image.WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        return out;
     }
 
     private static long learnerViews() {

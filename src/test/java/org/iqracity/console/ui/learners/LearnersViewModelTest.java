@@ -151,7 +151,7 @@ class LearnersViewModelTest {
         vm.modeProperty().set(EnrollmentMode.VERIFIED);
         vm.activeProperty().set(Choice.NO);
         vm.passedProperty().set(Choice.YES);
-        vm.countryProperty().set(" ke ");
+        vm.countries().setAll("KE", "DE");
         vm.minProgressProperty().set(25);
         vm.maxProgressProperty().set(75);
         tasks.runScheduled();
@@ -160,7 +160,7 @@ class LearnersViewModelTest {
         assertThat(q.mode()).isEqualTo(EnrollmentMode.VERIFIED);
         assertThat(q.active()).isFalse();
         assertThat(q.passed()).isTrue();
-        assertThat(q.countries()).containsExactly("ke");
+        assertThat(q.countries()).containsExactly("KE", "DE");
         assertThat(q.minProgress()).isEqualTo(0.25);
         assertThat(q.maxProgress()).isEqualTo(0.75);
         assertThat(vm.filtered()).isTrue();
@@ -402,7 +402,7 @@ class LearnersViewModelTest {
         showDetailOf(3);
         platform.learnerPages = q -> new Page<>(List.of(FakePlatformClient.row(7)), null, 1);
 
-        vm.countryProperty().set("DE");
+        vm.countries().setAll("DE");
         tasks.runScheduled();
 
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
@@ -433,11 +433,11 @@ class LearnersViewModelTest {
         assertThat(vm.detail().stateProperty().get()).as("another order lists the same learners")
                 .isEqualTo(LearnerDetailViewModel.State.READY);
 
-        vm.countryProperty().set("KE");
+        vm.countries().setAll("KE");
         tasks.runScheduled();
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
 
-        vm.countryProperty().set("DE, GH");
+        vm.countries().setAll("DE", "GH");
         tasks.runScheduled();
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
     }
@@ -450,5 +450,69 @@ class LearnersViewModelTest {
         assertThat(vm.clearSearch()).isTrue();
         assertThat(vm.searchProperty().get()).isEmpty();
         assertThat(vm.clearSearch()).isFalse();
+    }
+
+    @Test
+    void gradeRangeAndInactivityBecomeQueryParametersAndChipsThatClearThem() {
+        vm.load();
+
+        vm.minGradeProperty().set(50);
+        vm.inactiveDaysProperty().set(30);
+        vm.countries().setAll("KE", "DE");
+        tasks.runScheduled();
+
+        LearnerQuery q = lastQuery();
+        assertThat(q.minGrade()).isEqualTo(0.5);
+        assertThat(q.maxGrade()).isNull();
+        assertThat(q.inactiveDays()).isEqualTo(30);
+        assertThat(vm.chips()).extracting(FilterChip::text)
+                .containsExactly("Country: Kenya, Germany", "Grade 50\u2013100%", "No activity in 30 days");
+
+        vm.clear(vm.chips().getFirst().filter());
+        tasks.runScheduled();
+
+        assertThat(lastQuery().countries()).isEmpty();
+        assertThat(lastQuery().minGrade()).isEqualTo(0.5);
+        assertThat(vm.chips()).extracting(FilterChip::filter)
+                .containsExactly(LearnerFilter.GRADE, LearnerFilter.INACTIVE);
+        vm.clearFilters();
+        assertThat(vm.chips()).isEmpty();
+        assertThat(vm.filtered()).isFalse();
+    }
+
+    @Test
+    void aRefusedFilterIsSaidBesideItNotAsAListThatCouldNotBeLoaded() {
+        vm.load();
+        platform.failNext = new org.iqracity.console.client.ApiHttpException(422, new org.iqracity.console.api.Problem(
+                null, "Invalid", 422, null, "validation_failed", List.of(
+                new org.iqracity.console.api.Problem.FieldError("minGrade", "Unknown parameter."),
+                new org.iqracity.console.api.Problem.FieldError("maxGrade", "Unknown parameter.")), null), null);
+
+        vm.minGradeProperty().set(40);
+        vm.maxGradeProperty().set(80);
+        tasks.runScheduled();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.INVALID);
+        assertThat(vm.refused()).containsOnlyKeys(LearnerFilter.GRADE);
+        assertThat(vm.refused().get(LearnerFilter.GRADE)).isEqualTo("Unknown parameter.");
+
+        vm.clear(LearnerFilter.GRADE);
+        tasks.runScheduled();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(vm.refused()).isEmpty();
+    }
+
+    @Test
+    void aRefusalNamingNoFilterIsAnErrorWithTryAgain() {
+        vm.load();
+        platform.failNext = new org.iqracity.console.client.ApiHttpException(422, new org.iqracity.console.api.Problem(
+                null, "Invalid", 422, null, "validation_failed", List.of(
+                new org.iqracity.console.api.Problem.FieldError("cursor", "Expired.")), null), null);
+
+        vm.sortBy(LearnerSort.NAME, false);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.ERROR);
+        assertThat(vm.refused()).isEmpty();
     }
 }
