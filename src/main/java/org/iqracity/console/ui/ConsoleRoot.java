@@ -80,6 +80,9 @@ public final class ConsoleRoot implements AutoCloseable {
     private final WindowBounds bounds;
     /** The course chosen last on any screen, for every screen with a course picker. */
     private final org.iqracity.console.ui.common.CourseMemory courses;
+    /** A roster export the Learners screen asked for, until the export form takes it. */
+    private final javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> exportRequests =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final ConversionRecorder conversions;
     private ShellView shell;
 
@@ -170,14 +173,15 @@ public final class ConsoleRoot implements AutoCloseable {
     private javafx.scene.Node screen(Destination destination) {
         if (destination == Destination.EXPORTS) {
             return new ExportsScreen(ExportKind.allowedFor(app.session().me()), setup.messages(),
-                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), java.time.Clock.systemUTC()),
-                            setup.messages(), this::openOfflineRoster),
+                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), java.time.Clock.systemUTC(),
+                            exportRequests), setup.messages(), this::openOfflineRoster),
                     () -> new ResearchExportView(new ResearchExportViewModel(app, tasks, setup.messages()),
                             setup.messages()));
         }
         if (destination == Destination.LEARNERS) {
+            boolean mayExport = ExportKind.allowedFor(app.session().me()).contains(ExportKind.ROSTER);
             return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
-                    courses), setup.messages(), setup.settings());
+                    courses), setup.messages(), setup.settings(), mayExport ? this::exportFromLearners : null);
         }
         if (destination == Destination.COURSES_TRACKING) {
             return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
@@ -202,6 +206,14 @@ public final class ConsoleRoot implements AutoCloseable {
                     .InsightsViewModel(app, tasks, setup.messages(), courses), setup.messages(), ZoneId.systemDefault());
         }
         throw new IllegalArgumentException("no screen for " + destination);
+    }
+
+    /** The Learners screen's "Export roster": the export form, filled with its course and columns. */
+    private void exportFromLearners(org.iqracity.console.ui.common.ExportRequest request) {
+        exportRequests.set(request);
+        if (shell != null) {
+            shell.go(Destination.EXPORTS);
+        }
     }
 
     public AppState state() {

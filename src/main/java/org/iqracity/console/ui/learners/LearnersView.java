@@ -27,6 +27,7 @@ import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.CourseCell;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Searchable;
@@ -43,13 +44,21 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private final StatePane state = new StatePane();
     private final LearnerTable table;
     private final ColumnChoice columns;
+    private final java.util.function.Consumer<ExportRequest> exportRoster;
 
     public LearnersView(LearnersViewModel vm, Messages messages) {
         this(vm, messages, Settings.inMemory());
     }
 
     public LearnersView(LearnersViewModel vm, Messages messages, Settings settings) {
+        this(vm, messages, settings, null);
+    }
+
+    /** With {@code exportRoster} null, the screen offers no export (the person may not export rosters). */
+    public LearnersView(LearnersViewModel vm, Messages messages, Settings settings,
+                        java.util.function.Consumer<ExportRequest> exportRoster) {
         this.vm = vm;
+        this.exportRoster = exportRoster;
         this.messages = messages;
         setId("learnersView");
         this.table = new LearnerTable(vm, messages);
@@ -122,6 +131,17 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
                 vm.courseProperty(), vm.stateProperty()));
 
         HBox bar = new HBox(courses, search, new Spacer(), total, columnMenu());
+        if (exportRoster != null) {
+            Button export = new Button(null, Icons.of(AppIcon.DOWNLOAD));
+            export.setId("exportFromLearners");
+            export.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+            export.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.export.tooltip")));
+            export.setAccessibleText(messages.get("learners.export"));
+            export.disableProperty().bind(vm.courseProperty().isNull());
+            export.setOnAction(e -> exportRoster.accept(vm.exportRequest(java.util.Arrays.stream(
+                    LearnerColumn.values()).filter(c -> columns.shownProperty(c).get()).toList())));
+            bar.getChildren().add(export);
+        }
         bar.getStyleClass().add(Css.TOOLBAR);
         return bar;
     }

@@ -24,6 +24,7 @@ import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
@@ -31,6 +32,7 @@ import org.iqracity.console.ui.common.CourseChoice;
 import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
@@ -320,6 +322,18 @@ public final class LearnersViewModel {
             }
         }
         return -1;
+    }
+
+    /**
+     * An export of this course's roster with the columns {@code shown}. A roster holds every learner of the course
+     * in the platform's order: the request says whether a search or filters narrowed the list, for the form to say
+     * they do not apply.
+     */
+    public ExportRequest exportRequest(java.util.Collection<LearnerColumn> shown) {
+        java.util.Set<RosterField> fields = java.util.EnumSet.of(RosterField.USERNAME);
+        shown.forEach(c -> fields.add(c.rosterField));
+        String text = search.get() == null ? "" : search.get().strip();
+        return new ExportRequest(course.get(), fields, filtered() || !text.isEmpty());
     }
 
     /** Escape: clears the search if there is one. Returns false when there was nothing to clear. */

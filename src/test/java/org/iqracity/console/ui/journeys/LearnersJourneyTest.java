@@ -354,6 +354,58 @@ class LearnersJourneyTest extends ConsoleJourney {
         }
     }
 
+    /**
+     * R14: "Export roster" on the Learners screen fills the export form with this course and the columns shown, says
+     * that a roster holds every learner (the filters do not apply), and the export runs and is logged as any other.
+     */
+    @Test
+    void r14ExportFromTheLearnersScreenTakesItsCourseAndColumnsAndSaysTheFiltersDoNotApply(@TempDir Path out) {
+        TableView<LearnerRow> table = openBigCourse();
+        clickOn("#columnChooser");
+        clickOn("#show-email");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        clickOn("#activeFilter");
+        clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
+                .findFirst().orElseThrow()));
+        waitUntil(() -> present("#chip-active") && table.isVisible());
+
+        clickOn("#exportFromLearners");
+
+        waitUntil(() -> shows("#exportsView") && shows("#exportFromLearners"));
+        var note = find("#exportFromLearners", atlantafx.base.controls.Message.class);
+        assertThat(onFx(note::getDescription)).contains("Introduction to Computer Science")
+                .contains("every learner of the course").contains("do not apply");
+        var chosen = onFx(() -> lookup("#exportCourses").queryAll().iterator().next().lookupAll(".check-box").stream()
+                .map(n -> (javafx.scene.control.CheckBox) n).filter(javafx.scene.control.CheckBox::isSelected)
+                .map(javafx.scene.control.CheckBox::getText).toList());
+        assertThat(chosen).hasSize(1).allMatch(t -> t.contains(BIG_COURSE));
+        assertThat(find("#field-email", javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        assertThat(find("#field-name", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(find("#field-grade", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        shot("learners-export-from-list");
+
+        long exportsBefore = accessLogCount("ROSTER_EXPORT");
+        fill("#exportPassphrase", "quiet river lantern 42");
+        fill("#exportPassphraseAgain", "quiet river lantern 42");
+        Path file = out.resolve("cs101.iqroster");
+        fill("#exportTarget", file.toString());
+        clickOn("#runExport");
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> shows("#exportDone")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the export did not finish in 2 minutes", e);
+        }
+        assertThat(file).isRegularFile();
+        assertThat(accessLogCount("ROSTER_EXPORT")).isEqualTo(exportsBefore + 1);
+    }
+
+    private static long accessLogCount(String action) {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT COUNT(*) FROM access_log WHERE action = ? AND actor_username = 'nb-admin'",
+                rs -> rs.getLong(1), action).orElseThrow();
+    }
+
     private List<String> countriesListed() {
         return onFx(() -> ((javafx.scene.control.ListView<?>) lookup("#countryList").query()).getItems().stream()
                 .map(Object::toString).toList());

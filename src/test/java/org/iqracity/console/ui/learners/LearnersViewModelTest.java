@@ -515,4 +515,18 @@ class LearnersViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(State.ERROR);
         assertThat(vm.refused()).isEmpty();
     }
+
+    @Test
+    void anExportRequestCarriesTheCourseTheColumnsShownAndWhetherTheListWasNarrowed() {
+        vm.load();
+
+        var plain = vm.exportRequest(List.of(LearnerColumn.NAME, LearnerColumn.GRADE));
+        assertThat(plain.course()).isEqualTo(vm.courseProperty().get());
+        assertThat(plain.fields()).containsExactlyInAnyOrder(org.iqracity.console.api.RosterField.USERNAME,
+                org.iqracity.console.api.RosterField.NAME, org.iqracity.console.api.RosterField.GRADE);
+        assertThat(plain.narrowed()).isFalse();
+
+        vm.searchProperty().set("amina");
+        assertThat(vm.exportRequest(List.of()).narrowed()).isTrue();
+    }
 }
