@@ -345,8 +345,9 @@ class LearnersJourneyTest extends ConsoleJourney {
             fill("#search", "zanele wang");
             waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000 && !table.getItems().isEmpty()
                     && !table.getItems().getFirst().isMore());
-            clickOn(table.lookup(".table-row-cell"));
-            waitUntil(() -> shows("#detailName"));
+            clickOn(onFx(() -> table.lookupAll(".table-row-cell").stream()
+                    .filter(n -> n instanceof TableRow<?> r && r.getIndex() == 1).findFirst().orElseThrow()));
+            waitUntil(() -> find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());
             sleep(300);
             shot("learners-search-" + theme);
             press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
