@@ -139,8 +139,7 @@ public final class ExportViewModel {
         state.set(State.LOADING);
         error.set(null);
         tasks.run(session.client()::courses).onSuccess(list -> {
-            courses.setAll(org.iqracity.console.ui.common.CourseChoice.byTitle(list, messages.locale()).stream()
-                    .map(c -> new CourseChoice(c, new SimpleBooleanProperty())).toList());
+            courses.setAll(list.stream().map(c -> new CourseChoice(c, new SimpleBooleanProperty())).toList());
             if (list.size() == 1) {
                 courses.getFirst().selected().set(true);
             }
