@@ -31,7 +31,7 @@ import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
-import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
+import org.iqracity.console.ui.learners.LearnerFilters.Choice;
 
 /**
  * The learners screen's filters: the controls, then the active filters as chips a click removes, with the count of
@@ -42,6 +42,7 @@ final class FilterBar extends VBox {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
     private final LearnersViewModel vm;
+    private final LearnerFilters filters;
     private final Messages messages;
     private final Map<LearnerFilter, Node> controls = new EnumMap<>(LearnerFilter.class);
     private final FlowPane chips = new FlowPane(8, 6);
@@ -49,11 +50,12 @@ final class FilterBar extends VBox {
 
     FilterBar(LearnersViewModel vm, Messages messages, Node search) {
         this.vm = vm;
+        this.filters = vm.filters();
         this.messages = messages;
         controls.put(LearnerFilter.SEARCH, search);
         getStyleClass().add(Css.FILTER_AREA);
         getChildren().addAll(controls(), chipsRow());
-        vm.chips().addListener((ListChangeListener<FilterChip>) c -> showChips());
+        filters.chips().addListener((ListChangeListener<FilterChip>) c -> showChips());
         vm.refused().addListener((MapChangeListener<LearnerFilter, String>) c -> showChips());
         showChips();
     }
@@ -62,7 +64,7 @@ final class FilterBar extends VBox {
         ComboBox<EnrollmentMode> mode = new ComboBox<>();
         mode.getItems().add(null);
         mode.getItems().addAll(Arrays.asList(EnrollmentMode.values()));
-        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.valueProperty().bindBidirectional(filters.modeProperty());
         mode.setConverter(converter(m -> m == null ? messages.get("learners.filter.mode")
                 : messages.get("learners.mode." + m.name())));
         mode.setButtonCell(new ListCell<>() {
@@ -74,22 +76,22 @@ final class FilterBar extends VBox {
         });
         mode.setId("modeFilter");
 
-        ComboBox<Choice> active = choice("learners.filter.active", vm.activeProperty().get());
-        active.valueProperty().bindBidirectional(vm.activeProperty());
+        ComboBox<Choice> active = choice("learners.filter.active", filters.activeProperty().get());
+        active.valueProperty().bindBidirectional(filters.activeProperty());
         active.setId("activeFilter");
-        ComboBox<Choice> passed = choice("learners.filter.passed", vm.passedProperty().get());
-        passed.valueProperty().bindBidirectional(vm.passedProperty());
+        ComboBox<Choice> passed = choice("learners.filter.passed", filters.passedProperty().get());
+        passed.valueProperty().bindBidirectional(filters.passedProperty());
         passed.setId("passedFilter");
-        CountryPicker countries = new CountryPicker(vm.countries(), vm.countryNames(), messages);
+        CountryPicker countries = new CountryPicker(filters.countries(), filters.countryNames(), messages);
 
-        HBox progress = range("learners.filter.progress", "progress", vm.minProgressProperty(),
-                vm.maxProgressProperty());
-        HBox grade = range("learners.filter.grade", "grade", vm.minGradeProperty(), vm.maxGradeProperty());
+        HBox progress = range("learners.filter.progress", "progress", filters.minProgressProperty(),
+                filters.maxProgressProperty());
+        HBox grade = range("learners.filter.grade", "grade", filters.minGradeProperty(), filters.maxGradeProperty());
 
         ComboBox<Integer> inactive = new ComboBox<>();
         inactive.getItems().add(null);
-        inactive.getItems().addAll(LearnersViewModel.INACTIVITY_DAYS);
-        inactive.valueProperty().bindBidirectional(vm.inactiveDaysProperty());
+        inactive.getItems().addAll(LearnerFilters.INACTIVITY_DAYS);
+        inactive.valueProperty().bindBidirectional(filters.inactiveDaysProperty());
         inactive.setConverter(converter(days -> days == null ? messages.get("learners.filter.inactive.any")
                 : messages.format("learners.filter.inactive", days)));
         inactive.setButtonCell(new ListCell<>() {
@@ -168,7 +170,7 @@ final class FilterBar extends VBox {
     /** The active filters as chips, the count they leave, and any refusal beside the filter it names. */
     private void showChips() {
         chips.getChildren().clear();
-        for (FilterChip chip : vm.chips()) {
+        for (FilterChip chip : filters.chips()) {
             Button b = new Button(chip.text(), Icons.of(AppIcon.CLEAR));
             b.setId("chip-" + chip.filter().name().toLowerCase(Locale.ROOT));
             b.setContentDisplay(ContentDisplay.RIGHT);
@@ -185,7 +187,7 @@ final class FilterBar extends VBox {
             said.getStyleClass().addAll(Css.REFUSED, Styles.DANGER);
             chips.getChildren().add(said);
         }
-        boolean any = !vm.chips().isEmpty() || !vm.refused().isEmpty();
+        boolean any = !filters.chips().isEmpty() || !vm.refused().isEmpty();
         if (any) {
             Button clear = new Button(messages.get("learners.filter.clear"));
             clear.setId("clearFilters");

@@ -22,16 +22,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import org.iqracity.console.api.LearnerSort;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import org.iqracity.console.api.LearnerRowDto;
-import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
-import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
 /**
@@ -91,13 +82,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             return true;
         });
         setRowFactory(t -> new Row());
-        setContextMenu(copyMenu());
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
-                copy(e.isShiftDown() ? LearnerRowDto::email : LearnerRowDto::username);
-                e.consume();
-            }
-        });
+        RowCopy.install(this, messages);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (restoring || window.moving()) {
                 return;
@@ -380,40 +365,6 @@ final class LearnerTable extends TableView<LearnerRow> {
 
         VirtualFlow<?> flow() {
             return getVirtualFlow();
-        }
-    }
-
-    /** Right click on a row: copy its username or email, which identify the learner elsewhere. */
-    private ContextMenu copyMenu() {
-        MenuItem username = new MenuItem(messages.get("learners.copy.username"), Icons.of(AppIcon.COPY));
-        username.setId("copyUsername");
-        username.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
-        username.setOnAction(e -> copy(LearnerRowDto::username));
-        MenuItem email = new MenuItem(messages.get("learners.copy.email"));
-        email.setId("copyEmail");
-        email.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        email.setOnAction(e -> copy(LearnerRowDto::email));
-        ContextMenu menu = new ContextMenu(username, email);
-        menu.setOnShowing(e -> {
-            LearnerRowDto row = selectedLearner();
-            username.setDisable(row == null);
-            email.setDisable(row == null || row.email() == null);
-        });
-        return menu;
-    }
-
-    private LearnerRowDto selectedLearner() {
-        LearnerRow row = getSelectionModel().getSelectedItem();
-        return row == null || row.isMore() ? null : row.learner();
-    }
-
-    private void copy(java.util.function.Function<LearnerRowDto, String> part) {
-        LearnerRowDto row = selectedLearner();
-        String text = row == null ? null : part.apply(row);
-        if (text != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
         }
     }
 

@@ -33,7 +33,6 @@ import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Searchable;
 import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.StatePane;
-import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
 
 /** The learners screen: course picker, search, filters, the paged table and the detail pane. */
 public final class LearnersView extends BorderPane implements Searchable, AutoCloseable {
@@ -125,7 +124,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         total.getStyleClass().add(Css.TOTAL);
         total.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // With filters on, the chips row says the count beside them; the room goes to the search.
-        total.visibleProperty().bind(Bindings.isEmpty(vm.chips()));
+        total.visibleProperty().bind(Bindings.isEmpty(vm.filters().chips()));
         total.managedProperty().bind(total.visibleProperty());
         total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
                 vm.courseProperty(), vm.stateProperty()));

@@ -1,18 +1,15 @@
 package org.iqracity.console.ui.learners;
 
 import java.time.Duration;
-import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -20,9 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.iqracity.console.api.CourseDto;
-import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerQuery;
-import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiHttpException;
@@ -43,17 +38,6 @@ public final class LearnersViewModel {
     /** INVALID: the platform refused a filter's value; it is said beside that filter, not as a failure to load. */
     public enum State { NO_COURSES, LOADING, READY, EMPTY, ERROR, INVALID }
 
-    /** The inactivity filter's choices, in days: "no activity in the last N days". */
-    public static final List<Integer> INACTIVITY_DAYS = List.of(7, 14, 30, 60, 90, 180);
-
-    /** Tri-state filters: any, yes, no. */
-    public enum Choice { ANY, YES, NO;
-
-        Boolean asFilter() {
-            return this == ANY ? null : this == YES;
-        }
-    }
-
     /**
      * Rows the table lists at a time. Large enough that a person scrolling meets a move of the slice only every few
      * thousand rows, small enough that JavaFX's walks over the listed rows (see {@link RowWindow}) cost little.
@@ -73,19 +57,10 @@ public final class LearnersViewModel {
     private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
     private final ObjectProperty<CourseDto> course = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
-    private final ObjectProperty<EnrollmentMode> mode = new SimpleObjectProperty<>();
-    private final ObjectProperty<Choice> active = new SimpleObjectProperty<>(Choice.ANY);
-    private final ObjectProperty<Choice> passed = new SimpleObjectProperty<>(Choice.ANY);
-    private final ObservableList<String> countries = FXCollections.observableArrayList();
-    private final IntegerProperty minProgress = new SimpleIntegerProperty(0);
-    private final IntegerProperty maxProgress = new SimpleIntegerProperty(100);
-    private final IntegerProperty minGrade = new SimpleIntegerProperty(0);
-    private final IntegerProperty maxGrade = new SimpleIntegerProperty(100);
-    private final ObjectProperty<Integer> inactiveDays = new SimpleObjectProperty<>();
-    private final ObservableList<FilterChip> chips = FXCollections.observableArrayList();
+    private final LearnerFilters filters;
+    private final LearnerSelection selection;
     private final ObservableMap<LearnerFilter, String> refused = FXCollections.observableHashMap();
-    // Kept: a read-only view listens to its list weakly, so one made per call stops telling its listeners.
-    private final ObservableList<FilterChip> chipsView = FXCollections.unmodifiableObservableList(chips);
+    // Kept: a read-only view listens to its map weakly, so one made per call stops telling its listeners.
     private final ObservableMap<LearnerFilter, String> refusedView = FXCollections.unmodifiableObservableMap(refused);
     private final ObjectProperty<LearnerSort> sort = new SimpleObjectProperty<>(LearnerSort.USERNAME);
     private final BooleanProperty descending = new SimpleBooleanProperty();
@@ -94,17 +69,9 @@ public final class LearnersViewModel {
 
     private final InvalidationListener queryChanged = this::queryChanged;
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
-    private final Duration rest;
     private final CourseMemory memory;
     private final Messages messages;
-    private final Countries countryNames;
-    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private TaskRunner.Cancellable pendingSearch;
-    private TaskRunner.Cancellable resting;
-    /** The row of the list selected in the table, or -1. */
-    private int selectedIndex = -1;
-    /** True while the selected row is a "loading" row whose detail was asked for. */
-    private boolean awaitingRow;
     private boolean coursesFailed;
 
     public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce) {
@@ -126,27 +93,19 @@ public final class LearnersViewModel {
         this.app = app;
         this.memory = memory;
         this.messages = messages;
-        this.rest = SELECTION_REST;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
         this.debounce = debounce;
         this.pages = new LearnerPages(tasks, app::report);
         this.window = new RowWindow(pages.rows(), windowRows);
         this.detail = new LearnerDetailViewModel(app, tasks, messages);
-        pages.rows().addListener((InvalidationListener) this::rowsChanged);
-        this.countryNames = new Countries(messages.locale());
-        for (Observable o : List.of(search, mode, active, passed, countries, minProgress, maxProgress, minGrade,
-                maxGrade, inactiveDays)) {
-            o.addListener(queryChanged);
-        }
-        for (Observable o : List.of(mode, active, passed, countries, minProgress, maxProgress, minGrade, maxGrade,
-                inactiveDays)) {
-            o.addListener(obs -> chips.setAll(chipsNow()));
-        }
+        this.selection = new LearnerSelection(pages, detail, tasks, SELECTION_REST, course::get,
+                java.time.Clock.systemUTC());
+        this.filters = new LearnerFilters(messages);
+        search.addListener(queryChanged);
+        filters.values().forEach(o -> o.addListener(queryChanged));
         course.addListener((obs, old, now) -> {
-            cancelRest();
-            selectedIndex = -1;
-            awaitingRow = false;
+            selection.reset();
             detail.clear();
             memory.remember(app.session(), now);
             reload();
@@ -205,66 +164,16 @@ public final class LearnersViewModel {
     }
 
     public void clearFilters() {
-        for (LearnerFilter f : LearnerFilter.values()) {
-            if (f != LearnerFilter.SEARCH) {
-                clear(f);
-            }
-        }
+        filters.clearAll();
     }
 
-    /** Clears one filter: what removing its chip, or "clear" beside a refused value, does. */
+    /** Clears one filter, or the search: what removing its chip does. */
     public void clear(LearnerFilter filter) {
-        switch (filter) {
-            case SEARCH -> search.set("");
-            case MODE -> mode.set(null);
-            case ACTIVE -> active.set(Choice.ANY);
-            case PASSED -> passed.set(Choice.ANY);
-            case COUNTRIES -> countries.clear();
-            case PROGRESS -> {
-                minProgress.set(0);
-                maxProgress.set(100);
-            }
-            case GRADE -> {
-                minGrade.set(0);
-                maxGrade.set(100);
-            }
-            case INACTIVE -> inactiveDays.set(null);
+        if (filter == LearnerFilter.SEARCH) {
+            search.set("");
+        } else {
+            filters.clear(filter);
         }
-    }
-
-    /** The active filters, in the bar's order, as chips a person reads and removes. */
-    private List<FilterChip> chipsNow() {
-        List<FilterChip> now = new java.util.ArrayList<>();
-        if (mode.get() != null) {
-            now.add(new FilterChip(LearnerFilter.MODE, messages.format("learners.chip.mode",
-                    messages.get("learners.mode." + mode.get().name()))));
-        }
-        if (active.get() != Choice.ANY) {
-            now.add(new FilterChip(LearnerFilter.ACTIVE, messages.get("learners.filter.active." + active.get())));
-        }
-        if (passed.get() != Choice.ANY) {
-            now.add(new FilterChip(LearnerFilter.PASSED, messages.get("learners.filter.passed." + passed.get())));
-        }
-        if (!countries.isEmpty()) {
-            List<String> names = countries.stream().map(countryNames::name).toList();
-            String shown = names.size() <= 3 ? String.join(", ", names)
-                    : messages.format("learners.chip.countries.more", String.join(", ", names.subList(0, 2)),
-                    names.size() - 2);
-            now.add(new FilterChip(LearnerFilter.COUNTRIES, messages.format("learners.chip.countries", shown)));
-        }
-        if (minProgress.get() > 0 || maxProgress.get() < 100) {
-            now.add(new FilterChip(LearnerFilter.PROGRESS, messages.format("learners.chip.progress",
-                    Math.clamp(minProgress.get(), 0, 100), Math.clamp(maxProgress.get(), 0, 100))));
-        }
-        if (minGrade.get() > 0 || maxGrade.get() < 100) {
-            now.add(new FilterChip(LearnerFilter.GRADE, messages.format("learners.chip.grade",
-                    Math.clamp(minGrade.get(), 0, 100), Math.clamp(maxGrade.get(), 0, 100))));
-        }
-        if (inactiveDays.get() != null) {
-            now.add(new FilterChip(LearnerFilter.INACTIVE, messages.format("learners.chip.inactive",
-                    inactiveDays.get())));
-        }
-        return now;
     }
 
     /** Asks the platform again with everything as it is now. */
@@ -280,48 +189,19 @@ public final class LearnersViewModel {
         state.set(State.LOADING);
         error.set(null);
         refused.clear();
-        cancelRest();
-        selectedIndex = -1;
-        awaitingRow = false;
+        selection.reset();
         LearnerQuery asked = query();
         pages.open(client, selected.id(), asked)
                 .onSuccess(page -> {
                     state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
-                    keepDetailOnlyIfListed(asked);
+                    selection.keepDetailOnlyIfListed(asked);
                 })
                 .onFailure(this::fail);
     }
 
-    /**
-     * After a new list came: the detail on screen stays only while its learner can be in the list. Among the rows
-     * fetched the table selects it again (see {@link #indexOfShownLearner()}); otherwise the pane empties when the
-     * whole list is in without them, or when their row fails the new filters or search.
-     */
-    private void keepDetailOnlyIfListed(LearnerQuery asked) {
-        LearnerRowDto shown = detail.rowProperty().get();
-        if (shown == null || indexOfShownLearner() >= 0) {
-            return;
-        }
-        if (pages.complete() || detail.stateProperty().get() == LearnerDetailViewModel.State.WAITING
-                || !LearnerMatch.couldMatch(shown, asked, clock.instant())) {
-            detail.clear();
-        }
-    }
-
     /** Where the learner whose detail is on screen is among the rows fetched of the list, or -1. */
     public int indexOfShownLearner() {
-        LearnerRowDto shown = detail.rowProperty().get();
-        if (shown == null) {
-            return -1;
-        }
-        int fetched = pages.loaded();
-        for (int i = 0; i < fetched; i++) {
-            LearnerRow row = pages.rows().get(i);
-            if (!row.isMore() && row.learner().learnerId().equals(shown.learnerId())) {
-                return i;
-            }
-        }
-        return -1;
+        return selection.indexOfShownLearner();
     }
 
     /**
@@ -346,96 +226,33 @@ public final class LearnersViewModel {
     }
 
     LearnerQuery query() {
-        int minP = Math.clamp(minProgress.get(), 0, 100);
-        int maxP = Math.clamp(maxProgress.get(), 0, 100);
-        int minG = Math.clamp(minGrade.get(), 0, 100);
-        int maxG = Math.clamp(maxGrade.get(), 0, 100);
         String text = search.get() == null ? "" : search.get().strip();
         return LearnerQuery.firstPage()
                 .withSearch(text.isEmpty() ? null : text)
-                .withFilters(new LearnerQuery.Filters(mode.get(), active.get().asFilter(), passed.get().asFilter(),
-                        List.copyOf(countries), minP > 0 ? minP / 100.0 : null, maxP < 100 ? maxP / 100.0 : null,
-                        minG > 0 ? minG / 100.0 : null, maxG < 100 ? maxG / 100.0 : null, inactiveDays.get()))
+                .withFilters(filters.toQuery())
                 .withSort(sort.get(), descending.get());
     }
 
     public boolean filtered() {
-        return !chips.isEmpty();
+        return filters.any();
     }
 
+    /** Opens a row's detail at once. */
     public void open(LearnerRow row) {
-        CourseDto selected = course.get();
-        if (row == null || row.isMore() || selected == null) {
-            detail.clear();
-            return;
-        }
-        detail.load(selected.id(), row.learner());
+        selection.open(row);
     }
 
     /**
-     * The table's selection moved to row {@code index} of the list (-1: nothing selected). Its detail is fetched,
-     * and so recorded in the access log as viewed (R12), only once the selection has rested for
-     * {@link #SELECTION_REST} or on {@link #openSelected()}: arrowing down past 40 learners is not viewing them.
+     * The table's selection moved to row {@code index} of the list (-1: nothing selected). Its detail follows once
+     * the selection has rested for {@link #SELECTION_REST} (see {@link LearnerSelection}).
      */
     public void select(int index) {
-        cancelRest();
-        selectedIndex = index;
-        awaitingRow = false;
-        CourseDto open = course.get();
-        LearnerRow row = rowAt(index);
-        if (row == null || open == null) {
-            detail.clear();
-            return;
-        }
-        if (row.isMore() && pages.moreFailedProperty().get()) {
-            pages.retryMore();
-        }
-        if (!row.isMore() && detail.shows(open.id(), row.learner())) {
-            return;
-        }
-        if (row.isMore()) {
-            detail.clear();
-        } else {
-            detail.waitFor(open.id(), row.learner());
-        }
-        resting = tasks.schedule(rest, this::openSelected);
+        selection.select(index);
     }
 
-    /** Enter or a double click: the selected row's detail at once; a row still loading opens when it comes. */
+    /** Enter or a click: the selected row's detail at once; a row still loading opens when it comes. */
     public void openSelected() {
-        cancelRest();
-        LearnerRow row = rowAt(selectedIndex);
-        if (row == null) {
-            return;
-        }
-        if (row.isMore()) {
-            awaitingRow = true;
-            return;
-        }
-        awaitingRow = false;
-        open(row);
-    }
-
-    /** The selected row was still loading when it was opened: opens it once its page is in. */
-    private void rowsChanged(Observable ignored) {
-        if (awaitingRow) {
-            LearnerRow row = rowAt(selectedIndex);
-            if (row != null && !row.isMore()) {
-                awaitingRow = false;
-                open(row);
-            }
-        }
-    }
-
-    private LearnerRow rowAt(int index) {
-        return index < 0 || index >= pages.rows().size() ? null : pages.rows().get(index);
-    }
-
-    private void cancelRest() {
-        if (resting != null) {
-            resting.cancel();
-            resting = null;
-        }
+        selection.openSelected();
     }
 
     /** The table shows row {@code index}; near the end this fetches the next page. */
@@ -495,7 +312,7 @@ public final class LearnersViewModel {
     }
 
     public void dispose() {
-        cancelRest();
+        selection.reset();
         pages.clear();
         detail.clear();
         if (pendingSearch != null) {
@@ -515,56 +332,14 @@ public final class LearnersViewModel {
         return search;
     }
 
-    public ObjectProperty<EnrollmentMode> modeProperty() {
-        return mode;
-    }
-
-    public ObjectProperty<Choice> activeProperty() {
-        return active;
-    }
-
-    public ObjectProperty<Choice> passedProperty() {
-        return passed;
-    }
-
-    /** The ISO codes of the countries picked; a learner in any of them passes. */
-    public ObservableList<String> countries() {
-        return countries;
-    }
-
-    /** Every country to pick from, by name in the console's language. */
-    Countries countryNames() {
-        return countryNames;
-    }
-
-    public IntegerProperty minGradeProperty() {
-        return minGrade;
-    }
-
-    public IntegerProperty maxGradeProperty() {
-        return maxGrade;
-    }
-
-    /** No activity in the course in the last this many days; null: any. */
-    public ObjectProperty<Integer> inactiveDaysProperty() {
-        return inactiveDays;
-    }
-
-    public ObservableList<FilterChip> chips() {
-        return chipsView;
+    /** The list's filters (the search apart). */
+    public LearnerFilters filters() {
+        return filters;
     }
 
     /** What the platform said of each filter it refused in the last query. */
     public ObservableMap<LearnerFilter, String> refused() {
         return refusedView;
-    }
-
-    public IntegerProperty minProgressProperty() {
-        return minProgress;
-    }
-
-    public IntegerProperty maxProgressProperty() {
-        return maxProgress;
     }
 
     public ReadOnlyObjectProperty<LearnerSort> sortProperty() {

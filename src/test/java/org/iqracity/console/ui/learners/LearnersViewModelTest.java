@@ -17,7 +17,7 @@ import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
-import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
+import org.iqracity.console.ui.learners.LearnerFilters.Choice;
 import org.iqracity.console.ui.learners.LearnersViewModel.State;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,12 +148,12 @@ class LearnersViewModelTest {
     void filtersBecomeQueryParameters() {
         vm.load();
 
-        vm.modeProperty().set(EnrollmentMode.VERIFIED);
-        vm.activeProperty().set(Choice.NO);
-        vm.passedProperty().set(Choice.YES);
-        vm.countries().setAll("KE", "DE");
-        vm.minProgressProperty().set(25);
-        vm.maxProgressProperty().set(75);
+        vm.filters().modeProperty().set(EnrollmentMode.VERIFIED);
+        vm.filters().activeProperty().set(Choice.NO);
+        vm.filters().passedProperty().set(Choice.YES);
+        vm.filters().countries().setAll("KE", "DE");
+        vm.filters().minProgressProperty().set(25);
+        vm.filters().maxProgressProperty().set(75);
         tasks.runScheduled();
 
         LearnerQuery q = lastQuery();
@@ -402,7 +402,7 @@ class LearnersViewModelTest {
         showDetailOf(3);
         platform.learnerPages = q -> new Page<>(List.of(FakePlatformClient.row(7)), null, 1);
 
-        vm.countries().setAll("DE");
+        vm.filters().countries().setAll("DE");
         tasks.runScheduled();
 
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
@@ -433,11 +433,11 @@ class LearnersViewModelTest {
         assertThat(vm.detail().stateProperty().get()).as("another order lists the same learners")
                 .isEqualTo(LearnerDetailViewModel.State.READY);
 
-        vm.countries().setAll("KE");
+        vm.filters().countries().setAll("KE");
         tasks.runScheduled();
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
 
-        vm.countries().setAll("DE", "GH");
+        vm.filters().countries().setAll("DE", "GH");
         tasks.runScheduled();
         assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
     }
@@ -456,27 +456,27 @@ class LearnersViewModelTest {
     void gradeRangeAndInactivityBecomeQueryParametersAndChipsThatClearThem() {
         vm.load();
 
-        vm.minGradeProperty().set(50);
-        vm.inactiveDaysProperty().set(30);
-        vm.countries().setAll("KE", "DE");
+        vm.filters().minGradeProperty().set(50);
+        vm.filters().inactiveDaysProperty().set(30);
+        vm.filters().countries().setAll("KE", "DE");
         tasks.runScheduled();
 
         LearnerQuery q = lastQuery();
         assertThat(q.minGrade()).isEqualTo(0.5);
         assertThat(q.maxGrade()).isNull();
         assertThat(q.inactiveDays()).isEqualTo(30);
-        assertThat(vm.chips()).extracting(FilterChip::text)
+        assertThat(vm.filters().chips()).extracting(FilterChip::text)
                 .containsExactly("Country: Kenya, Germany", "Grade 50\u2013100%", "No activity in 30 days");
 
-        vm.clear(vm.chips().getFirst().filter());
+        vm.clear(vm.filters().chips().getFirst().filter());
         tasks.runScheduled();
 
         assertThat(lastQuery().countries()).isEmpty();
         assertThat(lastQuery().minGrade()).isEqualTo(0.5);
-        assertThat(vm.chips()).extracting(FilterChip::filter)
+        assertThat(vm.filters().chips()).extracting(FilterChip::filter)
                 .containsExactly(LearnerFilter.GRADE, LearnerFilter.INACTIVE);
         vm.clearFilters();
-        assertThat(vm.chips()).isEmpty();
+        assertThat(vm.filters().chips()).isEmpty();
         assertThat(vm.filtered()).isFalse();
     }
 
@@ -488,8 +488,8 @@ class LearnersViewModelTest {
                 new org.iqracity.console.api.Problem.FieldError("minGrade", "Unknown parameter."),
                 new org.iqracity.console.api.Problem.FieldError("maxGrade", "Unknown parameter.")), null), null);
 
-        vm.minGradeProperty().set(40);
-        vm.maxGradeProperty().set(80);
+        vm.filters().minGradeProperty().set(40);
+        vm.filters().maxGradeProperty().set(80);
         tasks.runScheduled();
 
         assertThat(vm.stateProperty().get()).isEqualTo(State.INVALID);
