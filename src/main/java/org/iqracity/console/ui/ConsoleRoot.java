@@ -81,6 +81,11 @@ public final class ConsoleRoot implements AutoCloseable {
     private final SignInViewModel signIn;
     private final SandboxViewModel sandbox;
     private final WindowBounds bounds;
+    /** The course chosen last on any screen, for every screen with a course picker. */
+    private final org.iqracity.console.ui.common.CourseMemory courses;
+    /** A roster export the Learners screen asked for, until the export form takes it. */
+    private final javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> exportRequests =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final ConversionRecorder conversions;
     private ShellView shell;
 
@@ -106,6 +111,7 @@ public final class ConsoleRoot implements AutoCloseable {
             }
         });
         this.bounds = new WindowBounds(stage, setup.settings());
+        this.courses = new org.iqracity.console.ui.common.CourseMemory(setup.settings());
         signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
     }
 
@@ -170,18 +176,19 @@ public final class ConsoleRoot implements AutoCloseable {
     private javafx.scene.Node screen(Destination destination) {
         if (destination == Destination.EXPORTS) {
             return new ExportsScreen(ExportKind.allowedFor(app.session().me()), setup.messages(),
-                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), Clock.systemUTC()),
-                            setup.messages(), this::openOfflineRoster),
+                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), Clock.systemUTC(),
+                            exportRequests), setup.messages(), this::openOfflineRoster),
                     () -> new ResearchExportView(new ResearchExportViewModel(app, tasks, setup.messages()),
                             setup.messages()));
         }
         if (destination == Destination.LEARNERS) {
-            return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce()),
-                    setup.messages());
+            boolean mayExport = ExportKind.allowedFor(app.session().me()).contains(ExportKind.ROSTER);
+            return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
+                    courses), setup.messages(), setup.settings(), mayExport ? this::exportFromLearners : null);
         }
         if (destination == Destination.COURSES_TRACKING) {
             return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
-                    new FxTrackingDialogs(setup.messages(), () -> stage)), setup.messages());
+                    new FxTrackingDialogs(setup.messages(), () -> stage), courses), setup.messages());
         }
         if (destination == Destination.ACCESS_LOG) {
             return new AccessLogView(new AccessLogViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
@@ -198,10 +205,18 @@ public final class ConsoleRoot implements AutoCloseable {
                     Clock.systemUTC(), ZoneId.systemDefault()), setup.messages());
         }
         if (destination == Destination.INSIGHTS) {
-            return new InsightsView(new org.iqracity.console.ui.insights
-                    .InsightsViewModel(app, tasks, setup.messages()), setup.messages(), ZoneId.systemDefault());
+            return new InsightsView(new org.iqracity.console.ui.insights.InsightsViewModel(app, tasks,
+                    setup.messages(), courses), setup.messages(), ZoneId.systemDefault());
         }
         throw new IllegalArgumentException("no screen for " + destination);
+    }
+
+    /** The Learners screen's "Export roster": the export form, filled with its course and columns. */
+    private void exportFromLearners(org.iqracity.console.ui.common.ExportRequest request) {
+        exportRequests.set(request);
+        if (shell != null) {
+            shell.go(Destination.EXPORTS);
+        }
     }
 
     public AppState state() {

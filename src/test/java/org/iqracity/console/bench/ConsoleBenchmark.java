@@ -69,7 +69,10 @@ class ConsoleBenchmark {
         static final String CONSOLE_HEAP = prop("consoleHeap", "512m");
         static final Path OUT = Path.of(prop("out", "target/console-benchmark.md"));
         static final long SEED = Long.parseLong(prop("seed", "3"));
-        /** "all", "search" (keystroke to results only) or "scroll" (scroll and heap only): quicker re-measurements. */
+        /** Jumps measured: each on a fresh list, the bar set at once to a place in the course (issue #27). */
+        static final int JUMPS = Integer.parseInt(prop("jumps", "6"));
+        static final int JUMP_TIMEOUT_S = Integer.parseInt(prop("jumpTimeoutSec", "300"));
+        /** "all", "search" (keystroke to results only), "scroll" (scroll and heap only) or "jump": quicker runs. */
         static final String ONLY = prop("only", "all");
 
         private static String prop(String name, String fallback) {
@@ -160,6 +163,9 @@ class ConsoleBenchmark {
                 }
                 if (all || "search".equals(P.ONLY)) {
                     search(console, big);
+                }
+                if (all || "jump".equals(P.ONLY)) {
+                    jumps(console, big, bigCourse);
                 }
                 if (all || "scroll".equals(P.ONLY)) {
                     idlePulses(console);
@@ -273,6 +279,57 @@ class ConsoleBenchmark {
         double ratio95 = bigOpen.percentile(95) / smallOpen.percentile(95);
         row("ratio " + bigName + " / " + smallName + ", median (p95)",
                 String.format("%.2f× (%.2f×)", ratio, ratio95), "≤ 1.5×", ratio <= 1.5);
+    }
+
+    // ---- 1b. jump to rows (issue #27) -----------------------------------------------------------------------------
+
+    /**
+     * A person throws the scroll bar to a place in the course (the middle, near the end, the end) on a list just
+     * opened: the time until every row on screen shows its learner. The console fetches pages in order with the
+     * platform's keyset cursors, which go forward only, so the time grows with the place jumped to.
+     */
+    private void jumps(ConsoleUnderTest console, SeparatePlatform platform, CourseDto course) {
+        double[] places = {0.5, 1.0, 0.25, 0.9, 0.75, 1.0};
+        List<Double> samples = new ArrayList<>();
+        List<String> each = new ArrayList<>();
+        String first = firstId(direct(platform), course);
+        for (int i = 0; i < P.JUMPS; i++) {
+            double place = places[i % places.length];
+            clearSearch(console, first);
+            ConsoleUnderTest.onFx(() -> {
+                console.search.setText("zz");
+                return null;
+            });
+            waitFor("narrowed list", 60, () -> console.vm.stateProperty().get() != State.LOADING
+                    && console.vm.rows().size() < course.enrollmentCount());
+            clearSearch(console, first);
+            long start = System.nanoTime();
+            int target = ConsoleUnderTest.onFx(() -> {
+                console.scrollBar.setValue(console.scrollBar.getMax() * place);
+                return (int) console.scrollBar.getValue();
+            });
+            long end = start + TimeUnit.SECONDS.toNanos(P.JUMP_TIMEOUT_S);
+            boolean filled = false;
+            while (!filled && System.nanoTime() < end) {
+                // Judged once the table has laid the rows out where the bar was set, not the rows it showed before.
+                filled = ConsoleUnderTest.onFx(() -> Math.abs(console.firstVisibleIndex() - target) < 50
+                        && console.rowsOnScreenFilled());
+                if (!filled) {
+                    pause(5);
+                }
+            }
+            double ms = (System.nanoTime() - start) / 1e6;
+            samples.add(filled ? ms : Double.POSITIVE_INFINITY);
+            each.add(String.format(Locale.ROOT, "%.0f%% %s", place * 100, filled ? String.format(Locale.ROOT, "%.0f ms",
+                    ms) : "not filled in " + P.JUMP_TIMEOUT_S + " s"));
+        }
+        BenchStats stats = BenchStats.ofMillis(samples);
+        System.out.println("jumps: " + String.join(", ", each));
+        notes.add("Jumps in " + course.id() + " (" + String.format("%,d", course.enrollmentCount())
+                + " learners), each on a list just opened, the bar set at once: " + String.join(", ", each) + ".");
+        row("jump to rows (bar thrown to 25-100% of a fresh list) → rows on screen filled, p95 ms (median)",
+                String.format("%.1f (%.1f, n=%d)", stats.percentile(95), stats.median(), stats.n()), "≤ 500 ms",
+                stats.percentile(95) <= 500);
     }
 
     // ---- 2. keystroke to results --------------------------------------------------------------------------------

@@ -129,6 +129,29 @@ final class ConsoleUnderTest implements AutoCloseable {
         return last == null ? -1 : vm.window().base() + last.getIndex();
     }
 
+    /** The place in the course of the first row the table draws now, or -1. */
+    int firstVisibleIndex() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        var first = flow == null ? null : flow.getFirstVisibleCell();
+        return first == null ? -1 : vm.window().base() + first.getIndex();
+    }
+
+    /** Whether every row the table draws now shows its learner (none still "loading"). FX thread. */
+    boolean rowsOnScreenFilled() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        var first = flow == null ? null : flow.getFirstVisibleCell();
+        var last = flow == null ? null : flow.getLastVisibleCell();
+        if (first == null || last == null) {
+            return false;
+        }
+        for (int i = first.getIndex(); i <= last.getIndex() && i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).isMore()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     CourseDto course(String id) {
         return onFx(() -> vm.courses().stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no course " + id + " for this person")));

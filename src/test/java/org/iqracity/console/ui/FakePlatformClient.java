@@ -139,10 +139,20 @@ public class FakePlatformClient implements PlatformClient {
         return learnerPages.apply(query);
     }
 
+    /** The learners whose detail was asked for, in order: what the platform would log as viewed (R12). */
+    public final List<String> learnerViews = new ArrayList<>();
+
     @Override
     public LearnerDetailDto learner(String courseId, String learnerId) {
         maybeFail();
-        throw new UnsupportedOperationException("not needed by these tests");
+        learnerViews.add(learnerId);
+        return new LearnerDetailDto(
+                new org.iqracity.console.api.ProfileDto(learnerId, "user-" + learnerId, false, "full", false, List.of()),
+                new org.iqracity.console.api.EnrollmentDto(courseId, EnrollmentMode.AUDIT,
+                        Instant.parse("2026-01-02T00:00:00Z"), null, true, null),
+                new org.iqracity.console.api.PerformanceDto(0.6, 0.5, false, false, List.of(),
+                        new org.iqracity.console.api.PerformanceDto.ActivityDto(null, 0, 0, 0, 0)),
+                null);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon the console shows, from the one Ikonli pack it uses (Material Design 2). */
@@ -82,7 +83,10 @@ public enum AppIcon {
     NEXT(MaterialDesignA.ARROW_RIGHT),
     TEXT(MaterialDesignT.TEXT_BOX_OUTLINE),
     INSIGHTS(MaterialDesignC.CHART_BOX_OUTLINE),
-    PICTURE(MaterialDesignI.IMAGE_OUTLINE);
+    PICTURE(MaterialDesignI.IMAGE_OUTLINE),
+    COPY(MaterialDesignC.CONTENT_COPY),
+    COLUMNS(MaterialDesignV.VIEW_COLUMN_OUTLINE),
+    CHEVRON_DOWN(MaterialDesignC.CHEVRON_DOWN);
 
     private final Ikon ikon;
 

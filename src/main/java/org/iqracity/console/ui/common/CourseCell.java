@@ -6,7 +6,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.api.CourseDto;
 
-/** A course in a picker: its title and enrolled count, and in the open list also its id. */
+/** A course in a picker: its title and run, and in the open list also its id and enrolled count. */
 public final class CourseCell extends ListCell<CourseDto> {
     private final Messages messages;
     private final boolean twoLines;
@@ -32,12 +32,14 @@ public final class CourseCell extends ListCell<CourseDto> {
             return;
         }
         String enrolled = EnrolledText.of(messages, course);
+        String titled = course.run() == null || course.run().isBlank() ? course.title()
+                : messages.format("course.titleRun", course.title(), course.run());
         if (!twoLines) {
-            setText(course.title() + "  \u00b7  " + enrolled);
+            setText(titled);
             setGraphic(Icons.of(AppIcon.COURSE));
             return;
         }
-        Label title = new Label(course.title());
+        Label title = new Label(titled);
         title.getStyleClass().add(Css.COURSE_CELL_TITLE);
         Label key = new Label(course.id() + "  \u00b7  " + enrolled);
         key.getStyleClass().add(Css.COURSE_CELL_KEY);

@@ -41,6 +41,22 @@ public final class Css {
     /** Pseudo-classes of learner table rows (a state change re-matches styles; a style class change redoes CSS). */
     public static final String ROW_RETIRED = "retired";
     public static final String ROW_MORE = "more";
+    /** The learners screen's filters: controls, then chips of the active ones. */
+    public static final String FILTER_AREA = "filter-area";
+    public static final String CHIPS_ROW = "chips-row";
+    public static final String FILTER_CHIP = "filter-chip";
+    /** A filter value the platform refused, said beside the chips. */
+    public static final String REFUSED = "refused";
+    /** A button that opens a list to pick from (countries), drawn like a combo box. */
+    public static final String PICKER_BUTTON = "picker-button";
+    /** A popup's card: the theme's background, a border and a shadow. */
+    public static final String POPUP_CARD = "popup-card";
+    /** The usernames kept in view over the learners table's left edge while it scrolls sideways. */
+    public static final String FROZEN_STRIP = "frozen-strip";
+    public static final String FROZEN_CELL = "frozen-cell";
+    public static final String FROZEN_HEADER = "frozen-header";
+    /** The words of a "loading" row, which may run past their cell. */
+    public static final String ROW_MORE_LABEL = "row-more-label";
     public static final String LEARNER_TABLE = "learner-table";
     /** A table that lists a slice of its rows and hides its own vertical scroll bar for one standing for them all. */
     public static final String WINDOWED_TABLE = "windowed-table";

@@ -7,6 +7,30 @@ public interface Settings {
 
     Optional<String> get(String key);
 
+    /** Settings kept for this run only, never written: for screens built without the console's file (tests). */
+    static Settings inMemory() {
+        java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Settings() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                if (value == null) {
+                    values.remove(key);
+                } else {
+                    values.put(key, value);
+                }
+            }
+
+            @Override
+            public void save() {
+            }
+        };
+    }
+
     void put(String key, String value);
 
     /** Writes to disk; called off the FX thread. */

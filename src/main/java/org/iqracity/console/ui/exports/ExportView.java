@@ -94,7 +94,14 @@ public final class ExportView extends BorderPane implements AutoCloseable {
             fieldBoxes.getChildren().add(box);
         }
         Label fieldsNote = note(messages.get("exports.fields.note"));
-        return new VBox(10, section("exports.courses"), courseBoxes, new Spacer(8), section("exports.fields"),
+        atlantafx.base.controls.Message from = new atlantafx.base.controls.Message(null, null,
+                Icons.of(AppIcon.INFO));
+        from.setId("exportFromLearners");
+        from.getStyleClass().add(Styles.ACCENT);
+        from.descriptionProperty().bind(vm.fromScreenProperty());
+        from.visibleProperty().bind(vm.fromScreenProperty().isNotEmpty());
+        from.managedProperty().bind(from.visibleProperty());
+        return new VBox(10, from, section("exports.courses"), courseBoxes, new Spacer(8), section("exports.fields"),
                 fieldsNote, fieldBoxes);
     }
 

@@ -17,6 +17,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -26,6 +27,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,6 +40,7 @@ import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
@@ -97,9 +100,20 @@ public final class ExportViewModel {
     private final ReadOnlyDoubleWrapper rowsPerSecond = new ReadOnlyDoubleWrapper();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private BackgroundTask<RosterManifest> running;
+    private final ObjectProperty<ExportRequest> requests;
+    private final ReadOnlyStringWrapper fromScreen = new ReadOnlyStringWrapper("");
+    /** A request taken before the courses were loaded; applied once they are. */
+    private ExportRequest pending;
 
     public ExportViewModel(AppState app, TaskRunner tasks, Messages messages, Clock clock) {
+        this(app, tasks, messages, clock, new SimpleObjectProperty<>());
+    }
+
+    /** Also takes the exports other screens ask for through {@code requests}, which it empties as it takes them. */
+    public ExportViewModel(AppState app, TaskRunner tasks, Messages messages, Clock clock,
+                           ObjectProperty<ExportRequest> requests) {
         this.app = app;
+        this.requests = requests;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new RosterErrors(messages);
@@ -114,6 +128,9 @@ public final class ExportViewModel {
         }
         strength = Bindings.createObjectBinding(() -> PassphraseStrength.of(passphrase.get()), passphrase);
         problem = Bindings.createObjectBinding(this::firstProblem, deps.toArray(Observable[]::new));
+        // A request made before this screen was first built waits in the holder; later ones arrive through it.
+        takeRequest(requests.get());
+        requests.addListener((obs, old, now) -> takeRequest(now));
     }
 
     public void load() {
@@ -129,11 +146,48 @@ public final class ExportViewModel {
                 courses.getFirst().selected().set(true);
             }
             state.set(list.isEmpty() ? State.NO_COURSES : State.READY);
+            applyPending();
         }).onFailure(e -> {
             app.report(e);
             error.set(errors.describe(e));
             state.set(State.FAILED);
         });
+    }
+
+    /**
+     * Fills the form from a request of another screen: that course alone and its columns. What a roster cannot do
+     * (hold only the learners a search or filter left, in that screen's order) is said, not pretended.
+     */
+    private void takeRequest(ExportRequest request) {
+        if (request != null) {
+            pending = request;
+            requests.set(null);
+            applyPending();
+        }
+    }
+
+    private void applyPending() {
+        if (pending == null || courses.isEmpty()) {
+            return;
+        }
+        ExportRequest request = pending;
+        pending = null;
+        boolean found = false;
+        for (CourseChoice c : courses) {
+            boolean chosen = c.course().id().equals(request.course().id());
+            c.selected().set(chosen);
+            found |= chosen;
+        }
+        for (FieldChoice f : fields) {
+            f.selected().set(request.fields().contains(f.field()));
+        }
+        fromScreen.set(!found ? "" : messages.format(request.narrowed() ? "exports.fromLearners.narrowed"
+                : "exports.fromLearners", request.course().title()));
+    }
+
+    /** Where the form was filled from and what the roster will hold, or empty. */
+    public ReadOnlyStringProperty fromScreenProperty() {
+        return fromScreen.getReadOnlyProperty();
     }
 
     /** The first thing that keeps the form from being exported, as a sentence; null when it can go. */

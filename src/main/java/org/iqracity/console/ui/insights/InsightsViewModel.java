@@ -21,6 +21,7 @@ import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -58,14 +59,23 @@ public final class InsightsViewModel {
 
     private BackgroundTask<CourseInsightsDto> inFlight;
     private boolean coursesFailed;
+    private final CourseMemory memory;
 
     public InsightsViewModel(AppState app, TaskRunner tasks, Messages messages) {
+        this(app, tasks, messages, CourseMemory.forThisRun());
+    }
+
+    public InsightsViewModel(AppState app, TaskRunner tasks, Messages messages, CourseMemory memory) {
         this.app = app;
+        this.memory = memory;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
         this.words = new InsightWords(messages);
-        course.addListener((obs, old, now) -> reload());
+        course.addListener((obs, old, now) -> {
+            memory.remember(app.session(), now);
+            reload();
+        });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
 
@@ -79,12 +89,12 @@ public final class InsightsViewModel {
         coursesFailed = false;
         tasks.run(client::courses).onSuccess(list -> {
             CourseDto previous = course.get();
-            courses.setAll(list);
+            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {
                 state.set(State.NO_COURSES);
                 return;
             }
-            CourseDto pick = CourseChoice.sameOrFirst(previous, list);
+            CourseDto pick = memory.pick(app.session(), previous, courses);
             if (pick.equals(previous)) {
                 reload();
             } else {

@@ -65,7 +65,7 @@ final class LearnerDetailView extends StackPane {
         state.setVisible(!ready);
         switch (now) {
             case NONE -> state.message(AppIcon.EMPTY, messages.get("detail.none.title"), messages.get("detail.none.text"));
-            case LOADING -> state.loading(messages.get("detail.loading"));
+            case WAITING, LOADING -> state.loading(messages.get("detail.loading"));
             case ERROR -> state.error(messages.get("detail.loading"), vm.errorProperty().get(),
                     messages.get("learners.retry"), vm::retry);
             case READY -> {
@@ -102,8 +102,12 @@ final class LearnerDetailView extends StackPane {
         if (profile.retired()) {
             title.setGraphic(Icons.of(AppIcon.RETIRED, 20));
         }
-        Label username = new Label(profile.username());
-        username.getStyleClass().add(Css.KEY);
+        Label usernameText = new Label(profile.username());
+        usernameText.setId("detailUsername");
+        usernameText.getStyleClass().add(Css.KEY);
+        javafx.scene.layout.HBox username = new javafx.scene.layout.HBox(2, usernameText,
+                copyButton(profile.username(), "copyDetailUsername", "learners.copy.username"));
+        username.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         FlowPane badges = new FlowPane(6, 6);
         if (profile.retired()) {
             badges.getChildren().add(badge(messages.get("learners.retired"), Css.BADGE_RETIRED));
@@ -172,7 +176,8 @@ final class LearnerDetailView extends StackPane {
         grid.addRow(row++, key(messages.get("detail.status")),
                 value(messages.get(enrollment.active() ? "detail.active" : "detail.inactive")));
         if (enrollment.email() != null) {
-            grid.addRow(row, key(messages.get("detail.email")), value(enrollment.email()));
+            grid.addRow(row, key(messages.get("detail.email")), value(enrollment.email()),
+                    copyButton(enrollment.email(), "copyDetailEmail", "learners.copy.email"));
         }
         section.getChildren().add(grid);
         return section;
@@ -271,6 +276,23 @@ final class LearnerDetailView extends StackPane {
         label.setWrapText(label.getText().contains(" "));
         label.setTooltip(label.getText().isEmpty() ? null : new Tooltip(label.getText()));
         return label;
+    }
+
+    /** A small button that puts {@code text} (a username, an email) on the clipboard. */
+    private javafx.scene.control.Button copyButton(String text, String id, String tooltipKey) {
+        javafx.scene.control.Button copy = new javafx.scene.control.Button(null, Icons.of(AppIcon.COPY));
+        copy.setId(id);
+        copy.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
+                atlantafx.base.theme.Styles.SMALL);
+        copy.setTooltip(new Tooltip(messages.get(tooltipKey)));
+        copy.setAccessibleText(messages.get(tooltipKey));
+        copy.setFocusTraversable(false);
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        return copy;
     }
 
     private static Label badge(String text, String style) {

@@ -14,7 +14,8 @@ import org.iqracity.console.ui.common.UserMessage;
 /** One learner as the Member sees them in one course. Opening it is recorded in the access log (R12). */
 public final class LearnerDetailViewModel {
 
-    public enum State { NONE, LOADING, READY, ERROR }
+    /** WAITING: a row is selected but its detail is not asked for (nor logged) until the selection rests. */
+    public enum State { NONE, WAITING, LOADING, READY, ERROR }
 
     private final AppState app;
     private final TaskRunner tasks;
@@ -24,6 +25,11 @@ public final class LearnerDetailViewModel {
     private final ReadOnlyObjectWrapper<LearnerDetailDto> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private BackgroundTask<LearnerDetailDto> inFlight;
+    /** The detail fetched last, kept while the selection only passes over other rows. */
+    private Shown lastShown;
+
+    private record Shown(String course, LearnerRowDto learner, LearnerDetailDto detail) {
+    }
     private String courseId;
 
     public LearnerDetailViewModel(AppState app, TaskRunner tasks, Messages messages) {
@@ -33,14 +39,20 @@ public final class LearnerDetailViewModel {
     }
 
     public void load(String course, LearnerRowDto learner) {
-        if (learner.equals(row.get()) && course.equals(courseId) && state.get() != State.ERROR) {
+        if (shows(course, learner)) {
             return;
         }
         cancel();
         courseId = course;
         row.set(learner);
-        detail.set(null);
         error.set(null);
+        if (lastShown != null && lastShown.course.equals(course) && lastShown.learner.equals(learner)) {
+            // The learner shown a moment ago, the selection having passed over another: shown again, not fetched.
+            detail.set(lastShown.detail);
+            state.set(State.READY);
+            return;
+        }
+        detail.set(null);
         if (app.session() == null) {
             return;
         }
@@ -49,6 +61,7 @@ public final class LearnerDetailViewModel {
         inFlight = tasks.run(() -> client.learner(course, learner.learnerId()));
         inFlight.onSuccess(d -> {
             inFlight = null;
+            lastShown = new Shown(course, learner, d);
             detail.set(d);
             state.set(State.READY);
         }).onFailure(e -> {
@@ -59,9 +72,29 @@ public final class LearnerDetailViewModel {
         });
     }
 
+    /** Whether this learner's detail is open (or on its way) for this course. */
+    boolean shows(String course, LearnerRowDto learner) {
+        return learner.equals(row.get()) && course.equals(courseId)
+                && (state.get() == State.LOADING || state.get() == State.READY);
+    }
+
+    /**
+     * A row is selected whose detail is not asked for yet: the pane says which learner it will be, and nothing is
+     * fetched, so nothing is written to the access log for a row a person only passed over.
+     */
+    public void waitFor(String course, LearnerRowDto learner) {
+        cancel();
+        courseId = course;
+        row.set(learner);
+        detail.set(null);
+        error.set(null);
+        state.set(State.WAITING);
+    }
+
     public void retry() {
         LearnerRowDto learner = row.get();
         if (learner != null && courseId != null) {
+            lastShown = null;
             state.set(State.ERROR);
             load(courseId, learner);
         }
@@ -75,6 +108,7 @@ public final class LearnerDetailViewModel {
 
     public void clear() {
         cancel();
+        lastShown = null;
         state.set(State.NONE);
         row.set(null);
         detail.set(null);

@@ -44,6 +44,9 @@ public final class LearnerPages {
     private LearnerQuery query;
     private String nextCursor;
     private BackgroundTask<Page<LearnerRowDto>> inFlight;
+    /** The rows on screen, as the table last said; -1 before it said. */
+    private int shownFrom = -1;
+    private int shownTo = -1;
 
     public LearnerPages(TaskRunner tasks, Consumer<Throwable> onFailure) {
         this.tasks = tasks;
@@ -58,6 +61,11 @@ public final class LearnerPages {
         query = first;
         nextCursor = null;
         moreFailed.set(false);
+        // A new list is shown from its top, as many rows as before.
+        if (shownTo >= 0) {
+            shownTo -= shownFrom;
+            shownFrom = 0;
+        }
         BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> withClient.learners(course, first));
         inFlight = task;
         task.onSuccess(page -> {
@@ -65,6 +73,7 @@ public final class LearnerPages {
             total.set(page.total());
             nextCursor = page.nextCursor();
             rows.reset(page.items().stream().map(LearnerRow::new).toList(), nextCursor != null, page.total());
+            fill();
         }).onFailure(e -> {
             inFlight = null;
             rows.reset(List.of(), false, 0);
@@ -74,26 +83,44 @@ public final class LearnerPages {
     }
 
     /**
-     * The table shows row {@code index}: fetch its page again if it was given up, or the next page when the row is
-     * near the end of the rows fetched or past it (someone dragged the scroll bar ahead: pages then come in order
-     * until they reach the rows on screen).
+     * The table shows rows {@code from} to {@code to} (inclusive, in the query's numbering). Pages given up among
+     * them are fetched again by their cursors, and pages are fetched in order until the last of them is in (someone
+     * who jumped ahead, to the end or dragged the bar, waits for that chain alone). The chain goes on from each
+     * page's arrival, not from the table drawing it: the rows on screen may still be markers when a page lands
+     * elsewhere, and nothing redraws them until their own page comes.
      */
+    public void show(int from, int to) {
+        shownFrom = Math.max(0, Math.min(from, to));
+        shownTo = Math.max(from, to);
+        fill();
+    }
+
+    /** One row on screen: {@link #show(int, int)} for that row alone. */
     public void shown(int index) {
-        PagedRows.Slot slot = rows.touch(index);
-        if (slot != null && !slot.resident() && !refetching.containsKey(slot)) {
-            refetch(slot);
+        show(index, index);
+    }
+
+    /** Asks for whatever the rows on screen still lack, unless a failure waits for a retry. */
+    private void fill() {
+        if (client == null || moreFailed.get() || shownTo < 0) {
+            return;
         }
-        if (nextCursor != null && inFlight == null && !moreFailed.get() && index >= rows.listed() - PREFETCH_ROWS) {
+        for (int i = shownFrom; i <= shownTo && i < rows.listed(); ) {
+            PagedRows.Slot slot = rows.touch(i);
+            if (!slot.resident() && !refetching.containsKey(slot)) {
+                refetch(slot);
+            }
+            i = slot.start + slot.size;
+        }
+        if (nextCursor != null && inFlight == null && shownTo >= rows.listed() - PREFETCH_ROWS) {
             loadMore();
         }
     }
 
-    /** Tries the next page again after it failed. */
+    /** Tries again what failed: the next page or a page given up. */
     public void retryMore() {
         moreFailed.set(false);
-        if (nextCursor != null && inFlight == null) {
-            loadMore();
-        }
+        fill();
     }
 
     private void loadMore() {
@@ -107,6 +134,7 @@ public final class LearnerPages {
             total.set(page.total());
             nextCursor = page.nextCursor();
             rows.append(page.items().stream().map(LearnerRow::new).toList(), cursor, nextCursor != null);
+            fill();
         }).onFailure(e -> {
             inFlight = null;
             moreFailed.set(true);
@@ -124,8 +152,9 @@ public final class LearnerPages {
             refetching.remove(slot);
             rows.restore(slot, page.items().stream().map(LearnerRow::new).toList());
         }).onFailure(e -> {
-            // Left as placeholders; showing the page again asks again.
+            // Left as placeholders, saying so; a retry (or the connection coming back) asks again.
             refetching.remove(slot);
+            moreFailed.set(true);
             onFailure.accept(e);
         });
     }
@@ -156,6 +185,11 @@ public final class LearnerPages {
 
     public ReadOnlyBooleanProperty moreFailedProperty() {
         return moreFailed.getReadOnlyProperty();
+    }
+
+    /** Whether every row of the list has been fetched (none left to fetch by cursor). */
+    public boolean complete() {
+        return nextCursor == null && inFlight == null;
     }
 
     /** Learner rows listed so far (without the marker), whether held or given up. */

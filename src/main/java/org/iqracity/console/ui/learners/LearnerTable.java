@@ -2,13 +2,6 @@ package org.iqracity.console.ui.learners;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -24,14 +17,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
@@ -46,10 +35,10 @@ final class LearnerTable extends TableView<LearnerRow> {
     private static final double ROW_HEIGHT = 34;
     /** Rows between the screen and an end of the slice below which the slice moves. */
     private static final int MARGIN_DIVISOR = 5;
+    /** The shortest the course bar's thumb gets, in pixels: something a hand can grab. */
+    static final double MIN_THUMB_PX = 28;
 
     // Pseudo-classes, not style classes: a changed style class makes JavaFX look a node's styles up again.
-    private static final PseudoClass MORE = PseudoClass.getPseudoClass(Css.ROW_MORE);
-    private static final PseudoClass RETIRED = PseudoClass.getPseudoClass(Css.ROW_RETIRED);
     private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
     private static final PseudoClass EVEN = PseudoClass.getPseudoClass("even");
 
@@ -67,33 +56,25 @@ final class LearnerTable extends TableView<LearnerRow> {
     private boolean restoring;
     /** True while the table and its scroll bar are brought in line, so that neither answers the other. */
     private boolean syncing;
-    private final NumberFormat percent;
-    private final DateTimeFormatter date;
+    /** The course rows on screen as last told to the ViewModel. */
+    private int reportedFrom = -1;
+    private int reportedTo = -1;
+    private final LearnerColumns columns;
+    /** The usernames shown over the left edge while the table is scrolled sideways. */
+    private final FrozenUsernames frozen;
 
     LearnerTable(LearnersViewModel vm, Messages messages) {
         super(vm.window());
         this.vm = vm;
         this.window = vm.window();
         this.messages = messages;
-        this.percent = NumberFormat.getPercentInstance(messages.locale());
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale())
-                .withZone(ZoneId.systemDefault());
         setId("learnerTable");
         getStyleClass().addAll(Css.LEARNER_TABLE, Css.WINDOWED_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         // Readable columns with a horizontal scroll bar beat ten squeezed ones.
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(ROW_HEIGHT);
-        getColumns().addAll(
-                text("learners.col.username", 170, LearnerSort.USERNAME, this::usernameOf),
-                text("learners.col.name", 170, LearnerSort.NAME, r -> r.retired() ? messages.get("learners.retired") : r.name()),
-                text("learners.col.email", 250, null, LearnerRowDto::email),
-                text("learners.col.country", 80, null, LearnerRowDto::country),
-                text("learners.col.mode", 100, null, r -> r.mode() == null ? "" : capitalized(r.mode().name())),
-                text("learners.col.enrolled", 120, LearnerSort.ENROLLED_AT, r -> format(r.enrolledAt())),
-                progress(),
-                text("learners.col.grade", 80, LearnerSort.GRADE, r -> percent.format(r.grade())),
-                text("learners.col.passed", 80, null, r -> messages.get(r.passed() ? "learners.yes" : "learners.no")),
-                text("learners.col.lastActivity", 130, LearnerSort.LAST_ACTIVITY_AT, r -> format(r.lastActivityAt())));
+        this.columns = new LearnerColumns(messages, this::moreText);
+        getColumns().addAll(columns.all());
         setSortPolicy(table -> {
             TableColumn<LearnerRow, ?> first = getSortOrder().isEmpty() ? null : getSortOrder().getFirst();
             LearnerSort by = first == null ? LearnerSort.USERNAME : (LearnerSort) first.getUserData();
@@ -101,15 +82,18 @@ final class LearnerTable extends TableView<LearnerRow> {
             return true;
         });
         setRowFactory(t -> new Row());
+        RowCopy.install(this, messages);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (restoring || window.moving()) {
                 return;
             }
             selectedRow = row == null ? -1 : window.base() + getSelectionModel().getSelectedIndex();
-            if (row != null && row.isMore()) {
-                vm.retryMore();
-            } else {
-                vm.open(row);
+            vm.select(selectedRow);
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !getSelectionModel().isEmpty()) {
+                vm.openSelected();
+                e.consume();
             }
         });
         getFocusModel().focusedIndexProperty().addListener((obs, old, now) -> {
@@ -118,6 +102,9 @@ final class LearnerTable extends TableView<LearnerRow> {
             }
         });
         window.onMoved(this::restoreSelection);
+        window.onReset(this::selectAfterReset);
+        // "Loading" rows say "could not load" after a failure, and "loading" again on retry.
+        vm.pages().moreFailedProperty().addListener((obs, old, now) -> refresh());
         addEventFilter(KeyEvent.KEY_PRESSED, this::jumpToEnd);
         addEventFilter(KeyEvent.KEY_PRESSED, this::bringFocusBack);
 
@@ -135,8 +122,10 @@ final class LearnerTable extends TableView<LearnerRow> {
             flow().ifPresent(f -> f.scrollPixels(-e.getDeltaY()));
             e.consume();
         });
-        container = new HBox(this, courseBar);
-        HBox.setHgrow(this, Priority.ALWAYS);
+        frozen = new FrozenUsernames(this, getColumns().getFirst(), this::usernameShown);
+        javafx.scene.layout.StackPane rows = new javafx.scene.layout.StackPane(this, frozen);
+        container = new HBox(rows, courseBar);
+        HBox.setHgrow(rows, Priority.ALWAYS);
         sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -145,6 +134,13 @@ final class LearnerTable extends TableView<LearnerRow> {
                 now.addPostLayoutPulseListener(afterLayout);
             }
         });
+    }
+
+    /** Shows the columns {@code choice} says, as it changes. */
+    void showColumns(ColumnChoice choice) {
+        for (TableColumn<LearnerRow, ?> column : getColumns()) {
+            column.visibleProperty().bind(choice.shownProperty(LearnerColumns.of(column)));
+        }
     }
 
     /** The table with the scroll bar that stands for the whole course. */
@@ -167,6 +163,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         if (flow == null || !container.isVisible()) {
             return;
         }
+        frozen.update(flow);
         double rowsHeight = rowsHeight(flow);
         double visible = Math.max(1, rowsHeight / ROW_HEIGHT);
         int total = window.total();
@@ -175,7 +172,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         syncing = true;
         try {
             courseBar.setMax(max);
-            courseBar.setVisibleAmount(Math.min(visible, Math.max(max, 1)));
+            courseBar.setVisibleAmount(Math.min(thumbAmount(visible, max), Math.max(max, 1)));
             courseBar.setBlockIncrement(Math.max(1, Math.floor(visible) - 1));
             courseBar.setVisible(total > visible);
             courseBar.setManaged(total > visible);
@@ -188,6 +185,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         if (first == null || last == null) {
             return;
         }
+        reportRowsShown(first.getIndex(), last.getIndex());
         int margin = window.capacity() / MARGIN_DIVISOR;
         boolean nearTop = window.base() > 0 && first.getIndex() < margin;
         boolean nearBottom = window.base() + window.size() < total && last.getIndex() >= window.size() - margin;
@@ -198,6 +196,39 @@ final class LearnerTable extends TableView<LearnerRow> {
                 showRow(flow, top);
             }
         }
+    }
+
+    /**
+     * Tells the ViewModel which rows of the course are on screen whenever that changes, so that it fetches them
+     * whatever drew them (a jump, the bar, a key held down). Not from the cells: a marker row on screen is drawn
+     * once and not again until its page comes, so a chain of loads kept going by cells stopped after a jump.
+     */
+    private void reportRowsShown(int firstIndex, int lastIndex) {
+        int size = window.size();
+        if (size == 0) {
+            return;
+        }
+        int from = window.base() + Math.clamp(firstIndex, 0, size - 1);
+        int to = window.base() + Math.clamp(lastIndex, 0, size - 1);
+        if (from != reportedFrom || to != reportedTo) {
+            reportedFrom = from;
+            reportedTo = to;
+            // Layout must not change the list it lays out: the ViewModel hears of it after this pass.
+            javafx.application.Platform.runLater(() -> vm.rowsShown(from, to));
+        }
+    }
+
+    /**
+     * The bar's visible amount: the rows on screen, or more when that would make the thumb too short to grab (10,000
+     * rows made it 1-2 px). The skin draws the thumb as long as this amount's share of the track, and places it by
+     * value along the rest, so a larger amount changes the thumb's length only, never where a value puts the view.
+     */
+    private double thumbAmount(double visibleRows, double max) {
+        double track = courseBar.getHeight();
+        if (track <= MIN_THUMB_PX * 2 || max <= 0) {
+            return visibleRows;
+        }
+        return Math.max(visibleRows, max * MIN_THUMB_PX / (track - MIN_THUMB_PX));
     }
 
     /** The bar runs beside the rows only, from under the column headers to the bottom of the rows. */
@@ -305,6 +336,27 @@ final class LearnerTable extends TableView<LearnerRow> {
         }
     }
 
+    /**
+     * A new list (a search, a filter, another order): nothing stays selected by its old index, which now holds
+     * someone else; the learner whose detail is open is selected again where the new list has them.
+     */
+    private void selectAfterReset() {
+        restoring = true;
+        try {
+            getSelectionModel().clearSelection();
+            getFocusModel().focus(-1);
+            selectedRow = -1;
+            focusedRow = -1;
+        } finally {
+            restoring = false;
+        }
+        int again = vm.indexOfShownLearner();
+        if (again >= 0 && again < window.size()) {
+            getSelectionModel().select(again);
+            getFocusModel().focus(again);
+        }
+    }
+
     /** The default skin, with its flow of rows within reach. */
     private static final class FlowSkin extends TableViewSkin<LearnerRow> {
         FlowSkin(LearnerTable table) {
@@ -316,99 +368,26 @@ final class LearnerTable extends TableView<LearnerRow> {
         }
     }
 
-    private String usernameOf(LearnerRowDto row) {
-        return row.username();
-    }
-
-    private static String capitalized(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private String format(Instant when) {
-        return when == null ? messages.get("detail.never") : date.format(when);
-    }
-
-    private TableColumn<LearnerRow, String> text(String key, double width, LearnerSort sort,
-                                                 Function<LearnerRowDto, String> value) {
-        TableColumn<LearnerRow, String> column = new TableColumn<>(messages.get(key));
-        column.setPrefWidth(width);
-        column.setUserData(sort);
-        column.setSortable(sort != null);
-        column.setCellValueFactory(cell -> {
-            LearnerRow row = cell.getValue();
-            if (row.isMore()) {
-                boolean first = getColumns().indexOf(column) == 0;
-                return new ReadOnlyObjectWrapper<>(first ? moreText() : null);
-            }
-            return new ReadOnlyObjectWrapper<>(value.apply(row.learner()));
-        });
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                markRow(this, empty, text != null);
-            }
-        });
-        return column;
-    }
-
-    /**
-     * Marks a cell whose row is a "loading" row (only the cell that says so: the others are blank) or a retired
-     * learner. On the cell, not on the row: a row's change of state restyles every node in it, and while someone
-     * scrolls fast the rows at the bottom turn from "loading" into learners many times a second.
-     */
-    private void markRow(TableCell<LearnerRow, ?> cell, boolean empty, boolean hasText) {
-        int index = cell.getIndex();
-        LearnerRow row = empty || index < 0 || index >= getItems().size() ? null : getItems().get(index);
-        boolean more = row != null && row.isMore();
-        cell.pseudoClassStateChanged(MORE, more && hasText);
-        cell.pseudoClassStateChanged(RETIRED, row != null && !more && row.learner().retired());
+    /** What the username column shows for a row. */
+    private String usernameShown(LearnerRow row) {
+        return row.isMore() ? moreText() : row.learner().username();
     }
 
     private String moreText() {
         return messages.get(vm.pages().moreFailedProperty().get() ? "learners.moreFailed" : "learners.loadingMore");
     }
 
-    private TableColumn<LearnerRow, LearnerRow> progress() {
-        TableColumn<LearnerRow, LearnerRow> column = new TableColumn<>(messages.get("learners.col.progress"));
-        column.setPrefWidth(140);
-        column.setUserData(LearnerSort.PROGRESS);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-            private final Label label = new Label();
-            private final HBox box = new HBox(6, bar, label);
-
-            {
-                bar.getStyleClass().add(Styles.SMALL);
-                bar.setPrefWidth(64);
-                // Determinate from the start: a new bar is indeterminate, which runs an animation.
-                bar.setProgress(0);
-                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                // Set once and hidden when there is nothing to show: taking the graphic off and putting it back (a
-                // "loading" row turning into a learner, many times a second while someone drags the bar) made JavaFX
-                // restyle the bar and its label from scratch each time, the scroll's largest CSS cost.
-                setGraphic(box);
-            }
-
-            @Override
-            protected void updateItem(LearnerRow row, boolean empty) {
-                super.updateItem(row, empty);
-                markRow(this, empty, false);
-                boolean shown = !empty && row != null && !row.isMore();
-                box.setVisible(shown);
-                if (shown) {
-                    bar.setProgress(row.learner().progress());
-                    label.setText(percent.format(row.learner().progress()));
-                }
-            }
-        });
-        return column;
-    }
-
-    /** Tells the ViewModel which rows are on screen. */
+    /** A row striped by its place in the course; a click opens its detail at once. */
     private final class Row extends TableRow<LearnerRow> {
+        Row() {
+            setOnMouseClicked(e -> {
+                // A click is a deliberate choice of this learner: no need to wait for the selection to rest.
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !isEmpty() && e.isStillSincePress()) {
+                    vm.openSelected();
+                }
+            });
+        }
+
         @Override
         public void updateIndex(int i) {
             super.updateIndex(i);
@@ -432,12 +411,6 @@ final class LearnerTable extends TableView<LearnerRow> {
         protected void updateItem(LearnerRow row, boolean empty) {
             super.updateItem(row, empty);
             stripe();
-            if (empty || row == null) {
-                return;
-            }
-            int index = window.base() + getIndex();
-            // Layout must not change the list it lays out: ask for the next page after this pass.
-            javafx.application.Platform.runLater(() -> vm.rowShown(index));
         }
     }
 }

@@ -27,11 +27,12 @@ import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.CourseCell;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Searchable;
+import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.StatePane;
-import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
 
 /** The learners screen: course picker, search, filters, the paged table and the detail pane. */
 public final class LearnersView extends BorderPane implements Searchable, AutoCloseable {
@@ -41,13 +42,28 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private final CustomTextField search = new CustomTextField();
     private final StatePane state = new StatePane();
     private final LearnerTable table;
+    private final ColumnChoice columns;
+    private final java.util.function.Consumer<ExportRequest> exportRoster;
 
     public LearnersView(LearnersViewModel vm, Messages messages) {
+        this(vm, messages, Settings.inMemory());
+    }
+
+    public LearnersView(LearnersViewModel vm, Messages messages, Settings settings) {
+        this(vm, messages, settings, null);
+    }
+
+    /** With {@code exportRoster} null, the screen offers no export (the person may not export rosters). */
+    public LearnersView(LearnersViewModel vm, Messages messages, Settings settings,
+                        java.util.function.Consumer<ExportRequest> exportRoster) {
         this.vm = vm;
+        this.exportRoster = exportRoster;
         this.messages = messages;
         setId("learnersView");
         this.table = new LearnerTable(vm, messages);
-        setTop(new VBox(toolbar(), filters()));
+        this.columns = new ColumnChoice(settings);
+        table.showColumns(columns);
+        setTop(new VBox(toolbar(), new FilterBar(vm, messages, search)));
         StackPane tableArea = new StackPane(table.withScrollBar(), state);
         LearnerDetailView detail = new LearnerDetailView(vm.detail(), messages);
         SplitPane split = new SplitPane(tableArea, detail);
@@ -58,13 +74,33 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         vm.stateProperty().addListener((obs, old, now) -> showState());
         vm.errorProperty().addListener((obs, old, now) -> showState());
         showState();
+        // A handler, not a filter: an open drop-down or menu takes its own Escape first.
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && escape()) {
+                e.consume();
+            }
+        });
         vm.load();
+    }
+
+    /** Escape clears the search first, then the selection (and with it the detail). */
+    private boolean escape() {
+        if (vm.clearSearch()) {
+            return true;
+        }
+        if (!table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().clearSelection();
+            return true;
+        }
+        return false;
     }
 
     private Node toolbar() {
         ComboBox<CourseDto> courses = new ComboBox<>(vm.courses());
         courses.setId("coursePicker");
-        courses.setPrefWidth(340);
+        courses.setPrefWidth(380);
+        courses.setMinWidth(200);
+        HBox.setHgrow(courses, javafx.scene.layout.Priority.SOMETIMES);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         CourseCell.dress(courses, messages);
         courses.setPromptText(messages.get("learners.course"));
@@ -72,7 +108,9 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         search.setId("search");
         search.setPromptText(messages.get("learners.search.prompt"));
         search.setLeft(Icons.of(AppIcon.SEARCH));
-        search.setPrefWidth(360);
+        search.setPrefWidth(380);
+        search.setMinWidth(200);
+        HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
         search.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.tooltip")));
         search.textProperty().bindBidirectional(vm.searchProperty());
         Button clear = new Button(null, Icons.of(AppIcon.CLEAR));
@@ -84,18 +122,55 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         Label total = new Label();
         total.setId("total");
         total.getStyleClass().add(Css.TOTAL);
+        total.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // With filters on, the chips row says the count beside them; the room goes to the search.
+        total.visibleProperty().bind(Bindings.isEmpty(vm.filters().chips()));
+        total.managedProperty().bind(total.visibleProperty());
         total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
                 vm.courseProperty(), vm.stateProperty()));
 
-        HBox bar = new HBox(courses, search, new Spacer(), total);
+        HBox bar = new HBox(courses, search, new Spacer(), total, columnMenu());
+        if (exportRoster != null) {
+            Button export = new Button(null, Icons.of(AppIcon.DOWNLOAD));
+            export.setId("exportFromLearners");
+            export.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+            export.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.export.tooltip")));
+            export.setAccessibleText(messages.get("learners.export"));
+            export.disableProperty().bind(vm.courseProperty().isNull());
+            export.setOnAction(e -> exportRoster.accept(vm.exportRequest(java.util.Arrays.stream(
+                    LearnerColumn.values()).filter(c -> columns.shownProperty(c).get()).toList())));
+            bar.getChildren().add(export);
+        }
         bar.getStyleClass().add(Css.TOOLBAR);
         return bar;
+    }
+
+    /** Shows and hides columns; stays open while a person ticks several. The username always shows. */
+    private Node columnMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, Icons.of(AppIcon.COLUMNS));
+        menu.setId("columnChooser");
+        menu.setAccessibleText(messages.get("learners.columns"));
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
+        menu.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.columns.tooltip")));
+        for (LearnerColumn c : LearnerColumn.values()) {
+            if (!c.hideable()) {
+                continue;
+            }
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(messages.get(c.key()));
+            box.setId("show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            box.selectedProperty().bindBidirectional(columns.shownProperty(c));
+            javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(box, false);
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private String totalText() {
         CourseDto course = vm.courseProperty().get();
         LearnersViewModel.State now = vm.stateProperty().get();
-        if (course == null || now == LearnersViewModel.State.LOADING || now == LearnersViewModel.State.ERROR) {
+        if (course == null || now == LearnersViewModel.State.LOADING || now == LearnersViewModel.State.ERROR
+                || now == LearnersViewModel.State.INVALID) {
             return "";
         }
         long total = vm.totalProperty().get();
@@ -104,82 +179,6 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         return narrowed && course.enrollmentCount() != null
                 ? messages.format("learners.total.of", total, course.enrollmentCount())
                 : messages.format("learners.total", total);
-    }
-
-    private Node filters() {
-        ComboBox<EnrollmentMode> mode = new ComboBox<>();
-        mode.getItems().add(null);
-        mode.getItems().addAll(Arrays.asList(EnrollmentMode.values()));
-        mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setConverter(converter(m -> m == null ? messages.get("learners.filter.mode")
-                : m.name().charAt(0) + m.name().substring(1).toLowerCase(java.util.Locale.ROOT)));
-        mode.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(EnrollmentMode item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(mode.getConverter().toString(item));
-            }
-        });
-        mode.setId("modeFilter");
-
-        ComboBox<Choice> active = choice("learners.filter.active", vm.activeProperty().get());
-        active.valueProperty().bindBidirectional(vm.activeProperty());
-        active.setId("activeFilter");
-        ComboBox<Choice> passed = choice("learners.filter.passed", vm.passedProperty().get());
-        passed.valueProperty().bindBidirectional(vm.passedProperty());
-        passed.setId("passedFilter");
-
-        TextField country = new TextField();
-        country.setPromptText(messages.get("learners.filter.country"));
-        country.setPrefColumnCount(6);
-        country.textProperty().bindBidirectional(vm.countryProperty());
-
-        Spinner<Integer> min = percentSpinner(vm.minProgressProperty().get());
-        min.getValueFactory().valueProperty().addListener((o, a, v) -> vm.minProgressProperty().set(v));
-        vm.minProgressProperty().addListener((o, a, v) -> min.getValueFactory().setValue(v.intValue()));
-        Spinner<Integer> max = percentSpinner(vm.maxProgressProperty().get());
-        max.getValueFactory().valueProperty().addListener((o, a, v) -> vm.maxProgressProperty().set(v));
-        vm.maxProgressProperty().addListener((o, a, v) -> max.getValueFactory().setValue(v.intValue()));
-
-        Button clear = new Button(messages.get("learners.filter.clear"), Icons.of(AppIcon.CLEAR));
-        clear.getStyleClass().add(Styles.FLAT);
-        clear.setOnAction(e -> vm.clearFilters());
-
-        Label progress = new Label(messages.get("learners.filter.progress"));
-        Label to = new Label(messages.get("learners.filter.to"));
-        HBox bar = new HBox(new Label(null, Icons.of(AppIcon.FILTER)), mode, active, passed, country,
-                new Separator(Orientation.VERTICAL), progress, min, to, max, clear);
-        bar.getStyleClass().add(Css.FILTER_BAR);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
-    }
-
-    private ComboBox<Choice> choice(String prefix, Choice initial) {
-        ComboBox<Choice> box = new ComboBox<>(FXCollections.observableArrayList(Choice.values()));
-        box.setValue(initial);
-        box.setConverter(converter(c -> messages.get(prefix + "." + c.name())));
-        return box;
-    }
-
-    private static Spinner<Integer> percentSpinner(int initial) {
-        Spinner<Integer> spinner = new Spinner<>(0, 100, initial, 5);
-        spinner.setEditable(true);
-        spinner.setPrefWidth(84);
-        return spinner;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return show.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     private void showState() {
@@ -195,6 +194,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
                     messages.get("learners.noCourses.text"));
             case ERROR -> state.error(messages.get("learners.error.title"), vm.errorProperty().get(),
                     messages.get("learners.retry"), vm::reload);
+            case INVALID -> state.message(AppIcon.WARNING, messages.get("learners.invalid.title"),
+                    messages.get("learners.invalid.text"));
             case READY -> { }
         }
     }

@@ -1,32 +1,33 @@
 package org.iqracity.console.ui.learners;
 
 import java.time.Duration;
-import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.iqracity.console.api.CourseDto;
-import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
@@ -34,21 +35,16 @@ import org.iqracity.console.ui.common.UserMessage;
 /** The learners screen: pick a course, search, filter and sort its learners, open one. */
 public final class LearnersViewModel {
 
-    public enum State { NO_COURSES, LOADING, READY, EMPTY, ERROR }
-
-    /** Tri-state filters: any, yes, no. */
-    public enum Choice { ANY, YES, NO;
-
-        Boolean asFilter() {
-            return this == ANY ? null : this == YES;
-        }
-    }
+    /** INVALID: the platform refused a filter's value; it is said beside that filter, not as a failure to load. */
+    public enum State { NO_COURSES, LOADING, READY, EMPTY, ERROR, INVALID }
 
     /**
      * Rows the table lists at a time. Large enough that a person scrolling meets a move of the slice only every few
      * thousand rows, small enough that JavaFX's walks over the listed rows (see {@link RowWindow}) cost little.
      */
     static final int WINDOW_ROWS = 10_000;
+    /** How long a selection stays on a row before its detail is fetched (and logged as viewed). */
+    public static final Duration SELECTION_REST = Duration.ofMillis(350);
 
     private final AppState app;
     private final TaskRunner tasks;
@@ -61,12 +57,11 @@ public final class LearnersViewModel {
     private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
     private final ObjectProperty<CourseDto> course = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
-    private final ObjectProperty<EnrollmentMode> mode = new SimpleObjectProperty<>();
-    private final ObjectProperty<Choice> active = new SimpleObjectProperty<>(Choice.ANY);
-    private final ObjectProperty<Choice> passed = new SimpleObjectProperty<>(Choice.ANY);
-    private final StringProperty country = new SimpleStringProperty("");
-    private final IntegerProperty minProgress = new SimpleIntegerProperty(0);
-    private final IntegerProperty maxProgress = new SimpleIntegerProperty(100);
+    private final LearnerFilters filters;
+    private final LearnerSelection selection;
+    private final ObservableMap<LearnerFilter, String> refused = FXCollections.observableHashMap();
+    // Kept: a read-only view listens to its map weakly, so one made per call stops telling its listeners.
+    private final ObservableMap<LearnerFilter, String> refusedView = FXCollections.unmodifiableObservableMap(refused);
     private final ObjectProperty<LearnerSort> sort = new SimpleObjectProperty<>(LearnerSort.USERNAME);
     private final BooleanProperty descending = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -74,6 +69,8 @@ public final class LearnersViewModel {
 
     private final InvalidationListener queryChanged = this::queryChanged;
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
+    private final CourseMemory memory;
+    private final Messages messages;
     private TaskRunner.Cancellable pendingSearch;
     private boolean coursesFailed;
 
@@ -81,27 +78,43 @@ public final class LearnersViewModel {
         this(app, tasks, messages, debounce, WINDOW_ROWS);
     }
 
+    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce,
+                             CourseMemory memory) {
+        this(app, tasks, messages, debounce, WINDOW_ROWS, memory);
+    }
+
     /** With a slice of {@code windowRows} rows: tests move it through a small sandbox course. */
     public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows) {
+        this(app, tasks, messages, debounce, windowRows, CourseMemory.forThisRun());
+    }
+
+    private LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows,
+                              CourseMemory memory) {
         this.app = app;
+        this.memory = memory;
+        this.messages = messages;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
         this.debounce = debounce;
         this.pages = new LearnerPages(tasks, app::report);
         this.window = new RowWindow(pages.rows(), windowRows);
         this.detail = new LearnerDetailViewModel(app, tasks, messages);
-        for (Observable o : List.of(search, mode, active, passed, country, minProgress, maxProgress)) {
-            o.addListener(queryChanged);
-        }
+        this.selection = new LearnerSelection(pages, detail, tasks, SELECTION_REST, course::get,
+                java.time.Clock.systemUTC());
+        this.filters = new LearnerFilters(messages);
+        search.addListener(queryChanged);
+        filters.values().forEach(o -> o.addListener(queryChanged));
         course.addListener((obs, old, now) -> {
+            selection.reset();
             detail.clear();
+            memory.remember(app.session(), now);
             reload();
         });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
         app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
 
-    /** Loads the courses this person may see and opens the first. */
+    /** Loads the courses this person may see, by title, and opens the one open before or chosen last anywhere. */
     public void load() {
         PlatformClient client = client();
         if (client == null) {
@@ -111,12 +124,12 @@ public final class LearnersViewModel {
         coursesFailed = false;
         tasks.run(client::courses).onSuccess(list -> {
             CourseDto previous = course.get();
-            courses.setAll(list);
+            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {
                 state.set(State.NO_COURSES);
                 return;
             }
-            CourseDto pick = CourseChoice.sameOrFirst(previous, list);
+            CourseDto pick = memory.pick(app.session(), previous, courses);
             if (pick.equals(previous)) {
                 reload();
             } else {
@@ -151,12 +164,16 @@ public final class LearnersViewModel {
     }
 
     public void clearFilters() {
-        mode.set(null);
-        active.set(Choice.ANY);
-        passed.set(Choice.ANY);
-        country.set("");
-        minProgress.set(0);
-        maxProgress.set(100);
+        filters.clearAll();
+    }
+
+    /** Clears one filter, or the search: what removing its chip does. */
+    public void clear(LearnerFilter filter) {
+        if (filter == LearnerFilter.SEARCH) {
+            search.set("");
+        } else {
+            filters.clear(filter);
+        }
     }
 
     /** Asks the platform again with everything as it is now. */
@@ -171,41 +188,81 @@ public final class LearnersViewModel {
         }
         state.set(State.LOADING);
         error.set(null);
-        pages.open(client, selected.id(), query())
-                .onSuccess(page -> state.set(page.items().isEmpty() ? State.EMPTY : State.READY))
+        refused.clear();
+        selection.reset();
+        LearnerQuery asked = query();
+        pages.open(client, selected.id(), asked)
+                .onSuccess(page -> {
+                    state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
+                    selection.keepDetailOnlyIfListed(asked);
+                })
                 .onFailure(this::fail);
     }
 
+    /** Where the learner whose detail is on screen is among the rows fetched of the list, or -1. */
+    public int indexOfShownLearner() {
+        return selection.indexOfShownLearner();
+    }
+
+    /**
+     * An export of this course's roster with the columns {@code shown}. A roster holds every learner of the course
+     * in the platform's order: the request says whether a search or filters narrowed the list, for the form to say
+     * they do not apply.
+     */
+    public ExportRequest exportRequest(java.util.Collection<LearnerColumn> shown) {
+        java.util.Set<RosterField> fields = java.util.EnumSet.of(RosterField.USERNAME);
+        shown.forEach(c -> fields.add(c.rosterField));
+        String text = search.get() == null ? "" : search.get().strip();
+        return new ExportRequest(course.get(), fields, filtered() || !text.isEmpty());
+    }
+
+    /** Escape: clears the search if there is one. Returns false when there was nothing to clear. */
+    public boolean clearSearch() {
+        if (search.get() == null || search.get().isEmpty()) {
+            return false;
+        }
+        search.set("");
+        return true;
+    }
+
     LearnerQuery query() {
-        int min = Math.clamp(minProgress.get(), 0, 100);
-        int max = Math.clamp(maxProgress.get(), 0, 100);
         String text = search.get() == null ? "" : search.get().strip();
         return LearnerQuery.firstPage()
                 .withSearch(text.isEmpty() ? null : text)
-                .withFilters(new LearnerQuery.Filters(mode.get(), active.get().asFilter(), passed.get().asFilter(),
-                        country.get() == null || country.get().isBlank() ? List.of()
-                                : List.of(country.get().strip().split("\\s*,\\s*")),
-                        min > 0 ? min / 100.0 : null, max < 100 ? max / 100.0 : null, null, null, null))
+                .withFilters(filters.toQuery())
                 .withSort(sort.get(), descending.get());
     }
 
     public boolean filtered() {
-        return mode.get() != null || active.get() != Choice.ANY || passed.get() != Choice.ANY
-                || !country.get().isBlank() || minProgress.get() > 0 || maxProgress.get() < 100;
+        return filters.any();
     }
 
+    /** Opens a row's detail at once. */
     public void open(LearnerRow row) {
-        CourseDto selected = course.get();
-        if (row == null || row.isMore() || selected == null) {
-            detail.clear();
-            return;
-        }
-        detail.load(selected.id(), row.learner());
+        selection.open(row);
+    }
+
+    /**
+     * The table's selection moved to row {@code index} of the list (-1: nothing selected). Its detail follows once
+     * the selection has rested for {@link #SELECTION_REST} (see {@link LearnerSelection}).
+     */
+    public void select(int index) {
+        selection.select(index);
+    }
+
+    /** Enter or a click: the selected row's detail at once; a row still loading opens when it comes. */
+    public void openSelected() {
+        selection.openSelected();
     }
 
     /** The table shows row {@code index}; near the end this fetches the next page. */
     public void rowShown(int index) {
         pages.shown(index);
+    }
+
+    /** The table shows rows {@code from} to {@code to}: they are fetched, however far they are (see LearnerPages). */
+    public void rowsShown(int from, int to) {
+        pages.show(from, to);
     }
 
     public void retryMore() {
@@ -215,7 +272,28 @@ public final class LearnersViewModel {
     private void fail(Throwable e) {
         app.report(e);
         error.set(errors.describe(e));
+        if (e instanceof ApiHttpException http && http.status() == 422 && refusedFilters(http)) {
+            state.set(State.INVALID);
+            return;
+        }
         state.set(State.ERROR);
+    }
+
+    /**
+     * A refusal that names the list's parameters: each message is kept for its filter, to be said beside it. A
+     * refusal naming anything else (or nothing) is a failure like any other.
+     */
+    private boolean refusedFilters(ApiHttpException e) {
+        java.util.Map<LearnerFilter, String> named = new java.util.EnumMap<>(LearnerFilter.class);
+        for (var field : e.problem().errors()) {
+            LearnerFilter f = LearnerFilter.ofParameter(field.field());
+            if (f == null) {
+                return false;
+            }
+            named.merge(f, field.message(), (a, b) -> a.equals(b) ? a : a + " " + b);
+        }
+        refused.putAll(named);
+        return !named.isEmpty();
     }
 
     private void retryAfterRecovery() {
@@ -234,6 +312,7 @@ public final class LearnersViewModel {
     }
 
     public void dispose() {
+        selection.reset();
         pages.clear();
         detail.clear();
         if (pendingSearch != null) {
@@ -253,28 +332,14 @@ public final class LearnersViewModel {
         return search;
     }
 
-    public ObjectProperty<EnrollmentMode> modeProperty() {
-        return mode;
+    /** The list's filters (the search apart). */
+    public LearnerFilters filters() {
+        return filters;
     }
 
-    public ObjectProperty<Choice> activeProperty() {
-        return active;
-    }
-
-    public ObjectProperty<Choice> passedProperty() {
-        return passed;
-    }
-
-    public StringProperty countryProperty() {
-        return country;
-    }
-
-    public IntegerProperty minProgressProperty() {
-        return minProgress;
-    }
-
-    public IntegerProperty maxProgressProperty() {
-        return maxProgress;
+    /** What the platform said of each filter it refused in the last query. */
+    public ObservableMap<LearnerFilter, String> refused() {
+        return refusedView;
     }
 
     public ReadOnlyObjectProperty<LearnerSort> sortProperty() {

@@ -21,6 +21,7 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
     private final ObservableList<LearnerRow> source;
     private final int capacity;
     private final List<Runnable> moved = new ArrayList<>();
+    private final List<Runnable> resets = new ArrayList<>();
     private int base;
     private int size;
     /** True while a move is announced: selection changes then are the slice's doing, not a person's. */
@@ -58,6 +59,11 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
     /** Runs {@code action} after each move of the slice, once the table has seen it. */
     public void onMoved(Runnable action) {
         moved.add(action);
+    }
+
+    /** Runs {@code action} after a new list (a new query) took the place of the old, once the table has seen it. */
+    public void onReset(Runnable action) {
+        resets.add(action);
     }
 
     /**
@@ -129,6 +135,7 @@ public final class RowWindow extends ObservableListBase<LearnerRow> {
             beginChange();
             nextReplace(0, size, before);
             endChange();
+            resets.forEach(Runnable::run);
             return;
         }
         if (updatedInside) {

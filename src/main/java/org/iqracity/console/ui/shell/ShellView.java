@@ -182,6 +182,11 @@ public final class ShellView extends StackPane {
         }
     }
 
+    /** Takes the person to {@code destination}, as its navigation item would (asking the current screen first). */
+    public void go(Destination destination) {
+        navigate(destination);
+    }
+
     /** Asks the current screen, if it may hold unsaved work, before {@code proceed} takes the person elsewhere. */
     public void leave(Runnable proceed) {
         Node current = built.get(vm.selectedProperty().get());

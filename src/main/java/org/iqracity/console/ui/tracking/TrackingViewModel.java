@@ -21,6 +21,7 @@ import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.Versioned;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -54,6 +55,7 @@ public final class TrackingViewModel {
     private final Messages messages;
     private final ErrorMessages errors;
     private final TrackingDialogs dialogs;
+    private final CourseMemory memory;
     private final SettingsDiff diff;
     private final TrackingDraft draft;
     private final PreviewViewModel preview;
@@ -76,7 +78,13 @@ public final class TrackingViewModel {
     private boolean coursesFailed;
 
     public TrackingViewModel(AppState app, TaskRunner tasks, Messages messages, TrackingDialogs dialogs) {
+        this(app, tasks, messages, dialogs, CourseMemory.forThisRun());
+    }
+
+    public TrackingViewModel(AppState app, TaskRunner tasks, Messages messages, TrackingDialogs dialogs,
+                             CourseMemory memory) {
         this.app = app;
+        this.memory = memory;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
@@ -98,12 +106,12 @@ public final class TrackingViewModel {
         state.set(State.LOADING);
         coursesFailed = false;
         tasks.run(client::courses).onSuccess(list -> {
-            courses.setAll(list);
+            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {
                 state.set(State.NO_COURSES);
                 return;
             }
-            open(CourseChoice.sameOrFirst(course.get(), list));
+            open(memory.pick(app.session(), course.get(), courses));
         }).onFailure(e -> {
             coursesFailed = true;
             fail(e);
@@ -120,6 +128,7 @@ public final class TrackingViewModel {
 
     private void open(CourseDto next) {
         course.set(next);
+        memory.remember(app.session(), next);
         reload();
     }
 

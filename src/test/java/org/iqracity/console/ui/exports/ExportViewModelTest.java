@@ -241,4 +241,29 @@ class ExportViewModelTest {
         assertThat(vm.recipients()).isEmpty();
         assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("exports.key.unreadable.text"));
     }
+
+    @Test
+    void aRequestFromTheLearnersScreenChoosesItsCourseAndColumnsAndSaysWhatARosterCannotDo() {
+        javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> requests =
+                new javafx.beans.property.SimpleObjectProperty<>(new org.iqracity.console.ui.common.ExportRequest(
+                        platform.courses.get(1), java.util.Set.of(org.iqracity.console.api.RosterField.USERNAME,
+                        org.iqracity.console.api.RosterField.GRADE), true));
+        ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, requests);
+        fromLearners.load();
+
+        assertThat(requests.get()).as("taken").isNull();
+        assertThat(fromLearners.courses()).filteredOn(c -> c.selected().get()).extracting(c -> c.course().id())
+                .containsExactly("course-v1:NB+MA201+2026");
+        assertThat(fromLearners.fields()).filteredOn(f -> f.selected().get()).extracting(f -> f.field())
+                .containsExactly(org.iqracity.console.api.RosterField.USERNAME,
+                        org.iqracity.console.api.RosterField.GRADE);
+        assertThat(fromLearners.fromScreenProperty().get()).contains("every learner of the course")
+                .contains("do not apply");
+
+        requests.set(new org.iqracity.console.ui.common.ExportRequest(platform.courses.get(0),
+                java.util.Set.of(org.iqracity.console.api.RosterField.USERNAME), false));
+        assertThat(fromLearners.courses()).filteredOn(c -> c.selected().get()).extracting(c -> c.course().id())
+                .containsExactly("course-v1:NB+CS101+2026");
+        assertThat(fromLearners.fromScreenProperty().get()).doesNotContain("do not apply");
+    }
 }

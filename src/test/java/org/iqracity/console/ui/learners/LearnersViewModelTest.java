@@ -17,7 +17,7 @@ import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
-import org.iqracity.console.ui.learners.LearnersViewModel.Choice;
+import org.iqracity.console.ui.learners.LearnerFilters.Choice;
 import org.iqracity.console.ui.learners.LearnersViewModel.State;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,19 +148,19 @@ class LearnersViewModelTest {
     void filtersBecomeQueryParameters() {
         vm.load();
 
-        vm.modeProperty().set(EnrollmentMode.VERIFIED);
-        vm.activeProperty().set(Choice.NO);
-        vm.passedProperty().set(Choice.YES);
-        vm.countryProperty().set(" ke ");
-        vm.minProgressProperty().set(25);
-        vm.maxProgressProperty().set(75);
+        vm.filters().modeProperty().set(EnrollmentMode.VERIFIED);
+        vm.filters().activeProperty().set(Choice.NO);
+        vm.filters().passedProperty().set(Choice.YES);
+        vm.filters().countries().setAll("KE", "DE");
+        vm.filters().minProgressProperty().set(25);
+        vm.filters().maxProgressProperty().set(75);
         tasks.runScheduled();
 
         LearnerQuery q = lastQuery();
         assertThat(q.mode()).isEqualTo(EnrollmentMode.VERIFIED);
         assertThat(q.active()).isFalse();
         assertThat(q.passed()).isTrue();
-        assertThat(q.countries()).containsExactly("ke");
+        assertThat(q.countries()).containsExactly("KE", "DE");
         assertThat(q.minProgress()).isEqualTo(0.25);
         assertThat(q.maxProgress()).isEqualTo(0.75);
         assertThat(vm.filtered()).isTrue();
@@ -220,24 +220,77 @@ class LearnersViewModelTest {
     }
 
     @Test
-    void draggingFarAheadFetchesInOrderInLargerPagesUntilTheRowsOnScreenAreIn() {
+    void aJumpFarAheadFetchesPagesInOrderUntilTheRowsOnScreenAreInWithoutBeingAskedAgain() {
         int size = 30_000;
         servesCourseOf(size);
         vm.load();
 
-        // The table keeps asking for the rows on screen (20,000-20,030) as each page arrives and it draws again.
-        int asked = 0;
-        while (vm.rows().get(20_030).isMore() && asked++ < 1_000) {
-            vm.rowShown(20_000);
-        }
+        // Told once: the rows on screen stay "loading" markers until their page comes, so nothing draws them again
+        // to ask a second time (the chain of loads stalled there).
+        vm.rowsShown(20_000, 20_030);
 
         assertThat(vm.rows().get(20_000).learner()).isEqualTo(FakePlatformClient.row(20_000));
+        assertThat(vm.rows().get(20_030).learner()).isEqualTo(FakePlatformClient.row(20_030));
         assertThat(platform.learnerQueries.subList(1, platform.learnerQueries.size()))
                 .allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.MORE_LIMIT));
-        assertThat(platform.learnerQueries).hasSize(1 + (20_031 - 50 + 499) / 500);
+        assertThat(platform.learnerQueries).hasSize(1 + (20_031 + LearnerPages.PREFETCH_ROWS - 50 + 499) / 500);
         assertThat(vm.rows()).hasSize(size);
         assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
-        assertThat(vm.rows().get(20_100).isMore()).isTrue();
+        assertThat(vm.rows().get(20_600).isMore()).isTrue();
+    }
+
+    @Test
+    void aJumpToTheEndFillsTheLastRowsAndABackJumpFetchesGivenUpPagesByCursor() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+
+        vm.rowsShown(size - 20, size - 1);
+        assertThat(vm.rows().subList(size - 20, size)).noneMatch(LearnerRow::isMore);
+        assertThat(vm.rows().get(0).isMore()).as("given up on the way").isTrue();
+        int asked = platform.learnerQueries.size();
+
+        vm.rowsShown(0, 19);
+
+        assertThat(platform.learnerQueries).hasSize(asked + 1);
+        assertThat(lastQuery().cursor()).isNull();
+        assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+    }
+
+    @Test
+    void aPageThatFailsToComeBackIsSaidAndFetchedOnRetry() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+        vm.rowsShown(size - 20, size - 1);
+        platform.failNext = new PlatformUnreachableException("down", null);
+
+        vm.rowsShown(0, 19);
+        assertThat(vm.rows().get(0).isMore()).isTrue();
+        assertThat(vm.pages().moreFailedProperty().get()).isTrue();
+        vm.rowsShown(1, 20);
+        assertThat(vm.rows().get(0).isMore()).as("no retry behind the person's back").isTrue();
+
+        vm.retryMore();
+
+        assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+        assertThat(vm.pages().moreFailedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewQueryFetchesAsManyRowsAsTheScreenShowsFromItsTop() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+        vm.rowsShown(5_000, 5_060);
+
+        vm.searchProperty().set("learner");
+        tasks.runScheduled();
+
+        // The first page has 50 rows; 61 are on screen, so the next page follows without the table asking.
+        assertThat(lastQuery().q()).isEqualTo("learner");
+        assertThat(lastQuery().cursor()).isEqualTo("50");
+        assertThat(vm.rows().subList(0, 61)).noneMatch(LearnerRow::isMore);
     }
 
     @Test
@@ -265,5 +318,215 @@ class LearnersViewModelTest {
 
         assertThat(lastQuery().cursor()).isNull();
         assertThat(vm.pages().loaded()).isEqualTo(50);
+    }
+
+    @Test
+    void arrowingPastFortyLearnersFetchesAndSoLogsOnlyTheOneTheSelectionRestsOn() {
+        vm.load();
+
+        for (int i = 0; i < 40; i++) {
+            vm.select(i);
+        }
+        assertThat(platform.learnerViews).isEmpty();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.WAITING);
+        assertThat(vm.detail().rowProperty().get()).isEqualTo(FakePlatformClient.row(39));
+
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).containsExactly("id-39");
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+    }
+
+    @Test
+    void enterOpensTheSelectedLearnerAtOnceAndTheRestDoesNotOpenItAgain() {
+        vm.load();
+        vm.select(3);
+
+        vm.openSelected();
+        assertThat(platform.learnerViews).containsExactly("id-3");
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).containsExactly("id-3");
+    }
+
+    @Test
+    void comingBackToTheLearnerShownKeepsItsDetailWithoutAskingAgain() {
+        vm.load();
+        vm.select(3);
+        tasks.runScheduled();
+
+        vm.select(4);
+        vm.select(3);
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).containsExactly("id-3");
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+    }
+
+    @Test
+    void aSelectedRowStillLoadingOpensWhenItsPageComes() {
+        servesCourseOf(3_000);
+        vm.load();
+        platform.failNext = new PlatformUnreachableException("down", null);
+        vm.rowsShown(2_980, 2_999);
+        assertThat(vm.rows().get(2_999).isMore()).isTrue();
+
+        vm.select(2_999);
+        tasks.runScheduled();
+
+        assertThat(vm.rows().get(2_999).learner()).isEqualTo(FakePlatformClient.row(2_999));
+        assertThat(platform.learnerViews).containsExactly("id-2999");
+    }
+
+    @Test
+    void clearingTheSelectionEmptiesTheDetailAndCancelsTheWait() {
+        vm.load();
+        vm.select(3);
+
+        vm.select(-1);
+        tasks.runScheduled();
+
+        assertThat(platform.learnerViews).isEmpty();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
+    }
+
+    private void showDetailOf(int index) {
+        vm.select(index);
+        tasks.runScheduled();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+    }
+
+    @Test
+    void theDetailEmptiesWhenAFilterLeavesItsLearnerOutOfTheList() {
+        vm.load();
+        showDetailOf(3);
+        platform.learnerPages = q -> new Page<>(List.of(FakePlatformClient.row(7)), null, 1);
+
+        vm.filters().countries().setAll("DE");
+        tasks.runScheduled();
+
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
+        assertThat(vm.detail().rowProperty().get()).isNull();
+    }
+
+    @Test
+    void theDetailStaysWhenItsLearnerIsStillListedAndTheTableCanSelectThemAgain() {
+        vm.load();
+        showDetailOf(3);
+        platform.learnerPages = q -> new Page<>(List.of(FakePlatformClient.row(9), FakePlatformClient.row(3)), null, 2);
+
+        vm.searchProperty().set("learner");
+        tasks.runScheduled();
+
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+        assertThat(vm.indexOfShownLearner()).isEqualTo(1);
+    }
+
+    @Test
+    void inALongListTheDetailStaysWhileTheLearnerCouldBeFurtherOnAndEmptiesWhenTheirRowFailsTheFilter() {
+        servesCourseOf(3_000);
+        vm.load();
+        vm.rowsShown(2_000, 2_010);
+        showDetailOf(2_005);
+
+        vm.sortBy(LearnerSort.GRADE, true);
+        assertThat(vm.detail().stateProperty().get()).as("another order lists the same learners")
+                .isEqualTo(LearnerDetailViewModel.State.READY);
+
+        vm.filters().countries().setAll("KE");
+        tasks.runScheduled();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.READY);
+
+        vm.filters().countries().setAll("DE", "GH");
+        tasks.runScheduled();
+        assertThat(vm.detail().stateProperty().get()).isEqualTo(LearnerDetailViewModel.State.NONE);
+    }
+
+    @Test
+    void escapeClearsTheSearchAndSaysWhenThereWasNone() {
+        vm.load();
+        vm.searchProperty().set("amina");
+
+        assertThat(vm.clearSearch()).isTrue();
+        assertThat(vm.searchProperty().get()).isEmpty();
+        assertThat(vm.clearSearch()).isFalse();
+    }
+
+    @Test
+    void gradeRangeAndInactivityBecomeQueryParametersAndChipsThatClearThem() {
+        vm.load();
+
+        vm.filters().minGradeProperty().set(50);
+        vm.filters().inactiveDaysProperty().set(30);
+        vm.filters().countries().setAll("KE", "DE");
+        tasks.runScheduled();
+
+        LearnerQuery q = lastQuery();
+        assertThat(q.minGrade()).isEqualTo(0.5);
+        assertThat(q.maxGrade()).isNull();
+        assertThat(q.inactiveDays()).isEqualTo(30);
+        assertThat(vm.filters().chips()).extracting(FilterChip::text)
+                .containsExactly("Country: Kenya, Germany", "Grade 50\u2013100%", "No activity in 30 days");
+
+        vm.clear(vm.filters().chips().getFirst().filter());
+        tasks.runScheduled();
+
+        assertThat(lastQuery().countries()).isEmpty();
+        assertThat(lastQuery().minGrade()).isEqualTo(0.5);
+        assertThat(vm.filters().chips()).extracting(FilterChip::filter)
+                .containsExactly(LearnerFilter.GRADE, LearnerFilter.INACTIVE);
+        vm.clearFilters();
+        assertThat(vm.filters().chips()).isEmpty();
+        assertThat(vm.filtered()).isFalse();
+    }
+
+    @Test
+    void aRefusedFilterIsSaidBesideItNotAsAListThatCouldNotBeLoaded() {
+        vm.load();
+        platform.failNext = new org.iqracity.console.client.ApiHttpException(422, new org.iqracity.console.api.Problem(
+                null, "Invalid", 422, null, "validation_failed", List.of(
+                new org.iqracity.console.api.Problem.FieldError("minGrade", "Unknown parameter."),
+                new org.iqracity.console.api.Problem.FieldError("maxGrade", "Unknown parameter.")), null), null);
+
+        vm.filters().minGradeProperty().set(40);
+        vm.filters().maxGradeProperty().set(80);
+        tasks.runScheduled();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.INVALID);
+        assertThat(vm.refused()).containsOnlyKeys(LearnerFilter.GRADE);
+        assertThat(vm.refused().get(LearnerFilter.GRADE)).isEqualTo("Unknown parameter.");
+
+        vm.clear(LearnerFilter.GRADE);
+        tasks.runScheduled();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(vm.refused()).isEmpty();
+    }
+
+    @Test
+    void aRefusalNamingNoFilterIsAnErrorWithTryAgain() {
+        vm.load();
+        platform.failNext = new org.iqracity.console.client.ApiHttpException(422, new org.iqracity.console.api.Problem(
+                null, "Invalid", 422, null, "validation_failed", List.of(
+                new org.iqracity.console.api.Problem.FieldError("cursor", "Expired.")), null), null);
+
+        vm.sortBy(LearnerSort.NAME, false);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(State.ERROR);
+        assertThat(vm.refused()).isEmpty();
+    }
+
+    @Test
+    void anExportRequestCarriesTheCourseTheColumnsShownAndWhetherTheListWasNarrowed() {
+        vm.load();
+
+        var plain = vm.exportRequest(List.of(LearnerColumn.NAME, LearnerColumn.GRADE));
+        assertThat(plain.course()).isEqualTo(vm.courseProperty().get());
+        assertThat(plain.fields()).containsExactlyInAnyOrder(org.iqracity.console.api.RosterField.USERNAME,
+                org.iqracity.console.api.RosterField.NAME, org.iqracity.console.api.RosterField.GRADE);
+        assertThat(plain.narrowed()).isFalse();
+
+        vm.searchProperty().set("amina");
+        assertThat(vm.exportRequest(List.of()).narrowed()).isTrue();
     }
 }

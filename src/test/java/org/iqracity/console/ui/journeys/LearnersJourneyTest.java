@@ -1,0 +1,579 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.ui.learners.LearnerRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The learners screen on the 20,000-learner sandbox, through the real window: the 10,000 learners of CS101 after
+ * jumps of every kind, and what a person's browsing writes to the access log.
+ */
+class LearnersJourneyTest extends ConsoleJourney {
+    static final String BIG_COURSE = "course-v1:Northbridge+CS101+2026_T1";
+    /**
+     * How long the rows on screen may stay "loading" after a jump. The bar is 1 s; a loaded 2-core machine shared with
+     * other builds gets a little more before the test calls it a stall (which it was: rows never filled at all).
+     */
+    static final long FILL_BAR_MS = Long.getLong("journey.fillBarMs", 3_000);
+
+    @TempDir
+    static Path dataDir;
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(20_000), StartupListener.NONE);
+        warmUp();
+    }
+
+    /**
+     * Walks the course once through the HTTP client, so that the bars measure the console and not a platform still
+     * compiling its code (its first walk takes several times as long).
+     */
+    private static void warmUp() {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn("nb-admin", PASSWORD, null);
+        for (int round = 0; round < 2; round++) {
+            var page = client.learners(BIG_COURSE, LearnerQuery.firstPage());
+            while (page.nextCursor() != null) {
+                page = client.learners(BIG_COURSE, LearnerQuery.firstPage().withCursor(page.nextCursor())
+                        .withLimit(LearnerQuery.MAX_LIMIT));
+            }
+        }
+        client.signOut();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(platform.baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void rowsOnScreenAreFilledAfterEveryKindOfJumpInATenThousandLearnerCourse() {
+        TableView<LearnerRow> table = openBigCourse();
+        assertThat(onFx(() -> table.getItems().isEmpty())).isFalse();
+        clickOn(table.lookup(".table-row-cell"));
+        List<String> timings = new ArrayList<>();
+
+        dragThumbTo(0.5);
+        timings.add("thumb to the middle " + filledWithinBar(table, "thumb drag to the middle") + " ms");
+        assertThat(firstRowShown(table)).isBetween(4_000, 6_000);
+
+        clickOn(table.lookup(".table-row-cell"));
+        press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        timings.add("Ctrl+End " + filledWithinBar(table, "Ctrl+End") + " ms");
+        assertThat(lastRowShown(table)).isEqualTo(9_999);
+        shot("learners-jump-end");
+
+        press(KeyCode.HOME).release(KeyCode.HOME);
+        timings.add("Home " + filledWithinBar(table, "Home") + " ms");
+        assertThat(firstRowShown(table)).isZero();
+
+        narrowAndWiden(table);
+        clickOn(table.lookup(".table-row-cell"));
+        press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        timings.add("Ctrl+End after a search " + filledWithinBar(table, "Ctrl+End after a search") + " ms");
+
+        narrowAndWiden(table);
+        clickOn(table.lookup(".table-row-cell"));
+        for (int i = 0; i < 60; i++) {
+            press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+        }
+        timings.add("PageDown x60 " + filledWithinBar(table, "PageDown held") + " ms");
+        assertThat(firstRowShown(table)).isGreaterThan(500);
+
+        narrowAndWiden(table);
+        dragThumbTo(0.97);
+        timings.add("thumb near the end " + filledWithinBar(table, "thumb drag near the end") + " ms");
+
+        // The thumb thrown to the middle in one move, as a fast hand does: no position on the way to fetch ahead.
+        narrowAndWiden(table);
+        ScrollBar bar = find("#learnerScrollBar", ScrollBar.class);
+        interact(() -> bar.setValue(bar.getMax() / 2));
+        timings.add("bar to the middle at once " + filledWithinBar(table, "the bar set to the middle") + " ms");
+        assertThat(firstRowShown(table)).isBetween(4_000, 6_000);
+        System.out.println("jump to rows: " + String.join(", ", timings));
+    }
+
+    /**
+     * R12: the access log says who viewed which learner. Arrowing down past 40 learners views the one the selection
+     * rests on, not 40: the platform's own log, read in its database, holds one new entry.
+     */
+    @Test
+    void r12FortyQuickDownPressesWriteOneViewToTheAccessLog() {
+        TableView<LearnerRow> table = openBigCourse();
+        clickOn(table.lookup(".table-row-cell"));
+        LearnerRow first = onFx(() -> table.getSelectionModel().getSelectedItem());
+        waitUntil(() -> shows("#detailName"));
+        long before = learnerViews();
+        assertThat(before).as("the click viewed the learner clicked").isPositive();
+        int start = onFx(() -> table.getSelectionModel().getSelectedIndex());
+
+        for (int i = 0; i < 40; i++) {
+            press(KeyCode.DOWN).release(KeyCode.DOWN);
+        }
+        // The headless robot may drop a key pressed straight after the same key: the selection went down most of them.
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedIndex())).isBetween(start + 20, start + 40);
+        LearnerRow landed = onFx(() -> table.getSelectionModel().getSelectedItem());
+        String expected = landed.learner().retired() ? "Retired account" : landed.learner().name();
+        waitUntil(() -> shows("#detailName") && find("#detailName", javafx.scene.control.Label.class).getText()
+                .equals(expected));
+        sleep(800);
+        long after = learnerViews();
+
+        assertThat(after - before).as("LEARNER_VIEW entries written while arrowing past 40 learners")
+                .isBetween(1L, 2L);
+        assertThat(lastViewed()).isEqualTo(landed.learner().learnerId());
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        sleep(500);
+        assertThat(learnerViews()).as("Enter on the learner shown opens nothing new").isEqualTo(after);
+        assertThat(first.learner().learnerId()).isNotEqualTo(landed.learner().learnerId());
+    }
+
+    @Test
+    void theUsernameStaysInViewSidewaysAndCopiesAndColumnsHideAndStayHidden() {
+        TableView<LearnerRow> table = openBigCourse();
+        clickOn(table.lookup(".table-row-cell"));
+        LearnerRow chosen = onFx(() -> table.getSelectionModel().getSelectedItem());
+        ScrollBar sideways = onFx(() -> table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .map(n -> (ScrollBar) n).findFirst().orElseThrow());
+        interact(() -> sideways.setValue(sideways.getMax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(200);
+
+        double tableLeft = onFx(() -> table.localToScene(table.getLayoutBounds()).getMinX());
+        javafx.scene.Node strip = find("#frozenUsernames", javafx.scene.Node.class);
+        assertThat(onFx(strip::isVisible)).as("the usernames are kept in view").isTrue();
+        var usernameCells = onFx(() -> strip.lookupAll(".frozen-cell").stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> (javafx.scene.control.Label) n).toList());
+        assertThat(usernameCells).hasSizeGreaterThan(10);
+        assertThat(usernameCells).anyMatch(l -> l.getText().equals(chosen.learner().username()));
+        for (var cell : usernameCells) {
+            assertThat(onFx(() -> cell.localToScene(cell.getLayoutBounds()).getMinX()))
+                    .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
+        }
+        var header = onFx(() -> strip.lookup(".frozen-header"));
+        assertThat(onFx(() -> header.localToScene(header.getLayoutBounds()).getMinX()))
+                .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
+        shot("learners-scrolled-sideways");
+
+        // A column too narrow for its values: each cut value shows whole as the cell's tooltip.
+        interact(() -> {
+            sideways.setValue(0);
+            var email = table.getColumns().stream().filter(c -> "col-email".equals(c.getId())).findFirst().orElseThrow();
+            email.setPrefWidth(90);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+        var cut = onFx(() -> table.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.isVisible() && c.getTableColumn() != null && "col-email".equals(c.getTableColumn().getId())
+                        && c.getText() != null)
+                .toList());
+        assertThat(cut).hasSizeGreaterThan(5).allSatisfy(c -> {
+            assertThat(onFx(c::isTextTruncated)).isTrue();
+            assertThat(onFx(() -> c.getTooltip().getText())).isEqualTo(onFx(c::getText));
+        });
+
+        interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(chosen.learner().username());
+        rightClickOn(onFx(() -> table.lookup(".table-row-cell:selected")));
+        clickOn("#copyEmail");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(chosen.learner().email());
+
+        clickOn("#columnChooser");
+        clickOn("#show-email");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(onFx(() -> table.getColumns().stream().filter(c -> "col-email".equals(c.getId()))
+                .findFirst().orElseThrow().isVisible())).isFalse();
+        clickOn("#nav-insights");
+        waitUntil(() -> shows("#insightsView"));
+        clickOn("#nav-learners");
+        waitUntil(() -> present("#learnerTable") && shows("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> again = find("#learnerTable", TableView.class);
+        assertThat(onFx(() -> again.getColumns().stream().filter(c -> "col-email".equals(c.getId()))
+                .findFirst().orElseThrow().isVisible())).as("the hidden column stays hidden").isFalse();
+        assertThat(onFx(() -> again.getColumns().stream().filter(c -> "col-name".equals(c.getId()))
+                .findFirst().orElseThrow().isVisible())).isTrue();
+    }
+
+    @Test
+    void escapeClearsTheSearchThenTheSelectionAndTheCourseChosenLastOpensEverywhere() {
+        TableView<LearnerRow> table = openBigCourse();
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        List<String> titles = onFx(() -> picker.getItems().stream().map(CourseDto::title).toList());
+        assertThat(titles).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.ENGLISH));
+
+        clickOn(table.lookup(".table-row-cell"));
+        waitUntil(() -> shows("#detailName"));
+        fill("#search", "a");
+        waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000);
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> find("#search", javafx.scene.control.TextField.class).getText().isEmpty()
+                && table.isVisible() && table.getItems().size() == 10_000);
+        clickOn(table.lookup(".table-row-cell"));
+        waitUntil(() -> shows("#detailName"));
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> table.getSelectionModel().isEmpty()
+                && !find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());
+
+        clickOn("#nav-insights");
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> insights = find("#insightsCoursePicker", ComboBox.class);
+        waitUntil(() -> insights.getValue() != null);
+        assertThat(onFx(() -> insights.getValue().id())).isEqualTo(BIG_COURSE);
+        clickOn("#signOut");
+        waitUntil(() -> present("#username"));
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> present("#coursePicker"));
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> afterSignIn = find("#coursePicker", ComboBox.class);
+        waitUntil(() -> afterSignIn.getValue() != null);
+        assertThat(onFx(() -> afterSignIn.getValue().id())).isEqualTo(BIG_COURSE);
+    }
+
+    /**
+     * Countries are picked by name from a searchable list, several at once, and the list then holds learners of
+     * those countries only; the active filters show as chips with the count, and a chip's click removes its filter.
+     * Screenshots at 1280x800 and, for the filter bar, 1024x700, in both themes.
+     */
+    @Test
+    void countriesArePickedByNameAndTheActiveFiltersShowAsChipsWithTheCount() {
+        TableView<LearnerRow> table = openBigCourse();
+        for (String theme : List.of("light", "dark")) {
+            if (theme.equals("dark")) {
+                clickOn("#themeToggle");
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            windowSize(1280, 800);
+            clickOn("#countryPicker");
+            waitUntil(() -> shows("#countryList"));
+            fill("#countrySearch", "keny");
+            waitUntil(() -> countriesListed().size() == 1);
+            clickOn(onFx(() -> lookup("#countryList").query().lookup(".check-box")));
+            fill("#countrySearch", "germ");
+            waitUntil(() -> countriesListed().size() == 1);
+            clickOn(onFx(() -> lookup("#countryList").query().lookup(".check-box")));
+            fill("#countrySearch", "");
+            shotWithPopup("learners-country-picker-" + theme);
+            clickOn("#countriesDone");
+
+            waitUntil(() -> table.isVisible() && !table.getItems().isEmpty() && table.getItems().size() < 10_000
+                    && !table.getItems().getFirst().isMore());
+            assertThat(onFx(() -> table.getItems().stream().filter(r -> !r.isMore() && !r.learner().retired())
+                    .map(r -> r.learner().country()).distinct().toList())).isSubsetOf("KE", "DE").isNotEmpty();
+            assertThat(find("#countryPicker", javafx.scene.control.Button.class).getText())
+                    .isEqualTo("Kenya, Germany");
+            assertThat(find("#chip-countries", javafx.scene.control.Button.class).getText())
+                    .isEqualTo("Country: Kenya, Germany");
+            int listed = onFx(() -> table.getItems().size());
+            assertThat(find("#filteredCount", javafx.scene.control.Label.class).getText())
+                    .isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d of 10,000 learners", listed));
+            clickOn("#activeFilter");
+            clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
+                    .findFirst().orElseThrow()));
+            waitUntil(() -> present("#chip-active"));
+            shot("learners-filter-chips-" + theme);
+            windowSize(1024, 700);
+            shot("learners-filter-bar-1024-" + theme);
+
+            clickOn("#chip-countries");
+            waitUntil(() -> !present("#chip-countries") && find("#countryPicker", javafx.scene.control.Button.class)
+                    .getText().equals("Countries"));
+            clickOn("#clearFilters");
+            waitUntil(() -> !shows("#filterChips") && table.isVisible() && table.getItems().size() == 10_000);
+        }
+    }
+
+    /** The list after a search for a surname, and after a jump to its end, in both themes. */
+    @Test
+    void screenshotsOfASearchAndAJumpToTheEndInBothThemes() {
+        TableView<LearnerRow> table = openBigCourse();
+        for (String theme : List.of("light", "dark")) {
+            if (theme.equals("dark")) {
+                clickOn("#themeToggle");
+            }
+            windowSize(1280, 800);
+            clickOn(table.lookup(".table-row-cell"));
+            press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+            filledWithinBar(table, "Ctrl+End");
+            sleep(500);
+            shot("learners-jump-end-" + theme);
+            // A name from its start: what the platform finds today (a surname alone once it matches any word's start).
+            fill("#search", "zanele wang");
+            waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000 && !table.getItems().isEmpty()
+                    && !table.getItems().getFirst().isMore());
+            clickOn(onFx(() -> table.lookupAll(".table-row-cell").stream()
+                    .filter(n -> n instanceof TableRow<?> r && r.getIndex() == 1).findFirst().orElseThrow()));
+            waitUntil(() -> find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());
+            sleep(300);
+            shot("learners-search-" + theme);
+            press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000);
+        }
+    }
+
+    /**
+     * R14: "Export roster" on the Learners screen fills the export form with this course and the columns shown, says
+     * that a roster holds every learner (the filters do not apply), and the export runs and is logged as any other.
+     */
+    @Test
+    void r14ExportFromTheLearnersScreenTakesItsCourseAndColumnsAndSaysTheFiltersDoNotApply(@TempDir Path out) {
+        TableView<LearnerRow> table = openBigCourse();
+        clickOn("#columnChooser");
+        clickOn("#show-email");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        clickOn("#activeFilter");
+        clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
+                .findFirst().orElseThrow()));
+        waitUntil(() -> present("#chip-active") && table.isVisible());
+
+        clickOn("#exportFromLearners");
+
+        waitUntil(() -> shows("#exportsView") && shows("#exportFromLearners"));
+        var note = find("#exportFromLearners", atlantafx.base.controls.Message.class);
+        assertThat(onFx(note::getDescription)).contains("Introduction to Computer Science")
+                .contains("every learner of the course").contains("do not apply");
+        var chosen = onFx(() -> lookup("#exportCourses").queryAll().iterator().next().lookupAll(".check-box").stream()
+                .map(n -> (javafx.scene.control.CheckBox) n).filter(javafx.scene.control.CheckBox::isSelected)
+                .map(javafx.scene.control.CheckBox::getText).toList());
+        assertThat(chosen).hasSize(1).allMatch(t -> t.contains(BIG_COURSE));
+        assertThat(find("#field-email", javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        assertThat(find("#field-name", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(find("#field-grade", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        shot("learners-export-from-list");
+
+        long exportsBefore = accessLogCount("ROSTER_EXPORT");
+        fill("#exportPassphrase", "quiet river lantern 42");
+        fill("#exportPassphraseAgain", "quiet river lantern 42");
+        Path file = out.resolve("cs101.iqroster");
+        fill("#exportTarget", file.toString());
+        clickOn("#runExport");
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> shows("#exportDone")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the export did not finish in 2 minutes", e);
+        }
+        assertThat(file).isRegularFile();
+        assertThat(accessLogCount("ROSTER_EXPORT")).isEqualTo(exportsBefore + 1);
+    }
+
+    private static long accessLogCount(String action) {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT COUNT(*) FROM access_log WHERE action = ? AND actor_username = 'nb-admin'",
+                rs -> rs.getLong(1), action).orElseThrow();
+    }
+
+    private List<String> countriesListed() {
+        return onFx(() -> ((javafx.scene.control.ListView<?>) lookup("#countryList").query()).getItems().stream()
+                .map(Object::toString).toList());
+    }
+
+    private void windowSize(double width, double height) {
+        interact(() -> {
+            var stage = console.stage();
+            stage.setWidth(width + stage.getWidth() - stage.getScene().getWidth());
+            stage.setHeight(height + stage.getHeight() - stage.getScene().getHeight());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+    }
+
+    /** Like {@link #shot}, with the popup open over the window (a popup is a window of its own). */
+    private void shotWithPopup(String name) {
+        String dir = System.getProperty("journey.shots");
+        if (dir == null) {
+            return;
+        }
+        java.awt.image.BufferedImage out = onFx(() -> {
+            var scene = console.stage().getScene();
+            var main = awt(scene.snapshot(null));
+            var origin = scene.getRoot().localToScreen(0, 0);
+            var transparent = new javafx.scene.SnapshotParameters();
+            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.Popup p && p.isShowing()) {
+                    var root = p.getScene().getRoot();
+                    var popup = awt(root.snapshot(transparent, null));
+                    var at = root.localToScreen(root.getBoundsInLocal());
+                    main.getGraphics().drawImage(popup, (int) (at.getMinX() - origin.getX()),
+                            (int) (at.getMinY() - origin.getY()), null);
+                }
+            }
+            return main;
+        });
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            javax.imageio.ImageIO.write(out, "png", java.nio.file.Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.awt.image.BufferedImage awt(javafx.scene.image.WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        return out;
+    }
+
+    private static long learnerViews() {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT COUNT(*) FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin'",
+                rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    private static String lastViewed() {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT object_id FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin' "
+                        + "ORDER BY seq DESC LIMIT 1", rs -> rs.getString(1)).orElseThrow();
+    }
+
+    /** A search that narrows the list, then cleared: the whole course again, fetched afresh from its first page. */
+    private void narrowAndWiden(TableView<LearnerRow> table) {
+        fill("#search", "zz");
+        waitUntil(() -> !table.isVisible() || table.getItems().size() < 10_000);
+        interact(() -> find("#search", javafx.scene.control.TextField.class).clear());
+        waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000 && !table.getItems().getFirst().isMore()
+                && table.getItems().getLast().isMore());
+    }
+
+    /** Signs in as the Member administrator and opens CS101's 10,000 learners. */
+    private TableView<LearnerRow> openBigCourse() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> present("#learnerTable"));
+        @SuppressWarnings("unchecked")
+        TableView<LearnerRow> table = find("#learnerTable", TableView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
+        waitUntil(() -> !picker.getItems().isEmpty());
+        interact(() -> picker.setValue(picker.getItems().stream().filter(c -> c.id().equals(BIG_COURSE))
+                .findFirst().orElseThrow()));
+        waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000 && !table.getItems().getFirst().isMore());
+        return table;
+    }
+
+    /**
+     * Waits until no row on screen is a "loading" row and returns how long that took; fails when it takes longer than
+     * the bar, naming the rows still loading.
+     */
+    private long filledWithinBar(TableView<LearnerRow> table, String after) {
+        long start = System.nanoTime();
+        try {
+            WaitForAsyncUtils.waitFor(FILL_BAR_MS, TimeUnit.MILLISECONDS,
+                    () -> onFx(() -> loadingOnScreen(table).isEmpty() && !visibleRows(table).isEmpty()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after " + after + " these rows on screen were still loading after "
+                    + FILL_BAR_MS + " ms: " + onFx(() -> loadingOnScreen(table)));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> loadingOnScreen(table))).as("rows loading after " + after).isEmpty();
+        return millis;
+    }
+
+    /** The rows drawn inside the table's viewport. */
+    private static List<TableRow<?>> visibleRows(TableView<LearnerRow> table) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        Bounds view = flow.localToScene(flow.getLayoutBounds());
+        List<TableRow<?>> rows = new ArrayList<>();
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0
+                    && row.getIndex() < table.getItems().size()) {
+                Bounds b = row.localToScene(row.getLayoutBounds());
+                if (b.getMaxY() > view.getMinY() + 1 && b.getMinY() < view.getMaxY() - 1) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Course row numbers of the rows on screen still showing "loading". */
+    private static List<Integer> loadingOnScreen(TableView<LearnerRow> table) {
+        var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+        return visibleRows(table).stream().filter(r -> table.getItems().get(r.getIndex()).isMore())
+                .map(r -> window.base() + r.getIndex()).sorted().toList();
+    }
+
+    private int firstRowShown(TableView<LearnerRow> table) {
+        return onFx(() -> {
+            var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+            return window.base() + visibleRows(table).stream().mapToInt(TableRow::getIndex).min().orElse(-1);
+        });
+    }
+
+    private int lastRowShown(TableView<LearnerRow> table) {
+        return onFx(() -> {
+            var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+            return window.base() + visibleRows(table).stream().mapToInt(TableRow::getIndex).max().orElse(-1);
+        });
+    }
+
+    /** Drags the course scroll bar's thumb with the mouse to {@code fraction} of its track. */
+    private void dragThumbTo(double fraction) {
+        ScrollBar bar = find("#learnerScrollBar", ScrollBar.class);
+        javafx.scene.Node thumb = onFx(() -> bar.lookup(".thumb"));
+        javafx.scene.Node track = onFx(() -> bar.lookup(".track"));
+        Bounds t = onFx(() -> track.localToScreen(track.getLayoutBounds()));
+        Bounds th = onFx(() -> thumb.localToScreen(thumb.getLayoutBounds()));
+        double targetY = t.getMinY() + th.getHeight() / 2 + fraction * (t.getHeight() - th.getHeight());
+        drag(new javafx.geometry.Point2D(th.getCenterX(), th.getCenterY()), javafx.scene.input.MouseButton.PRIMARY);
+        moveTo(new javafx.geometry.Point2D(th.getCenterX(), (th.getCenterY() + targetY) / 2));
+        moveTo(new javafx.geometry.Point2D(th.getCenterX(), targetY));
+        drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double value = onFx(() -> (bar.getValue() - bar.getMin()) / (bar.getMax() - bar.getMin()));
+        assertThat(value).as("the thumb moved where it was dragged").isCloseTo(fraction,
+                org.assertj.core.data.Offset.offset(0.05));
+    }
+}
