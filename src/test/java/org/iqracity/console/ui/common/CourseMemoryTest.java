@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CourseMemoryTest {
     private static CourseDto course(String id, String title, String run) {
         return new CourseDto(id, title, "NB", "X", run, Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-06-01T00:00:00Z"), 10, 10);
+                Instant.parse("2026-06-01T00:00:00Z"), 10L, 10L, false);
     }
 
     private static final CourseDto CALCULUS = course("course-v1:NB+A1+2026", "Calculus I", "2026_T1");
