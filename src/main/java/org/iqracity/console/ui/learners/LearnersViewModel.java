@@ -19,6 +19,7 @@ import javafx.collections.ObservableMap;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
@@ -272,7 +273,7 @@ public final class LearnersViewModel {
     private void fail(Throwable e) {
         app.report(e);
         error.set(errors.describe(e));
-        if (e instanceof ApiHttpException http && http.status() == 422 && refusedFilters(http)) {
+        if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED) && refusedFilters(http)) {
             state.set(State.INVALID);
             return;
         }
