@@ -20,6 +20,7 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerListQuery;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.LearnerRow;
+import org.iqracity.console.platform.store.SearchText;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -300,7 +301,7 @@ class LearnerListBenchmark {
     /** As the service asks: one row more than the page, to know whether a next page exists. */
     private static LearnerListQuery query(String prefix, LearnerSort sort, boolean desc,
                                           LearnerListQuery.Keyset after, int limit) {
-        return new LearnerListQuery(ListWorkload.BIG_COURSE, prefix, null, null, null, List.of(), null, null, sort, desc,
-                after, limit + 1);
+        return new LearnerListQuery(ListWorkload.BIG_COURSE, prefix == null ? null : SearchText.terms(prefix), null,
+                null, null, List.of(), null, null, null, null, null, sort, desc, after, limit + 1);
     }
 }

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.iqracity.console.api.LearnerSort;
 
 /**
@@ -21,13 +17,6 @@ public final class LearnerRepository {
     private static final String ROW_COLUMNS = "e.id AS eid, e.learner_id, l.username, l.name, e.email, e.country, "
             + "e.enrolled_at, e.mode, e.active, e.progress, e.grade, e.passed, e.last_activity_at, e.sponsor_id, "
             + "l.status";
-
-    private static final String[] SEARCH_KEYS = {"username_key", "name_key", "email_key"};
-    /** Reads a search's prefix ranges beside each other. */
-    private static final ExecutorService RANGES = Executors.newVirtualThreadPerTaskExecutor();
-    /** The indexes of the three prefix matches; they carry every sort and filter column (V10). */
-    private static final String[] SEARCH_INDEXES = {"enrollment_search_username", "enrollment_search_name",
-        "enrollment_search_email"};
 
     private final Jdbc jdbc;
     private final boolean postgres;
@@ -59,12 +48,15 @@ public final class LearnerRepository {
 
     /** A page; on H2 a search page comes with its total (see {@link PrefixMatches}). */
     public Read read(LearnerListQuery q) {
-        if (q.prefix() == null) {
+        if (!q.searched()) {
             if (snapshots != null && q.after() == null) {
                 // Someone opened the course: its searches will want the snapshot soon.
                 snapshots.prepare(q.courseId(), enrollments(q.courseId()));
             }
             return new Read(scan(q), OptionalLong.empty());
+        }
+        if (q.terms().isEmpty()) {
+            return new Read(List.of(), OptionalLong.of(0));
         }
         SearchSnapshot snapshot = snapshot(q.courseId());
         SearchSnapshot.Result result = snapshot == null ? null : snapshot.search(q);
@@ -74,56 +66,105 @@ public final class LearnerRepository {
         if (postgres) {
             return new Read(search(q), OptionalLong.empty());
         }
-        PrefixMatches matches = prefixMatches(q);
-        return new Read(rowsOf(matches.page(q.after(), q.descending(), q.limit()), q), OptionalLong.of(matches.total()));
+        PrefixMatches matches = new WordMatches(jdbc).read(q);
+        return new Read(rowsOf(matches.page(q.after(), q.order(), q.limit()), q), OptionalLong.of(matches.total()));
     }
 
-    /** A page without search: one range of the sort index, joined to the learners of that page only. */
+    /**
+     * A page without search: one range of the sort index, joined to the learners of that page only. In descending
+     * name order that is two ranges, the named learners' backwards and then the unnamed ones' forwards
+     * ({@link ListOrder}), each an index range.
+     */
     private List<LearnerRow> scan(LearnerListQuery q) {
+        if (!q.order().rotated()) {
+            return scan(q, q.descending(), null, q.after(), q.limit());
+        }
+        boolean afterNamed = q.after() == null || !q.order().last(q.after().value());
+        List<LearnerRow> rows = new ArrayList<>();
+        if (afterNamed) {
+            rows.addAll(scan(q, true, " < ?", q.after(), q.limit()));
+        }
+        if (rows.size() < q.limit()) {
+            rows.addAll(scan(q, false, " >= ?", afterNamed ? null : q.after(), q.limit() - rows.size()));
+        }
+        return rows;
+    }
+
+    /** One ordered range of the sort index; {@code part} (or null) bounds the sort column by the unnamed keys. */
+    private List<LearnerRow> scan(LearnerListQuery q, boolean descending, String part, LearnerListQuery.Keyset after,
+                                  int limit) {
         String column = sortColumn(q.sort());
-        String dir = q.descending() ? "DESC" : "ASC";
+        String dir = descending ? "DESC" : "ASC";
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(ROW_COLUMNS).append(", e.").append(column)
                 .append(" AS sort_value FROM enrollment e").append(useIndex(sortIndex(q.sort())))
                 .append(learnerJoin()).append(" WHERE e.course_id = ?");
         params.add(q.courseId());
+        if (part != null) {
+            sql.append(" AND e.").append(column).append(part);
+            params.add(SearchText.UNNAMED);
+        }
         appendFilters(q, "e.", sql, params);
-        appendKeyset(q, "e.", column, sql, params);
+        appendKeyset(after, descending, "e.", column, sql, params);
         // course_id leads the ORDER BY (it is one value here) so that it spells the index exactly: H2 then reads
         // the index in order and stops at the page instead of sorting the course.
         sql.append(" ORDER BY e.course_id ").append(dir).append(", e.").append(column).append(' ').append(dir)
                 .append(", e.id ").append(dir).append(" LIMIT ?");
-        params.add(q.limit());
+        params.add(limit);
         return jdbc.query(sql.toString(), rs -> mapRow(rs, q.sort()), params.toArray());
     }
 
     /**
-     * PostgreSQL's search page, in two steps so that no plan walks the whole course: first the ids and sort keys of
-     * the page, each of the three prefix matches cut from its own index range and sorted; then the full rows of just
-     * those ids.
+     * PostgreSQL's search page, in two steps: first the ids of the page, the matches taken from each search word's
+     * range of the word index and sorted; then the full rows of just those ids.
      */
     private List<LearnerRow> search(LearnerListQuery q) {
         String column = sortColumn(q.sort());
-        String dir = q.descending() ? "DESC" : "ASC";
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT id, k FROM (");
-        for (int i = 0; i < SEARCH_KEYS.length; i++) {
-            if (i > 0) {
-                sql.append(" UNION ");
+        StringBuilder sql = new StringBuilder("SELECT e.id FROM enrollment e WHERE e.course_id = ?");
+        params.add(q.courseId());
+        appendWords(q, sql, params);
+        appendFilters(q, "e.", sql, params);
+        String k = "e." + column;
+        if (q.after() != null && q.order().rotated()) {
+            Object value = q.after().value();
+            if (q.order().last(value)) {
+                sql.append(" AND (").append(k).append(" > ? OR (").append(k).append(" = ? AND e.id > ?))");
+            } else {
+                sql.append(" AND (").append(k).append(" >= '").append(SearchText.UNNAMED).append("' OR ").append(k)
+                        .append(" < ? OR (").append(k).append(" = ? AND e.id < ?))");
             }
-            sql.append("(SELECT id, ").append(column).append(" AS k FROM enrollment").append(useIndex(SEARCH_INDEXES[i]))
-                    .append(" WHERE course_id = ?");
-            params.add(q.courseId());
-            appendPrefix(SEARCH_KEYS[i], q.prefix(), sql, params);
-            appendFilters(q, "", sql, params);
-            appendKeyset(q, "", column, sql, params);
-            // No ORDER BY ... LIMIT in the branch: PostgreSQL would walk the sort index and test every row for a rare
-            // prefix; it takes the matches from the prefix index and sorts those instead.
-            sql.append(')');
+            params.add(value);
+            params.add(value);
+            params.add(q.after().id());
+        } else {
+            appendKeyset(q.after(), q.descending(), "e.", column, sql, params);
         }
-        sql.append(") m ORDER BY k ").append(dir).append(", id ").append(dir).append(" LIMIT ?");
+        if (q.order().rotated()) {
+            String named = k + " < '" + SearchText.UNNAMED + "'";
+            sql.append(" ORDER BY CASE WHEN ").append(named).append(" THEN 0 ELSE 1 END, CASE WHEN ").append(named)
+                    .append(" THEN ").append(k).append(" END DESC, CASE WHEN ").append(named)
+                    .append(" THEN e.id END DESC, ").append(k).append(", e.id");
+        } else {
+            String dir = q.descending() ? " DESC" : " ASC";
+            sql.append(" ORDER BY ").append(k).append(dir).append(", e.id").append(dir);
+        }
+        sql.append(" LIMIT ?");
         params.add(q.limit());
         return rowsOf(jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray()), q);
+    }
+
+    /**
+     * PostgreSQL: each search word as a semi-join on its range of the word index ({@code LIKE 'chen%'} on a
+     * {@code COLLATE "C"} column is one range).
+     */
+    private void appendWords(LearnerListQuery q, StringBuilder sql, List<Object> params) {
+        for (String term : q.terms()) {
+            sql.append(" AND e.id IN (SELECT ").append(SearchTokens.enrollmentOfSql("t.id")).append(" FROM ")
+                    .append(SearchTokens.TABLE).append(" t WHERE t.course_id = ? AND t.token LIKE ? ESCAPE '\\')");
+            params.add(q.courseId());
+            params.add(escapeLike(term) + "%");
+        }
     }
 
     /** The full rows of a page's enrollment ids, in the order given. */
@@ -144,13 +185,24 @@ public final class LearnerRepository {
 
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
-        if (q.prefix() != null) {
+        if (q.searched()) {
+            if (q.terms().isEmpty()) {
+                return 0;
+            }
             SearchSnapshot snapshot = snapshot(q.courseId());
-            return snapshot != null ? snapshot.total(q) : prefixMatches(q).total();
+            if (snapshot != null) {
+                return snapshot.total(q);
+            }
+            if (!postgres) {
+                return new WordMatches(jdbc).read(q).total();
+            }
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
         params.add(q.courseId());
+        if (q.searched()) {
+            appendWords(q, sql, params);
+        }
         appendFilters(q, "e.", sql, params);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
     }
@@ -163,71 +215,6 @@ public final class LearnerRepository {
     private long enrollments(String courseId) {
         return jdbc.queryOne("SELECT enrollment_count FROM course WHERE id = ?", rs -> rs.getLong(1), courseId)
                 .orElse(0L);
-    }
-
-    /**
-     * A search's matches, from the three prefix ranges of the covering indexes (V10) alone: each range is read once
-     * as (id, sort value) pairs, without the cursor. They give the total on both databases; on H2 also the page,
-     * with the cursor applied in memory, so a search there reads its ranges once instead of twice. (PostgreSQL sorts
-     * text by the database's collation, which Java cannot repeat, so it sorts its own page.) The ranges are read side
-     * by side, one on the caller's thread, each on a connection of its own.
-     */
-    private PrefixMatches prefixMatches(LearnerListQuery q) {
-        List<Future<PrefixMatches>> others = new ArrayList<>();
-        for (int i = 1; i < SEARCH_KEYS.length; i++) {
-            int range = i;
-            others.add(RANGES.submit(() -> prefixRange(q, range)));
-        }
-        PrefixMatches matches = prefixRange(q, 0);
-        try {
-            for (Future<PrefixMatches> other : others) {
-                matches.addAll(other.get());
-            }
-        } catch (InterruptedException e) {
-            others.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a search", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-        return matches;
-    }
-
-    private PrefixMatches prefixRange(LearnerListQuery q, int range) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT id, ").append(sortColumn(q.sort())).append(" FROM enrollment")
-                .append(useIndex(SEARCH_INDEXES[range])).append(" WHERE course_id = ?");
-        params.add(q.courseId());
-        appendPrefix(SEARCH_KEYS[range], q.prefix(), sql, params);
-        appendFilters(q, "", sql, params);
-        PrefixMatches matches = new PrefixMatches();
-        jdbc.query(sql.toString(), rs -> {
-            matches.add(rs.getLong(1), sortValue(rs, 2, q.sort()));
-            return null;
-        }, params.toArray());
-        return matches;
-    }
-
-    /**
-     * A case-insensitive prefix match that an index can serve on both databases: H2 cannot turn a parameterised
-     * LIKE into an index range, so the range is spelled out ({@code key >= 'abc' AND key < 'abd'}); PostgreSQL uses
-     * LIKE on its text_pattern_ops index (V3).
-     */
-    private void appendPrefix(String key, String prefix, StringBuilder sql, List<Object> params) {
-        if (!postgres) {
-            sql.append(" AND ").append(key).append(" >= ?");
-            params.add(prefix);
-            String upper = upperBound(prefix);
-            if (upper != null) {
-                // H2 compares strings as Java does, so [prefix, upperBound) is exactly "starts with prefix". A LIKE
-                // beside it would cost a look at every matching row (a cold 8,000-row match: 10-80 ms) for nothing.
-                sql.append(" AND ").append(key).append(" < ?");
-                params.add(upper);
-                return;
-            }
-        }
-        sql.append(" AND ").append(key).append(" LIKE ? ESCAPE '\\'");
-        params.add(escapeLike(prefix) + "%");
     }
 
     /**
@@ -272,22 +259,22 @@ public final class LearnerRepository {
         return null;
     }
 
-    private static void appendKeyset(LearnerListQuery q, String alias, String column, StringBuilder sql,
-                                     List<Object> params) {
-        if (q.after() == null) {
+    private static void appendKeyset(LearnerListQuery.Keyset after, boolean descending, String alias, String column,
+                                     StringBuilder sql, List<Object> params) {
+        if (after == null) {
             return;
         }
-        String cmp = q.descending() ? "<" : ">";
-        String cmpEq = q.descending() ? "<=" : ">=";
+        String cmp = descending ? "<" : ">";
+        String cmpEq = descending ? "<=" : ">=";
         sql.append(" AND ").append(alias).append(column).append(' ').append(cmpEq).append(" ? AND (").append(alias)
                 .append(column).append(' ').append(cmp).append(" ? OR ").append(alias).append("id ").append(cmp)
                 .append(" ?)");
-        params.add(q.after().value());
-        params.add(q.after().value());
-        params.add(q.after().id());
+        params.add(after.value());
+        params.add(after.value());
+        params.add(after.id());
     }
 
-    private static void appendFilters(LearnerListQuery q, String alias, StringBuilder sql, List<Object> params) {
+    static void appendFilters(LearnerListQuery q, String alias, StringBuilder sql, List<Object> params) {
         if (q.mode() != null) {
             sql.append(" AND ").append(alias).append("mode = ?");
             params.add(q.mode().name());
@@ -312,6 +299,19 @@ public final class LearnerRepository {
         if (q.maxProgress() != null) {
             sql.append(" AND ").append(alias).append("progress <= ?");
             params.add(q.maxProgress());
+        }
+        if (q.minGrade() != null) {
+            sql.append(" AND ").append(alias).append("grade >= ?");
+            params.add(q.minGrade());
+        }
+        if (q.maxGrade() != null) {
+            sql.append(" AND ").append(alias).append("grade <= ?");
+            params.add(q.maxGrade());
+        }
+        if (q.inactiveBefore() != null) {
+            // activity_key is 0 for a learner never active: always before.
+            sql.append(" AND ").append(alias).append("activity_key < ?");
+            params.add(q.inactiveBefore());
         }
     }
 
@@ -339,7 +339,7 @@ public final class LearnerRepository {
     }
 
     /** A sort column's value as cursors carry it: a String, Instant, Double or Long, never null (all NOT NULL). */
-    private static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
+    static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
         return switch (sort) {
             case USERNAME, NAME -> rs.getString(column);
             case ENROLLED_AT -> rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
