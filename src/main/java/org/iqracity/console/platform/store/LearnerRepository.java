@@ -14,6 +14,8 @@ import org.iqracity.console.api.LearnerSort;
  * are never selected (R5), and a learner is reached only through an enrollment of the asking Member (R1, R2).
  */
 public final class LearnerRepository {
+    /** Index entries read at a time while a search walks a sort's index ({@link #walk}). */
+    private static final int WALK_BATCH = 2_000;
     private static final String ROW_COLUMNS = "e.id AS eid, e.learner_id, l.username, l.name, e.email, e.country, "
             + "e.enrolled_at, e.mode, e.active, e.progress, e.grade, e.passed, e.last_activity_at, e.sponsor_id, "
             + "l.status";
@@ -63,10 +65,20 @@ public final class LearnerRepository {
         if (result != null) {
             return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
         }
-        if (postgres) {
-            return new Read(search(q), OptionalLong.empty());
+        WordMatches words = new WordMatches(jdbc, postgres);
+        long[] matched = words.enrollments(q);
+        if (matched.length == 0) {
+            return new Read(List.of(), OptionalLong.of(0));
         }
-        PrefixMatches matches = new WordMatches(jdbc).read(q);
+        long enrollments = enrollments(q.courseId());
+        List<Long> walked = WordMatches.walkable(q, matched.length, enrollments) ? walk(q, matched, enrollments) : null;
+        if (walked != null) {
+            return new Read(rowsOf(walked, q), OptionalLong.of(matched.length));
+        }
+        if (postgres) {
+            return new Read(search(q, matched), OptionalLong.empty());
+        }
+        PrefixMatches matches = words.values(q, matched);
         return new Read(rowsOf(matches.page(q.after(), q.order(), q.limit()), q), OptionalLong.of(matches.total()));
     }
 
@@ -93,12 +105,19 @@ public final class LearnerRepository {
     /** One ordered range of the sort index; {@code part} (or null) bounds the sort column by the unnamed keys. */
     private List<LearnerRow> scan(LearnerListQuery q, boolean descending, String part, LearnerListQuery.Keyset after,
                                   int limit) {
+        List<Object> params = new ArrayList<>();
+        String sql = range(q, ROW_COLUMNS + ", e." + sortColumn(q.sort()) + " AS sort_value", learnerJoin(),
+                descending, part, after, limit, params);
+        return jdbc.query(sql, rs -> mapRow(rs, q.sort()), params.toArray());
+    }
+
+    /** The statement of an ordered range of the sort index, its parameters added to {@code params}. */
+    private String range(LearnerListQuery q, String select, String join, boolean descending, String part,
+                         LearnerListQuery.Keyset after, int limit, List<Object> params) {
         String column = sortColumn(q.sort());
         String dir = descending ? "DESC" : "ASC";
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(ROW_COLUMNS).append(", e.").append(column)
-                .append(" AS sort_value FROM enrollment e").append(useIndex(sortIndex(q.sort())))
-                .append(learnerJoin()).append(" WHERE e.course_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM enrollment e")
+                .append(useIndex(sortIndex(q.sort()))).append(join).append(" WHERE e.course_id = ?");
         params.add(q.courseId());
         if (part != null) {
             sql.append(" AND e.").append(column).append(part);
@@ -111,19 +130,68 @@ public final class LearnerRepository {
         sql.append(" ORDER BY e.course_id ").append(dir).append(", e.").append(column).append(' ').append(dir)
                 .append(", e.id ").append(dir).append(" LIMIT ?");
         params.add(limit);
-        return jdbc.query(sql.toString(), rs -> mapRow(rs, q.sort()), params.toArray());
+        return sql.toString();
     }
 
     /**
-     * PostgreSQL's search page, in two steps: first the ids of the page, the matches taken from each search word's
-     * range of the word index and sorted; then the full rows of just those ids.
+     * H2, a search without filters that matched many: its page is found by walking the sort's index from the cursor
+     * (ids and sort values only, a few thousand at a time) and keeping the matched enrollments; in descending name
+     * order the named ones backwards, then the rest forwards, as {@link #scan} reads them. Matches can lie together
+     * in the sort's order (a first name's usernames, in username order), far from the cursor: after four times the
+     * entries a spread-out set would need, the walk gives up and returns null.
      */
-    private List<LearnerRow> search(LearnerListQuery q) {
+    private List<Long> walk(LearnerListQuery q, long[] matched, long enrollments) {
+        List<Long> page = new ArrayList<>();
+        long[] budget = {4 * q.limit() * enrollments / Math.max(1, matched.length) + WALK_BATCH};
+        boolean whole;
+        if (!q.order().rotated()) {
+            whole = walk(q, q.descending(), null, q.after(), matched, page, budget);
+        } else {
+            boolean afterNamed = q.after() == null || !q.order().last(q.after().value());
+            whole = !afterNamed || walk(q, true, " < ?", q.after(), matched, page, budget);
+            if (whole && page.size() < q.limit()) {
+                whole = walk(q, false, " >= ?", afterNamed ? null : q.after(), matched, page, budget);
+            }
+        }
+        return whole ? page : null;
+    }
+
+    /** One range of the walk; false when the budget of entries ran out first. */
+    private boolean walk(LearnerListQuery q, boolean descending, String part, LearnerListQuery.Keyset after,
+                         long[] matched, List<Long> page, long[] budget) {
+        LearnerListQuery.Keyset from = after;
+        while (budget[0] > 0) {
+            List<Object> params = new ArrayList<>();
+            String sql = range(q, "e.id, e." + sortColumn(q.sort()), "", descending, part, from, WALK_BATCH, params);
+            List<LearnerListQuery.Keyset> read = jdbc.query(sql, rs -> new LearnerListQuery.Keyset(
+                    sortValue(rs, 2, q.sort()), rs.getLong(1)), params.toArray());
+            budget[0] -= read.size();
+            for (LearnerListQuery.Keyset row : read) {
+                if (java.util.Arrays.binarySearch(matched, row.id()) >= 0) {
+                    page.add(row.id());
+                    if (page.size() == q.limit()) {
+                        return true;
+                    }
+                }
+            }
+            if (read.size() < WALK_BATCH) {
+                return true;
+            }
+            from = read.getLast();
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's search page when the matches are looked up: their rows read by primary key, filtered and sorted by
+     * the database (its text order is its collation's, which Java cannot repeat); then the full rows of the page.
+     */
+    private List<LearnerRow> search(LearnerListQuery q, long[] matched) {
         String column = sortColumn(q.sort());
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT e.id FROM enrollment e WHERE e.course_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT e.id FROM enrollment e WHERE e.id = ANY(?) AND e.course_id = ?");
+        params.add(matched);
         params.add(q.courseId());
-        appendWords(q, sql, params);
         appendFilters(q, "e.", sql, params);
         String k = "e." + column;
         if (q.after() != null && q.order().rotated()) {
@@ -154,19 +222,6 @@ public final class LearnerRepository {
         return rowsOf(jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray()), q);
     }
 
-    /**
-     * PostgreSQL: each search word as a semi-join on its range of the word index ({@code LIKE 'chen%'} on a
-     * {@code COLLATE "C"} column is one range).
-     */
-    private void appendWords(LearnerListQuery q, StringBuilder sql, List<Object> params) {
-        for (String term : q.terms()) {
-            sql.append(" AND e.id IN (SELECT ").append(SearchTokens.enrollmentOfSql("t.id")).append(" FROM ")
-                    .append(SearchTokens.TABLE).append(" t WHERE t.course_id = ? AND t.token LIKE ? ESCAPE '\\')");
-            params.add(q.courseId());
-            params.add(escapeLike(term) + "%");
-        }
-    }
-
     /** The full rows of a page's enrollment ids, in the order given. */
     private List<LearnerRow> rowsOf(List<Long> ids, LearnerListQuery q) {
         if (ids.isEmpty()) {
@@ -185,6 +240,9 @@ public final class LearnerRepository {
 
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
+        params.add(q.courseId());
         if (q.searched()) {
             if (q.terms().isEmpty()) {
                 return 0;
@@ -193,15 +251,16 @@ public final class LearnerRepository {
             if (snapshot != null) {
                 return snapshot.total(q);
             }
-            if (!postgres) {
-                return new WordMatches(jdbc).read(q).total();
+            WordMatches words = new WordMatches(jdbc, postgres);
+            long[] matched = words.enrollments(q);
+            if (!q.filtered() || matched.length == 0) {
+                return matched.length;
             }
-        }
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
-        params.add(q.courseId());
-        if (q.searched()) {
-            appendWords(q, sql, params);
+            if (!postgres) {
+                return words.values(q, matched).total();
+            }
+            sql.append(" AND e.id = ANY(?)");
+            params.add(matched);
         }
         appendFilters(q, "e.", sql, params);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);

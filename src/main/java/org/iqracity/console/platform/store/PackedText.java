@@ -72,6 +72,11 @@ final class PackedText {
         return size;
     }
 
+    /** Heap the texts take: their units and offsets. */
+    long bytes() {
+        return (bytes != null ? bytes.length : 2L * chars.length) + 4L * starts.length;
+    }
+
     /** Whether every unit is below 256 (kept a byte a unit). */
     boolean compact() {
         return bytes != null;

@@ -104,6 +104,14 @@ final class SearchSnapshot {
         return ids.length;
     }
 
+    /** Heap the snapshot's arrays take, roughly (its few dozen objects' headers and the shared texts left out). */
+    long bytes() {
+        long n = ids.length;
+        // ids and four number columns; mode and country references; two flags; the sort orders and the id order.
+        long perRow = 8L * 5 + 4 * 2 + 2 + 4L * (bySort.length + 1) + (collatedRank == null ? 0 : 8);
+        return n * perRow + keys[0].bytes() + keys[1].bytes() + words.bytes();
+    }
+
     /**
      * Reads a course in keyset batches: on H2 its rows from the e-mail search index, which carries every column
      * needed (V10), and its words from the word index (V23); on PostgreSQL the rows from the table, the words, then

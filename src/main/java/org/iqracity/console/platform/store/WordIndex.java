@@ -24,6 +24,11 @@ final class WordIndex {
         return rows.length;
     }
 
+    /** Heap the words take, with their rows and order. */
+    long bytes() {
+        return words.bytes() + 8L * rows.length;
+    }
+
     /** Marks in {@code into} the rows with a word that starts with {@code term}. */
     void mark(String term, BitSet into) {
         String upper = LearnerRepository.upperBound(term);
