@@ -137,12 +137,14 @@ public final class LearnerRepository {
      * H2, a search without filters that matched many: its page is found by walking the sort's index from the cursor
      * (ids and sort values only, a few thousand at a time) and keeping the matched enrollments; in descending name
      * order the named ones backwards, then the rest forwards, as {@link #scan} reads them. Matches can lie together
-     * in the sort's order (a first name's usernames, in username order), far from the cursor: after four times the
-     * entries a spread-out set would need, the walk gives up and returns null.
+     * in the sort's order (a first name's usernames, in username order), far from the cursor. The walk reads at most
+     * four times the entries evenly spread matches would need, or five entries a match if that is more (an entry
+     * read in order costs a fraction of a look-up), and then gives up and returns null.
      */
     private List<Long> walk(LearnerListQuery q, long[] matched, long enrollments) {
         List<Long> page = new ArrayList<>();
-        long[] budget = {4 * q.limit() * enrollments / Math.max(1, matched.length) + WALK_BATCH};
+        long spread = 4L * q.limit() * enrollments / Math.max(1, matched.length);
+        long[] budget = {Math.max(spread, 5L * matched.length) + WALK_BATCH};
         boolean whole;
         if (!q.order().rotated()) {
             whole = walk(q, q.descending(), null, q.after(), matched, page, budget);
