@@ -48,7 +48,10 @@ public final class LearnerRepository {
         return !postgres;
     }
 
-    /** A page; on H2 a search page comes with its total (see {@link PrefixMatches}). */
+    /**
+     * A page. A search page comes with its total on H2, and on PostgreSQL when a snapshot or the count of its matches
+     * gives it (see {@link WordMatches}).
+     */
     public Read read(LearnerListQuery q) {
         if (!q.searched()) {
             if (snapshots != null && q.after() == null) {
