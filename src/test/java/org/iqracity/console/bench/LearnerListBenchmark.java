@@ -20,6 +20,7 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerListQuery;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.LearnerRow;
+import org.iqracity.console.platform.store.SearchText;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,7 @@ class LearnerListBenchmark {
     private static final String DEEP = "next 50 after row %,d via cursor, p95 ms";
     private static final String WALK = "cursor walk to row %,d (pages of 500), total s";
     private static final String SEARCH = "prefix search, 3-5 chars, distinct, p95 ms";
+    private static final String SURNAME = "surname search (any word; 1 in 4 with a given name), p95 ms";
     private static final String SORT = "first page sort=%s, p95 ms";
     private static final String CONCURRENT = "20 concurrent clients, mixed, p95 ms";
     private static final String LOAD = "sandbox load of %,d learners, s";
@@ -186,6 +188,17 @@ class LearnerListBenchmark {
             table.put(SEARCH, "≤ 50 ms", db, searchHttp.describe(), searchJdbc.describe());
             table.verdict(SEARCH, db, searchHttp.p95() <= 50);
 
+            List<String> surnames = ListWorkload.surnames(jdbc, measured + 20);
+            List<String> surnameSet = surnames.subList(Math.min(20, surnames.size()), surnames.size());
+            httpTimes(0, Math.min(20, surnames.size()), i -> ListWorkload.search(surnames.get(i)));
+            Samples surnameHttp = httpTimes(0, surnameSet.size(), i -> ListWorkload.search(surnameSet.get(i)));
+            int[] nextSurname = {0};
+            Samples surnameJdbc = jdbcTimes(0, surnameSet.size(), () -> searchAsTheServiceDoes(
+                    query(surnameSet.get(nextSurname[0]++), LearnerSort.USERNAME, false, null)));
+            table.put(SURNAME, "≤ 50 ms", db, surnameHttp.describe() + " (" + surnameSet.size() + " distinct)",
+                    surnameJdbc.describe());
+            table.verdict(SURNAME, db, surnameHttp.p95() <= 50);
+
             // As many samples as the first page it is compared with: a p95 of 20 is the second slowest of them.
             int perSort = SAMPLES;
             for (ListWorkload.Sort s : ListWorkload.sorts()) {
@@ -234,7 +247,9 @@ class LearnerListBenchmark {
                                         String path = kind < 4 ? ListWorkload.sorted(sort)
                                                 : kind < 8 ? ListWorkload.search(prefix)
                                                 : ListWorkload.after(cursor, 50);
-                                        BenchHttp.Answer a = http.get(path, tokens.get(client));
+                                        // A cursor opens only in the session it was given to (R12): the
+                                        // walk's, not this client's.
+                                        BenchHttp.Answer a = http.get(path, kind < 8 ? tokens.get(client) : token);
                                         if (a != null && record) {
                                             httpSamples.add(a.nanos());
                                         }
@@ -300,7 +315,7 @@ class LearnerListBenchmark {
     /** As the service asks: one row more than the page, to know whether a next page exists. */
     private static LearnerListQuery query(String prefix, LearnerSort sort, boolean desc,
                                           LearnerListQuery.Keyset after, int limit) {
-        return new LearnerListQuery(ListWorkload.BIG_COURSE, prefix, null, null, null, List.of(), null, null, sort, desc,
-                after, limit + 1);
+        return new LearnerListQuery(ListWorkload.BIG_COURSE, prefix == null ? null : SearchText.terms(prefix), null,
+                null, null, List.of(), null, null, null, null, null, sort, desc, after, limit + 1);
     }
 }

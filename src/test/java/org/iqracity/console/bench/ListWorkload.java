@@ -11,6 +11,7 @@ import java.util.Set;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.SearchText;
 
 /** What the benchmark asks for: the big course, search prefixes drawn from its real learners, every sort. */
 final class ListWorkload {
@@ -54,6 +55,31 @@ final class ListWorkload {
             if (source.length() >= length) {
                 out.add(source.substring(0, length).toLowerCase(Locale.ROOT));
             }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Searches for people by surname as someone would type them, drawn from the big course's names: a surname's first
+     * 3 to 6 letters or the whole of it, and one in four with the first letters of the given name before it ("ana
+     * gar"), in any case and without accents. Deterministic for a given sandbox.
+     */
+    static List<String> surnames(Jdbc jdbc, int count) {
+        List<String> names = jdbc.query("SELECT l.name FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+                + "WHERE e.course_id = ? AND MOD(e.id, 97) = 0 AND l.name IS NOT NULL ORDER BY e.id",
+                rs -> rs.getString(1), BIG_COURSE);
+        SplittableRandom rng = new SplittableRandom(7);
+        Set<String> out = new LinkedHashSet<>();
+        for (int guard = 0; out.size() < count && guard < count * 50; guard++) {
+            String[] words = SearchText.fold(names.get(rng.nextInt(names.size()))).split("[^\\p{L}\\p{N}]+");
+            if (words.length < 2 || words[words.length - 1].length() < 3) {
+                continue;
+            }
+            String last = words[words.length - 1];
+            String surname = last.substring(0, Math.min(last.length(), 3 + rng.nextInt(5)));
+            String given = words[words.length - 2];
+            out.add(rng.nextInt(4) == 0 && given.length() >= 2 ? given.substring(0, Math.min(3, given.length())) + " "
+                    + surname : surname);
         }
         return List.copyOf(out);
     }

@@ -324,11 +324,17 @@ class BadInputTest {
 
     @Test
     void unicodeAndSqlLikeSearchesAnswerNormally() {
-        for (String q : List.of("日本語\uD83D\uDE00", "' OR 1=1 --", "%", "_", "\\", "\"; DROP TABLE learner;--",
-                "ŵ", "\u202Eevil")) {
+        for (String q : List.of("日本語\uD83D\uDE00", "' OR 1=1 --", "%", "_", "\\", "\"; DROP TABLE learner;--")) {
             RawHttp.Response r = get(learners + "?q=" + enc(q));
             assertThat(r.status()).as("q=%s: %s", q, r.body()).isEqualTo(200);
             assertThat(parse(r).path("total").asLong()).as("q=%s", q).isZero();
+        }
+        // Accents are folded away, and a control character before a word is not part of it.
+        for (String[] same : new String[][] {{"ŵ", "w"}, {"\u202Eevil", "evil"}}) {
+            RawHttp.Response r = get(learners + "?q=" + enc(same[0]));
+            assertThat(r.status()).as("q=%s: %s", same[0], r.body()).isEqualTo(200);
+            assertThat(parse(r).path("total").asLong()).as("q=%s", same[0])
+                    .isEqualTo(parse(get(learners + "?q=" + same[1])).path("total").asLong());
         }
     }
 

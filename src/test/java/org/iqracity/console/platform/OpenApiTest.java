@@ -168,4 +168,27 @@ class OpenApiTest {
         }
         return false;
     }
+
+    /**
+     * Every query parameter documented for the learner list is one the platform takes: a value it cannot use is
+     * refused naming that parameter for its value, never as an unknown parameter.
+     */
+    @Test
+    void theLearnerListTakesEveryQueryParameterItDocuments() {
+        TestApi api = PlatformFixture.h2().api();
+        String token = api.signIn("nb-admin");
+        String list = ApiPaths.courseLearners("course-v1:Northbridge+DS200+2026_T1");
+        List<String> documented = new ArrayList<>();
+        doc.path("paths").path("/courses/{courseId}/learners").path("get").path("parameters").forEach(p -> {
+            if (p.path("in").asText().equals("query")) {
+                documented.add(p.path("name").asText());
+            }
+        });
+        assertThat(documented).contains("q", "country", "minGrade", "maxGrade", "inactiveDays");
+        for (String name : documented) {
+            TestApi.Response r = api.get(list + "?" + name + "=%00", token);
+            assertThat(r.body()).as(name).doesNotContain("Unknown parameter");
+        }
+        assertThat(api.get(list + "?minGrades=0.5", token).body()).contains("Unknown parameter");
+    }
 }

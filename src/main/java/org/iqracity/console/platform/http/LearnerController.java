@@ -10,7 +10,7 @@ import org.iqracity.console.platform.service.LearnerService;
 
 final class LearnerController {
     private static final Set<String> LIST_PARAMS = Set.of("q", "mode", "active", "passed", "country", "minProgress",
-            "maxProgress", "sort", "limit", "cursor");
+            "maxProgress", "minGrade", "maxGrade", "inactiveDays", "sort", "limit", "cursor");
 
     private final LearnerService learners;
 
@@ -33,7 +33,8 @@ final class LearnerController {
         }
         LearnerQuery query = new LearnerQuery(p.string("q"), p.enumValue("mode", EnrollmentMode.class),
                 p.bool("active"), p.bool("passed"), countries(p.string("country")), p.fraction("minProgress"),
-                p.fraction("maxProgress"), null, null, null, sort, descending,
+                p.fraction("maxProgress"), p.fraction("minGrade"), p.fraction("maxGrade"),
+                p.optionalInteger("inactiveDays"), sort, descending,
                 p.integer("limit", LearnerQuery.DEFAULT_LIMIT), p.string("cursor"));
         p.check();
         ctx.json(learners.list(caller, ctx.pathParam("courseId"), query));

@@ -288,9 +288,15 @@ final class Requests {
         }
 
         int integer(String name, int fallback) {
+            Integer v = optionalInteger(name);
+            return v == null ? fallback : v;
+        }
+
+        /** A whole number, or null when the parameter is absent or not one (then named among the errors). */
+        Integer optionalInteger(String name) {
             String v = string(name);
             if (v == null) {
-                return fallback;
+                return null;
             }
             try {
                 // Integer.parseInt also reads non-ASCII digits (a fullwidth 5 is 5); the wire takes ASCII only.
@@ -300,7 +306,7 @@ final class Requests {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 errors.add(new FieldError(name, "Must be a whole number."));
-                return fallback;
+                return null;
             }
         }
 

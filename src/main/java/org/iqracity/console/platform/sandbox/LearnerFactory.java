@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.iqracity.console.platform.service.Tokens;
+import org.iqracity.console.platform.store.SearchText;
 
 /** Makes one sandbox learner and their enrollments from a random stream seeded by the learner's index. */
 final class LearnerFactory {
@@ -21,6 +22,8 @@ final class LearnerFactory {
         "level_of_education"};
     /** Index of {@code active} in an enrollment row. */
     static final int ACTIVE_COLUMN = 7;
+    /** Index of {@code email} in an enrollment row. */
+    static final int EMAIL_COLUMN = 8;
     /** Index of {@code level_of_education} in a learner row. */
     static final int EDUCATION_COLUMN = 9;
     private static final String[] MODES = {"AUDIT", "VERIFIED", "PROFESSIONAL", "HONOR", "MASTERS"};
@@ -182,7 +185,7 @@ final class LearnerFactory {
         put(row, 8, active);
         put(row, 9, email);
         put(row, 10, learner.username().toLowerCase(Locale.ROOT));
-        put(row, 11, name == null ? "" : name.toLowerCase(Locale.ROOT));
+        put(row, 11, SearchText.nameKey(name, learner.username(), learner.retired()));
         put(row, 12, email == null ? "" : email.toLowerCase(Locale.ROOT));
         put(row, 13, learner.country());
         put(row, 14, grade);

@@ -14,6 +14,8 @@ import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.Tokens;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.SearchText;
+import org.iqracity.console.platform.store.SearchTokens;
 import org.iqracity.console.platform.store.SecretBox;
 import org.iqracity.console.platform.store.StaffRepository;
 import org.slf4j.Logger;
@@ -138,12 +140,18 @@ public final class SandboxGenerator {
         EnrollmentPlanner planner = new EnrollmentPlanner(courses, SandboxCatalog.BIG_COURSE);
         try (Connection c = database.connection()) {
             addEducationCopy(c);
+            // Made by V23 on a migrated database; a bulk load comes before it and writes the words with the rows.
+            SearchTokens.createTable(c);
             c.setAutoCommit(false);
             relaxCommits(c);
             try (RowSink learners = new RowSink.Background(database.connection(), side -> {
                 relaxCommits(side);
                 return RowSink.open(side, database.isPostgres(), "learner", LearnerFactory.LEARNER_COLUMNS);
             }, "sandbox-learners");
+                 RowSink words = new RowSink.Background(database.connection(), side -> {
+                     relaxCommits(side);
+                     return RowSink.open(side, database.isPostgres(), SearchTokens.TABLE, SearchTokens.COLUMNS);
+                 }, "sandbox-search-words");
                  RowSink enrollments = RowSink.open(c, database.isPostgres(), "enrollment",
                          LearnerFactory.ENROLLMENT_COLUMNS)) {
                 long enrollmentId = 0;
@@ -157,6 +165,11 @@ public final class SandboxGenerator {
                         enrollmentId++;
                         Object[] row = factory.enrollmentRow(enrollmentId, learner, education, course, rng);
                         enrollments.add(row);
+                        for (Object[] word : SearchTokens.rows(enrollmentId, course.id(), SearchText.words(
+                                learner.name(), learner.username(), (String) row[LearnerFactory.EMAIL_COLUMN],
+                                learner.retired()))) {
+                            words.add(word);
+                        }
                         long[] n = counts.computeIfAbsent(course.id(), k -> new long[2]);
                         n[0]++;
                         if ((Boolean) row[LearnerFactory.ACTIVE_COLUMN]) {
@@ -165,6 +178,7 @@ public final class SandboxGenerator {
                     }
                     if ((i + 1) % BATCH == 0 || i == learnerCount - 1) {
                         learners.flush();
+                        words.flush();
                         enrollments.flush();
                     }
                     if ((i + 1) % COMMIT_EVERY == 0) {

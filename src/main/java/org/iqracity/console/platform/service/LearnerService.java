@@ -24,6 +24,7 @@ import org.iqracity.console.platform.store.CourseRepository.CourseRow;
 import org.iqracity.console.platform.store.LearnerListQuery;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.LearnerRow;
+import org.iqracity.console.platform.store.SearchText;
 
 /** Enrolled learners of a course: list with search, filters, sorts and keyset paging, and the detail view. */
 public final class LearnerService {
@@ -50,21 +51,27 @@ public final class LearnerService {
     }
 
     private static final int MAX_COUNTRIES = 250;
+    /** Ten years: longer than any course keeps activity. */
+    private static final int MAX_INACTIVE_DAYS = 3650;
 
     public Page<LearnerRowDto> list(Caller caller, String courseId, LearnerQuery query) {
         validate(query);
         CourseRow course = courses.learnerCourse(caller, courseId);
-        String prefix = query.q() == null || query.q().isBlank() ? null : query.q().strip().toLowerCase(Locale.ROOT);
-        String fingerprint = fingerprint(courseId, prefix, query);
+        String prefix = searched(query) ? query.q().strip().toLowerCase(Locale.ROOT) : null;
+        List<String> terms = searched(query) ? SearchText.terms(query.q()) : null;
+        String fingerprint = fingerprint(courseId, terms, query);
         LearnerListQuery.Keyset after = query.cursor() == null ? null
                 : cursors.decode(caller, fingerprint, query.sort(), query.cursor());
-        LearnerListQuery storeQuery = new LearnerListQuery(courseId, prefix, query.mode(), query.active(),
-                query.passed(), countries(query), query.minProgress(), query.maxProgress(), query.sort(),
-                query.descending(), after, query.limit() + 1);
+        Long inactiveBefore = query.inactiveDays() == null ? null
+                : clock.instant().minus(Duration.ofDays(query.inactiveDays())).getEpochSecond();
+        LearnerListQuery storeQuery = new LearnerListQuery(courseId, terms, query.mode(), query.active(),
+                query.passed(), countries(query), query.minProgress(), query.maxProgress(), query.minGrade(),
+                query.maxGrade(), inactiveBefore, query.sort(), query.descending(), after, query.limit() + 1);
         // The total of a filtered list or a search and the access-log entry of a first page each cost a query of
         // their own: they run beside the page's, so the answer waits for the slowest of the three, not for their sum.
         // A search on H2 reads its total with its page.
-        Future<Long> total = prefix == null && !storeQuery.filtered() || prefix != null && learners.searchGivesTotal()
+        Future<Long> total = !storeQuery.searched() && !storeQuery.filtered()
+                || storeQuery.searched() && learners.searchGivesTotal()
                 ? null : BESIDE.submit(() -> total(fingerprint, storeQuery));
         // A search is logged with what was searched for (only the Member's officers read the log): a name typed
         // letter by letter shows who was being looked for.
@@ -145,10 +152,16 @@ public final class LearnerService {
                 r.sponsored(), r.retired());
     }
 
-    private static String fingerprint(String courseId, String prefix, LearnerQuery q) {
-        String text = String.join("|", courseId, String.valueOf(prefix), String.valueOf(q.mode()),
+    private static boolean searched(LearnerQuery q) {
+        return q.q() != null && !q.q().isBlank();
+    }
+
+    /** What a cursor continues: the search as matched (its folded words), the filters and the order. */
+    private static String fingerprint(String courseId, List<String> terms, LearnerQuery q) {
+        String text = String.join("|", courseId, String.valueOf(terms), String.valueOf(q.mode()),
                 String.valueOf(q.active()), String.valueOf(q.passed()), String.valueOf(countries(q)),
-                String.valueOf(q.minProgress()), String.valueOf(q.maxProgress()), q.sort().name(),
+                String.valueOf(q.minProgress()), String.valueOf(q.maxProgress()), String.valueOf(q.minGrade()),
+                String.valueOf(q.maxGrade()), String.valueOf(q.inactiveDays()), q.sort().name(),
                 Boolean.toString(q.descending()));
         return HexFormat.of().formatHex(Tokens.sha256Bytes(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -163,6 +176,9 @@ public final class LearnerService {
         } else if (q.q() != null && q.q().chars().anyMatch(Character::isISOControl)) {
             // No name or address holds control characters, and PostgreSQL refuses NUL in text outright.
             errors.add(new FieldError("q", "Must not contain control characters."));
+        } else if (q.q() != null && SearchText.terms(q.q()).size() > SearchText.MAX_TERMS) {
+            // Each word is a range of the word index to read.
+            errors.add(new FieldError("q", "Search with at most " + SearchText.MAX_TERMS + " words."));
         }
         if (q.countries().size() > MAX_COUNTRIES) {
             errors.add(new FieldError("country", "At most " + MAX_COUNTRIES + " countries."));
@@ -178,6 +194,15 @@ public final class LearnerService {
         checkFraction(errors, "maxProgress", q.maxProgress());
         if (q.minProgress() != null && q.maxProgress() != null && q.minProgress() > q.maxProgress()) {
             errors.add(new FieldError("minProgress", "Must not be greater than maxProgress."));
+        }
+        checkFraction(errors, "minGrade", q.minGrade());
+        checkFraction(errors, "maxGrade", q.maxGrade());
+        if (q.minGrade() != null && q.maxGrade() != null && q.minGrade() > q.maxGrade()) {
+            errors.add(new FieldError("minGrade", "Must not be greater than maxGrade."));
+        }
+        if (q.inactiveDays() != null && (q.inactiveDays() < 1 || q.inactiveDays() > MAX_INACTIVE_DAYS)) {
+            errors.add(new FieldError("inactiveDays", "Must be a whole number of days from 1 to " + MAX_INACTIVE_DAYS
+                    + "."));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(errors);

@@ -384,7 +384,8 @@ public final class Database implements AutoCloseable {
                 .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts(),
                         new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes(),
                         new V13__EnrollmentChangeCount(), new V14__RosterIndexCountry(),
-                        new V18__SponsorReleasesWithoutReference(), new V19__RosterConversionIdsPerMember());
+                        new V18__SponsorReleasesWithoutReference(), new V19__RosterConversionIdsPerMember(),
+                        new V23__PeopleSearch());
         if (target != null) {
             config.target(target);
         }

@@ -8,23 +8,44 @@ import org.iqracity.console.api.LearnerSort;
 /**
  * A validated learner-list request as the store runs it.
  *
- * @param prefix lower-case search prefix, or null
+ * @param terms the search's folded words ({@link SearchText#terms}), each of which must start one of a learner's
+ *              search words; null when the list is not searched, empty for a search that matches nobody
+ * @param inactiveBefore epoch second: only learners whose last activity in the course is before it (or who never
+ *                       had any) pass; null for no such filter
  * @param after the keyset position to continue after, or null for the first page
  */
-public record LearnerListQuery(String courseId, String prefix, EnrollmentMode mode, Boolean active, Boolean passed,
-                               List<String> countries, Double minProgress, Double maxProgress, LearnerSort sort,
+public record LearnerListQuery(String courseId, List<String> terms, EnrollmentMode mode, Boolean active,
+                               Boolean passed, List<String> countries, Double minProgress, Double maxProgress,
+                               Double minGrade, Double maxGrade, Long inactiveBefore, LearnerSort sort,
                                boolean descending, Keyset after, int limit) {
 
     public LearnerListQuery {
         countries = countries == null ? List.of() : List.copyOf(countries);
+        terms = terms == null ? null : List.copyOf(terms);
     }
 
     /** The sort value and enrollment id of the last row seen. */
     public record Keyset(Object value, long id) {
     }
 
+    /** Whether this is a search (its terms may still match nobody). */
+    public boolean searched() {
+        return terms != null;
+    }
+
     public boolean filtered() {
         return mode != null || active != null || passed != null || !countries.isEmpty() || minProgress != null
-                || maxProgress != null;
+                || maxProgress != null || minGrade != null || maxGrade != null || inactiveBefore != null;
+    }
+
+    /** The same query continued after {@code keyset}. */
+    public LearnerListQuery after(Keyset keyset) {
+        return new LearnerListQuery(courseId, terms, mode, active, passed, countries, minProgress, maxProgress,
+                minGrade, maxGrade, inactiveBefore, sort, descending, keyset, limit);
+    }
+
+    /** The list's order: sort value then enrollment id, with the name order's unnamed rows last either way. */
+    public ListOrder order() {
+        return new ListOrder(sort, descending);
     }
 }

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.iqracity.console.api.LearnerSort;
 
 /**
@@ -18,16 +14,11 @@ import org.iqracity.console.api.LearnerSort;
  * are never selected (R5), and a learner is reached only through an enrollment of the asking Member (R1, R2).
  */
 public final class LearnerRepository {
+    /** Index entries read at a time while a search walks a sort's index ({@link #walk}). */
+    private static final int WALK_BATCH = 2_000;
     private static final String ROW_COLUMNS = "e.id AS eid, e.learner_id, l.username, l.name, e.email, e.country, "
             + "e.enrolled_at, e.mode, e.active, e.progress, e.grade, e.passed, e.last_activity_at, e.sponsor_id, "
             + "l.status";
-
-    private static final String[] SEARCH_KEYS = {"username_key", "name_key", "email_key"};
-    /** Reads a search's prefix ranges beside each other. */
-    private static final ExecutorService RANGES = Executors.newVirtualThreadPerTaskExecutor();
-    /** The indexes of the three prefix matches; they carry every sort and filter column (V10). */
-    private static final String[] SEARCH_INDEXES = {"enrollment_search_username", "enrollment_search_name",
-        "enrollment_search_email"};
 
     private final Jdbc jdbc;
     private final boolean postgres;
@@ -57,71 +48,181 @@ public final class LearnerRepository {
         return !postgres;
     }
 
-    /** A page; on H2 a search page comes with its total (see {@link PrefixMatches}). */
+    /**
+     * A page. A search page comes with its total on H2, and on PostgreSQL when a snapshot or the count of its matches
+     * gives it (see {@link WordMatches}).
+     */
     public Read read(LearnerListQuery q) {
-        if (q.prefix() == null) {
+        if (!q.searched()) {
             if (snapshots != null && q.after() == null) {
                 // Someone opened the course: its searches will want the snapshot soon.
                 snapshots.prepare(q.courseId(), enrollments(q.courseId()));
             }
             return new Read(scan(q), OptionalLong.empty());
         }
+        if (q.terms().isEmpty()) {
+            return new Read(List.of(), OptionalLong.of(0));
+        }
         SearchSnapshot snapshot = snapshot(q.courseId());
         SearchSnapshot.Result result = snapshot == null ? null : snapshot.search(q);
         if (result != null) {
             return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
         }
-        if (postgres) {
-            return new Read(search(q), OptionalLong.empty());
+        WordMatches words = new WordMatches(jdbc, postgres);
+        long[] matched = words.enrollments(q);
+        if (matched.length == 0) {
+            return new Read(List.of(), OptionalLong.of(0));
         }
-        PrefixMatches matches = prefixMatches(q);
-        return new Read(rowsOf(matches.page(q.after(), q.descending(), q.limit()), q), OptionalLong.of(matches.total()));
+        long enrollments = enrollments(q.courseId());
+        List<Long> walked = WordMatches.walkable(q, matched.length, enrollments) ? walk(q, matched, enrollments) : null;
+        if (walked != null) {
+            return new Read(rowsOf(walked, q), OptionalLong.of(matched.length));
+        }
+        if (postgres) {
+            return new Read(search(q, matched), OptionalLong.empty());
+        }
+        PrefixMatches matches = words.values(q, matched);
+        return new Read(rowsOf(matches.page(q.after(), q.order(), q.limit()), q), OptionalLong.of(matches.total()));
     }
 
-    /** A page without search: one range of the sort index, joined to the learners of that page only. */
+    /**
+     * A page without search: one range of the sort index, joined to the learners of that page only. In descending
+     * name order that is two ranges, the named learners' backwards and then the unnamed ones' forwards
+     * ({@link ListOrder}), each an index range.
+     */
     private List<LearnerRow> scan(LearnerListQuery q) {
-        String column = sortColumn(q.sort());
-        String dir = q.descending() ? "DESC" : "ASC";
+        if (!q.order().rotated()) {
+            return scan(q, q.descending(), null, q.after(), q.limit());
+        }
+        boolean afterNamed = q.after() == null || !q.order().last(q.after().value());
+        List<LearnerRow> rows = new ArrayList<>();
+        if (afterNamed) {
+            rows.addAll(scan(q, true, " < ?", q.after(), q.limit()));
+        }
+        if (rows.size() < q.limit()) {
+            rows.addAll(scan(q, false, " >= ?", afterNamed ? null : q.after(), q.limit() - rows.size()));
+        }
+        return rows;
+    }
+
+    /** One ordered range of the sort index; {@code part} (or null) bounds the sort column by the unnamed keys. */
+    private List<LearnerRow> scan(LearnerListQuery q, boolean descending, String part, LearnerListQuery.Keyset after,
+                                  int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(ROW_COLUMNS).append(", e.").append(column)
-                .append(" AS sort_value FROM enrollment e").append(useIndex(sortIndex(q.sort())))
-                .append(learnerJoin()).append(" WHERE e.course_id = ?");
+        String sql = range(q, ROW_COLUMNS + ", e." + sortColumn(q.sort()) + " AS sort_value", learnerJoin(),
+                descending, part, after, limit, params);
+        return jdbc.query(sql, rs -> mapRow(rs, q.sort()), params.toArray());
+    }
+
+    /** The statement of an ordered range of the sort index, its parameters added to {@code params}. */
+    private String range(LearnerListQuery q, String select, String join, boolean descending, String part,
+                         LearnerListQuery.Keyset after, int limit, List<Object> params) {
+        String column = sortColumn(q.sort());
+        String dir = descending ? "DESC" : "ASC";
+        StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM enrollment e")
+                .append(useIndex(sortIndex(q.sort()))).append(join).append(" WHERE e.course_id = ?");
         params.add(q.courseId());
+        if (part != null) {
+            sql.append(" AND e.").append(column).append(part);
+            params.add(SearchText.UNNAMED);
+        }
         appendFilters(q, "e.", sql, params);
-        appendKeyset(q, "e.", column, sql, params);
+        appendKeyset(after, descending, "e.", column, sql, params);
         // course_id leads the ORDER BY (it is one value here) so that it spells the index exactly: H2 then reads
         // the index in order and stops at the page instead of sorting the course.
         sql.append(" ORDER BY e.course_id ").append(dir).append(", e.").append(column).append(' ').append(dir)
                 .append(", e.id ").append(dir).append(" LIMIT ?");
-        params.add(q.limit());
-        return jdbc.query(sql.toString(), rs -> mapRow(rs, q.sort()), params.toArray());
+        params.add(limit);
+        return sql.toString();
     }
 
     /**
-     * PostgreSQL's search page, in two steps so that no plan walks the whole course: first the ids and sort keys of
-     * the page, each of the three prefix matches cut from its own index range and sorted; then the full rows of just
-     * those ids.
+     * H2, a search without filters that matched many: its page is found by walking the sort's index from the cursor
+     * (ids and sort values only, a few thousand at a time) and keeping the matched enrollments; in descending name
+     * order the named ones backwards, then the rest forwards, as {@link #scan} reads them. Matches can lie together
+     * in the sort's order (a first name's usernames, in username order), far from the cursor. The walk reads at most
+     * four times the entries evenly spread matches would need, or five entries a match if that is more (an entry
+     * read in order costs a fraction of a look-up), and then gives up and returns null.
      */
-    private List<LearnerRow> search(LearnerListQuery q) {
-        String column = sortColumn(q.sort());
-        String dir = q.descending() ? "DESC" : "ASC";
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT id, k FROM (");
-        for (int i = 0; i < SEARCH_KEYS.length; i++) {
-            if (i > 0) {
-                sql.append(" UNION ");
+    private List<Long> walk(LearnerListQuery q, long[] matched, long enrollments) {
+        List<Long> page = new ArrayList<>();
+        long spread = 4L * q.limit() * enrollments / Math.max(1, matched.length);
+        long[] budget = {Math.max(spread, 5L * matched.length) + WALK_BATCH};
+        boolean whole;
+        if (!q.order().rotated()) {
+            whole = walk(q, q.descending(), null, q.after(), matched, page, budget);
+        } else {
+            boolean afterNamed = q.after() == null || !q.order().last(q.after().value());
+            whole = !afterNamed || walk(q, true, " < ?", q.after(), matched, page, budget);
+            if (whole && page.size() < q.limit()) {
+                whole = walk(q, false, " >= ?", afterNamed ? null : q.after(), matched, page, budget);
             }
-            sql.append("(SELECT id, ").append(column).append(" AS k FROM enrollment").append(useIndex(SEARCH_INDEXES[i]))
-                    .append(" WHERE course_id = ?");
-            params.add(q.courseId());
-            appendPrefix(SEARCH_KEYS[i], q.prefix(), sql, params);
-            appendFilters(q, "", sql, params);
-            appendKeyset(q, "", column, sql, params);
-            // No ORDER BY ... LIMIT in the branch: PostgreSQL would walk the sort index and test every row for a rare
-            // prefix; it takes the matches from the prefix index and sorts those instead.
-            sql.append(')');
         }
-        sql.append(") m ORDER BY k ").append(dir).append(", id ").append(dir).append(" LIMIT ?");
+        return whole ? page : null;
+    }
+
+    /** One range of the walk; false when the budget of entries ran out first. */
+    private boolean walk(LearnerListQuery q, boolean descending, String part, LearnerListQuery.Keyset after,
+                         long[] matched, List<Long> page, long[] budget) {
+        LearnerListQuery.Keyset from = after;
+        while (budget[0] > 0) {
+            List<Object> params = new ArrayList<>();
+            String sql = range(q, "e.id, e." + sortColumn(q.sort()), "", descending, part, from, WALK_BATCH, params);
+            List<LearnerListQuery.Keyset> read = jdbc.query(sql, rs -> new LearnerListQuery.Keyset(
+                    sortValue(rs, 2, q.sort()), rs.getLong(1)), params.toArray());
+            budget[0] -= read.size();
+            for (LearnerListQuery.Keyset row : read) {
+                if (java.util.Arrays.binarySearch(matched, row.id()) >= 0) {
+                    page.add(row.id());
+                    if (page.size() == q.limit()) {
+                        return true;
+                    }
+                }
+            }
+            if (read.size() < WALK_BATCH) {
+                return true;
+            }
+            from = read.getLast();
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's search page when the matches are looked up: their rows read by primary key, filtered and sorted by
+     * the database (its text order is its collation's, which Java cannot repeat); then the full rows of the page.
+     */
+    private List<LearnerRow> search(LearnerListQuery q, long[] matched) {
+        String column = sortColumn(q.sort());
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT e.id FROM enrollment e WHERE e.id = ANY(?) AND e.course_id = ?");
+        params.add(matched);
+        params.add(q.courseId());
+        appendFilters(q, "e.", sql, params);
+        String k = "e." + column;
+        if (q.after() != null && q.order().rotated()) {
+            Object value = q.after().value();
+            if (q.order().last(value)) {
+                sql.append(" AND (").append(k).append(" > ? OR (").append(k).append(" = ? AND e.id > ?))");
+            } else {
+                sql.append(" AND (").append(k).append(" >= '").append(SearchText.UNNAMED).append("' OR ").append(k)
+                        .append(" < ? OR (").append(k).append(" = ? AND e.id < ?))");
+            }
+            params.add(value);
+            params.add(value);
+            params.add(q.after().id());
+        } else {
+            appendKeyset(q.after(), q.descending(), "e.", column, sql, params);
+        }
+        if (q.order().rotated()) {
+            String named = k + " < '" + SearchText.UNNAMED + "'";
+            sql.append(" ORDER BY CASE WHEN ").append(named).append(" THEN 0 ELSE 1 END, CASE WHEN ").append(named)
+                    .append(" THEN ").append(k).append(" END DESC, CASE WHEN ").append(named)
+                    .append(" THEN e.id END DESC, ").append(k).append(", e.id");
+        } else {
+            String dir = q.descending() ? " DESC" : " ASC";
+            sql.append(" ORDER BY ").append(k).append(dir).append(", e.id").append(dir);
+        }
+        sql.append(" LIMIT ?");
         params.add(q.limit());
         return rowsOf(jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray()), q);
     }
@@ -144,13 +245,28 @@ public final class LearnerRepository {
 
     /** How many rows match the filters and search (without the cursor). */
     public long count(LearnerListQuery q) {
-        if (q.prefix() != null) {
-            SearchSnapshot snapshot = snapshot(q.courseId());
-            return snapshot != null ? snapshot.total(q) : prefixMatches(q).total();
-        }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e WHERE e.course_id = ?");
         params.add(q.courseId());
+        if (q.searched()) {
+            if (q.terms().isEmpty()) {
+                return 0;
+            }
+            SearchSnapshot snapshot = snapshot(q.courseId());
+            if (snapshot != null) {
+                return snapshot.total(q);
+            }
+            WordMatches words = new WordMatches(jdbc, postgres);
+            long[] matched = words.enrollments(q);
+            if (!q.filtered() || matched.length == 0) {
+                return matched.length;
+            }
+            if (!postgres) {
+                return words.values(q, matched).total();
+            }
+            sql.append(" AND e.id = ANY(?)");
+            params.add(matched);
+        }
         appendFilters(q, "e.", sql, params);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
     }
@@ -163,71 +279,6 @@ public final class LearnerRepository {
     private long enrollments(String courseId) {
         return jdbc.queryOne("SELECT enrollment_count FROM course WHERE id = ?", rs -> rs.getLong(1), courseId)
                 .orElse(0L);
-    }
-
-    /**
-     * A search's matches, from the three prefix ranges of the covering indexes (V10) alone: each range is read once
-     * as (id, sort value) pairs, without the cursor. They give the total on both databases; on H2 also the page,
-     * with the cursor applied in memory, so a search there reads its ranges once instead of twice. (PostgreSQL sorts
-     * text by the database's collation, which Java cannot repeat, so it sorts its own page.) The ranges are read side
-     * by side, one on the caller's thread, each on a connection of its own.
-     */
-    private PrefixMatches prefixMatches(LearnerListQuery q) {
-        List<Future<PrefixMatches>> others = new ArrayList<>();
-        for (int i = 1; i < SEARCH_KEYS.length; i++) {
-            int range = i;
-            others.add(RANGES.submit(() -> prefixRange(q, range)));
-        }
-        PrefixMatches matches = prefixRange(q, 0);
-        try {
-            for (Future<PrefixMatches> other : others) {
-                matches.addAll(other.get());
-            }
-        } catch (InterruptedException e) {
-            others.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a search", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-        return matches;
-    }
-
-    private PrefixMatches prefixRange(LearnerListQuery q, int range) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT id, ").append(sortColumn(q.sort())).append(" FROM enrollment")
-                .append(useIndex(SEARCH_INDEXES[range])).append(" WHERE course_id = ?");
-        params.add(q.courseId());
-        appendPrefix(SEARCH_KEYS[range], q.prefix(), sql, params);
-        appendFilters(q, "", sql, params);
-        PrefixMatches matches = new PrefixMatches();
-        jdbc.query(sql.toString(), rs -> {
-            matches.add(rs.getLong(1), sortValue(rs, 2, q.sort()));
-            return null;
-        }, params.toArray());
-        return matches;
-    }
-
-    /**
-     * A case-insensitive prefix match that an index can serve on both databases: H2 cannot turn a parameterised
-     * LIKE into an index range, so the range is spelled out ({@code key >= 'abc' AND key < 'abd'}); PostgreSQL uses
-     * LIKE on its text_pattern_ops index (V3).
-     */
-    private void appendPrefix(String key, String prefix, StringBuilder sql, List<Object> params) {
-        if (!postgres) {
-            sql.append(" AND ").append(key).append(" >= ?");
-            params.add(prefix);
-            String upper = upperBound(prefix);
-            if (upper != null) {
-                // H2 compares strings as Java does, so [prefix, upperBound) is exactly "starts with prefix". A LIKE
-                // beside it would cost a look at every matching row (a cold 8,000-row match: 10-80 ms) for nothing.
-                sql.append(" AND ").append(key).append(" < ?");
-                params.add(upper);
-                return;
-            }
-        }
-        sql.append(" AND ").append(key).append(" LIKE ? ESCAPE '\\'");
-        params.add(escapeLike(prefix) + "%");
     }
 
     /**
@@ -272,22 +323,22 @@ public final class LearnerRepository {
         return null;
     }
 
-    private static void appendKeyset(LearnerListQuery q, String alias, String column, StringBuilder sql,
-                                     List<Object> params) {
-        if (q.after() == null) {
+    private static void appendKeyset(LearnerListQuery.Keyset after, boolean descending, String alias, String column,
+                                     StringBuilder sql, List<Object> params) {
+        if (after == null) {
             return;
         }
-        String cmp = q.descending() ? "<" : ">";
-        String cmpEq = q.descending() ? "<=" : ">=";
+        String cmp = descending ? "<" : ">";
+        String cmpEq = descending ? "<=" : ">=";
         sql.append(" AND ").append(alias).append(column).append(' ').append(cmpEq).append(" ? AND (").append(alias)
                 .append(column).append(' ').append(cmp).append(" ? OR ").append(alias).append("id ").append(cmp)
                 .append(" ?)");
-        params.add(q.after().value());
-        params.add(q.after().value());
-        params.add(q.after().id());
+        params.add(after.value());
+        params.add(after.value());
+        params.add(after.id());
     }
 
-    private static void appendFilters(LearnerListQuery q, String alias, StringBuilder sql, List<Object> params) {
+    static void appendFilters(LearnerListQuery q, String alias, StringBuilder sql, List<Object> params) {
         if (q.mode() != null) {
             sql.append(" AND ").append(alias).append("mode = ?");
             params.add(q.mode().name());
@@ -312,6 +363,19 @@ public final class LearnerRepository {
         if (q.maxProgress() != null) {
             sql.append(" AND ").append(alias).append("progress <= ?");
             params.add(q.maxProgress());
+        }
+        if (q.minGrade() != null) {
+            sql.append(" AND ").append(alias).append("grade >= ?");
+            params.add(q.minGrade());
+        }
+        if (q.maxGrade() != null) {
+            sql.append(" AND ").append(alias).append("grade <= ?");
+            params.add(q.maxGrade());
+        }
+        if (q.inactiveBefore() != null) {
+            // activity_key is 0 for a learner never active: always before.
+            sql.append(" AND ").append(alias).append("activity_key < ?");
+            params.add(q.inactiveBefore());
         }
     }
 
@@ -339,7 +403,7 @@ public final class LearnerRepository {
     }
 
     /** A sort column's value as cursors carry it: a String, Instant, Double or Long, never null (all NOT NULL). */
-    private static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
+    static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
         return switch (sort) {
             case USERNAME, NAME -> rs.getString(column);
             case ENROLLED_AT -> rs.getObject(column, java.time.OffsetDateTime.class).toInstant();

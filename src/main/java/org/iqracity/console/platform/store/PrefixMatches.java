@@ -7,18 +7,25 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * What a search's three prefix ranges (username, name, e-mail) matched, as (enrollment id, sort value) pairs. One
- * enrollment can match in all three ranges, always with the same sort value, so it appears up to three times.
- * Answers both the total (distinct ids) and a page in the list's order: sort value, then id, ascending or
- * descending, after a cursor — the order the SQL of an unsearched page uses, so cursors mean the same in both.
+ * What a search matched, as (enrollment id, sort value) pairs, each enrollment at most {@code maxRepeats} times
+ * (always with the same sort value). Answers both the total (distinct ids) and a page in the list's order
+ * ({@link ListOrder}) after a cursor: the order the SQL of an unsearched page uses, so cursors mean the same in both.
  */
 final class PrefixMatches {
-    /** An enrollment matched by all three ranges fills three of a page's candidate places. */
-    private static final int MAX_REPEATS = 3;
+    /** How often one enrollment may have been added: a page keeps that many candidates for each place. */
+    private final int maxRepeats;
 
     private long[] ids = new long[1024];
     private Comparable<?>[] values = new Comparable<?>[1024];
     private int size;
+
+    PrefixMatches() {
+        this(1);
+    }
+
+    PrefixMatches(int maxRepeats) {
+        this.maxRepeats = maxRepeats;
+    }
 
     void add(long id, Comparable<?> value) {
         if (size == ids.length) {
@@ -51,21 +58,15 @@ final class PrefixMatches {
 
     /**
      * The ids of the first {@code limit} distinct matches after {@code after} (null: from the start). A bounded heap
-     * keeps the best {@code limit × 3} entries seen, which hold at least {@code limit} distinct enrollments.
+     * keeps the best {@code limit × maxRepeats} entries seen, which hold at least {@code limit} distinct enrollments.
      */
-    List<Long> page(LearnerListQuery.Keyset after, boolean descending, int limit) {
-        Comparator<Integer> order = (a, b) -> compare(values[a], ids[a], values[b], ids[b]);
-        if (descending) {
-            order = order.reversed();
-        }
-        int capacity = limit * MAX_REPEATS;
+    List<Long> page(LearnerListQuery.Keyset after, ListOrder listOrder, int limit) {
+        Comparator<Integer> order = (a, b) -> listOrder.compare(values[a], ids[a], values[b], ids[b]);
+        int capacity = limit * maxRepeats;
         PriorityQueue<Integer> best = new PriorityQueue<>(capacity + 1, order.reversed());
         for (int i = 0; i < size; i++) {
-            if (after != null) {
-                int c = compare(values[i], ids[i], after.value(), after.id());
-                if (descending ? c >= 0 : c <= 0) {
-                    continue;
-                }
+            if (after != null && listOrder.compare(values[i], ids[i], after.value(), after.id()) <= 0) {
+                continue;
             }
             if (best.size() < capacity) {
                 best.add(i);
@@ -86,11 +87,5 @@ final class PrefixMatches {
             }
         }
         return page;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static int compare(Object value, long id, Object otherValue, long otherId) {
-        int c = ((Comparable<Object>) value).compareTo(otherValue);
-        return c != 0 ? c : Long.compare(id, otherId);
     }
 }

@@ -12,30 +12,36 @@ import java.util.function.IntBinaryOperator;
 import org.iqracity.console.api.LearnerSort;
 
 /**
- * One course's enrollments as a search reads them, in memory: the three search keys (username, name, e-mail), every
- * column a search sorts or filters on, and the rows in the order of each key. A search of a 500,000 course on H2 reads
- * tens of thousands of entries of the covering indexes (V10), and H2 holds a decoded index entry in about 1 KB of its
- * page cache: the three ranges of one large course do not fit a 3 GB platform's cache, so most searches paid for
- * decoding pages again (100-500 ms). Here an enrollment costs ~250 bytes, and a search is a few binary searches and a walk of one sort order.
- * The columns are arrays of primitives and the keys {@link PackedText}s, so that a snapshot is a few dozen objects,
+ * One course's enrollments as a search reads them, in memory: the search words of every enrollment (the word table's
+ * rows, {@link SearchTokens}) in word order, every column a search sorts or filters on, and the rows in the order of
+ * each sort. A search of a 500,000 course on H2 reads tens of thousands of index entries and looks each match up by
+ * primary key, and H2 holds a decoded entry in about 1 KB of its page cache: most searches of a large course paid
+ * for decoding pages again (100-500 ms). Here a search is two binary searches a word and a walk of one sort order.
+ * The columns are arrays of primitives and the texts {@link PackedText}s, so that a snapshot is a few dozen objects,
  * not millions for the collector to copy while it is read.
  *
- * <p>Text order: a prefix is one range of Java's string order, which H2 also sorts by. PostgreSQL sorts text by its
- * collation (under most locales {@code "ann.b"} and {@code "annb"} interleave differently), so a snapshot read there
- * also takes the database's own username and name orders, and a page in those sorts walks them; a cursor in them is
- * found by its enrollment id. The same pages, in the same order, as the SQL path gives on either database.
+ * <p>Matching is the word table's: a search word is one range of the words in Java's string order ({@code [word,
+ * upperBound)}), the enrollments of every word's range are kept, then the filters. Text order: H2 sorts text as
+ * Java does. PostgreSQL sorts text by its collation (under most locales {@code "ann.b"} and {@code "annb"}
+ * interleave differently), so a snapshot read there also takes the database's own username and name orders, and a
+ * page in those sorts walks them; a cursor in them is found by its enrollment id. The same pages, in the same order
+ * ({@link ListOrder}, the unnamed rows of the name order last either way), as the SQL path gives on either database.
  *
  * <p>Immutable once read. The caller ({@link SearchSnapshots}) decides whether it is still current.
  */
 final class SearchSnapshot {
     /** Rows read per query while reading: one ordered index range at a time keeps H2 from buffering a whole course. */
     private static final int BATCH = 20_000;
-    private static final String[] KEYS = {"username_key", "name_key", "email_key"};
-    /** {@link #start}'s answer for a cursor the snapshot cannot place. */
+    /** The text sort keys held, as {@link #keys} holds them. */
+    private static final String[] KEYS = {"username_key", "name_key"};
+    /** {@link #firstAfter}'s answer for a cursor the snapshot cannot place. */
     private static final int NOWHERE = Integer.MIN_VALUE;
 
     private final long[] ids;
+    /** The username and name keys, by row. */
     private final PackedText[] keys;
+    /** Every search word of the course, with its row. */
+    private final WordIndex words;
     /** Nanoseconds since the epoch. */
     private final long[] enrolledAt;
     private final double[] progress;
@@ -45,8 +51,6 @@ final class SearchSnapshot {
     private final String[] country;
     private final boolean[] active;
     private final boolean[] passed;
-    /** For each key, the row numbers in the key's order (then id), as the index orders them. */
-    private final int[][] byKey;
     /** For each sort (by ordinal), the row numbers in ascending (sort value, id) order. */
     private final int[][] bySort;
     /**
@@ -54,13 +58,17 @@ final class SearchSnapshot {
      * where a cursor is found by its id; null on H2, whose text order is Java's.
      */
     private final int[][] collatedRank;
-    /** Row numbers in id order, to find a cursor's row; null on H2. */
+    /** Row numbers in id order, to find a row by its enrollment id. */
     private final int[] byId;
+    /** Where the unnamed rows begin in the name order ({@link ListOrder}). */
+    private final int unnamedFrom;
 
-    private SearchSnapshot(Builder b, long[][] collatedIds) {
+    private SearchSnapshot(SnapshotColumns b, long[][] collatedIds) {
         int n = b.size;
         ids = Arrays.copyOf(b.ids, n);
-        keys = new PackedText[] {b.keys[0].trimmed(), b.keys[1].trimmed(), b.keys[2].trimmed()};
+        keys = new PackedText[] {b.keys[0].trimmed(), b.keys[1].trimmed()};
+        PackedText text = b.words.trimmed();
+        words = new WordIndex(text, Arrays.copyOf(b.wordRow, text.size()), sorted(text.size(), text::compare));
         enrolledAt = Arrays.copyOf(b.enrolledAt, n);
         progress = Arrays.copyOf(b.progress, n);
         grade = Arrays.copyOf(b.grade, n);
@@ -69,25 +77,26 @@ final class SearchSnapshot {
         country = Arrays.copyOf(b.country, n);
         active = Arrays.copyOf(b.active, n);
         passed = Arrays.copyOf(b.passed, n);
-        byKey = new int[KEYS.length][];
-        for (int k = 0; k < KEYS.length; k++) {
-            PackedText key = keys[k];
-            byKey[k] = order(n, key::compare);
-        }
-        byId = collatedIds == null ? null : order(n, (a, c) -> 0);
+        byId = b.byId;
         int[][] collated = collatedIds == null ? null : new int[][] {rowsOf(collatedIds[0]), rowsOf(collatedIds[1])};
         collatedRank = collated == null ? null : new int[][] {rank(collated[0]), rank(collated[1])};
         bySort = new int[LearnerSort.values().length][];
         for (LearnerSort sort : LearnerSort.values()) {
             bySort[sort.ordinal()] = switch (sort) {
-                case USERNAME -> collated == null ? byKey[0] : collated[0];
-                case NAME -> collated == null ? byKey[1] : collated[1];
+                case USERNAME -> collated == null ? order(n, keys[0]::compare) : collated[0];
+                case NAME -> collated == null ? order(n, keys[1]::compare) : collated[1];
                 case ENROLLED_AT -> order(n, (a, c) -> Long.compare(enrolledAt[a], enrolledAt[c]));
                 case PROGRESS -> order(n, (a, c) -> Double.compare(progress[a], progress[c]));
                 case GRADE -> order(n, (a, c) -> Double.compare(grade[a], grade[c]));
                 case LAST_ACTIVITY_AT -> order(n, (a, c) -> Long.compare(activity[a], activity[c]));
             };
         }
+        int[] byName = bySort[LearnerSort.NAME.ordinal()];
+        int from = byName.length;
+        while (from > 0 && byName[from - 1] >= 0 && SearchText.unnamed(keys[1].get(byName[from - 1]))) {
+            from--;
+        }
+        unnamedFrom = from;
     }
 
     /** Enrollments held. */
@@ -95,30 +104,44 @@ final class SearchSnapshot {
         return ids.length;
     }
 
+    /** Heap the snapshot's arrays take, roughly (its few dozen objects' headers and the shared texts left out). */
+    long bytes() {
+        long n = ids.length;
+        // ids and four number columns; mode and country references; two flags; the sort orders and the id order.
+        long perRow = 8L * 5 + 4 * 2 + 2 + 4L * (bySort.length + 1) + (collatedRank == null ? 0 : 8);
+        return n * perRow + keys[0].bytes() + keys[1].bytes() + words.bytes();
+    }
+
     /**
-     * Reads a course in keyset batches: on H2 from the e-mail search index, which carries every column needed (V10);
-     * on PostgreSQL from the table, then its username and name orders (ids only) from V2's indexes. Returns null if
-     * {@code stop} turns true between batches, or if the rows changed while they were read (the ids of an order are
-     * not the rows'). The caller checks that no enrollment changed while this ran.
+     * Reads a course in keyset batches: on H2 its rows from the e-mail search index, which carries every column
+     * needed (V10), and its words from the word index (V23); on PostgreSQL the rows from the table, the words, then
+     * its username and name orders (ids only) from V2's indexes. Returns null if {@code stop} turns true between
+     * batches, or if the rows changed while they were read (a word or an id of an order that is not a row's). The
+     * caller checks that no enrollment changed while this ran.
      */
     static SearchSnapshot read(Jdbc jdbc, String courseId, boolean postgres, BooleanSupplier stop) {
         String columns = "id, username_key, name_key, email_key, enrolled_at, progress, grade, activity_key, mode, "
                 + "country, active, passed";
-        Builder b = new Builder();
+        SnapshotColumns b = new SnapshotColumns();
         if (postgres) {
             jdbc.forEach("SELECT " + columns + " FROM enrollment WHERE course_id = ?", b::add, courseId);
             if (stop.getAsBoolean()) {
                 return null;
             }
+            b.indexIds();
+            jdbc.forEach("SELECT id, token FROM " + SearchTokens.TABLE + " WHERE course_id = ?", b::addWord, courseId);
             long[][] collated = new long[2][];
             for (int k = 0; k < 2; k++) {
-                Ids order = new Ids(b.size);
+                SnapshotColumns.Ids order = new SnapshotColumns.Ids(b.size);
                 jdbc.forEach("SELECT id FROM enrollment WHERE course_id = ? ORDER BY " + KEYS[k] + ", id",
                         rs -> order.add(rs.getLong(1)), courseId);
                 if (order.size != b.size || stop.getAsBoolean()) {
                     return null;
                 }
                 collated[k] = order.ids;
+            }
+            if (b.strayWords) {
+                return null;
             }
             SearchSnapshot snapshot = new SearchSnapshot(b, collated);
             return snapshot.complete() ? snapshot : null;
@@ -135,29 +158,30 @@ final class SearchSnapshot {
             if (before == 0) {
                 jdbc.forEach(first, b::add, courseId, BATCH);
             } else {
-                String lastKey = b.keys[2].get(before - 1);
-                jdbc.forEach(next, b::add, courseId, lastKey, lastKey, b.ids[before - 1], BATCH);
+                jdbc.forEach(next, b::add, courseId, b.lastEmailKey, b.lastEmailKey, b.ids[before - 1], BATCH);
             }
             if (b.size - before < BATCH) {
-                return new SearchSnapshot(b, null);
+                break;
             }
         }
-    }
-
-    /** Ids in the order a query gave them. */
-    private static final class Ids {
-        private final long[] ids;
-        private int size;
-
-        Ids(int expected) {
-            ids = new long[expected];
-        }
-
-        void add(long id) {
-            if (size < ids.length) {
-                ids[size] = id;
+        b.indexIds();
+        String firstWords = "SELECT id, token FROM " + SearchTokens.TABLE + " USE INDEX (enrollment_token_search) "
+                + "WHERE course_id = ? ORDER BY course_id, token, id LIMIT ?";
+        String nextWords = "SELECT id, token FROM " + SearchTokens.TABLE + " USE INDEX (enrollment_token_search) "
+                + "WHERE course_id = ? AND token >= ? AND (token > ? OR id > ?) ORDER BY course_id, token, id LIMIT ?";
+        while (true) {
+            if (stop.getAsBoolean()) {
+                return null;
             }
-            size++;
+            int before = b.wordCount;
+            if (before == 0) {
+                jdbc.forEach(firstWords, b::addWord, courseId, BATCH);
+            } else {
+                jdbc.forEach(nextWords, b::addWord, courseId, b.lastWord, b.lastWord, b.lastWordId, BATCH);
+            }
+            if (b.wordCount - before < BATCH) {
+                return b.strayWords ? null : new SearchSnapshot(b, null);
+            }
         }
     }
 
@@ -166,28 +190,42 @@ final class SearchSnapshot {
     }
 
     /**
-     * The query's page and total: the rows whose username, name or e-mail key starts with the prefix and pass the
-     * filters are marked (each key's order gives its matches as one range, found by two binary searches); the page
-     * walks the sort's order from the cursor and takes the marked rows. Order and cursor mean what they mean in SQL:
-     * sort value, then id, both ascending or both descending. Null when the snapshot cannot place the cursor (on
-     * PostgreSQL, a text sort's cursor that names no row of the course as it is held): the SQL path answers then.
+     * The query's page and total: the rows that have a word starting with each of the search's words and pass the
+     * filters are marked; the page walks the sort's order from the cursor and takes the marked rows. Order and cursor
+     * mean what they mean in SQL ({@link ListOrder}). Null when the snapshot cannot place the cursor (on PostgreSQL, a
+     * text sort's cursor that names no row of the course as it is held): the SQL path answers then.
      */
     Result search(LearnerListQuery q) {
-        int at = start(bySort[q.sort().ordinal()], q);
-        if (at == NOWHERE) {
+        int[] order = bySort[q.sort().ordinal()];
+        int after = firstAfter(order, q);
+        if (after == NOWHERE) {
             return null;
         }
         BitSet matched = matches(q);
         long total = matched.cardinality();
-        int[] order = bySort[q.sort().ordinal()];
         List<Long> page = new ArrayList<>(Math.min(q.limit(), (int) total));
-        int step = q.descending() ? -1 : 1;
-        for (int i = at; page.size() < q.limit() && i >= 0 && i < order.length && page.size() < total; i += step) {
+        if (!q.descending()) {
+            take(order, after, order.length, 1, matched, q.limit(), page);
+        } else if (!q.order().rotated()) {
+            take(order, lastBefore(order, after, q), -1, -1, matched, q.limit(), page);
+        } else if (q.after() != null && q.order().last(q.after().value())) {
+            take(order, after, order.length, 1, matched, q.limit(), page);
+        } else {
+            // The named rows backwards, then the unnamed ones forwards.
+            int from = q.after() == null ? unnamedFrom - 1 : lastBefore(order, after, q);
+            take(order, Math.min(from, unnamedFrom - 1), -1, -1, matched, q.limit(), page);
+            take(order, unnamedFrom, order.length, 1, matched, q.limit(), page);
+        }
+        return new Result(page, total);
+    }
+
+    /** Adds the marked rows of positions {@code from} (inclusive) to {@code to} (exclusive) to the page. */
+    private void take(int[] order, int from, int to, int step, BitSet matched, int limit, List<Long> page) {
+        for (int i = from; i != to && page.size() < limit; i += step) {
             if (matched.get(order[i])) {
                 page.add(ids[order[i]]);
             }
         }
-        return new Result(page, total);
     }
 
     /** How many rows the query's search and filters match, whatever its cursor. */
@@ -196,18 +234,23 @@ final class SearchSnapshot {
     }
 
     private BitSet matches(LearnerListQuery q) {
-        BitSet matched = new BitSet(ids.length);
-        String upper = LearnerRepository.upperBound(q.prefix());
-        boolean filtered = q.filtered();
-        for (int k = 0; k < KEYS.length; k++) {
-            PackedText key = keys[k];
-            int[] order = byKey[k];
-            // [prefix, upper) in Java's string order is exactly "starts with prefix".
-            int end = upper == null ? order.length : lowerBound(key, order, upper);
-            for (int i = lowerBound(key, order, q.prefix()); i < end; i++) {
-                int row = order[i];
-                if (!filtered || passes(row, q)) {
-                    matched.set(row);
+        BitSet matched = null;
+        for (String term : q.terms()) {
+            BitSet rows = new BitSet(ids.length);
+            words.mark(term, rows);
+            if (matched == null) {
+                matched = rows;
+            } else {
+                matched.and(rows);
+            }
+        }
+        if (matched == null) {
+            return new BitSet();
+        }
+        if (q.filtered()) {
+            for (int row = matched.nextSetBit(0); row >= 0; row = matched.nextSetBit(row + 1)) {
+                if (!passes(row, q)) {
+                    matched.clear(row);
                 }
             }
         }
@@ -215,13 +258,13 @@ final class SearchSnapshot {
     }
 
     /**
-     * The first position of the sort's order to look at: the start or end, or just past the cursor; {@link #NOWHERE}
-     * when a collated cursor names no row held.
+     * The first position of the sort's ascending order after the cursor (0 without one); {@link #NOWHERE} when a
+     * collated cursor names no row held.
      */
-    private int start(int[] order, LearnerListQuery q) {
+    private int firstAfter(int[] order, LearnerListQuery q) {
         LearnerListQuery.Keyset after = q.after();
         if (after == null) {
-            return q.descending() ? order.length - 1 : 0;
+            return 0;
         }
         int text = q.sort() == LearnerSort.USERNAME ? 0 : q.sort() == LearnerSort.NAME ? 1 : -1;
         if (collatedRank != null && text >= 0) {
@@ -229,7 +272,7 @@ final class SearchSnapshot {
             if (row < 0 || !(after.value() instanceof String value) || keys[text].compareTo(row, value) != 0) {
                 return NOWHERE;
             }
-            return collatedRank[text][row] + (q.descending() ? -1 : 1);
+            return collatedRank[text][row] + 1;
         }
         // The first position whose (value, id) is greater than the cursor's.
         int lo = 0;
@@ -247,15 +290,20 @@ final class SearchSnapshot {
                 hi = mid;
             }
         }
-        if (!q.descending()) {
-            return lo;
+        return lo;
+    }
+
+    /** The last position of the ascending order before the cursor, given the first after it (-1: none). */
+    private int lastBefore(int[] order, int firstAfter, LearnerListQuery q) {
+        if (q.after() == null) {
+            return order.length - 1;
         }
-        // Descending: the last position whose (value, id) is less than the cursor's.
-        int i = lo - 1;
-        while (i >= 0 && compareValue(order[i], q.sort(), after.value()) == 0 && ids[order[i]] == after.id()) {
-            i--;
-        }
-        return i;
+        int i = firstAfter - 1;
+        // A collated cursor was found by its row; any other is the row at i only if its value is the row's too.
+        boolean collated = collatedRank != null && (q.sort() == LearnerSort.USERNAME || q.sort() == LearnerSort.NAME);
+        boolean cursorRow = i >= 0 && ids[order[i]] == q.after().id()
+                && (collated || compareValue(order[i], q.sort(), q.after().value()) == 0);
+        return cursorRow ? i - 1 : i;
     }
 
     /** The row's sort value against a cursor's, which is of the type the SQL path reads (LearnerRepository.sortValue). */
@@ -270,7 +318,7 @@ final class SearchSnapshot {
         };
     }
 
-    private static long nanos(Instant t) {
+    static long nanos(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
@@ -279,9 +327,12 @@ final class SearchSnapshot {
         return (q.mode() == null || q.mode().name().equals(mode[row]))
                 && (q.active() == null || q.active() == active[row])
                 && (q.passed() == null || q.passed() == passed[row])
-                && (q.countries().isEmpty() || q.countries().contains(country[row]))
+                && (q.countries().isEmpty() || country[row] != null && q.countries().contains(country[row]))
                 && (q.minProgress() == null || progress[row] >= q.minProgress())
-                && (q.maxProgress() == null || progress[row] <= q.maxProgress());
+                && (q.maxProgress() == null || progress[row] <= q.maxProgress())
+                && (q.minGrade() == null || grade[row] >= q.minGrade())
+                && (q.maxGrade() == null || grade[row] <= q.maxGrade())
+                && (q.inactiveBefore() == null || activity[row] < q.inactiveBefore());
     }
 
     /** The row holding enrollment {@code id}, or -1. */
@@ -335,27 +386,16 @@ final class SearchSnapshot {
         return rank;
     }
 
-    /** The first position in {@code order} whose key is not less than {@code prefix}. */
-    private static int lowerBound(PackedText key, int[] order, String prefix) {
-        int lo = 0;
-        int hi = order.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (key.compareTo(order[mid], prefix) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** Row numbers sorted by a column, then id: H2 compares text as Java's String does, so this is the index's order. */
     private int[] order(int n, IntBinaryOperator byColumn) {
-        IntBinaryOperator order = (a, c) -> {
+        return sorted(n, (a, c) -> {
             int r = byColumn.applyAsInt(a, c);
             return r != 0 ? r : Long.compare(ids[a], ids[c]);
-        };
+        });
+    }
+
+    /** The numbers 0 to n - 1 sorted by {@code order}; already sorted input costs one pass. */
+    static int[] sorted(int n, IntBinaryOperator order) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -396,57 +436,6 @@ final class SearchSnapshot {
         }
         while (j < hi) {
             rows[k++] = spare[j++];
-        }
-    }
-
-    /** Growable columns while reading; repeated short texts (mode, country) share one String. */
-    private static final class Builder {
-        private final Map<String, String> shared = new HashMap<>();
-        private long[] ids = new long[1024];
-        private final PackedText[] keys = {new PackedText(), new PackedText(), new PackedText()};
-        private long[] enrolledAt = new long[1024];
-        private double[] progress = new double[1024];
-        private double[] grade = new double[1024];
-        private long[] activity = new long[1024];
-        private String[] mode = new String[1024];
-        private String[] country = new String[1024];
-        private boolean[] active = new boolean[1024];
-        private boolean[] passed = new boolean[1024];
-        private int size;
-
-        void add(java.sql.ResultSet rs) throws java.sql.SQLException {
-            if (size == ids.length) {
-                grow(size * 2);
-            }
-            ids[size] = rs.getLong(1);
-            for (int k = 0; k < 3; k++) {
-                keys[k].add(rs.getString(2 + k));
-            }
-            enrolledAt[size] = nanos(rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
-            progress[size] = rs.getDouble(6);
-            grade[size] = rs.getDouble(7);
-            activity[size] = rs.getLong(8);
-            mode[size] = share(rs.getString(9));
-            country[size] = share(rs.getString(10));
-            active[size] = rs.getBoolean(11);
-            passed[size] = rs.getBoolean(12);
-            size++;
-        }
-
-        private String share(String s) {
-            return s == null ? null : shared.computeIfAbsent(s, v -> v);
-        }
-
-        private void grow(int n) {
-            ids = Arrays.copyOf(ids, n);
-            enrolledAt = Arrays.copyOf(enrolledAt, n);
-            progress = Arrays.copyOf(progress, n);
-            grade = Arrays.copyOf(grade, n);
-            activity = Arrays.copyOf(activity, n);
-            mode = Arrays.copyOf(mode, n);
-            country = Arrays.copyOf(country, n);
-            active = Arrays.copyOf(active, n);
-            passed = Arrays.copyOf(passed, n);
         }
     }
 }

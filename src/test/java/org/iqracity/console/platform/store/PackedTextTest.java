@@ -52,4 +52,24 @@ class PackedTextTest {
         assertThat(packed.get(1_500)).isEqualTo(long1);
         assertThat(packed.trimmed().get(1_499)).isEqualTo("learner1499");
     }
+
+    @Test
+    void keepsLatin1TextsAByteAUnitUntilAWiderOneComes() {
+        PackedText packed = new PackedText();
+        List<String> texts = new ArrayList<>(List.of("chen", "garcia", "zo\u00eb", "\u00ff", ""));
+        texts.forEach(packed::add);
+        assertThat(packed.compact()).isTrue();
+        assertThat(packed.trimmed().compact()).isTrue();
+        assertThat(Integer.signum(packed.compare(3, 0))).as("\u00ff after c, as a String").isEqualTo(1);
+        texts.add("\u0142ukasz");
+        packed.add("\u0142ukasz");
+        assertThat(packed.compact()).isFalse();
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(packed.get(i)).isEqualTo(texts.get(i));
+            for (int j = 0; j < texts.size(); j++) {
+                assertThat(Integer.signum(packed.compare(i, j)))
+                        .isEqualTo(Integer.signum(texts.get(i).compareTo(texts.get(j))));
+            }
+        }
+    }
 }

@@ -67,8 +67,10 @@ class PostgresSearchSnapshotTest {
     void snapshotPagesAndTotalsEqualTheIndexesInEverySortFilterAndCursor() {
         LearnerRepository indexes = new LearnerRepository(jdbc, true);
         LearnerRepository snapshots = new LearnerRepository(jdbc, true, SearchSnapshots.inline(jdbc, true));
-        // No filter, and every filter at once.
-        SearchSnapshotTest.compareEverySearch(jdbc, indexes, snapshots, new int[] {0, 3});
+        // Fewer searches and filter sets than on H2 (each page is a round trip to the server): a prefix, a surname,
+        // accents, several words and a search of no word; no filter, and the grade range with inactivity.
+        SearchSnapshotTest.compareEverySearch(jdbc, indexes, snapshots,
+                List.of("a", "jo", "e.", "chen", "GARCÍA", "ana gar", "%"), new int[] {0, 4});
     }
 
     @Test
@@ -83,8 +85,9 @@ class PostgresSearchSnapshotTest {
             for (boolean desc : new boolean[] {false, true}) {
                 LearnerListQuery q = query(CS101, "m", LearnerSort.USERNAME, desc, 0, null, after);
                 LearnerRepository.Read fromSnapshot = snapshots.read(q);
-                assertThat(fromSnapshot.rows()).isEqualTo(indexes.read(q).rows());
-                assertThat(fromSnapshot.total()).isEmpty();
+                LearnerRepository.Read fromIndexes = indexes.read(q);
+                assertThat(fromSnapshot.rows()).isEqualTo(fromIndexes.rows());
+                assertThat(fromSnapshot.total()).isEqualTo(fromIndexes.total());
             }
         }
     }
@@ -95,17 +98,18 @@ class PostgresSearchSnapshotTest {
         LearnerListQuery renamed = query(DS200, "qqrenamed", LearnerSort.USERNAME, false, 0, null, null);
         SearchSnapshotTest.FirstEnrollment first = SearchSnapshotTest.FirstEnrollment.of(jdbc, DS200);
         long id = first.id();
-        String before = first.nameKey();
+        long word = id * SearchTokens.PER_ENROLLMENT + SearchTokens.PER_ENROLLMENT - 1;
         assertThat(repository.count(renamed)).isZero();
         assertThat(repository.read(renamed).total()).hasValue(0);
-        // Another program on the same server, outside the platform's pool.
+        // Another program on the same server, outside the platform's pool, writes a search word.
         try (Connection other = DriverManager.getConnection(url, TestPostgres.USER, TestPostgres.PASSWORD);
              Statement st = other.createStatement()) {
-            st.executeUpdate("UPDATE enrollment SET name_key = 'qqrenamed learner' WHERE id = " + id);
+            st.executeUpdate("INSERT INTO enrollment_token (id, course_id, token) VALUES (" + word + ", '" + DS200
+                    + "', 'qqrenamed')");
             assertThat(walk(repository, renamed)).containsExactly(id);
             assertThat(repository.count(renamed)).isOne();
         } finally {
-            jdbc.update("UPDATE enrollment SET name_key = ? WHERE id = ?", before, id);
+            jdbc.update("DELETE FROM enrollment_token WHERE id = ?", word);
         }
         assertThat(repository.count(renamed)).isZero();
     }

@@ -6,24 +6,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.iqracity.console.api.LearnerSort;
 import org.junit.jupiter.api.Test;
 
 class PrefixMatchesTest {
+    private static final ListOrder USERNAME = new ListOrder(LearnerSort.USERNAME, false);
+    private static final ListOrder USERNAME_DESC = new ListOrder(LearnerSort.USERNAME, true);
 
     @Test
     void anEnrollmentMatchedByAllThreeRangesCountsAndListsOnce() {
-        PrefixMatches m = new PrefixMatches();
+        PrefixMatches m = new PrefixMatches(3);
         for (int range = 0; range < 3; range++) {
             m.add(7, "ana");
             m.add(3, "bea");
         }
         m.add(5, "ana");
         assertThat(m.total()).isEqualTo(3);
-        assertThat(m.page(null, false, 2)).containsExactly(5L, 7L);
-        assertThat(m.page(null, false, 10)).containsExactly(5L, 7L, 3L);
-        assertThat(m.page(null, true, 10)).containsExactly(3L, 7L, 5L);
-        assertThat(m.page(new LearnerListQuery.Keyset("ana", 7), false, 10)).containsExactly(3L);
-        assertThat(m.page(new LearnerListQuery.Keyset("ana", 7), true, 10)).containsExactly(5L);
+        assertThat(m.page(null, USERNAME, 2)).containsExactly(5L, 7L);
+        assertThat(m.page(null, USERNAME, 10)).containsExactly(5L, 7L, 3L);
+        assertThat(m.page(null, USERNAME_DESC, 10)).containsExactly(3L, 7L, 5L);
+        assertThat(m.page(new LearnerListQuery.Keyset("ana", 7), USERNAME, 10)).containsExactly(3L);
+        assertThat(m.page(new LearnerListQuery.Keyset("ana", 7), USERNAME_DESC, 10)).containsExactly(5L);
     }
 
     @Test
@@ -45,7 +48,7 @@ class PrefixMatchesTest {
             List<Long> walked = new ArrayList<>();
             LearnerListQuery.Keyset after = null;
             while (true) {
-                List<Long> page = m.page(after, descending, 37);
+                List<Long> page = m.page(after, new ListOrder(LearnerSort.GRADE, descending), 37);
                 if (page.isEmpty()) {
                     break;
                 }
