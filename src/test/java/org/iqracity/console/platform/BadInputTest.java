@@ -541,7 +541,7 @@ class BadInputTest {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         // At least 300 requests, and on until every kind of answer below was seen: a new route shifts the sequence.
         List<Integer> kinds = List.of(200, 400, 401, 404, 422);
-        for (int i = 0; i < 1_000 && (i < 300 || !statuses.keySet().containsAll(kinds)); i++) {
+        for (int i = 0; i < 3_000 && (i < 300 || !statuses.keySet().containsAll(kinds)); i++) {
             Route route = routes.get(i % routes.size());
             String path = route.path()
                     .replace("{courseId}", random.nextInt(3) == 0 ? ApiPaths.segment(CS101) : junkSegment(random))

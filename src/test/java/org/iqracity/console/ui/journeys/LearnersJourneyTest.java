@@ -341,10 +341,15 @@ class LearnersJourneyTest extends ConsoleJourney {
             filledWithinBar(table, "Ctrl+End");
             sleep(500);
             shot("learners-jump-end-" + theme);
-            // A name from its start: what the platform finds today (a surname alone once it matches any word's start).
-            fill("#search", "zanele wang");
+            // A surname alone, as people search: any word's start, in any case and without its accents.
+            fill("#search", "chen");
             waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000 && !table.getItems().isEmpty()
                     && !table.getItems().getFirst().isMore());
+            assertThat(onFx(() -> table.getItems().stream().filter(r -> !r.isMore() && r.learner().name() != null)
+                    .limit(40).map(r -> r.learner().name()).toList()))
+                    .as("every learner found has a word starting Chen")
+                    .isNotEmpty().allMatch(n -> java.util.Arrays.stream(n.split("[^\\p{L}]+"))
+                            .anyMatch(w -> w.toLowerCase(java.util.Locale.ROOT).startsWith("chen")));
             clickOn(onFx(() -> table.lookupAll(".table-row-cell").stream()
                     .filter(n -> n instanceof TableRow<?> r && r.getIndex() == 1).findFirst().orElseThrow()));
             waitUntil(() -> find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());

@@ -206,10 +206,18 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         return courses;
     }
 
+    /**
+     * People search: each word of the search (here the start of an email, up to its @) starts some word of the
+     * username, the name or the email's local part.
+     */
     private static boolean matchesPrefix(LearnerRowDto row, String prefix) {
-        String p = prefix.toLowerCase();
-        return row.email().toLowerCase().startsWith(p) || row.username().toLowerCase().startsWith(p)
-                || row.name() != null && row.name().toLowerCase().startsWith(p);
+        String typed = prefix.toLowerCase(java.util.Locale.ROOT).split("@")[0];
+        java.util.List<String> words = java.util.stream.Stream.of(row.username(),
+                        row.name() == null ? "" : row.name(), row.email().split("@")[0])
+                .flatMap(t -> java.util.Arrays.stream(t.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
+                .toList();
+        return java.util.Arrays.stream(typed.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
+                .allMatch(w -> words.stream().anyMatch(x -> x.startsWith(w)));
     }
 
     private static int indexOf(TableView<LearnerRow> table, LearnerRowDto learner) {
