@@ -337,8 +337,13 @@ final class SearchSnapshot {
 
     /** The row holding enrollment {@code id}, or -1. */
     private int rowOf(long id) {
+        return rowOf(ids, byId, byId.length, id);
+    }
+
+    /** The row holding enrollment {@code id} among the first {@code count} rows ordered by {@code byId}, or -1. */
+    static int rowOf(long[] ids, int[] byId, int count, long id) {
         int lo = 0;
-        int hi = byId.length - 1;
+        int hi = count - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             long at = ids[byId[mid]];

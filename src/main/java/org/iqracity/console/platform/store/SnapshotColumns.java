@@ -70,20 +70,7 @@ final class SnapshotColumns {
     }
 
     private int rowOf(long id) {
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long at = ids[byId[mid]];
-            if (at < id) {
-                lo = mid + 1;
-            } else if (at > id) {
-                hi = mid - 1;
-            } else {
-                return byId[mid];
-            }
-        }
-        return -1;
+        return SearchSnapshot.rowOf(ids, byId, size, id);
     }
 
     private String share(String s) {

@@ -55,14 +55,7 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
 
     @Test
     void securityOfficerFiltersTheAccessLogByActionAndFindsTheChainIntact() {
-        signIn("nb-security", PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-access_log"));
-
-        clickOn("#nav-access_log");
-        waitUntil(() -> present("#accessLogTable"));
+        openAccessLogAs("nb-security", "JBSWY3DPEHPK3PXP");
         @SuppressWarnings("unchecked")
         TableView<AccessLogEntryDto> table = find("#accessLogTable", TableView.class);
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
@@ -89,13 +82,7 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
     @Test
     void r12AnAccessLogCutBackInTheDatabaseIsCalledTamperedAtTheNextCheck() {
         // the other officer: a second factor's code works once, and the first journey may have used this one's
-        signIn("nb-security2", PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now("KRSXG5CTMVRXEZLU"));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-access_log"));
-        clickOn("#nav-access_log");
-        waitUntil(() -> present("#accessLogTable"));
+        openAccessLogAs("nb-security2", "KRSXG5CTMVRXEZLU");
         clickOn("#verifyChain");
         waitUntil(() -> shows("#verdict"));
         Message verdict = find("#verdict", Message.class);
@@ -202,5 +189,16 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
         waitUntil(() -> history.getItems().size() == before + 1);
         assertThat(shows("#sponsorNotice")).isTrue();
         assertThat(onFx(() -> history.getItems().getFirst().rowCount())).isEqualTo(report.getItems().size());
+    }
+
+    /** Signs an officer in with their second factor and opens the access log. */
+    private void openAccessLogAs(String officer, String totpSecret) {
+        signIn(officer, PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now(totpSecret));
+        clickOn("#verify");
+        waitUntil(() -> shows("#nav-access_log"));
+        clickOn("#nav-access_log");
+        waitUntil(() -> present("#accessLogTable"));
     }
 }
