@@ -11,16 +11,28 @@ import java.util.List;
  * @param countries    ISO 3166-1 alpha-2 codes in any case; a learner in any of them passes
  * @param inactiveDays a learner passes when they had no activity in the course in the last this many days (never
  *                     active included)
+ * @param at           the page starts at this position of the list (0 is its first row) instead of after the cursor;
+ *                     a cursor sent with it only shows that the page continues a list already opened (no new
+ *                     access-log entry); null to page by cursor alone
  */
 public record LearnerQuery(String q, EnrollmentMode mode, Boolean active, Boolean passed, List<String> countries,
                            Double minProgress, Double maxProgress, Double minGrade, Double maxGrade,
-                           Integer inactiveDays, LearnerSort sort, boolean descending, int limit, String cursor) {
+                           Integer inactiveDays, LearnerSort sort, boolean descending, int limit, String cursor,
+                           Integer at) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
     public LearnerQuery {
         countries = countries == null ? List.of() : List.copyOf(countries);
+    }
+
+    /** A query paged by cursor alone. */
+    public LearnerQuery(String q, EnrollmentMode mode, Boolean active, Boolean passed, List<String> countries,
+                        Double minProgress, Double maxProgress, Double minGrade, Double maxGrade, Integer inactiveDays,
+                        LearnerSort sort, boolean descending, int limit, String cursor) {
+        this(q, mode, active, passed, countries, minProgress, maxProgress, minGrade, maxGrade, inactiveDays, sort,
+                descending, limit, cursor, null);
     }
 
     public static LearnerQuery firstPage() {
@@ -66,6 +78,15 @@ public record LearnerQuery(String q, EnrollmentMode mode, Boolean active, Boolea
 
     public LearnerQuery withLimit(int n) {
         return new LearnerQuery(q, mode, active, passed, countries, minProgress, maxProgress, minGrade, maxGrade,
-                inactiveDays, sort, descending, n, cursor);
+                inactiveDays, sort, descending, n, cursor, at);
+    }
+
+    /**
+     * The page that starts at {@code position} of this list; {@code continuing} is a cursor of the same list (or null
+     * for a list not opened yet).
+     */
+    public LearnerQuery at(int position, String continuing) {
+        return new LearnerQuery(q, mode, active, passed, countries, minProgress, maxProgress, minGrade, maxGrade,
+                inactiveDays, sort, descending, limit, continuing, position);
     }
 }

@@ -24,6 +24,7 @@ final class LearnerQueryUrl {
         add(url, "sort", query.sort() == null ? null : query.sort().wire(query.descending()));
         add(url, "limit", query.limit() > 0 ? query.limit() : null);
         add(url, "cursor", query.cursor());
+        add(url, "at", query.at());
         return url.build();
     }
 

@@ -248,6 +248,76 @@ abstract class LearnerListContract {
                 .isEqualTo("SEARCH \"" + term + "\" " + DS200);
     }
 
+    // Pages at a position: a jump to the middle or the end of a list (issue 27).
+
+    @ParameterizedTest
+    @ValueSource(strings = {"&sort=username", "&sort=-name", "&sort=grade", "&sort=-lastActivityAt&active=true",
+        "&q=a&sort=name", "&q=a&sort=-name", "&minProgress=0.3&sort=-enrolledAt"})
+    void aPageAtAPositionIsTheStretchOfTheListThatCursorsReach(String query) {
+        List<String> whole = all(query, 211).stream().map(r -> r.path("learnerId").asText()).toList();
+        assertThat(whole).hasSizeGreaterThan(25);
+        for (int at : new int[] {0, 1, 37, whole.size() / 2, whole.size() - 7, whole.size() - 1, whole.size(),
+            whole.size() + 100}) {
+            TestApi.Response r = api.get(ApiPaths.courseLearners(DS200) + "?limit=20&at=" + at + query, token);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            List<String> page = new ArrayList<>();
+            r.json().path("items").forEach(row -> page.add(row.path("learnerId").asText()));
+            assertThat(page).as("at " + at).isEqualTo(whole.subList(Math.min(at, whole.size()),
+                    Math.min(at + 20, whole.size())));
+            assertThat(r.json().path("total").asLong()).isEqualTo(whole.size());
+            boolean more = at + 20 < whole.size();
+            assertThat(r.json().path("nextCursor").isNull()).as("at " + at).isEqualTo(!more);
+            if (more) {
+                String next = r.json().path("nextCursor").asText();
+                JsonNode after = api.get(ApiPaths.courseLearners(DS200) + "?limit=20" + query + "&cursor=" + next,
+                        token).json();
+                assertThat(after.path("items").get(0).path("learnerId").asText()).as("the page after, by its cursor")
+                        .isEqualTo(whole.get(at + 20));
+            }
+        }
+    }
+
+    /**
+     * R12: a page at a position opens the list in the access log unless a cursor of that same list, given to this
+     * person in this session, shows that it continues one already logged; a cursor of another list or another person
+     * is refused as a cursor is.
+     */
+    @Test
+    void r12APageAtAPositionIsLoggedAsAListOpenedUnlessItsCursorShowsItContinuesOne() {
+        String admin = api.signIn("nb-admin");
+        String list = ApiPaths.courseLearners(DS200) + "?limit=5&sort=grade";
+        long before = listEntries();
+        JsonNode first = api.get(list, admin).json();
+        assertThat(listEntries()).as("the list opened").isEqualTo(before + 1);
+        String cursor = first.path("nextCursor").asText();
+        assertThat(api.get(list + "&at=300&cursor=" + cursor, admin).status()).isEqualTo(200);
+        assertThat(listEntries()).as("a jump inside the list opened").isEqualTo(before + 1);
+        assertThat(api.get(list + "&at=300", admin).status()).isEqualTo(200);
+        assertThat(listEntries()).as("a page at a position with nothing to continue").isEqualTo(before + 2);
+        assertThat(api.get(ApiPaths.courseLearners(DS200) + "?limit=5&sort=-grade&at=300&cursor=" + cursor, admin)
+                .status()).as("another list's cursor").isEqualTo(400);
+        assertThat(api.get(list + "&at=300&cursor=" + cursor, api.signIn("nb-ta")).status())
+                .as("another person's cursor").isEqualTo(400);
+        assertThat(listEntries()).isEqualTo(before + 2);
+    }
+
+    private long listEntries() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE actor_username = 'nb-admin' AND action = "
+                + "'LEARNER_LIST'", rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    /** R1, R2: a position reaches no further than the list does: another Member's course is refused as the list is. */
+    @Test
+    void r1APageAtAPositionOfAnotherMembersCourseIsRefusedAsTheListIs() {
+        String theirs = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'lakeside' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        int list = api.get(ApiPaths.courseLearners(theirs) + "?limit=5", token).status();
+        assertThat(list).isIn(403, 404);
+        TestApi.Response at = api.get(ApiPaths.courseLearners(theirs) + "?limit=5&at=10", token);
+        assertThat(at.status()).isEqualTo(list);
+        assertThat(at.body()).doesNotContain("learnerId");
+    }
+
     @Test
     void courseIdsWorkPercentEncodedOrRaw() {
         String raw = "/api/v1/courses/" + DS200 + "/learners?limit=1";
@@ -259,7 +329,7 @@ abstract class LearnerListContract {
     @ValueSource(strings = {"limit=0", "limit=501", "limit=9999999999", "limit=abc", "sort=password", "sort=--name",
         "mode=ROOT", "active=yes", "minProgress=2", "minProgress=0.9&maxProgress=0.1", "minProgress=NaN",
         "country=usa", "unknown=1", "q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "limit=5&limit=6", "q=ab%00cd", "q=%1B%5B31m"})
+        "limit=5&limit=6", "q=ab%00cd", "q=%1B%5B31m", "at=-1", "at=abc", "at=100000001", "at=1.5"})
     void badListParametersAnswer422NamingTheField(String query) {
         TestApi.Response r = api.get(ApiPaths.courseLearners(DS200) + "?" + query, token);
         assertThat(r.status()).as(r.body()).isEqualTo(422);

@@ -10,7 +10,7 @@ import org.iqracity.console.platform.service.LearnerService;
 
 final class LearnerController {
     private static final Set<String> LIST_PARAMS = Set.of("q", "mode", "active", "passed", "country", "minProgress",
-            "maxProgress", "minGrade", "maxGrade", "inactiveDays", "sort", "limit", "cursor");
+            "maxProgress", "minGrade", "maxGrade", "inactiveDays", "sort", "limit", "cursor", "at");
 
     private final LearnerService learners;
 
@@ -35,7 +35,7 @@ final class LearnerController {
                 p.bool("active"), p.bool("passed"), countries(p.string("country")), p.fraction("minProgress"),
                 p.fraction("maxProgress"), p.fraction("minGrade"), p.fraction("maxGrade"),
                 p.optionalInteger("inactiveDays"), sort, descending,
-                p.integer("limit", LearnerQuery.DEFAULT_LIMIT), p.string("cursor"));
+                p.integer("limit", LearnerQuery.DEFAULT_LIMIT), p.string("cursor"), p.optionalInteger("at"));
         p.check();
         ctx.json(learners.list(caller, ctx.pathParam("courseId"), query));
     }

@@ -51,6 +51,8 @@ public final class LearnerService {
     }
 
     private static final int MAX_COUNTRIES = 250;
+    /** Beyond any course's enrollments (the largest are 500,000); a page there is empty. */
+    private static final int MAX_POSITION = 100_000_000;
     /** Ten years: longer than any course keeps activity. */
     private static final int MAX_INACTIVE_DAYS = 3650;
 
@@ -62,11 +64,18 @@ public final class LearnerService {
         String fingerprint = fingerprint(courseId, terms, query);
         LearnerListQuery.Keyset after = query.cursor() == null ? null
                 : cursors.decode(caller, fingerprint, query.sort(), query.cursor());
+        // A page at a position continues the list its cursor came from (or opens the list, without one): the cursor
+        // was checked above, its place in the list is not used.
+        boolean continued = after != null;
+        int skip = query.at() == null ? 0 : query.at();
+        if (query.at() != null) {
+            after = null;
+        }
         Long inactiveBefore = query.inactiveDays() == null ? null
                 : clock.instant().minus(Duration.ofDays(query.inactiveDays())).getEpochSecond();
         LearnerListQuery storeQuery = new LearnerListQuery(courseId, terms, query.mode(), query.active(),
                 query.passed(), countries(query), query.minProgress(), query.maxProgress(), query.minGrade(),
-                query.maxGrade(), inactiveBefore, query.sort(), query.descending(), after, query.limit() + 1);
+                query.maxGrade(), inactiveBefore, query.sort(), query.descending(), after, query.limit() + 1, skip);
         // The total of a filtered list or a search and the access-log entry of a first page each cost a query of
         // their own: they run beside the page's, so the answer waits for the slowest of the three, not for their sum.
         // A search on H2 reads its total with its page.
@@ -75,7 +84,7 @@ public final class LearnerService {
                 ? null : BESIDE.submit(() -> total(fingerprint, storeQuery));
         // A search is logged with what was searched for (only the Member's officers read the log): a name typed
         // letter by letter shows who was being looked for.
-        Future<?> logged = after != null ? null : BESIDE.submit(() -> accessLog.record(prefix == null
+        Future<?> logged = continued ? null : BESIDE.submit(() -> accessLog.record(prefix == null
                 ? AccessLog.by(caller, "LEARNER_LIST", "COURSE", courseId, courseId)
                 : AccessLog.by(caller, "LEARNER_SEARCH", "SEARCH", "\"" + prefix + "\"", courseId)));
         LearnerRepository.Read read = learners.read(storeQuery);
@@ -170,6 +179,9 @@ public final class LearnerService {
         List<FieldError> errors = new ArrayList<>();
         if (q.limit() < 1 || q.limit() > LearnerQuery.MAX_LIMIT) {
             errors.add(new FieldError("limit", "Must be between 1 and " + LearnerQuery.MAX_LIMIT + "."));
+        }
+        if (q.at() != null && (q.at() < 0 || q.at() > MAX_POSITION)) {
+            errors.add(new FieldError("at", "Must be a position from 0 to " + MAX_POSITION + "."));
         }
         if (q.q() != null && q.q().length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "Must be at most " + MAX_QUERY_LENGTH + " characters."));

@@ -13,15 +13,28 @@ import org.iqracity.console.api.LearnerSort;
  * @param inactiveBefore epoch second: only learners whose last activity in the course is before it (or who never
  *                       had any) pass; null for no such filter
  * @param after the keyset position to continue after, or null for the first page
+ * @param skip  rows of the list passed over before the page (a page that starts at a position); 0 with a keyset
  */
 public record LearnerListQuery(String courseId, List<String> terms, EnrollmentMode mode, Boolean active,
                                Boolean passed, List<String> countries, Double minProgress, Double maxProgress,
                                Double minGrade, Double maxGrade, Long inactiveBefore, LearnerSort sort,
-                               boolean descending, Keyset after, int limit) {
+                               boolean descending, Keyset after, int limit, int skip) {
 
     public LearnerListQuery {
         countries = countries == null ? List.of() : List.copyOf(countries);
         terms = terms == null ? null : List.copyOf(terms);
+        if (skip < 0 || skip > 0 && after != null) {
+            throw new IllegalArgumentException("a page starts after a keyset or at a position, not both");
+        }
+    }
+
+    /** A query from the start of the list or after a keyset. */
+    public LearnerListQuery(String courseId, List<String> terms, EnrollmentMode mode, Boolean active, Boolean passed,
+                            List<String> countries, Double minProgress, Double maxProgress, Double minGrade,
+                            Double maxGrade, Long inactiveBefore, LearnerSort sort, boolean descending, Keyset after,
+                            int limit) {
+        this(courseId, terms, mode, active, passed, countries, minProgress, maxProgress, minGrade, maxGrade,
+                inactiveBefore, sort, descending, after, limit, 0);
     }
 
     /** The sort value and enrollment id of the last row seen. */
@@ -41,7 +54,13 @@ public record LearnerListQuery(String courseId, List<String> terms, EnrollmentMo
     /** The same query continued after {@code keyset}. */
     public LearnerListQuery after(Keyset keyset) {
         return new LearnerListQuery(courseId, terms, mode, active, passed, countries, minProgress, maxProgress,
-                minGrade, maxGrade, inactiveBefore, sort, descending, keyset, limit);
+                minGrade, maxGrade, inactiveBefore, sort, descending, keyset, limit, 0);
+    }
+
+    /** The same query from its start, {@code rows} at most (a page at a position reads what it passes over too). */
+    public LearnerListQuery fromStart(int rows) {
+        return new LearnerListQuery(courseId, terms, mode, active, passed, countries, minProgress, maxProgress,
+                minGrade, maxGrade, inactiveBefore, sort, descending, null, rows, 0);
     }
 
     /** The list's order: sort value then enrollment id, with the name order's unnamed rows last either way. */

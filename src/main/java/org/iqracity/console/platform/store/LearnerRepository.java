@@ -54,6 +54,9 @@ public final class LearnerRepository {
      */
     public Read read(LearnerListQuery q) {
         if (!q.searched()) {
+            if (q.skip() > 0) {
+                return readAt(q);
+            }
             if (snapshots != null && q.after() == null) {
                 // Someone opened the course: its searches will want the snapshot soon.
                 snapshots.prepare(q.courseId(), enrollments(q.courseId()));
@@ -63,10 +66,13 @@ public final class LearnerRepository {
         if (q.terms().isEmpty()) {
             return new Read(List.of(), OptionalLong.of(0));
         }
+        // A page at a position is the page of the first skip + limit matches, less the ones passed over: the matches
+        // are ids until then, and only the page's rows are read.
+        LearnerListQuery span = q.skip() > 0 ? q.fromStart(q.skip() + q.limit()) : q;
         SearchSnapshot snapshot = snapshot(q.courseId());
-        SearchSnapshot.Result result = snapshot == null ? null : snapshot.search(q);
+        SearchSnapshot.Result result = snapshot == null ? null : snapshot.search(span);
         if (result != null) {
-            return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
+            return new Read(rowsOf(passedOver(result.page(), q), q), OptionalLong.of(result.total()));
         }
         WordMatches words = new WordMatches(jdbc, postgres);
         long[] matched = words.enrollments(q);
@@ -74,15 +80,68 @@ public final class LearnerRepository {
             return new Read(List.of(), OptionalLong.of(0));
         }
         long enrollments = enrollments(q.courseId());
-        List<Long> walked = WordMatches.walkable(q, matched.length, enrollments) ? walk(q, matched, enrollments) : null;
+        List<Long> walked = WordMatches.walkable(span, matched.length, enrollments)
+                ? walk(span, matched, enrollments) : null;
         if (walked != null) {
-            return new Read(rowsOf(walked, q), OptionalLong.of(matched.length));
+            return new Read(rowsOf(passedOver(walked, q), q), OptionalLong.of(matched.length));
         }
         if (postgres) {
-            return new Read(search(q, matched), OptionalLong.empty());
+            return new Read(rowsOf(passedOver(search(span, matched), q), q), OptionalLong.empty());
         }
         PrefixMatches matches = words.values(q, matched);
-        return new Read(rowsOf(matches.page(q.after(), q.order(), q.limit()), q), OptionalLong.of(matches.total()));
+        return new Read(rowsOf(passedOver(matches.page(span.after(), span.order(), span.limit()), q), q),
+                OptionalLong.of(matches.total()));
+    }
+
+    /** The ids of a span read from the list's start, without the {@code q.skip()} rows passed over. */
+    private static List<Long> passedOver(List<Long> ids, LearnerListQuery q) {
+        return q.skip() == 0 ? ids : ids.subList(Math.min(q.skip(), ids.size()), ids.size());
+    }
+
+    /**
+     * A page of the whole list (no search) that starts at a position: someone jumped to the middle or the end of a
+     * course. A course held in a snapshot answers from memory; otherwise the row before the page is found in the sort
+     * index (its entries counted, not its rows read), and the page is read after it as a keyset page is.
+     */
+    private Read readAt(LearnerListQuery q) {
+        SearchSnapshot snapshot = snapshot(q.courseId());
+        SearchSnapshot.Result result = snapshot == null ? null : snapshot.search(q);
+        if (result != null) {
+            return new Read(rowsOf(result.page(), q), OptionalLong.of(result.total()));
+        }
+        LearnerListQuery.Keyset before = keysetAt(q, q.skip() - 1);
+        if (before == null) {
+            return new Read(List.of(), OptionalLong.empty());
+        }
+        return new Read(scan(q.after(before)), OptionalLong.empty());
+    }
+
+    /**
+     * The sort value and id of the row at {@code position} of the list (filters applied, no search), or null past its
+     * end. In descending name order the named rows come first, backwards, then the unnamed ones ({@link ListOrder}).
+     */
+    private LearnerListQuery.Keyset keysetAt(LearnerListQuery q, long position) {
+        if (!q.order().rotated()) {
+            return keysetAt(q, q.descending(), null, position);
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM enrollment e").append(useIndex(sortIndex(q.sort())))
+                .append(" WHERE e.course_id = ? AND e.").append(sortColumn(q.sort())).append(" < ?");
+        params.add(q.courseId());
+        params.add(SearchText.UNNAMED);
+        appendFilters(q, "e.", sql, params);
+        long named = jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
+        return position < named ? keysetAt(q, true, " < ?", position)
+                : keysetAt(q, false, " >= ?", position - named);
+    }
+
+    /** The entry at {@code offset} of one ordered range of the sort index, or null past its end. */
+    private LearnerListQuery.Keyset keysetAt(LearnerListQuery q, boolean descending, String part, long offset) {
+        List<Object> params = new ArrayList<>();
+        String sql = range(q, "e.id, e." + sortColumn(q.sort()), "", descending, part, null, 1, params) + " OFFSET ?";
+        params.add(offset);
+        return jdbc.queryOne(sql, rs -> new LearnerListQuery.Keyset(sortValue(rs, 2, q.sort()), rs.getLong(1)),
+                params.toArray()).orElse(null);
     }
 
     /**
@@ -189,9 +248,9 @@ public final class LearnerRepository {
 
     /**
      * PostgreSQL's search page when the matches are looked up: their rows read by primary key, filtered and sorted by
-     * the database (its text order is its collation's, which Java cannot repeat); then the full rows of the page.
+     * the database (its text order is its collation's, which Java cannot repeat); the page's ids in order.
      */
-    private List<LearnerRow> search(LearnerListQuery q, long[] matched) {
+    private List<Long> search(LearnerListQuery q, long[] matched) {
         String column = sortColumn(q.sort());
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT e.id FROM enrollment e WHERE e.id = ANY(?) AND e.course_id = ?");
@@ -224,7 +283,7 @@ public final class LearnerRepository {
         }
         sql.append(" LIMIT ?");
         params.add(q.limit());
-        return rowsOf(jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray()), q);
+        return jdbc.query(sql.toString(), rs -> rs.getLong(1), params.toArray());
     }
 
     /** The full rows of a page's enrollment ids, in the order given. */

@@ -190,12 +190,16 @@ final class SearchSnapshot {
     }
 
     /**
-     * The query's page and total: the rows that have a word starting with each of the search's words and pass the
-     * filters are marked; the page walks the sort's order from the cursor and takes the marked rows. Order and cursor
-     * mean what they mean in SQL ({@link ListOrder}). Null when the snapshot cannot place the cursor (on PostgreSQL, a
-     * text sort's cursor that names no row of the course as it is held): the SQL path answers then.
+     * The query's page and total: the rows that have a word starting with each of the search's words (every row, for
+     * a list without search) and pass the filters are marked; the page walks the sort's order from the cursor, passes
+     * over the first {@code q.skip()} marked rows (a page at a position) and takes the next marked rows. Order and
+     * cursor mean what they mean in SQL ({@link ListOrder}). Null when the snapshot cannot place the cursor (on
+     * PostgreSQL, a text sort's cursor that names no row of the course as it is held): the SQL path answers then.
      */
     Result search(LearnerListQuery q) {
+        if (!q.searched() && !q.filtered() && q.after() == null) {
+            return wholeListAt(q);
+        }
         int[] order = bySort[q.sort().ordinal()];
         int after = firstAfter(order, q);
         if (after == NOWHERE) {
@@ -203,27 +207,70 @@ final class SearchSnapshot {
         }
         BitSet matched = matches(q);
         long total = matched.cardinality();
-        List<Long> page = new ArrayList<>(Math.min(q.limit(), (int) total));
+        Taker page = new Taker(matched, q.skip(), q.limit());
         if (!q.descending()) {
-            take(order, after, order.length, 1, matched, q.limit(), page);
+            page.take(order, after, order.length, 1);
         } else if (!q.order().rotated()) {
-            take(order, lastBefore(order, after, q), -1, -1, matched, q.limit(), page);
+            page.take(order, lastBefore(order, after, q), -1, -1);
         } else if (q.after() != null && q.order().last(q.after().value())) {
-            take(order, after, order.length, 1, matched, q.limit(), page);
+            page.take(order, after, order.length, 1);
         } else {
             // The named rows backwards, then the unnamed ones forwards.
             int from = q.after() == null ? unnamedFrom - 1 : lastBefore(order, after, q);
-            take(order, Math.min(from, unnamedFrom - 1), -1, -1, matched, q.limit(), page);
-            take(order, unnamedFrom, order.length, 1, matched, q.limit(), page);
+            page.take(order, Math.min(from, unnamedFrom - 1), -1, -1);
+            page.take(order, unnamedFrom, order.length, 1);
         }
-        return new Result(page, total);
+        return new Result(page.ids, total);
     }
 
-    /** Adds the marked rows of positions {@code from} (inclusive) to {@code to} (exclusive) to the page. */
-    private void take(int[] order, int from, int to, int step, BitSet matched, int limit, List<Long> page) {
-        for (int i = from; i != to && page.size() < limit; i += step) {
-            if (matched.get(order[i])) {
-                page.add(ids[order[i]]);
+    /**
+     * A page of the whole course, neither searched nor filtered, at a position: its rows are found by arithmetic on
+     * the sort's order, whatever the position.
+     */
+    private Result wholeListAt(LearnerListQuery q) {
+        int n = ids.length;
+        int[] order = bySort[q.sort().ordinal()];
+        List<Long> page = new ArrayList<>(Math.max(0, Math.min(q.limit(), n - q.skip())));
+        for (long position = q.skip(); position < n && page.size() < q.limit(); position++) {
+            int p = (int) position;
+            int at;
+            if (!q.descending()) {
+                at = p;
+            } else if (!q.order().rotated()) {
+                at = n - 1 - p;
+            } else {
+                // The named rows backwards, then the unnamed ones forwards from where they begin.
+                at = p < unnamedFrom ? unnamedFrom - 1 - p : p;
+            }
+            page.add(ids[order[at]]);
+        }
+        return new Result(page, n);
+    }
+
+    /** Collects a page from walks of the sort order: marked rows only, the first {@code skip} of them passed over. */
+    private final class Taker {
+        private final BitSet matched;
+        private final int limit;
+        private int skip;
+        private final List<Long> ids;
+
+        Taker(BitSet matched, int skip, int limit) {
+            this.matched = matched;
+            this.skip = skip;
+            this.limit = limit;
+            this.ids = new ArrayList<>(Math.min(limit, matched.cardinality()));
+        }
+
+        /** Walks positions {@code from} (inclusive) to {@code to} (exclusive). */
+        void take(int[] order, int from, int to, int step) {
+            for (int i = from; i != to && ids.size() < limit; i += step) {
+                if (matched.get(order[i])) {
+                    if (skip > 0) {
+                        skip--;
+                    } else {
+                        ids.add(SearchSnapshot.this.ids[order[i]]);
+                    }
+                }
             }
         }
     }
@@ -234,6 +281,11 @@ final class SearchSnapshot {
     }
 
     private BitSet matches(LearnerListQuery q) {
+        if (!q.searched()) {
+            BitSet all = new BitSet(ids.length);
+            all.set(0, ids.length);
+            return q.filtered() ? filtered(all, q) : all;
+        }
         BitSet matched = null;
         for (String term : q.terms()) {
             BitSet rows = new BitSet(ids.length);
@@ -247,11 +299,14 @@ final class SearchSnapshot {
         if (matched == null) {
             return new BitSet();
         }
-        if (q.filtered()) {
-            for (int row = matched.nextSetBit(0); row >= 0; row = matched.nextSetBit(row + 1)) {
-                if (!passes(row, q)) {
-                    matched.clear(row);
-                }
+        return q.filtered() ? filtered(matched, q) : matched;
+    }
+
+    /** Clears the marked rows that fail the query's filters. */
+    private BitSet filtered(BitSet matched, LearnerListQuery q) {
+        for (int row = matched.nextSetBit(0); row >= 0; row = matched.nextSetBit(row + 1)) {
+            if (!passes(row, q)) {
+                matched.clear(row);
             }
         }
         return matched;

@@ -74,6 +74,13 @@ class PostgresSearchSnapshotTest {
     }
 
     @Test
+    void aPageAtAPositionIsThatStretchOfTheListPagedToByCursorsFromIndexesAndSnapshots() {
+        LearnerRepository indexes = new LearnerRepository(jdbc, true);
+        LearnerRepository snapshots = new LearnerRepository(jdbc, true, SearchSnapshots.inline(jdbc, true));
+        SearchSnapshotTest.comparePositions(jdbc, List.of(indexes, snapshots));
+    }
+
+    @Test
     void aCursorTheSnapshotCannotPlaceIsAnsweredByTheIndexes() {
         LearnerRepository indexes = new LearnerRepository(jdbc, true);
         LearnerRepository snapshots = new LearnerRepository(jdbc, true, SearchSnapshots.inline(jdbc, true));

@@ -87,6 +87,57 @@ class SearchSnapshotTest {
     }
 
     @Test
+    void aPageAtAPositionIsThatStretchOfTheListPagedToByCursorsFromIndexesAndSnapshots() {
+        LearnerRepository indexes = new LearnerRepository(jdbc, false);
+        LearnerRepository snapshots = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc, false));
+        comparePositions(jdbc, List.of(indexes, snapshots));
+    }
+
+    /**
+     * Pages at positions (the first row, inside the first page, the middle, the last rows, the end and past it) of
+     * whole courses and of searches, in every sort, direction and filter set, from each repository: each is the
+     * stretch of the same list walked by cursors from its start. Unfiltered whole lists are where the snapshot answers
+     * by arithmetic, and descending name order is where the unnamed rows come last.
+     */
+    static void comparePositions(Jdbc jdbc, List<LearnerRepository> repositories) {
+        String country = jdbc.queryOne("SELECT country FROM enrollment WHERE course_id = ? AND country IS NOT NULL "
+                + "GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1", rs -> rs.getString(1), CS101).orElseThrow();
+        int compared = 0;
+        for (String search : java.util.Arrays.asList(null, "ma", "chen")) {
+            for (LearnerSort sort : LearnerSort.values()) {
+                for (boolean desc : new boolean[] {false, true}) {
+                    for (int filter : new int[] {0, 1, 3, 4}) {
+                        LearnerListQuery q = query(CS101, search, sort, desc, filter, country, null);
+                        List<Long> whole = walk(repositories.getFirst(), q);
+                        for (int position : positions(whole.size())) {
+                            List<Long> expected = whole.subList(Math.min(position, whole.size()),
+                                    Math.min(position + q.limit(), whole.size()));
+                            for (LearnerRepository repository : repositories) {
+                                List<Long> page = repository.read(at(q, position)).rows().stream()
+                                        .map(LearnerRow::enrollmentId).toList();
+                                assertThat(page).as(q + " at " + position).isEqualTo(expected);
+                                compared++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(3 * LearnerSort.values().length * 2 * 4 * 9 * repositories.size());
+    }
+
+    private static int[] positions(int size) {
+        return new int[] {1, 3, 7, 8, size / 3, size / 2, Math.max(1, size - 3), Math.max(1, size), size + 5};
+    }
+
+    /** The query's page that starts at {@code position}. */
+    private static LearnerListQuery at(LearnerListQuery q, int position) {
+        return new LearnerListQuery(q.courseId(), q.terms(), q.mode(), q.active(), q.passed(), q.countries(),
+                q.minProgress(), q.maxProgress(), q.minGrade(), q.maxGrade(), q.inactiveBefore(), q.sort(),
+                q.descending(), null, q.limit(), position);
+    }
+
+    @Test
     void aRenamedLearnerIsFoundAtOnceNotTheSnapshotTakenBeforeIt() throws Exception {
         LearnerRepository repository = new LearnerRepository(jdbc, false, SearchSnapshots.inline(jdbc, false));
         LearnerListQuery renamed = query(DS200, "qqrenamed", LearnerSort.USERNAME, false, 0, null, null);
@@ -136,7 +187,7 @@ class SearchSnapshotTest {
      */
     static LearnerListQuery query(String course, String search, LearnerSort sort, boolean desc, int filter,
                                           String country, LearnerListQuery.Keyset after) {
-        return new LearnerListQuery(course, SearchText.terms(search),
+        return new LearnerListQuery(course, search == null ? null : SearchText.terms(search),
                 filter == 1 ? EnrollmentMode.VERIFIED : null,
                 filter == 2 ? Boolean.FALSE : null,
                 filter == 3 ? Boolean.TRUE : null,
