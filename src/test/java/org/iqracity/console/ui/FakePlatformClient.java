@@ -60,7 +60,7 @@ public class FakePlatformClient implements PlatformClient {
 
     /** 120 learners, 50 a page; the cursor is the index of the next row. */
     public static Page<LearnerRowDto> pagesOf120(LearnerQuery q) {
-        int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
+        int from = q.at() != null ? q.at() : q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
         int to = Math.min(120, from + q.limit());
         List<LearnerRowDto> rows = IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList();
         return new Page<>(rows, to < 120 ? String.valueOf(to) : null, 120);

@@ -15,16 +15,39 @@ public final class InlineTaskRunner implements TaskRunner {
 
     private final List<Scheduled> scheduled = new ArrayList<>();
     private final ObservableList<Job> jobs = FXCollections.observableArrayList();
+    /** Answers worked out but not handed back yet ({@link #holdResults}), in the order they were asked for. */
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
 
     @Override
     public <T> BackgroundTask<T> run(Callable<T> work) {
         BackgroundTask<T> task = new BackgroundTask<>();
+        Runnable complete;
         try {
-            task.succeed(work.call());
+            T result = work.call();
+            complete = () -> task.succeed(result);
         } catch (Exception | Error e) {
-            task.fail(e);
+            complete = () -> task.fail(e);
+        }
+        if (holding) {
+            held.add(complete);
+        } else {
+            complete.run();
         }
         return task;
+    }
+
+    /** From now on, work runs at once but its answer waits for {@link #releaseResults()}: requests on their way. */
+    public void holdResults() {
+        holding = true;
+    }
+
+    /** Hands back every answer held, in order, and any asked for meanwhile; answers come at once again after. */
+    public void releaseResults() {
+        holding = false;
+        while (!held.isEmpty()) {
+            held.removeFirst().run();
+        }
     }
 
     @Override

@@ -1,77 +1,89 @@
 package org.iqracity.console.ui.learners;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SequencedSet;
+import java.util.TreeMap;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
  * The rows of one query as the table sees them. The list is as long as the query's total from the start: rows not
- * fetched yet are the marker row ("loading"), and each page fetched takes the place of its markers. JavaFX's table
- * walks every row it lists whenever their number changes (its size estimates), so a number that stays put while
- * someone scrolls through 500,000 rows keeps each frame's work small. Every row fetched keeps its index, but only the
- * pages shown most recently keep their learners (at most {@code maxResidentRows}); an older page gives its learners
- * up and keeps the keyset cursor that fetched it, so it can be fetched again when it is shown. Memory therefore stays
- * bounded whatever the course size: a few bytes a row fetched plus the resident pages. FX thread only.
+ * fetched yet are the marker row ("loading"), and each page fetched takes the place of its markers wherever it lies, so
+ * someone who jumps to the middle or the end of a course gets the page there without the pages before it. JavaFX's
+ * table walks every row it lists whenever their number changes (its size estimates), so a number that stays put while
+ * someone scrolls through 500,000 rows keeps each frame's work small. Every page fetched keeps its place, but only
+ * the pages shown most recently keep their learners (at most {@code maxResidentRows}); an older page gives its
+ * learners up and keeps how it was fetched (its cursor, or its position), so it can be fetched again when it is shown.
+ * Memory therefore stays bounded whatever the course size: a few bytes a row fetched plus the resident pages. FX
+ * thread only.
  */
 final class PagedRows extends ObservableListBase<LearnerRow> {
 
-    /** One page's place in the list, and the cursor that fetches it again (null: the first page). */
+    /** One page's place in the list and how to fetch it again: by its cursor, or at its position when that is null. */
     static final class Slot {
         final int start;
         final int size;
         final String cursor;
+        /** The cursor of the page after this one; null when the list ended here. */
+        final String next;
         /** Stands in for each learner of the page while it is not held; rendering it asks for the page again. */
         final LearnerRow placeholder = LearnerRow.more();
         private LearnerRow[] rows;
 
-        private Slot(int start, int size, String cursor) {
+        private Slot(int start, int size, String cursor, String next) {
             this.start = start;
             this.size = size;
             this.cursor = cursor;
+            this.next = next;
         }
 
         boolean resident() {
             return rows != null;
         }
+
+        int end() {
+            return start + size;
+        }
+    }
+
+    /** Rows no page has been fetched for yet, between pages or after them. */
+    record Gap(int from, int to) {
     }
 
     private final int maxResidentRows;
-    private final List<Slot> slots = new ArrayList<>();
+    /** The pages fetched, by where they start; they never overlap. */
+    private final NavigableMap<Integer, Slot> slots = new TreeMap<>();
     /** Resident pages, least recently shown first. */
     private final SequencedSet<Slot> resident = new LinkedHashSet<>();
+    private int size;
     private int listed;
     private int residentRows;
-    /** The row standing for every row not fetched yet; null once the last page is in. */
-    private LearnerRow marker;
-    /** Marker rows after the rows fetched. */
-    private int pending;
+    /** The row standing for every row not fetched yet. */
+    private final LearnerRow marker = LearnerRow.more();
 
     PagedRows(int maxResidentRows) {
         this.maxResidentRows = maxResidentRows;
     }
 
     /**
-     * Replaces everything with a first page. When more pages exist, marker rows follow up to {@code total} (at least
-     * one), standing for the rows still to fetch.
+     * Replaces everything with a first page, fetched without a cursor; {@code next} continues it (null: the list is
+     * that page). When more pages exist, marker rows follow up to {@code total} (at least one), standing for the rows
+     * still to fetch.
      */
-    void reset(List<LearnerRow> first, boolean more, long total) {
+    void reset(List<LearnerRow> first, String next, long total) {
         List<LearnerRow> before = snapshot();
         slots.clear();
         resident.clear();
         listed = 0;
         residentRows = 0;
-        marker = null;
-        pending = 0;
-        addSlot(first, null);
-        if (more) {
-            marker = LearnerRow.more();
-            pending = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1L - listed, total - listed));
-        }
+        addSlot(0, first, null, next);
+        size = next == null ? first.size()
+                : (int) Math.max(first.size() + 1L, Math.min(Integer.MAX_VALUE - 1L, total));
         if (!before.isEmpty() || size() > 0) {
             fireWhole(before, size());
         }
@@ -129,33 +141,36 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
     }
 
     /**
-     * Puts the page fetched with {@code cursor} in place of the first markers. The list keeps its length unless the
-     * course changed under the scroll: rows beyond the last page go, and one marker is added if more pages exist
-     * than the total said.
+     * Puts a page in place of the markers from {@code start} on: fetched with {@code cursor}, or at its position when
+     * that is null; {@code next} continues after it (null: the list ends with it). The list keeps its length unless
+     * the course changed under the scroll: a page that ends the list takes the rows after it away, and a page that
+     * reaches the last marker while more exist adds one. Rows already held by another page are left as they are.
      */
-    void append(List<LearnerRow> page, String cursor, boolean more) {
-        int from = listed;
-        int sizeBefore = size();
-        LearnerRow oldMarker = marker;
-        addSlot(page, cursor);
-        int markersLeft = sizeBefore - listed;
-        beginChange();
-        if (!more) {
-            marker = null;
-            pending = 0;
-        } else if (markersLeft < 1) {
-            pending = 1;
-        } else {
-            pending = markersLeft;
+    void place(int start, List<LearnerRow> page, String cursor, String next) {
+        if (start < 0 || start > size || slots.containsKey(start)) {
+            return;
         }
-        int sizeAfter = size();
+        Map.Entry<Integer, Slot> after = slots.higherEntry(start);
+        int room = (after == null ? Integer.MAX_VALUE : after.getKey()) - start;
+        List<LearnerRow> fitted = page.size() > room ? page.subList(0, room) : page;
+        int sizeBefore = size;
+        beginChange();
+        if (!fitted.isEmpty()) {
+            addSlot(start, fitted, cursor, next);
+        }
+        int end = start + fitted.size();
+        if (next == null && after == null) {
+            size = end;
+        } else if (end >= size) {
+            size = end + 1;
+        }
         // Markers the page took the place of are reported as updated (see updated()); the rest of the change adds or
         // removes at the end.
-        updated(from, from + Math.min(page.size(), sizeBefore - from));
-        if (sizeAfter > sizeBefore) {
-            nextAdd(sizeBefore, sizeAfter);
-        } else if (sizeAfter < sizeBefore) {
-            nextRemove(sizeAfter, Collections.nCopies(sizeBefore - sizeAfter, oldMarker));
+        updated(start, Math.min(end, Math.min(size, sizeBefore)));
+        if (size > sizeBefore) {
+            nextAdd(sizeBefore, size);
+        } else if (size < sizeBefore) {
+            nextRemove(size, Collections.nCopies(sizeBefore - size, marker));
         }
         evictBeyondLimit();
         endChange();
@@ -163,7 +178,7 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     /** Puts a page fetched again back in its place. */
     void restore(Slot slot, List<LearnerRow> page) {
-        if (slot.resident() || !slots.contains(slot)) {
+        if (slot.resident() || slots.get(slot.start) != slot) {
             return;
         }
         LearnerRow[] rows = new LearnerRow[slot.size];
@@ -175,28 +190,38 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         slot.rows = rows;
         resident.addLast(slot);
         residentRows += slot.size;
-        updated(slot.start, slot.start + slot.size);
+        updated(slot.start, Math.min(size, slot.end()));
         evictBeyondLimit();
         endChange();
     }
 
-    /** The page that holds row {@code index} (not the marker), now the most recently shown; null past the end. */
+    /** The page that holds row {@code index}, now the most recently shown; null where no page was fetched. */
     Slot touch(int index) {
-        if (index < 0 || index >= listed) {
-            return null;
-        }
         Slot slot = slotOf(slots, index);
-        if (slot.resident()) {
+        if (slot != null && slot.resident()) {
             resident.remove(slot);
             resident.addLast(slot);
         }
         return slot;
     }
 
-    private void addSlot(List<LearnerRow> page, String cursor) {
-        Slot slot = new Slot(listed, page.size(), cursor);
+    /** The rows without a page around row {@code index} (which has none). */
+    Gap gapAround(int index) {
+        Map.Entry<Integer, Slot> before = slots.floorEntry(index);
+        Map.Entry<Integer, Slot> after = slots.higherEntry(index);
+        return new Gap(before == null ? 0 : before.getValue().end(), after == null ? size : after.getKey());
+    }
+
+    /** The page that ends just before row {@code index}, or null. */
+    Slot endingAt(int index) {
+        Map.Entry<Integer, Slot> before = slots.lowerEntry(index);
+        return before != null && before.getValue().end() == index ? before.getValue() : null;
+    }
+
+    private void addSlot(int start, List<LearnerRow> page, String cursor, String next) {
+        Slot slot = new Slot(start, page.size(), cursor, next);
         slot.rows = page.toArray(LearnerRow[]::new);
-        slots.add(slot);
+        slots.put(start, slot);
         resident.addLast(slot);
         listed += slot.size;
         residentRows += slot.size;
@@ -211,7 +236,7 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
             Slot oldest = resident.removeFirst();
             oldest.rows = null;
             residentRows -= oldest.size;
-            updated(oldest.start, oldest.start + oldest.size);
+            updated(oldest.start, Math.min(size, oldest.end()));
         }
     }
 
@@ -230,14 +255,12 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     /** The rows as they are now, without copying them: the pages are dropped, never changed, after a reset. */
     private List<LearnerRow> snapshot() {
-        List<Slot> oldSlots = List.copyOf(slots);
-        int oldListed = listed;
-        LearnerRow oldMarker = marker;
-        int oldSize = size();
+        NavigableMap<Integer, Slot> oldSlots = new TreeMap<>(slots);
+        int oldSize = size;
         return new AbstractList<>() {
             @Override
             public LearnerRow get(int i) {
-                return rowAt(oldSlots, oldListed, oldSize, oldMarker, i);
+                return rowAt(oldSlots, oldSize, i);
             }
 
             @Override
@@ -249,32 +272,38 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
 
     @Override
     public LearnerRow get(int index) {
-        return rowAt(slots, listed, size(), marker, index);
+        return rowAt(slots, size, index);
     }
 
-    private static LearnerRow rowAt(List<Slot> slots, int listed, int size, LearnerRow marker, int index) {
-        if (index >= listed && index < size && marker != null) {
-            return marker;
-        }
-        if (index < 0 || index >= listed) {
+    private LearnerRow rowAt(NavigableMap<Integer, Slot> in, int listSize, int index) {
+        if (index < 0 || index >= listSize) {
             throw new IndexOutOfBoundsException(index);
         }
-        Slot slot = slotOf(slots, index);
+        Slot slot = slotOf(in, index);
+        if (slot == null) {
+            return marker;
+        }
         LearnerRow[] rows = slot.rows;
         return rows == null ? slot.placeholder : rows[index - slot.start];
     }
 
-    private static Slot slotOf(List<Slot> slots, int index) {
-        int at = Collections.binarySearch(slots, null, (slot, ignored) ->
-                index < slot.start ? 1 : index >= slot.start + slot.size ? -1 : 0);
-        return slots.get(at);
+    private static Slot slotOf(NavigableMap<Integer, Slot> in, int index) {
+        Map.Entry<Integer, Slot> at = in.floorEntry(index);
+        return at != null && index < at.getValue().end() ? at.getValue() : null;
     }
 
     @Override
     public int size() {
-        return listed + pending;
+        return size;
     }
 
+    /** The rows of the first page (0 before it came). */
+    int firstPageSize() {
+        Slot first = slots.get(0);
+        return first == null ? 0 : first.size;
+    }
+
+    /** Rows fetched, whether held or given up. */
     int listed() {
         return listed;
     }
@@ -283,7 +312,8 @@ final class PagedRows extends ObservableListBase<LearnerRow> {
         return residentRows;
     }
 
+    /** Whether some rows still wait for their page. */
     boolean hasMarker() {
-        return marker != null;
+        return listed < size;
     }
 }

@@ -89,10 +89,13 @@ class LearnersJourneyTest extends ConsoleJourney {
         assertThat(onFx(() -> table.getItems().isEmpty())).isFalse();
         clickOn(table.lookup(".table-row-cell"));
         List<String> timings = new ArrayList<>();
+        long listsOpened = accessLogCount("LEARNER_LIST");
 
         dragThumbTo(0.5);
         timings.add("thumb to the middle " + filledWithinBar(table, "thumb drag to the middle") + " ms");
         assertThat(firstRowShown(table)).isBetween(4_000, 6_000);
+        // A jump inside the list opened is no new opening of it in the access log (R12).
+        assertThat(accessLogCount("LEARNER_LIST")).isEqualTo(listsOpened);
 
         clickOn(table.lookup(".table-row-cell"));
         press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);

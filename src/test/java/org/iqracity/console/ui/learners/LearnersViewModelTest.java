@@ -76,7 +76,7 @@ class LearnersViewModelTest {
     /** The platform answers pages of a course of {@code size} learners, the cursor being the next row's number. */
     private void servesCourseOf(int size) {
         platform.learnerPages = q -> {
-            int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
+            int from = q.at() != null ? q.at() : q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
             int to = Math.min(size, from + q.limit());
             return new Page<>(java.util.stream.IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
                     to < size ? String.valueOf(to) : null, size);
@@ -110,7 +110,9 @@ class LearnersViewModelTest {
         assertThat(vm.rows().get(100).learner()).isEqualTo(FakePlatformClient.row(100));
         assertThat(vm.rows().get(0).isMore()).isTrue();
         vm.rowShown(0);
-        assertThat(lastQuery().cursor()).isNull();
+        // At its position, with a cursor of the list: the platform logs no new opening of the list.
+        assertThat(lastQuery().at()).isZero();
+        assertThat(lastQuery().cursor()).isEqualTo("50");
         assertThat(lastQuery().limit()).isEqualTo(50);
         assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
         assertThat(vm.rows()).hasSize(size);
@@ -220,7 +222,7 @@ class LearnersViewModelTest {
     }
 
     @Test
-    void aJumpFarAheadFetchesPagesInOrderUntilTheRowsOnScreenAreInWithoutBeingAskedAgain() {
+    void aJumpFarAheadFetchesThePageOnScreenAtItsPositionWithoutThePagesBefore() {
         int size = 30_000;
         servesCourseOf(size);
         vm.load();
@@ -231,30 +233,69 @@ class LearnersViewModelTest {
 
         assertThat(vm.rows().get(20_000).learner()).isEqualTo(FakePlatformClient.row(20_000));
         assertThat(vm.rows().get(20_030).learner()).isEqualTo(FakePlatformClient.row(20_030));
-        assertThat(platform.learnerQueries.subList(1, platform.learnerQueries.size()))
-                .allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.MORE_LIMIT));
-        assertThat(platform.learnerQueries).hasSize(1 + (20_031 + LearnerPages.PREFETCH_ROWS - 50 + 499) / 500);
+        List<LearnerQuery> after = platform.learnerQueries.subList(1, platform.learnerQueries.size());
+        // The page holding the rows on screen, on the grid pages fetched in order would lie on (50, then 500 each),
+        // and the one after it by that page's cursor, as the rows on screen near its end.
+        assertThat(after).extracting(LearnerQuery::at).containsExactly(19_550, null);
+        assertThat(after).extracting(LearnerQuery::cursor).as("the first continues the list opened")
+                .containsExactly("50", "20050");
+        assertThat(after).allSatisfy(q -> assertThat(q.limit()).isEqualTo(LearnerPages.MORE_LIMIT));
         assertThat(vm.rows()).hasSize(size);
-        assertThat(vm.pages().resident()).isLessThanOrEqualTo(LearnerPages.MAX_RESIDENT_ROWS);
+        assertThat(vm.rows().get(19_549).isMore()).isTrue();
         assertThat(vm.rows().get(20_600).isMore()).isTrue();
+        assertThat(vm.pages().loaded()).isEqualTo(50 + 1_000);
     }
 
     @Test
-    void aJumpToTheEndFillsTheLastRowsAndABackJumpFetchesGivenUpPagesByCursor() {
+    void scrollingOnFromAPageReachedByAJumpFetchesTheNextByCursorAndBackUpAtThePositionBefore() {
+        int size = 30_000;
+        servesCourseOf(size);
+        vm.load();
+        vm.rowsShown(20_000, 20_030);
+        int asked = platform.learnerQueries.size();
+
+        vm.rowsShown(20_540, 20_570);
+        assertThat(platform.learnerQueries).hasSize(asked + 1);
+        assertThat(lastQuery().at()).isNull();
+        assertThat(lastQuery().cursor()).as("the cursor after 20,550").isEqualTo("20550");
+
+        vm.rowsShown(19_500, 19_530);
+        assertThat(lastQuery().at()).isEqualTo(19_050);
+        assertThat(vm.rows().subList(19_500, 19_531)).noneMatch(LearnerRow::isMore);
+    }
+
+    @Test
+    void aJumpToTheEndFillsTheLastRowsAndTheFirstRowsStayWithoutAskingAgain() {
         int size = 30_000;
         servesCourseOf(size);
         vm.load();
 
         vm.rowsShown(size - 20, size - 1);
         assertThat(vm.rows().subList(size - 20, size)).noneMatch(LearnerRow::isMore);
-        assertThat(vm.rows().get(0).isMore()).as("given up on the way").isTrue();
+        assertThat(platform.learnerQueries).hasSize(2);
         int asked = platform.learnerQueries.size();
 
         vm.rowsShown(0, 19);
 
-        assertThat(platform.learnerQueries).hasSize(asked + 1);
-        assertThat(lastQuery().cursor()).isNull();
+        assertThat(platform.learnerQueries).hasSize(asked);
         assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+    }
+
+    @Test
+    void draggingTheBarThroughACourseAsksForAFewPagesAtATimeNotForEveryPlacePassed() {
+        int size = 500_000;
+        servesCourseOf(size);
+        vm.load();
+        // The answers wait: the bar moves on while the first pages are on their way.
+        tasks.holdResults();
+        for (int row = 0; row < size; row += 5_000) {
+            vm.rowsShown(row, row + 30);
+        }
+        assertThat(platform.learnerQueries).hasSize(1 + LearnerPages.MAX_IN_FLIGHT);
+        tasks.releaseResults();
+
+        assertThat(vm.rows().subList(size - 5_000, size - 5_000 + 31)).noneMatch(LearnerRow::isMore);
+        assertThat(platform.learnerQueries.size()).isLessThanOrEqualTo(1 + 2 * LearnerPages.MAX_IN_FLIGHT + 2);
     }
 
     @Test
@@ -265,15 +306,15 @@ class LearnersViewModelTest {
         vm.rowsShown(size - 20, size - 1);
         platform.failNext = new PlatformUnreachableException("down", null);
 
-        vm.rowsShown(0, 19);
-        assertThat(vm.rows().get(0).isMore()).isTrue();
+        vm.rowsShown(10_000, 10_019);
+        assertThat(vm.rows().get(10_000).isMore()).isTrue();
         assertThat(vm.pages().moreFailedProperty().get()).isTrue();
-        vm.rowsShown(1, 20);
-        assertThat(vm.rows().get(0).isMore()).as("no retry behind the person's back").isTrue();
+        vm.rowsShown(10_001, 10_020);
+        assertThat(vm.rows().get(10_000).isMore()).as("no retry behind the person's back").isTrue();
 
         vm.retryMore();
 
-        assertThat(vm.rows().get(0).learner()).isEqualTo(FakePlatformClient.row(0));
+        assertThat(vm.rows().get(10_000).learner()).isEqualTo(FakePlatformClient.row(10_000));
         assertThat(vm.pages().moreFailedProperty().get()).isFalse();
     }
 

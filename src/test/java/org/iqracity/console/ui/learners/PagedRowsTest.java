@@ -16,7 +16,7 @@ class PagedRowsTest {
 
     @Test
     void theListIsAsLongAsTheTotalFromTheFirstPageWithMarkersForRowsNotFetched() {
-        rows.reset(page(0, 100), true, 1_000);
+        rows.reset(page(0, 100), "c1", 1_000);
 
         assertThat(rows).hasSize(1_000);
         assertThat(rows.listed()).isEqualTo(100);
@@ -27,7 +27,7 @@ class PagedRowsTest {
 
     @Test
     void startingOverReportsOneChangeWithTheOldRowsRemovedAndTheNewAdded() {
-        rows.reset(page(0, 100), true, 500_000);
+        rows.reset(page(0, 100), "c1", 500_000);
         seen.clear();
         List<LearnerRow> removed = new ArrayList<>();
         List<LearnerRow> added = new ArrayList<>();
@@ -38,7 +38,7 @@ class PagedRowsTest {
             }
         });
 
-        rows.reset(page(7, 3), false, 3);
+        rows.reset(page(7, 3), null, 3);
 
         assertThat(seen).containsExactly(new Seen("replaced", 0, 3, 500_000));
         assertThat(removed.get(0).learner().username()).isEqualTo("user0");
@@ -49,10 +49,10 @@ class PagedRowsTest {
 
     @Test
     void aPageTakesThePlaceOfItsMarkersWithoutChangingTheLength() {
-        rows.reset(page(0, 100), true, 1_000);
+        rows.reset(page(0, 100), "c1", 1_000);
         seen.clear();
 
-        rows.append(page(100, 100), "c1", true);
+        rows.place(100, page(100, 100), "c1", "c2");
 
         // JavaFX's table walks every row it lists when their number changes; here the number stays put. Updated, not
         // replaced: a replacement makes the table take every cell off its row and put it back.
@@ -64,11 +64,11 @@ class PagedRowsTest {
 
     @Test
     void theLastPageTakesTheMarkersAwayWhenTheCourseShrankMeanwhile() {
-        rows.reset(page(0, 100), true, 250);
+        rows.reset(page(0, 100), "c1", 250);
 
-        rows.append(page(100, 100), "c1", true);
+        rows.place(100, page(100, 100), "c1", "c2");
         seen.clear();
-        rows.append(page(200, 30), "c2", false);
+        rows.place(200, page(200, 30), "c2", null);
 
         assertThat(rows).hasSize(230);
         assertThat(rows.hasMarker()).isFalse();
@@ -79,10 +79,10 @@ class PagedRowsTest {
 
     @Test
     void pagesBeyondTheTotalStillFitWhenTheCourseGrewMeanwhile() {
-        rows.reset(page(0, 100), true, 150);
+        rows.reset(page(0, 100), "c1", 150);
         seen.clear();
 
-        rows.append(page(100, 100), "c1", true);
+        rows.place(100, page(100, 100), "c1", "c2");
 
         assertThat(rows).hasSize(201);
         assertThat(rows.get(199).learner().username()).isEqualTo("user199");
@@ -93,13 +93,13 @@ class PagedRowsTest {
 
     @Test
     void pagesGivenUpAreReportedAsUpdatedAndComeBackAsPlaceholders() {
-        rows.reset(page(0, 100), true, 10_000);
+        rows.reset(page(0, 100), "c1", 10_000);
         for (int p = 1; p <= 4; p++) {
-            rows.append(page(p * 100, 100), "c" + p, true);
+            rows.place(p * 100, page(p * 100, 100), "c" + p, "c" + (p + 1));
         }
         seen.clear();
 
-        rows.append(page(500, 100), "c5", true);
+        rows.place(500, page(500, 100), "c5", "c6");
 
         // 600 fetched, 400 held: the first page went when the fifth came, the second goes now, neither replaced.
         assertThat(rows.residentRows()).isEqualTo(400);
@@ -112,10 +112,59 @@ class PagedRowsTest {
     }
 
     @Test
+    void aPageFetchedAtAPositionFarAheadFillsOnlyItsRowsAndLeavesTheGapBeforeIt() {
+        rows.reset(page(0, 50), "c1", 500_000);
+        seen.clear();
+
+        rows.place(250_050, page(250_050, 500), null, "c2");
+
+        assertThat(rows).hasSize(500_000);
+        // 550 fetched, 400 held: the first page is given up.
+        assertThat(seen).containsExactlyInAnyOrder(new Seen("updated", 250_050, 250_550, 0),
+                new Seen("updated", 0, 50, 0));
+        assertThat(rows.get(250_050).learner().username()).isEqualTo("user250050");
+        assertThat(rows.get(250_549).learner().username()).isEqualTo("user250549");
+        assertThat(rows.get(250_049).isMore()).isTrue();
+        assertThat(rows.get(250_550).isMore()).isTrue();
+        assertThat(rows.listed()).isEqualTo(550);
+        assertThat(rows.gapAround(100_000)).isEqualTo(new PagedRows.Gap(50, 250_050));
+        assertThat(rows.gapAround(300_000)).isEqualTo(new PagedRows.Gap(250_550, 500_000));
+        assertThat(rows.endingAt(250_550).next).isEqualTo("c2");
+        assertThat(rows.endingAt(250_551)).isNull();
+    }
+
+    @Test
+    void aPageNeverCoversRowsAnotherPageHolds() {
+        PagedRows rows = new PagedRows(10_000);
+        rows.reset(page(0, 50), "c1", 10_000);
+        rows.place(600, page(600, 500), null, "c2");
+
+        rows.place(550, page(550, 500), "c1", "c3");
+
+        assertThat(rows.get(599).learner().username()).isEqualTo("user599");
+        assertThat(rows.get(600).learner().username()).isEqualTo("user600");
+        assertThat(rows.touch(550).size).isEqualTo(50);
+        assertThat(rows.listed()).isEqualTo(600);
+    }
+
+    @Test
+    void aPageAtAPositionThatEndsTheListTakesTheRowsAfterItAway() {
+        rows.reset(page(0, 50), "c1", 10_000);
+        seen.clear();
+
+        rows.place(9_550, page(9_550, 200), null, null);
+
+        assertThat(rows).hasSize(9_750);
+        assertThat(rows.hasMarker()).isTrue();
+        assertThat(seen).containsExactlyInAnyOrder(new Seen("updated", 9_550, 9_750, 0),
+                new Seen("removed", 9_750, 9_750, 250));
+    }
+
+    @Test
     void aPageFetchedAgainReplacesItsPlaceholdersInPlace() {
-        rows.reset(page(0, 100), true, 10_000);
+        rows.reset(page(0, 100), "c1", 10_000);
         for (int p = 1; p <= 5; p++) {
-            rows.append(page(p * 100, 100), "c" + p, true);
+            rows.place(p * 100, page(p * 100, 100), "c" + p, "c" + (p + 1));
         }
         PagedRows.Slot first = rows.touch(0);
         assertThat(first.resident()).isFalse();

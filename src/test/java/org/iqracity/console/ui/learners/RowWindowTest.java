@@ -18,9 +18,9 @@ class RowWindowTest {
 
     /** A course of {@code total} learners, every page of 500 fetched. */
     private void fetchedCourse(int total) {
-        rows.reset(page(0, 500), total > 500, total);
+        rows.reset(page(0, 500), total > 500 ? "c500" : null, total);
         for (int from = 500; from < total; from += 500) {
-            rows.append(page(from, Math.min(500, total - from)), "c" + from, from + 500 < total);
+            rows.place(from, page(from, Math.min(500, total - from)), "c" + from, from + 500 < total ? "c" + (from + 500) : null);
         }
         seen.clear();
     }
@@ -74,11 +74,11 @@ class RowWindowTest {
 
     @Test
     void aPageArrivingOrGivenUpIsAnUpdateOfTheRowsItTouchesInsideTheSliceOnly() {
-        rows.reset(page(0, 500), true, 5_000);
+        rows.reset(page(0, 500), "c500", 5_000);
         window.moveTo(400);
         seen.clear();
 
-        rows.append(page(500, 500), "c500", true);
+        rows.place(500, page(500, 500), "c500", "c1000");
 
         assertThat(seen).containsExactly(new Seen("updated", 100, 600, 0));
         assertThat(window.get(100).learner().username()).isEqualTo("user500");
@@ -91,7 +91,7 @@ class RowWindowTest {
         window.moveTo(3_000);
         seen.clear();
 
-        rows.reset(page(0, 40), false, 40);
+        rows.reset(page(0, 40), null, 40);
 
         assertThat(window.base()).isZero();
         assertThat(window).hasSize(40);
@@ -102,13 +102,13 @@ class RowWindowTest {
 
     @Test
     void aCourseThatShrankUnderTheScrollPullsTheSliceBackInside() {
-        rows.reset(page(0, 500), true, 3_000);
-        rows.append(page(500, 500), "c500", true);
+        rows.reset(page(0, 500), "c500", 3_000);
+        rows.place(500, page(500, 500), "c500", "c1000");
         window.moveTo(2_000);
         seen.clear();
 
         // The course lost learners while someone scrolled: the page after row 1,000 is its last.
-        rows.append(page(1_000, 100), "c1000", false);
+        rows.place(1_000, page(1_000, 100), "c1000", null);
 
         assertThat(rows).hasSize(1_100);
         assertThat(window.base()).isEqualTo(100);
@@ -119,11 +119,11 @@ class RowWindowTest {
 
     @Test
     void aSliceThatGrowsOrShrinksIsReportedAsAReplacement() {
-        rows.reset(page(0, 500), true, 700);
+        rows.reset(page(0, 500), "c500", 700);
         seen.clear();
 
         // More pages than the total said: the source grows past the slice's end, which the slice then reaches.
-        rows.append(page(500, 500), "c500", true);
+        rows.place(500, page(500, 500), "c500", "c1000");
 
         assertThat(rows.size()).isGreaterThan(1_000);
         assertThat(window).hasSize(1_000);
@@ -132,7 +132,7 @@ class RowWindowTest {
 
     @Test
     void aShortCourseIsListedWhole() {
-        rows.reset(page(0, 300), false, 300);
+        rows.reset(page(0, 300), null, 300);
 
         assertThat(window).hasSize(300);
         assertThat(window.moveTo(100)).isZero();
