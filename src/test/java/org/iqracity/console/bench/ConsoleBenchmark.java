@@ -285,8 +285,8 @@ class ConsoleBenchmark {
 
     /**
      * A person throws the scroll bar to a place in the course (the middle, near the end, the end) on a list just
-     * opened: the time until every row on screen shows its learner. The console fetches pages in order with the
-     * platform's keyset cursors, which go forward only, so the time grows with the place jumped to.
+     * opened: the time until every row on screen shows its learner. The console asks for the page at the place jumped
+     * to ({@code at=}), which a course held in the platform's snapshot answers by arithmetic.
      */
     private void jumps(ConsoleUnderTest console, SeparatePlatform platform, CourseDto course) {
         double[] places = {0.5, 1.0, 0.25, 0.9, 0.75, 1.0};
