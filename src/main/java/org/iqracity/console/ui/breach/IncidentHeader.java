@@ -87,7 +87,7 @@ final class IncidentHeader extends HBox {
         csv.setId("exportRecordCsv");
         csv.setOnAction(e -> export(PlatformClient.RecordFormat.CSV));
         record.getItems().addAll(pdf, csv);
-        record.disableProperty().bind(vm.incident().downloadingProperty());
+        record.disableProperty().bind(vm.incident().files().downloadingProperty());
         cancel.setText(messages.get("breach.cancel.button"));
         cancel.setGraphic(Icons.of(AppIcon.STOP));
         cancel.setId("cancelIncident");
@@ -176,7 +176,7 @@ final class IncidentHeader extends HBox {
                 messages.get("breach.record." + ext + "Files"), "*." + ext));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            vm.incident().exportRecord(kind, Path.of(file.getPath()));
+            vm.incident().files().exportRecord(kind, Path.of(file.getPath()));
         }
     }
 }

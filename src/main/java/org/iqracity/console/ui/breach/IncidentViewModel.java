@@ -1,14 +1,6 @@
 package org.iqracity.console.ui.breach;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -16,8 +8,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.breach.BreachPreviewDto;
 import org.iqracity.console.api.breach.DeliveryStatus;
@@ -25,30 +15,18 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
-import org.iqracity.console.api.breach.SiteNoticeDto;
-import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
-import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.breach.BreachContext.NoticeAction;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 import org.iqracity.console.ui.common.BackgroundTask;
-import org.iqracity.console.ui.common.TaskRunner;
-import org.iqracity.console.ui.common.UserMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * An incident past its draft: approval by a second officer (with the fingerprints of what is approved), sending with
- * live progress, cancelling, retrying failures, the letters PDF, the record for the regulator and the site notice.
+ * An incident past its draft: approval by a second officer (with the fingerprints of what is approved), sending,
+ * cancelling, retrying failures and the regulator's notification. Its progress while sending ({@link SendingProgress}),
+ * its files ({@link IncidentFiles}) and the site notice ({@link SiteNoticeViewModel}) are parts of their own.
  */
 public final class IncidentViewModel {
-
-    private static final Logger LOGGER = LoggerFactory.getLogger(IncidentViewModel.class);
-    /** How often a sending incident is read again for its progress. */
-    static final Duration POLL = Duration.ofSeconds(1);
-    /** The page of deliveries is read again every this many progress reads. */
-    static final int DELIVERIES_EVERY = 5;
 
     /** How many messages a send would start: emails now, letters to print. */
     public record SendCounts(long emails, long letters) {
@@ -57,24 +35,43 @@ public final class IncidentViewModel {
     private final BreachContext ctx;
     private final ReadOnlyObjectWrapper<BreachPreviewDto> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper();
-    private final StringProperty siteTitle = new SimpleStringProperty("");
-    private final StringProperty siteBody = new SimpleStringProperty("");
-    private boolean shown = true;
-    private TaskRunner.Cancellable nextPoll;
-    private BackgroundTask<?> pollInFlight;
+    private final IncidentFiles files;
+    private final SiteNoticeViewModel siteNotice;
+    private final SendingProgress progress;
     private BackgroundTask<?> previewInFlight;
     private Runnable onDeliveriesChanged = () -> { };
-    private long polls;
 
     IncidentViewModel(BreachContext ctx) {
         this.ctx = ctx;
+        this.files = new IncidentFiles(ctx);
+        this.siteNotice = new SiteNoticeViewModel(ctx, busy);
+        this.progress = new SendingProgress(ctx, () -> onDeliveriesChanged.run());
+    }
+
+    /** The letters PDF, the record for the regulator and HTML notices. */
+    public IncidentFiles files() {
+        return files;
+    }
+
+    /** The notice on the Member's site. */
+    public SiteNoticeViewModel siteNotice() {
+        return siteNotice;
+    }
+
+    /** The screen is on view or not: progress is read only while someone can see it. */
+    void setShown(boolean now) {
+        progress.setShown(now);
+    }
+
+    /** True while progress is being followed. */
+    boolean polling() {
+        return progress.polling();
     }
 
     /** Called whenever another incident opens or the open one changed state. */
     void refresh() {
         IncidentDto now = ctx.incident();
-        stopPolling();
+        progress.follow(now);
         preview.set(null);
         if (now == null) {
             return;
@@ -82,10 +79,7 @@ public final class IncidentViewModel {
         if (now.state() == IncidentState.SUBMITTED) {
             loadPreview(now.id());
         }
-        fillSiteNotice(now);
-        if (now.state() == IncidentState.SENDING) {
-            schedulePoll();
-        }
+        siteNotice.fill(now);
     }
 
     void onDeliveriesChanged(Runnable action) {
@@ -296,290 +290,8 @@ public final class IncidentViewModel {
         });
     }
 
-    // Live progress.
-
-    /** The screen is on view or not: progress is read only while someone can see it. */
-    void setShown(boolean now) {
-        shown = now;
-        if (!now) {
-            stopPolling();
-        } else if (ctx.incident() != null && ctx.incident().state() == IncidentState.SENDING) {
-            schedulePoll();
-        }
-    }
-
-    private void schedulePoll() {
-        if (!shown || nextPoll != null || pollInFlight != null) {
-            return;
-        }
-        nextPoll = ctx.tasks.schedule(POLL, this::poll);
-    }
-
-    private void poll() {
-        nextPoll = null;
-        PlatformClient client = ctx.client();
-        IncidentDto now = ctx.incident();
-        if (!shown || client == null || now == null || now.state() != IncidentState.SENDING) {
-            return;
-        }
-        String id = now.id();
-        BackgroundTask<?> task = ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
-            pollInFlight = null;
-            if (!id.equals(ctx.incidentId())) {
-                return;
-            }
-            IncidentState before = ctx.incident().state();
-            ctx.adopt(v);
-            if (v.value().state() == IncidentState.SENDING) {
-                // The table of deliveries follows too, less often than the counts: it is a page of rows.
-                if (++polls % DELIVERIES_EVERY == 0) {
-                    onDeliveriesChanged.run();
-                }
-                schedulePoll();
-            } else if (before == IncidentState.SENDING) {
-                finished(v.value());
-            }
-        }).onFailure(e -> {
-            pollInFlight = null;
-            ctx.app.report(e);
-            LOGGER.debug("progress read failed: {}", e.getClass().getSimpleName());
-            // Keep trying while the screen is open: the connection may come back.
-            schedulePoll();
-        });
-        pollInFlight = task.isDone() ? null : task;
-    }
-
-    private void finished(IncidentDto dto) {
-        onDeliveriesChanged.run();
-        if (dto.state() == IncidentState.SENT) {
-            ctx.say(dto.progress().failed() + dto.progress().inDoubt() > 0 ? NoticeKind.WARNING : NoticeKind.SUCCESS,
-                    ctx.messages.format("breach.notice.sent", dto.progress().sent(), dto.progress().failed(),
-                            dto.progress().inDoubt(), dto.progress().lettersReady()));
-        }
-    }
-
-    private void stopPolling() {
-        if (nextPoll != null) {
-            nextPoll.cancel();
-            nextPoll = null;
-        }
-        if (pollInFlight != null) {
-            pollInFlight.cancel();
-            pollInFlight = null;
-        }
-    }
-
-    /** True while progress is being followed. */
-    boolean polling() {
-        return nextPoll != null || pollInFlight != null;
-    }
-
-    // Files.
-
-    /** Downloads the letters PDF to a private temporary file and opens it with the desktop's PDF viewer. */
-    public void openLetters() {
-        IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || downloading.get()) {
-            return;
-        }
-        String id = now.id();
-        downloading.set(true);
-        ctx.tasks.job(ctx.messages.get("breach.letters.job"), progress -> {
-            Path file = privateTempFile("breach-letters-", ".pdf");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                client.lettersPdf(id, out);
-            }
-            ctx.opener.open(file);
-            return file;
-        }).onSuccess(file -> ctx.say(NoticeKind.SUCCESS, ctx.messages.get("breach.notice.lettersOpened")))
-                .onFailure(e -> fileFailed("breach.notice.lettersFailed", e))
-                .onDone(() -> downloading.set(false));
-    }
-
-    /** Saves the record for the regulator's file as PDF or CSV; the file appears only once complete. */
-    public void exportRecord(PlatformClient.RecordFormat format, Path target) {
-        IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || target == null || downloading.get()) {
-            return;
-        }
-        String id = now.id();
-        downloading.set(true);
-        ctx.tasks.job(ctx.messages.get("breach.record.job"), progress -> {
-            AtomicFiles.write(target, out -> client.incidentRecord(id, format, out));
-            return target;
-        }).onSuccess(path -> ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.recordSaved",
-                path.getFileName().toString())))
-                .onFailure(e -> fileFailed("breach.notice.recordFailed", e))
-                .onDone(() -> downloading.set(false));
-    }
-
-    /** Writes an HTML notice to a private temporary file and opens it in the desktop's browser. */
-    public void openHtml(String html) {
-        if (html == null) {
-            return;
-        }
-        ctx.tasks.run(() -> {
-            Path file = privateTempFile("breach-notice-", ".html");
-            Files.writeString(file, html);
-            ctx.opener.open(file);
-            return file;
-        }).onFailure(e -> fileFailed("breach.notice.htmlFailed", e));
-    }
-
-    private void fileFailed(String key, Throwable e) {
-        if (e instanceof IOException) {
-            ctx.say(NoticeKind.DANGER, ctx.messages.get(key) + " " + ctx.messages.get("breach.notice.fileProblem"));
-            return;
-        }
-        ctx.app.report(e);
-        UserMessage m = ctx.errors.describe(e);
-        ctx.say(NoticeKind.DANGER, ctx.messages.get(key) + " " + m.text() + " " + m.hint());
-    }
-
-    /** Letters hold names and postal addresses: only the person's own account may read the file. */
-    private static Path privateTempFile(String prefix, String suffix) throws IOException {
-        Path file;
-        try {
-            file = Files.createTempFile(prefix, suffix, PosixFilePermissions.asFileAttribute(
-                    Set.of(PosixFilePermission.OWNER_READ,
-                            PosixFilePermission.OWNER_WRITE)));
-        } catch (UnsupportedOperationException notPosix) {
-            file = Files.createTempFile(prefix, suffix);
-        }
-        file.toFile().deleteOnExit();
-        return file;
-    }
-
-    // Site notice.
-
-    private void fillSiteNotice(IncidentDto dto) {
-        SiteNoticeDto up = dto.proposedSiteNotice() != null ? dto.proposedSiteNotice() : dto.siteNotice();
-        if (up != null) {
-            siteTitle.set(up.title());
-            siteBody.set(up.body());
-        } else {
-            siteTitle.set(ctx.messages.get("breach.site.defaultTitle"));
-            siteBody.set(ctx.messages.format("breach.site.defaultBody", dto.title(),
-                    dto.whatHappened() == null ? "" : dto.whatHappened().strip(),
-                    dto.contact() == null ? "" : dto.contact()));
-        }
-    }
-
-    /** True while the open incident's site notice is up. */
-    public boolean siteNoticeUp() {
-        IncidentDto now = ctx.incident();
-        return now != null && now.siteNotice() != null && now.siteNotice().withdrawnAt() == null;
-    }
-
-    /** A proposal waiting for the signed-in officer's approval, if any. */
-    public SiteNoticeDto siteNoticeToApprove() {
-        IncidentDto now = ctx.incident();
-        SiteNoticeDto proposed = now == null ? null : now.proposedSiteNotice();
-        return proposed != null && proposed.youMayApprove() ? proposed : null;
-    }
-
-    /**
-     * Proposes the site notice after saying who will see it: every learner of the Member, once a second officer
-     * approves this exact text.
-     */
-    public void postSiteNotice() {
-        IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get()) {
-            return;
-        }
-        if (siteTitle.get().isBlank() || siteBody.get().isBlank()) {
-            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.site.missing"));
-            return;
-        }
-        String member = ctx.memberName();
-        if (!ctx.dialogs.confirm(new BreachDialogs.Question("proposeSiteNoticeDialog",
-                ctx.messages.get("breach.site.propose.title"), ctx.messages.format("breach.site.propose.text", member),
-                ctx.messages.get("breach.site.propose.ok"), false))) {
-            return;
-        }
-        SiteNoticeRequest request = new SiteNoticeRequest(siteTitle.get().strip(), siteBody.get().strip());
-        busy.set(true);
-        String id = now.id();
-        ctx.tasks.run(() -> {
-            client.proposeSiteNotice(id, request);
-            return client.incident(id);
-        }).onSuccess(v -> {
-            busy.set(false);
-            if (id.equals(ctx.incidentId())) {
-                ctx.adopt(v);
-            }
-            ctx.say(NoticeKind.SUCCESS, ctx.messages.get("breach.notice.siteProposed"));
-        }).onFailure(e -> {
-            busy.set(false);
-            ctx.sayFailure(e);
-        });
-    }
-
-    /** Puts up the notice another officer proposed, after the officer confirms they read this text. */
-    public void approveSiteNotice() {
-        IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        SiteNoticeDto proposed = siteNoticeToApprove();
-        if (now == null || client == null || busy.get() || proposed == null) {
-            return;
-        }
-        String member = ctx.memberName();
-        if (!ctx.dialogs.confirm(new BreachDialogs.Question("approveSiteNoticeDialog",
-                ctx.messages.get("breach.site.approve.title"), ctx.messages.format("breach.site.approve.text",
-                proposed.proposedBy(), member, proposed.title()), ctx.messages.get("breach.site.approve.ok"), false))) {
-            return;
-        }
-        boolean replacing = siteNoticeUp();
-        busy.set(true);
-        String id = now.id();
-        ctx.tasks.run(() -> {
-            client.approveSiteNotice(id, proposed.textFingerprint());
-            return client.incident(id);
-        }).onSuccess(v -> {
-            busy.set(false);
-            if (id.equals(ctx.incidentId())) {
-                ctx.adopt(v);
-            }
-            ctx.say(NoticeKind.SUCCESS, ctx.messages.get(replacing ? "breach.notice.siteReplaced"
-                    : "breach.notice.sitePosted"));
-        }).onFailure(e -> {
-            busy.set(false);
-            ctx.sayFailure(e);
-        });
-    }
-
-    public void withdrawSiteNotice() {
-        IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || !siteNoticeUp() && now.proposedSiteNotice() == null) {
-            return;
-        }
-        if (!ctx.dialogs.confirm(new BreachDialogs.Question("withdrawDialog", ctx.messages.get("breach.site.withdraw"),
-                ctx.messages.get("breach.site.withdraw.text"), ctx.messages.get("breach.site.withdraw.ok"), true))) {
-            return;
-        }
-        busy.set(true);
-        String id = now.id();
-        ctx.tasks.run(() -> {
-            client.withdrawSiteNotice(id);
-            return client.incident(id);
-        }).onSuccess(v -> {
-            busy.set(false);
-            if (id.equals(ctx.incidentId())) {
-                ctx.adopt(v);
-            }
-            ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.siteWithdrawn"));
-        }).onFailure(e -> {
-            busy.set(false);
-            ctx.sayFailure(e);
-        });
-    }
-
     void dispose() {
-        stopPolling();
+        progress.stopPolling();
         if (previewInFlight != null) {
             previewInFlight.cancel();
         }
@@ -593,15 +305,4 @@ public final class IncidentViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty downloadingProperty() {
-        return downloading.getReadOnlyProperty();
-    }
-
-    public StringProperty siteTitleProperty() {
-        return siteTitle;
-    }
-
-    public StringProperty siteBodyProperty() {
-        return siteBody;
-    }
 }

@@ -102,7 +102,7 @@ final class NoticeStep extends SideBySide {
         html.getStyleClass().add(Css.NOTICE_TEXT);
         Button open = new Button(messages.get("breach.preview.openHtml"), Icons.of(AppIcon.SITE));
         open.setId("openHtml");
-        open.setOnAction(e -> incident.openHtml(html.getText()));
+        open.setOnAction(e -> incident.files().openHtml(html.getText()));
         VBox htmlBox = new VBox(6, html, open);
         VBox.setVgrow(html, Priority.ALWAYS);
         Tab textTab = new Tab(messages.get("breach.preview.text"), text);

@@ -85,8 +85,8 @@ final class SendingPane extends VBox {
         letters.setText(messages.get("breach.sending.letters"));
         letters.setGraphic(Icons.of(AppIcon.PDF));
         letters.setId("openLetters");
-        letters.setOnAction(e -> vm.openLetters());
-        letters.disableProperty().bind(vm.downloadingProperty());
+        letters.setOnAction(e -> vm.files().openLetters());
+        letters.disableProperty().bind(vm.files().downloadingProperty());
         for (Button b : List.of(send, retry, letters)) {
             b.managedProperty().bind(b.visibleProperty());
         }

@@ -505,7 +505,7 @@ class BreachViewModelTest {
     void theLettersPdfIsDownloadedToAPrivateFileAndOpened() throws Exception {
         approvedByAnotherOfficer();
 
-        vm.incident().openLetters();
+        vm.incident().files().openLetters();
 
         assertThat(opened).hasSize(1);
         assertThat(Files.readString(opened.getFirst())).isEqualTo("%PDF-1.7 letters of inc-1");
@@ -521,7 +521,7 @@ class BreachViewModelTest {
         submitted();
         Path target = dir.resolve("record.csv");
 
-        vm.incident().exportRecord(PlatformClient.RecordFormat.CSV, target);
+        vm.incident().files().exportRecord(PlatformClient.RecordFormat.CSV, target);
 
         assertThat(Files.readString(target)).startsWith("step,at");
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Saved record.csv.");
@@ -534,27 +534,27 @@ class BreachViewModelTest {
     void r8ASiteNoticeIsProposedByOneOfficerAfterSayingWhoSeesItAndPutUpByAnother() {
         submitted();
 
-        vm.incident().postSiteNotice();
+        vm.incident().siteNotice().propose();
         assertThat(dialogs.last().id()).isEqualTo("proposeSiteNoticeDialog");
         assertThat(dialogs.last().text()).contains("Every learner of Northbridge University");
-        assertThat(vm.incident().siteNoticeUp()).as("up only once approved").isFalse();
+        assertThat(vm.incident().siteNotice().up()).as("up only once approved").isFalse();
         assertThat(open().proposedSiteNotice().title()).isEqualTo("Notice of a data incident");
-        assertThat(vm.incident().siteNoticeToApprove()).as("not for its own proposer").isNull();
-        vm.incident().approveSiteNotice();
+        assertThat(vm.incident().siteNotice().toApprove()).as("not for its own proposer").isNull();
+        vm.incident().siteNotice().approve();
         assertThat(breach.calls).doesNotContain("approve-site-notice " + open().id());
 
         signInAs("nb-security2", "Grace Liu");
         vm.reloadIncident();
-        assertThat(vm.incident().siteNoticeToApprove()).isNotNull();
-        vm.incident().approveSiteNotice();
+        assertThat(vm.incident().siteNotice().toApprove()).isNotNull();
+        vm.incident().siteNotice().approve();
         assertThat(dialogs.last().id()).isEqualTo("approveSiteNoticeDialog");
         assertThat(dialogs.last().text()).contains("Nadia Ta proposed this notice", "Notice of a data incident");
-        assertThat(vm.incident().siteNoticeUp()).isTrue();
+        assertThat(vm.incident().siteNotice().up()).isTrue();
         assertThat(open().siteNotice().approvedBy()).isEqualTo("Grace Liu");
 
-        vm.incident().withdrawSiteNotice();
+        vm.incident().siteNotice().withdraw();
         assertThat(dialogs.last().id()).isEqualTo("withdrawDialog");
-        assertThat(vm.incident().siteNoticeUp()).isFalse();
+        assertThat(vm.incident().siteNotice().up()).isFalse();
     }
 
     @Test
@@ -562,7 +562,7 @@ class BreachViewModelTest {
         submitted();
         dialogs.confirm = false;
 
-        vm.incident().postSiteNotice();
+        vm.incident().siteNotice().propose();
 
         assertThat(open().proposedSiteNotice()).isNull();
         assertThat(breach.calls).noneMatch(c -> c.startsWith("site-notice"));
