@@ -29,7 +29,6 @@ import org.iqracity.console.api.breach.DeliveryProgressDto;
 import org.iqracity.console.api.breach.DeliveryResolution;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
-import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
@@ -103,17 +102,10 @@ final class SendingPane extends VBox {
         if (dto == null) {
             return;
         }
-        DeliveryProgressDto p = dto.progress() == null ? DeliveryProgressDto.NONE : dto.progress();
-        long handled = p.total() - p.open();
-        bar.setProgress(p.total() == 0 ? 0 : dto.state() == IncidentState.SENDING && handled == 0 ? -1
-                : (double) handled / p.total());
-        progressText.setText(switch (dto.state()) {
-            case APPROVED -> messages.format("breach.sending.ready", p.total());
-            case SENDING -> messages.format("breach.sending.progress", handled, p.total());
-            case SENT -> messages.format("breach.sending.done", p.total());
-            case CANCELLED -> messages.format("breach.sending.cancelled", p.cancelled());
-            default -> "";
-        });
+        SendingState state = SendingState.of(dto);
+        DeliveryProgressDto p = state.counts();
+        bar.setProgress(state.progress());
+        progressText.setText(state.text(messages));
         chips.getChildren().setAll(
                 chip(AppIcon.CHECK, "breach.status.SENT", p.sent(), Styles.SUCCESS),
                 chip(AppIcon.CLOCK, "breach.status.PENDING", p.pending(), null),
@@ -123,12 +115,10 @@ final class SendingPane extends VBox {
                 chip(AppIcon.RETIRED, "breach.status.UNREACHABLE", p.unreachable(), null),
                 chip(AppIcon.LETTER, "breach.status.READY", p.lettersReady(), null),
                 chip(AppIcon.STOP, "breach.status.CANCELLED", p.cancelled(), null));
-        anyInDoubt.set(p.inDoubt() > 0);
-        send.setVisible(dto.state() == IncidentState.APPROVED);
-        retry.setVisible(p.failed() > 0 && (dto.state() == IncidentState.SENT || dto.state() == IncidentState.SENDING));
-        letters.setVisible(dto.state() != IncidentState.CANCELLED && (p.lettersReady() > 0
-                || dto.state() == IncidentState.APPROVED || dto.state() == IncidentState.SENDING
-                || dto.state() == IncidentState.SENT));
+        anyInDoubt.set(state.anyInDoubt());
+        send.setVisible(state.mayStart());
+        retry.setVisible(state.mayRetry());
+        letters.setVisible(state.hasLetters());
     }
 
     private Label chip(AppIcon icon, String key, long n, String style) {
@@ -179,8 +169,7 @@ final class SendingPane extends VBox {
             protected void updateItem(DeliveryDto d, boolean empty) {
                 super.updateItem(d, empty);
                 getStyleClass().remove(Css.OUTCOME_FAILED);
-                if (!empty && d != null && (d.status() == DeliveryStatus.FAILED
-                        || d.status() == DeliveryStatus.IN_DOUBT)) {
+                if (!empty && SendingState.wentWrong(d)) {
                     getStyleClass().add(Css.OUTCOME_FAILED);
                 }
             }
@@ -199,7 +188,7 @@ final class SendingPane extends VBox {
         Button again = new Button(messages.get("breach.deliveries.sendAgain"), Icons.of(AppIcon.SEND));
         again.setId("resolveSendAgain");
         var inDoubt = table.getSelectionModel().selectedItemProperty()
-                .map(d -> d.status() == DeliveryStatus.IN_DOUBT).orElse(false);
+                .map(SendingState::settledByHand).orElse(false);
         delivered.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !inDoubt.getValue() || deliveries.resolvingProperty().get(), inDoubt,
                 deliveries.resolvingProperty()));
