@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,9 +100,7 @@ public final class DraftViewModel {
     private boolean loading;
     private boolean conflicted;
     private boolean coursesAsked;
-    private boolean savingNow;
-    private final List<Runnable> afterSave = new ArrayList<>();
-    private boolean saveQueued;
+    private final SaveQueue saves = new SaveQueue();
     private TaskRunner.Cancellable settling;
 
     DraftViewModel(BreachContext ctx) {
@@ -323,7 +320,7 @@ public final class DraftViewModel {
     /** Moves to a step: forward only once this step holds what it needs; the draft is saved on the way. */
     public void goTo(Step target) {
         Step now = step.get();
-        if (target == now || savingNow) {
+        if (target == now || saves.busy()) {
             return;
         }
         if (target.ordinal() > now.ordinal()) {
@@ -445,9 +442,7 @@ public final class DraftViewModel {
             sayConflict();
             return;
         }
-        if (savingNow) {
-            afterSave.add(then);
-            saveQueued = true;
+        if (saves.queueBehind(then)) {
             return;
         }
         String id = ctx.incidentId();
@@ -461,7 +456,7 @@ public final class DraftViewModel {
             return;
         }
         cancelSettling();
-        savingNow = true;
+        saves.started();
         saving.set(true);
         String ifMatch = ctx.etag();
         BackgroundTask<Versioned<IncidentDto>> task = ctx.tasks.run(() -> id == null
@@ -483,15 +478,8 @@ public final class DraftViewModel {
     }
 
     private void finishSave(boolean ok) {
-        savingNow = false;
         saving.set(false);
-        List<Runnable> queued = new ArrayList<>(afterSave);
-        afterSave.clear();
-        boolean again = saveQueued;
-        saveQueued = false;
-        if (ok && again) {
-            save(() -> queued.forEach(Runnable::run));
-        }
+        saves.ended(ok, this::save);
     }
 
     private void saveFailed(Throwable e) {
@@ -554,7 +542,7 @@ public final class DraftViewModel {
     /** Checks every step, saves, and hands the notice over for approval by another officer. */
     public void submit() {
         PlatformClient client = ctx.client();
-        if (client == null || savingNow) {
+        if (client == null || saves.busy()) {
             return;
         }
         cancelSettling();
