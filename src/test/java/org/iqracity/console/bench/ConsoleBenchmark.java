@@ -408,9 +408,19 @@ class ConsoleBenchmark {
             console.search.clear();
             return null;
         });
-        waitFor("unfiltered list", 60, () -> console.vm.stateProperty().get() == State.READY
-                && !console.table.getItems().isEmpty()
-                && firstId.equals(console.table.getItems().getFirst().learner().learnerId()));
+        try {
+            waitFor("unfiltered list", 60, () -> console.vm.stateProperty().get() == State.READY
+                    && !console.table.getItems().isEmpty()
+                    && console.table.getItems().getFirst().learner() != null
+                    && firstId.equals(console.table.getItems().getFirst().learner().learnerId()));
+        } catch (IllegalStateException e) {
+            String seen = ConsoleUnderTest.onFx(() -> console.vm.stateProperty().get() + ", " + console.table
+                    .getItems().size() + " rows, window at " + console.vm.window().base() + ", first "
+                    + (console.table.getItems().isEmpty() ? "none" : console.table.getItems().getFirst().learner() == null
+                    ? "loading" : console.table.getItems().getFirst().learner().learnerId()) + ", expected " + firstId
+                    + ", search '" + console.search.getText() + "'");
+            throw new IllegalStateException(e.getMessage() + ": " + seen, e);
+        }
         pause(300);
     }
 

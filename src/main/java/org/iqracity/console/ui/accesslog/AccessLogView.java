@@ -27,6 +27,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -34,6 +35,7 @@ import javafx.stage.FileChooser;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.StatePane;
@@ -133,11 +135,13 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         DatePicker to = datePicker("toFilter", "accessLog.filter.to");
         to.valueProperty().bindBidirectional(vm.toProperty());
 
-        Button clear = new Button(messages.get("learners.filter.clear"), Icons.of(AppIcon.CLEAR));
+        Button clear = Fit.whole(new Button(messages.get("learners.filter.clear"), Icons.of(AppIcon.CLEAR)));
         clear.getStyleClass().add(Styles.FLAT);
         clear.setOnAction(e -> vm.clearFilters());
 
-        HBox bar = new HBox(new Label(null, Icons.of(AppIcon.FILTER)), actor, action, object, from, to, clear);
+        // A narrow window puts the filters on two lines rather than squeezing them.
+        FlowPane bar = new FlowPane(10, 8, new Label(null, Icons.of(AppIcon.FILTER)), actor, action, object, from, to,
+                clear);
         bar.getStyleClass().add(Css.FILTER_BAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

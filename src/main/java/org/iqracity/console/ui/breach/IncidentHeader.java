@@ -20,6 +20,7 @@ import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
@@ -58,13 +59,14 @@ final class IncidentHeader extends HBox {
         clock.getStyleClass().add(Css.CLOCK);
         dates.setId("incidentDates");
         dates.getStyleClass().add(Css.PAGE_SUBTITLE);
-        // The title and the dates give way first; the state and the clock are always read whole.
+        // The title gives way first, the dates wrap to a second line; the state and the clock are always read whole.
         title.setMinWidth(0);
         state.setMinWidth(Region.USE_PREF_SIZE);
         clock.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, title, state);
         line.setAlignment(Pos.CENTER_LEFT);
-        dates.setMinWidth(0);
+        Fit.wrapping(dates);
+        HBox.setHgrow(dates, javafx.scene.layout.Priority.ALWAYS);
         regulator.setText(messages.get("breach.regulator.record"));
         regulator.setId("recordRegulator");
         regulator.setMinWidth(Region.USE_PREF_SIZE);

@@ -38,6 +38,8 @@ final class NoticeStep extends SideBySide {
         insert.setId("insertPlaceholder");
         for (String placeholder : NoticeTemplate.PLACEHOLDERS) {
             MenuItem item = new MenuItem(placeholder);
+            // "{{learner_name}}" as it is: an underscore is not a keyboard shortcut here.
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> {
                 body.insertText(body.getCaretPosition(), placeholder);
                 body.requestFocus();

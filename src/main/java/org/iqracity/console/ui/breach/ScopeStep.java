@@ -110,6 +110,7 @@ final class ScopeStep extends SideBySide {
         CheckBox every = new CheckBox();
         every.setId("scopeEveryCourse");
         every.setWrapText(true);
+        every.setMnemonicParsing(false);
         every.selectedProperty().bindBidirectional(vm.everyCourseProperty());
         Runnable name = () -> every.setText(messages.format("breach.scope.everyCourse", vm.memberName()));
         vm.stepProperty().addListener(x -> name.run());

@@ -29,6 +29,7 @@ import javafx.stage.FileChooser;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.EnrolledText;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.UserMessage;
@@ -66,10 +67,13 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         Label text = new Label(messages.get("exports.subtitle"));
         text.getStyleClass().add(Styles.TEXT_MUTED);
         text.setWrapText(true);
-        Button open = new Button(messages.get("offline.open"), Icons.of(AppIcon.EXPORTS));
+        Button open = Fit.whole(new Button(messages.get("offline.open"), Icons.of(AppIcon.EXPORTS)));
         open.setId("openRosterFromShell");
         open.setOnAction(e -> openRoster.run());
-        HBox top = new HBox(12, new VBox(4, title, text), new Spacer(), open);
+        VBox words = new VBox(4, title, text);
+        words.setMinWidth(0);
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(12, words, open);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(20, 24, 12, 24));
         return top;
@@ -87,7 +91,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         FlowPane fieldBoxes = new FlowPane(12, 8);
         fieldBoxes.setPrefWrapLength(420);
         for (ExportViewModel.FieldChoice f : vm.fields()) {
-            CheckBox box = new CheckBox(messages.get("exports.field." + f.field().column()));
+            CheckBox box = Fit.wrapping(new CheckBox(messages.get("exports.field." + f.field().column())));
             box.setId("field-" + f.field().column());
             box.setMinWidth(150);
             box.selectedProperty().bindBidirectional(f.selected());
@@ -108,8 +112,9 @@ public final class ExportView extends BorderPane implements AutoCloseable {
     private void fillCourses(VBox boxes) {
         boxes.getChildren().clear();
         for (ExportViewModel.CourseChoice c : vm.courses()) {
-            CheckBox box = new CheckBox(messages.format("exports.course", c.course().title(), c.course().id(),
-                    EnrolledText.of(messages, c.course())));
+            // A course id holds underscores ("2026_T1"), and titles can be long.
+            CheckBox box = Fit.wrapping(new CheckBox(messages.format("exports.course", c.course().title(),
+                    c.course().id(), EnrolledText.of(messages, c.course()))));
             box.setId("course-" + boxes.getChildren().size());
             box.selectedProperty().bindBidirectional(c.selected());
             boxes.getChildren().add(box);

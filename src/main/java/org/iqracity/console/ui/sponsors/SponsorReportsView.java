@@ -45,6 +45,8 @@ import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.HeaderWidths;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.StatePane;
@@ -109,6 +111,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
     private Node reportBody() {
         heading.setId("reportHeading");
         heading.getStyleClass().add(Css.SCREEN_TITLE);
+        Fit.wrapping(heading);
         subheading.getStyleClass().add(Css.PERSON_DETAIL);
         Button release = new Button(messages.get("sponsors.release"), Icons.of(AppIcon.SEND));
         release.setId("releaseReport");
@@ -166,6 +169,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
     private TableView<SponsorReportRowDto> reportTable() {
         TableView<SponsorReportRowDto> table = new TableView<>(vm.rows());
         table.setId("sponsorReportTable");
+        HeaderWidths.keepWhole(table);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(32);
@@ -187,6 +191,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
     private TableView<SponsorReleaseDto> historyTable() {
         TableView<SponsorReleaseDto> table = new TableView<>(vm.releases());
         table.setId("releaseHistory");
+        HeaderWidths.keepWhole(table);
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(170);

@@ -1,14 +1,12 @@
 package org.iqracity.console.ui.tracking;
 
 import atlantafx.base.controls.Message;
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -35,6 +33,7 @@ import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.EnrolledText;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.LeaveGuard;
 import org.iqracity.console.ui.common.Messages;
@@ -117,6 +116,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         Label version = new Label();
         version.setId("trackingVersion");
         version.getStyleClass().add(Css.PAGE_SUBTITLE);
+        Fit.wrapping(version);
         version.textProperty().bind(vm.savedProperty().map(this::versionText).orElse(""));
         Label unsaved = new Label(messages.get("tracking.unsaved"));
         unsaved.setId("unsavedBadge");
@@ -124,19 +124,23 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         unsaved.visibleProperty().bind(vm.draft().dirtyProperty());
         unsaved.managedProperty().bind(unsaved.visibleProperty());
 
-        Button discard = new Button(messages.get("tracking.discard"), Icons.of(AppIcon.UNDO));
+        Button discard = Fit.whole(new Button(messages.get("tracking.discard"), Icons.of(AppIcon.UNDO)));
         discard.setId("trackingDiscard");
         discard.setTooltip(new Tooltip(messages.get("tracking.discard.tooltip")));
         discard.disableProperty().bind(vm.draft().dirtyProperty().not().or(vm.busyProperty()));
         discard.setOnAction(e -> vm.discard());
-        Button save = new Button(messages.get("tracking.save"), Icons.of(AppIcon.SAVE));
+        Button save = Fit.whole(new Button(messages.get("tracking.save"), Icons.of(AppIcon.SAVE)));
         save.setId("trackingSave");
         save.getStyleClass().add(Styles.ACCENT);
         save.setTooltip(new Tooltip(messages.get("tracking.save.tooltip")));
         save.disableProperty().bind(vm.draft().dirtyProperty().not().or(vm.busyProperty()));
         save.setOnAction(e -> vm.save());
 
-        HBox bar = new HBox(new VBox(2, title, version), new Spacer(), unsaved, discard, save);
+        VBox heading = new VBox(2, title, version);
+        heading.setMinWidth(0);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        Fit.whole(unsaved);
+        HBox bar = new HBox(heading, unsaved, discard, save);
         bar.getStyleClass().add(Css.TRACKING_HEADER);
 
         notice.setId("trackingNotice");

@@ -1,0 +1,266 @@
+package org.iqracity.console.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.iqracity.console.platform.PlatformFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every screen of every sandbox role fits the window at the sizes people use (1024x700, 1280x800, 1366x768): no
+ * button, heading, tab, wizard step, filter label or column header shows its text cut short, and no button lies
+ * outside the window. Data cells may be cut (they show their whole value as a tooltip); what names an action or a
+ * place may not.
+ */
+class ScreensFitJourneyTest extends ConsoleJourney {
+    private static final double[][] SIZES = {{1024, 700}, {1280, 800}, {1366, 768}};
+    /** Style classes of headings. */
+    private static final Set<String> HEADINGS = Set.of("screen-title", "page-title", "page-subtitle", "section-title",
+            "section-card-title", "column-title", "state-title", "insight-card-title", "app-header-title");
+
+    @BeforeEach
+    void open() throws Exception {
+        openConsole(PlatformFixture.h2().platform().baseUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        closeConsole();
+    }
+
+    @Test
+    void theSignInScreenFitsEverySize() {
+        List<String> cut = new ArrayList<>();
+        for (double[] size : SIZES) {
+            resize(size);
+            cut.addAll(problems(label(size, "sign-in")));
+        }
+        assertThat(cut).as("cut or outside the window").isEmpty();
+    }
+
+    @Test
+    void everyScreenOfAMemberAdministratorFitsEverySize() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-learners"));
+        assertThat(visitEveryScreen("nb-admin")).as("cut or outside the window").isEmpty();
+    }
+
+    @Test
+    void everyScreenOfASecurityOfficerFitsEverySize() {
+        signIn("nb-security", PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        // The shared platform's clock is its own: the code is the one for its time.
+        fill("#totp", Totp.at("JBSWY3DPEHPK3PXP", PlatformFixture.h2().clock().instant()));
+        clickOn("#verify");
+        waitUntil(() -> shows("#nav-breach_notices"));
+        assertThat(visitEveryScreen("nb-security")).as("cut or outside the window").isEmpty();
+    }
+
+    /** Each size, each screen in the sidebar: what is cut or outside, named by size, role and screen. */
+    private List<String> visitEveryScreen(String role) {
+        List<String> nav = onFx(() -> lookup(".nav-item").queryAll().stream().filter(Node::isVisible)
+                .map(Node::getId).toList());
+        assertThat(nav).isNotEmpty();
+        Set<String> cut = new LinkedHashSet<>();
+        for (double[] size : SIZES) {
+            resize(size);
+            for (String item : nav) {
+                clickOn("#" + item);
+                settle();
+                String where = label(size, role + " " + item.substring("nav-".length()));
+                cut.addAll(problems(where));
+                if (goDeeper(item)) {
+                    settle();
+                    cut.addAll(problems(where + " (opened)"));
+                }
+            }
+        }
+        cut.forEach(System.out::println);
+        return List.copyOf(cut);
+    }
+
+    /**
+     * What a screen shows only once something is opened in it: a sponsor report's table, the breach wizard's steps, a
+     * learner's detail. False when the screen has nothing further.
+     */
+    private boolean goDeeper(String item) {
+        switch (item) {
+            case "nav-sponsor_reports" -> {
+                javafx.scene.control.TreeView<?> tree = find("#sponsorTree", javafx.scene.control.TreeView.class);
+                waitUntil(() -> tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty());
+                interact(() -> selectFirstLeaf(tree));
+                waitUntil(() -> shows("#sponsorReportTable"));
+                return true;
+            }
+            case "nav-breach_notices" -> {
+                clickOn("#newIncident");
+                waitUntil(() -> shows("#draftFlow"));
+                return true;
+            }
+            case "nav-learners" -> {
+                javafx.scene.control.TableView<?> table = find("#learnerTable", javafx.scene.control.TableView.class);
+                waitUntil(() -> !table.getItems().isEmpty());
+                interact(() -> table.getSelectionModel().select(0));
+                waitUntil(() -> shows("#detailName"));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static <T> void selectFirstLeaf(javafx.scene.control.TreeView<T> tree) {
+        javafx.scene.control.TreeItem<T> item = tree.getRoot();
+        while (!item.getChildren().isEmpty()) {
+            item.setExpanded(true);
+            item = item.getChildren().getFirst();
+        }
+        tree.getSelectionModel().select(item);
+    }
+
+    private static String label(double[] size, String where) {
+        return String.format(Locale.ROOT, "%.0fx%.0f %s", size[0], size[1], where);
+    }
+
+    private void resize(double[] size) {
+        interact(() -> {
+            Stage stage = console.stage();
+            stage.setMaximized(false);
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+        });
+        settle();
+    }
+
+    /** Loading, layout and the debounced work of a screen just opened. */
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> problems(String where) {
+        return onFx(() -> {
+            Parent root = console.stage().getScene().getRoot();
+            double width = console.stage().getScene().getWidth();
+            double height = console.stage().getScene().getHeight();
+            List<String> found = new ArrayList<>();
+            walk(root, node -> {
+                if (!(node instanceof Labeled labeled) || !shown(labeled)) {
+                    return;
+                }
+                String kind = kind(labeled);
+                if (kind == null) {
+                    return;
+                }
+                String text = labeled.getText();
+                String drawn = drawnText(labeled);
+                if (text != null && !text.isBlank() && drawn != null && !drawn.equals(text)) {
+                    found.add(where + ": " + kind + " \"" + text + "\" shows \"" + drawn + "\"");
+                }
+                if (labeled instanceof ButtonBase && !insideScrolling(labeled)) {
+                    Bounds b = labeled.localToScene(labeled.getLayoutBounds());
+                    if (b.getMaxX() > width + 1 || b.getMaxY() > height + 1 || b.getMinX() < -1) {
+                        found.add(where + ": " + kind + " \"" + text + "\" (" + labeled.getId()
+                                + ") lies outside the window");
+                    }
+                }
+            });
+            return found;
+        });
+    }
+
+    /** What the label draws: its text node's text, which ends in the ellipsis when the text did not fit. */
+    private static String drawnText(Labeled labeled) {
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            // The skin's own text node; an icon drawn from a font is a Text too, but not this one.
+            if (child instanceof Text t && "LabeledText".equals(child.getClass().getSimpleName())) {
+                return t.getText();
+            }
+        }
+        return null;
+    }
+
+    /** What kind of name this is, or null for data (a table or list cell) and anything else not checked. */
+    private static String kind(Labeled labeled) {
+        if (within(labeled, "table-cell") || within(labeled, "list-cell") || within(labeled, "tooltip")
+                || within(labeled, "frozen-cell") || within(labeled, "tree-table-cell")) {
+            return null;
+        }
+        if (within(labeled, "column-header")) {
+            return "column header";
+        }
+        if (within(labeled, "tab")) {
+            return "tab";
+        }
+        if (within(labeled, "breach-step")) {
+            return "wizard step";
+        }
+        if (labeled instanceof ButtonBase) {
+            return "button";
+        }
+        if (labeled.getStyleClass().stream().anyMatch(HEADINGS::contains)) {
+            return "heading";
+        }
+        if (within(labeled, "filter-bar") || within(labeled, "filter-area")) {
+            return "filter label";
+        }
+        return null;
+    }
+
+    private static boolean within(Node node, String styleClass) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(styleClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideScrolling(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane || n.getStyleClass().contains("virtual-flow")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Visible all the way up, and laid out with some width. */
+    private static boolean shown(Node node) {
+        if (node.getLayoutBounds().getWidth() <= 0) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void walk(Node node, java.util.function.Consumer<Node> visit) {
+        visit.accept(node);
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                walk(child, visit);
+            }
+        }
+    }
+}
