@@ -54,6 +54,11 @@ echo "      $("$name" --version)"
 said=$(env -u DISPLAY -u WAYLAND_DISPLAY "$name" 2>&1); code=$?
 if [ $code -eq 1 ] && [ "$(wc -l <<< "$said")" -eq 1 ] && ! grep -q Exception <<< "$said"; then
   ok "without a display: one sentence, exit 1: $said"; else bad "without a display ($code): $said"; fi
+if grep -q AOTCache "/usr/lib/$name/lib/app/$name.cfg"; then
+  # The cache checks the jars' sizes and times and the runtime it was made with: installing must keep them as built.
+  check "the installed runtime uses the AOT cache recorded at build time" sh -c \
+      "JAVA_TOOL_OPTIONS=-Xlog:aot=info $name --version 2>&1 | grep -q 'Using AOT-linked classes: true'"
+fi
 if command -v man >/dev/null; then check "man $name finds the manual page" man -w "$name"; fi
 if command -v desktop-file-validate >/dev/null; then
   check "desktop-file-validate /usr/share/applications/$name.desktop" \
@@ -62,6 +67,14 @@ fi
 if command -v update-mime-database >/dev/null; then
   check "the MIME database knows application/x-iqracity-roster (shared-mime-info's trigger ran)" \
       test -f /usr/share/mime/application/x-iqracity-roster.xml
+fi
+if command -v gio >/dev/null && [ -f /usr/share/mime/application/x-iqracity-roster.xml ]; then
+  # a roster renamed without its extension: its first bytes (the magic rule's) then anything
+  magic=$(sed -n 's/.*<match type="string" offset="0" value="\([^"]*\)".*/\1/p' /usr/share/mime/packages/$name.xml)
+  { printf "$magic"; head -c 4000 /dev/urandom; } > "$work/renamed roster"
+  type=$(gio info -a standard::content-type "$work/renamed roster" | sed -n 's/.*standard::content-type: //p')
+  if [ "$type" = application/x-iqracity-roster ]; then ok "a roster renamed without its extension is known by its content"
+  else bad "a renamed roster is $type"; fi
 fi
 if [ -f /usr/share/applications/mimeinfo.cache ]; then
   check "the desktop database maps .iqroster files to $name (desktop-file-utils' trigger ran)" \
@@ -104,10 +117,14 @@ if command -v Xvfb >/dev/null && command -v xprop >/dev/null && command -v xwini
     icons=$(xprop -id "$window" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | sort -u | tr '\n' ' ')
     if [ -n "$icons" ]; then ok "the window has its icon: $icons"; else bad "the window has no icon"; fi
     data="$home/.local/share/$name"
+    # The sandbox platform narrows its database files once it has opened them: look when it serves.
+    for _ in $(seq 1 600); do grep -q "Platform API serving" "$data/logs/$name.log" 2>/dev/null && break; sleep 0.2; done
     mode=$(stat -c %a "$data" 2>/dev/null)
     if [ "$mode" = 700 ]; then ok "the data folder $data is 0700 (umask 022)"; else bad "the data folder is $mode"; fi
     loose=$(find "$data" -perm /077 2>/dev/null | sed "s|$home|~|" | tr '\n' ' ')
     if [ -z "$loose" ]; then ok "nothing in it is readable by others"; else bad "readable by others: $loose"; fi
+    shown=$(grep -ho 'Sign-in window shown .*' "$data/logs/$name.log" 2>/dev/null | head -1)
+    echo "      ${shown:-no sign-in window line in the log yet}"
     if [ ! -e "$home/.openjfx" ]; then ok "no ~/.openjfx (JavaFX's natives come from the package)"; else
       bad "JavaFX unpacked into $home/.openjfx"; fi
   else
