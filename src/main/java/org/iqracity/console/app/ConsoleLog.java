@@ -7,7 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.iqracity.console.documents.OwnerOnly;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -66,10 +69,27 @@ final class ConsoleLog implements AutoCloseable {
 
         appender.setRollingPolicy(policy);
         appender.setEncoder(encoder);
+        ownerOnly(logs, file);
         // Creates the folder; if it cannot, logback reports it on its status channel and stderr logging goes on.
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
         return new ConsoleLog(appender, file);
+    }
+
+    /**
+     * The folder and the file made owner-only before logback opens them: logback would make them with the process's
+     * umask, readable by the machine's other accounts (this runs beside the data folder's own set-up, and may be
+     * first to make it). A file logback makes later, when it rolls, is inside this folder.
+     */
+    private static void ownerOnly(Path logs, Path file) {
+        try {
+            OwnerOnly.folder(logs);
+            if (!Files.exists(file)) {
+                OwnerOnly.write(file, new byte[0]);
+            }
+        } catch (IOException e) {
+            // logback tries the same folder and reports on its status channel what it cannot do; stderr goes on
+        }
     }
 
     Path file() {

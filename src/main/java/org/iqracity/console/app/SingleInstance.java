@@ -60,6 +60,7 @@ final class SingleInstance implements AutoCloseable {
             OwnerOnly.narrowTree(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
+            OwnerOnly.narrow(dataDir.resolve(LOCK));
             FileLock lock;
             try {
                 lock = channel.tryLock();

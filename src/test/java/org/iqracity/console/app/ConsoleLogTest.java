@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ import org.iqracity.console.platform.StartupListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +99,21 @@ class ConsoleLogTest {
                 .doesNotContain("after close");
         assertThat(text.lines()).hasSizeGreaterThanOrEqualTo(3)
                 .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"));
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aFirstStartMakesTheDataFolderTheLogsFolderAndTheFileOwnerOnlyWhateverTheUmask() throws IOException {
+        Path fresh = dataDir.resolve("fresh data folder");
+
+        try (ConsoleLog log = ConsoleLog.install(fresh)) {
+            LoggerFactory.getLogger(ConsoleLogTest.class).info("a line to write");
+            assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getPosixFilePermissions(log.file().getParent()))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getPosixFilePermissions(log.file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.readString(log.file())).contains("a line to write");
+        }
     }
 
     @Test

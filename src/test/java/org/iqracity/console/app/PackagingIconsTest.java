@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The installers' icons are files jpackage passes on unchecked, and a broken one only shows on that OS (a blank
  * Dock tile, a default Windows icon). So their structure is read back here: the macOS .icns chunk by chunk, the
- * Windows .ico entry by entry, and every platform's jpackage options point at an icon that exists.
+ * Windows .ico entry by entry, and every platform's jpackage options point at an icon that exists. The Linux
+ * packages' icons (the hicolor theme) are LinuxPackageFilesTest's.
  */
 class PackagingIconsTest {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -83,18 +84,6 @@ class PackagingIconsTest {
             assertThat(Path.of(icons.getFirst())).as(platform).isRegularFile();
         }
         assertThat(Files.readString(Path.of("packaging/jpackage-mac.txt"))).contains("icons/member-console.icns");
-    }
-
-    @Test
-    void linuxInstallersTakeTheProductIconFromTheirResourceFolderNotJpackagesDefault() throws IOException {
-        // jpackage ignores --icon when it makes a .deb or .rpm from an app image and falls back to its own icon,
-        // unless the resource folder holds <name>.png.
-        assertThat(Files.readString(Path.of("packaging/jpackage-installer-linux.txt")))
-                .contains("--resource-dir packaging/linux");
-        assertThat(Files.readAllBytes(Path.of("packaging/linux/member-console.png")))
-                .isEqualTo(Files.readAllBytes(Path.of("icons/icon-256.png")));
-        assertThat(Files.readString(Path.of("packaging/linux/member-console.desktop")))
-                .contains("Name=Member Console").contains("Exec=APPLICATION_LAUNCHER %f").contains("DESKTOP_MIMES");
     }
 
     private static String type(ByteBuffer file, int at) {

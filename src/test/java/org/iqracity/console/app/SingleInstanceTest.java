@@ -9,10 +9,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Double-clicking a roster while the console is open hands the file to the open console. */
@@ -33,6 +36,19 @@ class SingleInstanceTest {
         }
         try (SingleInstance again = SingleInstance.claim(data).orElseThrow()) {
             assertThat(again).as("a closed console leaves the folder free").isNotNull();
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void theFolderItsLockAndItsPortFileAreTheOwnersAlone(@TempDir Path temp) throws Exception {
+        Path data = temp.resolve("new data folder");
+        try (SingleInstance held = SingleInstance.claim(data).orElseThrow()) {
+            assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            for (String file : new String[] {SingleInstance.LOCK, SingleInstance.PORT}) {
+                assertThat(Files.getPosixFilePermissions(data.resolve(file))).as(file)
+                        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
         }
     }
 
