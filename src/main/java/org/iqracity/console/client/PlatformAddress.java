@@ -4,8 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import org.iqracity.console.api.ApiPaths;
 
-/** Turns what a person typed as a platform address into a base URI, or says it is not one. */
+/**
+ * Turns what a person typed as a platform address into a base URI, or says it is not one. The API's own address, as
+ * the platform prints it on start ({@code http://127.0.0.1:8080/api/v1}), is taken for its base.
+ */
 public final class PlatformAddress {
 
     private PlatformAddress() {
@@ -26,6 +30,10 @@ public final class PlatformAddress {
                 return Optional.empty();
             }
             String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            // The address a platform prints on start names its API ("/api/v1"); the base is what comes before.
+            if (path.endsWith(ApiPaths.BASE)) {
+                path = path.substring(0, path.length() - ApiPaths.BASE.length());
+            }
             return Optional.of(new URI(scheme, null, uri.getHost(), uri.getPort(), path, null, null));
         } catch (URISyntaxException e) {
             return Optional.empty();

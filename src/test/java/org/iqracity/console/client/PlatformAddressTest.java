@@ -25,6 +25,15 @@ class PlatformAddressTest {
     }
 
     @Test
+    void theApiAddressThePlatformPrintsIsTakenForItsBase() {
+        assertThat(PlatformAddress.parse("http://127.0.0.1:8080/api/v1")).contains(URI.create("http://127.0.0.1:8080"));
+        assertThat(PlatformAddress.parse("https://members.example.org/iqra/api/v1/"))
+                .contains(URI.create("https://members.example.org/iqra"));
+        assertThat(PlatformAddress.parse("https://members.example.org/api/v12"))
+                .as("only the API's own path").contains(URI.create("https://members.example.org/api/v12"));
+    }
+
+    @Test
     void otherSchemesAndBlanksAreNotPlatformAddresses() {
         assertThat(PlatformAddress.parse("ftp://files.example.org")).isEmpty();
         assertThat(PlatformAddress.parse("   ")).isEmpty();

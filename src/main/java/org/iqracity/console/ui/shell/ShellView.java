@@ -36,8 +36,9 @@ import org.iqracity.console.ui.common.Searchable;
 /** Header, navigation, the current screen, the status bar; the sign-in-again card over all of it when needed. */
 public final class ShellView extends StackPane {
 
+    /** Ctrl+1 to Ctrl+9: every destination a role can have (seven today) has its key. */
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-        KeyCode.DIGIT5, KeyCode.DIGIT6};
+        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
     private final ShellViewModel vm;
     private final Messages messages;
