@@ -263,6 +263,8 @@ class ConsoleBenchmark {
         lastSelectShown = t1;
         waitFor("course ready", 60, () -> console.vm.stateProperty().get() == State.READY);
         pause(150);
+        System.out.println("selected " + course.id() + ": window at " + ConsoleUnderTest.onFx(() -> console.vm.window()
+                .base() + ", top row drawn " + console.firstVisibleIndex() + ", bar " + console.scrollBar.getValue()));
         return (t1 - t0) / 1e6;
     }
 
@@ -295,7 +297,8 @@ class ConsoleBenchmark {
         String first = firstId(direct(platform), course);
         for (int i = 0; i < P.JUMPS; i++) {
             double place = places[i % places.length];
-            clearSearch(console, first);
+            // Each jump on a list just opened: narrowed, then widened again (the bar left where the last jump put it
+            // goes back to the top with the new list).
             ConsoleUnderTest.onFx(() -> {
                 console.search.setText("zz");
                 return null;
@@ -415,7 +418,9 @@ class ConsoleBenchmark {
                     && firstId.equals(console.table.getItems().getFirst().learner().learnerId()));
         } catch (IllegalStateException e) {
             String seen = ConsoleUnderTest.onFx(() -> console.vm.stateProperty().get() + ", " + console.table
-                    .getItems().size() + " rows, window at " + console.vm.window().base() + ", first "
+                    .getItems().size() + " rows, window at " + console.vm.window().base() + " of "
+                    + console.vm.window().total() + ", top row drawn " + console.firstVisibleIndex() + ", bar "
+                    + console.scrollBar.getValue() + " / " + console.scrollBar.getMax() + ", first "
                     + (console.table.getItems().isEmpty() ? "none" : console.table.getItems().getFirst().learner() == null
                     ? "loading" : console.table.getItems().getFirst().learner().learnerId()) + ", expected " + firstId
                     + ", search '" + console.search.getText() + "'");
