@@ -200,6 +200,8 @@ public final class Platform implements AutoCloseable {
             LOGGER.info("Platform API serving on port {} over {}", server.port(),
                     scheme.toUpperCase(Locale.ROOT));
             listener.progress("Ready", 1.0);
+            // While the API already serves: the largest courses' snapshots, so that the first jump into one is quick.
+            database.searchSnapshots(jdbc).warm();
             return new Platform(database, server, uri, auth, breach, logService);
         } catch (RuntimeException e) {
             if (breach != null) {

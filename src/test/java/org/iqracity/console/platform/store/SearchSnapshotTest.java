@@ -162,6 +162,30 @@ class SearchSnapshotTest {
     }
 
     @Test
+    void warmingReadsTheLargestCoursesBeforeAnyoneOpensThemWithinHalfTheBudget() throws Exception {
+        long cs101 = enrollments(CS101);
+        long ds200 = enrollments(DS200);
+        assertThat(cs101).isGreaterThan(ds200);
+        SearchSnapshots snapshots = SearchSnapshots.background(jdbc, false, ds200);
+        try {
+            snapshots.warm();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!snapshots.holds(CS101) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(snapshots.holds(CS101)).as("read without being asked for").isTrue();
+            assertThat(snapshots.current(CS101, cs101)).isNotNull();
+        } finally {
+            snapshots.close();
+        }
+    }
+
+    private static long enrollments(String course) {
+        return jdbc.queryOne("SELECT enrollment_count FROM course WHERE id = ?", rs -> rs.getLong(1), course)
+                .orElseThrow();
+    }
+
+    @Test
     void smallCoursesAndClosedSnapshotsLeaveSearchesToTheIndexes() {
         SearchSnapshots background = SearchSnapshots.background(jdbc, false, 1_000_000);
         assertThat(background.current(CS101, 1_500)).isNull();
