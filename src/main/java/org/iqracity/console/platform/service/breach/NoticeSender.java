@@ -302,8 +302,8 @@ public final class NoticeSender implements AutoCloseable {
     private void landed(Connection c, DeliveryRepository.Claim k, DeliveryRepository.Landed where, boolean queued)
             throws SQLException {
         if (where == DeliveryRepository.Landed.AFTER_DOUBT) {
-            LOGGER.info("Breach-notice delivery {} of incident {} was put in doubt while this node still held it; its "
-                    + "outcome is recorded now", k.id(), k.incidentId());
+            LOGGER.warn("Breach-notice delivery {} of incident {} was put in doubt while this node still held it (its "
+                    + "lease had run out); its outcome is recorded now", k.id(), k.incidentId());
             if (queued) {
                 incidents.reopen(c, k.incidentId());
             }
