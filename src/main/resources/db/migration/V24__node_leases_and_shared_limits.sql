@@ -33,8 +33,8 @@ CREATE INDEX heavy_call_by_staff ON heavy_call (staff_id, kind, started_at);
 
 -- Refused requests per staff member and minute: past a number, the staff member waits for the next minute.
 CREATE TABLE refusal_count (
-    staff_id  VARCHAR(32) NOT NULL,
-    minute    BIGINT      NOT NULL,
-    refusals  INTEGER     NOT NULL,
-    PRIMARY KEY (staff_id, minute)
+    staff_id      VARCHAR(32) NOT NULL,
+    epoch_minute  BIGINT      NOT NULL,
+    refusals      INTEGER     NOT NULL,
+    PRIMARY KEY (staff_id, epoch_minute)
 );

@@ -12,18 +12,19 @@ public final class RefusalCountRepository {
     }
 
     public void add(String staffId, long minute) {
-        jdbc.update("INSERT INTO refusal_count (staff_id, minute, refusals) VALUES (?, ?, 1) ON CONFLICT (staff_id, "
-                + "minute) DO UPDATE SET refusals = refusal_count.refusals + 1", staffId, minute);
+        jdbc.update("INSERT INTO refusal_count (staff_id, epoch_minute, refusals) VALUES (?, ?, 1) "
+                + "ON CONFLICT (staff_id, epoch_minute) DO UPDATE SET refusals = refusal_count.refusals + 1", staffId,
+                minute);
     }
 
     /** One look-up by primary key: it runs before every signed-in request. */
     public int count(String staffId, long minute) {
-        return jdbc.queryOne("SELECT refusals FROM refusal_count WHERE staff_id = ? AND minute = ?",
+        return jdbc.queryOne("SELECT refusals FROM refusal_count WHERE staff_id = ? AND epoch_minute = ?",
                 rs -> rs.getInt(1), staffId, minute).orElse(0);
     }
 
     /** Minutes before {@code minute}: nobody waits on them any more. */
     public int forgetBefore(long minute) {
-        return jdbc.update("DELETE FROM refusal_count WHERE minute < ?", minute);
+        return jdbc.update("DELETE FROM refusal_count WHERE epoch_minute < ?", minute);
     }
 }
