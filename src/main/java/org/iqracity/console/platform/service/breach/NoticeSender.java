@@ -1,12 +1,9 @@
 package org.iqracity.console.platform.service.breach;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.function.Supplier;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.platform.service.AccessLog;
 import org.iqracity.console.platform.service.Lease;
+import org.iqracity.console.platform.service.breach.DeliveryClaims.Sending;
 import org.iqracity.console.platform.store.BreachRepository;
 import org.iqracity.console.platform.store.BreachRepository.IncidentRow;
 import org.iqracity.console.platform.store.DeliveryRepository;
@@ -64,7 +62,7 @@ public final class NoticeSender implements AutoCloseable {
     private final Supplier<MailTransport> transports;
     private final Backoff backoff;
     private final Clock clock;
-    private final Lease lease;
+    private final DeliveryClaims claims;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean running = true;
@@ -84,33 +82,21 @@ public final class NoticeSender implements AutoCloseable {
         this.transports = transports;
         this.backoff = backoff;
         this.clock = clock;
-        this.lease = lease;
+        this.claims = new DeliveryClaims(jdbc, deliveries, incidents, lease);
     }
 
     /** The one node of an embedded database, at its start: what its last run left in flight is in doubt. */
     public void settleEarlierRuns() {
-        int doubtful = deliveries.markInDoubt();
-        if (doubtful > 0) {
-            LOGGER.warn("{} breach-notice message(s) were in flight when the platform stopped; marked in doubt for an "
-                    + "officer to settle", doubtful);
-        }
+        claims.settleEarlierRuns();
     }
 
     /**
      * On a shared database, at the start and every heartbeat: the claims of runs whose lease has run out (a node that
-     * crashed, or lost the database) are in doubt. A live node's claims are never touched.
+     * crashed, or lost the database) are in doubt, so their notices can finish. A live node's claims are never
+     * touched.
      */
     public void settleLapsedClaims() {
-        int settled = 0;
-        for (String holder : deliveries.lapsedHolders()) {
-            int doubtful = deliveries.settleLapsed(holder);
-            if (doubtful > 0) {
-                LOGGER.warn("{} breach-notice message(s) claimed by {} were in flight when its lease ran out; marked "
-                        + "in doubt for an officer to settle", doubtful, holder == null ? "an older version" : holder);
-            }
-            settled += doubtful;
-        }
-        if (settled > 0) {
+        if (claims.settleLapsed() > 0) {
             wake();
         }
     }
@@ -193,17 +179,9 @@ public final class NoticeSender implements AutoCloseable {
             }
             return true;
         } finally {
-            recordOutcomes();
+            claims.recordOutcomes();
         }
     }
-
-    /** A recorded outcome not yet committed: it goes in with the next claims, saving a commit per message. */
-    @FunctionalInterface
-    private interface Outcome {
-        void record(Connection c) throws SQLException;
-    }
-
-    private final List<Outcome> unrecorded = new ArrayList<>();
 
     /**
      * Claims a small group in one commit (with the outcomes of the group before), then sends its messages one by
@@ -215,48 +193,32 @@ public final class NoticeSender implements AutoCloseable {
      */
     private boolean sendGroup(IncidentRow incident, NoticeTemplate.Facts facts, List<Outgoing> group,
                               Map<String, Addressee> who) {
-        if (!lease.held()) {
+        if (!claims.held()) {
             return leaseLapsed();
         }
-        Instant claimedAt = now();
-        List<Outcome> previous = List.copyOf(unrecorded);
-        unrecorded.clear();
-        List<Sending> claimed = jdbc.inTransaction(c -> {
-            for (Outcome o : previous) {
-                o.record(c);
-            }
-            List<Sending> mine = new ArrayList<>(group.size());
-            for (Outgoing row : group) {
-                deliveries.claim(c, row, lease.holder(), claimedAt).ifPresent(k -> mine.add(new Sending(row, k)));
-            }
-            return mine;
-        });
+        List<Sending> claimed = claims.claim(group, now());
         for (int i = 0; i < claimed.size(); i++) {
             Sending next = claimed.get(i);
             if (!running) {
-                release(claimed.subList(i, claimed.size()));
+                claims.release(claimed.subList(i, claimed.size()));
                 return true;
             }
             // A message started now must be over before anyone may call its claim in doubt.
-            if (!lease.held()) {
-                release(claimed.subList(i, claimed.size()));
+            if (!claims.held()) {
+                claims.release(claimed.subList(i, claimed.size()));
                 return leaseLapsed();
             }
             if (!sendOne(incident, facts, next, who.get(next.row().learnerId()))) {
-                release(claimed.subList(i + 1, claimed.size()));
+                claims.release(claimed.subList(i + 1, claimed.size()));
                 return false;
             }
         }
         return true;
     }
 
-    /** A claimed row and its claim. */
-    private record Sending(Outgoing row, DeliveryRepository.Claim claim) {
-    }
-
     /** This node could not renew its lease for a while: it sends nothing until it can again. */
     private boolean leaseLapsed() {
-        recordOutcomes();
+        claims.recordOutcomes();
         pauseFor(Duration.ofSeconds(1));
         return false;
     }
@@ -264,27 +226,22 @@ public final class NoticeSender implements AutoCloseable {
     /** Sends one claimed message and holds its outcome for the next commit; false when the server is unavailable. */
     private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Sending sending, Addressee who) {
         Outgoing row = sending.row();
-        DeliveryRepository.Claim k = sending.claim();
         Rendered r = Rendered.of(incident.subject(), incident.body(), facts, who);
         MailTransport.Outcome outcome = transport().send(new MailTransport.Mail(row.messageId(), row.address(),
                 r.subject(), r.text(), r.html()));
-        int attempts = k.attempt();
+        int attempts = sending.claim().attempt();
         Instant at = now();
         switch (outcome) {
-            case MailTransport.Accepted a -> unrecorded.add(c -> landed(c, k, deliveries.sent(c, k, at), false));
-            case MailTransport.Permanent p -> unrecorded.add(c -> landed(c, k, deliveries.failed(c, k, p.answer()),
-                    false));
+            case MailTransport.Accepted a -> claims.sent(sending, at);
+            case MailTransport.Permanent p -> claims.failed(sending, p.answer());
             case MailTransport.Transient t -> {
-                unrecorded.add(c -> {
-                    if (attempts >= backoff.maxAttempts()) {
-                        landed(c, k, deliveries.failed(c, k, "Gave up after " + attempts + " attempts: " + t.answer()),
-                                false);
-                    } else {
-                        landed(c, k, deliveries.retryLater(c, k, at.plus(backoff.after(attempts)), t.answer()), true);
-                    }
-                });
+                if (attempts >= backoff.maxAttempts()) {
+                    claims.failed(sending, "Gave up after " + attempts + " attempts: " + t.answer());
+                } else {
+                    claims.retryLater(sending, at.plus(backoff.after(attempts)), t.answer());
+                }
                 if (t.serverUnavailable()) {
-                    recordOutcomes();
+                    claims.recordOutcomes();
                     closeTransport();
                     pauseFor(backoff.after(1));
                     LOGGER.warn("Mail server unavailable; breach-notice sending paused for {}", backoff.after(1));
@@ -293,50 +250,6 @@ public final class NoticeSender implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /**
-     * An outcome that found its claim put in doubt (this node was slow to renew its lease, not gone) still lands on
-     * it; a message queued again by that reopens its notice, as an officer's "send again" does.
-     */
-    private void landed(Connection c, DeliveryRepository.Claim k, DeliveryRepository.Landed where, boolean queued)
-            throws SQLException {
-        if (where == DeliveryRepository.Landed.AFTER_DOUBT) {
-            LOGGER.warn("Breach-notice delivery {} of incident {} was put in doubt while this node still held it (its "
-                    + "lease had run out); its outcome is recorded now", k.id(), k.incidentId());
-            if (queued) {
-                incidents.reopen(c, k.incidentId());
-            }
-        }
-    }
-
-    /** Claimed rows whose message was never given to the server go back to waiting, as if never claimed. */
-    private void release(List<Sending> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Sending> copy = List.copyOf(rows);
-        jdbc.inTransaction(c -> {
-            for (Sending s : copy) {
-                landed(c, s.claim(), deliveries.release(c, s.claim()), true);
-            }
-            return null;
-        });
-    }
-
-    /** Commits the outcomes still held, when no claim follows them right away. */
-    private void recordOutcomes() {
-        if (unrecorded.isEmpty()) {
-            return;
-        }
-        List<Outcome> pending = List.copyOf(unrecorded);
-        unrecorded.clear();
-        jdbc.inTransaction(c -> {
-            for (Outcome o : pending) {
-                o.record(c);
-            }
-            return null;
-        });
     }
 
     private boolean stillSending(IncidentRow incident) {
