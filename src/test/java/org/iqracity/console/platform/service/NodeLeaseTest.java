@@ -20,11 +20,12 @@ class NodeLeaseTest {
     static Database database;
     static Jdbc jdbc;
     static NodeRepository runs;
+    static String url;
 
     @BeforeAll
     static void open() throws Exception {
-        database = Database.server(TestPostgres.freshDatabase("node_lease", null), TestPostgres.USER,
-                TestPostgres.PASSWORD);
+        url = TestPostgres.freshDatabase("node_lease", null);
+        database = Database.server(url, TestPostgres.USER, TestPostgres.PASSWORD);
         database.migrate();
         jdbc = new Jdbc(database.dataSource());
         runs = new NodeRepository(jdbc);
@@ -77,6 +78,20 @@ class NodeLeaseTest {
                     .isGreaterThanOrEqualTo(LENGTH.dividedBy(3));
             assertThat(runs.leaseUntil("node-a#dead")).isEmpty();
             assertThat(lease.held()).isTrue();
+        }
+    }
+
+    @Test
+    void aNodeThatCannotRenewItsLeaseStopsHoldingItWhenHalfOfItHasPassed() throws Exception {
+        // the node's own way to the database, cut under it
+        Database own = Database.server(url, TestPostgres.USER, TestPostgres.PASSWORD);
+        try (NodeLease lease = NodeLease.join(new NodeRepository(new Jdbc(own.dataSource())), "node-a", LENGTH)) {
+            assertThat(lease.held()).isTrue();
+            own.close();
+            Thread.sleep(LENGTH.dividedBy(2).minusMillis(1_000));
+            assertThat(lease.held()).as("shortly before half the lease").isTrue();
+            Thread.sleep(1_500);
+            assertThat(lease.held()).as("once half the lease has passed without a renewal").isFalse();
         }
     }
 }
