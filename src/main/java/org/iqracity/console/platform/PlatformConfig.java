@@ -1,7 +1,10 @@
 package org.iqracity.console.platform;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * How to run the platform. With {@code jdbcUrl} null it runs on an embedded H2 database under {@code dataDir}.
@@ -40,7 +43,7 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
         }
     }
 
-    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     /** This node's name: the one given, else {@code PLATFORM_NODE_ID}, else the host's name, as the log lines say. */
     public String node() {
@@ -56,8 +59,8 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return "platform";
         }
     }

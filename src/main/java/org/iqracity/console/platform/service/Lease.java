@@ -12,9 +12,6 @@ public interface Lease {
     /** What claims are written with: the node's id and this start's own suffix ({@code node-a#3f9c2e71}). */
     String holder();
 
-    /** The node's id alone, as log lines name it. */
-    String node();
-
     /**
      * Whether work claimed under this lease may still be started. False once the lease may have run out, or soon
      * will: another node may then settle the claims, and a message started now could reach a learner twice.
@@ -38,11 +35,6 @@ public interface Lease {
             @Override
             public String holder() {
                 return holder;
-            }
-
-            @Override
-            public String node() {
-                return node;
             }
 
             @Override

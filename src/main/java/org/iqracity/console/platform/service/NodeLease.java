@@ -21,6 +21,7 @@ public final class NodeLease implements Lease, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(NodeLease.class);
     /** The lease's length unless {@code -Dplatform.node.leaseSeconds=N} says otherwise (5 to 600). */
     public static final Duration DEFAULT_LENGTH = Duration.ofSeconds(60);
+    public static final String PROPERTY = "platform.node.leaseSeconds";
     /** Runs that ended this long ago leave the table; their claims are settled long before. */
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
 
@@ -54,8 +55,6 @@ public final class NodeLease implements Lease, AutoCloseable {
         }
         return Duration.ofSeconds(seconds);
     }
-
-    public static final String PROPERTY = "platform.node.leaseSeconds";
 
     /**
      * Joins the platform as {@code node}: refuses when another live process already runs under that name, takes over
@@ -149,11 +148,6 @@ public final class NodeLease implements Lease, AutoCloseable {
     @Override
     public String holder() {
         return holder;
-    }
-
-    @Override
-    public String node() {
-        return node;
     }
 
     @Override

@@ -29,7 +29,8 @@ final class SharedLedger implements WorkLimits.Ledger {
     }
 
     @Override
-    public Runnable start(String staffId, WorkLimits.Kind kind, Instant now, Consumer<HeavyCallRepository.Usage> check) {
+    public Runnable start(String staffId, WorkLimits.Kind kind, Instant now,
+                          Consumer<HeavyCallRepository.Usage> check) {
         long id = store.start(staffId, kind.name(), lease.holder(), now, now.minus(kind.window), check);
         return () -> release(id);
     }
@@ -38,7 +39,8 @@ final class SharedLedger implements WorkLimits.Ledger {
         try {
             store.finished(id);
         } catch (RuntimeException e) {
-            LOGGER.warn("A heavy call's slot was not released ({}); trying again shortly", e.getClass().getSimpleName());
+            LOGGER.warn("A heavy call's slot was not released ({}); trying again shortly",
+                    e.getClass().getSimpleName());
             unreleased.add(id);
         }
     }

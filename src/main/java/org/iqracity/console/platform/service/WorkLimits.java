@@ -96,7 +96,7 @@ public final class WorkLimits {
         }
     }
 
-    /** Lets go of starts no window counts any more and slots whose node is gone (the shared ledger; memory needs none). */
+    /** Lets go of starts no window counts and slots whose node is gone (the shared ledger; memory needs none). */
     public void tidy() {
         ledger.tidy(clock.instant());
     }

@@ -1,8 +1,11 @@
 package org.iqracity.console.platform.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The runs of the platform's nodes on a shared PostgreSQL, each with its lease. Every time here is the database's
@@ -27,7 +30,7 @@ public final class NodeRepository {
     }
 
     /** When this run's lease ends, if the run is still recorded. */
-    public java.util.Optional<Instant> leaseUntil(String runId) {
+    public Optional<Instant> leaseUntil(String runId) {
         return jdbc.queryOne("SELECT lease_until FROM platform_node WHERE run_id = ?",
                 rs -> Jdbc.instant(rs, "lease_until"), runId);
     }
@@ -53,7 +56,7 @@ public final class NodeRepository {
                 (double) after.toSeconds());
     }
 
-    private static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Run run(ResultSet rs) throws SQLException {
         return new Run(rs.getString(1), rs.getString(2), Jdbc.instant(rs, "lease_until"));
     }
 }

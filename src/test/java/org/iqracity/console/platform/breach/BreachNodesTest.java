@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,10 +140,10 @@ class BreachNodesTest {
                 }
                 checkEveryLearnerGotOneMessage();
                 System.out.printf("NODES: %d rounds (%d restarts, %d kills), %d incidents, %d messages received, "
-                                + "0 twice, 0 lost, 0 in doubt of a live node, 0 stuck; in doubt after kills %d; a "
-                                + "killed node left down had its claims settled at most %.1f s after the kill (lease %d "
-                                + "s); sent by node %s; seed %d; "
-                                + "%.0f s%n", ROUNDS, ROUNDS - kills, kills, incidents.size(),
+                                + "0 twice, 0 lost, 0 in doubt of a live node, 0 stuck; in doubt after kills %d; "
+                                + "a killed node left down had its claims settled at most %.1f s after the kill "
+                                + "(lease %d s); sent by node %s; seed %d; %.0f s%n", ROUNDS, ROUNDS - kills, kills,
+                        incidents.size(),
                         BreachSendingFaultsTest.received(mail).size(), inDoubt, settleTenths / 10.0, LEASE_SECONDS,
                         sentByNode(), SEED, (System.nanoTime() - started) / 1e9);
             } finally {
@@ -243,7 +249,7 @@ class BreachNodesTest {
     }
 
     /** Outcomes a node recorded on a claim that had been put in doubt while it still held it (its log says so). */
-    private static long lateOutcomes(Node node) throws java.io.IOException {
+    private static long lateOutcomes(Node node) throws IOException {
         try (var lines = Files.lines(node.log)) {
             return lines.filter(l -> l.contains("was put in doubt while this node still held it")).count();
         }
@@ -327,15 +333,15 @@ class BreachNodesTest {
      * before passing it on, so that the server's acceptance comes that much later. Everything else passes as it is.
      */
     static final class SlowLink implements AutoCloseable {
-        private static final byte[] END = "\r\n.\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        private final java.net.ServerSocket server;
+        private static final byte[] END = "\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
+        private final ServerSocket server;
         private final int target;
         private final int delayMs;
 
-        SlowLink(int target, int delayMs) throws java.io.IOException {
+        SlowLink(int target, int delayMs) throws IOException {
             this.target = target;
             this.delayMs = delayMs;
-            this.server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread.ofPlatform().daemon().start(this::accept);
         }
 
@@ -346,17 +352,17 @@ class BreachNodesTest {
         private void accept() {
             while (!server.isClosed()) {
                 try {
-                    java.net.Socket client = server.accept();
-                    java.net.Socket mailServer = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), target);
+                    Socket client = server.accept();
+                    Socket mailServer = new Socket(InetAddress.getLoopbackAddress(), target);
                     Thread.ofPlatform().daemon().start(() -> pump(client, mailServer, true));
                     Thread.ofPlatform().daemon().start(() -> pump(mailServer, client, false));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // closed, or one connection failed: the next accept goes on
                 }
             }
         }
 
-        private void pump(java.net.Socket from, java.net.Socket to, boolean holdEnds) {
+        private void pump(Socket from, Socket to, boolean holdEnds) {
             byte[] buffer = new byte[64 * 1024];
             byte[] tail = new byte[END.length];
             try (from; to; var in = from.getInputStream(); var out = to.getOutputStream()) {
@@ -367,7 +373,7 @@ class BreachNodesTest {
                     out.write(buffer, 0, n);
                     out.flush();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // one side went away (a killed node): the other is closed with it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -379,11 +385,11 @@ class BreachNodesTest {
             int keep = Math.min(n, tail.length);
             System.arraycopy(tail, keep, tail, 0, tail.length - keep);
             System.arraycopy(buffer, n - keep, tail, tail.length - keep, keep);
-            return java.util.Arrays.equals(tail, END);
+            return Arrays.equals(tail, END);
         }
 
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             server.close();
         }
     }

@@ -43,11 +43,6 @@ class NoticeSenderLeaseTest {
             }
 
             @Override
-            public String node() {
-                return "node-a";
-            }
-
-            @Override
             public boolean held() {
                 return held.get();
             }
