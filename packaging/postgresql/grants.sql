@@ -10,7 +10,9 @@
 --           (the owner role, e.g. iqracity_owner, owns the database and its schema)
 -- Run:      psql -v ON_ERROR_STOP=1 -U iqracity_owner -d iqracity -f grants.sql
 -- Another name for the application role:  PGOPTIONS='-c iqracity.app_role=my_app_role' psql ... -f grants.sql
--- Run it again after every upgrade: it is idempotent and covers tables the new version added.
+-- Run it again after every upgrade: it is idempotent and covers tables the new version added (for instance the nodes'
+-- leases and the limits every node shares: platform_node, login_failure, heavy_call, refusal_count, whose rows the
+-- application role writes and deletes like any other table's).
 --
 -- On top of the privileges, triggers refuse UPDATE, DELETE and TRUNCATE of the access log for every role, the
 -- owner included: only the table's owner or a superuser can switch them off, with an ALTER TABLE ... DISABLE

@@ -170,9 +170,7 @@ final class PlatformCommand {
             throw new UsageException("--db must be a jdbc:postgresql: (or jdbc:h2:) address");
         }
         PlatformConfig config = PlatformConfig.embedded(data, port).withHost(host).withLearners(learners);
-        config = new PlatformConfig(config.host(), config.port(), config.dataDir(), null, null, null, true,
-                config.learners(), seed, config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout(),
-                config.mail(), null);
+        config = config.withSeed(seed);
         if (smtp != null) {
             config = config.withMail(config.mail().withSmtp(smtp(smtp, smtpUser, smtpPassword, smtpFrom, plainSmtp)));
         } else if (smtpFrom != null || plainSmtp) {

@@ -8,6 +8,8 @@ import org.iqracity.console.platform.mail.MailSettings;
 import org.iqracity.console.platform.mail.SandboxMailbox;
 import org.iqracity.console.platform.mail.SmtpMailTransport;
 import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.Lease;
+import org.iqracity.console.platform.service.NodeLease;
 import org.iqracity.console.platform.service.breach.BreachPreview;
 import org.iqracity.console.platform.service.breach.BreachRecords;
 import org.iqracity.console.platform.service.breach.BreachService;
@@ -23,7 +25,13 @@ import org.iqracity.console.platform.store.RecipientRepository;
 record Breach(BreachService service, BreachPreview preview, BreachRecords records, NoticeSender sender,
               SandboxMailbox mailbox) implements AutoCloseable {
 
-    static Breach start(PlatformConfig config, Jdbc jdbc, AccessLog accessLog, Clock clock) {
+    /**
+     * Wires breach notices and starts the sender. {@code shared}: the lease of this node on a shared database, whose
+     * heartbeat then also settles the claims of nodes whose lease ran out; null for the one node of an embedded
+     * database, which settles what its own last run left in flight.
+     */
+    static Breach start(PlatformConfig config, Jdbc jdbc, AccessLog accessLog, Clock clock, Lease lease,
+                        NodeLease shared) {
         MailConfig mail = config.mail();
         SandboxMailbox mailbox = null;
         MailSettings smtp = mail.smtp();
@@ -41,12 +49,18 @@ record Breach(BreachService service, BreachPreview preview, BreachRecords record
         RecipientRepository recipients = new RecipientRepository(jdbc);
         Jurisdictions jurisdictions = Jurisdictions.bundled();
         NoticeSender sender = new NoticeSender(jdbc, incidents, deliveries, recipients, accessLog, transports,
-                mail.backoff(), clock);
+                mail.backoff(), clock, lease);
         BreachService service = new BreachService(jdbc, incidents, deliveries, recipients, jurisdictions, accessLog,
                 clock, domain, sender::wake);
         BreachPreview preview = new BreachPreview(service, jurisdictions, recipients, incidents, accessLog);
         BreachRecords records = new BreachRecords(service, jdbc, incidents, deliveries, recipients, accessLog,
                 sender::wake);
+        if (shared == null) {
+            sender.settleEarlierRuns();
+        } else {
+            sender.settleLapsedClaims();
+            shared.everyBeat(sender::settleLapsedClaims);
+        }
         sender.start();
         return new Breach(service, preview, records, sender, mailbox);
     }

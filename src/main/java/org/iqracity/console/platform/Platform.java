@@ -23,9 +23,7 @@ import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.CourseService;
 import org.iqracity.console.platform.service.InsightsService;
 import org.iqracity.console.platform.service.CursorCodec;
-import org.iqracity.console.platform.service.Refusals;
 import org.iqracity.console.platform.service.LearnerService;
-import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.RosterConversions;
 import org.iqracity.console.platform.service.ResearchExportService;
@@ -35,7 +33,6 @@ import org.iqracity.console.platform.service.SessionPolicy;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.SponsorService;
 import org.iqracity.console.platform.service.TrackingService;
-import org.iqracity.console.platform.service.WorkLimits;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.InsightsRepository;
@@ -65,17 +62,19 @@ public final class Platform implements AutoCloseable {
     private final URI baseUri;
     private final AuthService auth;
     private final Breach breach;
+    private final PlatformNode node;
     private final AccessLogService accessLogService;
     /** Writes the counted repeats of refused requests once their minute is over. */
     private final ScheduledExecutorService housekeeping;
 
     private Platform(Database database, ApiServer server, URI baseUri, AuthService auth, Breach breach,
-                     AccessLogService accessLogService) {
+                     PlatformNode node, AccessLogService accessLogService) {
         this.database = database;
         this.server = server;
         this.baseUri = baseUri;
         this.auth = auth;
         this.breach = breach;
+        this.node = node;
         this.accessLogService = accessLogService;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("access-log-repeats").daemon().unstarted(r));
@@ -99,6 +98,7 @@ public final class Platform implements AutoCloseable {
         listener.progress("Opening the database", 0.02);
         Database database = openDatabase(config, listener);
         Breach breach = null;
+        PlatformNode node = null;
         try {
             listener.progress("Preparing the database", 0.05);
             PasswordHasher hasher = new PasswordHasher();
@@ -161,8 +161,9 @@ public final class Platform implements AutoCloseable {
             if (keyedChains > 0) {
                 LOGGER.info("Keyed the access-log chains of {} Members written by an older version", keyedChains);
             }
+            node = PlatformNode.join(config, database.isPostgres(), jdbc, clock);
             AuthService auth = new AuthService(new StaffRepository(jdbc, box), new SessionRepository(jdbc), hasher,
-                    new LoginThrottle(clock), accessLog,
+                    node.throttle(), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
             CourseService courses = new CourseService(new CourseRepository(jdbc));
             LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc, database.isPostgres(),
@@ -178,14 +179,14 @@ public final class Platform implements AutoCloseable {
             SigningKeys signingKeys = new SigningKeys(secrets);
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
                     signingKeys, accessLog, clock);
-            breach = Breach.start(config, jdbc, accessLog, clock);
-            AccessLogService logService = new AccessLogService(accessLogStore, accessLog, new Refusals(clock),
+            breach = Breach.start(config, jdbc, accessLog, clock, node.lease(), node.shared());
+            AccessLogService logService = new AccessLogService(accessLogStore, accessLog, node.refusals(),
                     signingKeys, clock);
             PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
                     logService,
                     new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
                     breach.service(), breach.preview(), breach.records(),
-                    () -> health(database, version), new WorkLimits(clock),
+                    () -> health(database, version), node.limits(),
                     new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
                             signingKeys, clock),
                     new ResearchExportService(courses, new ResearchRepository(jdbc, box), accessLog, Regions.m49(),
@@ -202,10 +203,13 @@ public final class Platform implements AutoCloseable {
             listener.progress("Ready", 1.0);
             // While the API already serves: the largest courses' snapshots, so that the first jump into one is quick.
             database.searchSnapshots(jdbc).warm();
-            return new Platform(database, server, uri, auth, breach, logService);
+            return new Platform(database, server, uri, auth, breach, node, logService);
         } catch (RuntimeException e) {
             if (breach != null) {
                 breach.close();
+            }
+            if (node != null) {
+                node.close();
             }
             database.close();
             throw e;
@@ -329,7 +333,11 @@ public final class Platform implements AutoCloseable {
             try {
                 breach.close();
             } finally {
-                database.close();
+                try {
+                    node.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -1,7 +1,10 @@
 package org.iqracity.console.platform;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * How to run the platform. With {@code jdbcUrl} null it runs on an embedded H2 database under {@code dataDir}.
@@ -13,10 +16,12 @@ import java.time.Duration;
  * @param absoluteTimeout a session ends this long after sign-in, whatever happens
  * @param mail where breach notices are sent (the sandbox mailbox when no SMTP server is given)
  * @param tls the keystore to serve HTTPS with, or null for plain HTTP
+ * @param nodeId this node's name among several on one PostgreSQL; null for {@code PLATFORM_NODE_ID}, else the
+ *               host's name (as in the log lines)
  */
 public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                              boolean sandbox, int learners, long seed, Duration accessTokenTtl,
-                             Duration idleTimeout, Duration absoluteTimeout, MailConfig mail, Tls tls) {
+                             Duration idleTimeout, Duration absoluteTimeout, MailConfig mail, Tls tls, String nodeId) {
 
     /** A PKCS#12 (or JKS) keystore holding the server's private key and certificate chain. */
     public record Tls(Path keystore, char[] password) {
@@ -33,13 +38,38 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
         if (accessTokenTtl.compareTo(Duration.ofMinutes(15)) > 0) {
             throw new IllegalArgumentException("access tokens may live at most 15 minutes (R13)");
         }
+        if (nodeId != null && !NODE_ID.matcher(nodeId).matches()) {
+            throw new IllegalArgumentException("A node id is 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    /** This node's name: the one given, else {@code PLATFORM_NODE_ID}, else the host's name, as the log lines say. */
+    public String node() {
+        if (nodeId != null) {
+            return nodeId;
+        }
+        String env = System.getenv("PLATFORM_NODE_ID");
+        String name = env != null && !env.isBlank() ? env.strip() : hostName();
+        // a name the log line shows as it is, cut to what a claim can carry
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() ? "platform" : safe.substring(0, Math.min(100, safe.length()));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "platform";
+        }
     }
 
     /** An embedded sandbox on loopback, plain HTTP; port 0 picks a free port. */
     public static PlatformConfig embedded(Path dataDir, int port) {
         return new PlatformConfig("127.0.0.1", port, dataDir, null, null, null, true, DEFAULT_LEARNERS,
                 DEFAULT_SEED, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12), MailConfig.DEFAULT,
-                null);
+                null, null);
     }
 
     public boolean embeddedDatabase() {
@@ -48,37 +78,43 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
 
     public PlatformConfig withLearners(int n) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, n, seed, accessTokenTtl,
-                idleTimeout, absoluteTimeout, mail, tls);
+                idleTimeout, absoluteTimeout, mail, tls, nodeId);
     }
 
     public PlatformConfig withSeed(long s) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, s,
-                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls, nodeId);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password, boolean seedSandbox) {
         return new PlatformConfig(host, port, dataDir, url, user, password, seedSandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls, nodeId);
     }
 
     public PlatformConfig withSessionLimits(Duration access, Duration idle, Duration absolute) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed, access,
-                idle, absolute, mail, tls);
+                idle, absolute, mail, tls, nodeId);
     }
 
     public PlatformConfig withMail(MailConfig m) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, m, tls);
+                accessTokenTtl, idleTimeout, absoluteTimeout, m, tls, nodeId);
     }
 
     public PlatformConfig withHost(String h) {
         return new PlatformConfig(h, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls);
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls, nodeId);
     }
 
     /** Serves HTTPS with this keystore instead of plain HTTP. */
     public PlatformConfig withTls(Path keystore, char[] password) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
-                accessTokenTtl, idleTimeout, absoluteTimeout, mail, new Tls(keystore, password));
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, new Tls(keystore, password), nodeId);
+    }
+
+    /** Runs as this node (several nodes on one PostgreSQL each need a name of their own). */
+    public PlatformConfig withNodeId(String id) {
+        return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls, id);
     }
 }

@@ -126,6 +126,22 @@ class PostgresAccessLogGrantsTest {
     }
 
     @Test
+    void theAppRoleHoldsItsNodesLeaseAndCountsTheSharedLimits() throws Exception {
+        // the platform runs as the app role: its run was recorded at the start, the failed sign-in counted
+        TestApi.Response export = api.get(ApiPaths.ACCESS_LOG_EXPORT + "?action=SIGN_IN", api.signIn("nb-security"));
+        assertThat(export.status()).isEqualTo(200);
+        try (Connection c = as(APP, APP_PASSWORD); var rs = c.createStatement().executeQuery("SELECT "
+                + "(SELECT COUNT(*) FROM platform_node WHERE lease_until > CURRENT_TIMESTAMP), "
+                + "(SELECT COUNT(*) FROM login_failure), (SELECT COUNT(*) FROM heavy_call)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("live runs").isEqualTo(1);
+            // (a later successful sign-in of the account forgives its row; the address's stays)
+            assertThat(rs.getLong(2)).as("failed sign-ins").isPositive();
+            assertThat(rs.getLong(3)).as("heavy calls").isPositive();
+        }
+    }
+
+    @Test
     void r11TheAppRoleKeepsTheJoinHistoryOfAStableKeyResearchExport() throws Exception {
         TestApi.Response export = api.send(api.request(ApiPaths.courseResearchExports(CS101), api.signIn("nb-admin"))
                 .header("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -88,40 +89,119 @@ public final class DeliveryRepository {
     }
 
     /**
-     * Claims a row for sending, committed before the message leaves: after a crash the row reads IN_FLIGHT, never
-     * PENDING, so it is not sent a second time. False when someone else already moved it.
+     * A row a run claimed, with the attempt it claimed: the run's outcome lands on this claim and on no later one (the
+     * row may have been put in doubt, settled by an officer and claimed again meanwhile).
      */
-    public boolean claim(Connection c, long id, Instant at) throws SQLException {
-        return Jdbc.update(c, "UPDATE notice_delivery SET status = 'IN_FLIGHT', attempts = attempts + 1, "
-                + "last_attempt_at = ?, next_attempt_at = NULL WHERE id = ? AND status IN ('PENDING', 'RETRY')", at,
-                id) == 1;
+    public record Claim(long id, String incidentId, String holder, int attempt) {
     }
 
-    /** Hands back a claimed row whose message was never given to the server (the claim's attempt did not happen). */
-    public void release(Connection c, long id) throws SQLException {
-        Jdbc.update(c, "UPDATE notice_delivery SET status = 'PENDING', attempts = attempts - 1 WHERE id = ? "
-                + "AND status = 'IN_FLIGHT'", id);
+    /**
+     * Claims a row for sending, committed before the message leaves: after a crash the row reads IN_FLIGHT, never
+     * PENDING, so it is not sent a second time. The claim names its holder (a node's run). Empty when someone else
+     * already moved the row, or it changed since it was read.
+     */
+    public Optional<Claim> claim(Connection c, Outgoing row, String holder, Instant at) throws SQLException {
+        boolean mine = Jdbc.update(c, "UPDATE notice_delivery SET status = 'IN_FLIGHT', claimed_by = ?, "
+                + "attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = NULL WHERE id = ? "
+                + "AND status IN ('PENDING', 'RETRY') AND attempts = ?", holder, at, row.id(), row.attempts()) == 1;
+        return mine ? Optional.of(new Claim(row.id(), row.incidentId(), holder, row.attempts() + 1))
+                : Optional.empty();
     }
 
-    public void sent(Connection c, long id, Instant at) throws SQLException {
-        Jdbc.update(c, "UPDATE notice_delivery SET status = 'SENT', sent_at = ?, error = NULL WHERE id = ? "
-                + "AND status = 'IN_FLIGHT'", at, id);
+    /** Where an outcome landed: on the claim still in flight, on the claim after it was put in doubt, or nowhere. */
+    public enum Landed {
+        IN_FLIGHT, AFTER_DOUBT, NOWHERE
     }
 
-    public void retryLater(Connection c, long id, Instant next, String error) throws SQLException {
-        Jdbc.update(c, "UPDATE notice_delivery SET status = 'RETRY', next_attempt_at = ?, error = ? WHERE id = ? "
-                + "AND status = 'IN_FLIGHT'", next, cut(error), id);
+    /** This claim and no other: the same holder and attempt. */
+    private static final String CLAIM = " WHERE id = ? AND claimed_by = ? AND attempts = ? AND status ";
+
+    /** Only a notice still being sent (or sent, and reopened by this) takes a message back into its queue. */
+    private static final String INCIDENT_SENDING = " AND EXISTS (SELECT 1 FROM incident i WHERE "
+            + "i.id = notice_delivery.incident_id AND i.state IN ('SENDING', 'SENT'))";
+
+    /**
+     * Hands back a claimed row whose message was never given to the server (the claim's attempt did not happen). A
+     * row put in doubt meanwhile goes back too: its holder knows nothing left.
+     */
+    public Landed release(Connection c, Claim k) throws SQLException {
+        return landed(c, "SET status = 'PENDING', attempts = attempts - 1", List.of(), k, true);
     }
 
-    public void failed(Connection c, long id, String error) throws SQLException {
-        Jdbc.update(c, "UPDATE notice_delivery SET status = 'FAILED', error = ? WHERE id = ? AND status = 'IN_FLIGHT'",
-                cut(error), id);
+    /**
+     * The mail server took the message. Also after the row was put in doubt (the holder was slow, not gone), or even
+     * after an officer queued it again or the notice was cancelled, as long as nobody claimed it since: it was
+     * delivered, and recording that keeps a second message from being sent.
+     */
+    public Landed sent(Connection c, Claim k, Instant at) throws SQLException {
+        if (Jdbc.update(c, "UPDATE notice_delivery SET status = 'SENT', sent_at = ?, error = NULL" + CLAIM
+                + "= 'IN_FLIGHT'", at, k.id(), k.holder(), k.attempt()) == 1) {
+            return Landed.IN_FLIGHT;
+        }
+        return Jdbc.update(c, "UPDATE notice_delivery SET status = 'SENT', sent_at = ?, error = ?" + CLAIM
+                + "IN ('IN_DOUBT', 'PENDING', 'CANCELLED')", at, LATE_SENT, k.id(), k.holder(), k.attempt()) == 1
+                ? Landed.AFTER_DOUBT : Landed.NOWHERE;
     }
 
-    /** At start-up: rows that were in flight when the platform stopped are in doubt. Answers how many. */
+    private static final String LATE_SENT = "Delivered: the mail server's acceptance was recorded after this message "
+            + "had been put in doubt.";
+
+    public Landed retryLater(Connection c, Claim k, Instant next, String error) throws SQLException {
+        return landed(c, "SET status = 'RETRY', next_attempt_at = ?, error = ?", Arrays.asList(next, cut(error)), k,
+                true);
+    }
+
+    public Landed failed(Connection c, Claim k, String error) throws SQLException {
+        return landed(c, "SET status = 'FAILED', error = ?", Arrays.asList(cut(error)), k, false);
+    }
+
+    /** The holder's own outcome: on its claim in flight, else on the same claim put in doubt since. */
+    private static Landed landed(Connection c, String set, List<Object> values, Claim k, boolean queuesAgain)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(values);
+        params.addAll(List.of(k.id(), k.holder(), k.attempt()));
+        if (Jdbc.update(c, "UPDATE notice_delivery " + set + CLAIM + "= 'IN_FLIGHT'", params.toArray()) == 1) {
+            return Landed.IN_FLIGHT;
+        }
+        return Jdbc.update(c, "UPDATE notice_delivery " + set + CLAIM + "= 'IN_DOUBT'"
+                + (queuesAgain ? INCIDENT_SENDING : ""), params.toArray()) == 1 ? Landed.AFTER_DOUBT : Landed.NOWHERE;
+    }
+
+    /**
+     * At the start of the one node of an embedded database: every row in flight was claimed by an earlier run of
+     * this node, which stopped while the message was being handed over. Answers how many are now in doubt.
+     */
     public int markInDoubt() {
         return jdbc.update("UPDATE notice_delivery SET status = 'IN_DOUBT', error = ? WHERE status = 'IN_FLIGHT'",
-                "The platform stopped while this message was being handed to the mail server.");
+                STOPPED);
+    }
+
+    private static final String STOPPED = "The platform stopped while this message was being handed to the mail "
+            + "server.";
+
+    /** No run whose lease still runs (by the database's clock) holds the claim. */
+    private static final String LAPSED = " AND NOT EXISTS (SELECT 1 FROM platform_node n WHERE "
+            + "n.run_id = notice_delivery.claimed_by AND n.lease_until >= CURRENT_TIMESTAMP)";
+
+    /**
+     * On a shared database: the holders of rows in flight whose lease has run out or who stopped cleanly without
+     * them (null for a claim of a version that named no holder). Reads only the rows in flight (a partial index).
+     */
+    public List<String> lapsedHolders() {
+        return jdbc.query("SELECT DISTINCT claimed_by FROM notice_delivery WHERE status = 'IN_FLIGHT'" + LAPSED,
+                rs -> rs.getString(1));
+    }
+
+    /** Puts the rows in flight of a holder whose lease has run out in doubt. Answers how many. */
+    public int settleLapsed(String holder) {
+        if (holder == null) {
+            return jdbc.update("UPDATE notice_delivery SET status = 'IN_DOUBT', error = ? WHERE status = 'IN_FLIGHT' "
+                    + "AND claimed_by IS NULL", STOPPED);
+        }
+        String node = holder.contains("#") ? holder.substring(0, holder.lastIndexOf('#')) : holder;
+        return jdbc.update("UPDATE notice_delivery SET status = 'IN_DOUBT', error = ? WHERE status = 'IN_FLIGHT' "
+                + "AND claimed_by = ?" + LAPSED, cut("The platform node " + node + " stopped, or lost its database, "
+                + "while this message was being handed to the mail server."), holder);
     }
 
     /** Emails not yet handed to the mail server are not sent. Answers how many. */

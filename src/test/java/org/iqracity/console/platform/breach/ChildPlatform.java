@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,6 +28,12 @@ final class ChildPlatform implements AutoCloseable {
     }
 
     static ChildPlatform start(Path data, int learners, List<String> extra, Path log) throws Exception {
+        return start(data, learners, extra, log, Map.of(), List.of());
+    }
+
+    /** The same, with variables of its own in its environment and options for its JVM (one node among several). */
+    static ChildPlatform start(Path data, int learners, List<String> extra, Path log, Map<String, String> env,
+                               List<String> jvm) throws Exception {
         String cp = System.getProperty("surefire.test.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
@@ -35,11 +42,14 @@ final class ChildPlatform implements AutoCloseable {
         if (!jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
+        command.addAll(jvm);
         command.addAll(List.of("-cp", cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
                 "org.iqracity.console.app.Launcher", "platform", "--port", "0", "--data", data.toString(),
                 "--learners", Integer.toString(learners)));
         command.addAll(extra);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         CompletableFuture<URI> ready = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -8,10 +8,17 @@ import java.util.OptionalLong;
 import org.iqracity.console.platform.MutableClock;
 import org.junit.jupiter.api.Test;
 
-/** R13's brake on guessing, on a clock the test moves: per-account waits that grow, and a per-address cap. */
+/**
+ * R13's brake on guessing, on a clock the test moves: per-account waits that grow, and a per-address cap. Counted in
+ * memory here; {@code PostgresLoginThrottleTest} runs the same cases on the table every node shares.
+ */
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final LoginThrottle throttle = throttle(clock);
+
+    LoginThrottle throttle(MutableClock clock) {
+        return new LoginThrottle(clock);
+    }
 
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {

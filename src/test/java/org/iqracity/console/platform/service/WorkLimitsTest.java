@@ -14,9 +14,14 @@ import org.iqracity.console.api.Role;
 import org.iqracity.console.platform.MutableClock;
 import org.junit.jupiter.api.Test;
 
+/** The heavy calls' budgets, in memory here; {@code PostgresWorkLimitsTest} runs the same on the shared ledger. */
 class WorkLimitsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
-    final WorkLimits limits = new WorkLimits(clock);
+    final WorkLimits limits = limits(clock);
+
+    WorkLimits limits(MutableClock clock) {
+        return new WorkLimits(clock);
+    }
 
     static Caller staff(String id) {
         return new Caller(id, id, id, "northbridge", "Northbridge", Set.of(Role.MEMBER_ADMIN), CourseScope.allCourses(),

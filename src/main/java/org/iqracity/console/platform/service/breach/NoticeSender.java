@@ -1,12 +1,9 @@
 package org.iqracity.console.platform.service.breach;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.platform.service.AccessLog;
+import org.iqracity.console.platform.service.Lease;
+import org.iqracity.console.platform.service.breach.DeliveryClaims.Sending;
 import org.iqracity.console.platform.store.BreachRepository;
 import org.iqracity.console.platform.store.BreachRepository.IncidentRow;
 import org.iqracity.console.platform.store.DeliveryRepository;
@@ -28,9 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through the outbox of every incident that is sending, in the background, one message at a time over one
- * reused connection. Each row is claimed (committed as IN_FLIGHT) before its message leaves and marked SENT after the
- * server's 250, so a crash leaves at most the one in-flight row undecided: it is marked IN_DOUBT on the next start
- * and never resent by itself. Transient failures wait with backoff; permanent ones keep the server's answer.
+ * reused connection. Each row is claimed (committed as IN_FLIGHT, naming this node's run) before its message leaves
+ * and marked SENT after the server's 250, so a crash leaves at most one claim group undecided: it is marked IN_DOUBT
+ * and never resent by itself. On the embedded database that happens at the next start; on a shared PostgreSQL once
+ * the crashed node's lease has run out, by whichever node looks first, and never to a live node's claims.
+ * Transient failures wait with backoff; permanent ones keep the server's answer.
  */
 public final class NoticeSender implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(NoticeSender.class);
@@ -61,6 +62,7 @@ public final class NoticeSender implements AutoCloseable {
     private final Supplier<MailTransport> transports;
     private final Backoff backoff;
     private final Clock clock;
+    private final DeliveryClaims claims;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean running = true;
@@ -71,7 +73,7 @@ public final class NoticeSender implements AutoCloseable {
 
     public NoticeSender(Jdbc jdbc, BreachRepository incidents, DeliveryRepository deliveries,
                         RecipientRepository recipients, AccessLog accessLog, Supplier<MailTransport> transports,
-                        Backoff backoff, Clock clock) {
+                        Backoff backoff, Clock clock, Lease lease) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.deliveries = deliveries;
@@ -80,15 +82,27 @@ public final class NoticeSender implements AutoCloseable {
         this.transports = transports;
         this.backoff = backoff;
         this.clock = clock;
+        this.claims = new DeliveryClaims(jdbc, deliveries, incidents, lease);
     }
 
-    /** Marks what a stop left in flight as in doubt, then starts the background thread. */
-    public NoticeSender start() {
-        int doubtful = deliveries.markInDoubt();
-        if (doubtful > 0) {
-            LOGGER.warn("{} breach-notice message(s) were in flight when the platform stopped; marked in doubt for an "
-                    + "officer to settle", doubtful);
+    /** The one node of an embedded database, at its start: what its last run left in flight is in doubt. */
+    public void settleEarlierRuns() {
+        claims.settleEarlierRuns();
+    }
+
+    /**
+     * On a shared database, at the start and every heartbeat: the claims of runs whose lease has run out (a node that
+     * crashed, or lost the database) are in doubt, so their notices can finish. A live node's claims are never
+     * touched.
+     */
+    public void settleLapsedClaims() {
+        if (claims.settleLapsed() > 0) {
+            wake();
         }
+    }
+
+    /** Starts the background thread. */
+    public NoticeSender start() {
         thread = Thread.ofPlatform().name("breach-notice-sender").daemon().start(this::loop);
         return this;
     }
@@ -165,76 +179,69 @@ public final class NoticeSender implements AutoCloseable {
             }
             return true;
         } finally {
-            recordOutcomes();
+            claims.recordOutcomes();
         }
     }
-
-    /** A recorded outcome not yet committed: it goes in with the next claims, saving a commit per message. */
-    @FunctionalInterface
-    private interface Outcome {
-        void record(Connection c) throws SQLException;
-    }
-
-    private final List<Outcome> unrecorded = new ArrayList<>();
 
     /**
      * Claims a small group in one commit (with the outcomes of the group before), then sends its messages one by
      * one. Every claim is durable before its message leaves, so a crash never causes a second message; it can leave
-     * at most one group undecided, which a restart marks in doubt. Claimed rows this process did not get to (the
-     * server went away, the notice was cancelled, the platform is stopping) are handed back as pending. Answers false
-     * when the server is unavailable and the sender should pause.
+     * at most one group undecided, put in doubt once its claims lapse. Claimed rows this process did not get to (the
+     * server went away, the notice was cancelled, the platform is stopping, the lease may be running out) are handed
+     * back as pending. Answers false when the server is unavailable or the lease not renewed, and the sender should
+     * pause.
      */
     private boolean sendGroup(IncidentRow incident, NoticeTemplate.Facts facts, List<Outgoing> group,
                               Map<String, Addressee> who) {
-        Instant claimedAt = now();
-        List<Outcome> previous = List.copyOf(unrecorded);
-        unrecorded.clear();
-        List<Outgoing> claimed = jdbc.inTransaction(c -> {
-            for (Outcome o : previous) {
-                o.record(c);
-            }
-            List<Outgoing> mine = new ArrayList<>(group.size());
-            for (Outgoing row : group) {
-                if (deliveries.claim(c, row.id(), claimedAt)) {
-                    mine.add(row);
-                }
-            }
-            return mine;
-        });
+        if (!claims.held()) {
+            return leaseLapsed();
+        }
+        List<Sending> claimed = claims.claim(group, now());
         for (int i = 0; i < claimed.size(); i++) {
-            Outgoing row = claimed.get(i);
+            Sending next = claimed.get(i);
             if (!running) {
-                release(claimed.subList(i, claimed.size()));
+                claims.release(claimed.subList(i, claimed.size()));
                 return true;
             }
-            if (!sendOne(incident, facts, row, who.get(row.learnerId()))) {
-                release(claimed.subList(i + 1, claimed.size()));
+            // A message started now must be over before anyone may call its claim in doubt.
+            if (!claims.held()) {
+                claims.release(claimed.subList(i, claimed.size()));
+                return leaseLapsed();
+            }
+            if (!sendOne(incident, facts, next, who.get(next.row().learnerId()))) {
+                claims.release(claimed.subList(i + 1, claimed.size()));
                 return false;
             }
         }
         return true;
     }
 
+    /** This node could not renew its lease for a while: it sends nothing until it can again. */
+    private boolean leaseLapsed() {
+        claims.recordOutcomes();
+        pauseFor(Duration.ofSeconds(1));
+        return false;
+    }
+
     /** Sends one claimed message and holds its outcome for the next commit; false when the server is unavailable. */
-    private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Outgoing row, Addressee who) {
+    private boolean sendOne(IncidentRow incident, NoticeTemplate.Facts facts, Sending sending, Addressee who) {
+        Outgoing row = sending.row();
         Rendered r = Rendered.of(incident.subject(), incident.body(), facts, who);
         MailTransport.Outcome outcome = transport().send(new MailTransport.Mail(row.messageId(), row.address(),
                 r.subject(), r.text(), r.html()));
-        int attempts = row.attempts() + 1;
+        int attempts = sending.claim().attempt();
         Instant at = now();
         switch (outcome) {
-            case MailTransport.Accepted a -> unrecorded.add(c -> deliveries.sent(c, row.id(), at));
-            case MailTransport.Permanent p -> unrecorded.add(c -> deliveries.failed(c, row.id(), p.answer()));
+            case MailTransport.Accepted a -> claims.sent(sending, at);
+            case MailTransport.Permanent p -> claims.failed(sending, p.answer());
             case MailTransport.Transient t -> {
-                unrecorded.add(c -> {
-                    if (attempts >= backoff.maxAttempts()) {
-                        deliveries.failed(c, row.id(), "Gave up after " + attempts + " attempts: " + t.answer());
-                    } else {
-                        deliveries.retryLater(c, row.id(), at.plus(backoff.after(attempts)), t.answer());
-                    }
-                });
+                if (attempts >= backoff.maxAttempts()) {
+                    claims.failed(sending, "Gave up after " + attempts + " attempts: " + t.answer());
+                } else {
+                    claims.retryLater(sending, at.plus(backoff.after(attempts)), t.answer());
+                }
                 if (t.serverUnavailable()) {
-                    recordOutcomes();
+                    claims.recordOutcomes();
                     closeTransport();
                     pauseFor(backoff.after(1));
                     LOGGER.warn("Mail server unavailable; breach-notice sending paused for {}", backoff.after(1));
@@ -243,35 +250,6 @@ public final class NoticeSender implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** Claimed rows whose message was never handed to the server go back to waiting, as if never claimed. */
-    private void release(List<Outgoing> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Outgoing> copy = List.copyOf(rows);
-        jdbc.inTransaction(c -> {
-            for (Outgoing row : copy) {
-                deliveries.release(c, row.id());
-            }
-            return null;
-        });
-    }
-
-    /** Commits the outcomes still held, when no claim follows them right away. */
-    private void recordOutcomes() {
-        if (unrecorded.isEmpty()) {
-            return;
-        }
-        List<Outcome> pending = List.copyOf(unrecorded);
-        unrecorded.clear();
-        jdbc.inTransaction(c -> {
-            for (Outcome o : pending) {
-                o.record(c);
-            }
-            return null;
-        });
     }
 
     private boolean stillSending(IncidentRow incident) {
