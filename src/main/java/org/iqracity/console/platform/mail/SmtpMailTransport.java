@@ -5,7 +5,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.iqracity.console.platform.service.breach.MailTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class SmtpMailTransport implements MailTransport {
     private final InternetAddress from;
     private static final long IDLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
 
-    private Transport transport;
+    private HandOverTransport transport;
     private long lastUsed;
 
     public SmtpMailTransport(MailSettings settings) {
@@ -69,21 +70,54 @@ public final class SmtpMailTransport implements MailTransport {
             return new Permanent("The message could not be built: " + reason(e));
         }
         try {
+            transport.handedOver = false;
             transport.sendMessage(message, message.getAllRecipients());
             return new Accepted();
         } catch (SMTPSendFailedException e) {
-            return answer(e.getReturnCode(), e.getMessage());
+            // No reply code (-1): the connection went before the server answered, which is no answer at all.
+            return e.getReturnCode() < 200 ? connectionLost(e) : answer(e.getReturnCode(), e.getMessage());
         } catch (SendFailedException e) {
             for (Exception next = e.getNextException(); next != null;
                  next = next instanceof MessagingException m ? m.getNextException() : null) {
                 if (next instanceof SMTPAddressFailedException a) {
-                    return answer(a.getReturnCode(), a.getMessage());
+                    return a.getReturnCode() < 200 ? connectionLost(e) : answer(a.getReturnCode(), a.getMessage());
                 }
             }
             return new Permanent("The mail server refused the address: " + reason(e));
         } catch (MessagingException e) {
-            close();
-            return new Transient("The connection to the mail server failed: " + reason(e), true);
+            return connectionLost(e);
+        }
+    }
+
+    /**
+     * The connection failed mid-message. After the whole message went (its final dot), it may have been delivered:
+     * Unanswered. Before that, nothing can have been: Transient, to be tried again.
+     */
+    private Outcome connectionLost(MessagingException e) {
+        boolean handedOver = transport != null && transport.handedOver;
+        close();
+        if (handedOver) {
+            return new Unanswered("The connection to the mail server failed after the whole message was handed "
+                    + "over, before the server answered: " + reason(e));
+        }
+        return new Transient("The connection to the mail server failed: " + reason(e), true);
+    }
+
+    /**
+     * SMTP that notes when a message's end (the final dot) is about to go: a failure after that point may follow a
+     * delivery, one before it cannot.
+     */
+    private static final class HandOverTransport extends SMTPTransport {
+        volatile boolean handedOver;
+
+        HandOverTransport(Session session, URLName url) {
+            super(session, url);
+        }
+
+        @Override
+        protected void finishData() throws java.io.IOException, MessagingException {
+            handedOver = true;
+            super.finishData();
         }
     }
 
@@ -104,7 +138,8 @@ public final class SmtpMailTransport implements MailTransport {
         if (transport != null) {
             return;
         }
-        transport = session.getTransport("smtp");
+        transport = new HandOverTransport(session, new URLName("smtp", settings.host(), settings.port(), null, null,
+                null));
         if (settings.username() != null) {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
         } else {

@@ -151,6 +151,14 @@ public final class DeliveryRepository {
                 true);
     }
 
+    /**
+     * The message went to the server in full and no answer came: it may have been delivered. In doubt, for an officer
+     * to settle; never queued again by the sender.
+     */
+    public Landed unanswered(Connection c, Claim k, String error) throws SQLException {
+        return landed(c, "SET status = 'IN_DOUBT', error = ?", Arrays.asList(cut(error)), k, false);
+    }
+
     public Landed failed(Connection c, Claim k, String error) throws SQLException {
         return landed(c, "SET status = 'FAILED', error = ?", Arrays.asList(cut(error)), k, false);
     }

@@ -239,13 +239,69 @@ class BreachSendingFaultsTest {
         }
     }
 
+    /**
+     * R8: the mail server reads a whole message (it may deliver it) and the connection goes before its answer. That
+     * message is in doubt for an officer to settle, never sent again by the platform; everyone else gets one message.
+     */
+    @Test
+    void r8AMessageWhoseAnswerNeverCameIsInDoubtAndNotSentAgain(@TempDir Path dir) throws Exception {
+        try (RefusingServer server = new RefusingServer(true)) {
+            MutableClock clock = MutableClock.systemNow();
+            MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", server.port(), false,
+                    null, null, "security@northbridge.example", "Northbridge security"));
+            PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
+            try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
+                TestApi api = new TestApi(platform.baseUri(), clock);
+                BreachApi breach = new BreachApi(api);
+                Jdbc jdbc = new Jdbc(platform.database().dataSource());
+                String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
+                        + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+                officersWithoutMail(jdbc);
+                String author = api.signIn("nb-security");
+                IncidentDto draft = breach.created(author, breach.request("Unanswered", course(course),
+                        clock.instant().minus(Duration.ofHours(1))));
+                IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author,
+                        draft.id()));
+                long emails = approved.progress().pending();
+                breach.sent(author, draft.id());
+                IncidentDto done = breach.awaitSent(author, draft.id(), Duration.ofSeconds(60));
+
+                assertThat(done.progress().inDoubt()).isEqualTo(1);
+                assertThat(done.progress().sent()).isEqualTo(emails - 1);
+                assertThat(done.progress().failed()).isZero();
+                assertThat(server.received.get()).as("every message handed over once, the unanswered one too")
+                        .isEqualTo((int) emails);
+                assertThat(server.messageIds).doesNotHaveDuplicates();
+                DeliveryDto doubtful = org.iqracity.console.api.Json.tolerantMapper().treeToValue(api.get(
+                        ApiPaths.breachNotice(draft.id()) + "/deliveries?status=IN_DOUBT", author).json()
+                        .path("items").get(0), DeliveryDto.class);
+                assertThat(doubtful.error()).contains("before the server answered");
+                // "Retry failed" concerns failures only: the message in doubt stays for the officer to settle.
+                breach.step(author, draft.id(), "deliveries/retry", null);
+                Thread.sleep(1_500);
+                assertThat(server.received.get()).isEqualTo((int) emails);
+            }
+        }
+    }
+
     /** Refuses the first recipient it is given with a 550 and takes every message after that. */
     static final class RefusingServer implements AutoCloseable {
         final java.net.ServerSocket socket = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
         final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        /** Every message read to its end, answered or not. */
+        final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.List<String> messageIds = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        /** Instead of refusing a recipient: the first message is read in full and its answer never sent. */
+        private final boolean dropAfterFirstMessage;
+        private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
 
         RefusingServer() throws java.io.IOException {
+            this(false);
+        }
+
+        RefusingServer(boolean dropAfterFirstMessage) throws java.io.IOException {
+            this.dropAfterFirstMessage = dropAfterFirstMessage;
             Thread.ofPlatform().daemon().start(() -> {
                 while (!socket.isClosed()) {
                     try {
@@ -274,13 +330,21 @@ class BreachSendingFaultsTest {
                     } else if (upper.startsWith("MAIL")) {
                         rejectedThisMessage = false;
                         say(out, "250 OK");
-                    } else if (upper.startsWith("RCPT") && refused.compareAndSet(false, true)) {
+                    } else if (upper.startsWith("RCPT") && !dropAfterFirstMessage
+                            && refused.compareAndSet(false, true)) {
                         rejectedThisMessage = true;
                         say(out, "550 5.1.1 mailbox unavailable");
                     } else if (upper.startsWith("DATA")) {
                         say(out, "354 go");
-                        while (!".".equals(in.readLine())) {
-                            // the message
+                        for (String m; !".".equals(m = in.readLine()); ) {
+                            if (m.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                                messageIds.add(m.substring(11).strip());
+                            }
+                        }
+                        received.incrementAndGet();
+                        if (dropAfterFirstMessage && dropped.compareAndSet(false, true)) {
+                            // read in full, perhaps delivered; the answer never leaves
+                            return;
                         }
                         if (!rejectedThisMessage) {
                             accepted.incrementAndGet();

@@ -79,6 +79,77 @@ class SmtpMailTransportTest {
         }
     }
 
+    /**
+     * A message handed over in full (the final dot sent) whose answer never comes may have been delivered: it is
+     * Unanswered, never Transient (which the sender retries, and a learner would read a breach notice twice) nor
+     * Permanent (which an officer's "retry failed" sends again). A connection lost before the message started is
+     * Transient: nothing can have been delivered.
+     */
+    @Test
+    void aConnectionLostAfterTheWholeMessageIsUnansweredAndBeforeItsEndIsTransient() throws Exception {
+        try (DroppingServer afterDot = new DroppingServer(true)) {
+            try (SmtpMailTransport transport = new SmtpMailTransport(settings(afterDot.port()))) {
+                MailTransport.Outcome o = transport.send(mail("ada@learn.example"));
+                assertThat(o).isInstanceOf(MailTransport.Unanswered.class);
+                assertThat(((MailTransport.Unanswered) o).answer()).contains("before the server answered")
+                        .doesNotContain("ada@");
+            }
+            assertThat(afterDot.dotsReceived.get()).isEqualTo(1);
+        }
+        try (DroppingServer beforeDot = new DroppingServer(false)) {
+            try (SmtpMailTransport transport = new SmtpMailTransport(settings(beforeDot.port()))) {
+                assertThat(transport.send(mail("ada@learn.example"))).isInstanceOf(MailTransport.Transient.class);
+            }
+            assertThat(beforeDot.dotsReceived.get()).isZero();
+        }
+    }
+
+    /** Drops the connection after reading a message to its final dot, or when the message is about to start. */
+    static final class DroppingServer implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        final AtomicInteger dotsReceived = new AtomicInteger();
+
+        DroppingServer(boolean afterDot) throws IOException {
+            Thread.ofPlatform().daemon().start(() -> {
+                try (Socket s = socket.accept(); var in = new BufferedReader(new InputStreamReader(
+                        s.getInputStream(), StandardCharsets.US_ASCII)); OutputStream out = s.getOutputStream()) {
+                    ScriptedServer.say(out, "220 dropping");
+                    for (String line; (line = in.readLine()) != null; ) {
+                        String upper = line.toUpperCase();
+                        if (upper.startsWith("EHLO")) {
+                            ScriptedServer.say(out, "250-dropping\r\n250 8BITMIME");
+                        } else if (upper.startsWith("DATA")) {
+                            if (!afterDot) {
+                                // Gone before the message could start: nothing of it was handed over.
+                                return;
+                            }
+                            ScriptedServer.say(out, "354 go");
+                            while (!".".equals(in.readLine())) {
+                                // the message
+                            }
+                            dotsReceived.incrementAndGet();
+                            // no answer: the connection goes
+                            return;
+                        } else {
+                            ScriptedServer.say(out, "250 OK");
+                        }
+                    }
+                } catch (IOException e) {
+                    // test over
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     /** An SMTP server that refuses gone@ for good (550) and busy@ for now (451), and takes anything else. */
     static final class ScriptedServer implements AutoCloseable {
         final ServerSocket socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());

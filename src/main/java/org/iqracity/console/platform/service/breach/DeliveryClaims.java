@@ -78,6 +78,11 @@ final class DeliveryClaims {
         unrecorded.add(c -> landed(c, k, deliveries.failed(c, k, error), false));
     }
 
+    void unanswered(Sending s, String error) {
+        Claim k = s.claim();
+        unrecorded.add(c -> landed(c, k, deliveries.unanswered(c, k, error), false));
+    }
+
     void retryLater(Sending s, Instant next, String error) {
         Claim k = s.claim();
         unrecorded.add(c -> landed(c, k, deliveries.retryLater(c, k, next, error), true));

@@ -21,8 +21,16 @@ public interface MailTransport extends AutoCloseable {
     record Accepted() implements Outcome {
     }
 
-    /** A 4xx answer, or the connection failed before the server answered the data: try again later. */
+    /** A 4xx answer, or the connection failed before the whole message was handed over: try again later. */
     record Transient(String answer, boolean serverUnavailable) implements Outcome {
+    }
+
+    /**
+     * The whole message went to the server, ending with its final dot, and the connection failed before the server
+     * answered: it may have been delivered. Sending it again could tell a learner twice, so it is never sent again
+     * without an officer's word.
+     */
+    record Unanswered(String answer) implements Outcome {
     }
 
     /** A 5xx answer: the server will not take it, trying again will not help. */

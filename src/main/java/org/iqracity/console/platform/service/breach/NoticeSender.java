@@ -234,6 +234,12 @@ public final class NoticeSender implements AutoCloseable {
         switch (outcome) {
             case MailTransport.Accepted a -> claims.sent(sending, at);
             case MailTransport.Permanent p -> claims.failed(sending, p.answer());
+            // It may have arrived: an officer decides whether it goes again, never the sender by itself.
+            case MailTransport.Unanswered u -> {
+                claims.unanswered(sending, u.answer());
+                claims.recordOutcomes();
+                closeTransport();
+            }
             case MailTransport.Transient t -> {
                 if (attempts >= backoff.maxAttempts()) {
                     claims.failed(sending, "Gave up after " + attempts + " attempts: " + t.answer());
@@ -309,6 +315,12 @@ public final class NoticeSender implements AutoCloseable {
             switch (outcome) {
                 case MailTransport.Accepted ok -> incidents.alertSent(a.id(), now());
                 case MailTransport.Permanent p -> incidents.alertNotSent(a.id(), cut(p.answer()), true);
+                // An alert that may have arrived is not sent again: a second "awaits your approval" misleads nobody,
+                // but it is noise, and the officer sees the notice waiting in the console either way.
+                case MailTransport.Unanswered u -> {
+                    incidents.alertNotSent(a.id(), cut(u.answer()), true);
+                    closeTransport();
+                }
                 case MailTransport.Transient t -> {
                     incidents.alertNotSent(a.id(), cut(t.answer()), false);
                     if (t.serverUnavailable()) {
