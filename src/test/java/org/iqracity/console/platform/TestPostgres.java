@@ -3,6 +3,7 @@ package org.iqracity.console.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.iqracity.console.testing.RunScoped;
 
 /**
  * PostgreSQL for tests: the server named by {@code TEST_PG_URL} when set (CI can point at a real one), otherwise
@@ -23,19 +24,30 @@ public final class TestPostgres {
         }
         if (embedded == null) {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                // stopped when the run ends, with its data folder, before the run looks for left-over temporary files
+                java.time.Instant starting = java.time.Instant.now().minusSeconds(1);
+                embedded = RunScoped.closeAtEnd(EmbeddedPostgres.builder().start());
+                deleteDistributionProbes(starting);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the run is ending anyway
-                }
-            }));
         }
         return embedded.getJdbcUrl(USER, "postgres");
+    }
+
+    /**
+     * The embedded server finds out which Linux it runs on with a script it writes to the temporary folder and deletes
+     * only at JVM exit, after the run has looked for left-over files: the ones it wrote for this start go now.
+     */
+    private static void deleteDistributionProbes(java.time.Instant since) throws IOException {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        try (var probes = java.nio.file.Files.newDirectoryStream(tmp, "detect_linux_distribution_*.sh")) {
+            for (java.nio.file.Path probe : probes) {
+                if (java.nio.file.Files.getLastModifiedTime(probe).toInstant().isAfter(since)) {
+                    java.nio.file.Files.deleteIfExists(probe);
+                }
+            }
+        }
     }
 
     /**
