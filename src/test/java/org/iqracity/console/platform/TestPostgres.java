@@ -25,29 +25,12 @@ public final class TestPostgres {
         if (embedded == null) {
             try {
                 // stopped when the run ends, with its data folder, before the run looks for left-over temporary files
-                java.time.Instant starting = java.time.Instant.now().minusSeconds(1);
                 embedded = RunScoped.closeAtEnd(EmbeddedPostgres.builder().start());
-                deleteDistributionProbes(starting);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return embedded.getJdbcUrl(USER, "postgres");
-    }
-
-    /**
-     * The embedded server finds out which Linux it runs on with a script it writes to the temporary folder and deletes
-     * only at JVM exit, after the run has looked for left-over files: the ones it wrote for this start go now.
-     */
-    private static void deleteDistributionProbes(java.time.Instant since) throws IOException {
-        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
-        try (var probes = java.nio.file.Files.newDirectoryStream(tmp, "detect_linux_distribution_*.sh")) {
-            for (java.nio.file.Path probe : probes) {
-                if (java.nio.file.Files.getLastModifiedTime(probe).toInstant().isAfter(since)) {
-                    java.nio.file.Files.deleteIfExists(probe);
-                }
-            }
-        }
     }
 
     /**

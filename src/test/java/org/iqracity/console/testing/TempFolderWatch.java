@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +17,12 @@ import java.util.stream.Stream;
  * left-over names the class that left it.
  */
 final class TempFolderWatch {
+    /**
+     * Files that a library deletes itself when the JVM exits, which is after the run looks: JavaFX's copies of the
+     * fonts it loads from jars, and the script with which the embedded PostgreSQL finds out which Linux it runs on.
+     */
+    static final Pattern DELETED_AT_EXIT = Pattern.compile("\\+JXF\\d+\\.tmp|detect_linux_distribution_\\d+\\.sh");
+
     private final Path folder;
     private Set<String> atStart = Set.of();
     private final Map<String, String> firstSeenAfter = new LinkedHashMap<>();
@@ -48,7 +55,7 @@ final class TempFolderWatch {
 
     /** The entries there now that were not there at the start, each with the class after which it was seen. */
     synchronized List<String> leftovers() {
-        return names().stream().filter(name -> !atStart.contains(name))
+        return names().stream().filter(name -> !atStart.contains(name) && !DELETED_AT_EXIT.matcher(name).matches())
                 .map(name -> name + " (after " + firstSeenAfter.getOrDefault(name, "the last test class") + ")")
                 .toList();
     }

@@ -46,6 +46,18 @@ class TempFolderWatchTest {
     }
 
     @Test
+    void whatALibraryDeletesAtJvmExitIsNotBlamedButItsLookalikesAre(@TempDir Path tmp) throws Exception {
+        TempFolderWatch watch = new TempFolderWatch(tmp);
+        watch.start();
+        Files.writeString(tmp.resolve("+JXF4888305745210483401.tmp"), "font");
+        Files.writeString(tmp.resolve("detect_linux_distribution_7544562633912664160.sh"), "#!/bin/sh");
+        Files.writeString(tmp.resolve("+JXF-notes.tmp"), "mine");
+        watch.classFinished("FontTest");
+
+        assertThat(watch.leftovers()).containsExactly("+JXF-notes.tmp (after FontTest)");
+    }
+
+    @Test
     void aMissingFolderIsMadeAtTheStart(@TempDir Path tmp) {
         Path fork = tmp.resolve("test-tmp-1");
         new TempFolderWatch(fork).start();

@@ -16,6 +16,8 @@ public final class TempFolders {
     /** A new, empty folder in the temporary folder, its name starting with {@code prefix}. */
     public static Path create(String prefix) {
         try {
+            // the test JVM's own temporary folder under target/ is made when the run starts, or here if earlier
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.journeys;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,8 +11,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.testing.TempFolders;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.Messages;
@@ -23,38 +27,44 @@ import org.testfx.util.WaitForAsyncUtils;
 abstract class ConsoleJourney extends FxRobot {
 
     static final String PASSWORD = "sandbox-password";
+    /** The sandbox's security officers and the secrets of their second factors (README, "Sandbox accounts"). */
+    static final String OFFICER = "nb-security";
+    static final String OFFICER_TOTP = "JBSWY3DPEHPK3PXP";
+    static final String SECOND_OFFICER = "nb-security2";
+    static final String SECOND_OFFICER_TOTP = "KRSXG5CTMVRXEZLU";
     /** How long a typed key may take to show in its field before it counts as dropped by the robot. */
     private static final Duration KEY_SHOWN_WITHIN = Duration.ofMillis(500);
 
     protected ConsoleRoot console;
     /** Where this console keeps reports of roster copies until the platform records them. */
     protected PendingConversions conversions;
+    private Path conversionsDir;
 
-    /** A fresh, empty report queue in a temporary folder. */
-    static PendingConversions conversionQueue() {
-        try {
-            return new PendingConversions(java.nio.file.Files.createTempDirectory("mc-conversions"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
+    /** Opens the console window on a platform, with a fresh, empty report queue in a temporary folder. */
     protected void openConsole(String address) throws Exception {
+        conversionsDir = TempFolders.create("mc-conversions");
+        conversions = new PendingConversions(conversionsDir);
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.empty(), new MemorySettings(),
                 PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
-                address, conversions = conversionQueue());
+                address, conversions);
         FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
         waitUntil(() -> present("#username"));
     }
 
+    /** Closes the window, if open, and deletes its report queue. */
     protected void closeConsole() throws Exception {
-        if (console != null) {
-            FxToolkit.setupFixture(() -> {
-                console.close();
-                console.stage().hide();
-            });
-            console = null;
+        try {
+            if (console != null) {
+                FxToolkit.setupFixture(() -> {
+                    console.close();
+                    console.stage().hide();
+                });
+                console = null;
+            }
+        } finally {
+            TempFolders.delete(conversionsDir);
+            conversionsDir = null;
         }
     }
 
@@ -62,6 +72,25 @@ abstract class ConsoleJourney extends FxRobot {
         fill("#username", username);
         fill("#password", password);
         clickOn("#signIn");
+    }
+
+    /**
+     * Signs a sandbox account with a second factor in, as its person does: the password, then the authenticator's
+     * current code; waits until the navigation shows {@code navigationEntry}.
+     */
+    protected void signInWithCode(String username, String totpSecret, String navigationEntry) {
+        signIn(username, PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now(totpSecret));
+        clickOn("#verify");
+        waitUntil(() -> shows(navigationEntry));
+    }
+
+    /** A sandbox account signed in over the API, beside the window: its code is given when it has a second factor. */
+    static PlatformClient signedInClient(Platform platform, String username, String totpSecretOrNull) {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn(username, PASSWORD, totpSecretOrNull == null ? null : Totp.now(totpSecretOrNull));
+        return client;
     }
 
     /** Types into a field after clearing it; the field keeps focus. */
