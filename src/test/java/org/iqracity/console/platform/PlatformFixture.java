@@ -42,8 +42,13 @@ public final class PlatformFixture implements AutoCloseable {
 
     /** The run's shared platform on PostgreSQL. */
     public static PlatformFixture postgres() {
-        return SHARED.computeIfAbsent("postgres", k -> RunScoped.closeAtEnd(startPostgres(TestPostgres.jdbcUrl(),
-                LEARNERS)));
+        return SHARED.computeIfAbsent("postgres", k -> {
+            try {
+                return RunScoped.closeAtEnd(startPostgres(TestPostgres.sharedDatabase(), LEARNERS));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not reach the test PostgreSQL", e);
+            }
+        });
     }
 
     public static PlatformFixture shared(String database) {

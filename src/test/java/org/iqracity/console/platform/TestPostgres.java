@@ -34,6 +34,32 @@ public final class TestPostgres {
     }
 
     /**
+     * The database the run's shared PostgreSQL platform seeds once and keeps: the embedded server's own, which each test
+     * JVM starts for itself; on a server named by {@code TEST_PG_URL}, one database per test JVM (surefire runs two
+     * side by side), made when missing, so that two JVMs never seed one database at once.
+     */
+    public static synchronized String sharedDatabase() throws java.sql.SQLException {
+        String admin = jdbcUrl();
+        if (embedded != null) {
+            return admin;
+        }
+        String name = "console_tests_jvm" + Integer.getInteger("console.test.fork", 1);
+        java.net.URI server = java.net.URI.create(admin.substring("jdbc:".length()));
+        try (java.sql.Connection su = java.sql.DriverManager.getConnection(admin, USER, PASSWORD);
+             java.sql.PreparedStatement exists = su.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (java.sql.ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (java.sql.Statement st = su.createStatement()) {
+                        st.execute("CREATE DATABASE " + name);
+                    }
+                }
+            }
+        }
+        return "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + name;
+    }
+
+    /**
      * A new, empty database of that name on the test server (dropped first if a run left one), owned by {@code owner}
      * or the superuser when null. Returns its URL, without the query string: the embedded server's URL names its
      * superuser, which would win over another user's credentials.
