@@ -27,15 +27,8 @@ class RosterCommandsTest {
     }
 
     /** The console's data folder for these runs: where copy reports wait for the platform. */
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("mc-cli-data");
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    @TempDir
+    static Path DATA;
 
     static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

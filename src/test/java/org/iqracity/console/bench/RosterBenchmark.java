@@ -639,8 +639,7 @@ class RosterBenchmark {
             PinnedKeys pins = new PinnedKeys(settings);
             pins.pin(key.getProperty("address"), new SigningKeyDto(key.getProperty("algorithm"),
                     key.getProperty("keyId"), key.getProperty("publicKey")));
-            Path queue = Files.createTempDirectory("roster-bench-pending");
-            queue.toFile().deleteOnExit(); // nothing is converted here, so it stays empty
+            Path queue = org.iqracity.console.testing.RunScoped.folder("roster-bench-pending");
             ConsoleUnderTest.startToolkit();
             ConsoleUnderTest.onFx(() -> {
                 AppState app = new AppState();

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import org.iqracity.console.testing.TempFolders;
 
 /** A server certificate nobody trusts, made with the JDK's keytool so no test dependency is needed. */
 final class SelfSignedTls {
@@ -18,7 +19,15 @@ final class SelfSignedTls {
 
     static SSLSocketFactory socketFactory() throws Exception {
         Path dir = Files.createTempDirectory("tls");
-        Path store = dir.resolve("server.p12");
+        try {
+            return socketFactory(dir.resolve("server.p12"));
+        } finally {
+            // the key is in memory once loaded; its file is not needed after
+            TempFolders.delete(dir);
+        }
+    }
+
+    private static SSLSocketFactory socketFactory(Path store) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keystore", store.toString(),
                 "-storetype", "PKCS12", "-storepass", new String(PASSWORD), "-alias", "server", "-keyalg", "EC",

@@ -1,17 +1,18 @@
 package org.iqracity.console.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.testing.RunScoped;
+import org.iqracity.console.testing.TempFolders;
 
 /**
  * A running platform for tests, on real HTTP (port 0) and a real database. One per database kind is shared by
- * all test classes of a run, because seeding is the slow part; tests that need a fresh one start their own.
+ * all test classes of a run, because seeding is the slow part; tests that need a fresh one start their own, on H2
+ * from a copy of a sandbox generated once per run ({@link SandboxTemplates}). Closing one deletes its data folder.
  */
 public final class PlatformFixture implements AutoCloseable {
     public static final int LEARNERS = 3_000;
@@ -36,12 +37,18 @@ public final class PlatformFixture implements AutoCloseable {
 
     /** The run's shared platform on embedded H2. */
     public static PlatformFixture h2() {
-        return SHARED.computeIfAbsent("h2", k -> register(startH2(LEARNERS)));
+        return SHARED.computeIfAbsent("h2", k -> RunScoped.closeAtEnd(startH2(LEARNERS)));
     }
 
     /** The run's shared platform on PostgreSQL. */
     public static PlatformFixture postgres() {
-        return SHARED.computeIfAbsent("postgres", k -> register(startPostgres(TestPostgres.jdbcUrl(), LEARNERS)));
+        return SHARED.computeIfAbsent("postgres", k -> {
+            try {
+                return RunScoped.closeAtEnd(startPostgres(TestPostgres.sharedDatabase(), LEARNERS));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not reach the test PostgreSQL", e);
+            }
+        });
     }
 
     public static PlatformFixture shared(String database) {
@@ -50,46 +57,35 @@ public final class PlatformFixture implements AutoCloseable {
 
     /** A platform of its own on a new H2 database. */
     public static PlatformFixture startH2(int learners) {
-        try {
-            Path dir = Files.createTempDirectory("platform-test");
-            MutableClock clock = MutableClock.systemNow();
-            PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners);
-            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return startH2(learners, config -> config);
     }
 
     public static PlatformFixture startPostgres(String jdbcUrl, int learners) {
-        MutableClock clock = MutableClock.systemNow();
-        Path dir;
-        try {
-            // a PostgreSQL sandbox keeps only its mailbox of breach notices on disk
-            dir = Files.createTempDirectory("platform-test-pg");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // a PostgreSQL sandbox keeps only its mailbox of breach notices on disk
+        Path dir = TempFolders.create("platform-test-pg");
         PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners)
                 .withDatabase(jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD, true);
-        return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
+        return start(config, dir);
     }
 
     /** Same as {@link #startH2} with session limits of its own. */
     public static PlatformFixture startH2(int learners, Duration access, Duration idle, Duration absolute) {
-        try {
-            Path dir = Files.createTempDirectory("platform-test");
-            MutableClock clock = MutableClock.systemNow();
-            PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(learners)
-                    .withSessionLimits(access, idle, absolute);
-            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return startH2(learners, config -> config.withSessionLimits(access, idle, absolute));
     }
 
-    private static PlatformFixture register(PlatformFixture f) {
-        Runtime.getRuntime().addShutdownHook(new Thread(f::close));
-        return f;
+    private static PlatformFixture startH2(int learners, UnaryOperator<PlatformConfig> adjust) {
+        Path dir = TempFolders.create("platform-test");
+        return start(adjust.apply(SandboxTemplates.embedded(learners, dir)), dir);
+    }
+
+    private static PlatformFixture start(PlatformConfig config, Path dir) {
+        MutableClock clock = MutableClock.systemNow();
+        try {
+            return new PlatformFixture(Platform.start(config, StartupListener.NONE, clock), clock, dir);
+        } catch (RuntimeException e) {
+            TempFolders.delete(dir);
+            throw e;
+        }
     }
 
     public TestApi api() {
@@ -110,6 +106,10 @@ public final class PlatformFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        platform.close();
+        try {
+            platform.close();
+        } finally {
+            TempFolders.delete(dataDir);
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.iqracity.console.api.ApiPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The documented PostgreSQL set-up of {@code packaging/postgresql/grants.sql}, applied for real: an owner role
@@ -30,6 +31,9 @@ class PostgresAccessLogGrantsTest {
     static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
     static final String INSUFFICIENT_PRIVILEGE = "42501";
 
+    /** Where the platform keeps its master key: a server database has no other data folder. */
+    @TempDir
+    static Path dataDir;
     static String url;
     static Platform platform;
     static TestApi api;
@@ -68,8 +72,7 @@ class PostgresAccessLogGrantsTest {
     }
 
     static PlatformConfig config(String user, String password, boolean sandbox) {
-        return PlatformConfig.embedded(Path.of("unused"), 0).withLearners(300).withDatabase(url, user, password,
-                sandbox);
+        return PlatformConfig.embedded(dataDir, 0).withLearners(300).withDatabase(url, user, password, sandbox);
     }
 
     @AfterAll

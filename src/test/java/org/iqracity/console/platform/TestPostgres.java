@@ -3,6 +3,7 @@ package org.iqracity.console.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.iqracity.console.testing.RunScoped;
 
 /**
  * PostgreSQL for tests: the server named by {@code TEST_PG_URL} when set (CI can point at a real one), otherwise
@@ -23,19 +24,39 @@ public final class TestPostgres {
         }
         if (embedded == null) {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                // stopped when the run ends, with its data folder, before the run looks for left-over temporary files
+                embedded = RunScoped.closeAtEnd(EmbeddedPostgres.builder().start());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the run is ending anyway
-                }
-            }));
         }
         return embedded.getJdbcUrl(USER, "postgres");
+    }
+
+    /**
+     * The database the run's shared PostgreSQL platform seeds once and keeps: the embedded server's own, which each test
+     * JVM starts for itself; on a server named by {@code TEST_PG_URL}, one database per test JVM (surefire runs two
+     * side by side), made when missing, so that two JVMs never seed one database at once.
+     */
+    public static synchronized String sharedDatabase() throws java.sql.SQLException {
+        String admin = jdbcUrl();
+        if (embedded != null) {
+            return admin;
+        }
+        String name = "console_tests_jvm" + Integer.getInteger("console.test.fork", 1);
+        java.net.URI server = java.net.URI.create(admin.substring("jdbc:".length()));
+        try (java.sql.Connection su = java.sql.DriverManager.getConnection(admin, USER, PASSWORD);
+             java.sql.PreparedStatement exists = su.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (java.sql.ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (java.sql.Statement st = su.createStatement()) {
+                        st.execute("CREATE DATABASE " + name);
+                    }
+                }
+            }
+        }
+        return "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + name;
     }
 
     /**

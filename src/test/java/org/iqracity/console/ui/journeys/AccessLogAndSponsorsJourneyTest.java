@@ -3,7 +3,6 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Message;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ComboBox;
@@ -15,47 +14,19 @@ import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.store.Jdbc;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A security officer reads and verifies the access log; a Member administrator releases a sponsor report. */
 class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
 
-    @TempDir
-    static Path dataDir;
-    static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1500), StartupListener.NONE);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(1500);
 
     @Test
     void securityOfficerFiltersTheAccessLogByActionAndFindsTheChainIntact() {
-        openAccessLogAs("nb-security", "JBSWY3DPEHPK3PXP");
+        openAccessLogAs(OFFICER, OFFICER_TOTP);
         @SuppressWarnings("unchecked")
         TableView<AccessLogEntryDto> table = find("#accessLogTable", TableView.class);
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
@@ -82,13 +53,13 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
     @Test
     void r12AnAccessLogCutBackInTheDatabaseIsCalledTamperedAtTheNextCheck() {
         // the other officer: a second factor's code works once, and the first journey may have used this one's
-        openAccessLogAs("nb-security2", "KRSXG5CTMVRXEZLU");
+        openAccessLogAs(SECOND_OFFICER, SECOND_OFFICER_TOTP);
         clickOn("#verifyChain");
         waitUntil(() -> shows("#verdict"));
         Message verdict = find("#verdict", Message.class);
         assertThat(onFx(verdict::getDescription)).contains("remembers where the log ends");
 
-        Jdbc jdbc = new Jdbc(platform.database().dataSource());
+        Jdbc jdbc = new Jdbc(sandbox.platform().database().dataSource());
         long keep = jdbc.queryOne("SELECT MAX(seq) - 2 FROM access_log WHERE member_id = 'northbridge'",
                 rs -> rs.getLong(1)).orElseThrow();
         try {
@@ -116,7 +87,7 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
      */
     @Test
     void r7TheReportOnScreenHasR7sColumnsOnlyAndRetiredAccountsLastWithoutAName() {
-        List<String> references = new Jdbc(platform.database().dataSource()).query("SELECT DISTINCT "
+        List<String> references = new Jdbc(sandbox.platform().database().dataSource()).query("SELECT DISTINCT "
                 + "sponsor_reference FROM enrollment WHERE sponsor_reference IS NOT NULL", rs -> rs.getString(1));
         assertThat(references).isNotEmpty();
         signIn("nb-admin", PASSWORD);
@@ -193,11 +164,7 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
 
     /** Signs an officer in with their second factor and opens the access log. */
     private void openAccessLogAs(String officer, String totpSecret) {
-        signIn(officer, PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now(totpSecret));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-access_log"));
+        signInWithCode(officer, totpSecret, "#nav-access_log");
         clickOn("#nav-access_log");
         waitUntil(() -> present("#accessLogTable"));
     }

@@ -13,17 +13,10 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.client.PlatformClient;
-import org.iqracity.console.client.PlatformConnector;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.store.Jdbc;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nobody waits unknowingly: a notice one officer submits shows, for the other officer, as a badge on Breach notices
@@ -32,18 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BreachApprovalsJourneyTest extends ConsoleJourney {
 
-    @TempDir
-    static Path dataDir;
-    static Platform platform;
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(800);
     static String incidentId;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(800), StartupListener.NONE);
-        PlatformClient author = PlatformConnector.overHttp().connect(platform.baseUri());
-        author.signIn("nb-security", PASSWORD, Totp.now("JBSWY3DPEHPK3PXP"));
-        String course = new Jdbc(platform.database().dataSource()).queryOne("SELECT id FROM course WHERE member_id = "
-                + "'northbridge' ORDER BY enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+    static void submitAnIncidentForTheSecondOfficer() {
+        PlatformClient author = signedInClient(sandbox.platform(), OFFICER, OFFICER_TOTP);
+        String course = new Jdbc(sandbox.platform().database().dataSource()).queryOne("SELECT id FROM course WHERE "
+                + "member_id = 'northbridge' ORDER BY enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
         Instant discovered = Instant.now().minus(Duration.ofHours(30));
         IncidentDto draft = author.createIncident(new IncidentRequest("Lost backup tape", discovered, null, null,
                 "A backup tape with course records was lost in transit.", List.of(DataCategory.NAME,
@@ -55,28 +45,9 @@ class BreachApprovalsJourneyTest extends ConsoleJourney {
         incidentId = draft.id();
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
-
     @Test
     void theSecondOfficerSeesWhatWaitsForThemAndRecordsTheAuthoritysNotification() {
-        signIn("nb-security2", PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now("KRSXG5CTMVRXEZLU"));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-breach_notices"));
+        signInWithCode(SECOND_OFFICER, SECOND_OFFICER_TOTP, "#nav-breach_notices");
 
         // The badge counts what waits for this officer; the notification names it.
         waitUntil(() -> shows("#approvalBadge") && shows("#approvalNotification"));

@@ -3,7 +3,6 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Message;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,17 +15,9 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.client.PlatformClient;
-import org.iqracity.console.client.PlatformConnector;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.ui.breach.DraftViewModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A breach notice from a new incident to every learner notified, through the real window against the real platform:
@@ -34,37 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BreachJourneyTest extends ConsoleJourney {
 
-    @TempDir
-    static Path dataDir;
-    static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(800), StartupListener.NONE);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(800);
 
     @Test
     void draftSubmitApproveByASecondOfficerSendAndFollowTheDeliveries() {
-        signIn("nb-security", PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-breach_notices"));
+        signInWithCode(OFFICER, OFFICER_TOTP, "#nav-breach_notices");
         clickOn("#nav-breach_notices");
         waitUntil(() -> shows("#breachView"));
 
@@ -121,8 +87,7 @@ class BreachJourneyTest extends ConsoleJourney {
         assertThat(onFx(() -> find("#approveNotice", javafx.scene.control.Button.class).isDisabled())).isTrue();
 
         // A second officer approves exactly what the fingerprints name.
-        PlatformClient second = PlatformConnector.overHttp().connect(platform.baseUri());
-        second.signIn("nb-security2", PASSWORD, Totp.now("KRSXG5CTMVRXEZLU"));
+        PlatformClient second = signedInClient(sandbox.platform(), SECOND_OFFICER, SECOND_OFFICER_TOTP);
         IncidentSummaryDto mine = second.incidents().stream()
                 .filter(i -> i.title().equals("Journey: reporting server left open")).findFirst().orElseThrow();
         IncidentDto submitted = second.incident(mine.id()).value();

@@ -34,8 +34,6 @@ import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.FakeBreach;
 import org.iqracity.console.ui.FakePlatformClient;
-import org.iqracity.console.ui.MemorySettings;
-import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.ThemeMode;
 
 /**
@@ -57,15 +55,7 @@ public final class BreachScreenshotTour extends Application {
     @Override
     public void start(Stage stage) {
         seed();
-        MemorySettings settings = new MemorySettings();
-        settings.put("theme", ThemeMode.LIGHT.name());
-        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.empty(), settings, uri -> PLATFORM,
-                Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), "http://127.0.0.1:8080",
-                ConsoleJourney.conversionQueue()));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        console = TourConsole.show(stage, Optional.empty(), uri -> PLATFORM, "http://127.0.0.1:8080", ThemeMode.LIGHT);
         Thread.ofPlatform().daemon().start(this::tour);
     }
 

@@ -6,7 +6,6 @@ import static org.iqracity.console.ui.journeys.TourFx.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -22,9 +21,8 @@ import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.testing.RunScoped;
 import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
-import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.ThemeMode;
 
 /**
@@ -47,7 +45,7 @@ public final class BreachWizardTour extends Application {
         suffix = args[1];
         theme = "dark".equals(args[2]) ? ThemeMode.DARK : ThemeMode.LIGHT;
         Files.createDirectories(out);
-        Path data = Files.createTempDirectory("wizard-tour");
+        Path data = RunScoped.folder("wizard-tour");
         platform = org.iqracity.console.platform.Platform.start(PlatformConfig.embedded(data, 0),
                 StartupListener.NONE);
         launch(BreachWizardTour.class);
@@ -55,11 +53,8 @@ public final class BreachWizardTour extends Application {
 
     @Override
     public void start(Stage stage) {
-        MemorySettings settings = new MemorySettings();
-        settings.put("theme", theme.name());
-        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.empty(), settings,
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2),
-                platform.baseUri().toString(), ConsoleJourney.conversionQueue()));
+        console = TourConsole.show(stage, Optional.empty(), PlatformConnector.overHttp(),
+                platform.baseUri().toString(), theme);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
         stage.setX(0);
         stage.setY(0);

@@ -1,15 +1,21 @@
 package org.iqracity.console.ui.journeys;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.platform.Platform;
+import org.iqracity.console.testing.TempFolders;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.Messages;
@@ -21,36 +27,44 @@ import org.testfx.util.WaitForAsyncUtils;
 abstract class ConsoleJourney extends FxRobot {
 
     static final String PASSWORD = "sandbox-password";
+    /** The sandbox's security officers and the secrets of their second factors (README, "Sandbox accounts"). */
+    static final String OFFICER = "nb-security";
+    static final String OFFICER_TOTP = "JBSWY3DPEHPK3PXP";
+    static final String SECOND_OFFICER = "nb-security2";
+    static final String SECOND_OFFICER_TOTP = "KRSXG5CTMVRXEZLU";
+    /** How long a typed key may take to show in its field before it counts as dropped by the robot. */
+    private static final Duration KEY_SHOWN_WITHIN = Duration.ofMillis(500);
 
     protected ConsoleRoot console;
     /** Where this console keeps reports of roster copies until the platform records them. */
     protected PendingConversions conversions;
+    private Path conversionsDir;
 
-    /** A fresh, empty report queue in a temporary folder. */
-    static PendingConversions conversionQueue() {
-        try {
-            return new PendingConversions(java.nio.file.Files.createTempDirectory("mc-conversions"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
+    /** Opens the console window on a platform, with a fresh, empty report queue in a temporary folder. */
     protected void openConsole(String address) throws Exception {
+        conversionsDir = TempFolders.create("mc-conversions");
+        conversions = new PendingConversions(conversionsDir);
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.empty(), new MemorySettings(),
                 PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
-                address, conversions = conversionQueue());
+                address, conversions);
         FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
         waitUntil(() -> present("#username"));
     }
 
+    /** Closes the window, if open, and deletes its report queue. */
     protected void closeConsole() throws Exception {
-        if (console != null) {
-            FxToolkit.setupFixture(() -> {
-                console.close();
-                console.stage().hide();
-            });
-            console = null;
+        try {
+            if (console != null) {
+                FxToolkit.setupFixture(() -> {
+                    console.close();
+                    console.stage().hide();
+                });
+                console = null;
+            }
+        } finally {
+            TempFolders.delete(conversionsDir);
+            conversionsDir = null;
         }
     }
 
@@ -60,25 +74,40 @@ abstract class ConsoleJourney extends FxRobot {
         clickOn("#signIn");
     }
 
+    /**
+     * Signs a sandbox account with a second factor in, as its person does: the password, then the authenticator's
+     * current code; waits until the navigation shows {@code navigationEntry}.
+     */
+    protected void signInWithCode(String username, String totpSecret, String navigationEntry) {
+        signIn(username, PASSWORD);
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", Totp.now(totpSecret));
+        clickOn("#verify");
+        waitUntil(() -> shows(navigationEntry));
+    }
+
+    /** A sandbox account signed in over the API, beside the window: its code is given when it has a second factor. */
+    static PlatformClient signedInClient(Platform platform, String username, String totpSecretOrNull) {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn(username, PASSWORD, totpSecretOrNull == null ? null : Totp.now(totpSecretOrNull));
+        return client;
+    }
+
     /** Types into a field after clearing it; the field keeps focus. */
     protected void fill(String query, String text) {
         TextInputControl field = find(query, TextInputControl.class);
         scrollIntoView(field);
         clickOn(field);
-        interact(field::clear);
-        // One key at a time, each seen by the field before the next: the headless robot drops a key typed
-        // straight after the same key, so "204407" could arrive as "20407" or stop short.
+        // on the FX thread, before the keys that follow it there
+        onFx(() -> {
+            field.clear();
+            return null;
+        });
+        Scene scene = onFx(field::getScene);
         StringBuilder typed = new StringBuilder();
         for (char c : text.toCharArray()) {
             typed.append(c);
-            String expected = typed.toString();
-            write(c);
-            WaitForAsyncUtils.waitForFxEvents();
-            if (!expected.equals(onFx(field::getText))) {
-                interact(() -> field.setText(expected.substring(0, expected.length() - 1)));
-                interact(field::end);
-                write(c);
-            }
+            typeShownIn(scene, field, c, typed.toString());
         }
         try {
             waitUntil(() -> text.equals(field.getText()));
@@ -86,6 +115,43 @@ abstract class ConsoleJourney extends FxRobot {
             throw new AssertionError(query + " holds \"" + onFx(field::getText) + "\" instead of what was typed; "
                     + "focus is on " + onFx(() -> String.valueOf(field.getScene().getFocusOwner())), e);
         }
+    }
+
+    /**
+     * Types one key and goes on as soon as the field shows it, rather than after a fixed wait per key (TestFX's
+     * write() waits 50 ms, which made typing most of a journey's time). One key at a time, each seen by the field
+     * before the next: the headless robot drops a key typed straight after the same key, so "204407" could arrive
+     * as "20407" or stop short; a dropped key is typed again once the window has caught up.
+     */
+    private void typeShownIn(Scene scene, TextInputControl field, char c, String expected) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            robotContext().getBaseRobot().typeKeyboard(scene, KeyCode.UNDEFINED, Character.toString(c));
+            if (becomesTrue(() -> expected.equals(field.getText()), KEY_SHOWN_WITHIN)) {
+                return;
+            }
+            // Not shown yet: let every pending event through before deciding the key was dropped, so that a late
+            // key is not typed twice.
+            WaitForAsyncUtils.waitForFxEvents();
+            if (expected.equals(onFx(field::getText))) {
+                return;
+            }
+            interact(() -> {
+                field.setText(expected.substring(0, expected.length() - 1));
+                field.end();
+            });
+        }
+    }
+
+    /** Polls a condition on the FX thread until it holds or the time is up; says which. */
+    private static boolean becomesTrue(Callable<Boolean> condition, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        do {
+            if (onFx(condition)) {
+                return true;
+            }
+            WaitForAsyncUtils.sleep(2, TimeUnit.MILLISECONDS);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     /**
@@ -118,7 +184,7 @@ abstract class ConsoleJourney extends FxRobot {
 
     /** As a person scrolls a long form before clicking a field further down: a click lands where the field shows. */
     protected void scrollIntoView(Node node) {
-        interact(() -> {
+        boolean scrolled = onFx(() -> {
             for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
                 if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
                     javafx.geometry.Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(
@@ -127,14 +193,20 @@ abstract class ConsoleJourney extends FxRobot {
                             - scroll.getViewportBounds().getHeight();
                     if (hidden > 0) {
                         double top = Math.max(0, inContent.getMinY() - scroll.getViewportBounds().getHeight() / 3);
+                        double before = scroll.getVvalue();
                         scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin())
                                 * Math.min(1, top / hidden));
+                        return scroll.getVvalue() != before;
                     }
-                    return;
+                    return false;
                 }
             }
+            return false;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        // Only a form that moved needs its next layout before the click; the rest is where it was.
+        if (scrolled) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     protected <T extends Node> T find(String query, Class<T> type) {

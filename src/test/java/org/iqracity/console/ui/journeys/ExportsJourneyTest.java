@@ -6,14 +6,8 @@ import atlantafx.base.controls.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.TableView;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Export a roster through the real window, sign out, and review it offline from the sign-in screen. */
@@ -22,30 +16,9 @@ class ExportsJourneyTest extends ConsoleJourney {
     static final String PASSPHRASE = "quiet river lantern 42";
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path out;
-    static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1500), StartupListener.NONE);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(1500);
 
     private Path exportFirstCourse() throws java.io.IOException {
         signIn("nb-admin", PASSWORD);
@@ -91,7 +64,7 @@ class ExportsJourneyTest extends ConsoleJourney {
         fill("#rosterPassphrase", PASSPHRASE);
         clickOn("#openRoster");
         waitUntil(() -> banner.getTitle() != null && !banner.getTitle().isEmpty());
-        assertThat(onFx(banner::getTitle)).startsWith("Signed by the platform at " + platform.baseUri());
+        assertThat(onFx(banner::getTitle)).startsWith("Signed by the platform at " + sandbox.platform().baseUri());
         assertThat(onFx(banner::getDescription)).contains("Exported by", "(nb-admin)", "Valid until");
         @SuppressWarnings("unchecked")
         TableView<Integer> table = find("#offlineTable", TableView.class);
@@ -133,7 +106,7 @@ class ExportsJourneyTest extends ConsoleJourney {
                 java.time.Instant.now());
         conversions.add(report);
 
-        var jdbc = new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource());
+        var jdbc = new org.iqracity.console.platform.store.Jdbc(sandbox.platform().database().dataSource());
         java.util.function.Supplier<java.util.List<String>> entries = () -> jdbc.query("SELECT actor_username || ' ' "
                 + "|| course_id FROM access_log WHERE action = 'ROSTER_CONVERT' AND object_id = ? ORDER BY course_id",
                 rs -> rs.getString(1), report.report().reportId());

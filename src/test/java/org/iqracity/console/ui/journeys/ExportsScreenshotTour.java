@@ -1,12 +1,10 @@
 package org.iqracity.console.ui.journeys;
 
 import static org.iqracity.console.ui.journeys.TourFx.fx;
-import static org.iqracity.console.ui.journeys.TourFx.onFx;
 import static org.iqracity.console.ui.journeys.TourFx.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -18,9 +16,8 @@ import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.testing.RunScoped;
 import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
-import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.ThemeMode;
 
 /**
@@ -45,23 +42,15 @@ public final class ExportsScreenshotTour extends Application {
     public void start(Stage stage) throws Exception {
         Files.createDirectories(out);
         platform = org.iqracity.console.platform.Platform.start(
-                PlatformConfig.embedded(Files.createTempDirectory("tour"), 0).withLearners(20_000), StartupListener.NONE);
-        MemorySettings settings = new MemorySettings();
-        settings.put("theme", ThemeMode.LIGHT.name());
-        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.empty(), settings,
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2),
-                platform.baseUri().toString(),
-                ConsoleJourney.conversionQueue()));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1440);
-        stage.setHeight(900);
+                PlatformConfig.embedded(RunScoped.folder("tour"), 0).withLearners(20_000), StartupListener.NONE);
+        console = TourConsole.show(stage, Optional.empty(), PlatformConnector.overHttp(),
+                platform.baseUri().toString(), ThemeMode.LIGHT);
         Thread.ofPlatform().daemon().start(this::tour);
     }
 
     private void tour() {
         try {
-            Path file = Files.createTempDirectory("export").resolve("cs101.iqroster");
+            Path file = RunScoped.folder("export").resolve("cs101.iqroster");
             Thread.sleep(1500);
             fx(() -> field("#username").setText("nb-admin"));
             fx(() -> field("#password").setText("sandbox-password"));

@@ -16,16 +16,11 @@ import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.client.PlatformClient;
-import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.ui.learners.LearnerRow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,13 +36,13 @@ class LearnersJourneyTest extends ConsoleJourney {
      */
     static final long FILL_BAR_MS = Long.getLong("journey.fillBarMs", 3_000);
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(20_000);
     static Platform platform;
 
     @BeforeAll
     static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(20_000), StartupListener.NONE);
+        platform = sandbox.platform();
         warmUp();
     }
 
@@ -56,8 +51,7 @@ class LearnersJourneyTest extends ConsoleJourney {
      * compiling its code (its first walk takes several times as long).
      */
     private static void warmUp() {
-        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
-        client.signIn("nb-admin", PASSWORD, null);
+        PlatformClient client = signedInClient(platform, "nb-admin", null);
         for (int round = 0; round < 2; round++) {
             var page = client.learners(BIG_COURSE, LearnerQuery.firstPage());
             while (page.nextCursor() != null) {
@@ -66,21 +60,6 @@ class LearnersJourneyTest extends ConsoleJourney {
             }
         }
         client.signOut();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
     }
 
     @Test

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.SandboxTemplates;
 import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.learners.LearnerRow;
@@ -31,7 +32,7 @@ class PlatformOutageJourneyTest extends ConsoleJourney {
 
     @Test
     void lostPlatformIsShownAndTheScreenRecoversWhenItIsBack() throws Exception {
-        PlatformConfig config = PlatformConfig.embedded(dataDir, 0).withLearners(2000);
+        PlatformConfig config = SandboxTemplates.embedded(2000, dataDir);
         platform = Platform.start(config, StartupListener.NONE);
         int port = platform.baseUri().getPort();
         openConsole(platform.baseUri().toString());

@@ -6,7 +6,6 @@ import static org.iqracity.console.ui.journeys.TourFx.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -21,10 +20,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
-import org.iqracity.console.ui.common.LocalPlatform;
-import org.iqracity.console.ui.common.Messages;
-import org.iqracity.console.ui.common.ProgressSink;
 import org.iqracity.console.ui.common.ThemeMode;
 
 /**
@@ -34,7 +29,7 @@ import org.iqracity.console.ui.common.ThemeMode;
 public final class ReportsScreenshotTour extends Application {
 
     private static Path out;
-    private static org.iqracity.console.platform.Platform platform;
+    private static TourConsole.Sandbox sandbox;
     private ConsoleRoot console;
 
     public static void main(String[] args) throws Exception {
@@ -45,39 +40,14 @@ public final class ReportsScreenshotTour extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
-        Path data = Files.createTempDirectory("tour");
-        LocalPlatform sandbox = new LocalPlatform() {
-            @Override
-            public java.net.URI start(ProgressSink progress) {
-                platform = org.iqracity.console.platform.Platform.start(
-                        org.iqracity.console.platform.PlatformConfig.embedded(data, 0).withLearners(5_000),
-                        progress::progress);
-                return platform.baseUri();
-            }
-
-            @Override
-            public void stop() {
-                if (platform != null) {
-                    platform.close();
-                    platform = null;
-                }
-            }
-        };
-        MemorySettings settings = new MemorySettings();
-        settings.put("theme", ThemeMode.LIGHT.name());
-        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.of(sandbox), settings,
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null,
-                ConsoleJourney.conversionQueue()));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        sandbox = new TourConsole.Sandbox(5_000);
+        console = TourConsole.show(stage, Optional.of(sandbox), PlatformConnector.overHttp(), null, ThemeMode.LIGHT);
         Thread.ofPlatform().daemon().start(this::tour);
     }
 
     private void tour() {
         try {
-            waitFor(() -> platform != null && text("#address").startsWith("http://127.0.0.1"));
+            waitFor(() -> sandbox.platform() != null && text("#address").startsWith("http://127.0.0.1"));
             // Some activity to read in the log: a failed sign-in first.
             signIn("nb-security", "wrong-password");
             waitFor(() -> visible("#signInError"));

@@ -9,52 +9,21 @@ import javafx.scene.control.ComboBox;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.research.ResearchExportSummary;
 import org.iqracity.console.exports.ResearchExporter;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A security officer makes a research export (R11) through the real window and reads its report. */
 class ResearchExportJourneyTest extends ConsoleJourney {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path out;
-    static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1500), StartupListener.NONE);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(1500);
 
     @Test
     void securityOfficerExportsACourseForResearchAndSeesWhatWasGeneralisedAndSuppressed() throws Exception {
-        signIn("nb-security", PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-exports"));
+        signInWithCode(OFFICER, OFFICER_TOTP, "#nav-exports");
         clickOn("#nav-exports");
         waitUntil(() -> shows("#researchCourse"));
         assertThat(present("#exportCourses")).as("no roster export for a security officer").isFalse();

@@ -10,16 +10,11 @@ import javafx.scene.control.ComboBox;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.platform.MutableClock;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.TestApi;
 import org.iqracity.console.ui.common.Messages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,43 +26,22 @@ class ResearchRefusalJourneyTest extends ConsoleJourney {
     static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path out;
-    static Platform platform;
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(1500);
 
     @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(1500), StartupListener.NONE);
-        TestApi api = new TestApi(platform.baseUri(), MutableClock.systemNow());
+    static void exportCs101OnceWithAStableKey() {
+        TestApi api = new TestApi(sandbox.platform().baseUri(), MutableClock.systemNow());
         TestApi.Response earlier = api.send(api.request(ApiPaths.courseResearchExports(CS101), api.signIn("nb-admin"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"stableKey\":true}")).build());
         assertThat(earlier.status()).isEqualTo(200);
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
-
     @Test
     void r11AStableKeyExportRefusedForItsJoinsShowsThePlatformsReasonAndSavesNothing() throws Exception {
-        signIn("nb-security", PASSWORD);
-        waitUntil(() -> shows("#totp"));
-        fill("#totp", Totp.now("JBSWY3DPEHPK3PXP"));
-        clickOn("#verify");
-        waitUntil(() -> shows("#nav-exports"));
+        signInWithCode(OFFICER, OFFICER_TOTP, "#nav-exports");
         clickOn("#nav-exports");
         waitUntil(() -> shows("#researchCourse"));
 

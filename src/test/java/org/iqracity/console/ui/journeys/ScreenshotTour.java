@@ -6,7 +6,6 @@ import static org.iqracity.console.ui.journeys.TourFx.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -18,10 +17,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
-import org.iqracity.console.ui.common.LocalPlatform;
-import org.iqracity.console.ui.common.Messages;
-import org.iqracity.console.ui.common.ProgressSink;
 import org.iqracity.console.ui.common.ThemeMode;
 import org.iqracity.console.ui.learners.LearnerRow;
 
@@ -32,7 +27,7 @@ import org.iqracity.console.ui.learners.LearnerRow;
 public final class ScreenshotTour extends Application {
 
     private static Path out;
-    private static org.iqracity.console.platform.Platform platform;
+    private static TourConsole.Sandbox sandbox;
     private ConsoleRoot console;
 
     public static void main(String[] args) throws Exception {
@@ -43,33 +38,8 @@ public final class ScreenshotTour extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
-        Path data = Files.createTempDirectory("tour");
-        LocalPlatform sandbox = new LocalPlatform() {
-            @Override
-            public java.net.URI start(ProgressSink progress) {
-                platform = org.iqracity.console.platform.Platform.start(
-                        org.iqracity.console.platform.PlatformConfig.embedded(data, 0).withLearners(20_000),
-                        progress::progress);
-                return platform.baseUri();
-            }
-
-            @Override
-            public void stop() {
-                if (platform != null) {
-                    platform.close();
-                    platform = null;
-                }
-            }
-        };
-        MemorySettings settings = new MemorySettings();
-        settings.put("theme", ThemeMode.LIGHT.name());
-        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.of(sandbox), settings,
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null,
-                ConsoleJourney.conversionQueue()));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        sandbox = new TourConsole.Sandbox(20_000);
+        console = TourConsole.show(stage, Optional.of(sandbox), PlatformConnector.overHttp(), null, ThemeMode.LIGHT);
         Thread.ofPlatform().daemon().start(this::tour);
     }
 
@@ -77,7 +47,7 @@ public final class ScreenshotTour extends Application {
         try {
             Thread.sleep(2500);
             shoot("startup-progress-light");
-            waitFor(() -> platform != null && text("#address").startsWith("http://127.0.0.1"));
+            waitFor(() -> sandbox.platform() != null && text("#address").startsWith("http://127.0.0.1"));
             fx(() -> field("#username").setText("nb-admin"));
             shoot("signin-light");
             fx(() -> field("#password").setText("wrong-password"));
@@ -134,8 +104,7 @@ public final class ScreenshotTour extends Application {
             shoot("learners-detail-retired-sponsored-dark");
             fx(() -> field("#search").setText(""));
             Thread.sleep(1500);
-            platform.close();
-            platform = null;
+            sandbox.stop();
             fx(() -> field("#search").setText("zz"));
             waitFor(() -> text("#connectionState").contains("cannot be reached"));
             shoot("error-offline-dark");

@@ -2,7 +2,6 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,44 +12,16 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.ui.learners.LearnerRow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Journeys on the real embedded platform with a small sandbox, through the real window. */
 class SignInAndLearnersJourneyTest extends ConsoleJourney {
 
-    @TempDir
-    static Path dataDir;
-    static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(2000), StartupListener.NONE);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(2000);
 
     @Test
     void courseAdministratorOfTwoCoursesSeesExactlyThoseTwo() {
@@ -118,7 +89,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
      */
     @Test
     void r5ARetiredSponsoredLearnersDetailNamesTheSponsorButNoReference() {
-        Jdbc jdbc = new Jdbc(platform.database().dataSource());
+        Jdbc jdbc = new Jdbc(sandbox.platform().database().dataSource());
         List<String> picked = jdbc.queryOne("SELECT e.course_id, l.username, s.name, e.sponsor_reference "
                 + "FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN sponsor s ON s.id = e.sponsor_id "
                 + "WHERE e.member_id = 'northbridge' AND l.status = 'RETIRED' ORDER BY e.id", rs -> List.of(
@@ -184,7 +155,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
     private String courseOf;
 
     private LearnerRowDto aLearnerWithEmail(String username) {
-        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        PlatformClient client = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
         client.signIn(username, PASSWORD, null);
         for (CourseDto course : client.courses()) {
             for (LearnerRowDto row : client.learners(course.id(), LearnerQuery.firstPage()).items()) {
@@ -199,7 +170,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
     }
 
     private List<CourseDto> platformCourses(String username) {
-        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        PlatformClient client = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
         client.signIn(username, PASSWORD, null);
         List<CourseDto> courses = client.courses();
         client.signOut();

@@ -2,7 +2,6 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -20,43 +19,15 @@ import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.client.Versioned;
-import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.PlatformConfig;
-import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.ui.tracking.TechnologyDraft;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Courses & tracking through the real window, with a second administrator on the same platform. */
 class TrackingJourneyTest extends ConsoleJourney {
 
-    @TempDir
-    static Path dataDir;
-    static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(PlatformConfig.embedded(dataDir, 0).withLearners(500), StartupListener.NONE);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        openConsole(platform.baseUri().toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeConsole();
-    }
+    @RegisterExtension
+    static final SandboxPlatform sandbox = SandboxPlatform.withLearners(500);
 
     @Test
     void editSaveMeetAnotherAdministratorsVersionOverwriteOnPurposeAndRevert() {
@@ -234,7 +205,7 @@ class TrackingJourneyTest extends ConsoleJourney {
     }
 
     private static PlatformClient anotherAdministrator() {
-        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        PlatformClient client = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
         client.signIn("nb-admin", PASSWORD, null);
         return client;
     }

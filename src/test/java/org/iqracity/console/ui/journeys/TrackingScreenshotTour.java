@@ -1,13 +1,11 @@
 package org.iqracity.console.ui.journeys;
 
-import java.net.URI;
 import static org.iqracity.console.ui.journeys.TourFx.fx;
 import static org.iqracity.console.ui.journeys.TourFx.onFx;
 import static org.iqracity.console.ui.journeys.TourFx.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +27,6 @@ import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.client.Versioned;
 import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
-import org.iqracity.console.ui.common.LocalPlatform;
-import org.iqracity.console.ui.common.Messages;
-import org.iqracity.console.ui.common.ProgressSink;
 import org.iqracity.console.ui.common.ThemeMode;
 import org.iqracity.console.ui.tracking.TechnologyDraft;
 
@@ -43,7 +37,7 @@ import org.iqracity.console.ui.tracking.TechnologyDraft;
 public final class TrackingScreenshotTour extends Application {
 
     private static Path out;
-    private static org.iqracity.console.platform.Platform platform;
+    private static TourConsole.Sandbox sandbox;
     private ConsoleRoot console;
 
     public static void main(String[] args) {
@@ -64,39 +58,14 @@ public final class TrackingScreenshotTour extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         Files.createDirectories(out);
-        Path data = Files.createTempDirectory("tracking-tour");
-        LocalPlatform sandbox = new LocalPlatform() {
-            @Override
-            public URI start(ProgressSink progress) {
-                platform = org.iqracity.console.platform.Platform.start(
-                        org.iqracity.console.platform.PlatformConfig.embedded(data, 0).withLearners(5_000),
-                        progress::progress);
-                return platform.baseUri();
-            }
-
-            @Override
-            public void stop() {
-                if (platform != null) {
-                    platform.close();
-                    platform = null;
-                }
-            }
-        };
-        MemorySettings settings = new MemorySettings();
-        settings.put("theme", ThemeMode.LIGHT.name());
-        console = ConsoleRoot.show(stage, new ConsoleRoot.Setup(Optional.of(sandbox), settings,
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), null,
-                ConsoleJourney.conversionQueue()));
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        sandbox = new TourConsole.Sandbox(5_000);
+        console = TourConsole.show(stage, Optional.of(sandbox), PlatformConnector.overHttp(), null, ThemeMode.LIGHT);
         Thread.ofPlatform().daemon().start(this::tour);
     }
 
     private void tour() {
         try {
-            waitFor(() -> platform != null && lookup("#username") != null);
+            waitFor(() -> sandbox.platform() != null && lookup("#username") != null);
             Thread.sleep(1000);
             fx(() -> text("#username", "nb-admin"));
             fx(() -> text("#password", "sandbox-password"));
@@ -119,7 +88,7 @@ public final class TrackingScreenshotTour extends Application {
             shootBoth("tracking-validation");
             fx(() -> fire("#trackingDiscard"));
 
-            PlatformClient other = PlatformConnector.overHttp().connect(platform.baseUri());
+            PlatformClient other = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
             other.signIn("nb-admin", "sandbox-password", null);
             String courseId = ((org.iqracity.console.api.CourseDto) ((ListView<?>) lookup("#trackingCourses"))
                     .getSelectionModel().getSelectedItem()).id();
