@@ -200,42 +200,61 @@ class BreachSendingFaultsTest {
         }
     }
 
+    /** A notice to the smallest Northbridge course, approved and sent through {@code server}; then {@code check}. */
+    private static void sendThrough(Path dir, RefusingServer server, String title, SentCheck check) throws Exception {
+        MutableClock clock = MutableClock.systemNow();
+        MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", server.port(), false,
+                null, null, "security@northbridge.example", "Northbridge security"));
+        PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
+        try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
+            TestApi api = new TestApi(platform.baseUri(), clock);
+            BreachApi breach = new BreachApi(api);
+            Jdbc jdbc = new Jdbc(platform.database().dataSource());
+            String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
+                    + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+            officersWithoutMail(jdbc);
+            String author = api.signIn("nb-security");
+            IncidentDto draft = breach.created(author, breach.request(title, course(course),
+                    clock.instant().minus(Duration.ofHours(1))));
+            IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author, draft.id()));
+            long emails = approved.progress().pending();
+            breach.sent(author, draft.id());
+            IncidentDto done = breach.awaitSent(author, draft.id(), Duration.ofSeconds(60));
+            check.check(new Sent(api, breach, author, draft.id(), emails, done));
+        }
+    }
+
+    /** A notice sent to its end: who sent it, how many emails it had, and the incident as it finished. */
+    private record Sent(TestApi api, BreachApi breach, String author, String id, long emails, IncidentDto done) {
+    }
+
+    private interface SentCheck {
+        void check(Sent sent) throws Exception;
+    }
+
     @Test
     void r8APermanentRefusalKeepsTheServersAnswerAndARetrySendsItOnce(@TempDir Path dir) throws Exception {
         try (RefusingServer server = new RefusingServer()) {
-            MutableClock clock = MutableClock.systemNow();
-            MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", server.port(), false,
-                    null, null, "security@northbridge.example", "Northbridge security"));
-            PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
-            try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
-                TestApi api = new TestApi(platform.baseUri(), clock);
-                BreachApi breach = new BreachApi(api);
-                Jdbc jdbc = new Jdbc(platform.database().dataSource());
-                String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
-                        + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
-                officersWithoutMail(jdbc);
-                String author = api.signIn("nb-security");
-                IncidentDto draft = breach.created(author, breach.request("Refused", course(course),
-                        clock.instant().minus(Duration.ofHours(1))));
-                IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author,
-                        draft.id()));
-                long emails = approved.progress().pending();
-                breach.sent(author, draft.id());
-                IncidentDto done = breach.awaitSent(author, draft.id(), Duration.ofSeconds(60));
+            sendThrough(dir, server, "Refused", sent -> {
+                TestApi api = sent.api();
+                BreachApi breach = sent.breach();
+                String author = sent.author();
+                long emails = sent.emails();
+                IncidentDto done = sent.done();
                 assertThat(done.progress().failed()).isEqualTo(1);
                 assertThat(done.progress().sent()).isEqualTo(emails - 1);
                 DeliveryDto failed = org.iqracity.console.api.Json.tolerantMapper().treeToValue(api.get(
-                        ApiPaths.breachNotice(draft.id()) + "/deliveries?status=FAILED", author).json().path("items")
+                        ApiPaths.breachNotice(sent.id()) + "/deliveries?status=FAILED", author).json().path("items")
                         .get(0), DeliveryDto.class);
                 assertThat(failed.error()).contains("550").contains("mailbox unavailable");
                 assertThat(failed.attempts()).isEqualTo(1);
 
-                assertThat(breach.step(author, draft.id(), "deliveries/retry", null).status()).isEqualTo(200);
-                IncidentDto again = breach.await(author, draft.id(), i -> i.state() == IncidentState.SENT
+                assertThat(breach.step(author, sent.id(), "deliveries/retry", null).status()).isEqualTo(200);
+                IncidentDto again = breach.await(author, sent.id(), i -> i.state() == IncidentState.SENT
                         && i.progress().failed() == 0, Duration.ofSeconds(60));
                 assertThat(again.progress().sent()).isEqualTo(emails);
                 assertThat(server.accepted.get()).as("one message per learner in all").isEqualTo((int) emails);
-            }
+            });
         }
     }
 
@@ -246,25 +265,12 @@ class BreachSendingFaultsTest {
     @Test
     void r8AMessageWhoseAnswerNeverCameIsInDoubtAndNotSentAgain(@TempDir Path dir) throws Exception {
         try (RefusingServer server = new RefusingServer(true)) {
-            MutableClock clock = MutableClock.systemNow();
-            MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", server.port(), false,
-                    null, null, "security@northbridge.example", "Northbridge security"));
-            PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
-            try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
-                TestApi api = new TestApi(platform.baseUri(), clock);
-                BreachApi breach = new BreachApi(api);
-                Jdbc jdbc = new Jdbc(platform.database().dataSource());
-                String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
-                        + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
-                officersWithoutMail(jdbc);
-                String author = api.signIn("nb-security");
-                IncidentDto draft = breach.created(author, breach.request("Unanswered", course(course),
-                        clock.instant().minus(Duration.ofHours(1))));
-                IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author,
-                        draft.id()));
-                long emails = approved.progress().pending();
-                breach.sent(author, draft.id());
-                IncidentDto done = breach.awaitSent(author, draft.id(), Duration.ofSeconds(60));
+            sendThrough(dir, server, "Unanswered", sent -> {
+                TestApi api = sent.api();
+                BreachApi breach = sent.breach();
+                String author = sent.author();
+                long emails = sent.emails();
+                IncidentDto done = sent.done();
 
                 assertThat(done.progress().inDoubt()).isEqualTo(1);
                 assertThat(done.progress().sent()).isEqualTo(emails - 1);
@@ -273,14 +279,14 @@ class BreachSendingFaultsTest {
                         .isEqualTo((int) emails);
                 assertThat(server.messageIds).doesNotHaveDuplicates();
                 DeliveryDto doubtful = org.iqracity.console.api.Json.tolerantMapper().treeToValue(api.get(
-                        ApiPaths.breachNotice(draft.id()) + "/deliveries?status=IN_DOUBT", author).json()
+                        ApiPaths.breachNotice(sent.id()) + "/deliveries?status=IN_DOUBT", author).json()
                         .path("items").get(0), DeliveryDto.class);
                 assertThat(doubtful.error()).contains("before the server answered");
                 // "Retry failed" concerns failures only: the message in doubt stays for the officer to settle.
-                breach.step(author, draft.id(), "deliveries/retry", null);
+                breach.step(author, sent.id(), "deliveries/retry", null);
                 Thread.sleep(1_500);
                 assertThat(server.received.get()).isEqualTo((int) emails);
-            }
+            });
         }
     }
 
