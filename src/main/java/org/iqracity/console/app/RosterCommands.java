@@ -165,8 +165,8 @@ final class RosterCommands {
                     RosterProtection.passphrase(passphrase), clock.instant().plus(Duration.ofDays(days)), target),
                     (done, expected) -> err.printf("\r%,d of %,d rows", done, expected), () -> false);
             err.println();
-            out.printf("Exported %,d rows of %d course(s) to %s in %.1f s; valid until %s%n", m.rowCount(),
-                    m.courses().size(), target, (System.nanoTime() - started) / 1e9, m.expiresAt());
+            out.printf("Exported %,d rows of %s to %s in %.1f s; valid until %s%n", m.rowCount(),
+                    courses(m.courses().size()), target, (System.nanoTime() - started) / 1e9, m.expiresAt());
             return OK;
         } finally {
             client.signOut();
@@ -194,8 +194,8 @@ final class RosterCommands {
                     });
         }
         RosterManifest m = opened.manifest();
-        out.printf("%,d rows of %d course(s), exported by %s (%s) at %s, valid until %s%n", rows[0],
-                m.courses().size(), m.exportedByName(), m.exportedBy(), m.exportedAt(), m.expiresAt());
+        out.printf("%,d rows of %s, exported by %s (%s) at %s, valid until %s%n", rows[0],
+                courses(m.courses().size()), m.exportedByName(), m.exportedBy(), m.exportedAt(), m.expiresAt());
         if (!opened.signaturesVerified()) {
             out.println("Intact, but the platform's signature was not checked: give --platform to check it.");
             return UNVERIFIED;
@@ -393,5 +393,10 @@ final class RosterCommands {
             }
             return positionals.getFirst();
         }
+    }
+
+    /** "1 course", "3 courses". */
+    static String courses(int n) {
+        return n + (n == 1 ? " course" : " courses");
     }
 }

@@ -241,7 +241,7 @@ public final class ExportViewModel {
         error.set(null);
         result.set("");
         state.set(State.RUNNING);
-        LOGGER.info("exporting {} course(s), {} columns", chosen.size(), columns.size());
+        LOGGER.info("exporting courses: {}; columns: {}", chosen.size(), columns.size());
         running = tasks.job(messages.get("exports.job"), sink -> new RosterExporter(clock).export(session.client(),
                 session.me(), request, (rows, total) -> {
                     done.set(rows);

@@ -162,7 +162,7 @@ class ExportViewModelTest {
         assertThat(vm.rowsExpectedProperty().get()).isEqualTo(3_500);
         assertThat(statusBar).containsExactly("Exporting: 2,000 of 3,500 rows " + 2_000 / 3_500.0);
         assertThat(vm.rowsPerSecondProperty().get()).isPositive();
-        assertThat(vm.resultProperty().get()).contains("3,500 rows of 2 course(s)").contains("March 31, 2026");
+        assertThat(vm.resultProperty().get()).contains("3,500 rows of 2 courses").contains("March 31, 2026");
         assertThat(vm.passphraseProperty().get()).isEmpty();
         assertThat(tasks.jobs()).isEmpty();
     }

@@ -138,7 +138,7 @@ class OfflineRosterViewModelTest {
         assertThat(vm.verifiedProperty().get()).isTrue();
         assertThat(vm.signatureTextProperty().get()).contains("https://platform.example.org");
         assertThat(vm.exportedTextProperty().get()).contains("Nora Whitfield (nb-admin)", "Northbridge University",
-                "Valid until March 31, 2026", "6,000 rows from 2 course(s)");
+                "Valid until March 31, 2026", "6,000 rows from 2 courses");
         assertThat(vm.rows()).hasSize(6_000);
         assertThat(vm.courses()).containsExactly(CS101, MA201);
         assertThat(vm.passphraseProperty().get()).isEmpty();
