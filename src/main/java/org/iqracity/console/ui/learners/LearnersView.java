@@ -137,6 +137,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
             // The tooltip says what would be exported, with the count: this view's learners, or the whole course.
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
             tip.textProperty().bind(vm.exportTextProperty());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
             export.setTooltip(tip);
             export.accessibleHelpProperty().bind(vm.exportTextProperty());
             export.setAccessibleText(messages.get("learners.export"));
