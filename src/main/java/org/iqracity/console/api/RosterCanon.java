@@ -13,6 +13,8 @@ public final class RosterCanon {
     public static final String FORMAT = "iqracity-roster-v1";
     /** The form that also signs who exported: every roster since the exporter was signed. */
     public static final String FORMAT_V2 = "iqracity-roster-v2";
+    /** The form that also signs the view of the course a roster holds ({@link RosterView}), when it holds one. */
+    public static final String FORMAT_V3 = "iqracity-roster-v3";
 
     private RosterCanon() {
     }
@@ -62,17 +64,38 @@ public final class RosterCanon {
     }
 
     /**
-     * What the platform's Ed25519 signature is over: what was exported, when, by whom (the username of the staff
-     * member who exported; null only for rosters signed before the exporter was, read in their own form) and the
-     * hash of the rows.
+     * What the platform's Ed25519 signature is over for a roster of a whole course: what was exported, when, by whom
+     * (the username of the staff member who exported; null only for rosters signed before the exporter was, read in
+     * their own form) and the hash of the rows.
      */
     public static byte[] signedPayload(String memberId, String courseId, String exportedAt, String exportedBy,
                                        List<RosterField> fields, long rowCount, String sha256Hex) {
+        return signedPayload(memberId, courseId, exportedAt, exportedBy, null, fields, rowCount, sha256Hex);
+    }
+
+    /**
+     * What the platform's Ed25519 signature is over, {@code view} being the {@link RosterView#text} of the part of
+     * the course the roster holds, or null for the whole course. A roster of a view is signed in its own form (v3),
+     * which names the view after the exporter; a whole course is signed as before (v2, or v1 without an exporter),
+     * so rosters made before views existed verify as they did.
+     */
+    public static byte[] signedPayload(String memberId, String courseId, String exportedAt, String exportedBy,
+                                       String view, List<RosterField> fields, long rowCount, String sha256Hex) {
         String columns = fields.stream().map(RosterField::column).collect(Collectors.joining(","));
-        String text = exportedBy == null
-                ? String.join("\n", FORMAT, memberId, courseId, exportedAt, columns, Long.toString(rowCount), sha256Hex)
-                : String.join("\n", FORMAT_V2, memberId, courseId, exportedAt, exportedBy, columns,
-                        Long.toString(rowCount), sha256Hex);
+        String text;
+        if (view != null) {
+            if (exportedBy == null || view.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a view's roster names its exporter, and its view is one line");
+            }
+            text = String.join("\n", FORMAT_V3, memberId, courseId, exportedAt, exportedBy, view, columns,
+                    Long.toString(rowCount), sha256Hex);
+        } else if (exportedBy == null) {
+            text = String.join("\n", FORMAT, memberId, courseId, exportedAt, columns, Long.toString(rowCount),
+                    sha256Hex);
+        } else {
+            text = String.join("\n", FORMAT_V2, memberId, courseId, exportedAt, exportedBy, columns,
+                    Long.toString(rowCount), sha256Hex);
+        }
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package org.iqracity.console.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,9 +19,18 @@ public record RosterConversionReport(String reportId, String memberId, List<Stri
                                      Instant convertedAt, List<String> fields, List<SignedCourse> signed) {
     public static final int MAX_COURSES = 50;
 
-    /** One course's summary as the platform signed it ({@link RosterCanon#signedPayload}). */
-    public record SignedCourse(String courseId, String exportedAt, String exportedBy, long rowCount, String sha256,
+    /**
+     * One course's summary as the platform signed it ({@link RosterCanon#signedPayload}); {@code view} is the part of
+     * the course the roster held ({@link RosterView#text}), absent for a whole course.
+     */
+    public record SignedCourse(String courseId, String exportedAt, String exportedBy,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String view, long rowCount, String sha256,
                                String signature) {
+        /** A whole course's summary. */
+        public SignedCourse(String courseId, String exportedAt, String exportedBy, long rowCount, String sha256,
+                            String signature) {
+            this(courseId, exportedAt, exportedBy, null, rowCount, sha256, signature);
+        }
     }
 
     public RosterConversionReport {

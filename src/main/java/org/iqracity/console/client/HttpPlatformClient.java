@@ -36,6 +36,7 @@ import org.iqracity.console.api.RosterConversionDto;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.api.SessionDto;
 import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SessionRequest;
@@ -237,8 +238,9 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     @Override
-    public RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines) {
-        HttpUrl.Builder url = url(ApiPaths.course(courseId) + "/roster").newBuilder();
+    public RosterSummary roster(String courseId, List<RosterField> fields, RosterView view, RosterLines lines) {
+        HttpUrl path = url(ApiPaths.course(courseId) + "/roster");
+        HttpUrl.Builder url = (view == null ? path : LearnerQueryUrl.view(path, view)).newBuilder();
         if (!fields.isEmpty()) {
             url.addQueryParameter("fields", String.join(",",
                     fields.stream().map(RosterField::column).toList()));

@@ -19,6 +19,7 @@ import org.iqracity.console.api.RosterConversionDto;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.api.SessionDto;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
@@ -106,7 +107,15 @@ public interface PlatformClient {
      * Streams a course roster to {@code lines} as it arrives and answers the platform's signed summary. A
      * {@link RosterLines} that throws stops the download.
      */
-    RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines);
+    default RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines) {
+        return roster(courseId, fields, null, lines);
+    }
+
+    /**
+     * As {@link #roster(String, List, RosterLines)}, of the learners of {@code view} alone (the learner list's
+     * search, filters and order) in its order; null for the whole course. The summary names the view it holds.
+     */
+    RosterSummary roster(String courseId, List<RosterField> fields, RosterView view, RosterLines lines);
 
     /**
      * Tells the platform that an unencrypted copy was made of an exported roster (R14). Safe to send again: the

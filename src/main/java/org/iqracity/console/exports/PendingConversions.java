@@ -56,7 +56,7 @@ public final class PendingConversions {
         List<RosterConversionReport.SignedCourse> signed = manifest.courses().stream()
                 .limit(RosterConversionReport.MAX_COURSES)
                 .map(c -> new RosterConversionReport.SignedCourse(c.courseId(), c.exportedAt(), c.exportedBy(),
-                        c.rowCount(), c.sha256(), c.signature()))
+                        c.view(), c.rowCount(), c.sha256(), c.signature()))
                 .toList();
         return new Pending(manifest.platformKeyId(), new RosterConversionReport(UUID.randomUUID().toString(),
                 manifest.memberId(), courses, format, rows, manifest.sha256(), manifest.exportedBy(),

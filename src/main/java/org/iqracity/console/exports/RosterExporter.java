@@ -16,6 +16,7 @@ import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.RosterLines;
 import org.iqracity.console.roster.RosterManifest;
@@ -36,7 +37,14 @@ public final class RosterExporter {
         this.clock = clock;
     }
 
-    public record Course(String id, String title, long expectedRows) {
+    /**
+     * A course to export: whole, or with {@code view} (the learner list's search, filters and order) only the
+     * learners of that view in its order.
+     */
+    public record Course(String id, String title, long expectedRows, RosterView view) {
+        public Course(String id, String title, long expectedRows) {
+            this(id, title, expectedRows, null);
+        }
     }
 
     public record Request(List<Course> courses, List<RosterField> fields, RosterProtection protection,
@@ -85,7 +93,7 @@ public final class RosterExporter {
                     throw new CancellationException("export cancelled");
                 }
                 writer.beginCourse();
-                RosterSummary summary = client.roster(course.id(), fields, new RosterLines() {
+                RosterSummary summary = client.roster(course.id(), fields, course.view(), new RosterLines() {
                     @Override
                     public void header(List<String> header) throws IOException {
                         if (!header.equals(columns)) {
@@ -109,12 +117,19 @@ public final class RosterExporter {
                 if (digest.rowCount() != summary.rowCount() || !digest.sha256().equals(summary.sha256())) {
                     throw new IOException("the roster of " + course.id() + " did not arrive intact");
                 }
+                String view = course.view() == null ? null : course.view().text();
+                if (!java.util.Objects.equals(view, summary.view())) {
+                    // a platform that ignored the view would sign the whole course: the file would say otherwise
+                    throw new IOException("the platform exported another part of " + course.id()
+                            + " than was asked for");
+                }
                 keyId = summary.keyId();
                 entries.add(new RosterManifest.CourseEntry(course.id(), course.title(), summary.exportedAt(),
-                        summary.exportedBy(), summary.rowCount(), summary.sha256(), summary.signature()));
+                        summary.exportedBy(), summary.view(), summary.rowCount(), summary.sha256(),
+                        summary.signature()));
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            RosterManifest manifest = writer.finish(new RosterManifest(RosterManifest.FORMAT_VERSION,
+            RosterManifest manifest = writer.finish(new RosterManifest(RosterManifest.formatFor(entries),
                     me.member().id(), me.member().name(), me.username(), me.displayName(), now, request.expiresAt(),
                     columns, 0, null, keyId, entries));
             out.flush();

@@ -166,8 +166,10 @@ public final class Platform implements AutoCloseable {
                     node.throttle(), accessLog,
                     new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
             CourseService courses = new CourseService(new CourseRepository(jdbc));
-            LearnerService learners = new LearnerService(courses, new LearnerRepository(jdbc, database.isPostgres(),
-                    database.searchSnapshots(jdbc)),
+            // One repository for the list and the roster of a view: they read the same pages, snapshots included.
+            LearnerRepository learnerStore = new LearnerRepository(jdbc, database.isPostgres(),
+                    database.searchSnapshots(jdbc));
+            LearnerService learners = new LearnerService(courses, learnerStore,
                     new CursorCodec(secrets.cursorKey(), clock), accessLog, clock);
             TrackingRepository trackingStore = new TrackingRepository(jdbc);
             TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);
@@ -178,7 +180,7 @@ public final class Platform implements AutoCloseable {
             String version = Platform.class.getPackage().getImplementationVersion();
             SigningKeys signingKeys = new SigningKeys(secrets);
             RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
-                    signingKeys, accessLog, clock);
+                    learnerStore, signingKeys, accessLog, clock);
             breach = Breach.start(config, jdbc, accessLog, clock, node.lease(), node.shared());
             AccessLogService logService = new AccessLogService(accessLogStore, accessLog, node.refusals(),
                     signingKeys, clock);

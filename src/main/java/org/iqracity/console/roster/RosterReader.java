@@ -290,8 +290,8 @@ public final class RosterReader {
             List<RosterField> fields = m.fields().stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList();
             Signature s = Signature.getInstance("Ed25519");
             s.initVerify(key);
-            s.update(RosterCanon.signedPayload(m.memberId(), c.courseId(), c.exportedAt(), c.exportedBy(), fields,
-                    c.rowCount(), c.sha256()));
+            s.update(RosterCanon.signedPayload(m.memberId(), c.courseId(), c.exportedAt(), c.exportedBy(), c.view(),
+                    fields, c.rowCount(), c.sha256()));
             return s.verify(Base64.getDecoder().decode(c.signature()));
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;

@@ -178,17 +178,53 @@ class OpenApiTest {
         TestApi api = PlatformFixture.h2().api();
         String token = api.signIn("nb-admin");
         String list = ApiPaths.courseLearners("course-v1:Northbridge+DS200+2026_T1");
-        List<String> documented = new ArrayList<>();
-        doc.path("paths").path("/courses/{courseId}/learners").path("get").path("parameters").forEach(p -> {
-            if (p.path("in").asText().equals("query")) {
-                documented.add(p.path("name").asText());
-            }
-        });
+        List<String> documented = queryParameters("/courses/{courseId}/learners");
         assertThat(documented).contains("q", "country", "minGrade", "maxGrade", "inactiveDays");
         for (String name : documented) {
             TestApi.Response r = api.get(list + "?" + name + "=%00", token);
             assertThat(r.body()).as(name).doesNotContain("Unknown parameter");
         }
         assertThat(api.get(list + "?minGrades=0.5", token).body()).contains("Unknown parameter");
+    }
+
+    /**
+     * The roster documents the learner list's search, filter and sort parameters and its own fields, not the list's
+     * paging; each documented one is taken (refused for its value, never as unknown), and nothing else is.
+     */
+    @Test
+    void theRosterTakesTheListsViewParametersAndItsFields() {
+        TestApi api = PlatformFixture.h2().api();
+        String token = api.signIn("nb-admin");
+        String roster = ApiPaths.course("course-v1:Northbridge+DS200+2026_T1") + "/roster";
+        List<String> documented = queryParameters("/courses/{courseId}/roster");
+        List<String> view = new ArrayList<>(queryParameters("/courses/{courseId}/learners"));
+        view.removeAll(List.of("limit", "cursor", "at"));
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(concat(view, "fields"));
+        for (String name : documented) {
+            TestApi.Response r = api.get(roster + "?" + name + "=%00", token);
+            assertThat(r.status()).as(name).isEqualTo(422);
+            assertThat(r.body()).as(name).doesNotContain("Unknown parameter");
+        }
+        for (String paging : List.of("limit", "cursor")) {
+            assertThat(api.get(roster + "?" + paging + "=5", token).body()).contains("Unknown parameter");
+        }
+    }
+
+    private static List<String> concat(List<String> list, String more) {
+        List<String> all = new ArrayList<>(list);
+        all.add(more);
+        return all;
+    }
+
+    /** The names of an operation's query parameters, those given by reference to the components included. */
+    private static List<String> queryParameters(String path) {
+        List<String> names = new ArrayList<>();
+        doc.path("paths").path(path).path("get").path("parameters").forEach(p -> {
+            JsonNode param = resolve(p);
+            if (param.path("in").asText().equals("query")) {
+                names.add(param.path("name").asText());
+            }
+        });
+        return names;
     }
 }

@@ -148,9 +148,49 @@ class RosterFileTest {
 
     @Test
     void r14NewerFormatAsksForAnUpdate() throws Exception {
-        byte[] newer = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.PLATFORM, 2, COURSES, 5);
+        byte[] newer = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.PLATFORM,
+                RosterManifest.FORMAT_VERSION + 1, COURSES, 5);
         assertThatThrownBy(() -> open(newer, PASS, new Collect()))
                 .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.NEWER_FORMAT);
+    }
+
+    static final String VIEW = "q=chen&country=DE,KE&sort=-username";
+
+    /** R14: a roster of a Learners screen's view opens verified, names its view, and keeps the view's order. */
+    @Test
+    void r14ARosterOfAViewOpensVerifiedWithItsViewAndItsRowsInTheirOrder() throws Exception {
+        byte[] file = RosterFiles.writeView(VIEW, VIEW, 2);
+        Collect sink = new Collect();
+        RosterReader.Opened opened = open(file, PASS, sink);
+
+        assertThat(opened.signaturesVerified()).isTrue();
+        assertThat(opened.manifest().formatVersion()).isEqualTo(2);
+        assertThat(opened.manifest().courses()).singleElement()
+                .satisfies(c -> assertThat(c.view()).isEqualTo(VIEW));
+        assertThat(sink.rows).extracting(r -> r.get(1)).startsWith("user11", "user10", "user9").endsWith("user0");
+        assertThat(RosterReadme.text(opened.manifest())).contains("(12 learners of the view " + VIEW
+                + ", in its order)").contains("query string");
+        assertThat(RosterReadme.text(RosterFiles.writeManifestOfWholeCourses())).doesNotContain("of the view")
+                .doesNotContain("query string");
+    }
+
+    /** R14: the view is signed with the rows: another view, or none (a whole course claimed), fails the signature. */
+    @Test
+    void r14AViewOtherThanTheSignedOneIsRefusedAsAChangedRoster() {
+        for (String claimed : new String[] {"q=chen&sort=-username", "country=DE,KE&sort=-username", null}) {
+            assertThatThrownBy(() -> open(RosterFiles.writeView(VIEW, claimed, 2), PASS, new Collect()))
+                    .as(String.valueOf(claimed))
+                    .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.SIGNATURE_INVALID);
+        }
+    }
+
+    /** Rosters of whole courses stay in the first format, which consoles from before views still open. */
+    @Test
+    void aRosterOfWholeCoursesIsWrittenInTheFormatOlderConsolesRead() {
+        var whole = new RosterManifest.CourseEntry("c", "C", "2026-11-29T10:00:00Z", "nb-admin", 3, "ab", "sig");
+        var view = new RosterManifest.CourseEntry("c", "C", "2026-11-29T10:00:00Z", "nb-admin", VIEW, 3, "ab", "sig");
+        assertThat(RosterManifest.formatFor(List.of(whole, whole))).isEqualTo(1);
+        assertThat(RosterManifest.formatFor(List.of(whole, view))).isEqualTo(2);
     }
 
     @Test

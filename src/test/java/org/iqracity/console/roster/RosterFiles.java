@@ -95,6 +95,47 @@ final class RosterFiles {
         return out.toByteArray();
     }
 
+    /**
+     * A one-course roster of a view of the course: its rows in the view's order (usernames descending), signed over
+     * {@code signedView}, its manifest entry saying {@code claimedView}, in format {@code formatVersion}.
+     */
+    static byte[] writeView(String signedView, String claimedView, int formatVersion) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String course = "course-v1:Northbridge+CS101+2026_T1";
+        String at = "2026-11-29T10:00:00Z";
+        try (RosterWriter w = RosterWriter.open(out, FIELDS, RosterProtection.passphrase(RosterFileTest.PASS))) {
+            w.beginCourse();
+            for (List<String> r : rows(course, 12).reversed()) {
+                w.row(r);
+            }
+            RosterWriter.CourseDigest d = w.endCourse();
+            String signature;
+            try {
+                Signature s = Signature.getInstance("Ed25519");
+                s.initSign(PLATFORM.getPrivate());
+                s.update(RosterCanon.signedPayload("northbridge", course, at, "nb-admin", signedView,
+                        FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(),
+                        d.sha256()));
+                signature = Base64.getEncoder().encodeToString(s.sign());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            w.finish(new RosterManifest(formatVersion, "northbridge", "Northbridge University", "nb-admin",
+                    "Nora Whitfield", Instant.parse(at), RosterFileTest.LATER, FIELDS, 0, null, "test-key",
+                    List.of(new RosterManifest.CourseEntry(course, "Course", at, "nb-admin", claimedView,
+                            d.rowCount(), d.sha256(), signature))));
+        }
+        return out.toByteArray();
+    }
+
+    /** The manifest of a roster of two whole courses, as {@link #write} makes it. */
+    static RosterManifest writeManifestOfWholeCourses() {
+        return new RosterManifest(1, "northbridge", "Northbridge University", "nb-admin", "Nora Whitfield",
+                Instant.parse("2026-11-29T10:00:00Z"), RosterFileTest.LATER, FIELDS, 20, "ab", "test-key", List.of(
+                new RosterManifest.CourseEntry("a", "A", "2026-11-29T10:00:00Z", "nb-admin", 10, "ab", "sig"),
+                new RosterManifest.CourseEntry("b", "B", "2026-11-29T10:00:00Z", "nb-admin", 10, "ab", "sig")));
+    }
+
     static String sign(KeyPair signer, String course, String at, RosterWriter.CourseDigest d) {
         try {
             Signature s = Signature.getInstance("Ed25519");

@@ -227,7 +227,8 @@ public class FakePlatformClient implements PlatformClient {
 
     @Override
     public org.iqracity.console.api.RosterSummary roster(String courseId,
-            List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.client.RosterLines lines) {
+            List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.api.RosterView view,
+            org.iqracity.console.client.RosterLines lines) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
 

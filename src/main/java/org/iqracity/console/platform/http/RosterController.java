@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.platform.service.Caller;
@@ -30,8 +31,11 @@ final class RosterController {
         this.limits = limits;
     }
 
+    /** The columns, and the learner list's search, filters and order for a roster of that view alone. */
+    private static final Set<String> ROSTER_PARAMS = LearnerQueryParams.with(LearnerQueryParams.VIEW, "fields");
+
     void roster(Context ctx, Caller caller) throws Exception {
-        Requests.Params p = new Requests.Params(ctx, Set.of("fields"));
+        Requests.Params p = new Requests.Params(ctx, ROSTER_PARAMS);
         List<RosterField> fields = new ArrayList<>();
         String list = p.string("fields");
         if (list != null) {
@@ -46,8 +50,9 @@ final class RosterController {
                 }
             }
         }
+        LearnerQuery view = LearnerQueryParams.read(p);
         p.check();
-        RosterService.Export export = rosters.prepare(caller, ctx.pathParam("courseId"), fields);
+        RosterService.Export export = rosters.prepare(caller, ctx.pathParam("courseId"), fields, view);
         // Counted once the caller may have the roster: refusals (404, 403) cost the database little.
         try (WorkLimits.Permit permit = limits.begin(caller, WorkLimits.Kind.ROSTER)) {
             ctx.status(200).contentType(NDJSON).header("Cache-Control", "no-store");

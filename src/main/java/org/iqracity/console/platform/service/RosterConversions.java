@@ -41,6 +41,8 @@ public final class RosterConversions {
     /** Clocks of laptops drift; a conversion claimed further in the future than this is refused. */
     private static final Duration SKEW = Duration.ofHours(1);
     private static final long MAX_ROWS = 100_000_000_000L;
+    /** Longer than any view the learner list accepts (100 characters of search, 250 countries, the rest). */
+    static final int MAX_VIEW_LENGTH = 2_000;
 
     private final CourseRepository courses;
     private final RosterConversionRepository repository;
@@ -89,8 +91,7 @@ public final class RosterConversions {
         for (RosterConversionReport.SignedCourse c : r.signed()) {
             if (c == null || c.courseId() == null || !courseIds.contains(c.courseId()) || !seen.add(c.courseId())
                     || c.exportedAt() == null || c.sha256() == null || c.signature() == null
-                    || !signing.verifies(RosterCanon.signedPayload(r.memberId(), c.courseId(), c.exportedAt(),
-                            c.exportedBy(), fields, c.rowCount(), c.sha256()), c.signature())) {
+                    || !signed(r.memberId(), c, fields)) {
                 return Vouched.NOTHING;
             }
             Instant at;
@@ -106,6 +107,19 @@ public final class RosterConversions {
         boolean named = exporters.size() == 1 && !exporters.contains("null");
         return new Vouched(named ? Provenance.SIGNED : Provenance.SIGNED_WITHOUT_EXPORTER,
                 named ? exporters.iterator().next() : null, earliest, rows);
+    }
+
+    /** Whether this platform signed the course's summary as reported, the view of the course included. */
+    private boolean signed(String memberId, RosterConversionReport.SignedCourse c, List<RosterField> fields) {
+        byte[] payload;
+        try {
+            payload = RosterCanon.signedPayload(memberId, c.courseId(), c.exportedAt(), c.exportedBy(), c.view(),
+                    fields, c.rowCount(), c.sha256());
+        } catch (IllegalArgumentException e) {
+            // a view without an exporter, or of more than one line: no summary this platform signs
+            return false;
+        }
+        return signing.verifies(payload, c.signature());
     }
 
     public record Receipt(RosterConversionDto dto, boolean created) {
@@ -192,6 +206,11 @@ public final class RosterConversions {
         if (r.signed() != null && r.signed().size() > RosterConversionReport.MAX_COURSES) {
             errors.add(new Problem.FieldError("signed", "At most " + RosterConversionReport.MAX_COURSES
                     + " course summaries, one per course."));
+        }
+        if (r.signed() != null && r.signed().stream().anyMatch(c -> c != null && c.view() != null
+                && c.view().length() > MAX_VIEW_LENGTH)) {
+            errors.add(new Problem.FieldError("signed", "A course's view is at most " + MAX_VIEW_LENGTH
+                    + " characters."));
         }
         if (r.fields() != null && r.fields().size() > RosterField.values().length) {
             errors.add(new Problem.FieldError("fields", "The roster's columns, each once."));

@@ -3,9 +3,16 @@ package org.iqracity.console.platform.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads a course's roster in username order, a batch at a time, so memory stays flat whatever the course size. */
+/**
+ * Reads a course's roster in username order, a batch at a time, so memory stays flat whatever the course size; and
+ * the roster rows of given enrollments, for a roster of a view of the course.
+ */
 public final class RosterRepository {
     private final Jdbc jdbc;
     private final boolean postgres;
@@ -24,6 +31,47 @@ public final class RosterRepository {
                             boolean retired) {
     }
 
+    /** What a row shows, in {@link #map}'s order. */
+    private static final String COLUMNS = "e.id, e.username_key, e.course_id, e.learner_id, l.username, l.name, "
+            + "e.email, l.country, l.region, l.language, l.year_of_birth, l.gender, l.level_of_education, e.mode, "
+            + "e.enrolled_at, e.active, e.progress, e.grade, e.passed, e.certificate, e.last_activity_at, "
+            + "e.active_days, e.sponsor_id, l.status";
+
+    /**
+     * The rows of these enrollments of one course of one Member (R1), in the order given: a roster of a view reads
+     * which enrollments, and in which order, from the learner list, and their columns here. An enrollment gone
+     * meanwhile is left out. Each is one look-up by primary key (PostgreSQL reads the ids as one array).
+     */
+    public List<RosterRow> rows(String memberId, String courseId, List<Long> enrollmentIds) {
+        if (enrollmentIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(memberId, courseId));
+        String ids;
+        if (postgres) {
+            ids = "= ANY(?)";
+            params.add(enrollmentIds.stream().mapToLong(Long::longValue).toArray());
+        } else {
+            ids = "IN (" + String.join(", ", Collections.nCopies(enrollmentIds.size(), "?")) + ")";
+            params.addAll(enrollmentIds);
+        }
+        Map<Long, RosterRow> byId = new HashMap<>(enrollmentIds.size() * 2);
+        for (RosterRow row : jdbc.query("SELECT " + COLUMNS + " FROM enrollment e JOIN learner l"
+                + (postgres ? "" : " USE INDEX (learner_roster)") + " ON l.id = e.learner_id"
+                + " WHERE e.member_id = ? AND e.course_id = ? AND e.id " + ids, RosterRepository::map,
+                params.toArray())) {
+            byId.put(row.enrollmentId(), row);
+        }
+        List<RosterRow> ordered = new ArrayList<>(byId.size());
+        for (Long id : enrollmentIds) {
+            RosterRow row = byId.get(id);
+            if (row != null) {
+                ordered.add(row);
+            }
+        }
+        return ordered;
+    }
+
     /** The next batch after ({@code afterKey}, {@code afterId}); null key for the first. */
     public List<RosterRow> batch(String memberId, String courseId, String afterKey, long afterId, int size) {
         Object[] params = afterKey == null ? new Object[] {memberId, courseId, size}
@@ -40,10 +88,7 @@ public final class RosterRepository {
      * with the rest of the row).
      */
     static String batchSql(boolean postgres, boolean keyset) {
-        return "SELECT e.id, e.username_key, e.course_id, e.learner_id, l.username, l.name, e.email, l.country, "
-                + "l.region, l.language, l.year_of_birth, l.gender, l.level_of_education, e.mode, e.enrolled_at, "
-                + "e.active, e.progress, e.grade, e.passed, e.certificate, e.last_activity_at, e.active_days, "
-                + "e.sponsor_id, l.status FROM enrollment e" + (postgres ? "" : " USE INDEX (enrollment_roster)")
+        return "SELECT " + COLUMNS + " FROM enrollment e" + (postgres ? "" : " USE INDEX (enrollment_roster)")
                 + " JOIN learner l" + (postgres ? "" : " USE INDEX (learner_roster)")
                 + " ON l.id = e.learner_id WHERE e.member_id = ? AND e.course_id = ?"
                 + (keyset ? " AND e.username_key >= ? AND (e.username_key > ? OR e.id > ?)" : "")

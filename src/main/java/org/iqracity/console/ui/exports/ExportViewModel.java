@@ -36,6 +36,7 @@ import javafx.collections.ObservableList;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
@@ -46,6 +47,7 @@ import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
+import org.iqracity.console.ui.common.ViewWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +106,9 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper fromScreen = new ReadOnlyStringWrapper("");
     /** A request taken before the courses were loaded; applied once they are. */
     private ExportRequest pending;
+    /** The request the form was last filled from: its view applies while its course alone is chosen. */
+    private ExportRequest taken;
+    private final ViewWords viewWords;
 
     public ExportViewModel(AppState app, TaskRunner tasks, Messages messages, Clock clock) {
         this(app, tasks, messages, clock, new SimpleObjectProperty<>());
@@ -118,6 +123,9 @@ public final class ExportViewModel {
         this.messages = messages;
         this.errors = new RosterErrors(messages);
         this.clock = clock;
+        this.viewWords = new ViewWords(messages);
+        // Choosing other courses changes what the Learners screen's view applies to; the note says so at once.
+        courses.addListener((javafx.collections.ListChangeListener<CourseChoice>) c -> describeFromScreen());
         List<Observable> deps = new ArrayList<>(List.of(courses, recipients, passphrase, passphraseAgain, target));
         for (RosterField f : RosterField.values()) {
             if (f != RosterField.COURSE_ID) {
@@ -155,8 +163,8 @@ public final class ExportViewModel {
     }
 
     /**
-     * Fills the form from a request of another screen: that course alone and its columns. What a roster cannot do
-     * (hold only the learners a search or filter left, in that screen's order) is said, not pretended.
+     * Fills the form from a request of another screen: that course alone, its columns, and the view it showed (its
+     * search, filters and order), which the roster then holds, in that order, while that course alone is chosen.
      */
     private void takeRequest(ExportRequest request) {
         if (request != null) {
@@ -172,17 +180,39 @@ public final class ExportViewModel {
         }
         ExportRequest request = pending;
         pending = null;
-        boolean found = false;
+        boolean found = courses.stream().anyMatch(c -> c.course().id().equals(request.course().id()));
+        taken = found ? request : null;
         for (CourseChoice c : courses) {
-            boolean chosen = c.course().id().equals(request.course().id());
-            c.selected().set(chosen);
-            found |= chosen;
+            c.selected().set(c.course().id().equals(request.course().id()));
         }
         for (FieldChoice f : fields) {
             f.selected().set(request.fields().contains(f.field()));
         }
-        fromScreen.set(!found ? "" : messages.format(request.narrowed() ? "exports.fromLearners.narrowed"
-                : "exports.fromLearners", request.course().title()));
+        describeFromScreen();
+    }
+
+    /** The view taken from the Learners screen, if it applies to the courses chosen now: exactly its course. */
+    private RosterView viewNow() {
+        if (taken == null || taken.view() == null) {
+            return null;
+        }
+        List<CourseChoice> chosen = courses.stream().filter(c -> c.selected().get()).toList();
+        boolean alone = chosen.size() == 1 && chosen.getFirst().course().id().equals(taken.course().id());
+        return alone ? taken.view() : null;
+    }
+
+    private void describeFromScreen() {
+        if (taken == null) {
+            fromScreen.set("");
+        } else if (taken.view() == null) {
+            fromScreen.set(messages.format("exports.fromLearners", taken.course().title(), taken.rows()));
+        } else if (viewNow() != null) {
+            fromScreen.set(messages.format("exports.fromLearners.view", taken.rows(), taken.course().title(),
+                    viewWords.describe(taken.view())));
+        } else {
+            fromScreen.set(messages.format("exports.fromLearners.viewOff", taken.course().title(),
+                    viewWords.describe(taken.view())));
+        }
     }
 
     /** Where the form was filled from and what the roster will hold, or empty. */
@@ -219,9 +249,11 @@ public final class ExportViewModel {
             return;
         }
         Session session = app.session();
+        RosterView view = viewNow();
         List<RosterExporter.Course> chosen = courses.stream().filter(c -> c.selected().get())
-                .map(c -> new RosterExporter.Course(c.course().id(), c.course().title(),
-                        c.course().enrollmentsOr(0)))
+                .map(c -> view != null ? new RosterExporter.Course(c.course().id(), c.course().title(),
+                        taken.rows(), view)
+                        : new RosterExporter.Course(c.course().id(), c.course().title(), c.course().enrollmentsOr(0)))
                 .toList();
         List<RosterField> columns = new ArrayList<>(List.of(RosterField.COURSE_ID));
         fields.stream().filter(f -> f.selected().get()).map(FieldChoice::field).forEach(columns::add);
@@ -241,7 +273,8 @@ public final class ExportViewModel {
         error.set(null);
         result.set("");
         state.set(State.RUNNING);
-        LOGGER.info("exporting courses: {}; columns: {}", chosen.size(), columns.size());
+        LOGGER.info("exporting courses: {}; columns: {}{}", chosen.size(), columns.size(),
+                view == null ? "" : "; of a view");
         running = tasks.job(messages.get("exports.job"), sink -> new RosterExporter(clock).export(session.client(),
                 session.me(), request, (rows, total) -> {
                     done.set(rows);

@@ -231,7 +231,14 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         busy.visibleProperty().bind(vm.queryingProperty());
         StackPane.setAlignment(busy, Pos.TOP_CENTER);
         StackPane tableArea = new StackPane(table, busy);
-        VBox top = new VBox(banner, toolbar, notice, error("offlineReviewError"));
+        // A roster of a Learners screen's view says which one, and that its rows are in that view's order.
+        Message view = new Message(null, null, Icons.of(AppIcon.INFO));
+        view.setId("offlineView");
+        view.getStyleClass().add(Styles.ACCENT);
+        view.descriptionProperty().bind(vm.viewTextProperty());
+        view.visibleProperty().bind(vm.viewTextProperty().isNotEmpty());
+        view.managedProperty().bind(view.visibleProperty());
+        VBox top = new VBox(banner, view, toolbar, notice, error("offlineReviewError"));
         top.getStyleClass().add(Css.OFFLINE_TOP);
         BorderPane pane = new BorderPane(tableArea);
         pane.setTop(top);

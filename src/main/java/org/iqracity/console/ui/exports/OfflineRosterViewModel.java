@@ -52,6 +52,7 @@ import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
+import org.iqracity.console.ui.common.ViewWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,7 @@ public final class OfflineRosterViewModel {
     private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper exportedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper viewText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper querying = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper readProgress = new ReadOnlyDoubleWrapper(-1);
@@ -187,6 +189,7 @@ public final class OfflineRosterViewModel {
         exportedText.set(messages.format("offline.banner.exported", m.exportedByName(), m.exportedBy(),
                 m.memberName(), when.format(m.exportedAt()),
                 m.expiresAt() == null ? "-" : day.format(m.expiresAt()), m.rowCount(), m.courses().size()));
+        viewText.set(views(m));
         verified.set(read.opened().signaturesVerified());
         signatureText.set(read.opened().signaturesVerified()
                 ? messages.format("offline.banner.verified", read.verifiedBy())
@@ -202,6 +205,17 @@ public final class OfflineRosterViewModel {
         LOGGER.info("opened a roster of {} rows offline (signature {})", read.roster().rowCount(),
                 read.opened().signaturesVerified() ? "verified" : "not checked");
         requery();
+    }
+
+    /**
+     * What part of each course the roster holds when it is a view of the Learners screen (its search, filters and
+     * order, signed with the rows), one sentence a course; empty for whole courses.
+     */
+    private String views(RosterManifest m) {
+        ViewWords words = new ViewWords(messages);
+        return m.courses().stream().filter(c -> c.view() != null)
+                .map(c -> messages.format("offline.view", c.courseId(), c.rowCount(), words.describe(c.view())))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** Client-side sort over the indexes; -1 restores the file's order. */
@@ -379,6 +393,7 @@ public final class OfflineRosterViewModel {
         rows.replace(new int[0]);
         roster.set(null);
         manifest.set(null);
+        viewText.set("");
         courses.clear();
         notice.set("");
         error.set(null);
@@ -448,6 +463,11 @@ public final class OfflineRosterViewModel {
 
     public ReadOnlyStringProperty signatureTextProperty() {
         return signatureText.getReadOnlyProperty();
+    }
+
+    /** The views the roster holds, in words ({@link ViewWords}); empty when it holds whole courses. */
+    public ReadOnlyStringProperty viewTextProperty() {
+        return viewText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noticeProperty() {

@@ -255,8 +255,10 @@ final class LearnerDetailView extends StackPane {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(4);
+        // Keys line up at 130 px, and a longer one ("Email for this course") widens its column rather than being
+        // cut: the key column's least width is its longest key's (see key()), and what gives way is the value.
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(130);
+        keys.setPrefWidth(130);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(keys, values);
@@ -266,6 +268,7 @@ final class LearnerDetailView extends StackPane {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Css.KEY);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

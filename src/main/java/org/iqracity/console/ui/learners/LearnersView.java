@@ -134,11 +134,22 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
             Button export = new Button(null, Icons.of(AppIcon.DOWNLOAD));
             export.setId("exportFromLearners");
             export.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-            export.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.export.tooltip")));
+            // The tooltip says what would be exported, with the count: this view's learners, or the whole course.
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(vm.exportTextProperty());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            export.setTooltip(tip);
+            export.accessibleHelpProperty().bind(vm.exportTextProperty());
             export.setAccessibleText(messages.get("learners.export"));
-            export.disableProperty().bind(vm.courseProperty().isNull());
-            export.setOnAction(e -> exportRoster.accept(vm.exportRequest(java.util.Arrays.stream(
-                    LearnerColumn.values()).filter(c -> columns.shownProperty(c).get()).toList())));
+            export.disableProperty().bind(vm.exportable().not());
+            export.setOnAction(e -> {
+                ExportRequest request = vm.exportRequest(java.util.Arrays.stream(LearnerColumn.values())
+                        .filter(c -> columns.shownProperty(c).get()).toList());
+                if (request != null) {
+                    exportRoster.accept(request);
+                }
+            });
             bar.getChildren().add(export);
         }
         bar.getStyleClass().add(Css.TOOLBAR);

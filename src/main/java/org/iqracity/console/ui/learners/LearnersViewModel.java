@@ -9,6 +9,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,6 +23,7 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.common.AppState;
@@ -67,6 +70,9 @@ public final class LearnersViewModel {
     private final BooleanProperty descending = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    /** The query whose rows are on screen (null while none are): what "Export roster" exports. */
+    private final ReadOnlyObjectWrapper<LearnerQuery> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper exportText = new ReadOnlyStringWrapper("");
 
     private final InvalidationListener queryChanged = this::queryChanged;
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
@@ -113,6 +119,10 @@ public final class LearnersViewModel {
         });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
         app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
+        InvalidationListener exportChanged = obs -> exportText.set(describeExport());
+        shown.addListener(exportChanged);
+        pages.totalProperty().addListener(exportChanged);
+        exportText.set(describeExport());
     }
 
     /** Loads the courses this person may see, by title, and opens the one open before or chosen last anywhere. */
@@ -192,8 +202,10 @@ public final class LearnersViewModel {
         refused.clear();
         selection.reset();
         LearnerQuery asked = query();
+        shown.set(null);
         pages.open(client, selected.id(), asked)
                 .onSuccess(page -> {
+                    shown.set(asked);
                     state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
                     selection.keepDetailOnlyIfListed(asked);
                 })
@@ -206,15 +218,38 @@ public final class LearnersViewModel {
     }
 
     /**
-     * An export of this course's roster with the columns {@code shown}. A roster holds every learner of the course
-     * in the platform's order: the request says whether a search or filters narrowed the list, for the form to say
-     * they do not apply.
+     * An export of what the list shows, with the columns {@code columns}: the learners of the query whose rows are on
+     * screen (its search, filters and order; a search still being typed is not in it yet), in its order. A list of
+     * the whole course in username order asks for the whole course's roster. Null while no list is shown.
      */
-    public ExportRequest exportRequest(java.util.Collection<LearnerColumn> shown) {
+    public ExportRequest exportRequest(java.util.Collection<LearnerColumn> columns) {
+        LearnerQuery listed = shown.get();
+        if (listed == null || course.get() == null) {
+            return null;
+        }
         java.util.Set<RosterField> fields = java.util.EnumSet.of(RosterField.USERNAME);
-        shown.forEach(c -> fields.add(c.rosterField));
-        String text = search.get() == null ? "" : search.get().strip();
-        return new ExportRequest(course.get(), fields, filtered() || !text.isEmpty());
+        columns.forEach(c -> fields.add(c.rosterField));
+        RosterView view = RosterView.of(listed);
+        return new ExportRequest(course.get(), fields, view.wholeCourse() ? null : view, totalProperty().get());
+    }
+
+    /** What "Export roster" would export now, with the count, for its tooltip; empty while nothing is listed. */
+    private String describeExport() {
+        LearnerQuery listed = shown.get();
+        if (listed == null) {
+            return messages.get("learners.export.tooltip.none");
+        }
+        return messages.format(RosterView.of(listed).wholeCourse() ? "learners.export.tooltip.course"
+                : "learners.export.tooltip.view", totalProperty().get());
+    }
+
+    /** Whether there is a list to export: its rows are on screen. */
+    public javafx.beans.binding.BooleanBinding exportable() {
+        return shown.isNotNull();
+    }
+
+    public ReadOnlyStringProperty exportTextProperty() {
+        return exportText.getReadOnlyProperty();
     }
 
     /** Escape: clears the search if there is one. Returns false when there was nothing to clear. */
@@ -313,6 +348,7 @@ public final class LearnersViewModel {
     }
 
     public void dispose() {
+        shown.set(null);
         selection.reset();
         pages.clear();
         detail.clear();

@@ -19,6 +19,7 @@ import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.client.RosterLines;
@@ -48,6 +49,9 @@ class ExportViewModelTest {
         IntConsumer onRow = i -> { };
         RuntimeException failAtRow;
         int failAt = -1;
+        /** The view each roster was asked for (null: the whole course), and how many rows a view holds. */
+        final List<RosterView> viewsAsked = new ArrayList<>();
+        int viewRows = 42;
 
         StreamingPlatform() {
             super(URI.create("https://platform.example.org"));
@@ -55,11 +59,12 @@ class ExportViewModelTest {
         }
 
         @Override
-        public RosterSummary roster(String courseId, List<RosterField> fields, RosterLines lines) {
+        public RosterSummary roster(String courseId, List<RosterField> fields, RosterView view, RosterLines lines) {
+            viewsAsked.add(view);
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 lines.header(fields.stream().map(RosterField::column).toList());
-                long n = course(courseId).enrollmentCount();
+                long n = view == null ? course(courseId).enrollmentCount() : viewRows;
                 for (int i = 0; i < n; i++) {
                     if (i == failAt) {
                         throw failAtRow;
@@ -73,8 +78,8 @@ class ExportViewModelTest {
                     onRow.accept(i);
                 }
                 return new RosterSummary(RosterSummary.TYPE, "northbridge", courseId, "2026-03-01T09:00:00Z",
-                        "nb-admin", fields.stream().map(RosterField::column).toList(), n, HexFormat.of().formatHex(sha.digest()),
-                        "key-1", "c2lnbmF0dXJl");
+                        "nb-admin", view == null ? null : view.text(), fields.stream().map(RosterField::column).toList(),
+                        n, HexFormat.of().formatHex(sha.digest()), "key-1", "c2lnbmF0dXJl");
             } catch (IOException | java.security.NoSuchAlgorithmException e) {
                 throw new PlatformUnreachableException("the answer broke off", e);
             }
@@ -242,12 +247,21 @@ class ExportViewModelTest {
         assertThat(vm.errorProperty().get().text()).isEqualTo(messages.get("exports.key.unreadable.text"));
     }
 
+    private static RosterView keDeByName() {
+        return new RosterView(null, null, null, null, List.of("ke", "DE"), null, null, null, null, null,
+                org.iqracity.console.api.LearnerSort.NAME, false);
+    }
+
+    private javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> request(int course,
+            RosterView view, long rows) {
+        return new javafx.beans.property.SimpleObjectProperty<>(new org.iqracity.console.ui.common.ExportRequest(
+                platform.courses.get(course), java.util.Set.of(RosterField.USERNAME, RosterField.GRADE), view, rows));
+    }
+
+    /** R14: the Learners screen's view is what the roster holds, and the form says so with the count. */
     @Test
-    void aRequestFromTheLearnersScreenChoosesItsCourseAndColumnsAndSaysWhatARosterCannotDo() {
-        javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> requests =
-                new javafx.beans.property.SimpleObjectProperty<>(new org.iqracity.console.ui.common.ExportRequest(
-                        platform.courses.get(1), java.util.Set.of(org.iqracity.console.api.RosterField.USERNAME,
-                        org.iqracity.console.api.RosterField.GRADE), true));
+    void aRequestFromTheLearnersScreenExportsItsViewWithItsCountAndItsColumns() throws Exception {
+        var requests = request(1, keDeByName(), 42);
         ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, requests);
         fromLearners.load();
 
@@ -255,15 +269,70 @@ class ExportViewModelTest {
         assertThat(fromLearners.courses()).filteredOn(c -> c.selected().get()).extracting(c -> c.course().id())
                 .containsExactly("course-v1:NB+MA201+2026");
         assertThat(fromLearners.fields()).filteredOn(f -> f.selected().get()).extracting(f -> f.field())
-                .containsExactly(org.iqracity.console.api.RosterField.USERNAME,
-                        org.iqracity.console.api.RosterField.GRADE);
-        assertThat(fromLearners.fromScreenProperty().get()).contains("every learner of the course")
-                .contains("do not apply");
+                .containsExactly(RosterField.USERNAME, RosterField.GRADE);
+        assertThat(fromLearners.fromScreenProperty().get())
+                .startsWith("From the Learners screen: the 42 learners of this view of ")
+                .contains("in its order").endsWith("Country: DE, KE \u00b7 Sorted by name");
+
+        fromLearners.passphraseProperty().set("correct horse battery");
+        fromLearners.passphraseAgainProperty().set("correct horse battery");
+        Path file = dir.resolve("view.iqroster");
+        fromLearners.targetProperty().set(file.toString());
+        fromLearners.export();
+
+        assertThat(fromLearners.stateProperty().get()).isEqualTo(ExportViewModel.State.DONE);
+        assertThat(platform.viewsAsked).containsExactly(keDeByName());
+        assertThat(fromLearners.rowsExpectedProperty().get()).isEqualTo(42);
+        try (var in = Files.newInputStream(file)) {
+            var opened = org.iqracity.console.roster.RosterReader.read(in,
+                    org.iqracity.console.roster.RosterReader.Key.passphrase("correct horse battery".toCharArray()),
+                    null, CLOCK, new org.iqracity.console.roster.RosterReader.RowSink() {
+                        @Override
+                        public void header(List<String> fields) {
+                        }
+
+                        @Override
+                        public void row(List<String> values) {
+                        }
+                    });
+            assertThat(opened.manifest().courses()).singleElement().satisfies(c -> {
+                assertThat(c.view()).isEqualTo("country=DE,KE&sort=name");
+                assertThat(c.rowCount()).isEqualTo(42);
+            });
+            assertThat(opened.manifest().formatVersion()).isEqualTo(2);
+        }
+    }
+
+    /** The view belongs to its course: with other courses chosen, every course is exported whole, as the form says. */
+    @Test
+    void aViewAppliesOnlyWhileItsCourseAloneIsChosen() {
+        ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, request(1, keDeByName(), 42));
+        fromLearners.load();
+
+        fromLearners.courses().getFirst().selected().set(true);
+        assertThat(fromLearners.fromScreenProperty().get()).contains("applies when").contains("exported whole");
+        fromLearners.passphraseProperty().set("correct horse battery");
+        fromLearners.passphraseAgainProperty().set("correct horse battery");
+        fromLearners.targetProperty().set(dir.resolve("both").toString());
+        fromLearners.export();
+        assertThat(platform.viewsAsked).containsExactly(null, null);
+        assertThat(fromLearners.rowsDoneProperty().get()).isEqualTo(3_500);
+
+        fromLearners.courses().getFirst().selected().set(false);
+        assertThat(fromLearners.fromScreenProperty().get()).contains("the 42 learners of this view");
+    }
+
+    @Test
+    void aRequestOfTheWholeCourseSaysItHoldsEveryLearner() {
+        var requests = request(1, null, 500);
+        ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, requests);
+        fromLearners.load();
+        assertThat(fromLearners.fromScreenProperty().get()).contains("all 500 learners").doesNotContain("view");
 
         requests.set(new org.iqracity.console.ui.common.ExportRequest(platform.courses.get(0),
-                java.util.Set.of(org.iqracity.console.api.RosterField.USERNAME), false));
+                java.util.Set.of(RosterField.USERNAME), keDeByName(), 7));
         assertThat(fromLearners.courses()).filteredOn(c -> c.selected().get()).extracting(c -> c.course().id())
                 .containsExactly("course-v1:NB+CS101+2026");
-        assertThat(fromLearners.fromScreenProperty().get()).doesNotContain("do not apply");
+        assertThat(fromLearners.fromScreenProperty().get()).contains("the 7 learners of this view");
     }
 }

@@ -15,7 +15,9 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
+import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.ui.learners.LearnerRow;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,40 +345,58 @@ class LearnersJourneyTest extends ConsoleJourney {
     }
 
     /**
-     * R14: "Export roster" on the Learners screen fills the export form with this course and the columns shown, says
-     * that a roster holds every learner (the filters do not apply), and the export runs and is logged as any other.
+     * R14: "Export roster" on the Learners screen exports what the list shows. With a search, a filter and the name
+     * order on, its tooltip and the export form say how many learners of this view it holds; the export is logged
+     * naming the view (R12); and the file, opened offline, shows the same learners in the same order and says which
+     * view they are.
      */
     @Test
-    void r14ExportFromTheLearnersScreenTakesItsCourseAndColumnsAndSaysTheFiltersDoNotApply(@TempDir Path out) {
+    void r14ExportFromTheLearnersScreenExportsTheViewAndTheFileShowsItInOrder(@TempDir Path out) {
         TableView<LearnerRow> table = openBigCourse();
         clickOn("#columnChooser");
         clickOn("#show-email");
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        fill("#search", "chen");
         clickOn("#activeFilter");
         clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
                 .findFirst().orElseThrow()));
-        waitUntil(() -> present("#chip-active") && table.isVisible());
+        interact(() -> {
+            var name = table.getColumns().stream().filter(c -> c.getUserData() == LearnerSort.NAME).findFirst()
+                    .orElseThrow();
+            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(name));
+        });
+        waitUntil(() -> present("#chip-active") && table.isVisible() && !table.getItems().isEmpty()
+                && table.getItems().size() < 10_000 && !table.getItems().getFirst().isMore()
+                && find("#exportFromLearners", javafx.scene.control.Button.class).getTooltip().getText()
+                .contains("of this view"));
+        int listed = onFx(() -> table.getItems().size());
+        List<String> expected = usernamesOf(LearnerQuery.firstPage().withSearch("chen")
+                .withFilters(new LearnerQuery.Filters(null, true, null, List.of(), null, null, null, null, null))
+                .withSort(LearnerSort.NAME, true));
+        assertThat(expected).hasSize(listed);
+        var tooltip = find("#exportFromLearners", javafx.scene.control.Button.class).getTooltip();
+        assertThat(tooltip.getText())
+                .startsWith(String.format(java.util.Locale.ENGLISH, "Exports the %,d learners of this view", listed));
+        moveTo("#exportFromLearners");
+        waitUntil(tooltip::isShowing);
+        shotWithPopup("learners-export-tooltip");
 
         clickOn("#exportFromLearners");
 
         waitUntil(() -> shows("#exportsView") && shows("#exportFromLearners"));
         var note = find("#exportFromLearners", atlantafx.base.controls.Message.class);
-        assertThat(onFx(note::getDescription)).contains("Introduction to Computer Science")
-                .contains("every learner of the course").contains("do not apply");
-        var chosen = onFx(() -> lookup("#exportCourses").queryAll().iterator().next().lookupAll(".check-box").stream()
-                .map(n -> (javafx.scene.control.CheckBox) n).filter(javafx.scene.control.CheckBox::isSelected)
-                .map(javafx.scene.control.CheckBox::getText).toList());
-        assertThat(chosen).hasSize(1).allMatch(t -> t.contains(BIG_COURSE));
-        assertThat(find("#field-email", javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        assertThat(onFx(note::getDescription)).startsWith(String.format(java.util.Locale.ENGLISH,
+                "From the Learners screen: the %,d learners of this view of Introduction to Computer Science", listed))
+                .endsWith("Search \u201cchen\u201d \u00b7 Active \u00b7 Sorted by name, descending");
+        assertThat(find("#field-email", javafx.scene.control.CheckBox.class).isSelected()).as("hidden there").isFalse();
         assertThat(find("#field-name", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
-        assertThat(find("#field-grade", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
-        shot("learners-export-from-list");
+        shot("learners-export-view");
 
-        long exportsBefore = accessLogCount("ROSTER_EXPORT");
         fill("#exportPassphrase", "quiet river lantern 42");
         fill("#exportPassphraseAgain", "quiet river lantern 42");
-        Path file = out.resolve("cs101.iqroster");
+        Path file = out.resolve("cs101-chen.iqroster");
         fill("#exportTarget", file.toString());
         clickOn("#runExport");
         try {
@@ -384,14 +404,89 @@ class LearnersJourneyTest extends ConsoleJourney {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the export did not finish in 2 minutes", e);
         }
-        assertThat(file).isRegularFile();
-        assertThat(accessLogCount("ROSTER_EXPORT")).isEqualTo(exportsBefore + 1);
+        assertThat(lastExport()).isEqualTo("VIEW q=chen&active=true&sort=-name");
+
+        clickOn("#openRosterFromShell");
+        waitUntil(() -> shows("#rosterFile"));
+        fill("#rosterFile", file.toString());
+        fill("#rosterPassphrase", "quiet river lantern 42");
+        clickOn("#openRoster");
+        @SuppressWarnings("unchecked")
+        TableView<Integer> offline = find("#offlineTable", TableView.class);
+        waitUntil(() -> offline.isVisible() && offline.getItems().size() == listed);
+        assertThat(onFx(() -> java.util.stream.IntStream.range(0, listed)
+                .mapToObj(i -> String.valueOf(offline.getColumns().get(1).getCellData(i))).toList()))
+                .as("the file's rows, in the view's order").isEqualTo(expected);
+        assertThat(onFx(() -> find("#offlineView", atlantafx.base.controls.Message.class).getDescription()))
+                .contains("are a view of the Learners screen")
+                .endsWith("Search \u201cchen\u201d \u00b7 Active \u00b7 Sorted by name, descending.");
+        shot("offline-roster-of-a-view");
+    }
+
+    /** The usernames of every page of the big course's list for {@code query}, asked over HTTP as the console does. */
+    private static List<String> usernamesOf(LearnerQuery query) {
+        PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
+        client.signIn("nb-admin", PASSWORD, null);
+        try {
+            List<String> names = new ArrayList<>();
+            var page = client.learners(BIG_COURSE, query.withLimit(LearnerQuery.MAX_LIMIT));
+            page.items().forEach(r -> names.add(r.username()));
+            while (page.nextCursor() != null) {
+                page = client.learners(BIG_COURSE, query.withLimit(LearnerQuery.MAX_LIMIT)
+                        .withCursor(page.nextCursor()));
+                page.items().forEach(r -> names.add(r.username()));
+            }
+            return names;
+        } finally {
+            client.signOut();
+        }
     }
 
     private static long accessLogCount(String action) {
         return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
                 "SELECT COUNT(*) FROM access_log WHERE action = ? AND actor_username = 'nb-admin'",
                 rs -> rs.getLong(1), action).orElseThrow();
+    }
+
+    /** The object of nb-admin's last roster export in the access log: "VIEW q=..." or "COURSE ...". */
+    private static String lastExport() {
+        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+                "SELECT object_type || ' ' || object_id FROM access_log WHERE action = 'ROSTER_EXPORT' "
+                + "AND actor_username = 'nb-admin' ORDER BY id DESC LIMIT 1", rs -> rs.getString(1)).orElseThrow();
+    }
+
+    /**
+     * At 1,024 by 700 the toolbar's search says what it searches, and the detail's keys ("Email for this course")
+     * read whole beside a long address.
+     */
+    @Test
+    void atTheSmallestWindowTheSearchPromptAndTheDetailsKeysReadWhole() {
+        TableView<LearnerRow> table = openBigCourse();
+        windowSize(1024, 700);
+        var search = find("#search", atlantafx.base.controls.CustomTextField.class);
+        double room = onFx(() -> search.getWidth() - search.getPadding().getLeft() - search.getPadding().getRight()
+                - search.getLeft().getLayoutBounds().getWidth() - search.getRight().getLayoutBounds().getWidth());
+        assertThat(onFx(() -> textWidth(search.getPromptText(), search.getFont()))).as("the prompt fits the field")
+                .isLessThanOrEqualTo(room);
+        int withEmail = onFx(() -> java.util.stream.IntStream.range(0, 10).filter(i -> !table.getItems().get(i)
+                .isMore() && table.getItems().get(i).learner().email() != null).findFirst().orElseThrow());
+        clickOn(onFx(() -> table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == withEmail).findFirst().orElseThrow()));
+        waitUntil(() -> present("#copyDetailEmail"));
+        sleep(300);
+        var key = onFx(() -> find("#learnerDetail", javafx.scene.Node.class).lookupAll(".label").stream()
+                .map(n -> (javafx.scene.control.Label) n).filter(l -> "Email for this course".equals(l.getText()))
+                .findFirst().orElseThrow());
+        assertThat(onFx(() -> key.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : ""))
+                .as("not cut with an ellipsis").isEqualTo("Email for this course");
+        scrollIntoView(key);
+        shot("learners-1024-detail");
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private List<String> countriesListed() {
@@ -422,7 +517,7 @@ class LearnersJourneyTest extends ConsoleJourney {
             var transparent = new javafx.scene.SnapshotParameters();
             transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w instanceof javafx.stage.Popup p && p.isShowing()) {
+                if (w instanceof javafx.stage.PopupWindow p && p.isShowing()) {
                     var root = p.getScene().getRoot();
                     var popup = awt(root.snapshot(transparent, null));
                     var at = root.localToScreen(root.getBoundsInLocal());

@@ -558,16 +558,39 @@ class LearnersViewModelTest {
     }
 
     @Test
-    void anExportRequestCarriesTheCourseTheColumnsShownAndWhetherTheListWasNarrowed() {
+    void anExportRequestOfTheWholeListIsTheWholeCourseWithTheColumnsShownAndTheCount() {
         vm.load();
 
         var plain = vm.exportRequest(List.of(LearnerColumn.NAME, LearnerColumn.GRADE));
         assertThat(plain.course()).isEqualTo(vm.courseProperty().get());
         assertThat(plain.fields()).containsExactlyInAnyOrder(org.iqracity.console.api.RosterField.USERNAME,
                 org.iqracity.console.api.RosterField.NAME, org.iqracity.console.api.RosterField.GRADE);
-        assertThat(plain.narrowed()).isFalse();
+        assertThat(plain.view()).as("every learner in username order: the whole course").isNull();
+        assertThat(plain.rows()).isEqualTo(120);
+        assertThat(vm.exportTextProperty().get()).startsWith("Exports all 120 learners of this course");
+    }
 
-        vm.searchProperty().set("amina");
-        assertThat(vm.exportRequest(List.of()).narrowed()).isTrue();
+    /** R14: the export is of what the list shows: its search, filters and order, with the count it shows. */
+    @Test
+    void anExportRequestCarriesTheViewOnScreenAndItsCount() {
+        vm.load();
+        vm.searchProperty().set("  amina ");
+        vm.filters().countries().setAll("KE", "DE");
+        vm.filters().minGradeProperty().set(50);
+
+        var typing = vm.exportRequest(List.of());
+        assertThat(typing.view()).as("a search still being typed is not on screen yet").isNull();
+
+        tasks.runScheduled();
+        vm.sortBy(LearnerSort.NAME, true);
+        var view = vm.exportRequest(List.of()).view();
+        assertThat(view.text()).isEqualTo("q=amina&country=DE,KE&minGrade=0.5&sort=-name");
+        assertThat(vm.exportRequest(List.of()).rows()).isEqualTo(vm.totalProperty().get());
+        assertThat(vm.exportTextProperty().get()).startsWith("Exports the 120 learners of this view");
+
+        platform.failNext = new PlatformUnreachableException("down", new java.io.IOException());
+        vm.sortBy(LearnerSort.GRADE, false);
+        assertThat(vm.exportRequest(List.of())).as("nothing listed, nothing to export").isNull();
+        assertThat(vm.exportable().get()).isFalse();
     }
 }
