@@ -78,8 +78,9 @@ class ExportViewModelTest {
                     onRow.accept(i);
                 }
                 return new RosterSummary(RosterSummary.TYPE, "northbridge", courseId, "2026-03-01T09:00:00Z",
-                        "nb-admin", view == null ? null : view.text(), fields.stream().map(RosterField::column).toList(),
-                        n, HexFormat.of().formatHex(sha.digest()), "key-1", "c2lnbmF0dXJl");
+                        "nb-admin", view == null ? null : view.text(),
+                        fields.stream().map(RosterField::column).toList(), n, HexFormat.of().formatHex(sha.digest()),
+                        "key-1", "c2lnbmF0dXJl");
             } catch (IOException | java.security.NoSuchAlgorithmException e) {
                 throw new PlatformUnreachableException("the answer broke off", e);
             }
