@@ -149,17 +149,15 @@ class BreachSendingFaultsTest {
         int port = probe.getSmtp().getPort();
         probe.stop();
         MutableClock clock = MutableClock.systemNow();
-        MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", port, false, null, null,
-                "security@northbridge.example", "Northbridge security")).withBackoff(new NoticeSender.Backoff(
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 8));
+        MailConfig mailConfig = mailAt(port).withBackoff(new NoticeSender.Backoff(Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 8));
         PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
         GreenMail mail = null;
         try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
             TestApi api = new TestApi(platform.baseUri(), clock);
             BreachApi breach = new BreachApi(api);
             Jdbc jdbc = new Jdbc(platform.database().dataSource());
-            String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
-                    + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+            String course = smallestCourse(jdbc);
             officersWithoutMail(jdbc);
             String author = api.signIn("nb-security");
             IncidentDto draft = breach.created(author, breach.request("Outage", course(course),
@@ -200,18 +198,27 @@ class BreachSendingFaultsTest {
         }
     }
 
+    /** The mail settings of a server on this machine at {@code port}. */
+    private static MailConfig mailAt(int port) {
+        return MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", port, false, null, null,
+                "security@northbridge.example", "Northbridge security"));
+    }
+
+    /** Northbridge's smallest course: a notice to it sends few messages. */
+    private static String smallestCourse(Jdbc jdbc) {
+        return jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY enrollment_count, id",
+                rs -> rs.getString(1)).orElseThrow();
+    }
+
     /** A notice to the smallest Northbridge course, approved and sent through {@code server}; then {@code check}. */
     private static void sendThrough(Path dir, RefusingServer server, String title, SentCheck check) throws Exception {
         MutableClock clock = MutableClock.systemNow();
-        MailConfig mailConfig = MailConfig.DEFAULT.withSmtp(new MailSettings("127.0.0.1", server.port(), false,
-                null, null, "security@northbridge.example", "Northbridge security"));
-        PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailConfig);
+        PlatformConfig config = PlatformConfig.embedded(dir, 0).withLearners(1_500).withMail(mailAt(server.port()));
         try (Platform platform = Platform.start(config, StartupListener.NONE, clock)) {
             TestApi api = new TestApi(platform.baseUri(), clock);
             BreachApi breach = new BreachApi(api);
             Jdbc jdbc = new Jdbc(platform.database().dataSource());
-            String course = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'northbridge' ORDER BY "
-                    + "enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
+            String course = smallestCourse(jdbc);
             officersWithoutMail(jdbc);
             String author = api.signIn("nb-security");
             IncidentDto draft = breach.created(author, breach.request(title, course(course),

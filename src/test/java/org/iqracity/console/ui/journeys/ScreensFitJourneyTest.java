@@ -84,6 +84,9 @@ class ScreensFitJourneyTest extends ConsoleJourney {
                 settle();
                 String where = label(size, role + " " + item.substring("nav-".length()));
                 cut.addAll(problems(where));
+                // With -Djourney.shots=DIR, each screen at each size, to be looked at.
+                shot(String.format(Locale.ROOT, "fit-%.0f-%s", size[0], where.substring(where.indexOf(' ') + 1)
+                        .replace(' ', '-')));
                 if (goDeeper(item)) {
                     settle();
                     cut.addAll(problems(where + " (opened)"));
