@@ -77,6 +77,8 @@ final class InsightCharts {
         counts.setLabel(messages.get("insights.axis.learners"));
         counts.setTickLabelFormatter(integers());
         counts.setMinorTickVisible(false);
+        CountScale.of(largestShown(cells))
+                .applyTo(counts);
         MarkedCharts.Bars<?, ?> chart;
         XYChart.Series<Object, Object> series = new XYChart.Series<>();
         List<Object[]> points = new ArrayList<>();
@@ -118,6 +120,11 @@ final class InsightCharts {
         return new Built(chart, null, withheld);
     }
 
+    private static long largestShown(List<InsightCell> cells) {
+        return cells.stream().filter(c -> !c.suppressed() && c.count() != null).mapToLong(InsightCell::count).max()
+                .orElse(0);
+    }
+
     private static <T> List<T> reversed(List<T> list) {
         List<T> copy = new ArrayList<>(list);
         Collections.reverse(copy);
@@ -135,7 +142,8 @@ final class InsightCharts {
                             .format(YearMonth.of((int) Math.floorDiv(m, 12), (int) Math.floorMod(m, 12) + 1));
                 });
         x.setLabel(messages.get("insights.axis.month"));
-        MarkedCharts.Lines<Number, Number> chart = new MarkedCharts.Lines<>(x, countAxis());
+        MarkedCharts.Lines<Number, Number> chart = new MarkedCharts.Lines<>(x,
+                countAxis(modes.stream().flatMap(mode -> mode.cells().stream()).toList()));
         FlowPane legend = new FlowPane(14, 4);
         legend.getStyleClass().add(Css.INSIGHT_LEGEND);
         int withheld = 0;
@@ -181,7 +189,7 @@ final class InsightCharts {
         x.setLowerBound(first - step);
         x.setUpperBound(last + step);
         x.setLabel(messages.get("insights.axis.week"));
-        MarkedCharts.Areas<Number, Number> chart = new MarkedCharts.Areas<>(x, countAxis());
+        MarkedCharts.Areas<Number, Number> chart = new MarkedCharts.Areas<>(x, countAxis(weeks));
         List<XYChart.Series<Number, Number>> segments = segments(weeks,
                 c -> (double) LocalDate.parse(c.key()).toEpochDay(), messages.get(InsightChart.ACTIVE.titleKey()),
                 words::week);
@@ -251,12 +259,13 @@ final class InsightCharts {
         }
     }
 
-    private NumberAxis countAxis() {
+    private NumberAxis countAxis(List<InsightCell> cells) {
         NumberAxis y = new NumberAxis();
         y.setLabel(messages.get("insights.axis.learners"));
         y.setTickLabelFormatter(integers());
         y.setMinorTickVisible(false);
-        y.setForceZeroInRange(true);
+        CountScale.of(largestShown(cells))
+                .applyTo(y);
         return y;
     }
 
