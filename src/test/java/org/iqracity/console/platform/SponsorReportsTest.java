@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.documents.PdfText;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +124,7 @@ class SponsorReportsTest {
                 .replace("{releaseId}", releaseId), admin).body();
         // the CSV guards a name that starts like a formula (R14); the PDF shows it as typed
         List<String> names = csv.lines().skip(1).map(l -> l.split(",", -1)[0]).filter(n -> !n.isEmpty())
-                .map(org.iqracity.console.api.SpreadsheetCsv::unguard).toList();
+                .map(SpreadsheetCsv::unguard).toList();
         assertThat(names).isNotEmpty();
         for (String text : List.of(poppler, pdfbox)) {
             String flat = text.replaceAll("\\s+", " ");
@@ -146,7 +148,7 @@ class SponsorReportsTest {
         }
         // the note telling the sponsor what is withheld names those things, and is the one place that may
         String lower = text.replaceAll("\\s+", " ").replaceFirst("This report confirms .*? learner takes\\.", "")
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
         assertThat(lower).contains("sponsor report").doesNotContain("never receive");
         assertThat(lower).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+")
                 .doesNotContain(SponsorDisclosure.FOREIGN_WORDS.toArray(String[]::new));
@@ -184,5 +186,54 @@ class SponsorReportsTest {
                 .isIn("course-v1:Northbridge+DS200+2026_T1", "course-v1:Northbridge+ENG120+2026_T1")));
         assertThat(api.get(report(sponsor, CS101), ta).status()).isEqualTo(404);
         assertThat(api.get(ApiPaths.SPONSOR_REPORTS, api.signIn("nb-security")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theTreeSaysWhichCoursesWereReleasedAndWhetherTheReportChangedSinceWithoutLoggingAView() {
+        // a pair no other test releases: the sponsor's smallest course other than CS101
+        String[] pair = jdbc.queryOne("SELECT sponsor_id, course_id FROM enrollment WHERE member_id = 'northbridge' "
+                + "AND sponsor_id IS NOT NULL AND course_id <> ? GROUP BY sponsor_id, course_id "
+                + "ORDER BY COUNT(*), sponsor_id, course_id", rs -> new String[] {rs.getString(1), rs.getString(2)},
+                CS101).orElseThrow();
+        assertThat(treeEntry(pair).path("releasedAt").isNull()).as("never released").isTrue();
+        assertThat(treeEntry(pair).path("changedSinceRelease").isNull()).isTrue();
+
+        HttpRequest post = api.request(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", pair[0]) + "?courseId="
+                + ApiPaths.segment(pair[1]), admin).header("Idempotency-Key", "tree-" + pair[1])
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        String releasedAt = api.send(post).json().path("releasedAt").asText();
+        long viewsBefore = reportViews();
+        assertThat(treeEntry(pair).path("releasedAt").asText()).isEqualTo(releasedAt);
+        assertThat(treeEntry(pair).path("changedSinceRelease").asBoolean(true)).as("just released").isFalse();
+
+        long enrollment = jdbc.queryOne("SELECT id FROM enrollment WHERE sponsor_id = ? AND course_id = ? ORDER BY id",
+                rs -> rs.getLong(1), pair[0], pair[1]).orElseThrow();
+        double progress = jdbc.queryOne("SELECT progress FROM enrollment WHERE id = ?", rs -> rs.getDouble(1),
+                enrollment).orElseThrow();
+        try {
+            jdbc.update("UPDATE enrollment SET progress = ? WHERE id = ?", progress > 0.5 ? 0.1 : 0.9, enrollment);
+            assertThat(treeEntry(pair).path("changedSinceRelease").asBoolean(false)).as("progress moved").isTrue();
+        } finally {
+            jdbc.update("UPDATE enrollment SET progress = ? WHERE id = ?", progress, enrollment);
+        }
+        assertThat(treeEntry(pair).path("changedSinceRelease").asBoolean(true)).as("moved back").isFalse();
+        assertThat(reportViews()).as("comparing is not viewing: no SPONSOR_REPORT_VIEW entry (R12)")
+                .isEqualTo(viewsBefore);
+    }
+
+    private JsonNode treeEntry(String[] pair) {
+        for (JsonNode s : api.get(ApiPaths.SPONSOR_REPORTS, admin).json()) {
+            for (JsonNode c : s.path("courses")) {
+                if (s.path("sponsorId").asText().equals(pair[0]) && c.path("courseId").asText().equals(pair[1])) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError("no tree entry for " + pair[0] + " " + pair[1]);
+    }
+
+    private long reportViews() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE action = 'SPONSOR_REPORT_VIEW'",
+                rs -> rs.getLong(1)).orElseThrow();
     }
 }

@@ -49,9 +49,26 @@ public final class SponsorService {
                 bySponsor.computeIfAbsent(sc.sponsorId(), k -> new ArrayList<>()).add(sc);
             }
         }
+        Map<String, Release> released = repository.latestReleases(caller.memberId());
         return bySponsor.values().stream().map(list -> new SponsorSummaryDto(list.getFirst().sponsorId(),
-                list.getFirst().name(), list.getFirst().kind(), list.stream().map(sc ->
-                new SponsorSummaryDto.CourseCount(sc.courseId(), sc.title(), sc.learners())).toList())).toList();
+                list.getFirst().name(), list.getFirst().kind(), list.stream()
+                .map(sc -> courseCount(caller, sc, released.get(SponsorRepository.pair(sc.sponsorId(), sc.courseId()))))
+                .toList())).toList();
+    }
+
+    /**
+     * A course of the tree, with its last release and whether the report has changed since: the rows as they are now,
+     * written as a release would write them, against the release's own text. Reading them for this comparison is not
+     * a view of the report (nothing of it is shown), so it is not logged as one.
+     */
+    private SponsorSummaryDto.CourseCount courseCount(Caller caller, SponsorCourse sc, Release last) {
+        if (last == null) {
+            return new SponsorSummaryDto.CourseCount(sc.courseId(), sc.title(), sc.learners());
+        }
+        List<SponsorReportRowDto> rows = repository.rows(caller.memberId(), sc.sponsorId(), sc.courseId());
+        String now = csv(new SponsorReportDto(sc.sponsorId(), sc.name(), sc.kind(), sc.courseId(), sc.title(), rows));
+        return new SponsorSummaryDto.CourseCount(sc.courseId(), sc.title(), sc.learners(), last.releasedAt(),
+                !now.equals(last.content()));
     }
 
     public SponsorReportDto report(Caller caller, String sponsorId, String courseId) {

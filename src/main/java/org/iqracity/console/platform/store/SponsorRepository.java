@@ -3,7 +3,9 @@ package org.iqracity.console.platform.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.iqracity.console.api.SponsorReportRowDto;
 
@@ -98,6 +100,20 @@ public final class SponsorRepository {
     public List<Release> releases(String memberId, String sponsorId) {
         return jdbc.query(RELEASE + "WHERE member_id = ? AND sponsor_id = ? ORDER BY released_at DESC",
                 SponsorRepository::release, memberId, sponsorId);
+    }
+
+    /** The newest release of each sponsor and course of the Member, keyed by {@link #pair}. */
+    public Map<String, Release> latestReleases(String memberId) {
+        Map<String, Release> latest = new HashMap<>();
+        for (Release r : jdbc.query(RELEASE + "WHERE member_id = ? ORDER BY released_at DESC",
+                SponsorRepository::release, memberId)) {
+            latest.putIfAbsent(pair(r.sponsorId(), r.courseId()), r);
+        }
+        return latest;
+    }
+
+    public static String pair(String sponsorId, String courseId) {
+        return sponsorId + '\n' + courseId;
     }
 
     /** A stored release, its text read through R7's columns only, whichever version wrote it. */

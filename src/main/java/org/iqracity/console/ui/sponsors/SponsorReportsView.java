@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -29,6 +30,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -45,8 +47,8 @@ import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
-import org.iqracity.console.ui.common.HeaderWidths;
 import org.iqracity.console.ui.common.Fit;
+import org.iqracity.console.ui.common.HeaderWidths;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.StatePane;
@@ -88,6 +90,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
             }
         });
         vm.sponsors().addListener((ListChangeListener<SponsorSummaryDto>) c -> fillTree());
+        vm.marks().changes().addListener(o -> tree.refresh());
         StackPane left = new StackPane(tree, listState);
         left.setMinWidth(260);
 
@@ -156,7 +159,14 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
                     path -> vm.exportRelease(history.getSelectionModel().getSelectedItem(), path)));
             exportRelease.getItems().add(item);
         }
-        HBox historyBar = new HBox(12, historyTitle, new Spacer(), exportRelease);
+        // a disabled button shows no tooltip: the reason stands beside it while nothing is selected
+        Label exportHint = new Label(messages.get("sponsors.export.release.hint"));
+        exportHint.setId("exportReleaseHint");
+        exportHint.getStyleClass().add(Styles.TEXT_MUTED);
+        exportHint.setWrapText(true);
+        exportHint.visibleProperty().bind(exportRelease.disabledProperty().and(Bindings.isNotEmpty(history.getItems())));
+        exportHint.managedProperty().bind(exportHint.visibleProperty());
+        HBox historyBar = new HBox(12, historyTitle, new Spacer(), exportHint, exportRelease);
         historyBar.setAlignment(Pos.CENTER_LEFT);
         historyBar.getStyleClass().add(Css.TOOLBAR);
 
@@ -385,13 +395,31 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
                 kind.getStyleClass().add(Css.COURSE_CELL_KEY);
                 setText(null);
                 setGraphic(new HBox(8, Icons.of(AppIcon.SPONSOR), new VBox(1, name, kind)));
-            } else if (item instanceof SponsorSummaryDto.CourseCount course) {
+            } else if (item instanceof SponsorSummaryDto.CourseCount course
+                    && getTreeItem().getParent().getValue() instanceof SponsorSummaryDto sponsor) {
                 Label title = new Label(course.title());
                 Label count = new Label(messages.format("sponsors.course.learners", course.learners()));
                 count.getStyleClass().add(Css.COURSE_CELL_KEY);
                 setText(null);
-                setGraphic(new VBox(1, title, count));
+                setGraphic(new VBox(1, title, count, releaseLine(vm.marks().of(sponsor.sponsorId(), course))));
             }
+        }
+
+        /** "Released 7 Dec 2026" (and "changed since" when the report no longer reads as released), or "Not released". */
+        private Label releaseLine(ReleaseMarks.Mark mark) {
+            Label line;
+            if (!mark.released()) {
+                line = new Label(messages.get("sponsors.course.notReleased"));
+            } else {
+                String at = format(date, mark.at());
+                line = new Label(messages.format(mark.changed() ? "sponsors.course.changed" : "sponsors.course.released",
+                        at), Icons.of(mark.changed() ? AppIcon.WARNING : AppIcon.CHECK));
+                line.setTooltip(new Tooltip(messages.format(mark.changed() ? "sponsors.course.changed.tooltip"
+                        : "sponsors.course.released.tooltip", at)));
+            }
+            line.getStyleClass().addAll(Css.COURSE_CELL_KEY, mark.changed() ? Styles.WARNING : Styles.TEXT_MUTED);
+            line.setId("releaseMark");
+            return line;
         }
     }
 }

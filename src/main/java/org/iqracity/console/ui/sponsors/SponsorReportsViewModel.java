@@ -76,6 +76,7 @@ public final class SponsorReportsViewModel {
     private final ObservableList<SponsorReleaseDto> releases = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper releasing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReleaseMarks marks = new ReleaseMarks();
 
     private BackgroundTask<SponsorReportDto> reportInFlight;
     private BackgroundTask<?> releasesInFlight;
@@ -104,6 +105,7 @@ public final class SponsorReportsViewModel {
         state.set(State.LOADING);
         error.set(null);
         tasks.run(client::sponsors).onSuccess(list -> {
+            marks.forget();
             sponsors.setAll(list);
             state.set(list.isEmpty() ? State.EMPTY : State.READY);
             Selection now = selection.get();
@@ -221,6 +223,7 @@ public final class SponsorReportsViewModel {
                     if (pending == intent) {
                         pending = null;
                     }
+                    marks.released(intent.sponsorId(), intent.courseId(), release.releasedAt());
                     notice.set(new Notice(true, messages.get("sponsors.release.done.title"),
                             messages.format("sponsors.release.done.text", intent.sponsorName(), intent.courseTitle(),
                                     release.rowCount()), false));
@@ -325,6 +328,11 @@ public final class SponsorReportsViewModel {
         if (releasesInFlight != null) {
             releasesInFlight.cancel();
         }
+    }
+
+    /** When each course's report last went to its sponsor, and whether it changed since. */
+    public ReleaseMarks marks() {
+        return marks;
     }
 
     public ObservableList<SponsorSummaryDto> sponsors() {

@@ -6,8 +6,11 @@ import atlantafx.base.controls.Message;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.iqracity.console.api.AccessLogEntryDto;
@@ -140,10 +143,8 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
         @SuppressWarnings("unchecked")
         TreeView<Object> tree = find("#sponsorTree", TreeView.class);
         waitUntil(() -> tree.isVisible() && !tree.getRoot().getChildren().isEmpty());
-        interact(() -> {
-            TreeItem<Object> course = tree.getRoot().getChildren().getFirst().getChildren().getFirst();
-            tree.getSelectionModel().select(course);
-        });
+        TreeItem<Object> course = onFx(() -> tree.getRoot().getChildren().getFirst().getChildren().getFirst());
+        interact(() -> tree.getSelectionModel().select(course));
 
         @SuppressWarnings("unchecked")
         TableView<SponsorReportRowDto> report = find("#sponsorReportTable", TableView.class);
@@ -160,6 +161,22 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
         waitUntil(() -> history.getItems().size() == before + 1);
         assertThat(shows("#sponsorNotice")).isTrue();
         assertThat(onFx(() -> history.getItems().getFirst().rowCount())).isEqualTo(report.getItems().size());
+        // the tree says so at once, and after a fresh list from the platform, which compares today's report with it
+        waitUntil(() -> releaseMark(tree, course).startsWith("Released ")
+                && !releaseMark(tree, course).contains("changed"));
+        assertThat(shows("#exportReleaseHint")).as("why Export release is disabled").isTrue();
+        assertThat(find("#exportRelease", MenuButton.class).isDisabled()).isTrue();
+        interact(() -> history.getSelectionModel().selectFirst());
+        assertThat(find("#exportRelease", MenuButton.class).isDisabled()).isFalse();
+        assertThat(shows("#exportReleaseHint")).isFalse();
+        shot("sponsors-released-marks");
+    }
+
+    /** The release line of a course's cell in the sponsor tree, as drawn. */
+    private String releaseMark(TreeView<Object> tree, TreeItem<Object> course) {
+        return onFx(() -> tree.lookupAll(".tree-cell").stream().map(n -> (TreeCell<?>) n)
+                .filter(cell -> cell.getTreeItem() == course && cell.getGraphic() != null)
+                .map(cell -> ((Label) cell.getGraphic().lookup("#releaseMark")).getText()).findFirst().orElse(""));
     }
 
     /** Signs an officer in with their second factor and opens the access log. */
