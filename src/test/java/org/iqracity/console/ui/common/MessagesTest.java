@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.text.DateFormat;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +38,48 @@ class MessagesTest {
     }
 
     @Test
+    void aCountOfOneReadsInTheSingularInEveryMessage() throws Exception {
+        // every message formatted with 1 wherever a number goes: "1 learners" is the bug, "1 is" a verb
+        Pattern pluralAfterOne = Pattern.compile("\\b1 (?!(?:is|was|has|goes|as|sees|reads|does|says)\\b)[a-z]+s\\b");
+        Properties properties = properties();
+        List<String> wrong = new ArrayList<>();
+        for (String key : properties.stringPropertyNames()) {
+            String pattern = properties.getProperty(key);
+            if (!pattern.matches("(?s).*\\{\\d.*") || pattern.contains("{{")) {
+                continue; // not a MessageFormat pattern: plain text, or a notice template with {{placeholders}}
+            }
+            MessageFormat format = new MessageFormat(pattern, Locale.ENGLISH);
+            Format[] formats = format.getFormatsByArgumentIndex();
+            Object[] ones = new Object[formats.length + 1];
+            for (int i = 0; i < ones.length; i++) {
+                ones[i] = i < formats.length && formats[i] instanceof DateFormat ? new Date(0) : 1;
+            }
+            Matcher m = pluralAfterOne.matcher(format.format(ones));
+            if (m.find()) {
+                wrong.add(key + ": " + m.group());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void noMessageNamesAnAccessRuleByItsNumber() throws Exception {
         // "R11" means nothing to a course administrator: the words say what the rule does instead
         assertThat(messagesMatching(Pattern.compile("\\bR1?[0-9]\\b"))).isEmpty();
     }
 
     private static List<String> messagesMatching(Pattern pattern) throws IOException {
+        Properties properties = properties();
+        return properties.stringPropertyNames().stream()
+                .filter(k -> pattern.matcher(properties.getProperty(k)).find())
+                .map(k -> k + "=" + properties.getProperty(k)).sorted().toList();
+    }
+
+    private static Properties properties() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Messages.class.getResourceAsStream("/org/iqracity/console/ui/messages.properties")) {
             properties.load(in);
         }
-        return properties.stringPropertyNames().stream()
-                .filter(k -> pattern.matcher(properties.getProperty(k)).find())
-                .map(k -> k + "=" + properties.getProperty(k)).sorted().toList();
+        return properties;
     }
 }
