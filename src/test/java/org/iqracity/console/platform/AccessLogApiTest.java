@@ -3,9 +3,13 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.platform.store.AccessLogNames;
+import org.iqracity.console.platform.store.AccessLogRepository;
+import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,5 +104,64 @@ class AccessLogApiTest {
         JsonNode broken = api.get(ApiPaths.ACCESS_LOG_VERIFY, officer).json();
         assertThat(broken.path("intact").asBoolean()).isFalse();
         assertThat(broken.path("firstBrokenSeq").asLong()).isEqualTo(victim);
+    }
+
+    @Test
+    void r12EntriesNameTheirObjectsAsTheOfficerKnowsThem() {
+        String admin = api.signIn("nb-admin");
+        String course = "course-v1:Northbridge+CS101+2026_T1";
+        String[] learner = fixture.jdbc().queryOne("SELECT l.id, l.username FROM enrollment e JOIN learner l "
+                + "ON l.id = e.learner_id WHERE e.course_id = ? AND l.status <> 'RETIRED' ORDER BY e.id DESC",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, course).orElseThrow();
+        api.get(ApiPaths.courseLearner(course, learner[0]), admin);
+        String officer = api.signIn("nb-security");
+
+        JsonNode view = api.get(ApiPaths.ACCESS_LOG + "?action=LEARNER_VIEW&objectId=" + learner[0], officer).json()
+                .path("items").get(0);
+        assertThat(view.path("objectId").asText()).isEqualTo(learner[0]);
+        assertThat(view.path("objectName").asText()).isEqualTo(learner[1]);
+        assertThat(view.path("courseTitle").asText()).isEqualTo("Introduction to Computer Science");
+        JsonNode signIn = api.get(ApiPaths.ACCESS_LOG + "?action=SIGN_IN&actor=nb-admin", officer).json()
+                .path("items").get(0);
+        assertThat(signIn.path("objectType").asText()).isEqualTo("STAFF");
+        assertThat(signIn.path("objectName").asText()).isEqualTo("nb-admin");
+        JsonNode read = api.get(ApiPaths.ACCESS_LOG + "?action=ACCESS_LOG_READ", officer).json().path("items").get(0);
+        assertThat(read.path("objectName").asText()).isEqualTo("Northbridge University");
+    }
+
+    @Test
+    void r1AndR2NoNameIsGivenForWhatTheReadingMemberCouldNotSee() {
+        Jdbc jdbc = fixture.jdbc();
+        String neverEnrolledHere = jdbc.queryOne("SELECT l.id FROM learner l WHERE NOT EXISTS (SELECT 1 FROM "
+                + "enrollment e WHERE e.learner_id = l.id AND e.member_id = 'northbridge') ORDER BY l.id",
+                rs -> rs.getString(1)).orElseThrow();
+        String retired = jdbc.queryOne("SELECT l.id FROM learner l JOIN enrollment e ON e.learner_id = l.id "
+                + "WHERE e.member_id = 'northbridge' AND l.status = 'RETIRED' ORDER BY l.id", rs -> rs.getString(1))
+                .orElseThrow();
+        String otherStaff = jdbc.queryOne("SELECT id FROM staff WHERE member_id <> 'northbridge' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        String otherCourse = jdbc.queryOne("SELECT id FROM course WHERE member_id <> 'northbridge' ORDER BY id",
+                rs -> rs.getString(1)).orElseThrow();
+        String sponsorElsewhere = "sp-nobody-here";
+        jdbc.update("INSERT INTO sponsor (id, name, kind) VALUES (?, 'Sponsors Nobody Here Ltd', 'EMPLOYER')",
+                sponsorElsewhere);
+        List<AccessLogRepository.Entry> entries = List.of(entry("LEARNER", neverEnrolledHere, null),
+                entry("LEARNER", retired, null), entry("STAFF", otherStaff, null),
+                entry("COURSE", otherCourse, otherCourse), entry("SPONSOR", sponsorElsewhere, null));
+
+        AccessLogNames.Names names = new AccessLogRepository(jdbc).names("northbridge", entries);
+
+        assertThat(names.object("LEARNER", neverEnrolledHere)).as("never enrolled with this Member (R2)").isNull();
+        assertThat(names.object("STAFF", otherStaff)).as("another Member's staff (R1)").isNull();
+        assertThat(names.object("COURSE", otherCourse)).as("another Member's course (R1)").isNull();
+        assertThat(names.course(otherCourse)).isNull();
+        assertThat(names.object("SPONSOR", sponsorElsewhere)).as("a sponsor of nobody here (R1)").isNull();
+        assertThat(names.object("LEARNER", retired)).as("a retired account is its placeholder (R6)")
+                .startsWith("retired_user_");
+    }
+
+    private static AccessLogRepository.Entry entry(String type, String id, String course) {
+        return new AccessLogRepository.Entry("northbridge", 1, Instant.EPOCH, null, null, "TEST", "SUCCESS", type, id,
+                course, null, null, null, null);
     }
 }

@@ -19,6 +19,7 @@ import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.SpreadsheetCsv;
+import org.iqracity.console.platform.store.AccessLogNames;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.AccessLogRepository.Entry;
 import org.iqracity.console.platform.store.AccessLogRepository.Filter;
@@ -87,7 +88,8 @@ public final class AccessLogService {
         if (cursor == null) {
             accessLog.record(AccessLog.by(caller, "ACCESS_LOG_READ", "ACCESS_LOG", caller.memberId(), null));
         }
-        return new Page<>(page.stream().map(AccessLogService::toDto).toList(),
+        AccessLogNames.Names names = repository.names(caller.memberId(), page);
+        return new Page<>(page.stream().map(e -> toDto(e, names)).toList(),
                 more ? Long.toString(page.getLast().seq()) : null, repository.count(caller.memberId(), filter));
     }
 
@@ -189,8 +191,9 @@ public final class AccessLogService {
         }
     }
 
-    private static AccessLogEntryDto toDto(Entry e) {
+    private static AccessLogEntryDto toDto(Entry e, AccessLogNames.Names names) {
         return new AccessLogEntryDto(e.seq(), e.at(), e.actorUsername(), e.action(), e.outcome(), e.objectType(),
-                e.objectId(), e.courseId(), e.client(), e.address());
+                e.objectId(), e.courseId(), e.client(), e.address(), names.object(e.objectType(), e.objectId()),
+                names.course(e.courseId()));
     }
 }

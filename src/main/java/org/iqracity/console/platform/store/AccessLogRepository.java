@@ -15,9 +15,16 @@ public final class AccessLogRepository {
     public static final String GENESIS = "0".repeat(64);
 
     private final Jdbc jdbc;
+    private final AccessLogNames names;
 
     public AccessLogRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.names = new AccessLogNames(jdbc);
+    }
+
+    /** How the Member's officers know the objects and courses of these entries. */
+    public AccessLogNames.Names names(String memberId, List<Entry> entries) {
+        return names.of(memberId, entries);
     }
 
     public record Entry(String memberId, long seq, Instant at, String actorId, String actorUsername, String action,

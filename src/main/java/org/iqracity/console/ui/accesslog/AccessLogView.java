@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -26,6 +27,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -167,12 +171,26 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
                 column("accessLog.col.actor", 110, AccessLogEntryDto::actor),
                 outcomeAware("accessLog.col.action", 180, words::action),
                 column("accessLog.col.object", 200, words::object),
-                column("accessLog.col.course", 200, AccessLogEntryDto::courseId),
+                column("accessLog.col.course", 200, words::course),
                 column("accessLog.col.client", 110, AccessLogEntryDto::client),
                 column("accessLog.col.address", 100, AccessLogEntryDto::address),
                 outcomeAware("accessLog.col.outcome", 95, e -> words.outcome(e.outcome()))));
         view.getColumns().forEach(c -> c.setSortable(false));
         view.setRowFactory(t -> new Row());
+        EntryDetails details = new EntryDetails(messages, words, e -> format(e.at()));
+        view.setOnKeyPressed(key -> {
+            AccessLogEntryDto selected = view.getSelectionModel().getSelectedItem();
+            if (key.getCode() == KeyCode.ENTER && selected != null) {
+                details.show(view.getScene().getWindow(), selected);
+                key.consume();
+            }
+        });
+        view.setOnMouseClicked(click -> {
+            AccessLogEntryDto selected = view.getSelectionModel().getSelectedItem();
+            if (click.getButton() == MouseButton.PRIMARY && click.getClickCount() == 2 && selected != null) {
+                details.show(view.getScene().getWindow(), selected);
+            }
+        });
         view.setPlaceholder(new Label(""));
         return view;
     }
@@ -186,19 +204,29 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         TableColumn<AccessLogEntryDto, String> column = new TableColumn<>(messages.get(key));
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextCell());
         return column;
+    }
+
+    /** A cell that shows its whole text on hover: columns are narrower than long titles and ids. */
+    private static class TextCell extends TableCell<AccessLogEntryDto, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     /** A text column whose cell turns to the danger colour when the entry was a failure or a refusal. */
     private TableColumn<AccessLogEntryDto, String> outcomeAware(String key, double width,
                                                                 Function<AccessLogEntryDto, String> value) {
         TableColumn<AccessLogEntryDto, String> column = column(key, width, value);
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new TextCell() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 getStyleClass().remove(Css.OUTCOME_FAILED);
-                setText(empty ? null : text);
                 AccessLogEntryDto entry = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (entry != null && !"SUCCESS".equals(entry.outcome())) {
                     getStyleClass().add(Css.OUTCOME_FAILED);
@@ -291,7 +319,7 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
             if (!empty && entry != null) {
                 int index = getIndex();
                 // Layout must not change the list it lays out: ask for the next page after this pass.
-                javafx.application.Platform.runLater(() -> vm.rowShown(index));
+                Platform.runLater(() -> vm.rowShown(index));
             }
         }
     }

@@ -50,14 +50,26 @@ public final class AccessLogWords {
         return words.startsWith("!") ? tidy(outcome) : words;
     }
 
-    /** "Learner l-123": the kind of object and its id. */
+    /**
+     * "Learner jchen42": the kind of object and the name the officer knows it by (a username, a sponsor's name, a
+     * title); its id where the platform gave no name.
+     */
     public String object(AccessLogEntryDto entry) {
+        String known = entry.objectName() != null ? entry.objectName() : entry.objectId();
         if (entry.objectType() == null) {
-            return entry.objectId() == null ? "" : entry.objectId();
+            return known == null ? "" : known;
         }
-        String kind = messages.get("accessLog.object." + entry.objectType());
-        kind = kind.startsWith("!") ? tidy(entry.objectType()) : kind;
-        return entry.objectId() == null ? kind : kind + " " + entry.objectId();
+        return known == null ? kind(entry.objectType()) : kind(entry.objectType()) + " " + known;
+    }
+
+    /** The course's title; its id where the platform gave no title. */
+    public String course(AccessLogEntryDto entry) {
+        return entry.courseTitle() != null ? entry.courseTitle() : entry.courseId() == null ? "" : entry.courseId();
+    }
+
+    public String kind(String objectType) {
+        String kind = messages.get("accessLog.object." + objectType);
+        return kind.startsWith("!") ? tidy(objectType) : kind;
     }
 
     private static String tidy(String code) {

@@ -8,11 +8,14 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportRowDto;
@@ -46,6 +49,40 @@ class AccessLogAndSponsorsJourneyTest extends ConsoleJourney {
         Message verdict = find("#verdict", Message.class);
         assertThat(onFx(verdict::getTitle)).isEqualTo("The access log is intact");
         assertThat(onFx(verdict::getDescription)).startsWith("All ").contains("entries are intact");
+    }
+
+    /** Objects read as the officer knows them, and an entry too long for its cells opens whole on Enter. */
+    @Test
+    void anOfficerReadsObjectsByTheirNamesAndAnEntryWholeOnEnter() {
+        openAccessLogAs(OFFICER, OFFICER_TOTP);
+        @SuppressWarnings("unchecked")
+        TableView<AccessLogEntryDto> table = find("#accessLogTable", TableView.class);
+        waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> action = find("#actionFilter", ComboBox.class);
+        interact(() -> action.setValue("SIGN_IN"));
+        waitUntil(() -> table.isVisible() && !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(e -> e.action().equals("SIGN_IN")));
+        int mine = onFx(() -> table.getItems().indexOf(table.getItems().stream()
+                .filter(e -> OFFICER.equals(e.actor()) && "SUCCESS".equals(e.outcome())).findFirst().orElseThrow()));
+        AccessLogEntryDto entry = onFx(() -> table.getItems().get(mine));
+
+        String drawn = onFx(() -> table.lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getIndex() == mine && "Object".equals(c.getTableColumn().getText()))
+                .map(TableCell::getText).findFirst().orElse(""));
+        assertThat(drawn).isEqualTo("Staff " + OFFICER).doesNotContain(entry.objectId());
+
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(mine);
+        });
+        type(KeyCode.ENTER);
+        waitUntil(() -> shows("#accessLogEntryDetails"));
+        assertThat(onFx(() -> find("#entryDetail5", TextField.class).getText())).as("the object's id")
+                .isEqualTo(entry.objectId());
+        shot("accesslog-entry-details");
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !present("#accessLogEntryDetails"));
     }
 
     /**
