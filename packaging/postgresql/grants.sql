@@ -1,12 +1,12 @@
 -- Member Console platform: privileges of the application role on PostgreSQL.
 --
--- Two roles: an OWNER that owns the schema and runs the migrations (start the platform as the owner once per new
--- version, or run it with the owner's credentials when upgrading), and an APPLICATION role the platform runs as
--- day to day. This script, run by the owner after the migrations, gives the application role what it needs and no
--- more: it reads and writes the platform's tables, but it may only READ and APPEND the access log (R12), never
--- UPDATE, DELETE or TRUNCATE it, and may not change the migration history.
+-- Two roles: an OWNER that owns the schema and runs the migrations (`member-console platform --db ... --migrate-only`
+-- with the owner's credentials, once per new version), and an APPLICATION role the platform runs as day to day.
+-- This script, run by the owner after the migrations, gives the application role what it needs and no more: it
+-- reads and writes the platform's tables, but it may only READ and APPEND the access log (R12), never UPDATE, DELETE
+-- or TRUNCATE it, only make and move on its chain heads, and may not change the migration history.
 --
--- Before:   CREATE ROLE iqracity_app LOGIN PASSWORD '...';      -- as a role with CREATEROLE
+-- Before:   sudo -u postgres psql -c "CREATE ROLE iqracity_app LOGIN PASSWORD '...'"   -- or any role with CREATEROLE
 --           (the owner role, e.g. iqracity_owner, owns the database and its schema)
 -- Run:      psql -v ON_ERROR_STOP=1 -h localhost -U iqracity_owner -d iqracity -f grants.sql
 -- Another name for the application role:  PGOPTIONS='-c iqracity.app_role=my_app_role' psql ... -f grants.sql
