@@ -5,6 +5,8 @@
 # Not part of `mvn test`; docs/performance.md has its figures.
 #
 # Usage: scripts/scale-bench.sh [seconds per run, default 20] [learners in the sandbox, default 2000]
+# Settings: SCALE_CLIENTS (32), SCALE_WRITERS ("1 4 16 64"), SCALE_HEAP (512m), SCALE_BACKEND (a line more in
+# HAProxy's backends).
 # Needs: target/member-console.jar (mvn -q package -DskipTests), PostgreSQL's server binaries (PG_BIN, default
 # /usr/lib/postgresql/15/bin), haproxy, ab (apache2-utils), curl, jq. Run as root it runs PostgreSQL as the
 # postgres user. Everything lives under target/scale-bench and is stopped at the end.
@@ -72,6 +74,9 @@ start_node node-b $node_b
 # HAProxy as in packaging/platform/haproxy.cfg: one frontend to node-a alone, one to both, round robin.
 sed -e "/^frontend/,\$d" -e 's|^\(    log .*\)|#\1|' "$repo/packaging/platform/haproxy.cfg" > "$work/haproxy.cfg"
 checks=$(sed -n '/option httpchk/,/default-server/p' "$repo/packaging/platform/haproxy.cfg")
+# SCALE_BACKEND="http-reuse always", for instance: a line more in both backends, to try a setting
+[ -n "${SCALE_BACKEND:-}" ] && checks="$checks
+    $SCALE_BACKEND"
 cat >> "$work/haproxy.cfg" <<EOF
 frontend one
     bind 127.0.0.1:$one
