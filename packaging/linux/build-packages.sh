@@ -4,10 +4,12 @@
 #
 # One tree is laid out for both formats: the image in /usr/lib/member-console (stripped, without the files only
 # jpackage's native launcher used), the command /usr/bin/member-console, and under /usr/share the desktop entry,
-# the .iqroster type, the icons, the AppStream metadata, the manual page and the documentation. The packages have
-# no maintainer scripts: the desktop database, the MIME database and the icon caches are brought up to date by the
-# triggers of the packages that own them (desktop-file-utils, shared-mime-info, the icon-cache tools), which is
-# also why installing or removing cannot fail on a machine without a desktop.
+# the .iqroster type, the icons, the AppStream metadata, the manual page and the documentation; the platform's
+# service unit in /usr/lib/systemd/system and the operator's files (grants.sql, HAProxy, the unit's settings) in
+# /usr/share/member-console. The packages have no maintainer scripts: the desktop database, the MIME database and
+# the icon caches are brought up to date by the triggers of the packages that own them (desktop-file-utils,
+# shared-mime-info, the icon-cache tools), which is also why installing or removing cannot fail on a machine
+# without a desktop. The service is not enabled on install: it needs its settings first.
 #
 # Usage: packaging/linux/build-packages.sh <app image> <version> <deb|rpm|deb,rpm> <output folder>
 # Writes member-console_<version>_amd64.deb and/or member-console-<version>-1.x86_64.rpm, and SHA256SUMS beside them.
@@ -83,6 +85,20 @@ lay_out_desktop() {
   gzip -9n < "$here/changelog" > "$share/doc/$name/changelog.gz"
   install -m 644 "$here/copyright" "$share/doc/$name/copyright"
   chmod 644 "$share/man/man1/$name.1.gz" "$share/doc/$name/changelog.gz"
+}
+
+# What an operator needs to run the platform on a server (packaging/platform/README): the service unit where systemd
+# looks for units, the rest under /usr/share/member-console. The image carries copies in lib/platform and
+# lib/postgresql for those who run it unpacked; the packages keep one copy of each, outside the program's folder.
+lay_out_server() {
+  local share="$root/usr/share/$name" file
+  rm -rf "$root$prefix/lib/platform" "$root$prefix/lib/postgresql"
+  install -D -m 644 "$here/../platform/member-console-platform.service" \
+      "$root/usr/lib/systemd/system/member-console-platform.service"
+  for file in README platform.env haproxy.cfg; do
+    install -D -m 644 "$here/../platform/$file" "$share/platform/$file"
+  done
+  install -D -m 644 "$here/../postgresql/grants.sql" "$share/postgresql/grants.sql"
 }
 
 # Every jar of the image is named in the copyright file, so a new dependency cannot arrive without its licence.
@@ -187,6 +203,8 @@ build_rpm() {
     echo "/usr/share/mime/packages/$name.xml"
     echo "/usr/share/metainfo/org.iqracity.MemberConsole.metainfo.xml"
     echo "/usr/share/man/man1/$name.1.gz"
+    echo "/usr/lib/systemd/system/member-console-platform.service"
+    echo "/usr/share/$name"
     (cd "$root" && find usr/share/icons -type f -printf '/%p\n' | sort)
     echo "%dir /usr/share/doc/$name"
   } > "$spec"
@@ -201,6 +219,7 @@ build_rpm() {
 built=()
 lay_out_program
 lay_out_desktop
+lay_out_server
 check_copyright_lists_every_jar
 for type in ${types//,/ }; do
   "build_$type"

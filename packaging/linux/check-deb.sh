@@ -32,7 +32,10 @@ for path in /usr/bin/$name /usr/lib/$name/bin/$name /usr/lib/$name/lib/app/$name
     /usr/share/metainfo/org.iqracity.MemberConsole.metainfo.xml /usr/share/man/man1/$name.1.gz \
     /usr/share/doc/$name/copyright /usr/share/doc/$name/changelog.gz \
     /usr/share/icons/hicolor/scalable/apps/$name.svg \
-    /usr/share/icons/hicolor/scalable/mimetypes/application-x-iqracity-roster.svg; do
+    /usr/share/icons/hicolor/scalable/mimetypes/application-x-iqracity-roster.svg \
+    /usr/lib/systemd/system/$name-platform.service /usr/share/$name/platform/README \
+    /usr/share/$name/platform/platform.env /usr/share/$name/platform/haproxy.cfg \
+    /usr/share/$name/postgresql/grants.sql; do
   grep -qx "$path" "$work/contents" || bad "missing $path"
 done
 for size in 16 24 32 48 64 128 256 512; do
@@ -42,9 +45,12 @@ for size in 16 24 32 48 64 128 256 512; do
 done
 [ "$(readlink "$root/usr/bin/$name")" = "../lib/$name/bin/$name" ] || bad "/usr/bin/$name does not link the launcher"
 outside=$(grep -v -e '^/usr/lib/member-console' -e '^/usr/share/' -e '^/usr/bin/member-console$' -e '/$' \
+  -e "^/usr/lib/systemd/system/$name-platform.service$" \
   "$work/contents" | tr '\n' ' ')
-[ -z "$outside" ] || bad "files outside /usr/lib/$name and /usr/share: $outside"
+[ -z "$outside" ] || bad "files outside /usr/lib/$name, /usr/share and the service unit: $outside"
 grep -q -e 'libapplauncher.so$' -e "/lib/$name.png$" "$work/contents" && bad "files only jpackage's launcher used are in"
+grep -q -e "^/usr/lib/$name/lib/platform/" -e "^/usr/lib/$name/lib/postgresql/" "$work/contents" \
+  && bad "the image's copies of the operator's files are in /usr/lib/$name too"
 unstripped=$(find "$root/usr/lib/$name" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \) \
   -exec file {} + | grep 'ELF.*not stripped' | cut -d: -f1 | sed "s|$root||" | tr '\n' ' ')
 [ -z "$unstripped" ] || bad "not stripped: $unstripped"
@@ -71,6 +77,28 @@ if desktop-file-validate "$root/usr/share/applications/$name.desktop"; then ok "
   bad "desktop-file-validate"; fi
 if appstreamcli validate --no-net "$root/usr/share/metainfo/org.iqracity.MemberConsole.metainfo.xml" > "$work/as" 2>&1
 then ok "appstreamcli validate ($(tail -1 "$work/as"))"; else bad "appstreamcli validate"; cat "$work/as"; fi
+
+echo "== the platform's service and the operator's files"
+unit="$root/usr/lib/systemd/system/$name-platform.service"
+exec_start=$(sed -n 's/^ExecStart=\([^ ]*\) platform .*/\1/p' "$unit")
+[ -n "$exec_start" ] && [ -e "$root$exec_start" ] && ok "ExecStart runs $exec_start platform, a command of the package" \
+  || bad "the unit's ExecStart names no command of the package: $(grep ^ExecStart "$unit")"
+if command -v systemd-analyze >/dev/null; then
+  # against the package's own tree, with the system's targets beside it for the unit's dependencies
+  mkdir -p "$work/sysroot/usr/lib/systemd/system" "$work/sysroot/etc/$name"
+  cp -a /usr/lib/systemd/system/*.target "$work/sysroot/usr/lib/systemd/system/" 2>/dev/null
+  cp -al "$root/usr" "$work/sysroot/"
+  cp "$root/usr/share/$name/platform/platform.env" "$work/sysroot/etc/$name/platform.env"
+  if systemd-analyze verify --man=no --root="$work/sysroot" "/usr/lib/systemd/system/$name-platform.service" \
+      > "$work/verify" 2>&1; then
+    ok "systemd-analyze verify; $(systemd-analyze security --offline=yes --root="$work/sysroot" \
+        "$name-platform.service" 2>/dev/null | grep -o 'Overall exposure level.*')"
+  else bad "systemd-analyze verify"; cat "$work/verify"; fi
+else echo "skip  systemd-analyze is not installed"; fi
+if command -v haproxy >/dev/null; then
+  if haproxy -c -f "$root/usr/share/$name/platform/haproxy.cfg" > "$work/haproxy" 2>&1; then ok "haproxy -c on the example"
+  else bad "haproxy -c"; cat "$work/haproxy"; fi
+else echo "skip  haproxy is not installed (apt-get install haproxy)"; fi
 
 echo "== lintian"
 if lintian --fail-on error,warning --display-info "$deb" > "$work/lintian" 2>&1; then

@@ -1,23 +1,25 @@
 -- Member Console platform: privileges of the application role on PostgreSQL.
 --
--- Two roles: an OWNER that owns the schema and runs the migrations (start the platform as the owner once per new
--- version, or run it with the owner's credentials when upgrading), and an APPLICATION role the platform runs as
--- day to day. This script, run by the owner after the migrations, gives the application role what it needs and no
--- more: it reads and writes the platform's tables, but it may only READ and APPEND the access log (R12), never
--- UPDATE, DELETE or TRUNCATE it, and may not change the migration history.
+-- Two roles: an OWNER that owns the schema and runs the migrations (`member-console platform --db ... --migrate-only`
+-- with the owner's credentials, once per new version), and an APPLICATION role the platform runs as day to day.
+-- This script, run by the owner after the migrations, gives the application role what it needs and no more: it
+-- reads and writes the platform's tables, but it may only READ and APPEND the access log (R12), never UPDATE, DELETE
+-- or TRUNCATE it, only make and move on its chain heads, and may not change the migration history.
 --
--- Before:   CREATE ROLE iqracity_app LOGIN PASSWORD '...';      -- as a role with CREATEROLE
+-- Before:   sudo -u postgres psql -c "CREATE ROLE iqracity_app LOGIN PASSWORD '...'"   -- or any role with CREATEROLE
 --           (the owner role, e.g. iqracity_owner, owns the database and its schema)
--- Run:      psql -v ON_ERROR_STOP=1 -U iqracity_owner -d iqracity -f grants.sql
+-- Run:      psql -v ON_ERROR_STOP=1 -h localhost -U iqracity_owner -d iqracity -f grants.sql
 -- Another name for the application role:  PGOPTIONS='-c iqracity.app_role=my_app_role' psql ... -f grants.sql
 -- Run it again after every upgrade: it is idempotent and covers tables the new version added (for instance the nodes'
 -- leases and the limits every node shares: platform_node, login_failure, heavy_call, refusal_count, whose rows the
 -- application role writes and deletes like any other table's).
 --
--- On top of the privileges, triggers refuse UPDATE, DELETE and TRUNCATE of the access log for every role, the
--- owner included: only the table's owner or a superuser can switch them off, with an ALTER TABLE ... DISABLE
--- TRIGGER that the database can log (log_statement = 'ddl'). Whatever happens at that level, the platform's chain
--- verification (GET /api/v1/access-log/verify) names the first entry changed or removed.
+-- On top of the privileges, triggers refuse for every role, the owner included: UPDATE, DELETE and TRUNCATE of the
+-- access log (this script makes them), and any change to a chain's head row but the step on that the platform makes
+-- when it appends (the migrations make that one, V26). Only the tables' owner or a superuser can switch them off,
+-- with an ALTER TABLE ... DISABLE TRIGGER that the database can log (log_statement = 'ddl'). Whatever happens at
+-- that level, the platform's chain verification (GET /api/v1/access-log/verify) names the first entry changed or
+-- removed.
 
 DO $grants$
 DECLARE
@@ -46,9 +48,13 @@ BEGIN
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I', schema, app);
     EXECUTE format('REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA %I FROM %I', schema, app);
 
-    -- The access log: read and append only. Its head row (the last hash per Member) moves with every entry.
+    -- The access log: read and append only.
     EXECUTE format('REVOKE ALL ON %I.access_log FROM %I', schema, app);
     EXECUTE format('GRANT SELECT, INSERT ON %I.access_log TO %I', schema, app);
+    -- Its head rows (the last entry of each Member's chain) are made and moved on, never deleted. The migrations' own
+    -- trigger (V26) lets a head move only onto the entry appended after it, for every role.
+    EXECUTE format('REVOKE ALL ON %I.access_log_head FROM %I', schema, app);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I.access_log_head TO %I', schema, app);
 
     -- The migration history is the owner's: the platform only reads it to check the schema is up to date.
     IF to_regclass(format('%I.flyway_schema_history', schema)) IS NOT NULL THEN

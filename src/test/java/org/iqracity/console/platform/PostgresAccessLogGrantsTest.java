@@ -187,6 +187,69 @@ class PostgresAccessLogGrantsTest {
         assertThat(accessLogRows()).isEqualTo(before);
     }
 
+    /** A chain with at least two entries (the set-up's sign-ins), its head as it stands. */
+    static String[] longChainHead() throws SQLException {
+        try (Connection c = as(APP, APP_PASSWORD); var rs = c.createStatement().executeQuery(
+                "SELECT member_id, seq, hash FROM access_log_head WHERE seq >= 2 ORDER BY member_id LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+        }
+    }
+
+    @Test
+    void r12NeitherTheAppRoleNorTheOwnerCanMoveAChainHeadBackDeleteItOrPointItElsewhere() throws Exception {
+        String[] head = longChainHead();
+        String member = "'" + head[0] + "'";
+        String back = "UPDATE access_log_head h SET seq = h.seq - 1, hash = (SELECT a.hash FROM access_log a "
+                + "WHERE a.member_id = h.member_id AND a.seq = h.seq - 1) WHERE member_id = " + member;
+        for (String[] role : new String[][] {{APP, APP_PASSWORD}, {OWNER, OWNER_PASSWORD}}) {
+            // back onto an entry that is there: what hides the newest entries from a check without a checkpoint
+            assertRefused(role[0], role[1], back);
+            assertRefused(role[0], role[1], "UPDATE access_log_head SET hash = '" + "f".repeat(64)
+                    + "' WHERE member_id = " + member);
+            assertRefused(role[0], role[1], "UPDATE access_log_head SET seq = seq + 1 WHERE member_id = " + member);
+            assertRefused(role[0], role[1], "UPDATE access_log_head SET member_id = 'another' WHERE member_id = "
+                    + member);
+            assertRefused(role[0], role[1], "DELETE FROM access_log_head WHERE member_id = " + member);
+            assertRefused(role[0], role[1], "TRUNCATE access_log_head");
+            assertRefused(role[0], role[1], "INSERT INTO access_log_head (member_id, seq, hash) "
+                    + "VALUES ('new-chain', 3, '" + "a".repeat(64) + "')");
+        }
+        assertRefused(APP, APP_PASSWORD, "ALTER TABLE access_log_head DISABLE TRIGGER access_log_head_guard");
+        assertRefused(APP, APP_PASSWORD, "DROP TRIGGER access_log_head_guard ON access_log_head");
+
+        assertThat(longChainHead()).containsExactly(head);
+        assertThat(api.get(ApiPaths.ME, api.signIn("nb-ta")).status()).as("sign-ins still work").isEqualTo(200);
+    }
+
+    @Test
+    void r12TheAppRoleMovesAHeadOnlyOntoTheEntryAppendedAfterIt() throws Exception {
+        String chain = "grants-check-" + System.nanoTime();
+        String genesis = "0".repeat(64);
+        String first = "1".repeat(64);
+        try (Connection c = as(APP, APP_PASSWORD); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO access_log_head (member_id, seq, hash) VALUES ('" + chain + "', 0, '" + genesis
+                    + "')");
+            st.execute("INSERT INTO access_log (member_id, seq, at, action, outcome, prev_hash, hash) VALUES ('"
+                    + chain + "', 1, CURRENT_TIMESTAMP, 'SIGN_IN', 'SUCCESS', '" + genesis + "', '" + first + "')");
+            // the platform's one path: one step on, to the entry that links to the head
+            assertThat(st.executeUpdate("UPDATE access_log_head SET seq = 1, hash = '" + first + "' WHERE member_id = '"
+                    + chain + "'")).isEqualTo(1);
+            // keying an older chain sets a head to the hash its entry has: still that entry
+            assertThat(st.executeUpdate("UPDATE access_log_head SET hash = '" + first + "' WHERE member_id = '"
+                    + chain + "'")).isEqualTo(1);
+        }
+        assertRefused(APP, APP_PASSWORD, "UPDATE access_log_head SET seq = 0, hash = '" + genesis
+                + "' WHERE member_id = '" + chain + "'");
+        // a chain whose entries are there without a head (an owner deleted it) cannot start over at its genesis
+        try (Connection c = as(APP, APP_PASSWORD); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO access_log (member_id, seq, at, action, outcome, prev_hash, hash) VALUES ('"
+                    + chain + "-2', 1, CURRENT_TIMESTAMP, 'SIGN_IN', 'SUCCESS', '" + genesis + "', '" + first + "')");
+        }
+        assertRefused(APP, APP_PASSWORD, "INSERT INTO access_log_head (member_id, seq, hash) VALUES ('" + chain
+                + "-2', 0, '" + genesis + "')");
+    }
+
     @Test
     void theScriptCanBeRunAgainAfterAnUpgrade() throws Exception {
         try (Connection owner = as(OWNER, OWNER_PASSWORD); Statement st = owner.createStatement()) {

@@ -385,7 +385,7 @@ public final class Database implements AutoCloseable {
                         new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes(),
                         new V13__EnrollmentChangeCount(), new V14__RosterIndexCountry(),
                         new V18__SponsorReleasesWithoutReference(), new V19__RosterConversionIdsPerMember(),
-                        new V23__PeopleSearch(), new V25__InFlightClaims());
+                        new V23__PeopleSearch(), new V25__InFlightClaims(), new V26__ChainHeadGuard());
         if (target != null) {
             config.target(target);
         }
