@@ -5,6 +5,8 @@ public final class ProblemCode {
     public static final String INVALID_CREDENTIALS = "invalid_credentials";
     public static final String MFA_REQUIRED = "mfa_required";
     public static final String MFA_INVALID = "mfa_invalid";
+    /** A right code that can no longer be used: it was used already, or a later one was (each code works once). */
+    public static final String MFA_REUSED = "mfa_reused";
     public static final String THROTTLED = "throttled";
     /** Too many heavy calls (roster streams, access-log exports) in a short time; not about signing in. */
     public static final String RATE_LIMITED = "rate_limited";

@@ -72,7 +72,7 @@ class SessionRulesTest {
         assertThat(api.signInResponse("nb-security2", TestApi.PASSWORD, code).status()).isEqualTo(200);
         TestApi.Response replay = api.signInResponse("nb-security2", TestApi.PASSWORD, code);
         assertThat(replay.status()).isEqualTo(401);
-        assertThat(replay.code()).isEqualTo("mfa_invalid");
+        assertThat(replay.code()).as("a right code used twice says so").isEqualTo("mfa_reused");
     }
 
     @Test

@@ -96,8 +96,14 @@ public final class AuthService {
             if (locked) {
                 lockedOut(account, origin);
             }
+            if (step.isPresent()) {
+                // only someone who knows the password gets here: telling a used code from a wrong one helps them
+                // no further, and tells an officer who typed a code twice what to do
+                throw PlatformException.unauthorized(ProblemCode.MFA_REUSED,
+                        "This verification code was already used: each code works once. Wait for the next code.");
+            }
             throw PlatformException.unauthorized(ProblemCode.MFA_INVALID,
-                    "The verification code is not correct or was already used. Wait for a new code and try again.");
+                    "The verification code is not correct. Enter the current code from your authenticator app.");
         }
     }
 

@@ -42,6 +42,7 @@ public final class ErrorMessages {
         return switch (code) {
             case ProblemCode.INVALID_CREDENTIALS -> message("error.invalidCredentials");
             case ProblemCode.MFA_INVALID -> message("error.mfaInvalid");
+            case ProblemCode.MFA_REUSED -> message("error.mfaReused");
             case ProblemCode.MFA_REQUIRED -> message("error.mfaRequired");
             case ProblemCode.THROTTLED -> new UserMessage(messages.get("error.throttled.text"),
                     messages.format("error.throttled.hint", wait(e.retryAfter().orElse(Duration.ofMinutes(1)))));

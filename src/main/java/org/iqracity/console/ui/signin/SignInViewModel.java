@@ -143,7 +143,8 @@ public final class SignInViewModel {
             error.set(null);
             return;
         }
-        if (e instanceof ApiHttpException http && http.is(ProblemCode.MFA_INVALID)) {
+        if (e instanceof ApiHttpException http
+                && (http.is(ProblemCode.MFA_INVALID) || http.is(ProblemCode.MFA_REUSED))) {
             totp.set("");
         }
         if (e instanceof ApiHttpException http && http.is(ProblemCode.INVALID_CREDENTIALS)) {

@@ -389,7 +389,7 @@ class BreachSendingFaultsTest {
     static String signIn(TestApi api, String officer) throws InterruptedException {
         String code = Totp.code(TestApi.TOTP_SECRETS.get(officer), Totp.step(Instant.now()));
         TestApi.Response r = api.signInResponse(officer, TestApi.PASSWORD, code);
-        if (r.status() == 401 && "mfa_invalid".equals(r.code())) {
+        if (r.status() == 401 && "mfa_reused".equals(r.code())) {
             // this code was used before the restart: each code works once, so wait for the next one
             Thread.sleep(30_000 - Instant.now().toEpochMilli() % 30_000 + 200);
             code = Totp.code(TestApi.TOTP_SECRETS.get(officer), Totp.step(Instant.now()));

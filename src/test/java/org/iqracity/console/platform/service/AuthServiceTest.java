@@ -284,9 +284,9 @@ class AuthServiceTest {
         String code = nextCode();
         signIn(officer, PASSWORD, code);
 
-        assertRefused(Refused.by(() -> signIn(officer, PASSWORD, code)), 401, ProblemCode.MFA_INVALID);
+        assertRefused(Refused.by(() -> signIn(officer, PASSWORD, code)), 401, ProblemCode.MFA_REUSED);
         // a code of the step before, still within the clock drift allowed, is older than the one used: refused too
-        assertRefused(Refused.by(() -> signIn(officer, PASSWORD, earlier)), 401, ProblemCode.MFA_INVALID);
+        assertRefused(Refused.by(() -> signIn(officer, PASSWORD, earlier)), 401, ProblemCode.MFA_REUSED);
         assertThat(logged("SIGN_IN")).extracting(AccessLogRepository.Entry::outcome)
                 .containsExactly("SUCCESS", "FAILURE", "FAILURE");
     }

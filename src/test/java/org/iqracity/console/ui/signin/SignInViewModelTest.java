@@ -106,6 +106,22 @@ class SignInViewModelTest {
     }
 
     @Test
+    void aCodeUsedAlreadySaysEachCodeWorksOnceAndToWaitForTheNext() {
+        platform.failSignIn = problem(401, ProblemCode.MFA_REQUIRED, null);
+        vm.signIn();
+        vm.totpProperty().set("123456");
+        platform.failSignIn = problem(401, ProblemCode.MFA_REUSED, null);
+
+        vm.signIn();
+
+        assertThat(vm.stepProperty().get()).isEqualTo(SignInViewModel.Step.SECOND_FACTOR);
+        assertThat(vm.errorProperty().get().text()).isEqualTo("That code was already used: each code works once.");
+        assertThat(vm.errorProperty().get().hint()).contains("Wait for the next code");
+        assertThat(vm.totpProperty().get()).as("the used code is cleared for the next").isEmpty();
+        assertThat(app.session()).isNull();
+    }
+
+    @Test
     void throttledSignInTellsHowLongToWait() {
         platform.failSignIn = problem(429, ProblemCode.THROTTLED, 42L);
 
