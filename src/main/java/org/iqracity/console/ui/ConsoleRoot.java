@@ -99,7 +99,7 @@ public final class ConsoleRoot implements AutoCloseable {
         this.sandbox = new SandboxViewModel(setup.sandbox(), tasks, setup.messages());
         this.signIn = new SignInViewModel(setup.connector(), tasks, app, setup.settings(), setup.messages(), sandbox);
         if (setup.address() != null) {
-            signIn.addressProperty().set(setup.address());
+            signIn.givenForThisRun(setup.address());
         }
         new ConnectionWatcher(app, tasks, setup.reconnectInterval(), HEARTBEAT);
         app.sessionProperty().addListener((obs, old, session) -> showFor(session));

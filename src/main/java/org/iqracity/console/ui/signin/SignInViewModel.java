@@ -53,6 +53,7 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSubmit;
+    private URI givenForThisRun;
 
     public SignInViewModel(PlatformConnector connector, TaskRunner tasks, AppState app, Settings settings,
                            Messages messages, SandboxViewModel sandbox) {
@@ -162,10 +163,22 @@ public final class SignInViewModel {
         error.set(null);
     }
 
+    /**
+     * The address this start was given on the command line ({@code --platform}): it fills the field for this run only.
+     * Signing in to it is not remembered, so that the next plain start offers the sandbox or the address the person
+     * chose, not one that was meant for one run and may be gone.
+     */
+    public void givenForThisRun(String address) {
+        this.address.set(address);
+        this.givenForThisRun = PlatformAddress.parse(address).orElse(null);
+    }
+
     private void remember(URI uri, String user) {
         URI sandboxUri = sandbox.addressProperty().get();
-        settings.put(Settings.LAST_ADDRESS, uri.toString());
-        settings.put(Settings.LAST_ADDRESS_WAS_SANDBOX, String.valueOf(uri.equals(sandboxUri)));
+        if (!uri.equals(givenForThisRun)) {
+            settings.put(Settings.LAST_ADDRESS, uri.toString());
+            settings.put(Settings.LAST_ADDRESS_WAS_SANDBOX, String.valueOf(uri.equals(sandboxUri)));
+        }
         settings.put(Settings.LAST_USERNAME, user);
         tasks.run(() -> {
             settings.save();

@@ -122,6 +122,20 @@ class SignInViewModelTest {
     }
 
     @Test
+    void anAddressGivenOnTheCommandLineIsNotRememberedForTheNextPlainStart() {
+        settings.put(Settings.LAST_ADDRESS, "https://members.example.org");
+        settings.put(Settings.LAST_ADDRESS_WAS_SANDBOX, "true");
+        vm.givenForThisRun("https://platform.example.org/api/v1");
+
+        vm.signIn();
+
+        assertThat(app.session()).isNotNull();
+        assertThat(connectedTo).isEqualTo(URI.create("https://platform.example.org"));
+        assertThat(settings.values).containsEntry(Settings.LAST_ADDRESS, "https://members.example.org")
+                .containsEntry(Settings.LAST_ADDRESS_WAS_SANDBOX, "true").containsEntry(Settings.LAST_USERNAME, "nb-ta");
+    }
+
+    @Test
     void throttledSignInTellsHowLongToWait() {
         platform.failSignIn = problem(429, ProblemCode.THROTTLED, 42L);
 
