@@ -5,11 +5,16 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
+import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -148,6 +153,11 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         run.setDefaultButton(true);
         run.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.stateProperty().isEqualTo(State.RUNNING)));
         run.setOnAction(e -> vm.export());
+        vm.replaceAskedProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                askToReplace(file);
+            }
+        });
         Label problem = new Label();
         problem.setId("researchProblem");
         problem.getStyleClass().add(Styles.TEXT_MUTED);
@@ -202,6 +212,25 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         return footer;
     }
 
+    /** A file typed into the field that is there already: replaced only if the person says so. */
+    private void askToReplace(Path file) {
+        ButtonType replace = new ButtonType(messages.get("research.replace.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, messages.format("research.replace.text", file), replace,
+                ButtonType.CANCEL);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle(messages.get("research.replace.title"));
+        ask.setHeaderText(messages.get("research.replace.title"));
+        ask.getDialogPane().setId("researchReplace");
+        // answered after this change of the property has been told to every listener
+        Platform.runLater(() -> {
+            if (ask.showAndWait().filter(replace::equals).isPresent()) {
+                vm.replace();
+            } else {
+                vm.keep();
+            }
+        });
+    }
+
     private void chooseTarget() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("research.target.choose"));
@@ -209,7 +238,7 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         chooser.setInitialFileName(ResearchExportViewModel.suggestedName(vm.courseProperty().get()));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            vm.targetProperty().set(ResearchExportViewModel.withExtension(file.getPath()));
+            vm.chosenInDialog(ResearchExportViewModel.withExtension(file.getPath()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.exports;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -55,6 +56,8 @@ public final class ResearchExportViewModel {
     private final IntegerProperty k = new SimpleIntegerProperty(ResearchExportRequest.MIN_K);
     private final BooleanProperty stableKey = new SimpleBooleanProperty(false);
     private final StringProperty target = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Path> replaceAsked = new ReadOnlyObjectWrapper<>();
+    private Path replaceConfirmed;
     private final ObjectBinding<String> problem;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -109,10 +112,21 @@ public final class ResearchExportViewModel {
         return null;
     }
 
+    /**
+     * Exports to the file named in the field. A file that is there already is not replaced silently: the export
+     * waits, and {@link #replaceAskedProperty()} names the file until {@link #replace()} or {@link #keep()} answers.
+     */
     public void export() {
         if (problem.get() != null || state.get() == State.RUNNING) {
             return;
         }
+        Path chosen = Path.of(withExtension(target.get().strip()));
+        if (Files.exists(chosen) && !chosen.toAbsolutePath().equals(replaceConfirmed)) {
+            replaceAsked.set(chosen.toAbsolutePath());
+            return;
+        }
+        replaceAsked.set(null);
+        replaceConfirmed = null;
         Session session = app.session();
         String courseId = course.get().id();
         ResearchExportRequest request = new ResearchExportRequest(k.get(), stableKey.get());
@@ -190,7 +204,7 @@ public final class ResearchExportViewModel {
         }
         var sum = s.summary();
         String report = messages.format("research.done", sum.recordsExported(), sum.learnersInCourse(),
-                sum.recordsGeneralised(), sum.recordsSuppressed(), sum.k(), sum.generalisationLevel(),
+                sum.recordsGeneralised(), sum.recordsSuppressed(), sum.k(), sum.generalisation(),
                 s.file().toString());
         if (sum.stableKey() && sum.stableExportsBefore() > 0) {
             report += " " + messages.format("research.done.joins", sum.recordsSuppressedForJoins(),
@@ -223,6 +237,29 @@ public final class ResearchExportViewModel {
 
     public BooleanProperty stableKeyProperty() {
         return stableKey;
+    }
+
+    /** A file picked in the system's save dialog, which has asked already whether to replace one that is there. */
+    public void chosenInDialog(String path) {
+        target.set(path);
+        Path chosen = Path.of(withExtension(path.strip())).toAbsolutePath();
+        replaceConfirmed = Files.exists(chosen) ? chosen : null;
+    }
+
+    /** The person chose to replace the file asked about: the export goes on. */
+    public void replace() {
+        replaceConfirmed = replaceAsked.get();
+        export();
+    }
+
+    /** The person keeps the file asked about: nothing is exported, the field keeps its text to be changed. */
+    public void keep() {
+        replaceAsked.set(null);
+    }
+
+    /** The existing file an export waits to replace until the person says so; null while none. */
+    public ReadOnlyObjectProperty<Path> replaceAskedProperty() {
+        return replaceAsked.getReadOnlyProperty();
     }
 
     public StringProperty targetProperty() {

@@ -3,13 +3,16 @@ package org.iqracity.console.ui.exports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.iqracity.console.api.CourseScope;
@@ -53,7 +56,7 @@ class ResearchExportViewModelTest {
         public long researchExport(String courseId, ResearchExportRequest request, OutputStream out) {
             researchArchive = archive(courseId, request.kOrDefault(), request.stableKeyOrDefault());
             researchChunk = 256;
-            return super.researchExport(courseId, request, new java.io.FilterOutputStream(out) {
+            return super.researchExport(courseId, request, new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
@@ -63,11 +66,14 @@ class ResearchExportViewModelTest {
         }
     }
 
+    static final String GENERALISATION = "10-year birth bands; country; enrolled by month; level of education as given; "
+            + "forum posts in five bands";
+
     static byte[] archive(String courseId, int k, boolean stable) {
         ResearchExportSummary s = new ResearchExportSummary(ResearchExportSummary.FORMAT, "northbridge", courseId,
                 "Course", "2026-03-01T09:00:00Z", k, stable, stable ? 2 : 0, List.of("year_of_birth_band", "location",
                 "gender", "level_of_education", "enrolled_period", "forum_posts_band"), 120, 114, 100, 6,
-                stable ? 3 : 0, 2, "step 2", 9, 5,
+                stable ? 3 : 0, 2, GENERALISATION, 9, 5,
                 List.of("summary.json", "data-dictionary.md", "dataset.csv"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -78,8 +84,8 @@ class ResearchExportViewModelTest {
             zip.putNextEntry(new ZipEntry("dataset.csv"));
             // stored rows that do not compress, so the archive arrives in several chunks
             byte[] noise = new byte[4_000];
-            new java.util.Random(1).nextBytes(noise);
-            zip.write(("pseudonym\n" + java.util.HexFormat.of().formatHex(noise)).getBytes(StandardCharsets.UTF_8));
+            new Random(1).nextBytes(noise);
+            zip.write(("pseudonym\n" + HexFormat.of().formatHex(noise)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -113,6 +119,29 @@ class ResearchExportViewModelTest {
     }
 
     @Test
+    void aFileThatIsThereAlreadyIsReplacedOnlyWhenThePersonSaysSo() throws Exception {
+        vm.courseProperty().set(vm.courses().getFirst());
+        Path existing = dir.resolve("cs101.zip");
+        Files.writeString(existing, "the export of last month");
+        vm.targetProperty().set(dir.resolve("cs101").toString());
+
+        vm.export();
+        assertThat(vm.replaceAskedProperty().get()).isEqualTo(existing.toAbsolutePath());
+        assertThat(platform.researchRequests).as("nothing asked of the platform yet").isEmpty();
+        vm.keep();
+        assertThat(vm.replaceAskedProperty().get()).isNull();
+        assertThat(existing).hasContent("the export of last month");
+
+        vm.export();
+        vm.replace();
+        assertThat(vm.stateProperty().get()).isEqualTo(ResearchExportViewModel.State.DONE);
+        assertThat(platform.researchRequests).hasSize(1);
+        assertThat(Files.readAllBytes(existing)).isNotEqualTo("the export of last month".getBytes());
+        vm.export();
+        assertThat(vm.replaceAskedProperty().get()).as("the next export asks again").isEqualTo(existing.toAbsolutePath());
+    }
+
+    @Test
     void exportSavesTheZipAndReportsRowsGeneralisedAndSuppressed() throws Exception {
         vm.courseProperty().set(vm.courses().getFirst());
         vm.kProperty().set(7);
@@ -127,7 +156,8 @@ class ResearchExportViewModelTest {
         assertThat(saved).exists();
         assertThat(vm.savedProperty().get().file()).isEqualTo(saved.toAbsolutePath());
         assertThat(vm.bytesReceivedProperty().get()).isEqualTo(Files.size(saved));
-        assertThat(vm.report()).contains("114 of 120 learners", "100 of them", "6 left out", "k = 7",
+        assertThat(vm.report()).contains("114 of 120 learners", "shared by at least 7 learners",
+                "it shows: " + GENERALISATION + ".", "100 rows came out coarser", "6 were left out",
                 saved.toAbsolutePath().toString(), "3 of those left out only so that joining this export with your "
                 + "Member's 2 earlier stable-key exports");
         try (var files = Files.list(dir)) {

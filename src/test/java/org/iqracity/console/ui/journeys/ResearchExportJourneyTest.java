@@ -46,7 +46,8 @@ class ResearchExportJourneyTest extends ConsoleJourney {
         assertThat(summary.k()).isEqualTo(5);
         assertThat(onFx(() -> find("#researchDone", Message.class).getDescription()))
                 .contains(String.format("%,d of %,d learners are in the dataset", summary.recordsExported(),
-                        summary.learnersInCourse()), saved.toString());
+                        summary.learnersInCourse()), saved.toString(), "it shows: " + summary.generalisation())
+                .doesNotContain("step");
         assertThat(find("#researchError", Message.class).isVisible()).isFalse();
         try (var files = Files.list(out)) {
             assertThat(files.toList()).containsExactly(saved);
