@@ -129,8 +129,8 @@ final class PlatformCommand {
             return 1;
         }
         out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");
-        platform.managementPort().ifPresent(port -> out.println("Metrics at port " + port
-                + ManagementServer.METRICS));
+        platform.managementPort().ifPresent(port -> out.println("Metrics at http://"
+                + config.operations().managementHost() + ":" + port + ManagementServer.METRICS));
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM or Ctrl+C: not ready at once, serving on through the drain period, then a graceful stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
