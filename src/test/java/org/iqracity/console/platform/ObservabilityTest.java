@@ -50,6 +50,13 @@ class ObservabilityTest {
             status = api.signInResponse("nb-ta", "not-the-password", null).status();
         }
         assertThat(status).isEqualTo(429);
+        // chain checks until the heavy-call limit (10 a minute) refuses one
+        String officer = api.signIn("nb-security");
+        status = 0;
+        for (int i = 0; i < 12 && status != 429; i++) {
+            status = api.get(ApiPaths.ACCESS_LOG_VERIFY, officer).status();
+        }
+        assertThat(status).isEqualTo(429);
     }
 
     @AfterAll
@@ -137,10 +144,14 @@ class ObservabilityTest {
     }
 
     @Test
-    void throttledSignInsAreLoggedWithoutTheUsername() {
+    void throttledSignInsAndRefusedHeavyCallsAreLoggedAndCountedWithoutWho() throws Exception {
         List<String> messages = log.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(messages).contains("Refused for now (throttled) on POST /api/v1/session");
-        assertThat(messages).noneMatch(m -> m.contains("nb-ta"));
+        assertThat(messages).contains("Refused for now (throttled) on POST /api/v1/session",
+                "Refused for now (rate_limited) on GET /api/v1/access-log/verify");
+        assertThat(messages).noneMatch(m -> m.contains("nb-ta") || m.contains("nb-security"));
+        assertThat(lines(scrape(null).body(), "platform_refusals_total{", "code=\"rate_limited\"",
+                "route=\"/api/v1/access-log/verify\"")).singleElement()
+                .satisfies(l -> assertThat(l).endsWith(" 1.0"));
     }
 
     @Test
