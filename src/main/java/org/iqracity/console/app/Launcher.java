@@ -26,6 +26,7 @@ public final class Launcher {
 
             Commands (each has --help):
               platform                 run the platform API alone (headless), on H2 or PostgreSQL
+              platform migrate         bring a server database's schema up to date (as its owner), then exit
               export                   export course rosters into an encrypted .iqroster file
               verify                   check an .iqroster file and its platform's signature
               convert                  write an .iqroster's rows as CSV or XLSX (recorded in the access log)

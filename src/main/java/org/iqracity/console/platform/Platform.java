@@ -12,11 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.platform.http.ApiServer;
+import org.iqracity.console.platform.http.ManagementServer;
+import org.iqracity.console.platform.http.TrustedProxies;
 import org.iqracity.console.platform.http.PlatformServices;
-import org.iqracity.console.platform.sandbox.SandboxGenerator;
 import org.iqracity.console.platform.service.AccessLog;
 import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.AuthService;
@@ -59,23 +62,33 @@ public final class Platform implements AutoCloseable {
 
     private final Database database;
     private final ApiServer server;
+    private final ManagementServer management;
     private final URI baseUri;
     private final AuthService auth;
     private final Breach breach;
     private final PlatformNode node;
     private final AccessLogService accessLogService;
+    private final PlatformMetrics metrics;
+    private final PlatformConfig.Operations operations;
+    /** Set once a stop is asked for: {@code /health/ready} then answers 503 while requests are still served. */
+    private final AtomicBoolean draining;
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** Writes the counted repeats of refused requests once their minute is over. */
     private final ScheduledExecutorService housekeeping;
 
-    private Platform(Database database, ApiServer server, URI baseUri, AuthService auth, Breach breach,
-                     PlatformNode node, AccessLogService accessLogService) {
+    private Platform(Database database, Served served, Wired wired, Breach breach, PlatformNode node,
+                     PlatformMetrics metrics, PlatformConfig.Operations operations, AtomicBoolean draining) {
         this.database = database;
-        this.server = server;
-        this.baseUri = baseUri;
-        this.auth = auth;
+        this.server = served.api();
+        this.management = served.management();
+        this.baseUri = served.uri();
+        this.auth = wired.auth();
         this.breach = breach;
         this.node = node;
-        this.accessLogService = accessLogService;
+        this.accessLogService = wired.accessLog();
+        this.metrics = metrics;
+        this.operations = operations;
+        this.draining = draining;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("access-log-repeats").daemon().unstarted(r));
         housekeeping.scheduleWithFixedDelay(() -> {
@@ -87,6 +100,14 @@ public final class Platform implements AutoCloseable {
         }, 20, 20, TimeUnit.SECONDS);
     }
 
+    /** The services the API serves, and the two the platform itself keeps a hand on. */
+    private record Wired(PlatformServices services, AuthService auth, AccessLogService accessLog) {
+    }
+
+    /** The API's server, where it is reached, and the management port (null when there is none). */
+    private record Served(ApiServer api, URI uri, ManagementServer management) {
+    }
+
     public static Platform start(PlatformConfig config, StartupListener listener) {
         return start(config, listener, Clock.systemUTC());
     }
@@ -95,117 +116,37 @@ public final class Platform implements AutoCloseable {
     public static Platform start(PlatformConfig config, StartupListener listener, Clock clock) {
         // The keystore first: a wrong path or password should not wait for a sandbox to be seeded.
         KeyStore tlsKeys = config.tls() == null ? null : TlsKeystore.load(config.tls());
+        PlatformLog.useNode(config.node());
+        if (config.operations().jsonLogs() != null) {
+            PlatformLog.useJson(config.operations().jsonLogs());
+        }
         listener.progress("Opening the database", 0.02);
         Database database = openDatabase(config, listener);
+        PlatformMetrics metrics = PlatformMetrics.start(config.node());
         Breach breach = null;
         PlatformNode node = null;
         try {
-            listener.progress("Preparing the database", 0.05);
             PasswordHasher hasher = new PasswordHasher();
-            Database.Schema schema = database.schema();
-            boolean bulk = config.sandbox() && schema == Database.Schema.EMPTY;
-            SandboxLoadMarker marker = config.embeddedDatabase() ? SandboxLoadMarker.in(config.dataDir()) : null;
-            if (bulk) {
-                if (marker != null) {
-                    marker.begin(clock.instant());
-                }
-                database.migrateTablesOnly();
-            } else if (schema == Database.Schema.TABLES_ONLY) {
-                throw new IllegalStateException("This database holds a sandbox load that stopped part-way: its "
-                        + "tables and some rows, without keys or indexes. Drop it and create it empty, then start "
-                        + "the platform again to load the sandbox afresh.");
-            } else {
-                database.migrate();
-            }
-            if (config.sandbox() && SandboxGenerator.isSeeded(database)) {
-                sizeNote(database, config).ifPresent(note -> {
-                    LOGGER.warn(note);
-                    listener.progress(note, 0.06);
-                });
-            } else if (config.sandbox()) {
-                database.withLoadCache(() -> {
-                    listener.progress("Creating the sandbox", 0.08);
-                    new SandboxGenerator(database, config.seed(), config.learners(),
-                            (stage, f) -> listener.progress(stage, 0.08 + 0.8 * f), hasher).seed();
-                    if (bulk) {
-                        listener.progress("Indexing the sandbox", 0.9);
-                        database.reportingIndexBuilds(
-                                index -> listener.progress("Indexing the sandbox: " + index, 0.9), database::migrate);
-                        database.analyze();
-                    }
-                });
-            }
+            SandboxLoad load = SandboxLoad.prepare(database, config, listener, clock, hasher);
             MasterKey masterKey = masterKey(config);
-            SecretBox box = masterKey.box();
-            if (config.sandbox()) {
-                SandboxGenerator.finishStaff(database, box);
-            }
-            if (bulk && marker != null) {
-                marker.finish();
-            }
+            load.finish(masterKey.box());
             Jdbc jdbc = new Jdbc(database.dataSource());
-            Optional<MasterKey> previousKey = MasterKey.previous(config.dataDir());
-            int sealed = PlatformSecrets.seal(jdbc, box, previousKey.map(MasterKey::box).orElse(null));
-            if (sealed > 0) {
-                LOGGER.info("Sealed {} secrets under the current master key", sealed);
-                // the old values are gone from the tables; compacting at the stop takes them out of the file too
-                database.compactAtClose();
-            }
-            if (previousKey.isPresent()) {
-                retirePreviousKey(config);
-            }
-            PlatformSecrets secrets = new PlatformSecrets(jdbc, clock, box);
-            AccessLogRepository accessLogStore = new AccessLogRepository(jdbc);
-            AccessLog accessLog = new AccessLog(jdbc, accessLogStore, clock, masterKey.accessLogKey());
-            int keyedChains = accessLog.keyChains();
-            if (keyedChains > 0) {
-                LOGGER.info("Keyed the access-log chains of {} Members written by an older version", keyedChains);
-            }
+            PlatformSecrets secrets = sealSecrets(config, database, jdbc, masterKey, clock);
+            AccessLog accessLog = accessLog(jdbc, masterKey, clock);
             node = PlatformNode.join(config, database.isPostgres(), jdbc, clock);
-            AuthService auth = new AuthService(new StaffRepository(jdbc, box), new SessionRepository(jdbc), hasher,
-                    node.throttle(), accessLog,
-                    new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
-            CourseService courses = new CourseService(new CourseRepository(jdbc));
-            // One repository for the list and the roster of a view: they read the same pages, snapshots included.
-            LearnerRepository learnerStore = new LearnerRepository(jdbc, database.isPostgres(),
-                    database.searchSnapshots(jdbc));
-            LearnerService learners = new LearnerService(courses, learnerStore,
-                    new CursorCodec(secrets.cursorKey(), clock), accessLog, clock);
-            TrackingRepository trackingStore = new TrackingRepository(jdbc);
-            TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);
-            if (config.sandbox() && trackingStore.isEmpty()) {
-                tracking.seedSandbox(jdbc.query("SELECT id FROM course ORDER BY id", rs -> rs.getString(1)),
-                        "Sandbox set-up");
-            }
-            String version = Platform.class.getPackage().getImplementationVersion();
-            SigningKeys signingKeys = new SigningKeys(secrets);
-            RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
-                    learnerStore, signingKeys, accessLog, clock);
             breach = Breach.start(config, jdbc, accessLog, clock, node.lease(), node.shared());
-            AccessLogService logService = new AccessLogService(accessLogStore, accessLog, node.refusals(),
-                    signingKeys, clock);
-            PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
-                    logService,
-                    new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
-                    breach.service(), breach.preview(), breach.records(),
-                    () -> health(database, version), node.limits(),
-                    new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
-                            signingKeys, clock),
-                    new ResearchExportService(courses, new ResearchRepository(jdbc, box), accessLog, Regions.m49(),
-                            new SecureRandom(), clock),
-                    new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));
+            breach.sender().countingOutcomes(metrics.noticeOutcomes());
+            metrics.watchPool(database.dataSource());
+            AtomicBoolean draining = new AtomicBoolean();
+            Supplier<HealthDto> health = () -> health(database, draining.get());
+            Wired wired = wire(config, database, jdbc, masterKey.box(), secrets, accessLog, node, breach, hasher,
+                    health, clock);
             listener.progress("Starting the API", 0.99);
-            ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
-                    config.tls() == null ? null : config.tls().password()).start();
-            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-            String scheme = server.tls() ? "https" : "http";
-            URI uri = URI.create(scheme + "://" + host + ":" + server.port());
-            LOGGER.info("Platform API serving on port {} over {}", server.port(),
-                    scheme.toUpperCase(Locale.ROOT));
+            Served served = serve(config, tlsKeys, wired.services(), metrics);
             listener.progress("Ready", 1.0);
             // While the API already serves: the largest courses' snapshots, so that the first jump into one is quick.
             database.searchSnapshots(jdbc).warm();
-            return new Platform(database, server, uri, auth, breach, node, logService);
+            return new Platform(database, served, wired, breach, node, metrics, config.operations(), draining);
         } catch (RuntimeException e) {
             if (breach != null) {
                 breach.close();
@@ -213,7 +154,98 @@ public final class Platform implements AutoCloseable {
             if (node != null) {
                 node.close();
             }
+            metrics.close();
             database.close();
+            throw e;
+        }
+    }
+
+    /** Seals the secrets the database keeps under the current master key, retiring a previous key once done. */
+    private static PlatformSecrets sealSecrets(PlatformConfig config, Database database, Jdbc jdbc,
+                                               MasterKey masterKey, Clock clock) {
+        SecretBox box = masterKey.box();
+        Optional<MasterKey> previousKey = MasterKey.previous(config.dataDir());
+        int sealed = PlatformSecrets.seal(jdbc, box, previousKey.map(MasterKey::box).orElse(null));
+        if (sealed > 0) {
+            LOGGER.info("Sealed {} secrets under the current master key", sealed);
+            // the old values are gone from the tables; compacting at the stop takes them out of the file too
+            database.compactAtClose();
+        }
+        if (previousKey.isPresent()) {
+            retirePreviousKey(config);
+        }
+        return new PlatformSecrets(jdbc, clock, box);
+    }
+
+    private static AccessLog accessLog(Jdbc jdbc, MasterKey masterKey, Clock clock) {
+        AccessLog accessLog = new AccessLog(jdbc, new AccessLogRepository(jdbc), clock, masterKey.accessLogKey());
+        int keyedChains = accessLog.keyChains();
+        if (keyedChains > 0) {
+            LOGGER.info("Keyed the access-log chains of {} Members written by an older version", keyedChains);
+        }
+        return accessLog;
+    }
+
+    /** Every service of the API, on one database. */
+    private static Wired wire(PlatformConfig config, Database database, Jdbc jdbc, SecretBox box,
+                              PlatformSecrets secrets, AccessLog accessLog, PlatformNode node, Breach breach,
+                              PasswordHasher hasher, Supplier<HealthDto> health, Clock clock) {
+        AuthService auth = new AuthService(new StaffRepository(jdbc, box), new SessionRepository(jdbc), hasher,
+                node.throttle(), accessLog,
+                new SessionPolicy(config.accessTokenTtl(), config.idleTimeout(), config.absoluteTimeout()), clock);
+        CourseService courses = new CourseService(new CourseRepository(jdbc));
+        // One repository for the list and the roster of a view: they read the same pages, snapshots included.
+        LearnerRepository learnerStore = new LearnerRepository(jdbc, database.isPostgres(),
+                database.searchSnapshots(jdbc));
+        LearnerService learners = new LearnerService(courses, learnerStore,
+                new CursorCodec(secrets.cursorKey(), clock), accessLog, clock);
+        TrackingRepository trackingStore = new TrackingRepository(jdbc);
+        TrackingService tracking = new TrackingService(courses, trackingStore, accessLog, clock);
+        if (config.sandbox() && trackingStore.isEmpty()) {
+            tracking.seedSandbox(jdbc.query("SELECT id FROM course ORDER BY id", rs -> rs.getString(1)),
+                    "Sandbox set-up");
+        }
+        SigningKeys signingKeys = new SigningKeys(secrets);
+        RosterService rosters = new RosterService(courses, new RosterRepository(jdbc, database.isPostgres()),
+                learnerStore, signingKeys, accessLog, clock);
+        AccessLogService logService = new AccessLogService(new AccessLogRepository(jdbc), accessLog, node.refusals(),
+                signingKeys, clock);
+        PlatformServices services = new PlatformServices(auth, courses, learners, tracking, rosters, signingKeys,
+                logService,
+                new SponsorService(courses, new SponsorRepository(jdbc), accessLog, clock),
+                breach.service(), breach.preview(), breach.records(),
+                health, node.limits(),
+                new RosterConversions(new CourseRepository(jdbc), new RosterConversionRepository(jdbc), accessLog,
+                        signingKeys, clock),
+                new ResearchExportService(courses, new ResearchRepository(jdbc, box), accessLog, Regions.m49(),
+                        new SecureRandom(), clock),
+                new InsightsService(courses, new InsightsRepository(jdbc, database.isPostgres()), accessLog, clock));
+        return new Wired(services, auth, logService);
+    }
+
+    /** Opens the API's port and, when configured, the management port. */
+    private static Served serve(PlatformConfig config, KeyStore tlsKeys, PlatformServices services,
+                                PlatformMetrics metrics) {
+        PlatformConfig.Operations ops = config.operations();
+        ApiServer server = new ApiServer(services, config.host(), config.port(), tlsKeys,
+                config.tls() == null ? null : config.tls().password(),
+                ops.trustedProxies() == null ? TrustedProxies.configured() : TrustedProxies.parse(ops.trustedProxies()),
+                metrics.registry(), ops.grace()).start();
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        String scheme = server.tls() ? "https" : "http";
+        URI uri = URI.create(scheme + "://" + host + ":" + server.port());
+        LOGGER.info("Platform API serving on port {} over {}", server.port(), scheme.toUpperCase(Locale.ROOT));
+        if (!ops.management()) {
+            return new Served(server, uri, null);
+        }
+        try {
+            ManagementServer management = ManagementServer.start(ops.managementHost(), ops.managementPort(),
+                    ops.managementToken(), metrics::scrape);
+            LOGGER.info("Metrics on {}:{}{}{}", ops.managementHost(), management.port(), ManagementServer.METRICS,
+                    management.guarded() ? " (token required)" : "");
+            return new Served(server, uri, management);
+        } catch (RuntimeException e) {
+            server.close();
             throw e;
         }
     }
@@ -253,7 +285,8 @@ public final class Platform implements AutoCloseable {
             }
         }
         if (!config.embeddedDatabase()) {
-            return Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            return Database.server(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
+                    config.operations().dbPool());
         }
         // A database whose sandbox load stopped before it was whole (SandboxLoadMarker) has never been served from:
         // it goes, unopened (the stop may have cut its file short), and the load starts again.
@@ -277,30 +310,18 @@ public final class Platform implements AutoCloseable {
         return Database.embedded(config.dataDir());
     }
 
-    /**
-     * A sandbox is made once, in an empty folder or database: a start asking for another size gets the one there, and
-     * is told so (else {@code --learners 1000000} on a folder of 20,000 looks like a fast load of a million).
-     */
-    private static Optional<String> sizeNote(Database database, PlatformConfig config) {
-        long held = new Jdbc(database.dataSource()).queryOne("SELECT COUNT(*) FROM learner", rs -> rs.getLong(1))
-                .orElse(0L);
-        if (held == config.learners()) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT, "The sandbox here holds %,d learners, "
-                + "not the %,d asked for: a sandbox is made once, into an empty data folder or database", held, config.learners()));
-    }
-
     private static void discardUnfinishedLoad(PlatformConfig config, StartupListener listener) {
         listener.progress("Discarding an unfinished sandbox load", 0.03);
         Database.deleteEmbedded(config.dataDir());
         LOGGER.warn("The sandbox load in the data folder had not finished: its database is deleted, loading again");
     }
 
-    private static HealthDto health(Database database, String version) {
+    /** Ready while the database answers and no stop has been asked for; a draining node says so. */
+    private static HealthDto health(Database database, boolean draining) {
+        String version = Platform.class.getPackage().getImplementationVersion();
         boolean up = database.isUp();
-        return new HealthDto(up ? "UP" : "DOWN", up ? "UP" : "DOWN", ApiPaths.API_VERSION,
-                version == null ? "dev" : version);
+        String status = draining ? "DRAINING" : up ? "UP" : "DOWN";
+        return new HealthDto(status, up ? "UP" : "DOWN", ApiPaths.API_VERSION, version == null ? "dev" : version);
     }
 
     /** The server root, e.g. {@code http://127.0.0.1:8080}; the API lives under {@code /api/v1}. */
@@ -321,10 +342,46 @@ public final class Platform implements AutoCloseable {
         return breach.mailboxFolder();
     }
 
+    /** Whether a stop has been asked for (the node then answers {@code /health/ready} with 503). */
+    public boolean draining() {
+        return draining.get();
+    }
+
+    /** The management port, when there is one. */
+    public Optional<Integer> managementPort() {
+        return Optional.ofNullable(management).map(ManagementServer::port);
+    }
+
+    /**
+     * The stop a service manager asks for (SIGTERM): the node reports not ready at once, serves on for the drain
+     * period so that the load balancer's health checks take it out of rotation, then stops listening, lets the
+     * requests in flight finish within the grace period, and only then stops the sender and closes the pool.
+     */
+    public void stop() {
+        if (draining.compareAndSet(false, true)) {
+            LOGGER.info("Stopping: not ready from now on; serving for {} s more, then finishing the requests in "
+                    + "flight (at most {} s)", operations.drain().toSeconds(), operations.grace().toSeconds());
+            try {
+                Thread.sleep(operations.drain());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+        LOGGER.info("Stopped");
+    }
+
     @Override
     public void close() {
+        draining.set(true);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             server.close();
+            if (management != null) {
+                management.close();
+            }
             housekeeping.shutdownNow();
             try {
                 accessLogService.writeRepeats(true);
@@ -338,6 +395,7 @@ public final class Platform implements AutoCloseable {
                 try {
                     node.close();
                 } finally {
+                    metrics.close();
                     database.close();
                 }
             }

@@ -29,7 +29,12 @@ class PlatformCommandTest {
             Map.entry("--db-user", "iqracity"), Map.entry("--db-password", "pw"),
             Map.entry("--tls-keystore", "/etc/platform.p12"), Map.entry("--tls-keystore-password", "pw"),
             Map.entry("--smtp", "smtp.example.org:587"), Map.entry("--smtp-from", "security@member.example"),
-            Map.entry("--smtp-user", "mailer"), Map.entry("--smtp-password", "pw"));
+            Map.entry("--smtp-user", "mailer"), Map.entry("--smtp-password", "pw"), Map.entry("--db-pool", "12"),
+            Map.entry("--node-id", "node-a"), Map.entry("--trusted-proxies", "10.0.0.5,10.1.0.0/16"),
+            Map.entry("--drain-seconds", "8"), Map.entry("--grace-seconds", "20"),
+            Map.entry("--management-port", "9464"), Map.entry("--management-host", "127.0.0.2"),
+            Map.entry("--management-token", "metrics-token"), Map.entry("--log-format", "json"),
+            Map.entry("--config", "/dev/null"));
     /** Flags that only make sense together: each is tried with its partner. */
     private static final Map<String, List<String>> PARTNERS = Map.of(
             "--tls-keystore", List.of("--tls-keystore-password", "pw"),
@@ -38,7 +43,9 @@ class PlatformCommandTest {
             "--smtp-from", List.of("--smtp", "smtp.example.org:587"),
             "--smtp-plain", List.of("--smtp", "127.0.0.1:25", "--smtp-from", "security@member.example"),
             "--smtp-user", List.of("--smtp-password", "pw"),
-            "--smtp-password", List.of("--smtp-user", "mailer"));
+            "--smtp-password", List.of("--smtp-user", "mailer"),
+            "--management-host", List.of("--management-port", "9464"),
+            "--management-token", List.of("--management-port", "9464"));
     private static final Set<String> SWITCHES = Set.of("--sandbox", "--help", "--smtp-plain", "--migrate-only");
 
     record Run(int exit, String out, String err) {
@@ -315,9 +322,124 @@ class PlatformCommandTest {
 
     @Test
     void migrateOnlyWithoutAServerDatabaseIsAUsageError() {
-        Run r = run("--migrate-only");
+        for (Run r : List.of(run("--migrate-only"), run("migrate"), run("migrate", "--data", "x"))) {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("migrate is for a server database: give --db too");
+        }
+    }
 
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--migrate-only is for a server database");
+    @Test
+    void theMigrateSubcommandAppliesTheMigrationsAndExitsLikeTheFlag() throws Exception {
+        String url = org.iqracity.console.platform.TestPostgres.freshDatabase("migrate_subcommand", null);
+        Run r = run("migrate", "--db", url, "--db-user", org.iqracity.console.platform.TestPostgres.USER,
+                "--db-password", org.iqracity.console.platform.TestPostgres.PASSWORD);
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("schema is up to date").doesNotContain("API ready");
+        try (var c = java.sql.DriverManager.getConnection(url, org.iqracity.console.platform.TestPostgres.USER,
+                org.iqracity.console.platform.TestPostgres.PASSWORD);
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success "
+                     + "AND version IS NOT NULL")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("every migration ran").isGreaterThanOrEqualTo(20);
+        }
+        assertThat(PlatformCommand.HELP).contains("member-console platform migrate");
+        assertThat(Launcher.USAGE).contains("platform migrate");
+    }
+
+    @Test
+    void everyOptionComesFromTheEnvironmentOrTheConfigurationFileByOneRule(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (String flag : flagsInHelp()) {
+            if (flag.equals("--help") || flag.equals("--migrate-only") || flag.equals("--config")) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(List.of(flag));
+            if (!SWITCHES.contains(flag)) {
+                args.add(SAMPLE_VALUES.get(flag));
+            }
+            args.addAll(PARTNERS.getOrDefault(flag, List.of()));
+            // the same settings, each said the three ways
+            Map<String, String> env = new java.util.HashMap<>();
+            java.util.Properties file = new java.util.Properties();
+            for (int i = 0; i < args.size(); i++) {
+                String name = args.get(i);
+                boolean valued = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+                String value = valued ? args.get(++i) : "true";
+                env.put("PLATFORM_" + name.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value);
+                file.setProperty(name.substring(2), value);
+            }
+            Path config = dir.resolve("platform.properties");
+            try (var out = java.nio.file.Files.newBufferedWriter(config)) {
+                file.store(out, null);
+            }
+            String fromFlags = PlatformCommand.parse(args, Map.of()).toString();
+            assertThat(PlatformCommand.parse(List.of(), env).toString()).as("%s from the environment", flag)
+                    .isEqualTo(fromFlags);
+            assertThat(PlatformCommand.parse(List.of("--config", config.toString()), Map.of()).toString())
+                    .as("%s from the file", flag).isEqualTo(fromFlags);
+            assertThat(PlatformCommand.parse(List.of(), Map.of("PLATFORM_CONFIG", config.toString())).toString())
+                    .as("%s from the file PLATFORM_CONFIG names", flag).isEqualTo(fromFlags);
+        }
+    }
+
+    @Test
+    void theCommandLineWinsOverTheEnvironmentAndTheEnvironmentOverTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("platform.properties");
+        java.nio.file.Files.writeString(config, "db-pool = 10\nport = 9000\nlearners = 300\nsandbox = false\n");
+        Map<String, String> env = Map.of("PLATFORM_CONFIG", config.toString(), "PLATFORM_DB_POOL", "20",
+                "PLATFORM_PORT", "9100");
+
+        PlatformConfig c = PlatformCommand.parse(List.of("--port", "9200"), env);
+
+        assertThat(c.port()).as("command line").isEqualTo(9200);
+        assertThat(c.operations().dbPool()).as("environment").isEqualTo(20);
+        assertThat(c.learners()).as("file").isEqualTo(300);
+        assertThat(PlatformCommand.parse(List.of(), Map.of()).operations().dbPool()).as("default").isEqualTo(24);
+    }
+
+    @Test
+    void aConfigurationFileWithAnUnknownKeyOrAWrongSwitchIsAUsageError(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path typo = dir.resolve("typo.properties");
+        java.nio.file.Files.writeString(typo, "db-pol = 10\n");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--config", typo.toString()), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("db-pol");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of(), Map.of("PLATFORM_SANDBOX", "yes")))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("PLATFORM_SANDBOX");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--config", dir.resolve("none").toString()),
+                Map.of())).isInstanceOf(PlatformCommand.UsageException.class)
+                .hasMessageContaining("configuration file");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of(), Map.of("PLATFORM_DB_POOL", "500")))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--db-pool");
+    }
+
+    @Test
+    void operationalOptionsSetThePoolTheStopTheManagementPortAndTheLogFormat() throws Exception {
+        PlatformConfig c = PlatformCommand.parse(List.of("--db-pool", "6", "--drain-seconds", "3",
+                "--grace-seconds", "12", "--management-port", "0", "--log-format", "json", "--node-id", "node-b",
+                "--trusted-proxies", "10.0.0.5"), Map.of("PLATFORM_MANAGEMENT_TOKEN", "tok"));
+        PlatformConfig.Operations ops = c.operations();
+
+        assertThat(ops.dbPool()).isEqualTo(6);
+        assertThat(ops.drain()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(ops.grace()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(ops.management()).isTrue();
+        assertThat(ops.managementToken()).isEqualTo("tok");
+        assertThat(ops.toString()).doesNotContain("tok");
+        assertThat(ops.jsonLogs()).isTrue();
+        assertThat(ops.trustedProxies()).isEqualTo("10.0.0.5");
+        assertThat(c.node()).isEqualTo("node-b");
+        PlatformConfig.Operations defaults = PlatformCommand.parse(List.of(), Map.of()).operations();
+        assertThat(defaults.management()).as("no management port unless asked").isFalse();
+        assertThat(defaults.drain()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.jsonLogs()).isNull();
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--trusted-proxies", "lb.example"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--trusted-proxies");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--management-token", "x"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--management-port");
+        assertThatThrownBy(() -> PlatformCommand.parse(List.of("--log-format", "xml"), Map.of()))
+                .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("--log-format");
     }
 }

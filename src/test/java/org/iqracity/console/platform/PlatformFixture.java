@@ -73,7 +73,8 @@ public final class PlatformFixture implements AutoCloseable {
         return startH2(learners, config -> config.withSessionLimits(access, idle, absolute));
     }
 
-    private static PlatformFixture startH2(int learners, UnaryOperator<PlatformConfig> adjust) {
+    /** A platform of its own on a new H2 database, its configuration adjusted first. */
+    public static PlatformFixture startH2(int learners, UnaryOperator<PlatformConfig> adjust) {
         Path dir = TempFolders.create("platform-test");
         return start(adjust.apply(SandboxTemplates.embedded(learners, dir)), dir);
     }

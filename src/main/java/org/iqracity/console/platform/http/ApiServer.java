@@ -6,6 +6,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,6 +22,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.ProblemCode;
@@ -30,6 +34,9 @@ import org.slf4j.LoggerFactory;
 /** The platform's HTTP face: Javalin on Jetty, virtual threads, TCP_NODELAY, problem+json for every error. */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
+
+    /** How long a stop waits for requests in flight unless told otherwise. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
     private final Javalin app;
     private final List<Route> routes;
@@ -51,8 +58,18 @@ public final class ApiServer implements AutoCloseable {
     /** @param proxies the load balancers whose {@code X-Forwarded-For} names the client */
     public ApiServer(PlatformServices services, String host, int port, KeyStore tlsKeys, char[] tlsPassword,
                      TrustedProxies proxies) {
+        this(services, host, port, tlsKeys, tlsPassword, proxies, new SimpleMeterRegistry(), DEFAULT_GRACE);
+    }
+
+    /**
+     * @param meters where each request's time is recorded, by route template and status
+     * @param grace at a stop, how long requests in flight may take to finish before the server stops regardless
+     */
+    public ApiServer(PlatformServices services, String host, int port, KeyStore tlsKeys, char[] tlsPassword,
+                     TrustedProxies proxies, MeterRegistry meters, Duration grace) {
         this.tls = tlsKeys != null;
         this.routes = ApiRoutes.build(services);
+        RequestRecorder recorder = new RequestRecorder(meters);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -78,7 +95,13 @@ public final class ApiServer implements AutoCloseable {
                 connector = c;
                 return c;
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(tlsKeys != null)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProblemErrorHandler(tlsKeys != null));
+                // A stop first closes the port, then waits (at most the grace period) for the requests in flight.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(grace.toMillis());
+            });
+            config.requestLogger.http(recorder::answered);
             config.routes.before(ctx -> ctx.attribute(Requests.CLIENT_ADDRESS,
                     proxies.clientOf(ctx.ip(), ctx.header("X-Forwarded-For"))));
             config.routes.before(Requests::checkPath);
@@ -96,9 +119,7 @@ public final class ApiServer implements AutoCloseable {
             }
             config.routes.exception(PlatformException.class, (e, ctx) -> {
                 if (e.status() == 429) {
-                    // Throttled sign-ins and refused heavy calls show in the platform's log too, without who: the
-                    // Member's access log names the person where that is theirs to read.
-                    LOGGER.info("Refused for now ({}) on {} {}", e.code(), ctx.method(), routeOf(ctx));
+                    recorder.refusedForNow(ctx, e.code());
                 }
                 Problems.write(ctx, Problems.of(e));
             });
@@ -169,11 +190,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** The matched route's template: paths themselves carry learner ids, which stay out of the log. */
     private static String routeOf(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            return "(no route)";
-        }
+        return RequestRecorder.routeOf(ctx);
     }
 
     /** Starts serving; a port another program holds is a set-up problem, said as one (the command prints it). */

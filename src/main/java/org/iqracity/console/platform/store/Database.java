@@ -222,7 +222,12 @@ public final class Database implements AutoCloseable {
 
     /** A server database, e.g. {@code jdbc:postgresql://host/db}. */
     public static Database server(String url, String user, String password) {
-        return open(url, user, password, poolSize(System.getenv("PLATFORM_DB_POOL")));
+        return server(url, user, password, poolSize(System.getenv("PLATFORM_DB_POOL")));
+    }
+
+    /** A server database with a pool of this many connections. */
+    public static Database server(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize);
     }
 
     /**

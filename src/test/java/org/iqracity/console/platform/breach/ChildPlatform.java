@@ -83,6 +83,19 @@ final class ChildPlatform implements AutoCloseable {
         return base;
     }
 
+    /**
+     * SIGTERM, without waiting: the stop a service manager asks for. Through the process handle, since
+     * {@link Process#destroy()} also closes the pipes, and the stopping node's lines would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the process to end and gives its exit code, or null if it has not ended by then. */
+    Integer exitWithin(java.time.Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the mail server. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.platform.service.AccessLog;
@@ -70,6 +71,8 @@ public final class NoticeSender implements AutoCloseable {
     private Instant pausedUntil = Instant.MIN;
     private MailTransport transport;
     private Thread thread;
+    /** Told each message's outcome (sent, failed, unanswered, retry), for the platform's metrics. */
+    private volatile Consumer<String> outcomes = outcome -> { };
 
     public NoticeSender(Jdbc jdbc, BreachRepository incidents, DeliveryRepository deliveries,
                         RecipientRepository recipients, AccessLog accessLog, Supplier<MailTransport> transports,
@@ -99,6 +102,12 @@ public final class NoticeSender implements AutoCloseable {
         if (claims.settleLapsed() > 0) {
             wake();
         }
+    }
+
+    /** Tells {@code counter} the outcome of every message this sender hands to the mail server. */
+    public NoticeSender countingOutcomes(Consumer<String> counter) {
+        this.outcomes = counter;
+        return this;
     }
 
     /** Starts the background thread. */
@@ -232,19 +241,28 @@ public final class NoticeSender implements AutoCloseable {
         int attempts = sending.claim().attempt();
         Instant at = now();
         switch (outcome) {
-            case MailTransport.Accepted a -> claims.sent(sending, at);
-            case MailTransport.Permanent p -> claims.failed(sending, p.answer());
+            case MailTransport.Accepted a -> {
+                claims.sent(sending, at);
+                outcomes.accept("sent");
+            }
+            case MailTransport.Permanent p -> {
+                claims.failed(sending, p.answer());
+                outcomes.accept("failed");
+            }
             // It may have arrived: an officer decides whether it goes again, never the sender by itself.
             case MailTransport.Unanswered u -> {
                 claims.unanswered(sending, u.answer());
+                outcomes.accept("unanswered");
                 claims.recordOutcomes();
                 closeTransport();
             }
             case MailTransport.Transient t -> {
                 if (attempts >= backoff.maxAttempts()) {
                     claims.failed(sending, "Gave up after " + attempts + " attempts: " + t.answer());
+                    outcomes.accept("failed");
                 } else {
                     claims.retryLater(sending, at.plus(backoff.after(attempts)), t.answer());
+                    outcomes.accept("retry");
                 }
                 if (t.serverUnavailable()) {
                     claims.recordOutcomes();
