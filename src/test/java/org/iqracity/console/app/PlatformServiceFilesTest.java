@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,8 +93,13 @@ class PlatformServiceFilesTest {
         assertThat(exampleSettings()).containsKeys("PLATFORM_DB_USER", "PLATFORM_DB_PASSWORD", "PLATFORM_DB_POOL",
                 "IQRACITY_MASTER_KEY", "PLATFORM_NODE_ID", TrustedProxies.SETTING);
         for (String name : exampleSettings().keySet()) {
+            // PLATFORM_DB_POOL is --db-pool by PlatformOptions' one rule; other names are read as they are
+            String option = name.startsWith("PLATFORM_")
+                    ? "--" + name.substring("PLATFORM_".length()).toLowerCase(Locale.ROOT).replace('_', '-') : null;
+            boolean anOption = option != null && PlatformOptions.environmentName(option).equals(name)
+                    && sources.contains("\"" + option + "\"");
             assertThat(unitText.contains("${" + name + "}") || unitText.contains("$" + name + " ")
-                    || unitText.contains("$" + name + "\n") || sources.contains("\"" + name + "\""))
+                    || unitText.contains("$" + name + "\n") || sources.contains("\"" + name + "\"") || anOption)
                     .as(name).isTrue();
         }
         TrustedProxies.parse(exampleSettings().get(TrustedProxies.SETTING));
