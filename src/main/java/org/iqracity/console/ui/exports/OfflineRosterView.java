@@ -31,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;

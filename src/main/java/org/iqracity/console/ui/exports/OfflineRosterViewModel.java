@@ -47,6 +47,8 @@ import org.iqracity.console.exports.RosterCopies;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterReader;
 import org.iqracity.console.roster.RosterXlsx;
+import org.iqracity.console.roster.query.OfflineRoster;
+import org.iqracity.console.roster.query.RosterQuery;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;

@@ -18,6 +18,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.roster.TestRosters;
+import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.AppState;

@@ -1,4 +1,4 @@
-package org.iqracity.console.ui.exports;
+package org.iqracity.console.roster.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class OfflineRoster {
     }
 
     /** The column's rows in sort order if a sort has made it already, else null (see {@link RosterQuery}). */
-    int[] order(int column) {
+    public int[] order(int column) {
         return orders.get(column);
     }
 
@@ -35,7 +35,7 @@ public final class OfflineRoster {
      * The column's rows in ascending order, ties by row: kept from an earlier sort, or sorted now and kept for every
      * later sort of the column (the roster never changes, so neither does it).
      */
-    int[] ordered(int column, BooleanSupplier cancelled) {
+    public int[] ordered(int column, BooleanSupplier cancelled) {
         int[] order = orders.get(column);
         if (order == null) {
             order = ColumnSort.ascending(columns[column], numeric(column), null, cancelled);
@@ -45,7 +45,7 @@ public final class OfflineRoster {
     }
 
     /** Whether every column's order is kept. */
-    boolean allOrdered() {
+    public boolean allOrdered() {
         for (int c = 0; c < orders.length(); c++) {
             if (orders.get(c) == null) {
                 return false;
@@ -99,12 +99,12 @@ public final class OfflineRoster {
     }
 
     /** Collects rows as {@link RosterReader} reads them; stops when {@code cancelled} says so. */
-    static final class Builder implements RosterReader.RowSink {
+    public static final class Builder implements RosterReader.RowSink {
         private final BooleanSupplier cancelled;
         private List<String> header = List.of();
         private TextColumn[] columns = new TextColumn[0];
 
-        Builder(BooleanSupplier cancelled) {
+        public Builder(BooleanSupplier cancelled) {
             this.cancelled = cancelled;
         }
 
@@ -127,7 +127,7 @@ public final class OfflineRoster {
             }
         }
 
-        OfflineRoster build() {
+        public OfflineRoster build() {
             for (TextColumn c : columns) {
                 c.trim();
             }

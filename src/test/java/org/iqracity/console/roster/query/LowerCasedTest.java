@@ -1,4 +1,4 @@
-package org.iqracity.console.ui.exports;
+package org.iqracity.console.roster.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.iqracity.console.ui.exports;
+package org.iqracity.console.roster;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,23 +15,20 @@ import java.util.List;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.SigningKeyDto;
-import org.iqracity.console.roster.RosterManifest;
-import org.iqracity.console.roster.RosterProtection;
-import org.iqracity.console.roster.RosterWriter;
 
 /** Generated rosters, signed the way the platform signs, for the offline review tests. */
-final class TestRosters {
-    static final List<String> FIELDS = List.of("course_id", "username", "name", "email", "progress", "passed",
+public final class TestRosters {
+    public static final List<String> FIELDS = List.of("course_id", "username", "name", "email", "progress", "passed",
             "retired");
-    static final KeyPair PLATFORM = ed25519();
-    static final String KEY_ID = "0123456789abcdef";
+    public static final KeyPair PLATFORM = ed25519();
+    public static final String KEY_ID = "0123456789abcdef";
     private static final String[] FIRST = {"Amina", "Bruno", "Chen", "Dara", "Elif", "Femi", "Greta", "Hugo"};
     private static final String[] LAST = {"Okafor", "Silva", "Wang", "Kelly", "Yilmaz", "Adeyemi", "Berg", "Martin"};
 
     private TestRosters() {
     }
 
-    static KeyPair ed25519() {
+    public static KeyPair ed25519() {
         try {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
@@ -39,13 +36,13 @@ final class TestRosters {
         }
     }
 
-    static SigningKeyDto pinnable() {
+    public static SigningKeyDto pinnable() {
         return new SigningKeyDto("Ed25519", KEY_ID,
                 Base64.getEncoder().encodeToString(PLATFORM.getPublic().getEncoded()));
     }
 
     /** Rows in the file's order: by course, then by username. Every 50th account is retired. */
-    static List<List<String>> rows(String course, int n) {
+    public static List<List<String>> rows(String course, int n) {
         List<List<String>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean retired = i % 50 == 49;
@@ -59,12 +56,12 @@ final class TestRosters {
         return out;
     }
 
-    static Path write(Path file, char[] passphrase, Instant expiresAt, List<String> courses, int rowsPerCourse)
+    public static Path write(Path file, char[] passphrase, Instant expiresAt, List<String> courses, int rowsPerCourse)
             throws IOException {
         return write(file, RosterProtection.passphrase(passphrase), expiresAt, courses, rowsPerCourse);
     }
 
-    static Path write(Path file, RosterProtection protection, Instant expiresAt, List<String> courses,
+    public static Path write(Path file, RosterProtection protection, Instant expiresAt, List<String> courses,
                       int rowsPerCourse) throws IOException {
         List<RosterManifest.CourseEntry> entries = new ArrayList<>();
         try (OutputStream out = Files.newOutputStream(file);

@@ -1,4 +1,4 @@
-package org.iqracity.console.ui.exports;
+package org.iqracity.console.roster.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
+import org.iqracity.console.roster.TestRosters;
 import org.junit.jupiter.api.Test;
 
 /** Search, filters and sort over generated rows, checked against the obvious (slow) answer. */

@@ -1,4 +1,4 @@
-package org.iqracity.console.ui.exports;
+package org.iqracity.console.roster.query;
 
 import java.util.function.BooleanSupplier;
 
