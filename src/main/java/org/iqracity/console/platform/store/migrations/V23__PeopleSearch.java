@@ -1,10 +1,14 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.EnrollmentChanges;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.search.SearchText;
+import org.iqracity.console.platform.store.search.SearchTokens;
 
 /**
  * People search and name order (issue 27): the search words of every enrollment ({@link SearchTokens}), an index

@@ -1,17 +1,19 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.ListOrder;
 
 /**
  * What a search matched, as (enrollment id, sort value) pairs, each enrollment at most {@code maxRepeats} times
  * (always with the same sort value). Answers both the total (distinct ids) and a page in the list's order
  * ({@link ListOrder}) after a cursor: the order the SQL of an unsearched page uses, so cursors mean the same in both.
  */
-final class PrefixMatches {
+public final class PrefixMatches {
     /** How often one enrollment may have been added: a page keeps that many candidates for each place. */
     private final int maxRepeats;
 
@@ -44,7 +46,7 @@ final class PrefixMatches {
     }
 
     /** How many distinct enrollments matched. */
-    long total() {
+    public long total() {
         long[] sorted = Arrays.copyOf(ids, size);
         Arrays.sort(sorted);
         long distinct = 0;
@@ -60,7 +62,7 @@ final class PrefixMatches {
      * The ids of the first {@code limit} distinct matches after {@code after} (null: from the start). A bounded heap
      * keeps the best {@code limit × maxRepeats} entries seen, which hold at least {@code limit} distinct enrollments.
      */
-    List<Long> page(LearnerListQuery.Keyset after, ListOrder listOrder, int limit) {
+    public List<Long> page(LearnerListQuery.Keyset after, ListOrder listOrder, int limit) {
         Comparator<Integer> order = (a, b) -> listOrder.compare(values[a], ids[a], values[b], ids[b]);
         int capacity = limit * maxRepeats;
         PriorityQueue<Integer> best = new PriorityQueue<>(capacity + 1, order.reversed());

@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.ListOrder;
 
 /**
  * Pages in name order follow each other exactly, whatever the names, the page size and the direction: every row

@@ -1,9 +1,10 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * A conversion report's id is the reporting Member's, not the platform's (R1): keyed by Member and id, so that an id

@@ -1,9 +1,11 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.search.SearchSnapshots;
 
 /**
  * PostgreSQL: a count of the statements that changed enrollments, kept in one row by a statement trigger, so that

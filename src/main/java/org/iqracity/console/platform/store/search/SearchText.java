@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -194,5 +194,24 @@ public final class SearchText {
         }
         int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
         return text.substring(0, end);
+    }
+
+    /** The smallest string greater than every string starting with {@code prefix}, or null if there is none. */
+    public static String upperBound(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix);
+        while (!sb.isEmpty()) {
+            char last = sb.charAt(sb.length() - 1);
+            if (last < Character.MAX_VALUE) {
+                sb.setCharAt(sb.length() - 1, (char) (last + 1));
+                return sb.toString();
+            }
+            sb.setLength(sb.length() - 1);
+        }
+        return null;
+    }
+
+    /** {@code s} as a LIKE pattern's literal text, with backslash as the escape. */
+    public static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

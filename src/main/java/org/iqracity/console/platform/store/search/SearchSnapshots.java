@@ -1,10 +1,12 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.iqracity.console.platform.store.EnrollmentChanges;
+import org.iqracity.console.platform.store.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +78,7 @@ public final class SearchSnapshots implements AutoCloseable {
      * The course's current snapshot, or null. When there is none and the course is large enough, one is read (in
      * the background: this call does not wait for it).
      */
-    SearchSnapshot current(String courseId, long enrollments) {
+    public SearchSnapshot current(String courseId, long enrollments) {
         if (closed || enrollments < minEnrollments || enrollments > budgetRows) {
             return null;
         }

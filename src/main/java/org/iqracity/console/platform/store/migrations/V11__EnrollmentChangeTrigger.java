@@ -1,9 +1,12 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.EnrollmentChanges;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.search.SearchSnapshots;
 
 /**
  * H2 only: a statement trigger on the enrollment table that tells {@link SearchSnapshots} a snapshot may be out of

@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntBinaryOperator;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.ListOrder;
 
 /**
  * One course's enrollments as a search reads them, in memory: the search words of every enrollment (the word table's
@@ -29,7 +32,7 @@ import org.iqracity.console.api.LearnerSort;
  *
  * <p>Immutable once read. The caller ({@link SearchSnapshots}) decides whether it is still current.
  */
-final class SearchSnapshot {
+public final class SearchSnapshot {
     /** Rows read per query while reading: one ordered index range at a time keeps H2 from buffering a whole course. */
     private static final int BATCH = 20_000;
     /** The text sort keys held, as {@link #keys} holds them. */
@@ -186,7 +189,7 @@ final class SearchSnapshot {
     }
 
     /** A search's page (enrollment ids, in the list's order) and its total. */
-    record Result(List<Long> page, long total) {
+    public record Result(List<Long> page, long total) {
     }
 
     /**
@@ -196,7 +199,7 @@ final class SearchSnapshot {
      * cursor mean what they mean in SQL ({@link ListOrder}). Null when the snapshot cannot place the cursor (on
      * PostgreSQL, a text sort's cursor that names no row of the course as it is held): the SQL path answers then.
      */
-    Result search(LearnerListQuery q) {
+    public Result search(LearnerListQuery q) {
         if (!q.searched() && !q.filtered() && q.after() == null) {
             return wholeListAt(q);
         }
@@ -276,7 +279,7 @@ final class SearchSnapshot {
     }
 
     /** How many rows the query's search and filters match, whatever its cursor. */
-    long total(LearnerListQuery q) {
+    public long total(LearnerListQuery q) {
         return matches(q).cardinality();
     }
 
@@ -361,7 +364,7 @@ final class SearchSnapshot {
         return cursorRow ? i - 1 : i;
     }
 
-    /** The row's sort value against a cursor's, which is of the type the SQL path reads (LearnerRepository.sortValue). */
+    /** The row's sort value against a cursor's, which is of the type the SQL path reads ({@link ListOrder#sortValue}). */
     private int compareValue(int row, LearnerSort sort, Object value) {
         return switch (sort) {
             case USERNAME -> keys[0].compareTo(row, (String) value);

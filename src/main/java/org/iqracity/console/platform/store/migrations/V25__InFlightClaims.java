@@ -1,8 +1,10 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.DeliveryRepository;
+import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * On PostgreSQL every node looks, every few seconds, for messages claimed by a run whose lease ran out

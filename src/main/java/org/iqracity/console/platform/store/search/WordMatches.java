@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.LearnerRepository;
+import org.iqracity.console.platform.store.ListOrder;
 
 /**
  * A search without a snapshot: the enrollments with a word starting with each search word, each word one range of
@@ -17,7 +21,7 @@ import java.util.concurrent.Future;
  * ({@link #values}). (PostgreSQL sorts text by its collation, which Java cannot repeat, so it sorts such a page in
  * SQL.)
  */
-final class WordMatches {
+public final class WordMatches {
     /** Reads a search's word ranges beside each other. */
     private static final ExecutorService RANGES = Executors.newVirtualThreadPerTaskExecutor();
     /** Enrollment ids looked up in one statement (the list is padded to this length, so the statement is reused). */
@@ -26,7 +30,7 @@ final class WordMatches {
     private final Jdbc jdbc;
     private final boolean postgres;
 
-    WordMatches(Jdbc jdbc, boolean postgres) {
+    public WordMatches(Jdbc jdbc, boolean postgres) {
         this.jdbc = jdbc;
         this.postgres = postgres;
     }
@@ -35,7 +39,7 @@ final class WordMatches {
      * The enrollments of the course, ascending, with a word starting with each of the search's words: each word's
      * range of the word index is read (side by side, each on a connection of its own) and the ranges intersected.
      */
-    long[] enrollments(LearnerListQuery q) {
+    public long[] enrollments(LearnerListQuery q) {
         List<Future<long[]>> others = new ArrayList<>();
         for (int i = 1; i < q.terms().size(); i++) {
             String term = q.terms().get(i);
@@ -60,14 +64,14 @@ final class WordMatches {
      * The matched enrollments that pass the filters, as (id, sort value) pairs read by primary key: for the total and,
      * with the cursor applied in memory, the page.
      */
-    PrefixMatches values(LearnerListQuery q, long[] matched) {
+    public PrefixMatches values(LearnerListQuery q, long[] matched) {
         PrefixMatches matches = new PrefixMatches();
         List<Object> filterParams = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT id, ").append(LearnerRepository.sortColumn(q.sort()))
                 .append(" FROM enrollment WHERE id IN (")
                 .append(String.join(", ", Collections.nCopies(ID_BATCH, "?"))).append(") AND course_id = ?");
         filterParams.add(q.courseId());
-        LearnerRepository.appendFilters(q, "", sql, filterParams);
+        q.appendFilters("", sql, filterParams);
         for (int from = 0; from < matched.length; from += ID_BATCH) {
             List<Object> params = new ArrayList<>(ID_BATCH + filterParams.size());
             for (int i = from; i < from + ID_BATCH; i++) {
@@ -76,7 +80,7 @@ final class WordMatches {
             }
             params.addAll(filterParams);
             jdbc.query(sql.toString(), rs -> {
-                matches.add(rs.getLong(1), LearnerRepository.sortValue(rs, 2, q.sort()));
+                matches.add(rs.getLong(1), ListOrder.sortValue(rs, 2, q.sort()));
                 return null;
             }, params.toArray());
         }
@@ -90,7 +94,7 @@ final class WordMatches {
      * microseconds each) costs less than the look-ups (tens of microseconds each when not cached). At 500,000
      * enrollments and a page of 50: from about 1,200 matches on.
      */
-    static boolean walkable(LearnerListQuery q, long matches, long enrollments) {
+    public static boolean walkable(LearnerListQuery q, long matches, long enrollments) {
         return !q.filtered() && matches * matches * 50 > (long) q.limit() * enrollments * 3;
     }
 
@@ -101,13 +105,13 @@ final class WordMatches {
         if (postgres) {
             // LIKE on the word's COLLATE "C" column is one range of the index.
             sql.append(" WHERE course_id = ? AND token LIKE ? ESCAPE '\\'");
-            params.add(LearnerRepository.escapeLike(term) + "%");
+            params.add(SearchText.escapeLike(term) + "%");
         } else {
             // H2 cannot make a parameterised LIKE a range; it compares strings as Java does, so [term, upperBound)
             // is exactly "starts with term".
             sql.append(" USE INDEX (enrollment_token_search) WHERE course_id = ? AND token >= ?");
             params.add(term);
-            String upper = LearnerRepository.upperBound(term);
+            String upper = SearchText.upperBound(term);
             if (upper != null) {
                 sql.append(" AND token < ?");
                 params.add(upper);

@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * The people search's words ({@link SearchText#words}) of every enrollment, one row a word in
@@ -53,7 +54,7 @@ public final class SearchTokens {
     }
 
     /** The enrollment a word's row belongs to. */
-    static long enrollmentOf(long tokenId) {
+    public static long enrollmentOf(long tokenId) {
         return tokenId >>> SHIFT;
     }
 
@@ -87,7 +88,7 @@ public final class SearchTokens {
      * id order, and returns the last id written, or -1 when there were none. For enrollments without words yet
      * (V23): their words are only added.
      */
-    static long fill(Connection c, long after, int limit) throws SQLException {
+    public static long fill(Connection c, long after, int limit) throws SQLException {
         return rewrite(c, "e.id > ? ORDER BY e.id LIMIT " + limit, new Object[] {after}, false);
     }
 

@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import java.util.BitSet;
 
@@ -31,7 +31,7 @@ final class WordIndex {
 
     /** Marks in {@code into} the rows with a word that starts with {@code term}. */
     void mark(String term, BitSet into) {
-        String upper = LearnerRepository.upperBound(term);
+        String upper = SearchText.upperBound(term);
         // [term, upper) in Java's string order is exactly "starts with term".
         int end = upper == null ? order.length : lowerBound(upper);
         for (int i = lowerBound(term); i < end; i++) {

@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * The learners list in username order reads its page from the roster indexes (V12) instead of the enrollments' and

@@ -1,8 +1,8 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iqracity.console.platform.store.SearchSnapshotTest.query;
-import static org.iqracity.console.platform.store.SearchSnapshotTest.walk;
+import static org.iqracity.console.platform.store.search.SearchSnapshotTest.query;
+import static org.iqracity.console.platform.store.search.SearchSnapshotTest.walk;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +12,10 @@ import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.TestPostgres;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
 import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.store.Database;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.LearnerRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

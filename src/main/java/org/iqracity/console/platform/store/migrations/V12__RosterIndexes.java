@@ -1,10 +1,11 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * The roster stream (R14) reads a whole course in username order and joins each enrollment to its learner. Through
@@ -46,7 +47,7 @@ public class V12__RosterIndexes extends BaseJavaMigration {
         }
     }
 
-    static String enrollmentIndex(boolean postgres) {
+    public static String enrollmentIndex(boolean postgres) {
         return index("enrollment_roster", "enrollment", "course_id, username_key, id", ENROLLMENT_CARRIED, postgres);
     }
 

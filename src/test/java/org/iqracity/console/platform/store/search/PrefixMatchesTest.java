@@ -1,4 +1,4 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.store.LearnerListQuery;
+import org.iqracity.console.platform.store.ListOrder;
 import org.junit.jupiter.api.Test;
 
 class PrefixMatchesTest {

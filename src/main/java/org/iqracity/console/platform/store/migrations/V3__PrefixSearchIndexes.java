@@ -1,8 +1,9 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * Prefix search ({@code LIKE 'abc%'}) on PostgreSQL can only use a b-tree index under the C collation or with

@@ -1,9 +1,11 @@
-package org.iqracity.console.platform.store;
+package org.iqracity.console.platform.store.migrations;
 
 import java.sql.Connection;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.ReleaseSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
