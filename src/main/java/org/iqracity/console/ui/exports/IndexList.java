@@ -34,6 +34,11 @@ public final class IndexList extends ObservableListBase<Integer> {
         endChange();
     }
 
+    /** The rows shown now, in their order: a copy, which later queries leave as it is. */
+    int[] indexes() {
+        return indexes.clone();
+    }
+
     @Override
     public Integer get(int index) {
         return indexes[index];
