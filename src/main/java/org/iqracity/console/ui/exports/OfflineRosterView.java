@@ -8,8 +8,10 @@ import atlantafx.base.theme.Tweaks;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,6 +21,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
@@ -83,7 +86,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
             vm.close();
         }
         vm.fileProperty().set(file.toString());
-        javafx.application.Platform.runLater(passphraseField::requestFocus);
+        Platform.runLater(passphraseField::requestFocus);
         return true;
     }
 
@@ -110,7 +113,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Label text = new Label(messages.get("offline.ask.text"));
         text.setWrapText(true);
         text.getStyleClass().add(Styles.TEXT_MUTED);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         TextField file = new TextField();
         file.setId("rosterFile");
         file.setPromptText(messages.get("offline.file.prompt"));
@@ -141,16 +144,16 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Label offlineNote = new Label(messages.get("offline.ask.note"));
         offlineNote.getStyleClass().add(Css.NOTE);
         offlineNote.setWrapText(true);
-        offlineNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        offlineNote.setMinHeight(Region.USE_PREF_SIZE);
         Label phraseLabel = label("offline.passphrase", phrase);
         // With a key file the passphrase is the key's own: the label says which one is asked for.
-        phraseLabel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.keyFileProperty().isEmpty())
+        phraseLabel.textProperty().bind(Bindings.when(vm.keyFileProperty().isEmpty())
                 .then(messages.get("offline.passphrase")).otherwise(messages.get("offline.passphrase.ofKey")));
         VBox card = new VBox(8, title, text, label("offline.file", file), new HBox(8, file, browse),
                 label("offline.key", key), new HBox(8, key, chooseKey), phraseLabel, phrase, new Spacer(4), open,
                 reading, error("offlineError"), offlineNote);
         card.getStyleClass().addAll(Css.FORM_CARD, Css.DIALOG);
-        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         card.setPrefWidth(480);
         card.setMaxWidth(480);
         StackPane area = new StackPane(card);
@@ -201,7 +204,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         // course ids are long: the list shows them whole, the box keeps the filters on one line at 1280
         course.setPrefWidth(260);
         course.setPromptText(messages.get("offline.filter.allCourses"));
-        vm.courses().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        vm.courses().addListener((ListChangeListener<String>) c -> {
             course.getItems().setAll((String) null);
             course.getItems().addAll(vm.courses());
         });
@@ -305,8 +308,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         }
     }
 
-    private javafx.scene.control.ListCell<String> nullable(String none) {
-        return new javafx.scene.control.ListCell<>() {
+    private ListCell<String> nullable(String none) {
+        return new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -315,8 +318,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         };
     }
 
-    private javafx.scene.control.ListCell<String> passedCell() {
-        return new javafx.scene.control.ListCell<>() {
+    private ListCell<String> passedCell() {
+        return new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);

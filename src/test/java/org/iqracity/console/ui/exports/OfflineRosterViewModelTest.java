@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import ch.qos.logback.classic.Logger;
@@ -486,7 +487,7 @@ class OfflineRosterViewModelTest {
         int username = vm.rosterProperty().get().columnOf("username");
         vm.sortBy(username, true);
         List<String> shown = usernames(vm);
-        assertThat(shown).hasSize(10).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(shown).hasSize(10).isSortedAccordingTo(Comparator.reverseOrder());
 
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger logger = (Logger) LoggerFactory.getLogger(OfflineConversion.class);
