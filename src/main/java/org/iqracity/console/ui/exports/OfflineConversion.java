@@ -108,8 +108,8 @@ final class OfflineConversion {
 
     /** Says where the copy is and which rows it holds, then whether the platform's access log has it yet (R14). */
     private void converted(Path file, CopyScope scope, int rows, int of, String reportId) {
-        String done = messages.format(scope == CopyScope.VIEW ? "offline.convert.done.view" : "offline.convert.done.all",
-                file.toString(), count.format(rows), count.format(of));
+        String key = scope == CopyScope.VIEW ? "offline.convert.done.view" : "offline.convert.done.all";
+        String done = messages.format(key, file.toString(), count.format(rows), count.format(of));
         notice.set(done + " " + messages.get("offline.convert.reporting"));
         recorder.send(reportId, outcome -> notice.set(done + " " + messages.get(
                 outcome == ConversionRecorder.Outcome.RECORDED ? "offline.convert.recorded"

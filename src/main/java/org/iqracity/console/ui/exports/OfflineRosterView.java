@@ -409,9 +409,10 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
     /** An unencrypted copy leaves the roster's protection: said plainly, with the rows it holds, on an explicit yes. */
     private void convert(CopyScope scope, OfflineConversion.Format format) {
         String key = "offline." + format.extension;
+        String all = count.format(rowCount());
         String rows = scope == CopyScope.VIEW
-                ? messages.format("offline.convert.scope.view", count.format(vm.rows().size()), count.format(rowCount()))
-                : messages.format("offline.convert.scope.all", count.format(rowCount()));
+                ? messages.format("offline.convert.scope.view", count.format(vm.rows().size()), all)
+                : messages.format("offline.convert.scope.all", all);
         Alert warning = new Alert(Alert.AlertType.WARNING, rows + "\n\n" + messages.get(key + ".warning.text"),
                 ButtonType.CANCEL, ButtonType.OK);
         warning.setTitle(messages.get(key));

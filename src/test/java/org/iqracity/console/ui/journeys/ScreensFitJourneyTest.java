@@ -30,8 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every screen of every sandbox role fits the window at the sizes people use (1024x700, 1280x800, 1366x768): no
  * button, heading, tab, wizard step, filter label, count or column header shows its text cut short, and no button
- * lies outside the window; the same for an exported roster reviewed offline. Data cells may be cut (they show their whole value as a tooltip); what names an action or a
- * place may not.
+ * lies outside the window; the same for an exported roster reviewed offline. Data cells may be cut (they show their
+ * whole value as a tooltip); what names an action or a place may not.
  */
 class ScreensFitJourneyTest extends ConsoleJourney {
     private static final double[][] SIZES = {{1024, 700}, {1280, 800}, {1366, 768}};
