@@ -127,6 +127,14 @@ class ArchitectureTest {
                 .allowEmptyShould(true);
     }
 
+    static ArchRule theRosterQueryEngineKnowsNoToolkit(String root) {
+        return noClasses().that().resideInAPackage(root + ".roster.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", root + ".ui..", root + ".client..",
+                        root + ".platform..")
+                .because("searching, filtering and sorting an opened roster is plain Java, measured by benchmarks "
+                        + "and usable by the command line, with no window to run in");
+    }
+
     private static final Map<String, Function<String, ArchRule>> RULES = new LinkedHashMap<>();
 
     static {
@@ -144,6 +152,7 @@ class ArchitectureTest {
                 ArchitectureTest::documentsDependOnlyOnPdfBoxPoiAndTheJdk);
         RULES.put("screens decide on problem codes, not status numbers",
                 ArchitectureTest::screensDecideOnProblemCodesNotStatusNumbers);
+        RULES.put("the roster query engine knows no toolkit", ArchitectureTest::theRosterQueryEngineKnowsNoToolkit);
     }
 
     static Stream<Arguments> rules() {
@@ -210,6 +219,11 @@ class ArchitectureTest {
     @Test
     void screensDecideOnProblemCodesNotStatusNumbers() {
         screensDecideOnProblemCodesNotStatusNumbers(ROOT).check(production);
+    }
+
+    @Test
+    void theRosterQueryEngineKnowsNoToolkit() {
+        theRosterQueryEngineKnowsNoToolkit(ROOT).check(production);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,14 +1,9 @@
 package org.iqracity.console.app;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -24,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.OkHttpClient;
-import org.iqracity.console.api.SpreadsheetCsv;
 import org.iqracity.console.client.PlatformTrust;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.MeDto;
@@ -32,7 +26,6 @@ import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.ApiException;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.HttpPlatformClient;
-import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.exports.RosterCopies;
 import org.iqracity.console.exports.RosterExporter;
@@ -40,7 +33,6 @@ import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
 import org.iqracity.console.roster.RosterReader;
-import org.iqracity.console.roster.RosterXlsx;
 
 /**
  * {@code export}, {@code verify} and {@code convert}: roster work from scripts. Secrets come from the environment
@@ -209,58 +201,28 @@ final class RosterCommands {
         if (f.has("csv") == f.has("xlsx")) {
             throw new UsageError("Give one of --csv OUT.csv or --xlsx OUT.xlsx");
         }
-        if (f.has("xlsx")) {
-            return convertToXlsx(file, Path.of(f.required("xlsx")),
-                    secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray(), queue(f));
-        }
-        Path csv = Path.of(f.required("csv"));
+        boolean xlsx = f.has("xlsx");
+        Path target = Path.of(f.required(xlsx ? "xlsx" : "csv"));
         char[] passphrase = secret(f, "passphrase-file", PASSPHRASE_ENV, "passphrase").toCharArray();
-        err.println("Warning: the CSV file is not encrypted. Anyone who can read it sees the learners' data.");
+        err.println("Warning: the " + (xlsx ? "XLSX" : "CSV") + " file is not encrypted. Anyone who can read it sees"
+                + " the learners' data.");
         PendingConversions queue = queue(f);
-        long[] rows = {0};
-        RosterCopies.Made<RosterReader.Opened> made;
-        try {
-            made = RosterCopies.write(queue, csv, partial -> {
-                try (InputStream in = Files.newInputStream(file);
-                     Writer w = new BufferedWriter(new OutputStreamWriter(OwnerOnly.newOutputStream(partial),
-                             StandardCharsets.UTF_8))) {
-                    return RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
-                            new RosterReader.RowSink() {
-                        @Override
-                        public void header(List<String> fields) {
-                            write(w, fields);
-                        }
-
-                        @Override
-                        public void row(List<String> values) {
-                            write(w, values);
-                            rows[0]++;
-                        }
-                    });
-                } catch (RosterFileException e) {
-                    throw new RosterFileFailure(e);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-            }, opened -> PendingConversions.report(opened.manifest(), "CSV", rows[0], clock.instant()));
-        } catch (RosterFileFailure e) {
-            throw e.unwrap();
+        RosterCopies.Rows rows = sink -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                return RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock, sink).manifest();
+            }
+        };
+        RosterCopies.Made<RosterCopies.Copied> made = xlsx ? RosterCopies.xlsx(queue, target, rows, clock)
+                : RosterCopies.csv(queue, target, rows, clock);
+        if (xlsx) {
+            int sheets = made.written().sheets();
+            out.println("Wrote " + target + " (" + made.written().rows() + " rows on "
+                    + (sheets == 1 ? "1 sheet" : sheets + " sheets") + ")");
+        } else {
+            out.println("Wrote " + target);
         }
-        PendingConversions.Pending report = made.report();
-        out.println("Wrote " + csv);
-        reported(queue, report);
+        reported(queue, made.report());
         return OK;
-    }
-
-    /** A roster that could not be read, carried out of a file write as the IOException it is not. */
-    private static final class RosterFileFailure extends IOException {
-        RosterFileFailure(RosterFileException cause) {
-            super(cause);
-        }
-
-        RosterFileException unwrap() {
-            return (RosterFileException) getCause();
-        }
     }
 
     private PendingConversions queue(Flags f) {
@@ -272,33 +234,6 @@ final class RosterCommands {
         out.println("The copy will be recorded in the platform's access log the next time Member Console signs in"
                 + " to the platform that made the roster (report " + report.report().reportId() + ", kept in "
                 + queue.directory() + ").");
-    }
-
-    /** As the CSV conversion, into a workbook: the file appears only once every row was read and checked. */
-    private int convertToXlsx(Path file, Path xlsx, char[] passphrase, PendingConversions queue)
-            throws IOException, RosterFileException {
-        err.println("Warning: the XLSX file is not encrypted. Anyone who can read it sees the learners' data.");
-        try (InputStream in = Files.newInputStream(file); RosterXlsx sink = new RosterXlsx()) {
-            RosterReader.Opened opened = RosterReader.read(in, RosterReader.Key.passphrase(passphrase), null, clock,
-                    sink);
-            PendingConversions.Pending report = RosterCopies.write(queue, xlsx, partial -> {
-                sink.save(partial, opened.manifest());
-                return opened;
-            }, read -> PendingConversions.report(read.manifest(), "XLSX", sink.rowCount(), clock.instant())).report();
-            out.println("Wrote " + xlsx + " (" + sink.rowCount() + " rows on "
-                    + (sink.sheetCount() == 1 ? "1 sheet" : sink.sheetCount() + " sheets") + ")");
-            reported(queue, report);
-        }
-        return OK;
-    }
-
-    private static void write(Writer w, List<String> values) {
-        try {
-            // a copy for people, not the signed canonical line: formula signs are defused (R14)
-            w.write(SpreadsheetCsv.line(values));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** With {@code --trust-ca FILE}, that file's certificate authorities are trusted besides the JDK's. */

@@ -100,6 +100,11 @@ class RosterCommandsTest {
         Run refused = run(env, "convert", tampered.toString(), "--xlsx", notWritten.toString());
         assertThat(refused.exit()).as(refused.err()).isEqualTo(RosterCommands.FAILED);
         assertThat(notWritten).doesNotExist();
+        // the CSV copy is written as the rows are read, and the damage shows only later: still no copy, no report
+        Path notWrittenCsv = dir.resolve("tampered.csv");
+        Run refusedCsv = run(env, "convert", tampered.toString(), "--csv", notWrittenCsv.toString());
+        assertThat(refusedCsv.exit()).as(refusedCsv.err()).isEqualTo(RosterCommands.FAILED);
+        assertThat(notWrittenCsv).doesNotExist();
         assertThat(new org.iqracity.console.exports.PendingConversions(DATA.resolve(
                 RosterCommands.PENDING_CONVERSIONS)).all()).as("no copy, no report").hasSize(2);
         try (var left = Files.list(dir)) {

@@ -130,9 +130,9 @@ final class BenchData {
             List<String> resources = new ArrayList<>(List.of("/db/migration/V1__tables.sql",
                     "/db/migration/V2__constraints_and_indexes.sql"));
             if (postgres) {
-                resources.add("/org/iqracity/console/platform/store/V3__PrefixSearchIndexes.class");
+                resources.add("/org/iqracity/console/platform/store/migrations/V3__PrefixSearchIndexes.class");
             }
-            resources.add("/org/iqracity/console/platform/store/V10__CoveringSearchIndexes.class");
+            resources.add("/org/iqracity/console/platform/store/migrations/V10__CoveringSearchIndexes.class");
             for (String resource : resources) {
                 try (InputStream in = BenchData.class.getResourceAsStream(resource)) {
                     if (in == null) {

@@ -20,7 +20,7 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerListQuery;
 import org.iqracity.console.platform.store.LearnerRepository;
 import org.iqracity.console.platform.store.LearnerRow;
-import org.iqracity.console.platform.store.SearchText;
+import org.iqracity.console.platform.store.search.SearchText;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.store.Jdbc;
-import org.iqracity.console.platform.store.SearchText;
+import org.iqracity.console.platform.store.search.SearchText;
 
 /** What the benchmark asks for: the big course, search prefixes drawn from its real learners, every sort. */
 final class ListWorkload {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.iqracity.console.ui.exports.OfflineRoster;
-import org.iqracity.console.ui.exports.RosterQuery;
+import org.iqracity.console.roster.query.OfflineRoster;
+import org.iqracity.console.roster.query.RosterQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

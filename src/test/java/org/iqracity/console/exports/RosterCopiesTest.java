@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.roster.RosterManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +117,59 @@ class RosterCopiesTest {
         assertThat(queue.all()).isEmpty();
         assertThat(Files.isDirectory(target)).isTrue();
         assertThat(filesIn(dir)).noneMatch(n -> n.endsWith(".part"));
+    }
+
+    /** Feeds the header and {@code rows} rows, then fails with {@code failure} if one is given. */
+    static RosterCopies.Rows rows(int rows, Exception failure) {
+        return sink -> {
+            sink.header(List.of("course_id", "username"));
+            for (int i = 0; i < rows; i++) {
+                sink.row(List.of("course-v1:Northbridge+CS101+2026_T1", "user" + i));
+            }
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RosterFileException unreadable) {
+                throw unreadable;
+            }
+            return MANIFEST;
+        };
+    }
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void r14BothCopiesAreReportedWithTheirFormatAndTheRowsTheyHold() throws Exception {
+        PendingConversions queue = queue();
+
+        RosterCopies.Made<RosterCopies.Copied> csv = RosterCopies.csv(queue, dir.resolve("copy.csv"), rows(3, null),
+                CLOCK);
+        RosterCopies.Made<RosterCopies.Copied> xlsx = RosterCopies.xlsx(queue, dir.resolve("copy.xlsx"), 3,
+                rows(5, null), CLOCK);
+
+        assertThat(Files.readAllLines(dir.resolve("copy.csv"))).hasSize(4).first().isEqualTo("course_id,username");
+        assertThat(csv.report().report().format()).isEqualTo("CSV");
+        assertThat(csv.report().report().rowCount()).isEqualTo(3);
+        assertThat(xlsx.report().report().format()).isEqualTo("XLSX");
+        assertThat(xlsx.report().report().rowCount()).isEqualTo(5);
+        assertThat(xlsx.written().sheets()).isEqualTo(3);
+        assertThat(queue.all()).containsExactlyInAnyOrder(csv.report(), xlsx.report());
+    }
+
+    @Test
+    void r14ACsvOrXlsxCopyThatFailsPartWayLeavesNeitherFileNorReport() throws Exception {
+        PendingConversions queue = queue();
+
+        assertThatThrownBy(() -> RosterCopies.csv(queue, dir.resolve("copy.csv"),
+                rows(20_000, new IOException("No space left on device")), CLOCK)).hasMessageContaining("No space");
+        assertThatThrownBy(() -> RosterCopies.xlsx(queue, dir.resolve("copy.xlsx"), 1_000,
+                rows(2_500, new IOException("No space left on device")), CLOCK)).hasMessageContaining("No space");
+        RosterFileException tampered = new RosterFileException(RosterFileException.Kind.SIGNATURE_INVALID, "changed");
+        assertThatThrownBy(() -> RosterCopies.csv(queue, dir.resolve("copy.csv"), rows(10, tampered), CLOCK))
+                .isSameAs(tampered);
+
+        assertThat(queue.all()).isEmpty();
+        assertThat(filesIn(dir)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.search.SearchTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -510,7 +511,7 @@ abstract class LearnerListContract {
             Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
             all[params.length] = learnerId;
             Jdbc.update(c, "UPDATE learner SET " + sql + " WHERE id = ?", all);
-            org.iqracity.console.platform.store.SearchTokens.learnerChanged(c, learnerId);
+            SearchTokens.learnerChanged(c, learnerId);
             return null;
         });
     }

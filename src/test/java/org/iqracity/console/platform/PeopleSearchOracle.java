@@ -11,7 +11,7 @@ import org.iqracity.console.platform.store.Jdbc;
 
 /**
  * What a people search must find and how names must order, worked out here with regular expressions and the JDK's
- * normaliser, apart from the platform's own code (store/SearchText), so that tests compare the platform with a
+ * normaliser, apart from the platform's own code (store/search/SearchText), so that tests compare the platform with a
  * second reading of the rules: a search word matches where a word of the name, the username or the e-mail's local
  * part starts, in any case and with or without accents; every search word must match; a retired learner (R6) is
  * found by the username the list shows alone.

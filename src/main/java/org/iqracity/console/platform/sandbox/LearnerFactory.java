@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.iqracity.console.platform.service.Tokens;
-import org.iqracity.console.platform.store.SearchText;
+import org.iqracity.console.platform.store.search.SearchText;
 
 /** Makes one sandbox learner and their enrollments from a random stream seeded by the learner's index. */
 final class LearnerFactory {

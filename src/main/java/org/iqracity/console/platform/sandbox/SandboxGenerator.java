@@ -14,10 +14,10 @@ import org.iqracity.console.platform.service.PasswordHasher;
 import org.iqracity.console.platform.service.Tokens;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
-import org.iqracity.console.platform.store.SearchText;
-import org.iqracity.console.platform.store.SearchTokens;
 import org.iqracity.console.platform.store.SecretBox;
 import org.iqracity.console.platform.store.StaffRepository;
+import org.iqracity.console.platform.store.search.SearchText;
+import org.iqracity.console.platform.store.search.SearchTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.Problem.FieldError;
 import org.iqracity.console.platform.store.LearnerListQuery;
-import org.iqracity.console.platform.store.SearchText;
+import org.iqracity.console.platform.store.search.SearchText;
 
 /**
  * What a learner-list query may ask and how the store runs it, for the list and for the roster of a view (R14): one

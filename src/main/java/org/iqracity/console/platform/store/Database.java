@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.tools.DeleteDbFiles;
 import org.iqracity.console.documents.OwnerOnly;
+import org.iqracity.console.platform.store.migrations.JavaMigrations;
+import org.iqracity.console.platform.store.search.SearchSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -386,11 +388,7 @@ public final class Database implements AutoCloseable {
         var config = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V3__PrefixSearchIndexes(), new V9__InsightsCounts(),
-                        new V10__CoveringSearchIndexes(), new V11__EnrollmentChangeTrigger(), new V12__RosterIndexes(),
-                        new V13__EnrollmentChangeCount(), new V14__RosterIndexCountry(),
-                        new V18__SponsorReleasesWithoutReference(), new V19__RosterConversionIdsPerMember(),
-                        new V23__PeopleSearch(), new V25__InFlightClaims(), new V26__ChainHeadGuard());
+                .javaMigrations(JavaMigrations.all());
         if (target != null) {
             config.target(target);
         }

@@ -3,6 +3,7 @@ package org.iqracity.console.platform.store;
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.api.Trigger;
+import org.iqracity.console.platform.store.search.SearchSnapshots;
 
 /**
  * H2 calls this after every statement that inserts, updates or deletes enrollments (the trigger V11 creates): it
@@ -13,7 +14,7 @@ public final class EnrollmentChanges implements Trigger {
     private static final AtomicLong VERSION = new AtomicLong();
 
     /** The number of enrollment-changing statements seen so far in this JVM. */
-    static long version() {
+    public static long version() {
         return VERSION.get();
     }
 

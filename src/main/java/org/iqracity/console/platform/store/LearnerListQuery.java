@@ -1,9 +1,10 @@
 package org.iqracity.console.platform.store;
 
+import java.util.Collections;
 import java.util.List;
-
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.store.search.SearchText;
 
 /**
  * A validated learner-list request as the store runs it.
@@ -66,5 +67,47 @@ public record LearnerListQuery(String courseId, List<String> terms, EnrollmentMo
     /** The list's order: sort value then enrollment id, with the name order's unnamed rows last either way. */
     public ListOrder order() {
         return new ListOrder(sort, descending);
+    }
+
+    /** Appends this query's filters to {@code sql} as {@code AND} conditions on the columns of {@code alias}. */
+    public void appendFilters(String alias, StringBuilder sql, List<Object> params) {
+        if (mode() != null) {
+            sql.append(" AND ").append(alias).append("mode = ?");
+            params.add(mode().name());
+        }
+        if (active() != null) {
+            sql.append(" AND ").append(alias).append("active = ?");
+            params.add(active());
+        }
+        if (passed() != null) {
+            sql.append(" AND ").append(alias).append("passed = ?");
+            params.add(passed());
+        }
+        if (!countries().isEmpty()) {
+            sql.append(" AND ").append(alias).append("country IN (")
+                    .append(String.join(", ", Collections.nCopies(countries().size(), "?"))).append(')');
+            params.addAll(countries());
+        }
+        if (minProgress() != null) {
+            sql.append(" AND ").append(alias).append("progress >= ?");
+            params.add(minProgress());
+        }
+        if (maxProgress() != null) {
+            sql.append(" AND ").append(alias).append("progress <= ?");
+            params.add(maxProgress());
+        }
+        if (minGrade() != null) {
+            sql.append(" AND ").append(alias).append("grade >= ?");
+            params.add(minGrade());
+        }
+        if (maxGrade() != null) {
+            sql.append(" AND ").append(alias).append("grade <= ?");
+            params.add(maxGrade());
+        }
+        if (inactiveBefore() != null) {
+            // activity_key is 0 for a learner never active: always before.
+            sql.append(" AND ").append(alias).append("activity_key < ?");
+            params.add(inactiveBefore());
+        }
     }
 }

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.store.search.PrefixMatches;
+import org.iqracity.console.platform.store.search.SearchSnapshot;
+import org.iqracity.console.platform.store.search.SearchSnapshots;
+import org.iqracity.console.platform.store.search.SearchText;
+import org.iqracity.console.platform.store.search.WordMatches;
 
 /**
  * Enrolled learners of one course. Every query names its columns: the platform-only columns of {@code learner}
@@ -129,7 +134,7 @@ public final class LearnerRepository {
                 .append(" WHERE e.course_id = ? AND e.").append(sortColumn(q.sort())).append(" < ?");
         params.add(q.courseId());
         params.add(SearchText.UNNAMED);
-        appendFilters(q, "e.", sql, params);
+        q.appendFilters("e.", sql, params);
         long named = jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
         return position < named ? keysetAt(q, true, " < ?", position)
                 : keysetAt(q, false, " >= ?", position - named);
@@ -140,7 +145,7 @@ public final class LearnerRepository {
         List<Object> params = new ArrayList<>();
         String sql = range(q, "e.id, e." + sortColumn(q.sort()), "", descending, part, null, 1, params) + " OFFSET ?";
         params.add(offset);
-        return jdbc.queryOne(sql, rs -> new LearnerListQuery.Keyset(sortValue(rs, 2, q.sort()), rs.getLong(1)),
+        return jdbc.queryOne(sql, rs -> new LearnerListQuery.Keyset(ListOrder.sortValue(rs, 2, q.sort()), rs.getLong(1)),
                 params.toArray()).orElse(null);
     }
 
@@ -185,7 +190,7 @@ public final class LearnerRepository {
             sql.append(" AND e.").append(column).append(part);
             params.add(SearchText.UNNAMED);
         }
-        appendFilters(q, "e.", sql, params);
+        q.appendFilters("e.", sql, params);
         appendKeyset(after, descending, "e.", column, sql, params);
         // course_id leads the ORDER BY (it is one value here) so that it spells the index exactly: H2 then reads
         // the index in order and stops at the page instead of sorting the course.
@@ -228,7 +233,7 @@ public final class LearnerRepository {
             List<Object> params = new ArrayList<>();
             String sql = range(q, "e.id, e." + sortColumn(q.sort()), "", descending, part, from, WALK_BATCH, params);
             List<LearnerListQuery.Keyset> read = jdbc.query(sql, rs -> new LearnerListQuery.Keyset(
-                    sortValue(rs, 2, q.sort()), rs.getLong(1)), params.toArray());
+                    ListOrder.sortValue(rs, 2, q.sort()), rs.getLong(1)), params.toArray());
             budget[0] -= read.size();
             for (LearnerListQuery.Keyset row : read) {
                 if (java.util.Arrays.binarySearch(matched, row.id()) >= 0) {
@@ -256,7 +261,7 @@ public final class LearnerRepository {
         StringBuilder sql = new StringBuilder("SELECT e.id FROM enrollment e WHERE e.id = ANY(?) AND e.course_id = ?");
         params.add(matched);
         params.add(q.courseId());
-        appendFilters(q, "e.", sql, params);
+        q.appendFilters("e.", sql, params);
         String k = "e." + column;
         if (q.after() != null && q.order().rotated()) {
             Object value = q.after().value();
@@ -326,7 +331,7 @@ public final class LearnerRepository {
             sql.append(" AND e.id = ANY(?)");
             params.add(matched);
         }
-        appendFilters(q, "e.", sql, params);
+        q.appendFilters("e.", sql, params);
         return jdbc.queryOne(sql.toString(), rs -> rs.getLong(1), params.toArray()).orElse(0L);
     }
 
@@ -368,20 +373,6 @@ public final class LearnerRepository {
         };
     }
 
-    /** The smallest string greater than every string starting with {@code prefix}, or null if there is none. */
-    static String upperBound(String prefix) {
-        StringBuilder sb = new StringBuilder(prefix);
-        while (!sb.isEmpty()) {
-            char last = sb.charAt(sb.length() - 1);
-            if (last < Character.MAX_VALUE) {
-                sb.setCharAt(sb.length() - 1, (char) (last + 1));
-                return sb.toString();
-            }
-            sb.setLength(sb.length() - 1);
-        }
-        return null;
-    }
-
     private static void appendKeyset(LearnerListQuery.Keyset after, boolean descending, String alias, String column,
                                      StringBuilder sql, List<Object> params) {
         if (after == null) {
@@ -397,51 +388,6 @@ public final class LearnerRepository {
         params.add(after.id());
     }
 
-    static void appendFilters(LearnerListQuery q, String alias, StringBuilder sql, List<Object> params) {
-        if (q.mode() != null) {
-            sql.append(" AND ").append(alias).append("mode = ?");
-            params.add(q.mode().name());
-        }
-        if (q.active() != null) {
-            sql.append(" AND ").append(alias).append("active = ?");
-            params.add(q.active());
-        }
-        if (q.passed() != null) {
-            sql.append(" AND ").append(alias).append("passed = ?");
-            params.add(q.passed());
-        }
-        if (!q.countries().isEmpty()) {
-            sql.append(" AND ").append(alias).append("country IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(q.countries().size(), "?"))).append(')');
-            params.addAll(q.countries());
-        }
-        if (q.minProgress() != null) {
-            sql.append(" AND ").append(alias).append("progress >= ?");
-            params.add(q.minProgress());
-        }
-        if (q.maxProgress() != null) {
-            sql.append(" AND ").append(alias).append("progress <= ?");
-            params.add(q.maxProgress());
-        }
-        if (q.minGrade() != null) {
-            sql.append(" AND ").append(alias).append("grade >= ?");
-            params.add(q.minGrade());
-        }
-        if (q.maxGrade() != null) {
-            sql.append(" AND ").append(alias).append("grade <= ?");
-            params.add(q.maxGrade());
-        }
-        if (q.inactiveBefore() != null) {
-            // activity_key is 0 for a learner never active: always before.
-            sql.append(" AND ").append(alias).append("activity_key < ?");
-            params.add(q.inactiveBefore());
-        }
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     public static String sortColumn(LearnerSort sort) {
         return switch (sort) {
             case USERNAME -> "username_key";
@@ -454,21 +400,11 @@ public final class LearnerRepository {
     }
 
     private static LearnerRow mapRow(ResultSet rs, LearnerSort sort) throws SQLException {
-        return new LearnerRow(rs.getLong("eid"), sortValue(rs, rs.findColumn("sort_value"), sort), rs.getString("learner_id"), rs.getString("username"),
+        return new LearnerRow(rs.getLong("eid"), ListOrder.sortValue(rs, rs.findColumn("sort_value"), sort), rs.getString("learner_id"), rs.getString("username"),
                 rs.getString("name"), rs.getString("email"), rs.getString("country"), Jdbc.instant(rs, "enrolled_at"),
                 rs.getString("mode"), rs.getBoolean("active"), rs.getDouble("progress"), rs.getDouble("grade"),
                 rs.getBoolean("passed"), Jdbc.instant(rs, "last_activity_at"), rs.getString("sponsor_id") != null,
                 "RETIRED".equals(rs.getString("status")));
-    }
-
-    /** A sort column's value as cursors carry it: a String, Instant, Double or Long, never null (all NOT NULL). */
-    static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
-        return switch (sort) {
-            case USERNAME, NAME -> rs.getString(column);
-            case ENROLLED_AT -> rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
-            case PROGRESS, GRADE -> rs.getDouble(column);
-            case LAST_ACTIVITY_AT -> rs.getLong(column);
-        };
     }
 
     /** Everything the detail view may show, for one learner enrolled in one course of one Member. */

@@ -1,6 +1,11 @@
 package org.iqracity.console.platform.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import org.iqracity.console.api.LearnerSort;
+import org.iqracity.console.platform.store.search.SearchSnapshot;
+import org.iqracity.console.platform.store.search.SearchText;
 
 /**
  * The learner list's order: the sort's value, then the enrollment id, both ascending or both descending; except that
@@ -44,5 +49,15 @@ public record ListOrder(LearnerSort sort, boolean descending) {
             }
         }
         return -c;
+    }
+
+    /** A sort column's value as cursors carry it: a String, Instant, Double or Long, never null (all NOT NULL). */
+    public static Comparable<?> sortValue(ResultSet rs, int column, LearnerSort sort) throws SQLException {
+        return switch (sort) {
+            case USERNAME, NAME -> rs.getString(column);
+            case ENROLLED_AT -> rs.getObject(column, OffsetDateTime.class).toInstant();
+            case PROGRESS, GRADE -> rs.getDouble(column);
+            case LAST_ACTIVITY_AT -> rs.getLong(column);
+        };
     }
 }

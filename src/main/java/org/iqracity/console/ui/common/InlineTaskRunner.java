@@ -37,9 +37,20 @@ public final class InlineTaskRunner implements TaskRunner {
         return task;
     }
 
-    /** From now on, work runs at once but its answer waits for {@link #releaseResults()}: requests on their way. */
+    /**
+     * From now on, work runs at once but its answer (and a job's progress before it) waits for
+     * {@link #releaseResults()}: requests on their way.
+     */
     public void holdResults() {
         holding = true;
+    }
+
+    private void deliver(Runnable answer) {
+        if (holding) {
+            held.add(answer);
+        } else {
+            answer.run();
+        }
     }
 
     /** Hands back every answer held, in order, and any asked for meanwhile; answers come at once again after. */
@@ -57,12 +68,13 @@ public final class InlineTaskRunner implements TaskRunner {
         jobs.add(job);
         task.onDone(() -> jobs.remove(job));
         try {
-            task.succeed(work.call((stage, fraction) -> {
+            T result = work.call((stage, fraction) -> deliver(() -> {
                 job.update(stage, fraction);
                 task.progressed(stage, fraction);
             }));
+            deliver(() -> task.succeed(result));
         } catch (Exception | Error e) {
-            task.fail(e);
+            deliver(() -> task.fail(e));
         }
         return task;
     }

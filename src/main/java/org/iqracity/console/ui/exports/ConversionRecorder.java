@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
-import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.exports.RosterCopies;
-import org.iqracity.console.roster.RosterManifest;
+import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
@@ -37,14 +36,16 @@ public final class ConversionRecorder {
         this.clock = clock;
     }
 
-    /**
-     * Background thread: writes an unencrypted copy of {@code manifest}'s roster to {@code target} the one way
-     * {@link RosterCopies} allows (never a copy without its report, never a report without its copy).
-     */
-    public <T> RosterCopies.Made<T> copy(Path target, RosterManifest manifest, String format, long rows,
-                                         AtomicFiles.Content<T> content) throws IOException {
-        return RosterCopies.write(queue, target, content,
-                written -> PendingConversions.report(manifest, format, rows, clock.instant()));
+    /** Background thread: writes a CSV copy of the rows {@code rows} gives, the one way {@link RosterCopies} allows. */
+    public RosterCopies.Made<RosterCopies.Copied> csv(Path target, RosterCopies.Rows rows)
+            throws IOException, RosterFileException {
+        return RosterCopies.csv(queue, target, rows, clock);
+    }
+
+    /** Background thread: as {@link #csv}, into a workbook of {@code rowsPerSheet} rows a sheet. */
+    public RosterCopies.Made<RosterCopies.Copied> xlsx(Path target, int rowsPerSheet, RosterCopies.Rows rows)
+            throws IOException, RosterFileException {
+        return RosterCopies.xlsx(queue, target, rowsPerSheet, rows, clock);
     }
 
     /**

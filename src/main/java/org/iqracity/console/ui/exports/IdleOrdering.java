@@ -2,6 +2,7 @@ package org.iqracity.console.ui.exports;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package org.iqracity.console.ui.exports;
 
 import java.util.AbstractList;
 import javafx.collections.ObservableListBase;
+import org.iqracity.console.roster.query.OfflineRoster;
 
 /**
  * The rows a table shows, as indexes into an {@link OfflineRoster}: an int array behind a list, so half a million
@@ -31,6 +32,11 @@ public final class IndexList extends ObservableListBase<Integer> {
             nextAdd(0, newIndexes.length);
         }
         endChange();
+    }
+
+    /** The rows shown now, in their order: a copy, which later queries leave as it is. */
+    int[] indexes() {
+        return indexes.clone();
     }
 
     @Override

@@ -8,10 +8,11 @@ import atlantafx.base.theme.Tweaks;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.util.Locale;
-import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -20,19 +21,27 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.UserMessage;
@@ -77,7 +86,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
             vm.close();
         }
         vm.fileProperty().set(file.toString());
-        javafx.application.Platform.runLater(passphraseField::requestFocus);
+        Platform.runLater(passphraseField::requestFocus);
         return true;
     }
 
@@ -104,7 +113,7 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         Label text = new Label(messages.get("offline.ask.text"));
         text.setWrapText(true);
         text.getStyleClass().add(Styles.TEXT_MUTED);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         TextField file = new TextField();
         file.setId("rosterFile");
         file.setPromptText(messages.get("offline.file.prompt"));
@@ -131,29 +140,48 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         open.setMaxWidth(Double.MAX_VALUE);
         open.disableProperty().bind(vm.stateProperty().isEqualTo(State.READING));
         open.setOnAction(e -> vm.open());
-        ProgressBar reading = new ProgressBar();
-        reading.setMaxWidth(Double.MAX_VALUE);
-        reading.progressProperty().bind(vm.readProgressProperty());
-        reading.visibleProperty().bind(vm.stateProperty().isEqualTo(State.READING));
-        reading.managedProperty().bind(reading.visibleProperty());
+        Node reading = readingProgress();
         Label offlineNote = new Label(messages.get("offline.ask.note"));
         offlineNote.getStyleClass().add(Css.NOTE);
         offlineNote.setWrapText(true);
-        offlineNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        offlineNote.setMinHeight(Region.USE_PREF_SIZE);
         Label phraseLabel = label("offline.passphrase", phrase);
         // With a key file the passphrase is the key's own: the label says which one is asked for.
-        phraseLabel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.keyFileProperty().isEmpty())
+        phraseLabel.textProperty().bind(Bindings.when(vm.keyFileProperty().isEmpty())
                 .then(messages.get("offline.passphrase")).otherwise(messages.get("offline.passphrase.ofKey")));
         VBox card = new VBox(8, title, text, label("offline.file", file), new HBox(8, file, browse),
                 label("offline.key", key), new HBox(8, key, chooseKey), phraseLabel, phrase, new Spacer(4), open,
                 reading, error("offlineError"), offlineNote);
         card.getStyleClass().addAll(Css.FORM_CARD, Css.DIALOG);
-        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         card.setPrefWidth(480);
         card.setMaxWidth(480);
         StackPane area = new StackPane(card);
         area.setAlignment(Pos.CENTER);
         return area;
+    }
+
+    /** While the file is read: how far, in a bar and in words, and a way to stop; the window stays live meanwhile. */
+    private Node readingProgress() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("readingProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.readProgressProperty());
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Button stop = Fit.whole(new Button(messages.get("offline.reading.cancel")));
+        stop.setId("stopReading");
+        stop.getStyleClass().add(Styles.SMALL);
+        stop.setOnAction(e -> vm.cancelOpening());
+        Label words = new Label();
+        words.setId("readingText");
+        words.getStyleClass().add(Styles.TEXT_MUTED);
+        words.textProperty().bind(vm.readTextProperty());
+        HBox barRow = new HBox(8, bar, stop);
+        barRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, barRow, words);
+        box.visibleProperty().bind(vm.stateProperty().isEqualTo(State.READING));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node review() {
@@ -168,12 +196,15 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         search.setId("offlineSearch");
         search.setPromptText(messages.get("offline.search.prompt"));
         search.setLeft(Icons.of(AppIcon.SEARCH));
-        search.setPrefWidth(340);
         search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setPrefWidth(300);
+        search.setMinWidth(200);
         ComboBox<String> course = new ComboBox<>();
         course.setId("offlineCourse");
+        // course ids are long: the list shows them whole, the box keeps the filters on one line at 1280
+        course.setPrefWidth(260);
         course.setPromptText(messages.get("offline.filter.allCourses"));
-        vm.courses().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        vm.courses().addListener((ListChangeListener<String>) c -> {
             course.getItems().setAll((String) null);
             course.getItems().addAll(vm.courses());
         });
@@ -191,20 +222,23 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         hideRetired.selectedProperty().bindBidirectional(vm.hideRetiredProperty());
         hideRetired.visibleProperty().bind(vm.rosterProperty().map(r -> r.columnOf("retired") >= 0).orElse(false));
         hideRetired.managedProperty().bind(hideRetired.visibleProperty());
-        Label total = new Label();
+        Label total = Fit.whole(new Label());
         total.setId("offlineTotal");
         total.getStyleClass().add(Css.TOTAL);
         total.textProperty().bind(Bindings.createStringBinding(() -> vm.rosterProperty().get() == null ? ""
                 : messages.format("offline.total", count.format(vm.rows().size()),
                         count.format(vm.rosterProperty().get().rowCount())), vm.rows(), vm.rosterProperty()));
-        Button csv = new Button(messages.get("offline.csv"), Icons.of(AppIcon.ERROR));
-        csv.setId("convertCsv");
-        csv.setOnAction(e -> convert("offline.csv", "csv", vm::convertToCsv));
-        Button xlsx = new Button(messages.get("offline.xlsx"), Icons.of(AppIcon.ERROR));
-        xlsx.setId("convertXlsx");
-        xlsx.setOnAction(e -> convert("offline.xlsx", "xlsx", vm::convertToXlsx));
-        HBox toolbar = new HBox(search, course, passed, hideRetired, new Spacer(), total, csv, xlsx);
-        toolbar.getStyleClass().add(Css.TOOLBAR);
+        FlowPane filters = new FlowPane(8, 8, search, course, passed, hideRetired);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setMinWidth(0);
+        HBox actions = new HBox(12, total, convertMenu());
+        actions.setAlignment(Pos.BASELINE_RIGHT);
+        actions.setMinWidth(Region.USE_PREF_SIZE);
+        BorderPane toolbar = new BorderPane(filters);
+        toolbar.setId("offlineToolbar");
+        toolbar.setRight(actions);
+        BorderPane.setAlignment(actions, Pos.TOP_RIGHT);
+        BorderPane.setMargin(actions, new Insets(0, 0, 0, 12));
 
         Message notice = new Message();
         notice.setId("offlineNotice");
@@ -269,13 +303,13 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
                 case "learner_id" -> 120;
                 default -> 110;
             });
-            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(vm.value(column, cell.getValue())));
+            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(vm.shown(column, cell.getValue())));
             table.getColumns().add(c);
         }
     }
 
-    private javafx.scene.control.ListCell<String> nullable(String none) {
-        return new javafx.scene.control.ListCell<>() {
+    private ListCell<String> nullable(String none) {
+        return new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -284,8 +318,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         };
     }
 
-    private javafx.scene.control.ListCell<String> passedCell() {
-        return new javafx.scene.control.ListCell<>() {
+    private ListCell<String> passedCell() {
+        return new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -336,9 +370,50 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         }
     }
 
-    /** An unencrypted copy leaves the roster's protection: said plainly, and only on an explicit yes. */
-    private void convert(String key, String extension, Consumer<Path> then) {
-        Alert warning = new Alert(Alert.AlertType.WARNING, messages.get(key + ".warning.text"),
+    /**
+     * One button for the four copies: every row or the rows shown, CSV or XLSX, each item saying how many rows it
+     * writes (counted when the menu opens).
+     */
+    private MenuButton convertMenu() {
+        MenuButton convert = Fit.whole(new MenuButton(messages.get("offline.convert"), Icons.of(AppIcon.ERROR)));
+        convert.setId("convertMenu");
+        MenuItem allCsv = item("convertAllCsv", CopyScope.ALL_ROWS, OfflineConversion.Format.CSV);
+        MenuItem allXlsx = item("convertAllXlsx", CopyScope.ALL_ROWS, OfflineConversion.Format.XLSX);
+        MenuItem viewCsv = item("convertViewCsv", CopyScope.VIEW, OfflineConversion.Format.CSV);
+        MenuItem viewXlsx = item("convertViewXlsx", CopyScope.VIEW, OfflineConversion.Format.XLSX);
+        convert.getItems().addAll(allCsv, allXlsx, new SeparatorMenuItem(), viewCsv, viewXlsx);
+        convert.setOnShowing(e -> {
+            String all = count.format(rowCount());
+            String shown = count.format(vm.rows().size());
+            allCsv.setText(messages.format("offline.convert.all.csv", all));
+            allXlsx.setText(messages.format("offline.convert.all.xlsx", all));
+            viewCsv.setText(messages.format("offline.convert.view.csv", shown));
+            viewXlsx.setText(messages.format("offline.convert.view.xlsx", shown));
+        });
+        return convert;
+    }
+
+    private MenuItem item(String id, CopyScope scope, OfflineConversion.Format format) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> convert(scope, format));
+        return item;
+    }
+
+    private int rowCount() {
+        OfflineRoster roster = vm.rosterProperty().get();
+        return roster == null ? 0 : roster.rowCount();
+    }
+
+    /** An unencrypted copy leaves the roster's protection: said plainly, with the rows it holds, on an explicit yes. */
+    private void convert(CopyScope scope, OfflineConversion.Format format) {
+        String key = "offline." + format.extension;
+        String all = count.format(rowCount());
+        String rows = scope == CopyScope.VIEW
+                ? messages.format("offline.convert.scope.view", count.format(vm.rows().size()), all)
+                : messages.format("offline.convert.scope.all", all);
+        Alert warning = new Alert(Alert.AlertType.WARNING, rows + "\n\n" + messages.get(key + ".warning.text"),
                 ButtonType.CANCEL, ButtonType.OK);
         warning.setTitle(messages.get(key));
         warning.setHeaderText(messages.get(key + ".warning.title"));
@@ -351,12 +426,16 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get(key));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
-                "*." + extension));
-        chooser.setInitialFileName("roster." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension));
+        chooser.setInitialFileName("roster." + format.extension);
         File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            then.accept(file.toPath());
+        if (file == null) {
+            return;
+        }
+        if (format == OfflineConversion.Format.CSV) {
+            vm.convertToCsv(file.toPath(), scope);
+        } else {
+            vm.convertToXlsx(file.toPath(), scope);
         }
     }
 

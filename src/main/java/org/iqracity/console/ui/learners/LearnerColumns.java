@@ -1,11 +1,6 @@
 package org.iqracity.console.ui.learners;
 
 import atlantafx.base.theme.Styles;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.LearnerValues;
 import org.iqracity.console.ui.common.Messages;
 
 /** The learners table's columns and their cells. */
@@ -34,15 +30,12 @@ final class LearnerColumns {
 
     private final Messages messages;
     private final Supplier<String> moreText;
-    private final NumberFormat percent;
-    private final DateTimeFormatter date;
+    private final LearnerValues values;
 
     LearnerColumns(Messages messages, Supplier<String> moreText) {
         this.messages = messages;
         this.moreText = moreText;
-        this.percent = NumberFormat.getPercentInstance(messages.locale());
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale())
-                .withZone(ZoneId.systemDefault());
+        this.values = new LearnerValues(messages);
     }
 
     List<TableColumn<LearnerRow, ?>> all() {
@@ -53,12 +46,12 @@ final class LearnerColumns {
                 case NAME -> text(c, r -> r.retired() ? messages.get("learners.retired") : r.name());
                 case EMAIL -> text(c, LearnerRowDto::email);
                 case COUNTRY -> text(c, LearnerRowDto::country);
-                case MODE -> text(c, r -> r.mode() == null ? "" : capitalized(r.mode().name()));
-                case ENROLLED -> text(c, r -> format(r.enrolledAt()));
+                case MODE -> text(c, r -> r.mode() == null ? "" : values.mode(r.mode().name()));
+                case ENROLLED -> text(c, r -> values.day(r.enrolledAt()));
                 case PROGRESS -> progress(c);
-                case GRADE -> text(c, r -> percent.format(r.grade()));
-                case PASSED -> text(c, r -> messages.get(r.passed() ? "learners.yes" : "learners.no"));
-                case LAST_ACTIVITY -> text(c, r -> format(r.lastActivityAt()));
+                case GRADE -> text(c, r -> values.percent(r.grade()));
+                case PASSED -> text(c, r -> values.yesNo(r.passed()));
+                case LAST_ACTIVITY -> text(c, r -> values.day(r.lastActivityAt()));
             });
         }
         return columns;
@@ -93,14 +86,6 @@ final class LearnerColumns {
         });
         column.setCellFactory(col -> new TextCell());
         return column;
-    }
-
-    private static String capitalized(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    private String format(Instant when) {
-        return when == null ? messages.get("detail.never") : date.format(when);
     }
 
     /**
@@ -187,7 +172,7 @@ final class LearnerColumns {
                 box.setVisible(shown);
                 if (shown) {
                     bar.setProgress(row.learner().progress());
-                    label.setText(percent.format(row.learner().progress()));
+                    label.setText(values.percent(row.learner().progress()));
                 }
             }
         });

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import ch.qos.logback.classic.Logger;
@@ -18,12 +19,15 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.roster.TestRosters;
+import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.DeferredTaskRunner;
 import org.iqracity.console.ui.common.InlineTaskRunner;
+import org.iqracity.console.ui.common.LearnerValues;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;
 import org.iqracity.console.ui.common.TaskRunner;
@@ -391,7 +395,7 @@ class OfflineRosterViewModelTest {
         vm.searchProperty().set("user00012");
         vm.xlsxRowsPerSheet(2_500);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(OfflineRosterViewModel.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(OfflineConversion.class);
         log.start();
         logger.addAppender(log);
         try {
@@ -442,6 +446,130 @@ class OfflineRosterViewModelTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
+    }
+
+    @Test
+    void theTableShowsValuesAsTheLearnersScreenDoesWhileTheRowsStayAsExported() throws Exception {
+        Path every = TestRosters.writeEveryField(dir.resolve("every.iqroster"), PASSPHRASE.toCharArray(),
+                Instant.parse("2026-03-31T09:00:00Z"), CS101, 40);
+        OfflineRosterViewModel vm = viewModel(new InlineTaskRunner(), CLOCK);
+        vm.fileProperty().set(every.toString());
+        vm.passphraseProperty().set(PASSPHRASE);
+        vm.open();
+        List<List<String>> rows = TestRosters.everyFieldRows(CS101, 40);
+        LearnerValues words = new LearnerValues(messages);
+
+        int row = 3;
+        List<String> raw = rows.get(row);
+        assertThat(shown(vm, "progress", row)).isEqualTo(words.percent(Double.parseDouble(raw.get(14))))
+                .endsWith("%");
+        assertThat(shown(vm, "grade", row)).isEqualTo(words.percent(Double.parseDouble(raw.get(15))));
+        assertThat(shown(vm, "mode", row)).isEqualTo("Professional");
+        assertThat(shown(vm, "passed", row)).isEqualTo(Boolean.parseBoolean(raw.get(16)) ? "Yes" : "No");
+        assertThat(shown(vm, "active", 0)).isEqualTo("No");
+        assertThat(shown(vm, "active", 1)).isEqualTo("Yes");
+        assertThat(shown(vm, "enrolled_at", row)).isEqualTo(words.day(Instant.parse(raw.get(12))));
+        assertThat(shown(vm, "last_activity_at", 0)).isEqualTo("Never");
+        assertThat(shown(vm, "last_activity_at", row)).isEqualTo(words.day(Instant.parse(raw.get(18))));
+        assertThat(shown(vm, "username", row)).isEqualTo(raw.get(2));
+        assertThat(vm.value(vm.rosterProperty().get().columnOf("progress"), row)).isEqualTo(raw.get(14));
+    }
+
+    private static String shown(OfflineRosterViewModel vm, String column, int row) {
+        return vm.shown(vm.rosterProperty().get().columnOf(column), row);
+    }
+
+    @Test
+    void r14TheFilteredViewIsCopiedInTheTablesOrderAndReportedWithItsRowCount() throws Exception {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+        vm.courseProperty().set(MA201);
+        vm.searchProperty().set("user00012");
+        int username = vm.rosterProperty().get().columnOf("username");
+        vm.sortBy(username, true);
+        List<String> shown = usernames(vm);
+        assertThat(shown).hasSize(10).isSortedAccordingTo(Comparator.reverseOrder());
+
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(OfflineConversion.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            vm.convertToCsv(dir.resolve("view"), CopyScope.VIEW);
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        List<String> lines = Files.readAllLines(dir.resolve("view.csv"), StandardCharsets.UTF_8);
+        assertThat(lines.getFirst()).isEqualTo(String.join(",", TestRosters.FIELDS));
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(",")[1]).isEqualTo(shown);
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith(MA201 + ","));
+        assertThat(queue.all()).singleElement().satisfies(p -> {
+            assertThat(p.report().format()).isEqualTo("CSV");
+            assertThat(p.report().rowCount()).isEqualTo(10);
+        });
+        assertThat(vm.noticeProperty().get()).contains("the 10 rows of the filtered view (of 6,000)");
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("the filtered view of a "
+                + "roster, 10 of its 6000 rows, was converted to an unencrypted CSV file at the person's request");
+    }
+
+    @Test
+    void r14AllRowsAreCopiedWhateverTheTableShowsAndTheNoticeSaysSo() throws Exception {
+        OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
+        vm.searchProperty().set("user0001");
+
+        vm.convertToXlsx(dir.resolve("all"), CopyScope.ALL_ROWS);
+
+        assertThat(queue.all()).singleElement().satisfies(p -> assertThat(p.report().rowCount()).isEqualTo(6_000));
+        assertThat(vm.noticeProperty().get()).contains("all 6,000 rows");
+    }
+
+    @Test
+    void r14ACopyWhoseReportCannotBeKeptIsNeverWritten() throws Exception {
+        Path blocked = queueDir.resolve("blocked");
+        Files.writeString(blocked, "a file where the queue's folder should be");
+        OfflineRosterViewModel vm = new OfflineRosterViewModel(new InlineTaskRunner(), messages,
+                new PinnedKeys(settings), CLOCK, new ConversionRecorder(new PendingConversions(blocked), app,
+                new InlineTaskRunner(), CLOCK));
+        vm.fileProperty().set(file.toString());
+        vm.passphraseProperty().set(PASSPHRASE);
+        vm.open();
+
+        vm.convertToCsv(dir.resolve("unreported"), CopyScope.VIEW);
+        vm.convertToXlsx(dir.resolve("unreported"), CopyScope.ALL_ROWS);
+
+        assertThat(vm.errorProperty().get()).isNotNull();
+        assertThat(dir.resolve("unreported.csv")).doesNotExist();
+        assertThat(dir.resolve("unreported.xlsx")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void readingSaysHowMuchOfTheFileIsDecrypted() throws Exception {
+        Path big = TestRosters.write(dir.resolve("big.iqroster"), PASSPHRASE.toCharArray(),
+                Instant.parse("2026-03-31T09:00:00Z"), List.of(CS101), 120_000);
+        assertThat(Files.size(big)).isGreaterThan(3L << 18);
+        InlineTaskRunner tasks = new InlineTaskRunner();
+        OfflineRosterViewModel vm = viewModel(tasks, CLOCK);
+        List<String> said = new ArrayList<>();
+        List<Double> fractions = new ArrayList<>();
+        vm.readTextProperty().addListener((obs, old, text) -> said.add(text));
+        vm.readProgressProperty().addListener((obs, old, f) -> fractions.add(f.doubleValue()));
+        vm.fileProperty().set(big.toString());
+        vm.passphraseProperty().set(PASSPHRASE);
+        // as on the FX thread: the reading's progress arrives once the screen listens
+        tasks.holdResults();
+
+        vm.open();
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.READING);
+        tasks.releaseResults();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(OfflineRosterViewModel.State.OPEN);
+        assertThat(said.getFirst()).isEqualTo("Unlocking the file\u2026");
+        assertThat(said).anyMatch(t -> t.startsWith("Decrypting and checking the file: ") && t.endsWith("%"));
+        assertThat(fractions.stream().filter(f -> f >= 0).toList()).hasSizeGreaterThan(2).isSorted()
+                .allMatch(f -> f <= 1);
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,25 +16,32 @@ import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.iqracity.console.platform.PlatformFixture;
+import org.iqracity.console.roster.TestRosters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every screen of every sandbox role fits the window at the sizes people use (1024x700, 1280x800, 1366x768): no
- * button, heading, tab, wizard step, filter label or column header shows its text cut short, and no button lies
- * outside the window. Data cells may be cut (they show their whole value as a tooltip); what names an action or a
- * place may not.
+ * button, heading, tab, wizard step, filter label, count or column header shows its text cut short, and no button
+ * lies outside the window; the same for an exported roster reviewed offline. Data cells may be cut (they show their
+ * whole value as a tooltip); what names an action or a place may not.
  */
 class ScreensFitJourneyTest extends ConsoleJourney {
     private static final double[][] SIZES = {{1024, 700}, {1280, 800}, {1366, 768}};
+    private static final String ROSTER_PASSPHRASE = "quiet river lantern 42";
     /** Style classes of headings. */
     private static final Set<String> HEADINGS = Set.of("screen-title", "page-title", "page-subtitle", "section-title",
             "section-card-title", "column-title", "state-title", "insight-card-title", "app-header-title");
+
+    @TempDir
+    Path rosters;
 
     @BeforeEach
     void open() throws Exception {
@@ -69,6 +79,31 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         clickOn("#verify");
         waitUntil(() -> shows("#nav-breach_notices"));
         assertThat(visitEveryScreen("nb-security")).as("cut or outside the window").isEmpty();
+    }
+
+    @Test
+    void theOfflineReviewFitsEverySize() throws Exception {
+        Path file = TestRosters.writeEveryField(rosters.resolve("review.iqroster"), ROSTER_PASSPHRASE.toCharArray(),
+                Instant.now().plus(Duration.ofDays(30)), "course-v1:Northbridge+CS101+2026_T1", 2_000);
+        waitUntil(() -> shows("#openRosterFromSignIn"));
+        clickOn("#openRosterFromSignIn");
+        waitUntil(() -> shows("#rosterFile"));
+        fill("#rosterFile", file.toString());
+        fill("#rosterPassphrase", ROSTER_PASSPHRASE);
+        clickOn("#openRoster");
+        waitUntil(() -> shows("#offlineTable") && !find("#offlineTotal", Labeled.class).getText().isEmpty());
+        List<String> cut = new ArrayList<>();
+        for (double[] size : SIZES) {
+            resize(size);
+            cut.addAll(problems(label(size, "offline review")));
+            shot(String.format(Locale.ROOT, "fit-%.0f-offline-review", size[0]));
+            TableView<?> table = find("#offlineTable", TableView.class);
+            interact(() -> table.scrollToColumnIndex(11));
+            shot(String.format(Locale.ROOT, "fit-%.0f-offline-review-values", size[0]));
+            interact(() -> table.scrollToColumnIndex(0));
+        }
+        cut.forEach(System.out::println);
+        assertThat(cut).as("cut or outside the window").isEmpty();
     }
 
     /** Each size, each screen in the sidebar: what is cut or outside, named by size, role and screen. */
@@ -217,6 +252,9 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         }
         if (labeled instanceof ButtonBase) {
             return "button";
+        }
+        if (labeled.getStyleClass().contains("total")) {
+            return "count";
         }
         if (labeled.getStyleClass().stream().anyMatch(HEADINGS::contains)) {
             return "heading";
