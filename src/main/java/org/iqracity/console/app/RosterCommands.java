@@ -157,7 +157,7 @@ final class RosterCommands {
         try {
             List<RosterExporter.Course> courses = new ArrayList<>();
             for (String id : courseIds) {
-                CourseDto c = client.course(id);
+                CourseDto c = client.courses().get(id);
                 courses.add(new RosterExporter.Course(c.id(), c.title(), c.enrollmentsOr(0)));
             }
             long started = System.nanoTime();

@@ -124,7 +124,7 @@ public final class PendingConversions {
                 continue;
             }
             try {
-                client.reportConversion(p.report());
+                client.rosters().reportConversion(p.report());
                 remove(p.report().reportId());
                 recorded++;
             } catch (ApiHttpException e) {

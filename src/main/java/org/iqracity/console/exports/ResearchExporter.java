@@ -37,7 +37,7 @@ public final class ResearchExporter {
             long bytes;
             try (OutputStream out = new Watched(new BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16),
                     bytesReceived, cancelled)) {
-                bytes = client.researchExport(courseId, request, out);
+                bytes = client.research().export(courseId, request, out);
             }
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("research export cancelled");

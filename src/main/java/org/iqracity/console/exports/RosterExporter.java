@@ -93,7 +93,7 @@ public final class RosterExporter {
                     throw new CancellationException("export cancelled");
                 }
                 writer.beginCourse();
-                RosterSummary summary = client.roster(course.id(), fields, course.view(), new RosterLines() {
+                RosterSummary summary = client.rosters().download(course.id(), fields, course.view(), new RosterLines() {
                     @Override
                     public void header(List<String> header) throws IOException {
                         if (!header.equals(columns)) {

@@ -200,7 +200,7 @@ class RosterBenchmark {
         // The window's own connector (the Export screen's client), not a client tuned for the benchmark.
         PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
         MeDto me = client.signIn(P.USER, P.PASSWORD, null).staff();
-        List<CourseDto> all = client.courses();
+        List<CourseDto> all = client.courses().all();
         List<CourseDto> courses = chooseCourses(all);
         long expected = courses.stream().mapToLong(CourseDto::enrollmentCount).sum();
         String reach = expected >= P.ROWS ? String.format(Locale.ROOT, "until there are at least %,d rows", P.ROWS)

@@ -73,7 +73,7 @@ class PendingConversionsTest {
                 .as("who exported and how many rows, as the roster's signatures say")
                 .hasValue("SIGNED nb-ta " + manifest.courses().stream().mapToLong(RosterManifest.CourseEntry::rowCount)
                         .sum());
-        assertThat(client.reportConversion(pending.report()).repeated()).isTrue();
+        assertThat(client.rosters().reportConversion(pending.report()).repeated()).isTrue();
         assertThat(logged(id)).isEqualTo(2);
     }
 

@@ -124,7 +124,7 @@ public final class AccessLogViewModel {
         state.set(State.LOADING);
         error.set(null);
         AccessLogFilter asked = filter;
-        inFlight = tasks.run(() -> client.accessLog(asked, null, FIRST_PAGE));
+        inFlight = tasks.run(() -> client.accessLog().page(asked, null, FIRST_PAGE));
         inFlight.onSuccess(page -> {
             inFlight = null;
             rows.setAll(page.items());
@@ -165,7 +165,7 @@ public final class AccessLogViewModel {
         String cursor = nextCursor;
         AccessLogFilter asked = filter;
         loadingMore.set(true);
-        inFlight = tasks.run(() -> client.accessLog(asked, cursor, MORE_PAGE));
+        inFlight = tasks.run(() -> client.accessLog().page(asked, cursor, MORE_PAGE));
         inFlight.onSuccess(page -> {
             rows.addAll(page.items());
             nextCursor = page.nextCursor();
@@ -203,7 +203,7 @@ public final class AccessLogViewModel {
         verifying.set(true);
         verdict.set(null);
         tasks.run(() -> {
-            ChainVerificationDto result = client.verifyAccessLog(before == null ? null : before.token());
+            ChainVerificationDto result = client.accessLog().verify(before == null ? null : before.token());
             ChainCheckpoints.Outcome kept = result.checkpoint() == null ? null
                     : checkpoints.offer(address, member, result.checkpoint());
             if (kept == ChainCheckpoints.Outcome.KEPT) {
@@ -288,7 +288,7 @@ public final class AccessLogViewModel {
         LineCounter counter = AtomicFiles.replace(target, partial -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 LineCounter lines = new LineCounter(out, expected, progress);
-                client.accessLogCsv(asked, lines);
+                client.accessLog().csv(asked, lines);
                 return lines;
             }
         });

@@ -73,7 +73,7 @@ public final class BreachViewModel {
         if (incidents.isEmpty()) {
             listState.set(ListState.LOADING);
         }
-        ctx.tasks.run(client::incidents).onSuccess(list -> {
+        ctx.tasks.run(client.breach()::incidents).onSuccess(list -> {
             incidents.setAll(list);
             listError.set(null);
             listState.set(list.isEmpty() ? ListState.EMPTY : ListState.READY);
@@ -103,7 +103,7 @@ public final class BreachViewModel {
         ctx.dismiss();
         selectedId.set(id);
         pane.set(Pane.LOADING);
-        opening = ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
+        opening = ctx.tasks.run(() -> client.breach().incident(id)).onSuccess(v -> {
             opening = null;
             boolean same = id.equals(ctx.incidentId());
             ctx.clear();
@@ -143,7 +143,7 @@ public final class BreachViewModel {
             return;
         }
         ctx.dismiss();
-        ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
+        ctx.tasks.run(() -> client.breach().incident(id)).onSuccess(v -> {
             if (!id.equals(ctx.incidentId()) && ctx.incidentId() != null) {
                 return;
             }

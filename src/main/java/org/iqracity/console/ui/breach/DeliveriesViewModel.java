@@ -109,7 +109,7 @@ public final class DeliveriesViewModel {
         NoticeChannel c = channel.get();
         String cursor = cursors.get(index);
         state.set(State.LOADING);
-        BackgroundTask<Page<DeliveryDto>> task = ctx.tasks.run(() -> client.deliveries(id, s, c, cursor, PAGE));
+        BackgroundTask<Page<DeliveryDto>> task = ctx.tasks.run(() -> client.breach().deliveries(id, s, c, cursor, PAGE));
         inFlight = task;
         task.onSuccess(p -> {
             if (!id.equals(ctx.incidentId())) {
@@ -158,7 +158,7 @@ public final class DeliveriesViewModel {
         }
         String id = incident.id();
         resolving.set(true);
-        ctx.tasks.run(() -> client.resolveDelivery(id, row.id(), resolution)).onSuccess(updated -> {
+        ctx.tasks.run(() -> client.breach().resolveDelivery(id, row.id(), resolution)).onSuccess(updated -> {
             int at = rows.indexOf(row);
             if (at >= 0) {
                 rows.set(at, updated);

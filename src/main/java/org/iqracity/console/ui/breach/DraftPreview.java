@@ -89,7 +89,7 @@ final class DraftPreview {
             previewInFlight.cancel();
         }
         state.set(PreviewState.LOADING);
-        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breachPreview(id));
+        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breach().preview(id));
         previewInFlight = task;
         task.onDone(() -> {
             if (previewInFlight == task) {
@@ -133,7 +133,7 @@ final class DraftPreview {
         if (messageInFlight != null) {
             messageInFlight.cancel();
         }
-        BackgroundTask<NoticeMessageDto> task = ctx.tasks.run(() -> client.noticeMessage(id, learner.learnerId()));
+        BackgroundTask<NoticeMessageDto> task = ctx.tasks.run(() -> client.breach().noticeMessage(id, learner.learnerId()));
         messageInFlight = task;
         task.onSuccess(m -> {
             message.set(m);

@@ -213,7 +213,7 @@ public final class DraftViewModel {
             return;
         }
         coursesAsked = true;
-        ctx.tasks.run(client::courses).onSuccess(list -> {
+        ctx.tasks.run(client.courses()::all).onSuccess(list -> {
             loading = true;
             try {
                 form.courses.setAll(list.stream().map(CourseChoice::new).toList());
@@ -234,7 +234,7 @@ public final class DraftViewModel {
             coursesAsked = false;
             ctx.app.report(e);
         });
-        ctx.tasks.run(client::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
+        ctx.tasks.run(client.breach()::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
     }
 
     // What the person typed, as the platform takes it.
@@ -460,7 +460,7 @@ public final class DraftViewModel {
         saving.set(true);
         String ifMatch = ctx.etag();
         BackgroundTask<Versioned<IncidentDto>> task = ctx.tasks.run(() -> id == null
-                ? client.createIncident(request) : client.saveIncident(id, ifMatch, request));
+                ? client.breach().create(request) : client.breach().save(id, ifMatch, request));
         task.onSuccess(v -> {
             ctx.adopt(v);
             baseline = normalize(request);
@@ -561,7 +561,7 @@ public final class DraftViewModel {
         save(() -> {
             String id = ctx.incidentId();
             saving.set(true);
-            ctx.tasks.run(() -> client.submitIncident(id)).onSuccess(dto -> {
+            ctx.tasks.run(() -> client.breach().submit(id)).onSuccess(dto -> {
                 saving.set(false);
                 ctx.adopt(dto);
                 ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.submitted", dto.recipientCount()));

@@ -94,7 +94,7 @@ public final class IncidentViewModel {
         if (previewInFlight != null) {
             previewInFlight.cancel();
         }
-        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breachPreview(id));
+        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breach().preview(id));
         previewInFlight = task;
         task.onSuccess(p -> {
             if (id.equals(ctx.incidentId())) {
@@ -132,7 +132,7 @@ public final class IncidentViewModel {
         if (!ctx.dialogs.confirmApproval(approval(now))) {
             return;
         }
-        act(() -> client.approveIncident(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
+        act(() -> client.breach().approve(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
                 ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.approved", dto.recipientCount())),
                 e -> {
                     if (e instanceof ApiHttpException http && http.is(ProblemCode.FORBIDDEN)) {
@@ -181,7 +181,7 @@ public final class IncidentViewModel {
         }
         ctx.dialogs.askReason(new BreachDialogs.Question("returnDialog", ctx.messages.get("breach.return.title"),
                 ctx.messages.get("breach.return.text"), ctx.messages.get("breach.return.ok"), false))
-                .ifPresent(reason -> act(() -> client.returnIncident(now.id(), reason),
+                .ifPresent(reason -> act(() -> client.breach().returnToAuthor(now.id(), reason),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.returned")),
                         e -> {
                             if (e instanceof ApiHttpException http && http.is(ProblemCode.FORBIDDEN)) {
@@ -204,16 +204,16 @@ public final class IncidentViewModel {
         String id = now.id();
         busy.set(true);
         ctx.tasks.run(() -> {
-            long emails = client.deliveries(id, DeliveryStatus.PENDING, NoticeChannel.EMAIL, null, 1).total();
-            long letters = client.deliveries(id, null, NoticeChannel.LETTER, null, 1).total()
-                    - client.deliveries(id, DeliveryStatus.UNREACHABLE, NoticeChannel.LETTER, null, 1).total();
+            long emails = client.breach().deliveries(id, DeliveryStatus.PENDING, NoticeChannel.EMAIL, null, 1).total();
+            long letters = client.breach().deliveries(id, null, NoticeChannel.LETTER, null, 1).total()
+                    - client.breach().deliveries(id, DeliveryStatus.UNREACHABLE, NoticeChannel.LETTER, null, 1).total();
             return new SendCounts(emails, Math.max(0, letters));
         }).onSuccess(counts -> {
             busy.set(false);
             if (!id.equals(ctx.incidentId()) || !ctx.dialogs.confirm(sendQuestion(counts))) {
                 return;
             }
-            act(() -> client.sendNotices(id), dto -> ctx.say(NoticeKind.INFO,
+            act(() -> client.breach().send(id), dto -> ctx.say(NoticeKind.INFO,
                     ctx.messages.format("breach.notice.sending", counts.emails())), e -> false);
         }).onFailure(e -> {
             busy.set(false);
@@ -238,7 +238,7 @@ public final class IncidentViewModel {
                 : "breach.cancel.text");
         ctx.dialogs.askReason(new BreachDialogs.Question("cancelDialog", ctx.messages.get("breach.cancel.title"),
                 text, ctx.messages.get("breach.cancel.ok"), true))
-                .ifPresent(reason -> act(() -> client.cancelIncident(now.id(), reason),
+                .ifPresent(reason -> act(() -> client.breach().cancel(now.id(), reason),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.cancelled")), e -> false));
     }
 
@@ -254,7 +254,7 @@ public final class IncidentViewModel {
         }
         ctx.dialogs.askRegulatorNotification(new RegulatorNotificationRequest(ctx.clock.instant()
                 .truncatedTo(ChronoUnit.MINUTES), "", ""))
-                .ifPresent(request -> act(() -> client.recordRegulatorNotification(now.id(), request),
+                .ifPresent(request -> act(() -> client.breach().recordRegulatorNotification(now.id(), request),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.regulatorRecorded")),
                         e -> false));
     }
@@ -267,7 +267,7 @@ public final class IncidentViewModel {
             return;
         }
         long failed = now.progress().failed();
-        act(() -> client.retryDeliveries(now.id()), dto -> ctx.say(NoticeKind.INFO,
+        act(() -> client.breach().retryDeliveries(now.id()), dto -> ctx.say(NoticeKind.INFO,
                 ctx.messages.format("breach.notice.retrying", failed)), e -> false);
     }
 

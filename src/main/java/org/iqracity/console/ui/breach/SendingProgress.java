@@ -66,7 +66,7 @@ final class SendingProgress {
             return;
         }
         String id = now.id();
-        BackgroundTask<?> task = ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
+        BackgroundTask<?> task = ctx.tasks.run(() -> client.breach().incident(id)).onSuccess(v -> {
             pollInFlight = null;
             if (!id.equals(ctx.incidentId())) {
                 return;

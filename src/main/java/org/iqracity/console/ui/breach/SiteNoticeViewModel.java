@@ -75,8 +75,8 @@ public final class SiteNoticeViewModel {
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.proposeSiteNotice(id, request);
-            return client.incident(id);
+            client.breach().proposeSiteNotice(id, request);
+            return client.breach().incident(id);
         }).onSuccess(v -> {
             busy.set(false);
             if (id.equals(ctx.incidentId())) {
@@ -107,8 +107,8 @@ public final class SiteNoticeViewModel {
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.approveSiteNotice(id, proposed.textFingerprint());
-            return client.incident(id);
+            client.breach().approveSiteNotice(id, proposed.textFingerprint());
+            return client.breach().incident(id);
         }).onSuccess(v -> {
             busy.set(false);
             if (id.equals(ctx.incidentId())) {
@@ -135,8 +135,8 @@ public final class SiteNoticeViewModel {
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.withdrawSiteNotice(id);
-            return client.incident(id);
+            client.breach().withdrawSiteNotice(id);
+            return client.breach().incident(id);
         }).onSuccess(v -> {
             busy.set(false);
             if (id.equals(ctx.incidentId())) {

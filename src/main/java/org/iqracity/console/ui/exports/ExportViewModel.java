@@ -148,7 +148,7 @@ public final class ExportViewModel {
         }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(session.client()::courses).onSuccess(list -> {
+        tasks.run(session.client().courses()::all).onSuccess(list -> {
             courses.setAll(list.stream().map(c -> new CourseChoice(c, new SimpleBooleanProperty())).toList());
             if (list.size() == 1) {
                 courses.getFirst().selected().set(true);

@@ -83,7 +83,7 @@ public final class ResearchExportViewModel {
         }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(session.client()::courses).onSuccess(list -> {
+        tasks.run(session.client().courses()::all).onSuccess(list -> {
             courses.setAll(list);
             if (list.size() == 1) {
                 course.set(list.getFirst());

@@ -87,7 +87,7 @@ public final class InsightsViewModel {
         }
         state.set(State.LOADING);
         coursesFailed = false;
-        tasks.run(client::courses).onSuccess(list -> {
+        tasks.run(client.courses()::all).onSuccess(list -> {
             CourseDto previous = course.get();
             courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {
@@ -123,7 +123,7 @@ public final class InsightsViewModel {
         error.set(null);
         notice.set(null);
         String courseId = selected.id();
-        inFlight = tasks.run(() -> client.courseInsights(courseId));
+        inFlight = tasks.run(() -> client.insights().course(courseId));
         inFlight.onSuccess(dto -> {
             insights.set(dto);
             state.set(dto.suppressed() ? State.SUPPRESSED

@@ -58,7 +58,7 @@ public final class LearnerDetailViewModel {
         }
         var client = app.session().client();
         state.set(State.LOADING);
-        inFlight = tasks.run(() -> client.learner(course, learner.learnerId()));
+        inFlight = tasks.run(() -> client.learners().detail(course, learner.learnerId()));
         inFlight.onSuccess(d -> {
             inFlight = null;
             lastShown = new Shown(course, learner, d);

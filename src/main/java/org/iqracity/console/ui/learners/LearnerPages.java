@@ -79,7 +79,7 @@ public final class LearnerPages {
             shownTo -= shownFrom;
             shownFrom = 0;
         }
-        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> withClient.learners(course, first));
+        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> withClient.learners().page(course, first));
         opening = task;
         task.onSuccess(page -> {
             opening = null;
@@ -173,7 +173,7 @@ public final class LearnerPages {
     private void run(int start, LearnerQuery page, BiConsumer<List<LearnerRow>, String> put) {
         PlatformClient c = client;
         String course = courseId;
-        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> c.learners(course, page));
+        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> c.learners().page(course, page));
         fetching.put(start, task);
         task.onSuccess(answer -> {
             fetching.remove(start);

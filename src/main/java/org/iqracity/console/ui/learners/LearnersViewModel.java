@@ -133,7 +133,7 @@ public final class LearnersViewModel {
         }
         state.set(State.LOADING);
         coursesFailed = false;
-        tasks.run(client::courses).onSuccess(list -> {
+        tasks.run(client.courses()::all).onSuccess(list -> {
             CourseDto previous = course.get();
             courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {

@@ -103,7 +103,7 @@ public final class SponsorReportsViewModel {
         }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(client::sponsors).onSuccess(list -> {
+        tasks.run(client.sponsors()::all).onSuccess(list -> {
             sponsors.setAll(list);
             state.set(list.isEmpty() ? State.EMPTY : State.READY);
             Selection now = selection.get();
@@ -156,7 +156,7 @@ public final class SponsorReportsViewModel {
         reportError.set(null);
         String sponsorId = now.sponsor().sponsorId();
         String courseId = now.course().courseId();
-        reportInFlight = tasks.run(() -> client.sponsorReport(sponsorId, courseId));
+        reportInFlight = tasks.run(() -> client.sponsors().report(sponsorId, courseId));
         reportInFlight.onSuccess(r -> {
             report.set(r);
             rows.setAll(r.rows());
@@ -180,7 +180,7 @@ public final class SponsorReportsViewModel {
             releasesInFlight.cancel();
         }
         String sponsorId = now.sponsor().sponsorId();
-        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.sponsorReleases(sponsorId));
+        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.sponsors().releases(sponsorId));
         releasesInFlight = task;
         task.onSuccess(releases::setAll).onFailure(app::report).onDone(() -> releasesInFlight = null);
     }
@@ -216,7 +216,7 @@ public final class SponsorReportsViewModel {
         }
         releasing.set(true);
         notice.set(null);
-        tasks.run(() -> client.releaseSponsorReport(intent.sponsorId(), intent.courseId(), intent.idempotencyKey()))
+        tasks.run(() -> client.sponsors().release(intent.sponsorId(), intent.courseId(), intent.idempotencyKey()))
                 .onSuccess(release -> {
                     if (pending == intent) {
                         pending = null;
@@ -245,9 +245,9 @@ public final class SponsorReportsViewModel {
             return;
         }
         if (ExportFormat.of(target) == ExportFormat.PDF) {
-            export(target, () -> write(target, client.sponsorReleasePdf(release.sponsorId(), release.releaseId())));
+            export(target, () -> write(target, client.sponsors().releasePdf(release.sponsorId(), release.releaseId())));
         } else {
-            export(target, () -> write(target, client.sponsorReleaseCsv(release.sponsorId(), release.releaseId())
+            export(target, () -> write(target, client.sponsors().releaseCsv(release.sponsorId(), release.releaseId())
                     .getBytes(StandardCharsets.UTF_8)));
         }
     }

@@ -71,7 +71,7 @@ public final class HistoryViewModel {
         }
         state.set(State.LOADING);
         String course = courseId;
-        inFlight = tasks.run(() -> client.trackingHistory(course)).onSuccess(list -> {
+        inFlight = tasks.run(() -> client.tracking().history(course)).onSuccess(list -> {
             Long keep = selected.get() == null ? null : selected.get().version();
             versions.setAll(list);
             state.set(State.READY);
@@ -101,7 +101,7 @@ public final class HistoryViewModel {
             return;
         }
         String course = courseId;
-        versionInFlight = tasks.run(() -> client.trackingAt(course, version.version())).onSuccess(settings -> {
+        versionInFlight = tasks.run(() -> client.tracking().at(course, version.version())).onSuccess(settings -> {
             selectedSettings.set(settings);
             compare();
         }).onFailure(e -> {

@@ -105,7 +105,7 @@ public final class TrackingViewModel {
         }
         state.set(State.LOADING);
         coursesFailed = false;
-        tasks.run(client::courses).onSuccess(list -> {
+        tasks.run(client.courses()::all).onSuccess(list -> {
             courses.setAll(CourseChoice.byTitle(list, messages.locale()));
             if (list.isEmpty()) {
                 state.set(State.NO_COURSES);
@@ -148,7 +148,7 @@ public final class TrackingViewModel {
         notice.set(null);
         history.clear();
         coverage.clear();
-        loading = tasks.run(() -> client.tracking(selected.id())).onSuccess(v -> {
+        loading = tasks.run(() -> client.tracking().current(selected.id())).onSuccess(v -> {
             adopt(v);
             state.set(State.READY);
             history.load(client, selected.id(), v.value().toRequest());
@@ -158,7 +158,7 @@ public final class TrackingViewModel {
 
     private void loadCoverage(PlatformClient client, String courseId) {
         coverageNote.set(messages.get("tracking.coverage.loading"));
-        coverageLoading = tasks.run(() -> client.consentCoverage(courseId)).onSuccess(c -> {
+        coverageLoading = tasks.run(() -> client.tracking().coverage(courseId)).onSuccess(c -> {
             coverage.setAll(c.categories().stream().map(row -> new CoverageRow(
                     messages.get("tracking.category." + row.category().name()), row.allowing().display())).toList());
             coverage.add(new CoverageRow(messages.get("tracking.coverage.gpc"), c.globalPrivacyControl().display()));
@@ -201,7 +201,7 @@ public final class TrackingViewModel {
         PlatformClient client = client();
         String courseId = course.get().id();
         busy.set(true);
-        tasks.run(() -> client.saveTracking(courseId, ifMatch, request)).onSuccess(v -> {
+        tasks.run(() -> client.tracking().save(courseId, ifMatch, request)).onSuccess(v -> {
             busy.set(false);
             adopt(v);
             history.currentChanged(v.value().toRequest());
@@ -236,7 +236,7 @@ public final class TrackingViewModel {
         long base = saved.get().version();
         List<String> myChanges = diff.describe(draft.baseline(), mine);
         busy.set(true);
-        tasks.run(() -> new Theirs(client.tracking(courseId), client.trackingHistory(courseId))).onSuccess(t -> {
+        tasks.run(() -> new Theirs(client.tracking().current(courseId), client.tracking().history(courseId))).onSuccess(t -> {
             busy.set(false);
             Conflict c = new Conflict(base, mine, myChanges, t.current().value(), t.current().etag(),
                     t.history().stream().filter(v -> v.version() > base).toList());
@@ -287,7 +287,7 @@ public final class TrackingViewModel {
         PlatformClient client = client();
         String courseId = course.get().id();
         busy.set(true);
-        tasks.run(() -> client.revertTracking(courseId, etag, version.version())).onSuccess(v -> {
+        tasks.run(() -> client.tracking().revert(courseId, etag, version.version())).onSuccess(v -> {
             busy.set(false);
             adopt(v);
             history.currentChanged(v.value().toRequest());

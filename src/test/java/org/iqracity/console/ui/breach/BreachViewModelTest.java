@@ -21,7 +21,7 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.ScopeMode;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
 import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.ui.FakeBreach;
 import org.iqracity.console.ui.FakePlatformClient;
@@ -521,7 +521,7 @@ class BreachViewModelTest {
         submitted();
         Path target = dir.resolve("record.csv");
 
-        vm.incident().files().exportRecord(PlatformClient.RecordFormat.CSV, target);
+        vm.incident().files().exportRecord(BreachClient.RecordFormat.CSV, target);
 
         assertThat(Files.readString(target)).startsWith("step,at");
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Saved record.csv.");
