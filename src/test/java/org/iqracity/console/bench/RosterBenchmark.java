@@ -247,7 +247,8 @@ class RosterBenchmark {
         AtomicLong firstProgress = new AtomicLong();
         AtomicLong progressCalls = new AtomicLong();
         long t0 = System.nanoTime();
-        RosterManifest manifest = new RosterExporter(Clock.systemUTC()).export(client, me, request, (done, total) -> {
+        RosterManifest manifest = new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request, (done,
+                total) -> {
             firstProgress.compareAndSet(0, System.nanoTime());
             progressCalls.incrementAndGet();
         }, () -> false);
@@ -403,7 +404,7 @@ class RosterBenchmark {
             Future<?> run = thread.submit(() -> {
                 startedAt.complete(System.nanoTime());
                 try {
-                    new RosterExporter(Clock.systemUTC()).export(client, me, request, (done, total) -> {
+                    new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request, (done, total) -> {
                         firstProgress.compareAndSet(0, System.nanoTime());
                         rowsDone.set(done);
                     }, cancel::get);

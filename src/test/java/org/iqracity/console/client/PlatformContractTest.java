@@ -101,7 +101,8 @@ class PlatformContractTest {
         CourseDto course = client.courses().all().getFirst();
 
         Page<LearnerRowDto> first = client.learners().page(course.id(), LearnerQuery.firstPage());
-        Page<LearnerRowDto> second = client.learners().page(course.id(), LearnerQuery.firstPage().withCursor(first.nextCursor()));
+        Page<LearnerRowDto> second = client.learners().page(course.id(),
+                LearnerQuery.firstPage().withCursor(first.nextCursor()));
 
         assertThat(first.items()).hasSize(50);
         assertThat(first.total()).isGreaterThan(50);

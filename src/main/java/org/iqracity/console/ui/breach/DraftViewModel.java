@@ -31,7 +31,6 @@ import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.Versioned;
 import org.iqracity.console.ui.breach.BreachContext.NoticeAction;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
@@ -208,12 +207,11 @@ public final class DraftViewModel {
     }
 
     private void askCourses() {
-        PlatformClient client = ctx.client();
-        if (coursesAsked || client == null) {
+        if (coursesAsked) {
             return;
         }
         coursesAsked = true;
-        ctx.tasks.run(client.courses()::all).onSuccess(list -> {
+        ctx.courses.loadAsListed(list -> {
             loading = true;
             try {
                 form.courses.setAll(list.stream().map(CourseChoice::new).toList());
@@ -230,11 +228,11 @@ public final class DraftViewModel {
                 loading = false;
             }
             scopeChosen.set(chosen());
-        }).onFailure(e -> {
+        }, e -> {
             coursesAsked = false;
             ctx.app.report(e);
         });
-        ctx.tasks.run(client.breach()::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
+        ctx.tasks.run(ctx.breach::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
     }
 
     // What the person typed, as the platform takes it.
@@ -434,10 +432,6 @@ public final class DraftViewModel {
      * while one is on its way runs after it, with the version that one made.
      */
     void save(Runnable then) {
-        PlatformClient client = ctx.client();
-        if (client == null) {
-            return;
-        }
         if (conflicted) {
             sayConflict();
             return;
@@ -460,7 +454,7 @@ public final class DraftViewModel {
         saving.set(true);
         String ifMatch = ctx.etag();
         BackgroundTask<Versioned<IncidentDto>> task = ctx.tasks.run(() -> id == null
-                ? client.breach().create(request) : client.breach().save(id, ifMatch, request));
+                ? ctx.breach.create(request) : ctx.breach.save(id, ifMatch, request));
         task.onSuccess(v -> {
             ctx.adopt(v);
             baseline = normalize(request);
@@ -541,8 +535,7 @@ public final class DraftViewModel {
 
     /** Checks every step, saves, and hands the notice over for approval by another officer. */
     public void submit() {
-        PlatformClient client = ctx.client();
-        if (client == null || saves.busy()) {
+        if (saves.busy()) {
             return;
         }
         cancelSettling();
@@ -561,7 +554,7 @@ public final class DraftViewModel {
         save(() -> {
             String id = ctx.incidentId();
             saving.set(true);
-            ctx.tasks.run(() -> client.breach().submit(id)).onSuccess(dto -> {
+            ctx.tasks.run(() -> ctx.breach.submit(id)).onSuccess(dto -> {
                 saving.set(false);
                 ctx.adopt(dto);
                 ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.submitted", dto.recipientCount()));

@@ -16,7 +16,7 @@ import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.SponsorsClient;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -60,6 +60,7 @@ public final class SponsorReportsViewModel {
     }
 
     private final AppState app;
+    private final SponsorsClient client;
     private final TaskRunner tasks;
     private final Messages messages;
     private final ErrorMessages errors;
@@ -82,13 +83,15 @@ public final class SponsorReportsViewModel {
     /** The release decided on and not yet seen to succeed; its key is reused until it does. */
     private ReleaseIntent pending;
 
-    public SponsorReportsViewModel(AppState app, TaskRunner tasks, Messages messages) {
-        this(app, tasks, messages, ZoneId.systemDefault());
+    public SponsorReportsViewModel(AppState app, SponsorsClient client, TaskRunner tasks, Messages messages) {
+        this(app, client, tasks, messages, ZoneId.systemDefault());
     }
 
     /** {@code zone}: where exported documents' dates are, as on screen. */
-    public SponsorReportsViewModel(AppState app, TaskRunner tasks, Messages messages, ZoneId zone) {
+    public SponsorReportsViewModel(AppState app, SponsorsClient client, TaskRunner tasks, Messages messages,
+                                   ZoneId zone) {
         this.app = app;
+        this.client = client;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
@@ -97,13 +100,9 @@ public final class SponsorReportsViewModel {
 
     /** Loads the sponsors with sponsored learners in this Member's courses. */
     public void load() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(client.sponsors()::all).onSuccess(list -> {
+        tasks.run(client::all).onSuccess(list -> {
             sponsors.setAll(list);
             state.set(list.isEmpty() ? State.EMPTY : State.READY);
             Selection now = selection.get();
@@ -145,8 +144,7 @@ public final class SponsorReportsViewModel {
     /** Asks for the selected report again. */
     public void loadReport() {
         Selection now = selection.get();
-        PlatformClient client = client();
-        if (now == null || client == null) {
+        if (now == null) {
             return;
         }
         if (reportInFlight != null) {
@@ -156,7 +154,7 @@ public final class SponsorReportsViewModel {
         reportError.set(null);
         String sponsorId = now.sponsor().sponsorId();
         String courseId = now.course().courseId();
-        reportInFlight = tasks.run(() -> client.sponsors().report(sponsorId, courseId));
+        reportInFlight = tasks.run(() -> client.report(sponsorId, courseId));
         reportInFlight.onSuccess(r -> {
             report.set(r);
             rows.setAll(r.rows());
@@ -172,15 +170,14 @@ public final class SponsorReportsViewModel {
 
     private void loadReleases() {
         Selection now = selection.get();
-        PlatformClient client = client();
-        if (now == null || client == null) {
+        if (now == null) {
             return;
         }
         if (releasesInFlight != null) {
             releasesInFlight.cancel();
         }
         String sponsorId = now.sponsor().sponsorId();
-        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.sponsors().releases(sponsorId));
+        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.releases(sponsorId));
         releasesInFlight = task;
         task.onSuccess(releases::setAll).onFailure(app::report).onDone(() -> releasesInFlight = null);
     }
@@ -210,13 +207,12 @@ public final class SponsorReportsViewModel {
     /** Sends the prepared release; a second call while one is under way does nothing. */
     public void confirmRelease() {
         ReleaseIntent intent = pending;
-        PlatformClient client = client();
-        if (intent == null || client == null || releasing.get()) {
+        if (intent == null || releasing.get()) {
             return;
         }
         releasing.set(true);
         notice.set(null);
-        tasks.run(() -> client.sponsors().release(intent.sponsorId(), intent.courseId(), intent.idempotencyKey()))
+        tasks.run(() -> client.release(intent.sponsorId(), intent.courseId(), intent.idempotencyKey()))
                 .onSuccess(release -> {
                     if (pending == intent) {
                         pending = null;
@@ -240,14 +236,13 @@ public final class SponsorReportsViewModel {
      * PDF when the file is a ".pdf". Both come from the stored snapshot, never from today's data.
      */
     public void exportRelease(SponsorReleaseDto release, Path target) {
-        PlatformClient client = client();
-        if (release == null || target == null || client == null) {
+        if (release == null || target == null) {
             return;
         }
         if (ExportFormat.of(target) == ExportFormat.PDF) {
-            export(target, () -> write(target, client.sponsors().releasePdf(release.sponsorId(), release.releaseId())));
+            export(target, () -> write(target, client.releasePdf(release.sponsorId(), release.releaseId())));
         } else {
-            export(target, () -> write(target, client.sponsors().releaseCsv(release.sponsorId(), release.releaseId())
+            export(target, () -> write(target, client.releaseCsv(release.sponsorId(), release.releaseId())
                     .getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -314,9 +309,6 @@ public final class SponsorReportsViewModel {
         notice.set(null);
     }
 
-    private PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
-    }
 
     public void dispose() {
         if (reportInFlight != null) {

@@ -59,7 +59,8 @@ class BreachViewModelTest {
     void setUp() {
         platform.roles = List.of(Role.SECURITY_OFFICER);
         signInAs("nb-security", "Nadia Ta");
-        vm = new BreachViewModel(app, tasks, Messages.english(), dialogs, opened::add, clock, ZoneOffset.UTC);
+        vm = new BreachViewModel(app, platform.breach(), platform.courses(), tasks, Messages.english(), dialogs,
+                opened::add, clock, ZoneOffset.UTC);
     }
 
     private void signInAs(String username, String name) {

@@ -46,7 +46,8 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> version().startsWith("Version 2"));
         assertThat(shows("#unsavedBadge")).isFalse();
         PlatformClient other = anotherAdministrator();
-        assertThat(technology(other.tracking().current(courseId).value(), "Course analytics").retention()).isEqualTo("26 months");
+        assertThat(technology(other.tracking().current(courseId).value(),
+                "Course analytics").retention()).isEqualTo("26 months");
 
         // Another administrator saves version 3 meanwhile.
         Versioned<TrackingSettingsDto> seen = other.tracking().current(courseId);
