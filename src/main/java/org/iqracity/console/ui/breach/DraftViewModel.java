@@ -80,6 +80,7 @@ public final class DraftViewModel {
     private final DraftChecks checks;
     private final DraftWarning warning;
     private final DraftAutosave autosave;
+    private final DraftSteps steps;
 
     private final DraftPreview preview;
 
@@ -94,6 +95,7 @@ public final class DraftViewModel {
                 step.getReadOnlyProperty());
         this.warning = new DraftWarning(ctx);
         this.autosave = new DraftAutosave(ctx, form::toRequest, checks, warning, () -> check(Step.FACTS));
+        this.steps = new DraftSteps(step, this::check, autosave, () -> ctx.incidentId() != null, this::enter);
         this.preview = new DraftPreview(ctx, new DraftPreview.Draft() {
             @Override
             public boolean unsaved() {
@@ -257,43 +259,19 @@ public final class DraftViewModel {
         }
     }
 
-
     // Moving through the steps.
 
     public void next() {
-        Step now = step.get();
-        if (now.ordinal() < Step.SUBMIT.ordinal()) {
-            goTo(Step.values()[now.ordinal() + 1]);
-        }
+        steps.next();
     }
 
     public void back() {
-        Step now = step.get();
-        if (now.ordinal() > 0) {
-            goTo(Step.values()[now.ordinal() - 1]);
-        }
+        steps.back();
     }
 
     /** Moves to a step: forward only once this step holds what it needs; the draft is saved on the way. */
     public void goTo(Step target) {
-        Step now = step.get();
-        if (target == now || autosave.busy()) {
-            return;
-        }
-        if (target.ordinal() > now.ordinal()) {
-            for (Step s : Step.values()) {
-                if (s.ordinal() >= now.ordinal() && s.ordinal() < target.ordinal() && !check(s)) {
-                    return;
-                }
-            }
-        } else if (ctx.incidentId() == null) {
-            step.set(target);
-            return;
-        }
-        save(() -> {
-            step.set(target);
-            enter(target);
-        });
+        steps.goTo(target);
     }
 
     private void enter(Step s) {
@@ -317,8 +295,6 @@ public final class DraftViewModel {
         }
         return ok;
     }
-
-
 
     /** Adds the ids and addresses in a pasted-list file (CSV or one a line) to the list; read off the FX thread. */
     public void importList(Path file) {
