@@ -135,6 +135,17 @@ class ArchitectureTest {
                         + "and usable by the command line, with no window to run in");
     }
 
+    static ArchRule screensGetThePartOfTheClientTheyUse(String root) {
+        return noClasses().that().resideInAPackage(root + ".ui..")
+                .and().resideOutsideOfPackages(root + ".ui.shell..", root + ".ui.signin..")
+                .and().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().haveFullyQualifiedName(root + ".client.PlatformClient")
+                .because("a screen's ViewModel is built after sign-in with the part of the client it uses "
+                        + "(client.tracking(), client.breach()...), so it depends on that part alone and never meets "
+                        + "a missing session; signing in and out is the shell's business")
+                .allowEmptyShould(true);
+    }
+
     private static final Map<String, Function<String, ArchRule>> RULES = new LinkedHashMap<>();
 
     static {
@@ -153,6 +164,8 @@ class ArchitectureTest {
         RULES.put("screens decide on problem codes, not status numbers",
                 ArchitectureTest::screensDecideOnProblemCodesNotStatusNumbers);
         RULES.put("the roster query engine knows no toolkit", ArchitectureTest::theRosterQueryEngineKnowsNoToolkit);
+        RULES.put("screens get the part of the client they use",
+                ArchitectureTest::screensGetThePartOfTheClientTheyUse);
     }
 
     static Stream<Arguments> rules() {
@@ -224,6 +237,11 @@ class ArchitectureTest {
     @Test
     void theRosterQueryEngineKnowsNoToolkit() {
         theRosterQueryEngineKnowsNoToolkit(ROOT).check(production);
+    }
+
+    @Test
+    void screensGetThePartOfTheClientTheyUse() {
+        screensGetThePartOfTheClientTheyUse(ROOT).check(production);
     }
 
     @ParameterizedTest(name = "{0}")

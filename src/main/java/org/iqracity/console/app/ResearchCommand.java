@@ -111,7 +111,7 @@ final class ResearchCommand {
         client.signIn(user, password, env.get(RosterCommands.TOTP_ENV));
         try {
             long started = System.nanoTime();
-            ResearchExporter.Saved saved = new ResearchExporter().export(client, course,
+            ResearchExporter.Saved saved = new ResearchExporter().export(client.research(), course,
                     new ResearchExportRequest(k, f.has("stable-key")), target, bytes -> { }, () -> false);
             ResearchExportSummary s = saved.summary();
             out.printf("Research export of %s: %,d rows of %,d learners (k=%d, %s key); %,d generalised, %,d "

@@ -149,11 +149,12 @@ final class RosterCommands {
         try {
             List<RosterExporter.Course> courses = new ArrayList<>();
             for (String id : courseIds) {
-                CourseDto c = client.course(id);
+                CourseDto c = client.courses().get(id);
                 courses.add(new RosterExporter.Course(c.id(), c.title(), c.enrollmentsOr(0)));
             }
             long started = System.nanoTime();
-            RosterManifest m = new RosterExporter(clock).export(client, me, new RosterExporter.Request(courses, fields,
+            RosterManifest m = new RosterExporter(clock).export(client.rosters(), me,
+                    new RosterExporter.Request(courses, fields,
                     RosterProtection.passphrase(passphrase), clock.instant().plus(Duration.ofDays(days)), target),
                     (done, expected) -> err.printf("\r%,d of %,d rows", done, expected), () -> false);
             err.println();

@@ -37,11 +37,11 @@ final class SelfTest {
                         Clock.systemUTC());
                 client.signIn("nb-admin", "sandbox-password", null);
                 out.println("signed in over HTTP");
-                List<CourseDto> courses = client.courses();
+                List<CourseDto> courses = client.courses().all();
                 CourseDto largest = courses.stream()
                         .max(Comparator.comparingLong((CourseDto c) -> c.enrollmentsOr(0)))
                         .orElseThrow(() -> new IllegalStateException("the sandbox has no courses"));
-                int rows = client.learners(largest.id(), LearnerQuery.firstPage()).items().size();
+                int rows = client.learners().page(largest.id(), LearnerQuery.firstPage()).items().size();
                 if (rows == 0) {
                     throw new IllegalStateException("the largest course listed no learners");
                 }

@@ -15,7 +15,7 @@ import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.roster.RosterManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +113,7 @@ public final class PendingConversions {
      * does not block the others; anything else (network, session, server trouble) stops the round and leaves the
      * rest for the next one.
      */
-    public Sent sendAll(PlatformClient client, String platformKeyId, String memberId) throws IOException {
+    public Sent sendAll(RostersClient client, String platformKeyId, String memberId) throws IOException {
         int recorded = 0;
         int refused = 0;
         int waiting = 0;

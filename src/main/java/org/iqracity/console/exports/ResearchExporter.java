@@ -17,7 +17,7 @@ import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.api.research.ResearchExportSummary;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.ResearchClient;
 
 /**
  * Saves a research export (R11) to a file: the archive streams into a file beside the target and takes the
@@ -30,14 +30,14 @@ public final class ResearchExporter {
     public record Saved(ResearchExportSummary summary, Path file, long bytes) {
     }
 
-    public Saved export(PlatformClient client, String courseId, ResearchExportRequest request, Path target,
+    public Saved export(ResearchClient client, String courseId, ResearchExportRequest request, Path target,
                         LongConsumer bytesReceived, BooleanSupplier cancelled) throws IOException {
         Path file = target.toAbsolutePath();
         return AtomicFiles.replace(file, partial -> {
             long bytes;
             try (OutputStream out = new Watched(new BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16),
                     bytesReceived, cancelled)) {
-                bytes = client.researchExport(courseId, request, out);
+                bytes = client.export(courseId, request, out);
             }
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("research export cancelled");

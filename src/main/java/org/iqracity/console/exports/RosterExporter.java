@@ -17,7 +17,7 @@ import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.RosterView;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.client.RosterLines;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
@@ -61,7 +61,7 @@ public final class RosterExporter {
         void rows(long done, long expected);
     }
 
-    public RosterManifest export(PlatformClient client, MeDto me, Request request, Progress progress,
+    public RosterManifest export(RostersClient client, MeDto me, Request request, Progress progress,
                                  BooleanSupplier cancelled) throws IOException {
         // No fields chosen means every field, as the platform's roster stream reads it (the command line without
         // --fields); it used to mean course ids alone.
@@ -77,7 +77,7 @@ public final class RosterExporter {
                 progress, cancelled));
     }
 
-    private RosterManifest write(PlatformClient client, MeDto me, Request request, List<RosterField> fields,
+    private RosterManifest write(RostersClient client, MeDto me, Request request, List<RosterField> fields,
                                  List<String> columns, long expected, Path partial, Progress progress,
                                  BooleanSupplier cancelled) throws IOException {
         try (OutputStream out = new BufferedOutputStream(OwnerOnly.newOutputStream(partial), 1 << 16);
@@ -93,7 +93,7 @@ public final class RosterExporter {
                     throw new CancellationException("export cancelled");
                 }
                 writer.beginCourse();
-                RosterSummary summary = client.roster(course.id(), fields, course.view(), new RosterLines() {
+                RosterSummary summary = client.download(course.id(), fields, course.view(), new RosterLines() {
                     @Override
                     public void header(List<String> header) throws IOException {
                         if (!header.equals(columns)) {

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.accesslog.AccessLogView;
 import org.iqracity.console.ui.accesslog.AccessLogViewModel;
@@ -39,6 +40,7 @@ import org.iqracity.console.ui.common.Settings;
 import org.iqracity.console.ui.common.ThemeMode;
 import org.iqracity.console.ui.common.ThemeSwitcher;
 import org.iqracity.console.ui.insights.InsightsView;
+import org.iqracity.console.ui.insights.InsightsViewModel;
 import org.iqracity.console.ui.learners.LearnersView;
 import org.iqracity.console.ui.learners.LearnersViewModel;
 import org.iqracity.console.ui.shell.ConnectionWatcher;
@@ -173,39 +175,48 @@ public final class ConsoleRoot implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds a screen of the signed-in session: the shell exists only while a session does, so each screen's
+     * ViewModel gets the parts of the session's client it uses, and never a missing one.
+     */
     private javafx.scene.Node screen(Destination destination) {
+        Session session = app.session();
+        PlatformClient client = session.client();
         if (destination == Destination.EXPORTS) {
-            return new ExportsScreen(ExportKind.allowedFor(app.session().me()), setup.messages(),
-                    () -> new ExportView(new ExportViewModel(app, tasks, setup.messages(), Clock.systemUTC(),
-                            exportRequests), setup.messages(), this::openOfflineRoster),
-                    () -> new ResearchExportView(new ResearchExportViewModel(app, tasks, setup.messages()),
-                            setup.messages()));
+            return new ExportsScreen(ExportKind.allowedFor(session.me()), setup.messages(),
+                    () -> new ExportView(new ExportViewModel(app, client.courses(), client.rosters(), tasks,
+                            setup.messages(), Clock.systemUTC(), exportRequests), setup.messages(),
+                            this::openOfflineRoster),
+                    () -> new ResearchExportView(new ResearchExportViewModel(app, client.courses(), client.research(),
+                            tasks, setup.messages()), setup.messages()));
         }
         if (destination == Destination.LEARNERS) {
-            boolean mayExport = ExportKind.allowedFor(app.session().me()).contains(ExportKind.ROSTER);
-            return new LearnersView(new LearnersViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
-                    courses), setup.messages(), setup.settings(), mayExport ? this::exportFromLearners : null);
+            boolean mayExport = ExportKind.allowedFor(session.me()).contains(ExportKind.ROSTER);
+            return new LearnersView(new LearnersViewModel(app, client.courses(), client.learners(), tasks,
+                    setup.messages(), setup.searchDebounce(), courses), setup.messages(), setup.settings(),
+                    mayExport ? this::exportFromLearners : null);
         }
         if (destination == Destination.COURSES_TRACKING) {
-            return new TrackingView(new TrackingViewModel(app, tasks, setup.messages(),
-                    new FxTrackingDialogs(setup.messages(), () -> stage), courses), setup.messages());
+            return new TrackingView(new TrackingViewModel(app, client.courses(), client.tracking(), tasks,
+                    setup.messages(), new FxTrackingDialogs(setup.messages(), () -> stage), courses),
+                    setup.messages());
         }
         if (destination == Destination.ACCESS_LOG) {
-            return new AccessLogView(new AccessLogViewModel(app, tasks, setup.messages(), setup.searchDebounce(),
-                    ZoneId.systemDefault(), new ChainCheckpoints(setup.settings())), setup.messages(),
-                    ZoneId.systemDefault());
+            return new AccessLogView(new AccessLogViewModel(app, client.accessLog(), tasks, setup.messages(),
+                    setup.searchDebounce(), ZoneId.systemDefault(), new ChainCheckpoints(setup.settings())),
+                    setup.messages(), ZoneId.systemDefault());
         }
         if (destination == Destination.SPONSOR_REPORTS) {
-            return new SponsorReportsView(new SponsorReportsViewModel(app, tasks, setup.messages()), setup.messages(),
-                    ZoneId.systemDefault());
+            return new SponsorReportsView(new SponsorReportsViewModel(app, client.sponsors(), tasks,
+                    setup.messages()), setup.messages(), ZoneId.systemDefault());
         }
         if (destination == Destination.BREACH_NOTICES) {
-            return new BreachView(new BreachViewModel(app, tasks, setup.messages(),
-                    new FxBreachDialogs(setup.messages(), () -> stage), new DesktopFileOpener(),
+            return new BreachView(new BreachViewModel(app, client.breach(), client.courses(), tasks,
+                    setup.messages(), new FxBreachDialogs(setup.messages(), () -> stage), new DesktopFileOpener(),
                     Clock.systemUTC(), ZoneId.systemDefault()), setup.messages());
         }
         if (destination == Destination.INSIGHTS) {
-            return new InsightsView(new org.iqracity.console.ui.insights.InsightsViewModel(app, tasks,
+            return new InsightsView(new InsightsViewModel(app, client.courses(), client.insights(), tasks,
                     setup.messages(), courses), setup.messages(), ZoneId.systemDefault());
         }
         throw new IllegalArgumentException("no screen for " + destination);

@@ -157,8 +157,8 @@ class ConsoleLogTest {
             SessionDto session = client.signIn("nb-admin", "sandbox-password", null);
             secrets.add(session.accessToken());
             secrets.add(session.refreshToken());
-            CourseDto course = client.courses().getFirst();
-            List<LearnerRowDto> rows = client.learners(course.id(), LearnerQuery.firstPage()).items();
+            CourseDto course = client.courses().all().getFirst();
+            List<LearnerRowDto> rows = client.learners().page(course.id(), LearnerQuery.firstPage()).items();
             assertThat(rows).hasSizeGreaterThan(3);
             rows.forEach(row -> {
                 addIfPresent(personal, row.username());
@@ -166,9 +166,9 @@ class ConsoleLogTest {
                 addIfPresent(personal, row.email());
             });
             LearnerRowDto first = rows.stream().filter(r -> r.email() != null).findFirst().orElseThrow();
-            client.learners(course.id(), LearnerQuery.firstPage().withSearch(first.email()));
+            client.learners().page(course.id(), LearnerQuery.firstPage().withSearch(first.email()));
             for (LearnerRowDto row : rows.subList(0, 3)) {
-                client.learner(course.id(), row.learnerId());
+                client.learners().detail(course.id(), row.learnerId());
             }
             client.signOut();
         }

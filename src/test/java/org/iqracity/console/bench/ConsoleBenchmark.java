@@ -230,9 +230,9 @@ class ConsoleBenchmark {
         List<Double> http = new ArrayList<>();
         for (int i = 0; i < P.SELECTIONS; i++) {
             long t0 = System.nanoTime();
-            direct.learners(target.id(), LearnerQuery.firstPage());
+            direct.learners().page(target.id(), LearnerQuery.firstPage());
             http.add((System.nanoTime() - t0) / 1e6);
-            direct.learners(other.id(), LearnerQuery.firstPage());
+            direct.learners().page(other.id(), LearnerQuery.firstPage());
         }
         BenchStats alone = BenchStats.ofMillis(http);
         System.out.printf("selection %s: %s; HTTP alone %s%n", label, stats.summary(), alone.summary());
@@ -394,7 +394,7 @@ class ConsoleBenchmark {
         List<Double> http = new ArrayList<>();
         for (String prefix : prefixes) {
             long t0 = System.nanoTime();
-            direct.learners(course.id(), LearnerQuery.firstPage().withSearch(prefix));
+            direct.learners().page(course.id(), LearnerQuery.firstPage().withSearch(prefix));
             http.add((System.nanoTime() - t0) / 1e6);
         }
         BenchStats ui = BenchStats.ofMillis(samples);
@@ -420,7 +420,7 @@ class ConsoleBenchmark {
         List<LearnerRowDto> pool = new ArrayList<>();
         for (LearnerSort sort : LearnerSort.values()) {
             for (boolean desc : new boolean[] {false, true}) {
-                pool.addAll(direct.learners(course.id(), LearnerQuery.firstPage().withSort(sort, desc)).items());
+                pool.addAll(direct.learners().page(course.id(), LearnerQuery.firstPage().withSort(sort, desc)).items());
             }
         }
         pool.removeIf(r -> r.retired() || r.email() == null);
@@ -817,7 +817,7 @@ class ConsoleBenchmark {
     }
 
     private static String firstId(PlatformClient direct, CourseDto course) {
-        return direct.learners(course.id(), LearnerQuery.firstPage()).items().getFirst().learnerId();
+        return direct.learners().page(course.id(), LearnerQuery.firstPage()).items().getFirst().learnerId();
     }
 
     private static void waitFor(String what, int seconds, BooleanSupplier onFx) {

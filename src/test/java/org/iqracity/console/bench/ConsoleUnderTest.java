@@ -93,7 +93,7 @@ final class ConsoleUnderTest implements AutoCloseable {
         var me = client.me();
         AppState app = new AppState();
         tasks = new FxTaskRunner(app.jobs());
-        this.vm = new LearnersViewModel(app, tasks, Messages.english(), debounce);
+        this.vm = new LearnersViewModel(app, client.courses(), client.learners(), tasks, Messages.english(), debounce);
         app.signedIn(new Session(client, me));
         this.view = new LearnersView(vm, Messages.english());
         Scene scene = new Scene(view, WIDTH, HEIGHT);

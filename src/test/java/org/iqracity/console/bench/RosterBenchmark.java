@@ -200,7 +200,7 @@ class RosterBenchmark {
         // The window's own connector (the Export screen's client), not a client tuned for the benchmark.
         PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
         MeDto me = client.signIn(P.USER, P.PASSWORD, null).staff();
-        List<CourseDto> all = client.courses();
+        List<CourseDto> all = client.courses().all();
         List<CourseDto> courses = chooseCourses(all);
         long expected = courses.stream().mapToLong(CourseDto::enrollmentCount).sum();
         String reach = expected >= P.ROWS ? String.format(Locale.ROOT, "until there are at least %,d rows", P.ROWS)
@@ -247,7 +247,8 @@ class RosterBenchmark {
         AtomicLong firstProgress = new AtomicLong();
         AtomicLong progressCalls = new AtomicLong();
         long t0 = System.nanoTime();
-        RosterManifest manifest = new RosterExporter(Clock.systemUTC()).export(client, me, request, (done, total) -> {
+        RosterManifest manifest = new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request, (done,
+                total) -> {
             firstProgress.compareAndSet(0, System.nanoTime());
             progressCalls.incrementAndGet();
         }, () -> false);
@@ -403,7 +404,7 @@ class RosterBenchmark {
             Future<?> run = thread.submit(() -> {
                 startedAt.complete(System.nanoTime());
                 try {
-                    new RosterExporter(Clock.systemUTC()).export(client, me, request, (done, total) -> {
+                    new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request, (done, total) -> {
                         firstProgress.compareAndSet(0, System.nanoTime());
                         rowsDone.set(done);
                     }, cancel::get);

@@ -93,7 +93,7 @@ class HttpPlatformClientBreachTest {
     void createPostsTheRequestAndKeepsTheEtag() throws Exception {
         server.enqueue(tagged(201, incident(1, IncidentState.DRAFT)));
 
-        Versioned<IncidentDto> created = client.createIncident(request());
+        Versioned<IncidentDto> created = client.breach().create(request());
 
         assertThat(created.etag()).isEqualTo("\"v1\"");
         assertThat(created.value().state()).isEqualTo(IncidentState.DRAFT);
@@ -107,7 +107,7 @@ class HttpPlatformClientBreachTest {
     void savingADraftSendsIfMatchToTheEncodedPath() throws Exception {
         server.enqueue(tagged(200, incident(4, IncidentState.DRAFT)));
 
-        Versioned<IncidentDto> saved = client.saveIncident(ID, "\"v3\"", request());
+        Versioned<IncidentDto> saved = client.breach().save(ID, "\"v3\"", request());
 
         assertThat(saved.etag()).isEqualTo("\"v4\"");
         RecordedRequest put = server.takeRequest();
@@ -120,14 +120,14 @@ class HttpPlatformClientBreachTest {
     void anIncidentWithoutAnEtagHeaderTakesTheVersionItCarries() {
         server.enqueue(json(200, incident(7, IncidentState.SENDING)));
 
-        assertThat(client.incident(ID).etag()).isEqualTo("\"v7\"");
+        assertThat(client.breach().incident(ID).etag()).isEqualTo("\"v7\"");
     }
 
     @Test
     void aStaleDraftIsAVersionConflict() {
         server.enqueue(problem(412, ProblemCode.VERSION_CONFLICT));
 
-        assertThatThrownBy(() -> client.saveIncident(ID, "\"v2\"", request()))
+        assertThatThrownBy(() -> client.breach().save(ID, "\"v2\"", request()))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(412);
                     assertThat(e.is(ProblemCode.VERSION_CONFLICT)).isTrue();
@@ -143,8 +143,8 @@ class HttpPlatformClientBreachTest {
         server.enqueue(json(200, preview));
         server.enqueue(json(200, message));
 
-        assertThat(client.breachPreview(ID)).isEqualTo(preview);
-        assertThat(client.noticeMessage(ID, "l-1")).isEqualTo(message);
+        assertThat(client.breach().preview(ID)).isEqualTo(preview);
+        assertThat(client.breach().noticeMessage(ID, "l-1")).isEqualTo(message);
 
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(PATH + "/preview");
         RecordedRequest get = server.takeRequest();
@@ -156,7 +156,7 @@ class HttpPlatformClientBreachTest {
     void approvalSendsBothFingerprints() throws Exception {
         server.enqueue(json(200, incident(6, IncidentState.APPROVED)));
 
-        assertThat(client.approveIncident(ID, "t-1", "r-1").state()).isEqualTo(IncidentState.APPROVED);
+        assertThat(client.breach().approve(ID, "t-1", "r-1").state()).isEqualTo(IncidentState.APPROVED);
 
         RecordedRequest post = server.takeRequest();
         assertThat(post.getUrl().encodedPath()).isEqualTo(PATH + "/approve");
@@ -168,7 +168,7 @@ class HttpPlatformClientBreachTest {
     void theAuthorApprovingIsForbidden() {
         server.enqueue(problem(403, ProblemCode.FORBIDDEN));
 
-        assertThatThrownBy(() -> client.approveIncident(ID, "t-1", "r-1"))
+        assertThatThrownBy(() -> client.breach().approve(ID, "t-1", "r-1"))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
@@ -178,11 +178,11 @@ class HttpPlatformClientBreachTest {
             server.enqueue(json(200, incident(5 + i, IncidentState.SUBMITTED)));
         }
 
-        client.submitIncident(ID);
-        client.returnIncident(ID, "Name the systems.");
-        client.sendNotices(ID);
-        client.cancelIncident(ID, "Raised in error.");
-        client.retryDeliveries(ID);
+        client.breach().submit(ID);
+        client.breach().returnToAuthor(ID, "Name the systems.");
+        client.breach().send(ID);
+        client.breach().cancel(ID, "Raised in error.");
+        client.breach().retryDeliveries(ID);
 
         RecordedRequest submit = server.takeRequest();
         assertThat(submit.getMethod()).isEqualTo("POST");
@@ -206,8 +206,8 @@ class HttpPlatformClientBreachTest {
         server.enqueue(json(200, new Page<>(List.of(row), "12", 40)));
         server.enqueue(json(200, new Page<>(List.of(), null, 0)));
 
-        Page<DeliveryDto> page = client.deliveries(ID, DeliveryStatus.FAILED, NoticeChannel.EMAIL, null, 100);
-        client.deliveries(ID, null, null, "12", 100);
+        Page<DeliveryDto> page = client.breach().deliveries(ID, DeliveryStatus.FAILED, NoticeChannel.EMAIL, null, 100);
+        client.breach().deliveries(ID, null, null, "12", 100);
 
         assertThat(page.items()).containsExactly(row);
         RecordedRequest first = server.takeRequest();
@@ -226,7 +226,7 @@ class HttpPlatformClientBreachTest {
                 DISCOVERED, null, "<m-12@notice>", "KE");
         server.enqueue(json(200, row));
 
-        assertThat(client.resolveDelivery(ID, 12, DeliveryResolution.DELIVERED)).isEqualTo(row);
+        assertThat(client.breach().resolveDelivery(ID, 12, DeliveryResolution.DELIVERED)).isEqualTo(row);
 
         RecordedRequest post = server.takeRequest();
         assertThat(post.getUrl().encodedPath()).isEqualTo(PATH + "/deliveries/12/resolve");
@@ -244,8 +244,8 @@ class HttpPlatformClientBreachTest {
         ByteArrayOutputStream letters = new ByteArrayOutputStream();
         ByteArrayOutputStream record = new ByteArrayOutputStream();
 
-        assertThat(client.lettersPdf(ID, letters)).isEqualTo(pdf.length);
-        client.incidentRecord(ID, PlatformClient.RecordFormat.CSV, record);
+        assertThat(client.breach().lettersPdf(ID, letters)).isEqualTo(pdf.length);
+        client.breach().record(ID, BreachClient.RecordFormat.CSV, record);
 
         assertThat(letters.toByteArray()).isEqualTo(pdf);
         assertThat(record.toString(StandardCharsets.UTF_8)).isEqualTo("step,at\nCREATED,2026-11-29\n");
@@ -260,7 +260,7 @@ class HttpPlatformClientBreachTest {
         server.enqueue(problem(409, ProblemCode.VERSION_CONFLICT));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        assertThatThrownBy(() -> client.lettersPdf(ID, out)).isInstanceOf(ApiHttpException.class);
+        assertThatThrownBy(() -> client.breach().lettersPdf(ID, out)).isInstanceOf(ApiHttpException.class);
         assertThat(out.size()).isZero();
     }
 
@@ -274,9 +274,9 @@ class HttpPlatformClientBreachTest {
         server.enqueue(json(200, up));
         server.enqueue(new MockResponse.Builder().code(204).build());
 
-        assertThat(client.proposeSiteNotice(ID, new SiteNoticeRequest("Notice", "Text"))).isEqualTo(proposed);
-        assertThat(client.approveSiteNotice(ID, "fp-1")).isEqualTo(up);
-        client.withdrawSiteNotice(ID);
+        assertThat(client.breach().proposeSiteNotice(ID, new SiteNoticeRequest("Notice", "Text"))).isEqualTo(proposed);
+        assertThat(client.breach().approveSiteNotice(ID, "fp-1")).isEqualTo(up);
+        client.breach().withdrawSiteNotice(ID);
 
         RecordedRequest put = server.takeRequest();
         assertThat(put.getMethod()).isEqualTo("PUT");
@@ -297,8 +297,8 @@ class HttpPlatformClientBreachTest {
         server.enqueue(json(200, List.of(new org.iqracity.console.api.breach.JurisdictionDto("US", "MA",
                 "United States, Massachusetts", false, true, null))));
 
-        assertThat(client.incidents()).isEmpty();
-        assertThat(client.jurisdictions()).singleElement().satisfies(j -> assertThat(j.letter()).isTrue());
+        assertThat(client.breach().incidents()).isEmpty();
+        assertThat(client.breach().jurisdictions()).singleElement().satisfies(j -> assertThat(j.letter()).isTrue());
 
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(ApiPaths.BREACH_NOTICES);
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(ApiPaths.BREACH_JURISDICTIONS);

@@ -61,7 +61,7 @@ class HttpPlatformClientReportsTest {
                 COURSE_ID, "console/1.0", "127.0.0.1");
         server.enqueue(json(200, new Page<>(List.of(entry), "7", 31)));
 
-        Page<AccessLogEntryDto> page = client.accessLog(
+        Page<AccessLogEntryDto> page = client.accessLog().page(
                 new AccessLogFilter("nb-ta", "LEARNER_VIEW", null, AT, null), "12", 100);
 
         assertThat(page.items()).containsExactly(entry);
@@ -81,7 +81,7 @@ class HttpPlatformClientReportsTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv").body(csv).build());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        long written = client.accessLogCsv(new AccessLogFilter(null, "SIGN_IN", null, null, null), out);
+        long written = client.accessLog().csv(new AccessLogFilter(null, "SIGN_IN", null, null, null), out);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(csv);
         assertThat(written).isEqualTo(csv.getBytes(StandardCharsets.UTF_8).length);
@@ -96,7 +96,7 @@ class HttpPlatformClientReportsTest {
                 ChainVerificationDto.Earlier.BROKEN, null);
         server.enqueue(json(200, cut));
 
-        assertThat(client.verifyAccessLog("abc.def")).isEqualTo(cut);
+        assertThat(client.accessLog().verify("abc.def")).isEqualTo(cut);
         assertThat(server.takeRequest().getUrl().queryParameter("checkpoint")).isEqualTo("abc.def");
     }
 
@@ -106,7 +106,7 @@ class HttpPlatformClientReportsTest {
                 .addHeader("Content-Type", "application/json")
                 .body("{\"intact\":true,\"entries\":40,\"firstBrokenSeq\":null}").build());
 
-        ChainVerificationDto answer = client.verifyAccessLog(null);
+        ChainVerificationDto answer = client.accessLog().verify(null);
 
         assertThat(answer.intact()).isTrue();
         assertThat(answer.checkpoint()).isNull();
@@ -117,7 +117,7 @@ class HttpPlatformClientReportsTest {
     void accessLogRefusalForAnotherRoleIsATypedForbidden() {
         server.enqueue(problem(403, ProblemCode.FORBIDDEN));
 
-        assertThatThrownBy(() -> client.accessLog(AccessLogFilter.none(), null, 50))
+        assertThatThrownBy(() -> client.accessLog().page(AccessLogFilter.none(), null, 50))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> assertThat(e.is(ProblemCode.FORBIDDEN)).isTrue());
     }
 
@@ -130,8 +130,8 @@ class HttpPlatformClientReportsTest {
         server.enqueue(json(200, List.of(acme)));
         server.enqueue(json(200, report));
 
-        assertThat(client.sponsors()).containsExactly(acme);
-        assertThat(client.sponsorReport("sp-acme", COURSE_ID)).isEqualTo(report);
+        assertThat(client.sponsors().all()).containsExactly(acme);
+        assertThat(client.sponsors().report("sp-acme", COURSE_ID)).isEqualTo(report);
 
         server.takeRequest();
         RecordedRequest sent = server.takeRequest();
@@ -143,7 +143,7 @@ class HttpPlatformClientReportsTest {
     void releaseSendsTheIdempotencyKey() throws Exception {
         server.enqueue(json(201, RELEASE));
 
-        SponsorReleaseDto release = client.releaseSponsorReport("sp-acme", COURSE_ID, "key-1");
+        SponsorReleaseDto release = client.sponsors().release("sp-acme", COURSE_ID, "key-1");
 
         assertThat(release).isEqualTo(RELEASE);
         RecordedRequest sent = server.takeRequest();
@@ -159,7 +159,7 @@ class HttpPlatformClientReportsTest {
         server.enqueue(json(200, session("access-2", "refresh-2", 600)));
         server.enqueue(json(200, RELEASE));
 
-        client.releaseSponsorReport("sp-acme", COURSE_ID, "key-1");
+        client.sponsors().release("sp-acme", COURSE_ID, "key-1");
 
         RecordedRequest first = server.takeRequest();
         server.takeRequest();
@@ -173,14 +173,14 @@ class HttpPlatformClientReportsTest {
     void releaseAnsweredWith200ForAKeyUsedBeforeIsTheSameRelease() {
         server.enqueue(json(200, RELEASE));
 
-        assertThat(client.releaseSponsorReport("sp-acme", COURSE_ID, "key-1")).isEqualTo(RELEASE);
+        assertThat(client.sponsors().release("sp-acme", COURSE_ID, "key-1")).isEqualTo(RELEASE);
     }
 
     @Test
     void releaseByACourseAdministratorIsForbidden() {
         server.enqueue(problem(403, ProblemCode.FORBIDDEN));
 
-        assertThatThrownBy(() -> client.releaseSponsorReport("sp-acme", COURSE_ID, "key-1"))
+        assertThatThrownBy(() -> client.sponsors().release("sp-acme", COURSE_ID, "key-1"))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
@@ -190,7 +190,7 @@ class HttpPlatformClientReportsTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/pdf")
                 .body(new okio.Buffer().write(pdf)).build());
 
-        assertThat(client.sponsorReleasePdf("sp-acme", "rel-1")).isEqualTo(pdf);
+        assertThat(client.sponsors().releasePdf("sp-acme", "rel-1")).isEqualTo(pdf);
 
         assertThat(server.takeRequest().getUrl().encodedPath())
                 .isEqualTo(ApiPaths.SPONSOR_REPORTS + "/sp-acme/releases/rel-1/pdf");
@@ -202,8 +202,8 @@ class HttpPlatformClientReportsTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv")
                 .body("learner_name\nAda L\n").build());
 
-        assertThat(client.sponsorReleases("sp-acme")).containsExactly(RELEASE);
-        assertThat(client.sponsorReleaseCsv("sp-acme", "rel-1")).isEqualTo("learner_name\nAda L\n");
+        assertThat(client.sponsors().releases("sp-acme")).containsExactly(RELEASE);
+        assertThat(client.sponsors().releaseCsv("sp-acme", "rel-1")).isEqualTo("learner_name\nAda L\n");
 
         server.takeRequest();
         assertThat(server.takeRequest().getUrl().encodedPath())
@@ -214,7 +214,7 @@ class HttpPlatformClientReportsTest {
     void unknownSponsorIsNotFound() {
         server.enqueue(problem(404, ProblemCode.NOT_FOUND));
 
-        assertThatThrownBy(() -> client.sponsorReleases("sp-other"))
+        assertThatThrownBy(() -> client.sponsors().releases("sp-other"))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> assertThat(e.is(ProblemCode.NOT_FOUND)).isTrue());
     }
 }

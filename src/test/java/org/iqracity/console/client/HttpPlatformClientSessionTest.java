@@ -121,7 +121,7 @@ class HttpPlatformClientSessionTest {
 
     @Test
     void callsBeforeSignInAskForSignIn() {
-        assertThatThrownBy(client::courses).isInstanceOf(SessionExpiredException.class);
+        assertThatThrownBy(() -> client.courses().all()).isInstanceOf(SessionExpiredException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -147,7 +147,7 @@ class HttpPlatformClientSessionTest {
         server.enqueue(json(200, Fixtures.course(COURSE_ID)));
         client.signIn("nb-ta", "pw", null);
 
-        assertThat(client.course(COURSE_ID).id()).isEqualTo(COURSE_ID);
+        assertThat(client.courses().get(COURSE_ID).id()).isEqualTo(COURSE_ID);
 
         server.takeRequest();
         assertThat(server.takeRequest().getUrl().encodedPath())
@@ -164,7 +164,7 @@ class HttpPlatformClientSessionTest {
                         0.75, 0.5, 0.9, 30))
                 .withSort(LearnerSort.PROGRESS, true).withCursor("c1");
 
-        var page = client.learners(COURSE_ID, query);
+        var page = client.learners().page(COURSE_ID, query);
 
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.nextCursor()).isEqualTo("c2");
@@ -192,7 +192,7 @@ class HttpPlatformClientSessionTest {
         server.enqueue(json(200, Fixtures.page(List.of(Fixtures.course("c2")), null, 2)));
         client.signIn("nb-ta", "pw", null);
 
-        assertThat(client.courses()).extracting(c -> c.id()).containsExactly("c1", "c2");
+        assertThat(client.courses().all()).extracting(c -> c.id()).containsExactly("c1", "c2");
         server.takeRequest();
         assertThat(server.takeRequest().getUrl().querySize()).isZero();
         assertThat(server.takeRequest().getUrl().queryParameter("cursor")).isEqualTo("next");

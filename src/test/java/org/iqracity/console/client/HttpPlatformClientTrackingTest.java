@@ -75,7 +75,7 @@ class HttpPlatformClientTrackingTest {
     void readingSettingsKeepsTheEtagTheyCameWith() throws Exception {
         server.enqueue(tagged(settings(4)));
 
-        Versioned<TrackingSettingsDto> answer = client.tracking(COURSE_ID);
+        Versioned<TrackingSettingsDto> answer = client.tracking().current(COURSE_ID);
 
         assertThat(answer.etag()).isEqualTo("\"v4\"");
         assertThat(answer.value().version()).isEqualTo(4);
@@ -88,7 +88,7 @@ class HttpPlatformClientTrackingTest {
     void settingsWithoutAnEtagAreNotTrusted() {
         server.enqueue(json(200, settings(4)));
 
-        assertThatThrownBy(() -> client.tracking(COURSE_ID)).isInstanceOf(MalformedResponseException.class);
+        assertThatThrownBy(() -> client.tracking().current(COURSE_ID)).isInstanceOf(MalformedResponseException.class);
     }
 
     @Test
@@ -96,7 +96,7 @@ class HttpPlatformClientTrackingTest {
         server.enqueue(tagged(settings(5)));
         TrackingSettingsRequest body = settings(4).toRequest();
 
-        Versioned<TrackingSettingsDto> saved = client.saveTracking(COURSE_ID, "\"v4\"", body);
+        Versioned<TrackingSettingsDto> saved = client.tracking().save(COURSE_ID, "\"v4\"", body);
 
         assertThat(saved.etag()).isEqualTo("\"v5\"");
         RecordedRequest put = server.takeRequest();
@@ -109,7 +109,7 @@ class HttpPlatformClientTrackingTest {
     void staleVersionIsAVersionConflict() {
         server.enqueue(problem(412, ProblemCode.VERSION_CONFLICT, List.of()));
 
-        assertThatThrownBy(() -> client.saveTracking(COURSE_ID, "\"v3\"", settings(3).toRequest()))
+        assertThatThrownBy(() -> client.tracking().save(COURSE_ID, "\"v3\"", settings(3).toRequest()))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(412);
                     assertThat(e.is(ProblemCode.VERSION_CONFLICT)).isTrue();
@@ -122,7 +122,7 @@ class HttpPlatformClientTrackingTest {
                 new Problem.FieldError("technologies[2].optOutUrl", "An opt-out link must be an https:// address."),
                 new Problem.FieldError("categories[0].enabled", "Always on."))));
 
-        assertThatThrownBy(() -> client.saveTracking(COURSE_ID, "\"v3\"", settings(3).toRequest()))
+        assertThatThrownBy(() -> client.tracking().save(COURSE_ID, "\"v3\"", settings(3).toRequest()))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.problem().errors()).extracting(Problem.FieldError::field)
@@ -134,7 +134,7 @@ class HttpPlatformClientTrackingTest {
     void revertPostsTheVersionWithIfMatch() throws Exception {
         server.enqueue(tagged(settings(6)));
 
-        Versioned<TrackingSettingsDto> reverted = client.revertTracking(COURSE_ID, "\"v5\"", 2);
+        Versioned<TrackingSettingsDto> reverted = client.tracking().revert(COURSE_ID, "\"v5\"", 2);
 
         assertThat(reverted.etag()).isEqualTo("\"v6\"");
         RecordedRequest post = server.takeRequest();
@@ -149,9 +149,9 @@ class HttpPlatformClientTrackingTest {
                 List.of("Marketing was switched on."), null))));
         server.enqueue(json(200, settings(1)));
 
-        assertThat(client.trackingHistory(COURSE_ID)).singleElement()
+        assertThat(client.tracking().history(COURSE_ID)).singleElement()
                 .satisfies(v -> assertThat(v.changes()).containsExactly("Marketing was switched on."));
-        assertThat(client.trackingAt(COURSE_ID, 1).version()).isEqualTo(1);
+        assertThat(client.tracking().at(COURSE_ID, 1).version()).isEqualTo(1);
 
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(TRACKING + "/history");
         RecordedRequest at = server.takeRequest();
@@ -164,7 +164,7 @@ class HttpPlatformClientTrackingTest {
         server.enqueue(json(200, new ConsentCoverageDto(new AggregateCount(500L, "500"),
                 List.of(new ConsentCoverageDto.CategoryCoverage(TrackingCategory.MARKETING, few)), few)));
 
-        ConsentCoverageDto coverage = client.consentCoverage(COURSE_ID);
+        ConsentCoverageDto coverage = client.tracking().coverage(COURSE_ID);
 
         assertThat(coverage.categories().getFirst().allowing()).isEqualTo(few);
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(TRACKING + "/coverage");
@@ -175,7 +175,7 @@ class HttpPlatformClientTrackingTest {
         server.enqueue(json(200, new org.iqracity.console.api.EffectiveTrackingDto(true, false, false, true,
                 List.of(), List.of())));
 
-        client.effectiveTracking(COURSE_ID, true, false, false, true);
+        client.tracking().effective(COURSE_ID, true, false, false, true);
 
         RecordedRequest get = server.takeRequest();
         assertThat(get.getUrl().queryParameter("analytics")).isEqualTo("true");

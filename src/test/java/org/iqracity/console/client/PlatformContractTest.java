@@ -68,7 +68,7 @@ class PlatformContractTest {
 
         assertThat(session.staff().roles()).containsExactly(Role.COURSE_ADMIN);
         assertThat(client.me().username()).isEqualTo("nb-ta");
-        assertThat(client.courses()).hasSize(2);
+        assertThat(client.courses().all()).hasSize(2);
     }
 
     @Test
@@ -89,19 +89,20 @@ class PlatformContractTest {
     @Test
     void courseIdsWithColonAndPlusTravelPercentEncoded() {
         PlatformClient client = signedIn("nb-admin");
-        CourseDto first = client.courses().getFirst();
+        CourseDto first = client.courses().all().getFirst();
 
         assertThat(first.id()).contains(":").contains("+");
-        assertThat(client.course(first.id())).isEqualTo(first);
+        assertThat(client.courses().get(first.id())).isEqualTo(first);
     }
 
     @Test
     void learnerPagesFollowCursorsWithoutRepeatsAndCarryTheTotal() {
         PlatformClient client = signedIn("nb-admin");
-        CourseDto course = client.courses().getFirst();
+        CourseDto course = client.courses().all().getFirst();
 
-        Page<LearnerRowDto> first = client.learners(course.id(), LearnerQuery.firstPage());
-        Page<LearnerRowDto> second = client.learners(course.id(), LearnerQuery.firstPage().withCursor(first.nextCursor()));
+        Page<LearnerRowDto> first = client.learners().page(course.id(), LearnerQuery.firstPage());
+        Page<LearnerRowDto> second = client.learners().page(course.id(),
+                LearnerQuery.firstPage().withCursor(first.nextCursor()));
 
         assertThat(first.items()).hasSize(50);
         assertThat(first.total()).isGreaterThan(50);
@@ -113,11 +114,11 @@ class PlatformContractTest {
     @Test
     void serverSortAndFiltersAreApplied() {
         PlatformClient client = signedIn("nb-admin");
-        String course = client.courses().getFirst().id();
+        String course = client.courses().all().getFirst().id();
 
-        List<LearnerRowDto> byProgress = client.learners(course,
+        List<LearnerRowDto> byProgress = client.learners().page(course,
                 LearnerQuery.firstPage().withSort(LearnerSort.PROGRESS, true)).items();
-        List<LearnerRowDto> verified = client.learners(course, LearnerQuery.firstPage()
+        List<LearnerRowDto> verified = client.learners().page(course, LearnerQuery.firstPage()
                 .withFilters(new LearnerQuery.Filters(EnrollmentMode.VERIFIED, null, null, List.of(), null, null, null,
                         null, null))).items();
 
@@ -128,13 +129,13 @@ class PlatformContractTest {
     @Test
     void searchByEmailPrefixFindsTheLearnerAndTheDetailMarksPeerVisibility() {
         PlatformClient client = signedIn("nb-ta");
-        String course = client.courses().getFirst().id();
-        LearnerRowDto someone = client.learners(course, LearnerQuery.firstPage()).items().stream()
+        String course = client.courses().all().getFirst().id();
+        LearnerRowDto someone = client.learners().page(course, LearnerQuery.firstPage()).items().stream()
                 .filter(r -> !r.retired()).findFirst().orElseThrow();
         String prefix = someone.email().substring(0, someone.email().indexOf('@'));
 
-        Page<LearnerRowDto> found = client.learners(course, LearnerQuery.firstPage().withSearch(prefix));
-        LearnerDetailDto detail = client.learner(course, someone.learnerId());
+        Page<LearnerRowDto> found = client.learners().page(course, LearnerQuery.firstPage().withSearch(prefix));
+        LearnerDetailDto detail = client.learners().detail(course, someone.learnerId());
 
         assertThat(found.items()).extracting(LearnerRowDto::learnerId).contains(someone.learnerId());
         assertThat(detail.profile().fields()).isNotEmpty();
@@ -164,9 +165,9 @@ class PlatformContractTest {
     @Test
     void anotherMembersCourseIsNotFound() {
         PlatformClient sahel = signedIn("sahel-admin");
-        String northbridgeCourse = signedIn("nb-admin").courses().getFirst().id();
+        String northbridgeCourse = signedIn("nb-admin").courses().all().getFirst().id();
 
-        assertThatThrownBy(() -> sahel.course(northbridgeCourse))
+        assertThatThrownBy(() -> sahel.courses().get(northbridgeCourse))
                 .isInstanceOfSatisfying(ApiHttpException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 }

@@ -57,7 +57,7 @@ class TlsEndToEndTest {
 
         assertThat(client.health().apiVersion()).isEqualTo(ApiPaths.API_VERSION);
         assertThat(client.signIn("nb-admin", PASSWORD, null).staff().username()).isEqualTo("nb-admin");
-        assertThat(client.courses()).isNotEmpty();
+        assertThat(client.courses().all()).isNotEmpty();
         client.signOut();
     }
 

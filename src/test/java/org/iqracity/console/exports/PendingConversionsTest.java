@@ -14,8 +14,8 @@ import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.client.HttpPlatformClient;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformUnreachableException;
+import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
@@ -40,7 +40,7 @@ class PendingConversionsTest {
         client = new HttpPlatformClient(fixture.platform().baseUri(), new okhttp3.OkHttpClient(), Clock.systemUTC());
         me = client.signIn("nb-ta", "sandbox-password", null).staff();
         keyId = client.signingKey().keyId();
-        manifest = new RosterExporter(Clock.systemUTC()).export(client, me, new RosterExporter.Request(
+        manifest = new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, new RosterExporter.Request(
                 List.of(new RosterExporter.Course(DS200, "Data Science", 1), new RosterExporter.Course(ENG120,
                         "Academic Writing", 1)), List.of(RosterField.USERNAME, RosterField.GRADE),
                 RosterProtection.passphrase("a passphrase for the queue".toCharArray()),
@@ -60,7 +60,7 @@ class PendingConversionsTest {
         queue.add(pending);
         assertThat(queue.all()).containsExactly(pending);
 
-        PendingConversions.Sent sent = queue.sendAll(client, keyId, me.member().id());
+        PendingConversions.Sent sent = queue.sendAll(client.rosters(), keyId, me.member().id());
 
         assertThat(sent).isEqualTo(new PendingConversions.Sent(1, 0, 0));
         assertThat(queue.all()).isEmpty();
@@ -73,7 +73,7 @@ class PendingConversionsTest {
                 .as("who exported and how many rows, as the roster's signatures say")
                 .hasValue("SIGNED nb-ta " + manifest.courses().stream().mapToLong(RosterManifest.CourseEntry::rowCount)
                         .sum());
-        assertThat(client.reportConversion(pending.report()).repeated()).isTrue();
+        assertThat(client.rosters().reportConversion(pending.report()).repeated()).isTrue();
         assertThat(logged(id)).isEqualTo(2);
     }
 
@@ -89,7 +89,8 @@ class PendingConversionsTest {
         queue.add(otherPlatform);
         queue.add(otherMember);
 
-        assertThat(queue.sendAll(client, keyId, me.member().id())).isEqualTo(new PendingConversions.Sent(0, 0, 0));
+        assertThat(queue.sendAll(client.rosters(), keyId, me.member().id())).isEqualTo(new PendingConversions.Sent(0,
+                0, 0));
 
         assertThat(queue.all()).hasSize(2);
         assertThat(logged(otherPlatform.report().reportId()) + logged(otherMember.report().reportId())).isZero();
@@ -110,7 +111,8 @@ class PendingConversionsTest {
         queue.add(new PendingConversions.Pending(keyId, unknownCourse));
         queue.add(new PendingConversions.Pending(keyId, good));
 
-        assertThat(queue.sendAll(client, keyId, me.member().id())).isEqualTo(new PendingConversions.Sent(1, 0, 1));
+        assertThat(queue.sendAll(client.rosters(), keyId, me.member().id())).isEqualTo(new PendingConversions.Sent(1,
+                0, 1));
 
         assertThat(queue.all()).extracting(p -> p.report().reportId()).containsExactly(unknownCourse.reportId());
         assertThat(dir.resolve("set-aside").resolve(unknownCourse.reportId() + ".json")).doesNotExist();
@@ -122,15 +124,15 @@ class PendingConversionsTest {
         PendingConversions queue = new PendingConversions(dir);
         queue.add(PendingConversions.report(manifest, "CSV", 5, Instant.now().minusSeconds(5)));
         queue.add(PendingConversions.report(manifest, "XLSX", 5, Instant.now()));
-        PlatformClient down = (PlatformClient) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {PlatformClient.class}, (proxy, method, args) -> {
+        RostersClient down = (RostersClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RostersClient.class}, (proxy, method, args) -> {
                     throw new PlatformUnreachableException("connection refused", null);
                 });
 
         assertThat(queue.sendAll(down, keyId, me.member().id())).isEqualTo(new PendingConversions.Sent(0, 0, 2));
 
         assertThat(queue.all()).hasSize(2);
-        assertThat(queue.sendAll(client, keyId, me.member().id()).recorded()).isEqualTo(2);
+        assertThat(queue.sendAll(client.rosters(), keyId, me.member().id()).recorded()).isEqualTo(2);
     }
 
     @Test

@@ -62,7 +62,7 @@ class RosterExporterTest {
     void r14ExportedFileOpensOfflineWithEveryRowAndAVerifiedSignature(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rosters.iqroster");
         List<Long> progress = new ArrayList<>();
-        RosterManifest written = new RosterExporter(Clock.systemUTC()).export(client, me, request(file),
+        RosterManifest written = new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request(file),
                 (done, expected) -> progress.add(done), () -> false);
         assertThat(file).exists();
         assertThat(written.rowCount()).isEqualTo(enrolled(DS200) + enrolled(ENG120));
@@ -99,7 +99,7 @@ class RosterExporterTest {
     @Test
     void r14CancelLeavesNoFileBehind(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("cancelled.iqroster");
-        assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client, me, request(file),
+        assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request(file),
                 (d, e) -> { }, () -> true)).isInstanceOf(CancellationException.class);
         try (var listing = Files.list(dir)) {
             assertThat(listing.toList()).isEmpty();
@@ -109,7 +109,7 @@ class RosterExporterTest {
     @Test
     void r14UnwritableTargetFailsCleanlyAndLeavesNothing(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("no-such-folder").resolve("x.iqroster");
-        assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client, me, request(missing),
+        assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request(missing),
                 (d, e) -> { }, () -> false)).isInstanceOf(java.io.IOException.class);
         try (var listing = Files.list(dir)) {
             assertThat(listing.toList()).isEmpty();
@@ -122,7 +122,8 @@ class RosterExporterTest {
         RosterExporter.Request r = new RosterExporter.Request(List.of(new RosterExporter.Course(
                 "course-v1:Northbridge+CS101+2026_T1", "CS101", 0)), List.of(RosterField.USERNAME),
                 RosterProtection.passphrase(PASS), Instant.now().plusSeconds(3600), file);
-        assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client, me, r, (d, e) -> { }, () -> false))
+        assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, r, (d, e) -> { },
+                () -> false))
                 .isInstanceOf(org.iqracity.console.client.ApiHttpException.class);
         try (var listing = Files.list(dir)) {
             assertThat(listing.toList()).isEmpty();

@@ -243,7 +243,7 @@ abstract class InsightsContract {
     void theConsolesClientReadsTheSameInsights() {
         PlatformClient client = PlatformConnector.overHttp().connect(api.base());
         client.signIn("nb-admin", TestApi.PASSWORD, null);
-        CourseInsightsDto typed = client.courseInsights(CS101);
+        CourseInsightsDto typed = client.insights().course(CS101);
         assertThat(typed).isEqualTo(insights(CS101));
         assertThat(typed.funnel()).extracting(InsightCell::key)
                 .containsExactly("ENROLLED", "ACTIVE", "HALF_WAY", "PASSED", "CERTIFICATE");

@@ -34,7 +34,7 @@ import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.api.breach.TimelineEntryDto;
 import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
 import org.iqracity.console.client.Versioned;
 
 /**
@@ -292,9 +292,9 @@ public final class FakeBreach {
         return write(out, "%PDF-1.7 letters of " + id);
     }
 
-    public synchronized long record(String id, PlatformClient.RecordFormat format, OutputStream out) {
+    public synchronized long record(String id, BreachClient.RecordFormat format, OutputStream out) {
         calls.add("record " + id + " " + format);
-        return write(out, format == PlatformClient.RecordFormat.CSV ? "step,at\nCREATED,2026-11-30\n"
+        return write(out, format == BreachClient.RecordFormat.CSV ? "step,at\nCREATED,2026-11-30\n"
                 : "%PDF-1.7 record of " + id);
     }
 

@@ -1,15 +1,19 @@
 package org.iqracity.console.ui;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.iqracity.console.api.AccessLogEntryDto;
+import org.iqracity.console.api.AccessLogFilter;
+import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.CourseDto;
-import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.CourseScope;
+import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.api.LearnerDetailDto;
@@ -19,11 +23,42 @@ import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.MemberRef;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.api.Role;
+import org.iqracity.console.api.RosterConversionDto;
+import org.iqracity.console.api.RosterConversionReport;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.api.RosterSummary;
+import org.iqracity.console.api.RosterView;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.SponsorReleaseDto;
+import org.iqracity.console.api.SponsorReportDto;
+import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingVersionDto;
+import org.iqracity.console.api.breach.BreachPreviewDto;
+import org.iqracity.console.api.breach.DeliveryDto;
+import org.iqracity.console.api.breach.DeliveryResolution;
+import org.iqracity.console.api.breach.DeliveryStatus;
+import org.iqracity.console.api.breach.IncidentDto;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.IncidentSummaryDto;
+import org.iqracity.console.api.breach.JurisdictionDto;
+import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.NoticeMessageDto;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
+import org.iqracity.console.api.breach.SiteNoticeDto;
+import org.iqracity.console.api.breach.SiteNoticeRequest;
+import org.iqracity.console.client.AccessLogClient;
+import org.iqracity.console.client.BreachClient;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.InsightsClient;
+import org.iqracity.console.client.LearnersClient;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.ResearchClient;
+import org.iqracity.console.client.RosterLines;
+import org.iqracity.console.client.RostersClient;
+import org.iqracity.console.client.SponsorsClient;
+import org.iqracity.console.client.TrackingClient;
 import org.iqracity.console.client.Versioned;
 
 /** A platform in memory: records what was asked, answers what the test set up. */
@@ -120,19 +155,16 @@ public class FakePlatformClient implements PlatformClient {
         return me("nb-ta");
     }
 
-    @Override
-    public List<CourseDto> courses() {
+    public List<CourseDto> allCourses() {
         maybeFail();
         return courses;
     }
 
-    @Override
     public CourseDto course(String courseId) {
         maybeFail();
         return courses.stream().filter(c -> c.id().equals(courseId)).findFirst().orElseThrow();
     }
 
-    @Override
     public Page<LearnerRowDto> learners(String courseId, LearnerQuery query) {
         learnerQueries.add(query);
         maybeFail();
@@ -142,7 +174,6 @@ public class FakePlatformClient implements PlatformClient {
     /** The learners whose detail was asked for, in order: what the platform would log as viewed (R12). */
     public final List<String> learnerViews = new ArrayList<>();
 
-    @Override
     public LearnerDetailDto learner(String courseId, String learnerId) {
         maybeFail();
         learnerViews.add(learnerId);
@@ -155,44 +186,37 @@ public class FakePlatformClient implements PlatformClient {
                 null);
     }
 
-    @Override
     public Versioned<TrackingSettingsDto> tracking(String courseId) {
         maybeFail();
         return tracking.get(courseId);
     }
 
-    @Override
     public Versioned<TrackingSettingsDto> saveTracking(String courseId, String ifMatch,
                                                        TrackingSettingsRequest settings) {
         maybeFail();
         return tracking.save(courseId, ifMatch, settings);
     }
 
-    @Override
     public List<TrackingVersionDto> trackingHistory(String courseId) {
         maybeFail();
         return tracking.history(courseId);
     }
 
-    @Override
     public TrackingSettingsDto trackingAt(String courseId, long version) {
         maybeFail();
         return tracking.at(courseId, version);
     }
 
-    @Override
     public Versioned<TrackingSettingsDto> revertTracking(String courseId, String ifMatch, long version) {
         maybeFail();
         return tracking.revert(courseId, ifMatch, version);
     }
 
-    @Override
     public EffectiveTrackingDto effectiveTracking(String courseId, boolean analytics, boolean functional,
                                                   boolean marketing, boolean gpc) {
         throw new UnsupportedOperationException("the console computes the preview itself");
     }
 
-    @Override
     public ConsentCoverageDto consentCoverage(String courseId) {
         maybeFail();
         return tracking.coverage(courseId);
@@ -203,7 +227,6 @@ public class FakePlatformClient implements PlatformClient {
             new java.util.HashMap<>();
     public final List<String> insightRequests = new ArrayList<>();
 
-    @Override
     public org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId) {
         insightRequests.add(courseId);
         maybeFail();
@@ -225,7 +248,6 @@ public class FakePlatformClient implements PlatformClient {
     /** The key the fake platform signs with; null until a test sets it. */
     public org.iqracity.console.api.SigningKeyDto signingKey;
 
-    @Override
     public org.iqracity.console.api.RosterSummary roster(String courseId,
             List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.api.RosterView view,
             org.iqracity.console.client.RosterLines lines) {
@@ -236,7 +258,6 @@ public class FakePlatformClient implements PlatformClient {
     public final List<org.iqracity.console.api.RosterConversionReport> conversionReports = new ArrayList<>();
     public RuntimeException failConversions;
 
-    @Override
     public org.iqracity.console.api.RosterConversionDto reportConversion(
             org.iqracity.console.api.RosterConversionReport report) {
         maybeFail();
@@ -270,7 +291,6 @@ public class FakePlatformClient implements PlatformClient {
     private final java.util.Map<String, org.iqracity.console.api.SponsorReleaseDto> releasesByKey =
             new java.util.HashMap<>();
 
-    @Override
     public Page<org.iqracity.console.api.AccessLogEntryDto> accessLog(org.iqracity.console.api.AccessLogFilter filter,
             String cursor, int limit) {
         accessLogFilters.add(filter);
@@ -285,7 +305,6 @@ public class FakePlatformClient implements PlatformClient {
     public byte[] researchArchive = new byte[0];
     public int researchChunk = 1 << 16;
 
-    @Override
     public long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
                                java.io.OutputStream out) {
         researchRequests.add(courseId + " " + request.kOrDefault() + " " + request.stableKeyOrDefault());
@@ -300,7 +319,6 @@ public class FakePlatformClient implements PlatformClient {
         return researchArchive.length;
     }
 
-    @Override
     public long accessLogCsv(org.iqracity.console.api.AccessLogFilter filter, java.io.OutputStream out) {
         maybeFail();
         byte[] bytes = accessLogCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -315,27 +333,23 @@ public class FakePlatformClient implements PlatformClient {
     /** The checkpoint the last verification handed in. */
     public volatile String verifiedWith;
 
-    @Override
     public org.iqracity.console.api.ChainVerificationDto verifyAccessLog(String checkpoint) {
         maybeFail();
         verifiedWith = checkpoint;
         return verification;
     }
 
-    @Override
-    public List<org.iqracity.console.api.SponsorSummaryDto> sponsors() {
+    public List<org.iqracity.console.api.SponsorSummaryDto> allSponsors() {
         maybeFail();
         return sponsors;
     }
 
-    @Override
     public org.iqracity.console.api.SponsorReportDto sponsorReport(String sponsorId, String courseId) {
         maybeFail();
         return sponsorReports.apply(courseId);
     }
 
     /** Like the platform: a key used before answers its first release and makes no other. */
-    @Override
     public org.iqracity.console.api.SponsorReleaseDto releaseSponsorReport(String sponsorId, String courseId,
             String idempotencyKey) {
         releaseKeys.add(idempotencyKey);
@@ -351,13 +365,11 @@ public class FakePlatformClient implements PlatformClient {
         return release;
     }
 
-    @Override
     public List<org.iqracity.console.api.SponsorReleaseDto> sponsorReleases(String sponsorId) {
         maybeFail();
         return List.copyOf(releases);
     }
 
-    @Override
     public String sponsorReleaseCsv(String sponsorId, String releaseId) {
         maybeFail();
         return releaseCsv;
@@ -367,89 +379,75 @@ public class FakePlatformClient implements PlatformClient {
 
     public final FakeBreach breach = new FakeBreach();
 
-    @Override
     public List<org.iqracity.console.api.breach.IncidentSummaryDto> incidents() {
         maybeFail();
         return breach.list();
     }
 
-    @Override
     public List<org.iqracity.console.api.breach.JurisdictionDto> jurisdictions() {
         maybeFail();
         return breach.jurisdictions();
     }
 
-    @Override
     public Versioned<org.iqracity.console.api.breach.IncidentDto> createIncident(
             org.iqracity.console.api.breach.IncidentRequest request) {
         maybeFail();
         return breach.create(request);
     }
 
-    @Override
     public Versioned<org.iqracity.console.api.breach.IncidentDto> incident(String incidentId) {
         maybeFail();
         return breach.get(incidentId);
     }
 
-    @Override
     public Versioned<org.iqracity.console.api.breach.IncidentDto> saveIncident(String incidentId, String ifMatch,
             org.iqracity.console.api.breach.IncidentRequest request) {
         maybeFail();
         return breach.save(incidentId, ifMatch, request);
     }
 
-    @Override
     public org.iqracity.console.api.breach.BreachPreviewDto breachPreview(String incidentId) {
         maybeFail();
         return breach.preview(incidentId);
     }
 
-    @Override
     public org.iqracity.console.api.breach.NoticeMessageDto noticeMessage(String incidentId, String learnerId) {
         maybeFail();
         return breach.message(incidentId, learnerId);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto submitIncident(String incidentId) {
         maybeFail();
         return breach.submit(incidentId);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto returnIncident(String incidentId, String reason) {
         maybeFail();
         return breach.returnToDraft(incidentId, reason);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto approveIncident(String incidentId, String textFingerprint,
             String recipientsFingerprint) {
         maybeFail();
         return breach.approve(incidentId, textFingerprint, recipientsFingerprint);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto sendNotices(String incidentId) {
         maybeFail();
         return breach.send(incidentId);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto cancelIncident(String incidentId, String reason) {
         maybeFail();
         return breach.cancel(incidentId, reason);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto recordRegulatorNotification(String incidentId,
             org.iqracity.console.api.breach.RegulatorNotificationRequest request) {
         maybeFail();
         return breach.recordRegulator(incidentId, request);
     }
 
-    @Override
     public Page<org.iqracity.console.api.breach.DeliveryDto> deliveries(String incidentId,
             org.iqracity.console.api.breach.DeliveryStatus status,
             org.iqracity.console.api.breach.NoticeChannel channel, String cursor, int limit) {
@@ -457,53 +455,313 @@ public class FakePlatformClient implements PlatformClient {
         return breach.deliveries(incidentId, status, channel, cursor, limit);
     }
 
-    @Override
     public org.iqracity.console.api.breach.IncidentDto retryDeliveries(String incidentId) {
         maybeFail();
         return breach.retry(incidentId);
     }
 
-    @Override
     public org.iqracity.console.api.breach.DeliveryDto resolveDelivery(String incidentId, long deliveryId,
             org.iqracity.console.api.breach.DeliveryResolution resolution) {
         maybeFail();
         return breach.resolve(incidentId, deliveryId, resolution);
     }
 
-    @Override
     public long lettersPdf(String incidentId, java.io.OutputStream out) {
         maybeFail();
         return breach.letters(incidentId, out);
     }
 
-    @Override
-    public long incidentRecord(String incidentId, RecordFormat format, java.io.OutputStream out) {
+    public long incidentRecord(String incidentId, BreachClient.RecordFormat format, java.io.OutputStream out) {
         maybeFail();
         return breach.record(incidentId, format, out);
     }
 
-    @Override
     public org.iqracity.console.api.breach.SiteNoticeDto proposeSiteNotice(String incidentId,
             org.iqracity.console.api.breach.SiteNoticeRequest request) {
         maybeFail();
         return breach.proposeSiteNotice(incidentId, request);
     }
 
-    @Override
     public org.iqracity.console.api.breach.SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint) {
         maybeFail();
         return breach.approveSiteNotice(incidentId, textFingerprint);
     }
 
-    @Override
     public void withdrawSiteNotice(String incidentId) {
         maybeFail();
         breach.withdrawSiteNotice(incidentId);
     }
 
-    @Override
     public byte[] sponsorReleasePdf(String sponsorId, String releaseId) {
         maybeFail();
         return releasePdf.clone();
+    }
+    // The parts of the client, each handing its calls to the methods above, so that subclasses change one of them.
+
+    @Override
+    public CoursesClient courses() {
+        return new CoursesClient() {
+            @Override
+            public List<CourseDto> all() {
+                return allCourses();
+            }
+
+            @Override
+            public CourseDto get(String courseId) {
+                return course(courseId);
+            }
+        };
+    }
+
+    @Override
+    public LearnersClient learners() {
+        return new LearnersClient() {
+            @Override
+            public Page<LearnerRowDto> page(String courseId, LearnerQuery query) {
+                return learners(courseId, query);
+            }
+
+            @Override
+            public LearnerDetailDto detail(String courseId, String learnerId) {
+                return learner(courseId, learnerId);
+            }
+        };
+    }
+
+    @Override
+    public TrackingClient tracking() {
+        return new TrackingClient() {
+            @Override
+            public Versioned<TrackingSettingsDto> current(String courseId) {
+                return tracking(courseId);
+            }
+
+            @Override
+            public Versioned<TrackingSettingsDto> save(String courseId, String ifMatch,
+                                                       TrackingSettingsRequest settings) {
+                return saveTracking(courseId, ifMatch, settings);
+            }
+
+            @Override
+            public List<TrackingVersionDto> history(String courseId) {
+                return trackingHistory(courseId);
+            }
+
+            @Override
+            public TrackingSettingsDto at(String courseId, long version) {
+                return trackingAt(courseId, version);
+            }
+
+            @Override
+            public Versioned<TrackingSettingsDto> revert(String courseId, String ifMatch, long version) {
+                return revertTracking(courseId, ifMatch, version);
+            }
+
+            @Override
+            public EffectiveTrackingDto effective(String courseId, boolean analytics, boolean functional,
+                                                  boolean marketing, boolean gpc) {
+                return effectiveTracking(courseId, analytics, functional, marketing, gpc);
+            }
+
+            @Override
+            public ConsentCoverageDto coverage(String courseId) {
+                return consentCoverage(courseId);
+            }
+        };
+    }
+
+    @Override
+    public InsightsClient insights() {
+        return this::courseInsights;
+    }
+
+    @Override
+    public RostersClient rosters() {
+        return new RostersClient() {
+            @Override
+            public RosterSummary download(String courseId, List<RosterField> fields, RosterView view,
+                                          RosterLines lines) {
+                return roster(courseId, fields, view, lines);
+            }
+
+            @Override
+            public RosterConversionDto reportConversion(RosterConversionReport report) {
+                return FakePlatformClient.this.reportConversion(report);
+            }
+        };
+    }
+
+    @Override
+    public ResearchClient research() {
+        return this::researchExport;
+    }
+
+    @Override
+    public AccessLogClient accessLog() {
+        return new AccessLogClient() {
+            @Override
+            public Page<AccessLogEntryDto> page(AccessLogFilter filter, String cursor, int limit) {
+                return accessLog(filter, cursor, limit);
+            }
+
+            @Override
+            public long csv(AccessLogFilter filter, OutputStream out) {
+                return accessLogCsv(filter, out);
+            }
+
+            @Override
+            public ChainVerificationDto verify(String checkpoint) {
+                return verifyAccessLog(checkpoint);
+            }
+        };
+    }
+
+    @Override
+    public SponsorsClient sponsors() {
+        return new SponsorsClient() {
+            @Override
+            public List<SponsorSummaryDto> all() {
+                return allSponsors();
+            }
+
+            @Override
+            public SponsorReportDto report(String sponsorId, String courseId) {
+                return sponsorReport(sponsorId, courseId);
+            }
+
+            @Override
+            public SponsorReleaseDto release(String sponsorId, String courseId, String idempotencyKey) {
+                return releaseSponsorReport(sponsorId, courseId, idempotencyKey);
+            }
+
+            @Override
+            public List<SponsorReleaseDto> releases(String sponsorId) {
+                return sponsorReleases(sponsorId);
+            }
+
+            @Override
+            public String releaseCsv(String sponsorId, String releaseId) {
+                return sponsorReleaseCsv(sponsorId, releaseId);
+            }
+
+            @Override
+            public byte[] releasePdf(String sponsorId, String releaseId) {
+                return sponsorReleasePdf(sponsorId, releaseId);
+            }
+        };
+    }
+
+    @Override
+    public BreachClient breach() {
+        return new FakeBreachClient();
+    }
+
+    /** The breach part, in its own class for its length. */
+    private final class FakeBreachClient implements BreachClient {
+        @Override
+        public List<IncidentSummaryDto> incidents() {
+            return FakePlatformClient.this.incidents();
+        }
+
+        @Override
+        public List<JurisdictionDto> jurisdictions() {
+            return FakePlatformClient.this.jurisdictions();
+        }
+
+        @Override
+        public Versioned<IncidentDto> create(IncidentRequest request) {
+            return createIncident(request);
+        }
+
+        @Override
+        public Versioned<IncidentDto> incident(String incidentId) {
+            return FakePlatformClient.this.incident(incidentId);
+        }
+
+        @Override
+        public Versioned<IncidentDto> save(String incidentId, String ifMatch, IncidentRequest request) {
+            return saveIncident(incidentId, ifMatch, request);
+        }
+
+        @Override
+        public BreachPreviewDto preview(String incidentId) {
+            return breachPreview(incidentId);
+        }
+
+        @Override
+        public NoticeMessageDto noticeMessage(String incidentId, String learnerId) {
+            return FakePlatformClient.this.noticeMessage(incidentId, learnerId);
+        }
+
+        @Override
+        public IncidentDto submit(String incidentId) {
+            return submitIncident(incidentId);
+        }
+
+        @Override
+        public IncidentDto returnToAuthor(String incidentId, String reason) {
+            return returnIncident(incidentId, reason);
+        }
+
+        @Override
+        public IncidentDto approve(String incidentId, String textFingerprint, String recipientsFingerprint) {
+            return approveIncident(incidentId, textFingerprint, recipientsFingerprint);
+        }
+
+        @Override
+        public IncidentDto send(String incidentId) {
+            return sendNotices(incidentId);
+        }
+
+        @Override
+        public IncidentDto cancel(String incidentId, String reason) {
+            return cancelIncident(incidentId, reason);
+        }
+
+        @Override
+        public IncidentDto recordRegulatorNotification(String incidentId, RegulatorNotificationRequest request) {
+            return FakePlatformClient.this.recordRegulatorNotification(incidentId, request);
+        }
+
+        @Override
+        public Page<DeliveryDto> deliveries(String incidentId, DeliveryStatus status, NoticeChannel channel,
+                                            String cursor, int limit) {
+            return FakePlatformClient.this.deliveries(incidentId, status, channel, cursor, limit);
+        }
+
+        @Override
+        public IncidentDto retryDeliveries(String incidentId) {
+            return FakePlatformClient.this.retryDeliveries(incidentId);
+        }
+
+        @Override
+        public DeliveryDto resolveDelivery(String incidentId, long deliveryId, DeliveryResolution resolution) {
+            return FakePlatformClient.this.resolveDelivery(incidentId, deliveryId, resolution);
+        }
+
+        @Override
+        public long lettersPdf(String incidentId, OutputStream out) {
+            return FakePlatformClient.this.lettersPdf(incidentId, out);
+        }
+
+        @Override
+        public long record(String incidentId, RecordFormat format, OutputStream out) {
+            return incidentRecord(incidentId, format, out);
+        }
+
+        @Override
+        public SiteNoticeDto proposeSiteNotice(String incidentId, SiteNoticeRequest request) {
+            return FakePlatformClient.this.proposeSiteNotice(incidentId, request);
+        }
+
+        @Override
+        public SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint) {
+            return FakePlatformClient.this.approveSiteNotice(incidentId, textFingerprint);
+        }
+
+        @Override
+        public void withdrawSiteNotice(String incidentId) {
+            FakePlatformClient.this.withdrawSiteNotice(incidentId);
+        }
     }
 }

@@ -31,7 +31,7 @@ import org.iqracity.console.api.AccessLogFilter;
 import org.iqracity.console.api.ChainCheckpoint;
 import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.Page;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.AccessLogClient;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -69,6 +69,7 @@ public final class AccessLogViewModel {
     static final int PREFETCH_ROWS = 30;
 
     private final AppState app;
+    private final AccessLogClient client;
     private final TaskRunner tasks;
     private final Messages messages;
     private final ErrorMessages errors;
@@ -97,9 +98,10 @@ public final class AccessLogViewModel {
     private BackgroundTask<Page<AccessLogEntryDto>> inFlight;
     private TaskRunner.Cancellable pendingReload;
 
-    public AccessLogViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, ZoneId zone,
-                              ChainCheckpoints checkpoints) {
+    public AccessLogViewModel(AppState app, AccessLogClient client, TaskRunner tasks, Messages messages,
+                              Duration debounce, ZoneId zone, ChainCheckpoints checkpoints) {
         this.app = app;
+        this.client = client;
         this.checkpoints = checkpoints;
         this.tasks = tasks;
         this.messages = messages;
@@ -114,17 +116,13 @@ public final class AccessLogViewModel {
 
     /** Asks for the first page with the filters as they are now; a request still running is dropped. */
     public void load() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         cancelInFlight();
         filter = filter();
         nextCursor = null;
         state.set(State.LOADING);
         error.set(null);
         AccessLogFilter asked = filter;
-        inFlight = tasks.run(() -> client.accessLog(asked, null, FIRST_PAGE));
+        inFlight = tasks.run(() -> client.page(asked, null, FIRST_PAGE));
         inFlight.onSuccess(page -> {
             inFlight = null;
             rows.setAll(page.items());
@@ -158,14 +156,10 @@ public final class AccessLogViewModel {
     }
 
     private void loadMore() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         String cursor = nextCursor;
         AccessLogFilter asked = filter;
         loadingMore.set(true);
-        inFlight = tasks.run(() -> client.accessLog(asked, cursor, MORE_PAGE));
+        inFlight = tasks.run(() -> client.page(asked, cursor, MORE_PAGE));
         inFlight.onSuccess(page -> {
             rows.addAll(page.items());
             nextCursor = page.nextCursor();
@@ -193,17 +187,16 @@ public final class AccessLogViewModel {
      * kept from the last check; says what it found and keeps the newly signed head.
      */
     public void verify() {
-        PlatformClient client = client();
-        if (client == null || verifying.get()) {
+        if (verifying.get()) {
             return;
         }
-        String address = client.baseUri().toString();
+        String address = app.session().address();
         String member = app.session().me().member().id();
         ChainCheckpoint before = checkpoints.kept(address, member).orElse(null);
         verifying.set(true);
         verdict.set(null);
         tasks.run(() -> {
-            ChainVerificationDto result = client.verifyAccessLog(before == null ? null : before.token());
+            ChainVerificationDto result = client.verify(before == null ? null : before.token());
             ChainCheckpoints.Outcome kept = result.checkpoint() == null ? null
                     : checkpoints.offer(address, member, result.checkpoint());
             if (kept == ChainCheckpoints.Outcome.KEPT) {
@@ -264,15 +257,14 @@ public final class AccessLogViewModel {
      * a cancelled or failed export leaves nothing half-written behind.
      */
     public void exportCsv(Path target) {
-        PlatformClient client = client();
-        if (client == null || target == null || exporting.get()) {
+        if (target == null || exporting.get()) {
             return;
         }
         AccessLogFilter asked = filter();
         long expected = total.get();
         exporting.set(true);
         notice.set(null);
-        tasks.job(messages.get("accessLog.export.job"), progress -> write(client, asked, target, expected, progress))
+        tasks.job(messages.get("accessLog.export.job"), progress -> write(asked, target, expected, progress))
                 .onSuccess(lines -> notice.set(new Notice(true,
                         messages.format("accessLog.export.done", lines, target.getFileName().toString()))))
                 .onFailure(e -> {
@@ -283,12 +275,12 @@ public final class AccessLogViewModel {
                 .onDone(() -> exporting.set(false));
     }
 
-    private long write(PlatformClient client, AccessLogFilter asked, Path target, long expected, ProgressSink progress)
+    private long write(AccessLogFilter asked, Path target, long expected, ProgressSink progress)
             throws IOException {
         LineCounter counter = AtomicFiles.replace(target, partial -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 LineCounter lines = new LineCounter(out, expected, progress);
-                client.accessLogCsv(asked, lines);
+                client.csv(asked, lines);
                 return lines;
             }
         });
@@ -331,10 +323,6 @@ public final class AccessLogViewModel {
             inFlight = null;
             loadingMore.set(false);
         }
-    }
-
-    private PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
     }
 
     public void dispose() {

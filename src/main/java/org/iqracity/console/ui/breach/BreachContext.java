@@ -5,9 +5,11 @@ import java.time.ZoneId;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.iqracity.console.api.breach.IncidentDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
+import org.iqracity.console.client.CoursesClient;
 import org.iqracity.console.client.Versioned;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.FileOpener;
 import org.iqracity.console.ui.common.Messages;
@@ -29,6 +31,9 @@ final class BreachContext {
     }
 
     final AppState app;
+    final BreachClient breach;
+    /** The courses a draft's scope offers, in the platform's order. */
+    final CourseList courses;
     final TaskRunner tasks;
     final Messages messages;
     final ErrorMessages errors;
@@ -42,9 +47,11 @@ final class BreachContext {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private String etag;
 
-    BreachContext(AppState app, TaskRunner tasks, Messages messages, BreachDialogs dialogs, FileOpener opener,
-                  Clock clock, ZoneId zone) {
+    BreachContext(AppState app, BreachClient breach, CoursesClient courses, TaskRunner tasks, Messages messages,
+                  BreachDialogs dialogs, FileOpener opener, Clock clock, ZoneId zone) {
         this.app = app;
+        this.breach = breach;
+        this.courses = CourseList.asListed(courses, tasks);
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
@@ -53,10 +60,6 @@ final class BreachContext {
         this.opener = opener;
         this.clock = clock;
         this.zone = zone;
-    }
-
-    PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
     }
 
     /** The signed-in officer's Member by name; empty when nobody is signed in. */

@@ -12,7 +12,8 @@ import javafx.collections.ObservableList;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
+import org.iqracity.console.client.CoursesClient;
 import org.iqracity.console.ui.breach.BreachContext.Notice;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -51,9 +52,9 @@ public final class BreachViewModel {
     private BackgroundTask<?> opening;
     private String failedId;
 
-    public BreachViewModel(AppState app, TaskRunner tasks, Messages messages, BreachDialogs dialogs,
-                           FileOpener opener, Clock clock, ZoneId zone) {
-        this.ctx = new BreachContext(app, tasks, messages, dialogs, opener, clock, zone);
+    public BreachViewModel(AppState app, BreachClient breach, CoursesClient courses, TaskRunner tasks,
+                           Messages messages, BreachDialogs dialogs, FileOpener opener, Clock clock, ZoneId zone) {
+        this.ctx = new BreachContext(app, breach, courses, tasks, messages, dialogs, opener, clock, zone);
         this.draft = new DraftViewModel(ctx);
         this.incident = new IncidentViewModel(ctx);
         this.deliveries = new DeliveriesViewModel(ctx);
@@ -66,14 +67,10 @@ public final class BreachViewModel {
 
     /** Loads the Member's incidents. */
     public void load() {
-        PlatformClient client = ctx.client();
-        if (client == null) {
-            return;
-        }
         if (incidents.isEmpty()) {
             listState.set(ListState.LOADING);
         }
-        ctx.tasks.run(client::incidents).onSuccess(list -> {
+        ctx.tasks.run(ctx.breach::incidents).onSuccess(list -> {
             incidents.setAll(list);
             listError.set(null);
             listState.set(list.isEmpty() ? ListState.EMPTY : ListState.READY);
@@ -93,17 +90,13 @@ public final class BreachViewModel {
     }
 
     private void openId(String id) {
-        PlatformClient client = ctx.client();
-        if (client == null) {
-            return;
-        }
         if (opening != null) {
             opening.cancel();
         }
         ctx.dismiss();
         selectedId.set(id);
         pane.set(Pane.LOADING);
-        opening = ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
+        opening = ctx.tasks.run(() -> ctx.breach.incident(id)).onSuccess(v -> {
             opening = null;
             boolean same = id.equals(ctx.incidentId());
             ctx.clear();
@@ -138,12 +131,11 @@ public final class BreachViewModel {
     /** Reads the open incident again: after a conflict, or to see what others did. Unsaved edits are dropped. */
     public void reloadIncident() {
         String id = ctx.incidentId() != null ? ctx.incidentId() : failedId;
-        PlatformClient client = ctx.client();
-        if (id == null || client == null) {
+        if (id == null) {
             return;
         }
         ctx.dismiss();
-        ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
+        ctx.tasks.run(() -> ctx.breach.incident(id)).onSuccess(v -> {
             if (!id.equals(ctx.incidentId()) && ctx.incidentId() != null) {
                 return;
             }

@@ -21,7 +21,6 @@ import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 import org.iqracity.console.ui.common.BackgroundTask;
 
@@ -94,8 +93,7 @@ public final class DeliveriesViewModel {
 
     private void fetch(int index) {
         IncidentDto incident = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (incident == null || client == null || !hasDeliveries(incident.state())) {
+        if (incident == null || !hasDeliveries(incident.state())) {
             rows.clear();
             total.set(0);
             state.set(State.NONE);
@@ -109,7 +107,7 @@ public final class DeliveriesViewModel {
         NoticeChannel c = channel.get();
         String cursor = cursors.get(index);
         state.set(State.LOADING);
-        BackgroundTask<Page<DeliveryDto>> task = ctx.tasks.run(() -> client.deliveries(id, s, c, cursor, PAGE));
+        BackgroundTask<Page<DeliveryDto>> task = ctx.tasks.run(() -> ctx.breach.deliveries(id, s, c, cursor, PAGE));
         inFlight = task;
         task.onSuccess(p -> {
             if (!id.equals(ctx.incidentId())) {
@@ -145,8 +143,7 @@ public final class DeliveriesViewModel {
      */
     public void resolve(DeliveryDto row, DeliveryResolution resolution) {
         IncidentDto incident = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (row == null || incident == null || client == null || row.status() != DeliveryStatus.IN_DOUBT
+        if (row == null || incident == null || row.status() != DeliveryStatus.IN_DOUBT
                 || resolving.get()) {
             return;
         }
@@ -158,7 +155,7 @@ public final class DeliveriesViewModel {
         }
         String id = incident.id();
         resolving.set(true);
-        ctx.tasks.run(() -> client.resolveDelivery(id, row.id(), resolution)).onSuccess(updated -> {
+        ctx.tasks.run(() -> ctx.breach.resolveDelivery(id, row.id(), resolution)).onSuccess(updated -> {
             int at = rows.indexOf(row);
             if (at >= 0) {
                 rows.set(at, updated);

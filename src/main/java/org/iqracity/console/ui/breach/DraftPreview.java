@@ -11,7 +11,6 @@ import javafx.collections.ObservableList;
 import org.iqracity.console.api.breach.BreachPreviewDto;
 import org.iqracity.console.api.breach.JurisdictionDto;
 import org.iqracity.console.api.breach.NoticeMessageDto;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.breach.DraftViewModel.JurisdictionRow;
 import org.iqracity.console.ui.breach.DraftViewModel.PreviewState;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -71,9 +70,8 @@ final class DraftPreview {
 
     /** Counts who the saved draft reaches; saves first when the scope was edited. */
     void refresh() {
-        PlatformClient client = ctx.client();
         String id = ctx.incidentId();
-        if (client == null || id == null) {
+        if (id == null) {
             return;
         }
         if (draft.unsaved()) {
@@ -89,7 +87,7 @@ final class DraftPreview {
             previewInFlight.cancel();
         }
         state.set(PreviewState.LOADING);
-        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breachPreview(id));
+        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> ctx.breach.preview(id));
         previewInFlight = task;
         task.onDone(() -> {
             if (previewInFlight == task) {
@@ -120,10 +118,9 @@ final class DraftPreview {
 
     /** The notice as the chosen sample learner would receive it, from the saved text. */
     void loadMessage() {
-        PlatformClient client = ctx.client();
         String id = ctx.incidentId();
         BreachPreviewDto.SampleLearner learner = sampleLearner.get();
-        if (client == null || id == null || learner == null) {
+        if (id == null || learner == null) {
             return;
         }
         if (draft.unsaved()) {
@@ -133,7 +130,7 @@ final class DraftPreview {
         if (messageInFlight != null) {
             messageInFlight.cancel();
         }
-        BackgroundTask<NoticeMessageDto> task = ctx.tasks.run(() -> client.noticeMessage(id, learner.learnerId()));
+        BackgroundTask<NoticeMessageDto> task = ctx.tasks.run(() -> ctx.breach.noticeMessage(id, learner.learnerId()));
         messageInFlight = task;
         task.onSuccess(m -> {
             message.set(m);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +21,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.CourseDto;
-import org.iqracity.console.api.Problem;
-import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.breach.BreachPreviewDto;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.ScopeMode;
-import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
-import org.iqracity.console.client.Versioned;
-import org.iqracity.console.ui.breach.BreachContext.NoticeAction;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
-import org.iqracity.console.ui.common.BackgroundTask;
-import org.iqracity.console.ui.common.TaskRunner;
 
 /**
  * The guided flow for a draft: incident facts, who was affected (with live counts), channels per jurisdiction, the
@@ -86,32 +77,29 @@ public final class DraftViewModel {
     private final ReadOnlyBooleanWrapper scopeChosen = new ReadOnlyBooleanWrapper();
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.FACTS);
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
     private final DraftChecks checks;
+    private final DraftWarning warning;
+    private final DraftAutosave autosave;
+    private final DraftSteps steps;
 
     private final DraftPreview preview;
 
-    private IncidentRequest baseline;
-    /** Moves on with every new or other draft: answers to a save for the one before are not shown on this one. */
-    private int generation;
-    private BreachContext.Notice warned;
     private boolean loading;
-    private boolean conflicted;
     private boolean coursesAsked;
-    private final SaveQueue saves = new SaveQueue();
-    private TaskRunner.Cancellable settling;
 
     DraftViewModel(BreachContext ctx) {
         this.ctx = ctx;
         this.template = new NoticeTemplate(ctx.messages);
         this.form = new DraftForm(ctx.zone);
-        this.checks = new DraftChecks(ctx.messages, this::rules, step.getReadOnlyProperty());
+        this.checks = new DraftChecks(ctx.messages, new DraftRules(ctx.messages, ctx.clock, form)::broken,
+                step.getReadOnlyProperty());
+        this.warning = new DraftWarning(ctx);
+        this.autosave = new DraftAutosave(ctx, form::toRequest, checks, warning, () -> check(Step.FACTS));
+        this.steps = new DraftSteps(step, this::check, autosave, () -> ctx.incidentId() != null, this::enter);
         this.preview = new DraftPreview(ctx, new DraftPreview.Draft() {
             @Override
             public boolean unsaved() {
-                return dirty.get() && !conflicted;
+                return autosave.unsaved();
             }
 
             @Override
@@ -129,7 +117,7 @@ public final class DraftViewModel {
                 return step.get() == Step.NOTICE;
             }
         });
-        checks.onResolved(this::withdrawWarning);
+        checks.onResolved(warning::withdraw);
         Map<Observable, DraftField> facts = new LinkedHashMap<>(Map.of(form.title, DraftField.TITLE,
                 form.discoveredAt, DraftField.DISCOVERED_AT, form.occurredFrom, DraftField.OCCURRED_TO,
                 form.occurredTo, DraftField.OCCURRED_TO, form.whatHappened, DraftField.WHAT_HAPPENED, form.systems,
@@ -158,36 +146,30 @@ public final class DraftViewModel {
 
     /** A new incident, not yet on the platform: discovered now, the usual template, nobody chosen as affected. */
     void startNew() {
-        cancelSettling();
-        generation++;
-        withdrawWarning();
+        autosave.begin(true);
+        warning.withdraw();
         Instant now = ctx.clock.instant().truncatedTo(ChronoUnit.MINUTES);
         IncidentRequest blank = new IncidentRequest("", now, null, null, "", List.of(), "", "", "", "", null, "",
                 "");
         fill(blank);
-        baseline = normalize(toRequest());
-        conflicted = false;
-        saved.set(false);
+        autosave.adopt(toRequest(), false);
         step.set(Step.FACTS);
         preview.clear();
         checks.reset();
-        dirty.set(false);
+        autosave.edited();
         askCourses();
     }
 
     /** Shows a draft as the platform has it; a different incident starts at the first step. */
     void load(IncidentDto dto, boolean sameIncident) {
-        cancelSettling();
+        autosave.begin(!sameIncident);
         if (!sameIncident) {
-            generation++;
-            withdrawWarning();
+            warning.withdraw();
         }
         fill(dto.toRequest());
-        baseline = normalize(dto.toRequest());
-        conflicted = false;
-        saved.set(true);
+        autosave.adopt(dto.toRequest(), true);
         checks.reset();
-        dirty.set(!normalize(toRequest()).equals(baseline));
+        autosave.edited();
         if (!sameIncident) {
             step.set(Step.FACTS);
             preview.clear();
@@ -208,12 +190,11 @@ public final class DraftViewModel {
     }
 
     private void askCourses() {
-        PlatformClient client = ctx.client();
-        if (coursesAsked || client == null) {
+        if (coursesAsked) {
             return;
         }
         coursesAsked = true;
-        ctx.tasks.run(client::courses).onSuccess(list -> {
+        ctx.courses.loadAsListed(list -> {
             loading = true;
             try {
                 form.courses.setAll(list.stream().map(CourseChoice::new).toList());
@@ -230,11 +211,11 @@ public final class DraftViewModel {
                 loading = false;
             }
             scopeChosen.set(chosen());
-        }).onFailure(e -> {
+        }, e -> {
             coursesAsked = false;
             ctx.app.report(e);
         });
-        ctx.tasks.run(client::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
+        ctx.tasks.run(ctx.breach::jurisdictions).onSuccess(preview::jurisdictions).onFailure(ctx.app::report);
     }
 
     // What the person typed, as the platform takes it.
@@ -243,17 +224,13 @@ public final class DraftViewModel {
         return form.toRequest();
     }
 
-    private static IncidentRequest normalize(IncidentRequest r) {
-        return DraftForm.normalize(r);
-    }
-
     private boolean chosen() {
         return form.chosen();
     }
 
     private void edited(DraftField field) {
         if (!loading) {
-            dirty.set(!normalize(toRequest()).equals(baseline));
+            autosave.edited();
             checks.edited(field);
         }
     }
@@ -263,13 +240,13 @@ public final class DraftViewModel {
             return;
         }
         scopeChosen.set(chosen());
-        dirty.set(!normalize(toRequest()).equals(baseline));
+        autosave.edited();
         if (field == null) {
             checks.changed();
         } else {
             checks.edited(field);
         }
-        settle(SCOPE_SETTLE, this::refreshPreview);
+        autosave.settle(SCOPE_SETTLE, this::refreshPreview);
     }
 
     private void textEdited(DraftField field) {
@@ -278,65 +255,23 @@ public final class DraftViewModel {
         }
         edited(field);
         if (step.get() == Step.NOTICE) {
-            settle(TEXT_SETTLE, this::loadMessage);
-        }
-    }
-
-    /** Saves once edits have settled, then runs {@code then}; only for a draft already on the platform. */
-    private void settle(Duration delay, Runnable then) {
-        cancelSettling();
-        if (ctx.incidentId() == null || conflicted) {
-            return;
-        }
-        settling = ctx.tasks.schedule(delay, () -> {
-            settling = null;
-            save(then);
-        });
-    }
-
-    private void cancelSettling() {
-        if (settling != null) {
-            settling.cancel();
-            settling = null;
+            autosave.settle(TEXT_SETTLE, this::loadMessage);
         }
     }
 
     // Moving through the steps.
 
     public void next() {
-        Step now = step.get();
-        if (now.ordinal() < Step.SUBMIT.ordinal()) {
-            goTo(Step.values()[now.ordinal() + 1]);
-        }
+        steps.next();
     }
 
     public void back() {
-        Step now = step.get();
-        if (now.ordinal() > 0) {
-            goTo(Step.values()[now.ordinal() - 1]);
-        }
+        steps.back();
     }
 
     /** Moves to a step: forward only once this step holds what it needs; the draft is saved on the way. */
     public void goTo(Step target) {
-        Step now = step.get();
-        if (target == now || saves.busy()) {
-            return;
-        }
-        if (target.ordinal() > now.ordinal()) {
-            for (Step s : Step.values()) {
-                if (s.ordinal() >= now.ordinal() && s.ordinal() < target.ordinal() && !check(s)) {
-                    return;
-                }
-            }
-        } else if (ctx.incidentId() == null) {
-            step.set(target);
-            return;
-        }
-        save(() -> {
-            step.set(target);
-            enter(target);
-        });
+        steps.goTo(target);
     }
 
     private void enter(Step s) {
@@ -356,56 +291,9 @@ public final class DraftViewModel {
     boolean check(Step s) {
         boolean ok = checks.attempt(s);
         if (!ok) {
-            warn("breach.notice.fix");
+            warning.warn("breach.notice.fix");
         }
         return ok;
-    }
-
-    /** What is wrong with the draft as it stands, by field; shown only where {@link DraftChecks} says. */
-    private Map<DraftField, String> rules() {
-        Map<DraftField, String> wrong = new EnumMap<>(DraftField.class);
-        if (form.title.get().isBlank()) {
-            wrong.put(DraftField.TITLE, ctx.messages.get("breach.check.title"));
-        }
-        if (form.discoveredAt.get() == null) {
-            wrong.put(DraftField.DISCOVERED_AT, ctx.messages.get("breach.check.discovered"));
-        } else if (form.discoveredAt.get().isAfter(ctx.clock.instant().plus(Duration.ofMinutes(5)))) {
-            wrong.put(DraftField.DISCOVERED_AT, ctx.messages.get("breach.check.discoveredFuture"));
-        }
-        if (form.occurredFrom.get() != null && form.occurredTo.get() != null && form.occurredTo.get().isBefore(form.occurredFrom.get())) {
-            wrong.put(DraftField.OCCURRED_TO, ctx.messages.get("breach.check.occurred"));
-        }
-        if (form.mode.get() == null) {
-            wrong.put(DraftField.SCOPE, ctx.messages.get("breach.check.scope"));
-        } else if (form.mode.get() == ScopeMode.LIST && form.listCount.get() == 0) {
-            wrong.put(DraftField.SCOPE_LEARNERS, ctx.messages.get("breach.check.list"));
-        } else if (form.mode.get() == ScopeMode.FILTER && !chosen()) {
-            wrong.put(DraftField.SCOPE_COURSES, ctx.messages.get("breach.check.courses"));
-        }
-        if (form.mode.get() == ScopeMode.FILTER && form.enrolledFrom.get() != null && form.enrolledTo.get() != null
-                && form.enrolledTo.get().isBefore(form.enrolledFrom.get())) {
-            wrong.put(DraftField.SCOPE_ENROLLED_TO, ctx.messages.get("breach.check.enrolled"));
-        }
-        if (form.subject.get().isBlank()) {
-            wrong.put(DraftField.SUBJECT, ctx.messages.get("breach.check.subject"));
-        }
-        if (form.body.get().isBlank()) {
-            wrong.put(DraftField.BODY, ctx.messages.get("breach.check.body"));
-        }
-        return wrong;
-    }
-
-    /** A warning above the draft that goes by itself once what it asked for is done. */
-    private void warn(String key) {
-        ctx.say(NoticeKind.WARNING, ctx.messages.get(key));
-        warned = ctx.noticeProperty().get();
-    }
-
-    private void withdrawWarning() {
-        if (warned != null && warned.equals(ctx.noticeProperty().get())) {
-            ctx.dismiss();
-        }
-        warned = null;
     }
 
     /** Adds the ids and addresses in a pasted-list file (CSV or one a line) to the list; read off the FX thread. */
@@ -429,81 +317,9 @@ public final class DraftViewModel {
         save(() -> ctx.say(NoticeKind.SUCCESS, ctx.messages.get("breach.notice.draftSaved")));
     }
 
-    /**
-     * Creates the incident on the platform or saves a new version of it, then runs {@code then}. A save asked for
-     * while one is on its way runs after it, with the version that one made.
-     */
+    /** Saves the draft (see {@link DraftAutosave#save}), then runs {@code then}. */
     void save(Runnable then) {
-        PlatformClient client = ctx.client();
-        if (client == null) {
-            return;
-        }
-        if (conflicted) {
-            sayConflict();
-            return;
-        }
-        if (saves.queueBehind(then)) {
-            return;
-        }
-        String id = ctx.incidentId();
-        if (id == null && !check(Step.FACTS)) {
-            return;
-        }
-        int asked = generation;
-        IncidentRequest request = toRequest();
-        if (id != null && normalize(request).equals(baseline)) {
-            then.run();
-            return;
-        }
-        cancelSettling();
-        saves.started();
-        saving.set(true);
-        String ifMatch = ctx.etag();
-        BackgroundTask<Versioned<IncidentDto>> task = ctx.tasks.run(() -> id == null
-                ? client.createIncident(request) : client.saveIncident(id, ifMatch, request));
-        task.onSuccess(v -> {
-            ctx.adopt(v);
-            baseline = normalize(request);
-            saved.set(true);
-            checks.accepted();
-            dirty.set(!normalize(toRequest()).equals(baseline));
-            finishSave(true);
-            then.run();
-        }).onFailure(e -> {
-            finishSave(false);
-            if (asked == generation) {
-                saveFailed(e);
-            }
-        });
-    }
-
-    private void finishSave(boolean ok) {
-        saving.set(false);
-        saves.ended(ok, this::save);
-    }
-
-    private void saveFailed(Throwable e) {
-        if (e instanceof ApiHttpException http && http.is(ProblemCode.VERSION_CONFLICT)) {
-            conflicted = true;
-            sayConflict();
-        } else if (e instanceof ApiHttpException http && http.is(ProblemCode.STATE_CONFLICT)) {
-            ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.noLongerDraft"), NoticeAction.RELOAD);
-        } else if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED)) {
-            showRefusal(http);
-        } else {
-            ctx.sayFailure(e);
-        }
-    }
-
-    private void sayConflict() {
-        ctx.say(NoticeKind.WARNING, ctx.messages.get("breach.notice.conflict"), NoticeAction.RELOAD);
-    }
-
-    /** The platform's field messages go to their fields and, labelled in words, above the step. */
-    private void showRefusal(ApiHttpException http) {
-        Problem problem = http.problem();
-        checks.refuse(problem == null ? List.of() : problem.errors(), problem == null ? null : problem.detail());
-        warn("breach.notice.refused");
+        autosave.save(then);
     }
 
     // Preview.
@@ -541,11 +357,10 @@ public final class DraftViewModel {
 
     /** Checks every step, saves, and hands the notice over for approval by another officer. */
     public void submit() {
-        PlatformClient client = ctx.client();
-        if (client == null || saves.busy()) {
+        if (autosave.busy()) {
             return;
         }
-        cancelSettling();
+        autosave.cancelSettling();
         for (Step s : List.of(Step.FACTS, Step.SCOPE, Step.NOTICE)) {
             if (!check(s)) {
                 step.set(s);
@@ -553,33 +368,33 @@ public final class DraftViewModel {
             }
         }
         BreachPreviewDto p = preview.previewProperty().get();
-        if (p != null && !dirty.get() && p.learners() == 0) {
+        if (p != null && !autosave.dirtyProperty().get() && p.learners() == 0) {
             checks.refuse(ctx.messages.get("breach.check.nobody"));
-            warn("breach.notice.fix");
+            warning.warn("breach.notice.fix");
             return;
         }
         save(() -> {
             String id = ctx.incidentId();
-            saving.set(true);
-            ctx.tasks.run(() -> client.submitIncident(id)).onSuccess(dto -> {
-                saving.set(false);
+            autosave.submitting(true);
+            ctx.tasks.run(() -> ctx.breach.submit(id)).onSuccess(dto -> {
+                autosave.submitting(false);
                 ctx.adopt(dto);
                 ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.submitted", dto.recipientCount()));
             }).onFailure(e -> {
-                saving.set(false);
-                saveFailed(e);
+                autosave.submitting(false);
+                autosave.failed(e);
             });
         });
     }
 
     void dispose() {
-        cancelSettling();
+        autosave.cancelSettling();
         preview.dispose();
     }
 
     /** Unsaved edits are dropped, as when the person chose to discard them. */
     void discard() {
-        cancelSettling();
+        autosave.cancelSettling();
         IncidentDto now = ctx.incident();
         if (now != null) {
             load(now, true);
@@ -587,7 +402,6 @@ public final class DraftViewModel {
             startNew();
         }
     }
-
 
     // For the view.
 
@@ -673,16 +487,16 @@ public final class DraftViewModel {
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
+        return autosave.dirtyProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return autosave.savingProperty();
     }
 
     /** False until the incident exists on the platform. */
     public ReadOnlyBooleanProperty savedProperty() {
-        return saved.getReadOnlyProperty();
+        return autosave.savedProperty();
     }
 
     /** What must be fixed before moving on, in words: after a try to go on, or a refusal by the platform. */
@@ -758,6 +572,6 @@ public final class DraftViewModel {
     }
 
     boolean conflicted() {
-        return conflicted;
+        return autosave.conflicted();
     }
 }

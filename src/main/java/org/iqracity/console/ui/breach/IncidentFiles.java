@@ -10,7 +10,7 @@ import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.iqracity.console.api.breach.IncidentDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 import org.iqracity.console.ui.common.UserMessage;
@@ -30,8 +30,7 @@ public final class IncidentFiles {
     /** Downloads the letters PDF to a private temporary file and opens it with the desktop's PDF viewer. */
     public void openLetters() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || downloading.get()) {
+        if (now == null || downloading.get()) {
             return;
         }
         String id = now.id();
@@ -39,7 +38,7 @@ public final class IncidentFiles {
         ctx.tasks.job(ctx.messages.get("breach.letters.job"), progress -> {
             Path file = privateTempFile("breach-letters-", ".pdf");
             try (OutputStream out = Files.newOutputStream(file)) {
-                client.lettersPdf(id, out);
+                ctx.breach.lettersPdf(id, out);
             }
             ctx.opener.open(file);
             return file;
@@ -49,16 +48,15 @@ public final class IncidentFiles {
     }
 
     /** Saves the record for the regulator's file as PDF or CSV; the file appears only once complete. */
-    public void exportRecord(PlatformClient.RecordFormat format, Path target) {
+    public void exportRecord(BreachClient.RecordFormat format, Path target) {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || target == null || downloading.get()) {
+        if (now == null || target == null || downloading.get()) {
             return;
         }
         String id = now.id();
         downloading.set(true);
         ctx.tasks.job(ctx.messages.get("breach.record.job"), progress -> {
-            AtomicFiles.write(target, out -> client.incidentRecord(id, format, out));
+            AtomicFiles.write(target, out -> ctx.breach.record(id, format, out));
             return target;
         }).onSuccess(path -> ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.recordSaved",
                 path.getFileName().toString())))

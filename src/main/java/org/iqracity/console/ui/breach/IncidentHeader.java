@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Fit;
@@ -84,10 +84,10 @@ final class IncidentHeader extends HBox {
         record.setId("exportRecord");
         MenuItem pdf = new MenuItem(messages.get("breach.record.pdf"), Icons.of(AppIcon.PDF));
         pdf.setId("exportRecordPdf");
-        pdf.setOnAction(e -> export(PlatformClient.RecordFormat.PDF));
+        pdf.setOnAction(e -> export(BreachClient.RecordFormat.PDF));
         MenuItem csv = new MenuItem(messages.get("breach.record.csv"), Icons.of(AppIcon.CSV));
         csv.setId("exportRecordCsv");
-        csv.setOnAction(e -> export(PlatformClient.RecordFormat.CSV));
+        csv.setOnAction(e -> export(BreachClient.RecordFormat.CSV));
         record.getItems().addAll(pdf, csv);
         record.disableProperty().bind(vm.incident().files().downloadingProperty());
         cancel.setText(messages.get("breach.cancel.button"));
@@ -165,12 +165,12 @@ final class IncidentHeader extends HBox {
         cancel.setVisible(!fresh && !s.finished());
     }
 
-    private void export(PlatformClient.RecordFormat kind) {
+    private void export(BreachClient.RecordFormat kind) {
         IncidentDto dto = vm.openIncidentProperty().get();
         if (dto == null) {
             return;
         }
-        String ext = kind == PlatformClient.RecordFormat.PDF ? "pdf" : "csv";
+        String ext = kind == BreachClient.RecordFormat.PDF ? "pdf" : "csv";
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("breach.record.title"));
         chooser.setInitialFileName("breach-record-" + dto.id() + "." + ext);

@@ -16,7 +16,6 @@ import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.breach.BreachContext.NoticeAction;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -87,14 +86,10 @@ public final class IncidentViewModel {
     }
 
     private void loadPreview(String id) {
-        PlatformClient client = ctx.client();
-        if (client == null) {
-            return;
-        }
         if (previewInFlight != null) {
             previewInFlight.cancel();
         }
-        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> client.breachPreview(id));
+        BackgroundTask<BreachPreviewDto> task = ctx.tasks.run(() -> ctx.breach.preview(id));
         previewInFlight = task;
         task.onSuccess(p -> {
             if (id.equals(ctx.incidentId())) {
@@ -125,14 +120,13 @@ public final class IncidentViewModel {
      */
     public void approve() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || now.state() != IncidentState.SUBMITTED) {
+        if (now == null || busy.get() || now.state() != IncidentState.SUBMITTED) {
             return;
         }
         if (!ctx.dialogs.confirmApproval(approval(now))) {
             return;
         }
-        act(() -> client.approveIncident(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
+        act(() -> ctx.breach.approve(now.id(), now.textFingerprint(), now.recipientsFingerprint()), dto ->
                 ctx.say(NoticeKind.SUCCESS, ctx.messages.format("breach.notice.approved", dto.recipientCount())),
                 e -> {
                     if (e instanceof ApiHttpException http && http.is(ProblemCode.FORBIDDEN)) {
@@ -175,13 +169,12 @@ public final class IncidentViewModel {
     /** Sends the notice back to its author as a draft, with the reason the timeline keeps. */
     public void returnToAuthor() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || now.state() != IncidentState.SUBMITTED) {
+        if (now == null || busy.get() || now.state() != IncidentState.SUBMITTED) {
             return;
         }
         ctx.dialogs.askReason(new BreachDialogs.Question("returnDialog", ctx.messages.get("breach.return.title"),
                 ctx.messages.get("breach.return.text"), ctx.messages.get("breach.return.ok"), false))
-                .ifPresent(reason -> act(() -> client.returnIncident(now.id(), reason),
+                .ifPresent(reason -> act(() -> ctx.breach.returnToAuthor(now.id(), reason),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.returned")),
                         e -> {
                             if (e instanceof ApiHttpException http && http.is(ProblemCode.FORBIDDEN)) {
@@ -197,23 +190,22 @@ public final class IncidentViewModel {
     /** Counts what a send would start, asks the person with those numbers, then starts it. */
     public void send() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || now.state() != IncidentState.APPROVED) {
+        if (now == null || busy.get() || now.state() != IncidentState.APPROVED) {
             return;
         }
         String id = now.id();
         busy.set(true);
         ctx.tasks.run(() -> {
-            long emails = client.deliveries(id, DeliveryStatus.PENDING, NoticeChannel.EMAIL, null, 1).total();
-            long letters = client.deliveries(id, null, NoticeChannel.LETTER, null, 1).total()
-                    - client.deliveries(id, DeliveryStatus.UNREACHABLE, NoticeChannel.LETTER, null, 1).total();
+            long emails = ctx.breach.deliveries(id, DeliveryStatus.PENDING, NoticeChannel.EMAIL, null, 1).total();
+            long letters = ctx.breach.deliveries(id, null, NoticeChannel.LETTER, null, 1).total()
+                    - ctx.breach.deliveries(id, DeliveryStatus.UNREACHABLE, NoticeChannel.LETTER, null, 1).total();
             return new SendCounts(emails, Math.max(0, letters));
         }).onSuccess(counts -> {
             busy.set(false);
             if (!id.equals(ctx.incidentId()) || !ctx.dialogs.confirm(sendQuestion(counts))) {
                 return;
             }
-            act(() -> client.sendNotices(id), dto -> ctx.say(NoticeKind.INFO,
+            act(() -> ctx.breach.send(id), dto -> ctx.say(NoticeKind.INFO,
                     ctx.messages.format("breach.notice.sending", counts.emails())), e -> false);
         }).onFailure(e -> {
             busy.set(false);
@@ -230,15 +222,14 @@ public final class IncidentViewModel {
     /** Stops the notice wherever it is; messages not yet handed to the mail server are never sent. */
     public void cancel() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || now.state().finished()) {
+        if (now == null || busy.get() || now.state().finished()) {
             return;
         }
         String text = ctx.messages.get(now.state() == IncidentState.SENDING ? "breach.cancel.textSending"
                 : "breach.cancel.text");
         ctx.dialogs.askReason(new BreachDialogs.Question("cancelDialog", ctx.messages.get("breach.cancel.title"),
                 text, ctx.messages.get("breach.cancel.ok"), true))
-                .ifPresent(reason -> act(() -> client.cancelIncident(now.id(), reason),
+                .ifPresent(reason -> act(() -> ctx.breach.cancel(now.id(), reason),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.cancelled")), e -> false));
     }
 
@@ -248,13 +239,12 @@ public final class IncidentViewModel {
      */
     public void recordRegulatorNotification() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || now.regulatorNotification() != null) {
+        if (now == null || busy.get() || now.regulatorNotification() != null) {
             return;
         }
         ctx.dialogs.askRegulatorNotification(new RegulatorNotificationRequest(ctx.clock.instant()
                 .truncatedTo(ChronoUnit.MINUTES), "", ""))
-                .ifPresent(request -> act(() -> client.recordRegulatorNotification(now.id(), request),
+                .ifPresent(request -> act(() -> ctx.breach.recordRegulatorNotification(now.id(), request),
                         dto -> ctx.say(NoticeKind.INFO, ctx.messages.get("breach.notice.regulatorRecorded")),
                         e -> false));
     }
@@ -262,12 +252,11 @@ public final class IncidentViewModel {
     /** Failed emails go back to the sender; sending resumes. */
     public void retryFailed() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || now.progress().failed() == 0) {
+        if (now == null || busy.get() || now.progress().failed() == 0) {
             return;
         }
         long failed = now.progress().failed();
-        act(() -> client.retryDeliveries(now.id()), dto -> ctx.say(NoticeKind.INFO,
+        act(() -> ctx.breach.retryDeliveries(now.id()), dto -> ctx.say(NoticeKind.INFO,
                 ctx.messages.format("breach.notice.retrying", failed)), e -> false);
     }
 

@@ -3,7 +3,6 @@ package org.iqracity.console.ui.breach;
 import java.time.Duration;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.TaskRunner;
@@ -60,13 +59,12 @@ final class SendingProgress {
 
     private void poll() {
         nextPoll = null;
-        PlatformClient client = ctx.client();
         IncidentDto now = ctx.incident();
-        if (!shown || client == null || now == null || now.state() != IncidentState.SENDING) {
+        if (!shown || now == null || now.state() != IncidentState.SENDING) {
             return;
         }
         String id = now.id();
-        BackgroundTask<?> task = ctx.tasks.run(() -> client.incident(id)).onSuccess(v -> {
+        BackgroundTask<?> task = ctx.tasks.run(() -> ctx.breach.incident(id)).onSuccess(v -> {
             pollInFlight = null;
             if (!id.equals(ctx.incidentId())) {
                 return;

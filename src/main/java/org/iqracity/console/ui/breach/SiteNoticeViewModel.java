@@ -6,7 +6,6 @@ import javafx.beans.property.StringProperty;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
-import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.breach.BreachContext.NoticeKind;
 
 /**
@@ -57,8 +56,7 @@ public final class SiteNoticeViewModel {
      */
     public void propose() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get()) {
+        if (now == null || busy.get()) {
             return;
         }
         if (siteTitle.get().isBlank() || siteBody.get().isBlank()) {
@@ -75,8 +73,8 @@ public final class SiteNoticeViewModel {
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.proposeSiteNotice(id, request);
-            return client.incident(id);
+            ctx.breach.proposeSiteNotice(id, request);
+            return ctx.breach.incident(id);
         }).onSuccess(v -> {
             busy.set(false);
             if (id.equals(ctx.incidentId())) {
@@ -92,9 +90,8 @@ public final class SiteNoticeViewModel {
     /** Puts up the notice another officer proposed, after the officer confirms they read this text. */
     public void approve() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
         SiteNoticeDto proposed = toApprove();
-        if (now == null || client == null || busy.get() || proposed == null) {
+        if (now == null || busy.get() || proposed == null) {
             return;
         }
         String member = ctx.memberName();
@@ -107,8 +104,8 @@ public final class SiteNoticeViewModel {
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.approveSiteNotice(id, proposed.textFingerprint());
-            return client.incident(id);
+            ctx.breach.approveSiteNotice(id, proposed.textFingerprint());
+            return ctx.breach.incident(id);
         }).onSuccess(v -> {
             busy.set(false);
             if (id.equals(ctx.incidentId())) {
@@ -124,8 +121,7 @@ public final class SiteNoticeViewModel {
 
     public void withdraw() {
         IncidentDto now = ctx.incident();
-        PlatformClient client = ctx.client();
-        if (now == null || client == null || busy.get() || !up() && now.proposedSiteNotice() == null) {
+        if (now == null || busy.get() || !up() && now.proposedSiteNotice() == null) {
             return;
         }
         if (!ctx.dialogs.confirm(new BreachDialogs.Question("withdrawDialog", ctx.messages.get("breach.site.withdraw"),
@@ -135,8 +131,8 @@ public final class SiteNoticeViewModel {
         busy.set(true);
         String id = now.id();
         ctx.tasks.run(() -> {
-            client.withdrawSiteNotice(id);
-            return client.incident(id);
+            ctx.breach.withdrawSiteNotice(id);
+            return ctx.breach.incident(id);
         }).onSuccess(v -> {
             busy.set(false);
             if (id.equals(ctx.incidentId())) {

@@ -60,7 +60,7 @@ public final class ConversionRecorder {
         }
         tasks.run(() -> {
             String keyId = session.client().signingKey().keyId();
-            queue.sendAll(session.client(), keyId, session.me().member().id());
+            queue.sendAll(session.client().rosters(), keyId, session.me().member().id());
             return reportId != null && queue.waiting(reportId) ? Outcome.WAITING : Outcome.RECORDED;
         }).onSuccess(then).onFailure(e -> {
             LOGGER.info("conversion reports stay queued: {}", e.getClass().getSimpleName());

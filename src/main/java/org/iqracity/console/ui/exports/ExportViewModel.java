@@ -40,7 +40,10 @@ import org.iqracity.console.api.RosterView;
 import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.Messages;
@@ -78,6 +81,8 @@ public final class ExportViewModel {
     }
 
     private final AppState app;
+    private final CourseList courseList;
+    private final RostersClient rosters;
     private final TaskRunner tasks;
     private final Messages messages;
     private final RosterErrors errors;
@@ -110,14 +115,17 @@ public final class ExportViewModel {
     private ExportRequest taken;
     private final ViewWords viewWords;
 
-    public ExportViewModel(AppState app, TaskRunner tasks, Messages messages, Clock clock) {
-        this(app, tasks, messages, clock, new SimpleObjectProperty<>());
+    public ExportViewModel(AppState app, CoursesClient courses, RostersClient rosters, TaskRunner tasks,
+                           Messages messages, Clock clock) {
+        this(app, courses, rosters, tasks, messages, clock, new SimpleObjectProperty<>());
     }
 
     /** Also takes the exports other screens ask for through {@code requests}, which it empties as it takes them. */
-    public ExportViewModel(AppState app, TaskRunner tasks, Messages messages, Clock clock,
-                           ObjectProperty<ExportRequest> requests) {
+    public ExportViewModel(AppState app, CoursesClient courseClient, RostersClient rosters, TaskRunner tasks,
+                           Messages messages, Clock clock, ObjectProperty<ExportRequest> requests) {
         this.app = app;
+        this.courseList = CourseList.asListed(courseClient, tasks);
+        this.rosters = rosters;
         this.requests = requests;
         this.tasks = tasks;
         this.messages = messages;
@@ -142,20 +150,16 @@ public final class ExportViewModel {
     }
 
     public void load() {
-        Session session = app.session();
-        if (session == null) {
-            return;
-        }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(session.client()::courses).onSuccess(list -> {
+        courseList.loadAsListed(list -> {
             courses.setAll(list.stream().map(c -> new CourseChoice(c, new SimpleBooleanProperty())).toList());
             if (list.size() == 1) {
                 courses.getFirst().selected().set(true);
             }
             state.set(list.isEmpty() ? State.NO_COURSES : State.READY);
             applyPending();
-        }).onFailure(e -> {
+        }, e -> {
             app.report(e);
             error.set(errors.describe(e));
             state.set(State.FAILED);
@@ -275,7 +279,7 @@ public final class ExportViewModel {
         state.set(State.RUNNING);
         LOGGER.info("exporting courses: {}; columns: {}{}", chosen.size(), columns.size(),
                 view == null ? "" : "; of a view");
-        running = tasks.job(messages.get("exports.job"), sink -> new RosterExporter(clock).export(session.client(),
+        running = tasks.job(messages.get("exports.job"), sink -> new RosterExporter(clock).export(rosters,
                 session.me(), request, (rows, total) -> {
                     done.set(rows);
                     sink.progress(messages.format("exports.job.progress", rows, total),

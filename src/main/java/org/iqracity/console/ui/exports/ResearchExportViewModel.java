@@ -24,11 +24,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.research.ResearchExportRequest;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.ResearchClient;
 import org.iqracity.console.exports.ResearchExporter;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.Messages;
-import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 import org.slf4j.Logger;
@@ -47,6 +49,8 @@ public final class ResearchExportViewModel {
     public enum State { LOADING, NO_COURSES, READY, RUNNING, DONE, CANCELLED, FAILED }
 
     private final AppState app;
+    private final CourseList courseList;
+    private final ResearchClient research;
     private final TaskRunner tasks;
     private final Messages messages;
     private final ResearchErrors errors;
@@ -67,8 +71,11 @@ public final class ResearchExportViewModel {
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private BackgroundTask<ResearchExporter.Saved> running;
 
-    public ResearchExportViewModel(AppState app, TaskRunner tasks, Messages messages) {
+    public ResearchExportViewModel(AppState app, CoursesClient courses, ResearchClient research, TaskRunner tasks,
+                                   Messages messages) {
         this.app = app;
+        this.courseList = CourseList.asListed(courses, tasks);
+        this.research = research;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ResearchErrors(messages);
@@ -80,19 +87,15 @@ public final class ResearchExportViewModel {
     }
 
     public void load() {
-        Session session = app.session();
-        if (session == null) {
-            return;
-        }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(session.client()::courses).onSuccess(list -> {
+        courseList.loadAsListed(list -> {
             courses.setAll(list);
             if (list.size() == 1) {
                 course.set(list.getFirst());
             }
             state.set(list.isEmpty() ? State.NO_COURSES : State.READY);
-        }).onFailure(e -> {
+        }, e -> {
             app.report(e);
             error.set(errors.describe(e));
             state.set(State.FAILED);
@@ -127,7 +130,6 @@ public final class ResearchExportViewModel {
         }
         replaceAsked.set(null);
         replaceConfirmed = null;
-        Session session = app.session();
         String courseId = course.get().id();
         ResearchExportRequest request = new ResearchExportRequest(k.get(), stableKey.get());
         Path file = Path.of(withExtension(target.get().strip()));
@@ -139,7 +141,7 @@ public final class ResearchExportViewModel {
         LOGGER.info("research export with k {} and {} key", request.k(), request.stableKey() ? "stable" : "one-off");
         running = tasks.job(messages.get("research.job"), sink -> {
             sink.progress(messages.get("research.job.preparing"), -1);
-            return new ResearchExporter().export(session.client(), courseId, request, file, bytes -> {
+            return new ResearchExporter().export(research, courseId, request, file, bytes -> {
                 received.set(bytes);
                 sink.progress(messages.format("research.job.receiving", bytes / 1024), -1);
             }, () -> cancelRequested.get() || Thread.currentThread().isInterrupted());

@@ -12,15 +12,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.imageio.ImageIO;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.insights.CourseInsightsDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.InsightsClient;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
-import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ConnectionState;
@@ -49,7 +49,6 @@ public final class InsightsViewModel {
     private final ErrorMessages errors;
     private final InsightWords words;
 
-    private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
     private final ObjectProperty<CourseDto> course = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
@@ -58,22 +57,25 @@ public final class InsightsViewModel {
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
 
     private BackgroundTask<CourseInsightsDto> inFlight;
-    private boolean coursesFailed;
-    private final CourseMemory memory;
+    private final CourseList courses;
+    private final InsightsClient client;
 
-    public InsightsViewModel(AppState app, TaskRunner tasks, Messages messages) {
-        this(app, tasks, messages, CourseMemory.forThisRun());
+    public InsightsViewModel(AppState app, CoursesClient courses, InsightsClient client, TaskRunner tasks,
+                             Messages messages) {
+        this(app, courses, client, tasks, messages, CourseMemory.forThisRun());
     }
 
-    public InsightsViewModel(AppState app, TaskRunner tasks, Messages messages, CourseMemory memory) {
+    public InsightsViewModel(AppState app, CoursesClient courses, InsightsClient client, TaskRunner tasks,
+                             Messages messages, CourseMemory memory) {
         this.app = app;
-        this.memory = memory;
+        this.courses = new CourseList(courses, tasks, messages.locale(), memory, app::session);
+        this.client = client;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
         this.words = new InsightWords(messages);
         course.addListener((obs, old, now) -> {
-            memory.remember(app.session(), now);
+            this.courses.remember(now);
             reload();
         });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
@@ -81,37 +83,21 @@ public final class InsightsViewModel {
 
     /** Loads the courses this person may see and opens the first (or the one open before). */
     public void load() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         state.set(State.LOADING);
-        coursesFailed = false;
-        tasks.run(client::courses).onSuccess(list -> {
-            CourseDto previous = course.get();
-            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
-            if (list.isEmpty()) {
-                state.set(State.NO_COURSES);
-                return;
-            }
-            CourseDto pick = memory.pick(app.session(), previous, courses);
-            if (pick.equals(previous)) {
+        courses.load(course::get, pick -> {
+            if (pick.equals(course.get())) {
                 reload();
             } else {
                 course.set(pick);
             }
-        }).onFailure(e -> {
-            coursesFailed = true;
-            fail(e);
-        });
+        }, () -> state.set(State.NO_COURSES), this::fail);
     }
 
     /** Asks the platform for the open course's insights again; a request still under way is dropped. */
     public void reload() {
         CourseDto selected = course.get();
-        PlatformClient client = client();
-        if (selected == null || client == null) {
-            if (coursesFailed) {
+        if (selected == null) {
+            if (courses.failed()) {
                 load();
             }
             return;
@@ -123,7 +109,7 @@ public final class InsightsViewModel {
         error.set(null);
         notice.set(null);
         String courseId = selected.id();
-        inFlight = tasks.run(() -> client.courseInsights(courseId));
+        inFlight = tasks.run(() -> client.course(courseId));
         inFlight.onSuccess(dto -> {
             insights.set(dto);
             state.set(dto.suppressed() ? State.SUPPRESSED
@@ -212,10 +198,6 @@ public final class InsightsViewModel {
         }
     }
 
-    private PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
-    }
-
     public void dispose() {
         if (inFlight != null) {
             inFlight.cancel();
@@ -227,7 +209,7 @@ public final class InsightsViewModel {
     }
 
     public ObservableList<CourseDto> courses() {
-        return courses;
+        return courses.courses();
     }
 
     public ObjectProperty<CourseDto> courseProperty() {

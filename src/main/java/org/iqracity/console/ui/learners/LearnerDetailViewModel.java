@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.iqracity.console.api.LearnerDetailDto;
 import org.iqracity.console.api.LearnerRowDto;
+import org.iqracity.console.client.LearnersClient;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -18,6 +19,7 @@ public final class LearnerDetailViewModel {
     public enum State { NONE, WAITING, LOADING, READY, ERROR }
 
     private final AppState app;
+    private final LearnersClient client;
     private final TaskRunner tasks;
     private final ErrorMessages errors;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
@@ -32,8 +34,9 @@ public final class LearnerDetailViewModel {
     }
     private String courseId;
 
-    public LearnerDetailViewModel(AppState app, TaskRunner tasks, Messages messages) {
+    public LearnerDetailViewModel(AppState app, LearnersClient client, TaskRunner tasks, Messages messages) {
         this.app = app;
+        this.client = client;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
     }
@@ -53,12 +56,8 @@ public final class LearnerDetailViewModel {
             return;
         }
         detail.set(null);
-        if (app.session() == null) {
-            return;
-        }
-        var client = app.session().client();
         state.set(State.LOADING);
-        inFlight = tasks.run(() -> client.learner(course, learner.learnerId()));
+        inFlight = tasks.run(() -> client.detail(course, learner.learnerId()));
         inFlight.onSuccess(d -> {
             inFlight = null;
             lastShown = new Shown(course, learner, d);

@@ -13,7 +13,7 @@ import javafx.collections.ObservableList;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.Page;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.LearnersClient;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.TaskRunner;
 
@@ -48,7 +48,7 @@ public final class LearnerPages {
     private final Map<Integer, BackgroundTask<Page<LearnerRowDto>>> fetching = new HashMap<>();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper moreFailed = new ReadOnlyBooleanWrapper();
-    private PlatformClient client;
+    private final LearnersClient client;
     private String courseId;
     private LearnerQuery query;
     /**
@@ -61,15 +61,15 @@ public final class LearnerPages {
     private int shownFrom = -1;
     private int shownTo = -1;
 
-    public LearnerPages(TaskRunner tasks, Consumer<Throwable> onFailure) {
+    public LearnerPages(LearnersClient client, TaskRunner tasks, Consumer<Throwable> onFailure) {
+        this.client = client;
         this.tasks = tasks;
         this.onFailure = onFailure;
     }
 
     /** Starts over with a new query; requests still running for the old one are cancelled and ignored. */
-    public BackgroundTask<Page<LearnerRowDto>> open(PlatformClient withClient, String course, LearnerQuery first) {
+    public BackgroundTask<Page<LearnerRowDto>> open(String course, LearnerQuery first) {
         cancel();
-        client = withClient;
         courseId = course;
         query = first;
         listCursor = null;
@@ -79,7 +79,7 @@ public final class LearnerPages {
             shownTo -= shownFrom;
             shownFrom = 0;
         }
-        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> withClient.learners(course, first));
+        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> client.page(course, first));
         opening = task;
         task.onSuccess(page -> {
             opening = null;
@@ -114,7 +114,7 @@ public final class LearnerPages {
 
     /** Asks for whatever the rows on screen (and the next few) still lack, unless a failure waits for a retry. */
     private void fill() {
-        if (client == null || opening != null || moreFailed.get() || shownTo < 0) {
+        if (courseId == null || opening != null || moreFailed.get() || shownTo < 0) {
             return;
         }
         int last = Math.min(shownTo + PREFETCH_ROWS, rows.size() - 1);
@@ -171,9 +171,8 @@ public final class LearnerPages {
 
     /** Asks for a page; {@code put} puts its rows in place, given the cursor of the page after it. */
     private void run(int start, LearnerQuery page, BiConsumer<List<LearnerRow>, String> put) {
-        PlatformClient c = client;
         String course = courseId;
-        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> c.learners(course, page));
+        BackgroundTask<Page<LearnerRowDto>> task = tasks.run(() -> client.page(course, page));
         fetching.put(start, task);
         task.onSuccess(answer -> {
             fetching.remove(start);

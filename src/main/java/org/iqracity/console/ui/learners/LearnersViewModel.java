@@ -25,9 +25,10 @@ import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterView;
 import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.LearnersClient;
 import org.iqracity.console.ui.common.AppState;
-import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
@@ -58,7 +59,6 @@ public final class LearnersViewModel {
     private final RowWindow window;
     private final LearnerDetailViewModel detail;
 
-    private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
     private final ObjectProperty<CourseDto> course = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final LearnerFilters filters;
@@ -76,36 +76,37 @@ public final class LearnersViewModel {
 
     private final InvalidationListener queryChanged = this::queryChanged;
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
-    private final CourseMemory memory;
+    private final CourseList courses;
     private final Messages messages;
     private TaskRunner.Cancellable pendingSearch;
-    private boolean coursesFailed;
 
-    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce) {
-        this(app, tasks, messages, debounce, WINDOW_ROWS);
+    public LearnersViewModel(AppState app, CoursesClient courses, LearnersClient learners, TaskRunner tasks,
+                             Messages messages, Duration debounce) {
+        this(app, courses, learners, tasks, messages, debounce, WINDOW_ROWS);
     }
 
-    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce,
-                             CourseMemory memory) {
-        this(app, tasks, messages, debounce, WINDOW_ROWS, memory);
+    public LearnersViewModel(AppState app, CoursesClient courses, LearnersClient learners, TaskRunner tasks,
+                             Messages messages, Duration debounce, CourseMemory memory) {
+        this(app, courses, learners, tasks, messages, debounce, WINDOW_ROWS, memory);
     }
 
     /** With a slice of {@code windowRows} rows: tests move it through a small sandbox course. */
-    public LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows) {
-        this(app, tasks, messages, debounce, windowRows, CourseMemory.forThisRun());
+    public LearnersViewModel(AppState app, CoursesClient courses, LearnersClient learners, TaskRunner tasks,
+                             Messages messages, Duration debounce, int windowRows) {
+        this(app, courses, learners, tasks, messages, debounce, windowRows, CourseMemory.forThisRun());
     }
 
-    private LearnersViewModel(AppState app, TaskRunner tasks, Messages messages, Duration debounce, int windowRows,
-                              CourseMemory memory) {
+    private LearnersViewModel(AppState app, CoursesClient courses, LearnersClient learners, TaskRunner tasks,
+                              Messages messages, Duration debounce, int windowRows, CourseMemory memory) {
         this.app = app;
-        this.memory = memory;
+        this.courses = new CourseList(courses, tasks, messages.locale(), memory, app::session);
         this.messages = messages;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
         this.debounce = debounce;
-        this.pages = new LearnerPages(tasks, app::report);
+        this.pages = new LearnerPages(learners, tasks, app::report);
         this.window = new RowWindow(pages.rows(), windowRows);
-        this.detail = new LearnerDetailViewModel(app, tasks, messages);
+        this.detail = new LearnerDetailViewModel(app, learners, tasks, messages);
         this.selection = new LearnerSelection(pages, detail, tasks, SELECTION_REST, course::get,
                 java.time.Clock.systemUTC());
         this.filters = new LearnerFilters(messages);
@@ -114,7 +115,7 @@ public final class LearnersViewModel {
         course.addListener((obs, old, now) -> {
             selection.reset();
             detail.clear();
-            memory.remember(app.session(), now);
+            this.courses.remember(now);
             reload();
         });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
@@ -127,29 +128,14 @@ public final class LearnersViewModel {
 
     /** Loads the courses this person may see, by title, and opens the one open before or chosen last anywhere. */
     public void load() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         state.set(State.LOADING);
-        coursesFailed = false;
-        tasks.run(client::courses).onSuccess(list -> {
-            CourseDto previous = course.get();
-            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
-            if (list.isEmpty()) {
-                state.set(State.NO_COURSES);
-                return;
-            }
-            CourseDto pick = memory.pick(app.session(), previous, courses);
-            if (pick.equals(previous)) {
+        courses.load(course::get, pick -> {
+            if (pick.equals(course.get())) {
                 reload();
             } else {
                 course.set(pick);
             }
-        }).onFailure(e -> {
-            coursesFailed = true;
-            fail(e);
-        });
+        }, () -> state.set(State.NO_COURSES), this::fail);
     }
 
     private void queryChanged(Observable ignored) {
@@ -190,9 +176,8 @@ public final class LearnersViewModel {
     /** Asks the platform again with everything as it is now. */
     public void reload() {
         CourseDto selected = course.get();
-        PlatformClient client = client();
-        if (selected == null || client == null) {
-            if (coursesFailed) {
+        if (selected == null) {
+            if (courses.failed()) {
                 load();
             }
             return;
@@ -203,7 +188,7 @@ public final class LearnersViewModel {
         selection.reset();
         LearnerQuery asked = query();
         shown.set(null);
-        pages.open(client, selected.id(), asked)
+        pages.open(selected.id(), asked)
                 .onSuccess(page -> {
                     shown.set(asked);
                     state.set(page.items().isEmpty() ? State.EMPTY : State.READY);
@@ -343,10 +328,6 @@ public final class LearnersViewModel {
         }
     }
 
-    private PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
-    }
-
     public void dispose() {
         shown.set(null);
         selection.reset();
@@ -358,7 +339,7 @@ public final class LearnersViewModel {
     }
 
     public ObservableList<CourseDto> courses() {
-        return courses;
+        return courses.courses();
     }
 
     public ObjectProperty<CourseDto> courseProperty() {

@@ -55,7 +55,7 @@ public final class ApprovalWatch {
             return;
         }
         asking = true;
-        tasks.run(() -> session.client().incidentsInBackground()).onSuccess(list -> {
+        tasks.run(() -> session.client().breach().incidentsInBackground()).onSuccess(list -> {
             List<IncidentSummaryDto> mine = list.stream().filter(IncidentSummaryDto::awaitsYourApproval).toList();
             waiting.set(mine.size());
             List<IncidentSummaryDto> fresh = mine.stream().filter(i -> !seen.contains(i.id())).toList();

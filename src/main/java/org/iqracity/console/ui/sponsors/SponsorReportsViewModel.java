@@ -16,7 +16,7 @@ import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorReportRowDto;
 import org.iqracity.console.api.SponsorSummaryDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.SponsorsClient;
 import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
@@ -60,6 +60,7 @@ public final class SponsorReportsViewModel {
     }
 
     private final AppState app;
+    private final SponsorsClient client;
     private final TaskRunner tasks;
     private final Messages messages;
     private final ErrorMessages errors;
@@ -83,13 +84,15 @@ public final class SponsorReportsViewModel {
     /** The release decided on and not yet seen to succeed; its key is reused until it does. */
     private ReleaseIntent pending;
 
-    public SponsorReportsViewModel(AppState app, TaskRunner tasks, Messages messages) {
-        this(app, tasks, messages, ZoneId.systemDefault());
+    public SponsorReportsViewModel(AppState app, SponsorsClient client, TaskRunner tasks, Messages messages) {
+        this(app, client, tasks, messages, ZoneId.systemDefault());
     }
 
     /** {@code zone}: where exported documents' dates are, as on screen. */
-    public SponsorReportsViewModel(AppState app, TaskRunner tasks, Messages messages, ZoneId zone) {
+    public SponsorReportsViewModel(AppState app, SponsorsClient client, TaskRunner tasks, Messages messages,
+                                   ZoneId zone) {
         this.app = app;
+        this.client = client;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
@@ -98,13 +101,9 @@ public final class SponsorReportsViewModel {
 
     /** Loads the sponsors with sponsored learners in this Member's courses. */
     public void load() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         state.set(State.LOADING);
         error.set(null);
-        tasks.run(client::sponsors).onSuccess(list -> {
+        tasks.run(client::all).onSuccess(list -> {
             marks.forget();
             sponsors.setAll(list);
             state.set(list.isEmpty() ? State.EMPTY : State.READY);
@@ -147,8 +146,7 @@ public final class SponsorReportsViewModel {
     /** Asks for the selected report again. */
     public void loadReport() {
         Selection now = selection.get();
-        PlatformClient client = client();
-        if (now == null || client == null) {
+        if (now == null) {
             return;
         }
         if (reportInFlight != null) {
@@ -158,7 +156,7 @@ public final class SponsorReportsViewModel {
         reportError.set(null);
         String sponsorId = now.sponsor().sponsorId();
         String courseId = now.course().courseId();
-        reportInFlight = tasks.run(() -> client.sponsorReport(sponsorId, courseId));
+        reportInFlight = tasks.run(() -> client.report(sponsorId, courseId));
         reportInFlight.onSuccess(r -> {
             report.set(r);
             rows.setAll(r.rows());
@@ -174,15 +172,14 @@ public final class SponsorReportsViewModel {
 
     private void loadReleases() {
         Selection now = selection.get();
-        PlatformClient client = client();
-        if (now == null || client == null) {
+        if (now == null) {
             return;
         }
         if (releasesInFlight != null) {
             releasesInFlight.cancel();
         }
         String sponsorId = now.sponsor().sponsorId();
-        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.sponsorReleases(sponsorId));
+        BackgroundTask<List<SponsorReleaseDto>> task = tasks.run(() -> client.releases(sponsorId));
         releasesInFlight = task;
         task.onSuccess(releases::setAll).onFailure(app::report).onDone(() -> releasesInFlight = null);
     }
@@ -212,13 +209,12 @@ public final class SponsorReportsViewModel {
     /** Sends the prepared release; a second call while one is under way does nothing. */
     public void confirmRelease() {
         ReleaseIntent intent = pending;
-        PlatformClient client = client();
-        if (intent == null || client == null || releasing.get()) {
+        if (intent == null || releasing.get()) {
             return;
         }
         releasing.set(true);
         notice.set(null);
-        tasks.run(() -> client.releaseSponsorReport(intent.sponsorId(), intent.courseId(), intent.idempotencyKey()))
+        tasks.run(() -> client.release(intent.sponsorId(), intent.courseId(), intent.idempotencyKey()))
                 .onSuccess(release -> {
                     if (pending == intent) {
                         pending = null;
@@ -243,14 +239,13 @@ public final class SponsorReportsViewModel {
      * PDF when the file is a ".pdf". Both come from the stored snapshot, never from today's data.
      */
     public void exportRelease(SponsorReleaseDto release, Path target) {
-        PlatformClient client = client();
-        if (release == null || target == null || client == null) {
+        if (release == null || target == null) {
             return;
         }
         if (ExportFormat.of(target) == ExportFormat.PDF) {
-            export(target, () -> write(target, client.sponsorReleasePdf(release.sponsorId(), release.releaseId())));
+            export(target, () -> write(target, client.releasePdf(release.sponsorId(), release.releaseId())));
         } else {
-            export(target, () -> write(target, client.sponsorReleaseCsv(release.sponsorId(), release.releaseId())
+            export(target, () -> write(target, client.releaseCsv(release.sponsorId(), release.releaseId())
                     .getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -317,9 +312,6 @@ public final class SponsorReportsViewModel {
         notice.set(null);
     }
 
-    private PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
-    }
 
     public void dispose() {
         if (reportInFlight != null) {

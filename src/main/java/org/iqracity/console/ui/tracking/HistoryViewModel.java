@@ -12,7 +12,7 @@ import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
 import org.iqracity.console.api.TrackingVersionDto;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.TrackingClient;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
@@ -37,13 +37,14 @@ public final class HistoryViewModel {
     private final ObservableList<TrackingTechnologyDto> currentTechnologies = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
-    private PlatformClient client;
+    private final TrackingClient client;
     private String courseId;
     private TrackingSettingsRequest current;
     private BackgroundTask<?> inFlight;
     private BackgroundTask<?> versionInFlight;
 
-    HistoryViewModel(TaskRunner tasks, Messages messages, Consumer<Throwable> report) {
+    HistoryViewModel(TrackingClient client, TaskRunner tasks, Messages messages, Consumer<Throwable> report) {
+        this.client = client;
         this.tasks = tasks;
         this.errors = new ErrorMessages(messages);
         this.diff = new SettingsDiff(messages);
@@ -53,9 +54,8 @@ public final class HistoryViewModel {
     }
 
     /** Loads the versions of a course whose current settings are {@code saved}. */
-    void load(PlatformClient with, String course, TrackingSettingsRequest saved) {
+    void load(String course, TrackingSettingsRequest saved) {
         clear();
-        this.client = with;
         this.courseId = course;
         this.current = saved;
         currentTechnologies.setAll(saved.technologies());
@@ -63,7 +63,7 @@ public final class HistoryViewModel {
     }
 
     public void reload() {
-        if (client == null) {
+        if (courseId == null) {
             return;
         }
         if (inFlight != null) {
@@ -71,7 +71,7 @@ public final class HistoryViewModel {
         }
         state.set(State.LOADING);
         String course = courseId;
-        inFlight = tasks.run(() -> client.trackingHistory(course)).onSuccess(list -> {
+        inFlight = tasks.run(() -> client.history(course)).onSuccess(list -> {
             Long keep = selected.get() == null ? null : selected.get().version();
             versions.setAll(list);
             state.set(State.READY);
@@ -97,11 +97,11 @@ public final class HistoryViewModel {
         }
         selectedSettings.set(null);
         compare();
-        if (version == null || client == null) {
+        if (version == null || courseId == null) {
             return;
         }
         String course = courseId;
-        versionInFlight = tasks.run(() -> client.trackingAt(course, version.version())).onSuccess(settings -> {
+        versionInFlight = tasks.run(() -> client.at(course, version.version())).onSuccess(settings -> {
             selectedSettings.set(settings);
             compare();
         }).onFailure(e -> {
@@ -128,7 +128,7 @@ public final class HistoryViewModel {
         if (versionInFlight != null) {
             versionInFlight.cancel();
         }
-        client = null;
+        courseId = null;
         versions.clear();
         selected.set(null);
         currentTechnologies.clear();

@@ -17,10 +17,11 @@ import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.client.ApiHttpException;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.TrackingClient;
 import org.iqracity.console.client.Versioned;
 import org.iqracity.console.ui.common.AppState;
-import org.iqracity.console.ui.common.CourseChoice;
+import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ConnectionState;
@@ -55,13 +56,13 @@ public final class TrackingViewModel {
     private final Messages messages;
     private final ErrorMessages errors;
     private final TrackingDialogs dialogs;
-    private final CourseMemory memory;
+    private final CourseList courses;
+    private final TrackingClient client;
     private final SettingsDiff diff;
     private final TrackingDraft draft;
     private final PreviewViewModel preview;
     private final HistoryViewModel history;
 
-    private final ObservableList<CourseDto> courses = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CourseDto> course = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
@@ -75,16 +76,17 @@ public final class TrackingViewModel {
     private String etag;
     private BackgroundTask<?> loading;
     private BackgroundTask<?> coverageLoading;
-    private boolean coursesFailed;
 
-    public TrackingViewModel(AppState app, TaskRunner tasks, Messages messages, TrackingDialogs dialogs) {
-        this(app, tasks, messages, dialogs, CourseMemory.forThisRun());
+    public TrackingViewModel(AppState app, CoursesClient courses, TrackingClient client, TaskRunner tasks,
+                             Messages messages, TrackingDialogs dialogs) {
+        this(app, courses, client, tasks, messages, dialogs, CourseMemory.forThisRun());
     }
 
-    public TrackingViewModel(AppState app, TaskRunner tasks, Messages messages, TrackingDialogs dialogs,
-                             CourseMemory memory) {
+    public TrackingViewModel(AppState app, CoursesClient courses, TrackingClient client, TaskRunner tasks,
+                             Messages messages, TrackingDialogs dialogs, CourseMemory memory) {
         this.app = app;
-        this.memory = memory;
+        this.courses = new CourseList(courses, tasks, messages.locale(), memory, app::session);
+        this.client = client;
         this.tasks = tasks;
         this.messages = messages;
         this.errors = new ErrorMessages(messages);
@@ -92,30 +94,15 @@ public final class TrackingViewModel {
         this.diff = new SettingsDiff(messages);
         this.draft = new TrackingDraft(messages);
         this.preview = new PreviewViewModel(draft, messages);
-        this.history = new HistoryViewModel(tasks, messages, app::report);
+        this.history = new HistoryViewModel(client, tasks, messages, app::report);
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
         app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
 
     /** Loads the courses this person may configure and opens the first. */
     public void load() {
-        PlatformClient client = client();
-        if (client == null) {
-            return;
-        }
         state.set(State.LOADING);
-        coursesFailed = false;
-        tasks.run(client::courses).onSuccess(list -> {
-            courses.setAll(CourseChoice.byTitle(list, messages.locale()));
-            if (list.isEmpty()) {
-                state.set(State.NO_COURSES);
-                return;
-            }
-            open(memory.pick(app.session(), course.get(), courses));
-        }).onFailure(e -> {
-            coursesFailed = true;
-            fail(e);
-        });
+        courses.load(course::get, this::open, () -> state.set(State.NO_COURSES), this::fail);
     }
 
     /** Opens another course; unsaved edits are asked about first. */
@@ -128,16 +115,15 @@ public final class TrackingViewModel {
 
     private void open(CourseDto next) {
         course.set(next);
-        memory.remember(app.session(), next);
+        courses.remember(next);
         reload();
     }
 
     /** Reads the course's settings again, dropping unsaved edits (callers ask first). */
     public void reload() {
-        PlatformClient client = client();
         CourseDto selected = course.get();
-        if (client == null || selected == null) {
-            if (coursesFailed) {
+        if (selected == null) {
+            if (courses.failed()) {
                 load();
             }
             return;
@@ -148,17 +134,17 @@ public final class TrackingViewModel {
         notice.set(null);
         history.clear();
         coverage.clear();
-        loading = tasks.run(() -> client.tracking(selected.id())).onSuccess(v -> {
+        loading = tasks.run(() -> client.current(selected.id())).onSuccess(v -> {
             adopt(v);
             state.set(State.READY);
-            history.load(client, selected.id(), v.value().toRequest());
-            loadCoverage(client, selected.id());
+            history.load(selected.id(), v.value().toRequest());
+            loadCoverage(selected.id());
         }).onFailure(this::fail);
     }
 
-    private void loadCoverage(PlatformClient client, String courseId) {
+    private void loadCoverage(String courseId) {
         coverageNote.set(messages.get("tracking.coverage.loading"));
-        coverageLoading = tasks.run(() -> client.consentCoverage(courseId)).onSuccess(c -> {
+        coverageLoading = tasks.run(() -> client.coverage(courseId)).onSuccess(c -> {
             coverage.setAll(c.categories().stream().map(row -> new CoverageRow(
                     messages.get("tracking.category." + row.category().name()), row.allowing().display())).toList());
             coverage.add(new CoverageRow(messages.get("tracking.coverage.gpc"), c.globalPrivacyControl().display()));
@@ -198,10 +184,9 @@ public final class TrackingViewModel {
     }
 
     private void put(TrackingSettingsRequest request, String ifMatch, Runnable then) {
-        PlatformClient client = client();
         String courseId = course.get().id();
         busy.set(true);
-        tasks.run(() -> client.saveTracking(courseId, ifMatch, request)).onSuccess(v -> {
+        tasks.run(() -> client.save(courseId, ifMatch, request)).onSuccess(v -> {
             busy.set(false);
             adopt(v);
             history.currentChanged(v.value().toRequest());
@@ -231,12 +216,11 @@ public final class TrackingViewModel {
 
     /** Fetches what was saved in between and lets the person decide; nothing is overwritten on its own. */
     private void conflict(TrackingSettingsRequest mine, Runnable then) {
-        PlatformClient client = client();
         String courseId = course.get().id();
         long base = saved.get().version();
         List<String> myChanges = diff.describe(draft.baseline(), mine);
         busy.set(true);
-        tasks.run(() -> new Theirs(client.tracking(courseId), client.trackingHistory(courseId))).onSuccess(t -> {
+        tasks.run(() -> new Theirs(client.current(courseId), client.history(courseId))).onSuccess(t -> {
             busy.set(false);
             Conflict c = new Conflict(base, mine, myChanges, t.current().value(), t.current().etag(),
                     t.history().stream().filter(v -> v.version() > base).toList());
@@ -284,10 +268,9 @@ public final class TrackingViewModel {
         if (!dialogs.confirmRevert(version.version(), draft.isDirty())) {
             return;
         }
-        PlatformClient client = client();
         String courseId = course.get().id();
         busy.set(true);
-        tasks.run(() -> client.revertTracking(courseId, etag, version.version())).onSuccess(v -> {
+        tasks.run(() -> client.revert(courseId, etag, version.version())).onSuccess(v -> {
             busy.set(false);
             adopt(v);
             history.currentChanged(v.value().toRequest());
@@ -361,17 +344,13 @@ public final class TrackingViewModel {
         }
     }
 
-    private PlatformClient client() {
-        return app.session() == null ? null : app.session().client();
-    }
-
     public void dispose() {
         cancelLoading();
         history.clear();
     }
 
     public ObservableList<CourseDto> courses() {
-        return courses;
+        return courses.courses();
     }
 
     public ReadOnlyObjectProperty<CourseDto> courseProperty() {

@@ -52,7 +52,8 @@ class AccessLogCheckpointViewModelTest {
         app.signedIn(new Session(platform, platform.me("nb-security")));
         new PinnedKeys(settings).pin(address(), new SigningKeyDto("Ed25519", "platform-key",
                 Base64.getEncoder().encodeToString(platformKey.getPublic().getEncoded())));
-        vm = new AccessLogViewModel(app, new InlineTaskRunner(), Messages.english(), Duration.ofMillis(200), ZONE,
+        vm = new AccessLogViewModel(app, platform.accessLog(), new InlineTaskRunner(), Messages.english(),
+                Duration.ofMillis(200), ZONE,
                 checkpoints);
     }
 

@@ -44,7 +44,7 @@ class AccessLogViewModelTest {
         platform.roles = List.of(Role.SECURITY_OFFICER);
         app.signedIn(new Session(platform, platform.me("nb-security")));
         platform.accessLogPages = AccessLogViewModelTest::pagesOf250;
-        vm = new AccessLogViewModel(app, tasks, Messages.english(), Duration.ofMillis(200), ZONE,
+        vm = new AccessLogViewModel(app, platform.accessLog(), tasks, Messages.english(), Duration.ofMillis(200), ZONE,
                 new ChainCheckpoints(new org.iqracity.console.ui.MemorySettings()));
     }
 

@@ -39,7 +39,8 @@ class ApprovalTest {
     void setUp() {
         platform.roles = List.of(Role.SECURITY_OFFICER);
         signInAs("nb-security", "Nadia Ta");
-        vm = new BreachViewModel(app, tasks, Messages.english(), dialogs, p -> { }, new MutableClock(FakeBreach.NOW),
+        vm = new BreachViewModel(app, platform.breach(), platform.courses(), tasks, Messages.english(), dialogs,
+                p -> { }, new MutableClock(FakeBreach.NOW),
                 ZoneOffset.UTC);
         vm.load();
         vm.newIncident();

@@ -21,7 +21,7 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.ScopeMode;
-import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.BreachClient;
 import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.ui.FakeBreach;
 import org.iqracity.console.ui.FakePlatformClient;
@@ -59,7 +59,8 @@ class BreachViewModelTest {
     void setUp() {
         platform.roles = List.of(Role.SECURITY_OFFICER);
         signInAs("nb-security", "Nadia Ta");
-        vm = new BreachViewModel(app, tasks, Messages.english(), dialogs, opened::add, clock, ZoneOffset.UTC);
+        vm = new BreachViewModel(app, platform.breach(), platform.courses(), tasks, Messages.english(), dialogs,
+                opened::add, clock, ZoneOffset.UTC);
     }
 
     private void signInAs(String username, String name) {
@@ -521,7 +522,7 @@ class BreachViewModelTest {
         submitted();
         Path target = dir.resolve("record.csv");
 
-        vm.incident().files().exportRecord(PlatformClient.RecordFormat.CSV, target);
+        vm.incident().files().exportRecord(BreachClient.RecordFormat.CSV, target);
 
         assertThat(Files.readString(target)).startsWith("step,at");
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Saved record.csv.");

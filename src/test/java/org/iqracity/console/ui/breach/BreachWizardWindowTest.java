@@ -74,7 +74,8 @@ class BreachWizardWindowTest extends FxRobot {
         FxToolkit.setupFixture(() -> {
             signInAs("nb-security", "Nadia Ta");
             stage = new Stage();
-            vm = new BreachViewModel(app, tasks, Messages.english(), new FxBreachDialogs(Messages.english(),
+            vm = new BreachViewModel(app, platform.breach(), platform.courses(), tasks, Messages.english(),
+                    new FxBreachDialogs(Messages.english(),
                     () -> stage), p -> { }, new MutableClock(FakeBreach.NOW), ZoneOffset.UTC);
             view = new BreachView(vm, Messages.english());
             Scene scene = new Scene(view, 1280, 800);

@@ -52,7 +52,8 @@ class DraftViewModelTest {
         breach.actor = "Nadia Ta";
         app.signedIn(new Session(platform, new MeDto("nb-security", "Nadia Ta", NORTHBRIDGE,
                 List.of(Role.SECURITY_OFFICER), CourseScope.allCourses())));
-        vm = new BreachViewModel(app, tasks, Messages.english(), dialogs, p -> { }, new MutableClock(FakeBreach.NOW),
+        vm = new BreachViewModel(app, platform.breach(), platform.courses(), tasks, Messages.english(), dialogs,
+                p -> { }, new MutableClock(FakeBreach.NOW),
                 ZoneOffset.UTC);
         vm.load();
     }

@@ -48,23 +48,27 @@ class CourseMemoryTest {
     @Test
     void aScreenOpensOnTheFirstByTitleAndTheCourseChosenLastOnAnyScreenAndAfterSigningInAgain() {
         AppState app = signedIn("nb-ta");
-        LearnersViewModel learners = new LearnersViewModel(app, tasks, Messages.english(), Duration.ZERO,
+        LearnersViewModel learners = new LearnersViewModel(app, platform.courses(), platform.learners(), tasks,
+                Messages.english(), Duration.ZERO,
                 new CourseMemory(settings));
         learners.load();
         assertThat(learners.courseProperty().get()).isEqualTo(ALGEBRA_OLD);
 
         learners.courseProperty().set(CALCULUS);
-        InsightsViewModel insights = new InsightsViewModel(app, tasks, Messages.english(), new CourseMemory(settings));
+        InsightsViewModel insights = new InsightsViewModel(app, platform.courses(), platform.insights(), tasks,
+                Messages.english(), new CourseMemory(settings));
         insights.load();
         assertThat(insights.courseProperty().get()).isEqualTo(CALCULUS);
 
         AppState again = signedIn("nb-ta");
-        LearnersViewModel next = new LearnersViewModel(again, tasks, Messages.english(), Duration.ZERO,
+        LearnersViewModel next = new LearnersViewModel(again, platform.courses(), platform.learners(), tasks,
+                Messages.english(), Duration.ZERO,
                 new CourseMemory(settings));
         next.load();
         assertThat(next.courseProperty().get()).isEqualTo(CALCULUS);
 
-        LearnersViewModel someoneElse = new LearnersViewModel(signedIn("nb-admin"), tasks, Messages.english(),
+        LearnersViewModel someoneElse = new LearnersViewModel(signedIn("nb-admin"), platform.courses(),
+                platform.learners(), tasks, Messages.english(),
                 Duration.ZERO, new CourseMemory(settings));
         someoneElse.load();
         assertThat(someoneElse.courseProperty().get()).isEqualTo(ALGEBRA_OLD);
@@ -74,7 +78,8 @@ class CourseMemoryTest {
     void aCourseRememberedButNoLongerListedGivesWayToTheFirst() {
         AppState app = signedIn("nb-ta");
         new CourseMemory(settings).remember(app.session(), course("course-v1:NB+GONE+2024", "Gone", "2024"));
-        LearnersViewModel learners = new LearnersViewModel(app, tasks, Messages.english(), Duration.ZERO,
+        LearnersViewModel learners = new LearnersViewModel(app, platform.courses(), platform.learners(), tasks,
+                Messages.english(), Duration.ZERO,
                 new CourseMemory(settings));
         learners.load();
         assertThat(learners.courseProperty().get()).isEqualTo(ALGEBRA_OLD);

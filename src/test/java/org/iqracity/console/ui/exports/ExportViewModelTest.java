@@ -91,7 +91,7 @@ class ExportViewModelTest {
     void setUp() {
         platform = new StreamingPlatform();
         app.signedIn(new Session(platform, platform.me("nb-admin")));
-        vm = new ExportViewModel(app, tasks, messages, CLOCK);
+        vm = new ExportViewModel(app, platform.courses(), platform.rosters(), tasks, messages, CLOCK);
         vm.load();
     }
 
@@ -263,7 +263,8 @@ class ExportViewModelTest {
     @Test
     void aRequestFromTheLearnersScreenExportsItsViewWithItsCountAndItsColumns() throws Exception {
         var requests = request(1, keDeByName(), 42);
-        ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, requests);
+        ExportViewModel fromLearners = new ExportViewModel(app, platform.courses(), platform.rosters(), tasks,
+                messages, CLOCK, requests);
         fromLearners.load();
 
         assertThat(requests.get()).as("taken").isNull();
@@ -307,7 +308,8 @@ class ExportViewModelTest {
     /** The view belongs to its course: with other courses chosen, every course is exported whole, as the form says. */
     @Test
     void aViewAppliesOnlyWhileItsCourseAloneIsChosen() {
-        ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, request(1, keDeByName(), 42));
+        ExportViewModel fromLearners = new ExportViewModel(app, platform.courses(), platform.rosters(), tasks,
+                messages, CLOCK, request(1, keDeByName(), 42));
         fromLearners.load();
 
         fromLearners.courses().getFirst().selected().set(true);
@@ -326,7 +328,8 @@ class ExportViewModelTest {
     @Test
     void aRequestOfTheWholeCourseSaysItHoldsEveryLearner() {
         var requests = request(1, null, 500);
-        ExportViewModel fromLearners = new ExportViewModel(app, tasks, messages, CLOCK, requests);
+        ExportViewModel fromLearners = new ExportViewModel(app, platform.courses(), platform.rosters(), tasks,
+                messages, CLOCK, requests);
         fromLearners.load();
         assertThat(fromLearners.fromScreenProperty().get()).contains("all 500 learners").doesNotContain("view");
 

@@ -60,7 +60,8 @@ class ResearchCoursePickerWindowTest extends FxRobot {
         FxToolkit.setupFixture(() -> {
             app.signedIn(new Session(platform, platform.me("nb-security")));
             stage = new Stage();
-            view = new ResearchExportView(new ResearchExportViewModel(app, tasks, Messages.english()),
+            view = new ResearchExportView(new ResearchExportViewModel(app, platform.courses(), platform.research(),
+                    tasks, Messages.english()),
                     Messages.english());
             Scene scene = new Scene(view, 1024, 700);
             scene.getStylesheets().add(ResearchExportView.class.getResource(Css.STYLESHEET).toExternalForm());

@@ -97,7 +97,7 @@ class ResearchExportViewModelTest {
         platform = new Platform();
         platform.roles = List.of(Role.SECURITY_OFFICER);
         app.signedIn(new Session(platform, platform.me("nb-security")));
-        vm = new ResearchExportViewModel(app, tasks, messages);
+        vm = new ResearchExportViewModel(app, platform.courses(), platform.research(), tasks, messages);
         vm.load();
     }
 

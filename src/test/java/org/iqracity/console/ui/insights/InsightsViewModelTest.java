@@ -59,7 +59,7 @@ class InsightsViewModelTest {
         platform.roles = List.of(Role.COURSE_ADMIN);
         platform.insights.put(CS101, insights(CS101));
         app.signedIn(new Session(platform, platform.me("nb-ta")));
-        vm = new InsightsViewModel(app, tasks, Messages.english());
+        vm = new InsightsViewModel(app, platform.courses(), platform.insights(), tasks, Messages.english());
     }
 
     @Test

@@ -35,13 +35,13 @@ class BreachApprovalsJourneyTest extends ConsoleJourney {
         String course = new Jdbc(sandbox.platform().database().dataSource()).queryOne("SELECT id FROM course WHERE "
                 + "member_id = 'northbridge' ORDER BY enrollment_count, id", rs -> rs.getString(1)).orElseThrow();
         Instant discovered = Instant.now().minus(Duration.ofHours(30));
-        IncidentDto draft = author.createIncident(new IncidentRequest("Lost backup tape", discovered, null, null,
+        IncidentDto draft = author.breach().create(new IncidentRequest("Lost backup tape", discovered, null, null,
                 "A backup tape with course records was lost in transit.", List.of(DataCategory.NAME,
                 DataCategory.EMAIL), "Backups", "The courier is searching; the tape is encrypted.",
                 "Nothing needed; we will write again.", "privacy@northbridge.example",
                 new BreachScope(ScopeMode.FILTER, List.of(course), null, null, List.of(), List.of()), null, null))
                 .value();
-        author.submitIncident(draft.id());
+        author.breach().submit(draft.id());
         incidentId = draft.id();
     }
 

@@ -2,7 +2,6 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.controls.Message;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -88,9 +87,9 @@ class BreachJourneyTest extends ConsoleJourney {
 
         // A second officer approves exactly what the fingerprints name.
         PlatformClient second = signedInClient(sandbox.platform(), SECOND_OFFICER, SECOND_OFFICER_TOTP);
-        IncidentSummaryDto mine = second.incidents().stream()
+        IncidentSummaryDto mine = second.breach().incidents().stream()
                 .filter(i -> i.title().equals("Journey: reporting server left open")).findFirst().orElseThrow();
-        IncidentDto submitted = second.incident(mine.id()).value();
+        IncidentDto submitted = second.breach().incident(mine.id()).value();
         assertThat(submitted.state()).isEqualTo(IncidentState.SUBMITTED);
         // Short enough to compare by eye: the first 16 characters in groups of four, the whole in the tooltip.
         String full = submitted.textFingerprint();
@@ -99,7 +98,7 @@ class BreachJourneyTest extends ConsoleJourney {
                         full.substring(12, 16)));
         assertThat(onFx(() -> find("#textFingerprint", TextInputControl.class).getTooltip().getText()))
                 .contains(full);
-        second.approveIncident(mine.id(), submitted.textFingerprint(), submitted.recipientsFingerprint());
+        second.breach().approve(mine.id(), submitted.textFingerprint(), submitted.recipientsFingerprint());
 
         // Back in the console: reload, send after confirming the counts, and follow the progress to the end.
         clickOn("#reloadOpenIncident");
@@ -119,8 +118,8 @@ class BreachJourneyTest extends ConsoleJourney {
         waitUntil(() -> !deliveries.getItems().isEmpty()
                 && deliveries.getItems().stream().allMatch(d -> d.status() == DeliveryStatus.SENT));
         shot("real-sent");
-        assertThat(second.incident(mine.id()).value().state()).isEqualTo(IncidentState.SENT);
-        List<DeliveryDto> sent = second.deliveries(mine.id(), DeliveryStatus.SENT, null, null, 500).items();
+        assertThat(second.breach().incident(mine.id()).value().state()).isEqualTo(IncidentState.SENT);
+        List<DeliveryDto> sent = second.breach().deliveries(mine.id(), DeliveryStatus.SENT, null, null, 500).items();
         assertThat(sent).extracting(DeliveryDto::learnerId).doesNotHaveDuplicates();
     }
 

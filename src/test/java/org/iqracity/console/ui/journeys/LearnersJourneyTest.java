@@ -55,9 +55,9 @@ class LearnersJourneyTest extends ConsoleJourney {
     private static void warmUp() {
         PlatformClient client = signedInClient(platform, "nb-admin", null);
         for (int round = 0; round < 2; round++) {
-            var page = client.learners(BIG_COURSE, LearnerQuery.firstPage());
+            var page = client.learners().page(BIG_COURSE, LearnerQuery.firstPage());
             while (page.nextCursor() != null) {
-                page = client.learners(BIG_COURSE, LearnerQuery.firstPage().withCursor(page.nextCursor())
+                page = client.learners().page(BIG_COURSE, LearnerQuery.firstPage().withCursor(page.nextCursor())
                         .withLimit(LearnerQuery.MAX_LIMIT));
             }
         }
@@ -429,10 +429,10 @@ class LearnersJourneyTest extends ConsoleJourney {
         client.signIn("nb-admin", PASSWORD, null);
         try {
             List<String> names = new ArrayList<>();
-            var page = client.learners(BIG_COURSE, query.withLimit(LearnerQuery.MAX_LIMIT));
+            var page = client.learners().page(BIG_COURSE, query.withLimit(LearnerQuery.MAX_LIMIT));
             page.items().forEach(r -> names.add(r.username()));
             while (page.nextCursor() != null) {
-                page = client.learners(BIG_COURSE, query.withLimit(LearnerQuery.MAX_LIMIT)
+                page = client.learners().page(BIG_COURSE, query.withLimit(LearnerQuery.MAX_LIMIT)
                         .withCursor(page.nextCursor()));
                 page.items().forEach(r -> names.add(r.username()));
             }

@@ -157,8 +157,8 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
     private LearnerRowDto aLearnerWithEmail(String username) {
         PlatformClient client = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
         client.signIn(username, PASSWORD, null);
-        for (CourseDto course : client.courses()) {
-            for (LearnerRowDto row : client.learners(course.id(), LearnerQuery.firstPage()).items()) {
+        for (CourseDto course : client.courses().all()) {
+            for (LearnerRowDto row : client.learners().page(course.id(), LearnerQuery.firstPage()).items()) {
                 if (!row.retired() && row.email() != null && row.name() != null) {
                     courseOf = course.id();
                     client.signOut();
@@ -172,7 +172,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
     private List<CourseDto> platformCourses(String username) {
         PlatformClient client = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
         client.signIn(username, PASSWORD, null);
-        List<CourseDto> courses = client.courses();
+        List<CourseDto> courses = client.courses().all();
         client.signOut();
         return courses;
     }

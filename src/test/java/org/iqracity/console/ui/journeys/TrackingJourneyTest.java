@@ -46,13 +46,14 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> version().startsWith("Version 2"));
         assertThat(shows("#unsavedBadge")).isFalse();
         PlatformClient other = anotherAdministrator();
-        assertThat(technology(other.tracking(courseId).value(), "Course analytics").retention()).isEqualTo("26 months");
+        assertThat(technology(other.tracking().current(courseId).value(),
+                "Course analytics").retention()).isEqualTo("26 months");
 
         // Another administrator saves version 3 meanwhile.
-        Versioned<TrackingSettingsDto> seen = other.tracking(courseId);
+        Versioned<TrackingSettingsDto> seen = other.tracking().current(courseId);
         List<TrackingTechnologyDto> fewer = seen.value().technologies().stream()
                 .filter(t -> !t.name().equals("Link click tracking")).toList();
-        other.saveTracking(courseId, seen.etag(), new TrackingSettingsRequest(
+        other.tracking().save(courseId, seen.etag(), new TrackingSettingsRequest(
                 seen.value().honourGlobalPrivacyControl(), seen.value().categories(), fewer));
 
         // Saving on version 2 now shows both sides and overwrites only after a second, explicit yes.
@@ -65,7 +66,7 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#overwriteConfirm"));
         clickOn("#overwriteConfirm");
         waitUntil(() -> version().startsWith("Version 4"));
-        TrackingSettingsDto v4 = other.tracking(courseId).value();
+        TrackingSettingsDto v4 = other.tracking().current(courseId).value();
         assertThat(technology(v4, "Course analytics").retention()).isEqualTo("24 months");
         assertThat(v4.technologies()).extracting(TrackingTechnologyDto::name).contains("Link click tracking");
 
@@ -81,8 +82,8 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#revertConfirm"));
         clickOn("#revertConfirm");
         waitUntil(() -> version().startsWith("Version 5"));
-        assertThat(other.trackingHistory(courseId).getFirst().revertedFrom()).isEqualTo(1L);
-        assertThat(technology(other.tracking(courseId).value(), "Course analytics").retention())
+        assertThat(other.tracking().history(courseId).getFirst().revertedFrom()).isEqualTo(1L);
+        assertThat(technology(other.tracking().current(courseId).value(), "Course analytics").retention())
                 .isEqualTo("13 months");
     }
 

@@ -92,10 +92,10 @@ public final class TrackingScreenshotTour extends Application {
             other.signIn("nb-admin", "sandbox-password", null);
             String courseId = ((org.iqracity.console.api.CourseDto) ((ListView<?>) lookup("#trackingCourses"))
                     .getSelectionModel().getSelectedItem()).id();
-            Versioned<TrackingSettingsDto> now = other.tracking(courseId);
+            Versioned<TrackingSettingsDto> now = other.tracking().current(courseId);
             List<TrackingTechnologyDto> fewer = now.value().technologies().stream()
                     .filter(t -> !t.name().contains("click")).toList();
-            other.saveTracking(courseId, now.etag(), new org.iqracity.console.api.TrackingSettingsRequest(
+            other.tracking().save(courseId, now.etag(), new org.iqracity.console.api.TrackingSettingsRequest(
                     now.value().honourGlobalPrivacyControl(), now.value().categories(), fewer));
             fx(() -> table().getItems().get(1).retentionProperty().set("26 months"));
             Platform.runLater(() -> fire("#trackingSave"));

@@ -76,7 +76,8 @@ class LearnerTableWindowTest extends FxRobot {
         FxToolkit.setupFixture(() -> {
             AppState app = new AppState();
             tasks = new FxTaskRunner(app.jobs());
-            vm = new LearnersViewModel(app, tasks, Messages.english(), Duration.ofMillis(50), SLICE);
+            vm = new LearnersViewModel(app, client.courses(), client.learners(), tasks, Messages.english(),
+                    Duration.ofMillis(50), SLICE);
             app.signedIn(new Session(client, me));
             view = new LearnersView(vm, Messages.english());
             Scene scene = new Scene(view, 1280, 700);

@@ -32,7 +32,8 @@ class LearnersViewModelTest {
     @BeforeEach
     void setUp() {
         app.signedIn(new Session(platform, platform.me("nb-ta")));
-        vm = new LearnersViewModel(app, tasks, Messages.english(), Duration.ofMillis(200));
+        vm = new LearnersViewModel(app, platform.courses(), platform.learners(), tasks, Messages.english(),
+                Duration.ofMillis(200));
     }
 
     private LearnerQuery lastQuery() {

@@ -30,7 +30,8 @@ class SearchCancellationTest {
                     .toList(), null, 3);
         };
         app.signedIn(new Session(platform, platform.me("nb-ta")));
-        LearnersViewModel vm = new LearnersViewModel(app, tasks, Messages.english(), Duration.ofMillis(200));
+        LearnersViewModel vm = new LearnersViewModel(app, platform.courses(), platform.learners(), tasks,
+                Messages.english(), Duration.ofMillis(200));
         vm.load();
         tasks.finishAll();
         tasks.finishAll();
@@ -55,7 +56,8 @@ class SearchCancellationTest {
         AppState app = new AppState();
         FakePlatformClient platform = new FakePlatformClient(URI.create("http://127.0.0.1:1"));
         app.signedIn(new Session(platform, platform.me("nb-ta")));
-        LearnersViewModel vm = new LearnersViewModel(app, tasks, Messages.english(), Duration.ofMillis(200));
+        LearnersViewModel vm = new LearnersViewModel(app, platform.courses(), platform.learners(), tasks,
+                Messages.english(), Duration.ofMillis(200));
         vm.load();
         tasks.finishAll();
         tasks.finishAll();

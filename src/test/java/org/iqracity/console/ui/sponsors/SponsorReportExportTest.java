@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -56,7 +55,8 @@ class SponsorReportExportTest {
         client.signIn("nb-admin", "sandbox-password", null);
         AppState app = new AppState();
         app.signedIn(new Session(client, client.me()));
-        vm = new SponsorReportsViewModel(app, new InlineTaskRunner(), Messages.english(), ZoneId.of("UTC"));
+        vm = new SponsorReportsViewModel(app, client.sponsors(), new InlineTaskRunner(), Messages.english(),
+                ZoneId.of("UTC"));
         vm.load();
         SponsorSummaryDto sponsor = vm.sponsors().stream()
                 .filter(s -> s.courses().stream().anyMatch(c -> c.courseId().equals(CS101))).findFirst().orElseThrow();

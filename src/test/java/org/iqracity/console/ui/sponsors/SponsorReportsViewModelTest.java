@@ -41,7 +41,7 @@ class SponsorReportsViewModelTest {
         platform.sponsorReports = course -> new SponsorReportDto("sp-acme", "Acme Logistics", "EMPLOYER", course,
                 "Intro to computing", List.of(row("Ada Lovelace"), row(null)));
         app.signedIn(new Session(platform, platform.me("nb-admin")));
-        vm = new SponsorReportsViewModel(app, tasks, Messages.english());
+        vm = new SponsorReportsViewModel(app, platform.sponsors(), tasks, Messages.english());
     }
 
     private static SponsorReportRowDto row(String name) {

@@ -25,7 +25,8 @@ class NecessityWarningTest {
     @BeforeEach
     void setUp() {
         app.signedIn(new Session(platform, platform.me("nb-admin")));
-        vm = new TrackingViewModel(app, tasks, Messages.english(), new ScriptedDialogs());
+        vm = new TrackingViewModel(app, platform.courses(), platform.tracking(), tasks, Messages.english(),
+                new ScriptedDialogs());
         vm.load();
     }
 

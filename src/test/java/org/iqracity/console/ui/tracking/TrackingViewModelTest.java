@@ -36,7 +36,7 @@ class TrackingViewModelTest {
     @BeforeEach
     void setUp() {
         app.signedIn(new Session(platform, platform.me("nb-admin")));
-        vm = new TrackingViewModel(app, tasks, Messages.english(), dialogs);
+        vm = new TrackingViewModel(app, platform.courses(), platform.tracking(), tasks, Messages.english(), dialogs);
         vm.load();
     }
 
