@@ -38,6 +38,7 @@ import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.ProgressSink;
+import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 
@@ -86,6 +87,8 @@ public final class AccessLogViewModel {
     private final ObservableList<AccessLogEntryDto> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    /** Kept here: the application state holds it weakly. */
+    private final RetryWhenBack retryWhenBack;
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loadingMore = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper();
@@ -101,6 +104,7 @@ public final class AccessLogViewModel {
     public AccessLogViewModel(AppState app, AccessLogClient client, TaskRunner tasks, Messages messages,
                               Duration debounce, ZoneId zone, ChainCheckpoints checkpoints) {
         this.app = app;
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.ERROR, this::load);
         this.client = client;
         this.checkpoints = checkpoints;
         this.tasks = tasks;

@@ -27,26 +27,29 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterView;
+import org.iqracity.console.client.CoursesClient;
+import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
-import org.iqracity.console.client.CoursesClient;
-import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.ui.common.AppState;
-import org.iqracity.console.ui.common.CourseList;
-import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.BackgroundTask;
+import org.iqracity.console.ui.common.CourseList;
+import org.iqracity.console.ui.common.ErrorMessages;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
@@ -100,6 +103,8 @@ public final class ExportViewModel {
     private final ObjectBinding<String> problem;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    /** Kept here: the application state holds it weakly. */
+    private final RetryWhenBack retryWhenBack;
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper rowsDone = new ReadOnlyLongWrapper();
@@ -124,6 +129,8 @@ public final class ExportViewModel {
     public ExportViewModel(AppState app, CoursesClient courseClient, RostersClient rosters, TaskRunner tasks,
                            Messages messages, Clock clock, ObjectProperty<ExportRequest> requests) {
         this.app = app;
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && courses.isEmpty(),
+                this::load);
         this.courseList = CourseList.asListed(courseClient, tasks);
         this.rosters = rosters;
         this.requests = requests;
@@ -133,7 +140,7 @@ public final class ExportViewModel {
         this.clock = clock;
         this.viewWords = new ViewWords(messages);
         // Choosing other courses changes what the Learners screen's view applies to; the note says so at once.
-        courses.addListener((javafx.collections.ListChangeListener<CourseChoice>) c -> describeFromScreen());
+        courses.addListener((ListChangeListener<CourseChoice>) c -> describeFromScreen());
         List<Observable> deps = new ArrayList<>(List.of(courses, recipients, passphrase, passphraseAgain, target));
         for (RosterField f : RosterField.values()) {
             if (f != RosterField.COURSE_ID) {
@@ -161,7 +168,8 @@ public final class ExportViewModel {
             applyPending();
         }, e -> {
             app.report(e);
-            error.set(errors.describe(e));
+            // no export is under way yet: the course list's failure is the platform's, said as every screen says it
+            error.set(new ErrorMessages(messages).describe(e));
             state.set(State.FAILED);
         });
     }

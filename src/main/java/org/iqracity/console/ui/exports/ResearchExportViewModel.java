@@ -30,7 +30,9 @@ import org.iqracity.console.exports.ResearchExporter;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.CourseList;
+import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 import org.slf4j.Logger;
@@ -65,6 +67,8 @@ public final class ResearchExportViewModel {
     private final ObjectBinding<String> problem;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    /** Kept here: the application state holds it weakly. */
+    private final RetryWhenBack retryWhenBack;
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ResearchExporter.Saved> saved = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper bytesReceived = new ReadOnlyLongWrapper();
@@ -74,6 +78,8 @@ public final class ResearchExportViewModel {
     public ResearchExportViewModel(AppState app, CoursesClient courses, ResearchClient research, TaskRunner tasks,
                                    Messages messages) {
         this.app = app;
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && courses.isEmpty(),
+                this::load);
         this.courseList = CourseList.asListed(courses, tasks);
         this.research = research;
         this.tasks = tasks;
@@ -97,7 +103,8 @@ public final class ResearchExportViewModel {
             state.set(list.isEmpty() ? State.NO_COURSES : State.READY);
         }, e -> {
             app.report(e);
-            error.set(errors.describe(e));
+            // no export is under way yet: the course list's failure is the platform's, said as every screen says it
+            error.set(new ErrorMessages(messages).describe(e));
             state.set(State.FAILED);
         });
     }

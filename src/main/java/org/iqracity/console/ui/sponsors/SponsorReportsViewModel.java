@@ -22,6 +22,7 @@ import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 
@@ -68,6 +69,8 @@ public final class SponsorReportsViewModel {
 
     private final ObservableList<SponsorSummaryDto> sponsors = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    /** Kept here: the application state holds it weakly. */
+    private final RetryWhenBack retryWhenBack;
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReportState> reportState = new ReadOnlyObjectWrapper<>(ReportState.NONE);
@@ -92,6 +95,7 @@ public final class SponsorReportsViewModel {
     public SponsorReportsViewModel(AppState app, SponsorsClient client, TaskRunner tasks, Messages messages,
                                    ZoneId zone) {
         this.app = app;
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.ERROR, this::load);
         this.client = client;
         this.tasks = tasks;
         this.messages = messages;
