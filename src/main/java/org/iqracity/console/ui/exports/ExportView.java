@@ -5,7 +5,6 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
-import java.text.NumberFormat;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -40,12 +39,10 @@ public final class ExportView extends BorderPane implements AutoCloseable {
 
     private final ExportViewModel vm;
     private final Messages messages;
-    private final NumberFormat count;
 
     public ExportView(ExportViewModel vm, Messages messages, Runnable openRoster) {
         this.vm = vm;
         this.messages = messages;
-        this.count = NumberFormat.getIntegerInstance(messages.locale());
         setId("exportsView");
         getStyleClass().add(Css.EXPORTS);
         setTop(header(openRoster));
@@ -72,7 +69,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         open.setOnAction(e -> openRoster.run());
         VBox words = new VBox(4, title, text);
         words.setMinWidth(0);
-        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(words, Priority.ALWAYS);
         HBox top = new HBox(12, words, open);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(20, 24, 12, 24));
@@ -228,8 +225,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         Label rows = new Label();
         rows.setId("exportRows");
         rows.textProperty().bind(Bindings.createStringBinding(() -> messages.format("exports.progress",
-                count.format(vm.rowsDoneProperty().get()), count.format(vm.rowsExpectedProperty().get()),
-                count.format(Math.round(vm.rowsPerSecondProperty().get()))),
+                vm.rowsDoneProperty().get(), vm.rowsExpectedProperty().get(),
+                Math.round(vm.rowsPerSecondProperty().get())),
                 vm.rowsDoneProperty(), vm.rowsExpectedProperty(), vm.rowsPerSecondProperty()));
         Button cancel = new Button(messages.get("exports.cancel"), Icons.of(AppIcon.CANCEL));
         cancel.setId("cancelExport");

@@ -1,7 +1,6 @@
 package org.iqracity.console.ui.exports;
 
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -48,14 +47,12 @@ final class OfflineConversion {
     private final TaskRunner tasks;
     private final Messages messages;
     private final ConversionRecorder recorder;
-    private final NumberFormat count;
     private int xlsxRowsPerSheet = XlsxWriter.MAX_ROWS_PER_SHEET;
 
     OfflineConversion(TaskRunner tasks, Messages messages, ConversionRecorder recorder) {
         this.tasks = tasks;
         this.messages = messages;
         this.recorder = recorder;
-        this.count = NumberFormat.getIntegerInstance(messages.locale());
     }
 
     /**
@@ -109,7 +106,7 @@ final class OfflineConversion {
     /** Says where the copy is and which rows it holds, then whether the platform's access log has it yet (R14). */
     private void converted(Path file, CopyScope scope, int rows, int of, String reportId) {
         String key = scope == CopyScope.VIEW ? "offline.convert.done.view" : "offline.convert.done.all";
-        String done = messages.format(key, file.toString(), count.format(rows), count.format(of));
+        String done = messages.format(key, file.toString(), rows, of);
         notice.set(done + " " + messages.get("offline.convert.reporting"));
         recorder.send(reportId, outcome -> notice.set(done + " " + messages.get(
                 outcome == ConversionRecorder.Outcome.RECORDED ? "offline.convert.recorded"

@@ -7,7 +7,6 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -57,12 +56,10 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
     private final Messages messages;
     private final TableView<Integer> table = new TableView<>();
     private final PasswordField passphraseField = new PasswordField();
-    private final NumberFormat count;
 
     public OfflineRosterView(OfflineRosterViewModel vm, Messages messages, Runnable onClose) {
         this.vm = vm;
         this.messages = messages;
-        this.count = NumberFormat.getIntegerInstance(messages.locale());
         setId("offlineRosterView");
         getStyleClass().add(Css.OFFLINE);
         setTop(titleBar(onClose));
@@ -226,8 +223,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         total.setId("offlineTotal");
         total.getStyleClass().add(Css.TOTAL);
         total.textProperty().bind(Bindings.createStringBinding(() -> vm.rosterProperty().get() == null ? ""
-                : messages.format("offline.total", count.format(vm.rows().size()),
-                        count.format(vm.rosterProperty().get().rowCount())), vm.rows(), vm.rosterProperty()));
+                : messages.format("offline.total", vm.rows().size(), vm.rosterProperty().get().rowCount()),
+                vm.rows(), vm.rosterProperty()));
         FlowPane filters = new FlowPane(8, 8, search, course, passed, hideRetired);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setMinWidth(0);
@@ -383,8 +380,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         MenuItem viewXlsx = item("convertViewXlsx", CopyScope.VIEW, OfflineConversion.Format.XLSX);
         convert.getItems().addAll(allCsv, allXlsx, new SeparatorMenuItem(), viewCsv, viewXlsx);
         convert.setOnShowing(e -> {
-            String all = count.format(rowCount());
-            String shown = count.format(vm.rows().size());
+            int all = rowCount();
+            int shown = vm.rows().size();
             allCsv.setText(messages.format("offline.convert.all.csv", all));
             allXlsx.setText(messages.format("offline.convert.all.xlsx", all));
             viewCsv.setText(messages.format("offline.convert.view.csv", shown));
@@ -409,9 +406,9 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
     /** An unencrypted copy leaves the roster's protection: said plainly, with the rows it holds, on an explicit yes. */
     private void convert(CopyScope scope, OfflineConversion.Format format) {
         String key = "offline." + format.extension;
-        String all = count.format(rowCount());
+        int all = rowCount();
         String rows = scope == CopyScope.VIEW
-                ? messages.format("offline.convert.scope.view", count.format(vm.rows().size()), all)
+                ? messages.format("offline.convert.scope.view", vm.rows().size(), all)
                 : messages.format("offline.convert.scope.all", all);
         Alert warning = new Alert(Alert.AlertType.WARNING, rows + "\n\n" + messages.get(key + ".warning.text"),
                 ButtonType.CANCEL, ButtonType.OK);
