@@ -29,6 +29,7 @@ import javafx.stage.FileChooser;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.EnrolledText;
+import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
@@ -41,6 +42,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
     private final ExportViewModel vm;
     private final Messages messages;
     private final NumberFormat count;
+    private final FieldChecks checks = new FieldChecks();
 
     public ExportView(ExportViewModel vm, Messages messages, Runnable openRoster) {
         this.vm = vm;
@@ -174,10 +176,14 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         Button choose = new Button(messages.get("exports.target.choose"));
         choose.setOnAction(e -> chooseTarget());
 
+        Label phraseLine = checks.check(phrase, vm::passphraseProblem);
+        Label againLine = checks.check(again, vm::passphraseAgainProblem, vm.passphraseProperty());
+        Label targetLine = checks.check(target, vm::targetProblem);
         VBox box = new VBox(8, section("exports.protection"), note(messages.get("exports.protection.note")),
-                label("exports.passphrase", phrase), phrase, again, meter, strength, new Spacer(4),
+                label("exports.passphrase", phrase), phrase, phraseLine, again, againLine, meter, strength,
+                new Spacer(4),
                 label("exports.keys", addKey), keys, addKey, new Spacer(8), section("exports.expiry"), expiryButtons,
-                new Spacer(8), section("exports.target"), new HBox(8, target, choose));
+                new Spacer(8), section("exports.target"), new HBox(8, target, choose), targetLine);
         box.setMinWidth(380);
         box.setMaxWidth(520);
         return box;
@@ -212,7 +218,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         export.setId("runExport");
         export.getStyleClass().add(Styles.ACCENT);
         export.setDefaultButton(true);
-        export.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.stateProperty().isEqualTo(State.RUNNING)));
+        export.disableProperty().bind(vm.problemProperty().isNotNull().or(checks.invalidProperty())
+                .or(vm.stateProperty().isEqualTo(State.RUNNING)));
         export.setOnAction(e -> vm.export());
         Label problem = new Label();
         problem.setId("exportProblem");

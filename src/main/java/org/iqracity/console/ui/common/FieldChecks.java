@@ -1,0 +1,164 @@
+package org.iqracity.console.ui.common;
+
+import atlantafx.base.theme.Styles;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.decoration.Decoration;
+import org.controlsfx.control.decoration.GraphicDecoration;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+
+/**
+ * A form's field checks, shown the ControlsFX way in the console's colours: once a field was touched (left after
+ * being in it), a mark at its right end, its message on hover and in a line under it, and the field's border in the
+ * theme's danger colour. {@link #invalidProperty()} holds while any field (touched or not) has a problem, for the
+ * form's Save or Next to be disabled. A field's problem is a sentence from the form's view model, or null.
+ */
+public final class FieldChecks {
+
+    /** The mark's style class (console.css gives it the theme's danger colour). */
+    public static final String MARK = "field-mark";
+
+    private final ValidationSupport support = new ValidationSupport();
+    private final Map<Control, Label> lines = new HashMap<>();
+    private final Map<Control, Boolean> touched = new HashMap<>();
+
+    public FieldChecks() {
+        support.setValidationDecorator(new Marks());
+    }
+
+    /**
+     * Checks {@code field} with {@code problem}, again whenever the field's value or one of {@code alsoOn} changes;
+     * returns the line that says the problem, to be placed under the field.
+     */
+    public Label check(Control field, Supplier<String> problem, Observable... alsoOn) {
+        Label line = new Label();
+        if (field.getId() != null) {
+            line.setId(field.getId() + "Problem");
+        }
+        line.getStyleClass().add(Css.FIELD_ERROR);
+        line.setWrapText(true);
+        line.setMnemonicParsing(false);
+        line.setVisible(false);
+        line.setManaged(false);
+        lines.put(field, line);
+        touched.put(field, false);
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                touch(field);
+            }
+        });
+        Validator<Object> validator = (control, value) -> {
+            String said = problem.get();
+            return ValidationResult.fromErrorIf(control, said == null ? "" : said, said != null);
+        };
+        support.registerValidator(field, false, validator);
+        for (Observable o : alsoOn) {
+            o.addListener(obs -> support.revalidate(field));
+        }
+        return line;
+    }
+
+    /** Shows the field's problem from now on, as if it had been left: for a value put in by a button or a list. */
+    public void touch(Control field) {
+        if (touched.containsKey(field) && !touched.put(field, true)) {
+            support.revalidate(field);
+        }
+    }
+
+    /** Shows every field's problem: the person asked to go on with the form as it is. */
+    public void touchAll() {
+        List.copyOf(touched.keySet()).forEach(this::touch);
+    }
+
+    /** Checks every field again now (after the view model changed what it accepts). */
+    public void recheck() {
+        support.revalidate();
+    }
+
+    public ReadOnlyBooleanProperty invalidProperty() {
+        return support.invalidProperty();
+    }
+
+    /** The problem a field shows now, or null: what a person sees under it. */
+    public String shown(Control field) {
+        Label line = lines.get(field);
+        return line == null || !line.isVisible() ? null : line.getText();
+    }
+
+    private boolean isTouched(Control field) {
+        return touched.getOrDefault(field, false);
+    }
+
+    private void say(Control field, String text) {
+        Label line = lines.get(field);
+        if (line == null) {
+            return;
+        }
+        boolean show = text != null && !text.isBlank();
+        line.setText(show ? text : "");
+        line.setGraphic(show ? Icons.of(AppIcon.ERROR) : null);
+        line.setVisible(show);
+        line.setManaged(show);
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, show);
+        field.setAccessibleHelp(show ? text : null);
+    }
+
+    /** ControlsFX's graphic decoration, drawn with the console's icon, only on touched fields, and the line under. */
+    private final class Marks extends GraphicValidationDecoration {
+
+        @Override
+        public void applyValidationDecoration(ValidationMessage message) {
+            if (!isTouched(message.getTarget())) {
+                return;
+            }
+            say(message.getTarget(), message.getText());
+            super.applyValidationDecoration(message);
+        }
+
+        @Override
+        public void removeDecorations(Control target) {
+            say(target, null);
+            super.removeDecorations(target);
+        }
+
+        @Override
+        public void applyRequiredDecoration(Control target) {
+            // A required field says so in its label; no mark before anything went wrong.
+        }
+
+        @Override
+        protected Node createErrorNode() {
+            Node mark = Icons.of(AppIcon.ERROR, 14);
+            mark.getStyleClass().add(MARK);
+            return mark;
+        }
+
+        @Override
+        protected Tooltip createTooltip(ValidationMessage message) {
+            Tooltip tip = new Tooltip(message.getText());
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            return tip;
+        }
+
+        @Override
+        protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
+            // Inside the field's right end, clear of its text's start.
+            return List.of(new GraphicDecoration(createDecorationNode(message), Pos.CENTER_RIGHT, -14, 0));
+        }
+    }
+}
