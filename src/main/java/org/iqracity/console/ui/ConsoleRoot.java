@@ -1,5 +1,7 @@
 package org.iqracity.console.ui;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,10 +168,25 @@ public final class ConsoleRoot implements AutoCloseable {
             shell = new ShellView(shellVm, app, setup.messages(), this::screen,
                     new SignInAgainViewModel(app, tasks, setup.messages()), theme.darkProperty());
             content = shell;
+            showSandbox();
         }
         root.getChildren().setAll(content);
         if (offline != null) {
             root.getChildren().add(offline);
+        }
+    }
+
+    /** The embedded sandbox, once it serves, in the shell's status bar: its address and its mailbox folder. */
+    private void showSandbox() {
+        URI address = sandbox.addressProperty().get();
+        Optional<Path> mailbox = setup.sandbox().flatMap(LocalPlatform::mailboxFolder);
+        if (address != null && mailbox.isPresent()) {
+            shell.showSandbox(address, mailbox.get(), folder -> tasks.run(() -> {
+                Files.createDirectories(folder);
+                new DesktopFileOpener().open(folder);
+                return null;
+            }).onFailure(e -> LOGGER.info("could not open the sandbox's mailbox folder: {}",
+                    e.getClass().getSimpleName())));
         }
     }
 

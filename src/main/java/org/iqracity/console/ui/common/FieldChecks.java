@@ -1,6 +1,7 @@
 package org.iqracity.console.ui.common;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +11,15 @@ import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.decoration.Decoration;
 import org.controlsfx.control.decoration.GraphicDecoration;
+import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -35,20 +40,41 @@ public final class FieldChecks {
     private final ValidationSupport support = new ValidationSupport();
     private final Map<Control, Label> lines = new HashMap<>();
     private final Map<Control, Boolean> touched = new HashMap<>();
+    private final Map<Control, Supplier<String>> problems = new HashMap<>();
+    private final boolean atOnce;
 
+    /** Checks whose problems show once a field was left. */
     public FieldChecks() {
+        this(false);
+    }
+
+    private FieldChecks(boolean atOnce) {
+        this.atOnce = atOnce;
         support.setValidationDecorator(new Marks());
+    }
+
+    /**
+     * Checks whose problems show as soon as they are said: for a form whose view model decides when to speak (the
+     * tracking form checks from the first Save on, and the platform's answers come after a Save).
+     */
+    public static FieldChecks shownAtOnce() {
+        return new FieldChecks(true);
     }
 
     /**
      * Checks {@code field} with {@code problem}, again whenever the field's value or one of {@code alsoOn} changes;
      * returns the line that says the problem, to be placed under the field.
      */
-    public Label check(Control field, Supplier<String> problem, Observable... alsoOn) {
+    public Label check(Control shown, Supplier<String> problem, Observable... alsoOn) {
+        return check(shown, shown.getId() == null ? null : shown.getId() + "Problem", problem, alsoOn);
+    }
+
+    /** As {@link #check(Control, Supplier, Observable...)}, the line under the field with the id {@code lineId}. */
+    public Label check(Control shown, String lineId, Supplier<String> problem, Observable... alsoOn) {
+        // A spinner's value is checked, and marked, in its text field.
+        Control field = shown instanceof Spinner<?> spinner ? spinner.getEditor() : shown;
         Label line = new Label();
-        if (field.getId() != null) {
-            line.setId(field.getId() + "Problem");
-        }
+        line.setId(lineId);
         line.getStyleClass().add(Css.FIELD_ERROR);
         line.setWrapText(true);
         line.setMnemonicParsing(false);
@@ -61,22 +87,42 @@ public final class FieldChecks {
                 touch(field);
             }
         });
+        problems.put(field, problem);
         Validator<Object> validator = (control, value) -> {
             String said = problem.get();
             return ValidationResult.fromErrorIf(control, said == null ? "" : said, said != null);
         };
+        // ControlsFX validates a moment later (on the FX thread's next turn) and then draws the mark; the line under
+        // the field, its border and its accessible help follow at once, so nothing reads a stale message.
         support.registerValidator(field, false, validator);
-        for (Observable o : alsoOn) {
-            o.addListener(obs -> support.revalidate(field));
+        List<Observable> triggers = new ArrayList<>(List.of(alsoOn));
+        if (field instanceof TextInputControl text) {
+            triggers.add(text.textProperty());
+        } else if (field instanceof ComboBoxBase<?> box) {
+            triggers.add(box.valueProperty());
         }
+        for (Observable o : triggers) {
+            o.addListener(obs -> {
+                sayNow(field);
+                if (alsoOn.length > 0) {
+                    support.revalidate(field);
+                }
+            });
+        }
+        sayNow(field);
         return line;
     }
 
     /** Shows the field's problem from now on, as if it had been left: for a value put in by a button or a list. */
     public void touch(Control field) {
         if (touched.containsKey(field) && !touched.put(field, true)) {
+            sayNow(field);
             support.revalidate(field);
         }
+    }
+
+    private void sayNow(Control field) {
+        say(field, isTouched(field) ? problems.get(field).get() : null);
     }
 
     /** Shows every field's problem: the person asked to go on with the form as it is. */
@@ -86,6 +132,7 @@ public final class FieldChecks {
 
     /** Checks every field again now (after the view model changed what it accepts). */
     public void recheck() {
+        problems.keySet().forEach(this::sayNow);
         support.revalidate();
     }
 
@@ -100,7 +147,7 @@ public final class FieldChecks {
     }
 
     private boolean isTouched(Control field) {
-        return touched.getOrDefault(field, false);
+        return atOnce || touched.getOrDefault(field, false);
     }
 
     private void say(Control field, String text) {
@@ -117,22 +164,14 @@ public final class FieldChecks {
         field.setAccessibleHelp(show ? text : null);
     }
 
-    /** ControlsFX's graphic decoration, drawn with the console's icon, only on touched fields, and the line under. */
+    /** ControlsFX's graphic decoration, drawn with the console's icon, only on touched fields. */
     private final class Marks extends GraphicValidationDecoration {
 
         @Override
         public void applyValidationDecoration(ValidationMessage message) {
-            if (!isTouched(message.getTarget())) {
-                return;
+            if (isTouched(message.getTarget())) {
+                super.applyValidationDecoration(message);
             }
-            say(message.getTarget(), message.getText());
-            super.applyValidationDecoration(message);
-        }
-
-        @Override
-        public void removeDecorations(Control target) {
-            say(target, null);
-            super.removeDecorations(target);
         }
 
         @Override
@@ -141,8 +180,8 @@ public final class FieldChecks {
         }
 
         @Override
-        protected Node createErrorNode() {
-            Node mark = Icons.of(AppIcon.ERROR, 14);
+        protected Node getGraphicBySeverity(Severity severity) {
+            Node mark = Icons.of(severity == Severity.ERROR ? AppIcon.ERROR : AppIcon.WARNING, 14);
             mark.getStyleClass().add(MARK);
             return mark;
         }

@@ -4,17 +4,21 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.MaskerPane;
 
-/** A designed empty, loading or error state: icon, a title, a sentence and maybe one action. Never blank. */
+/**
+ * A designed empty, loading or error state: icon, a title, a sentence and maybe one action. Never blank. While
+ * loading, ControlsFX's {@link MaskerPane} covers the place with its spinner and what is being loaded.
+ */
 public class StatePane extends VBox {
 
     private final Label icon = new Label();
     private final Label title = new Label();
     private final Label text = new Label();
     private final Button action = new Button();
-    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final MaskerPane masker = new MaskerPane();
 
     public StatePane() {
         getStyleClass().add(Css.STATE_PANE);
@@ -28,13 +32,16 @@ public class StatePane extends VBox {
         text.setMaxWidth(420);
         text.setAlignment(Pos.CENTER);
         text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        spinner.setPrefSize(36, 36);
+        masker.setId("loadingMask");
+        masker.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        VBox.setVgrow(masker, Priority.ALWAYS);
         action.getStyleClass().add(Styles.ACCENT);
-        getChildren().addAll(spinner, icon, title, text, action);
+        getChildren().addAll(masker, icon, title, text, action);
     }
 
     public StatePane loading(String message) {
-        return show(null, message, null, null, null, true);
+        masker.setText(message);
+        return show(null, null, null, null, null, true);
     }
 
     public StatePane message(AppIcon glyph, String heading, String sentence) {
@@ -48,8 +55,12 @@ public class StatePane extends VBox {
 
     private StatePane show(AppIcon glyph, String heading, String sentence, String actionText, Runnable onAction,
                            boolean busy) {
-        spinner.setVisible(busy);
-        spinner.setManaged(busy);
+        masker.setVisible(busy);
+        masker.setManaged(busy);
+        // The mask covers the whole place; a message sits in the middle at its own width.
+        setFillWidth(busy);
+        title.setVisible(!busy);
+        title.setManaged(!busy);
         icon.setGraphic(glyph == null ? null : Icons.of(glyph, 48));
         icon.setVisible(glyph != null);
         icon.setManaged(glyph != null);

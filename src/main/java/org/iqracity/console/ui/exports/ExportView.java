@@ -20,6 +20,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -33,6 +34,7 @@ import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Notices;
 import org.iqracity.console.ui.common.UserMessage;
 import org.iqracity.console.ui.exports.ExportViewModel.State;
 
@@ -206,6 +208,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
             Button remove = new Button(null, Icons.of(AppIcon.CLEAR));
             remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             remove.setOnAction(e -> vm.removeRecipient(r));
+            remove.setAccessibleText(messages.format("exports.key.remove", r.userId()));
+            remove.setTooltip(new Tooltip(messages.format("exports.key.remove", r.userId())));
             Label who = new Label(messages.format("exports.key.entry", r.userId(), r.keyId()), Icons.of(AppIcon.LOCK));
             HBox row = new HBox(6, who, remove);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -256,6 +260,11 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         done.descriptionProperty().bind(vm.resultProperty());
         done.visibleProperty().bind(vm.stateProperty().isEqualTo(State.DONE));
         done.managedProperty().bind(done.visibleProperty());
+        vm.stateProperty().addListener((obs, old, now) -> {
+            if (now == State.DONE) {
+                Notices.done(this, messages.get("exports.done.title"), vm.resultProperty().get());
+            }
+        });
         Message cancelled = new Message(messages.get("exports.cancelled.title"), messages.get("exports.cancelled.text"));
         cancelled.setId("exportCancelled");
         cancelled.getStyleClass().add(Styles.WARNING);

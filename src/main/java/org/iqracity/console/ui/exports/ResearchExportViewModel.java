@@ -97,16 +97,27 @@ public final class ResearchExportViewModel {
     }
 
     private String firstProblem() {
-        if (course.get() == null) {
-            return messages.get("research.problem.noCourse");
+        String first = courseProblem();
+        if (first == null) {
+            first = kProblem();
         }
-        if (k.get() < ResearchExportRequest.MIN_K) {
-            return messages.format("research.problem.k", ResearchExportRequest.MIN_K);
-        }
-        if (target.get() == null || target.get().isBlank()) {
-            return messages.get("research.problem.noTarget");
-        }
-        return null;
+        return first != null ? first : targetProblem();
+    }
+
+    /** Null when a course is chosen. */
+    public String courseProblem() {
+        return course.get() == null ? messages.get("research.problem.noCourse") : null;
+    }
+
+    /** Null when k is at least the platform's least. */
+    public String kProblem() {
+        return k.get() < ResearchExportRequest.MIN_K
+                ? messages.format("research.problem.k", ResearchExportRequest.MIN_K) : null;
+    }
+
+    /** Null when a file to save to is named. */
+    public String targetProblem() {
+        return target.get() == null || target.get().isBlank() ? messages.get("research.problem.noTarget") : null;
     }
 
     public void export() {

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.chart.Chart;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -69,6 +70,37 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         clickOn("#verify");
         waitUntil(() -> shows("#nav-breach_notices"));
         assertThat(visitEveryScreen("nb-security")).as("cut or outside the window").isEmpty();
+    }
+
+    @Test
+    void theShortcutSheetFitsEverySize() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-learners"));
+        List<String> cut = new ArrayList<>();
+        for (double[] size : SIZES) {
+            resize(size);
+            push(javafx.scene.input.KeyCode.F1);
+            waitUntil(() -> shows("#shortcutSheet"));
+            settle();
+            cut.addAll(problems(label(size, "shortcut sheet")));
+            cut.addAll(outside(label(size, "shortcut sheet"), "#shortcutCard"));
+            shot(String.format(Locale.ROOT, "fit-%.0f-shortcut-sheet", size[0]));
+            push(javafx.scene.input.KeyCode.ESCAPE);
+            waitUntil(() -> !shows("#shortcutSheet"));
+        }
+        assertThat(cut).as("cut or outside the window").isEmpty();
+    }
+
+    /** The node, whole, inside the window; or what sticks out. */
+    private List<String> outside(String where, String query) {
+        return onFx(() -> {
+            Node node = lookup(query).query();
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            javafx.scene.Scene scene = console.stage().getScene();
+            return b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > scene.getWidth() + 1
+                    || b.getMaxY() > scene.getHeight() + 1 ? List.of(where + ": " + query + " lies outside the window")
+                    : List.of();
+        });
     }
 
     /** Each size, each screen in the sidebar: what is cut or outside, named by size, role and screen. */
@@ -165,6 +197,10 @@ class ScreensFitJourneyTest extends ConsoleJourney {
             double height = console.stage().getScene().getHeight();
             List<String> found = new ArrayList<>();
             walk(root, node -> {
+                String unnamed = unnamed(node);
+                if (unnamed != null) {
+                    found.add(where + ": " + unnamed);
+                }
                 if (!(node instanceof Labeled labeled) || !shown(labeled)) {
                     return;
                 }
@@ -187,6 +223,37 @@ class ScreensFitJourneyTest extends ConsoleJourney {
             });
             return found;
         });
+    }
+
+    /**
+     * A control a screen reader could only call "button" or "chart": an icon-only button or a chart without accessible
+     * text; null for anything named.
+     */
+    private static String unnamed(Node node) {
+        if (!shown(node) || node.getAccessibleText() != null && !node.getAccessibleText().isBlank()) {
+            return null;
+        }
+        if (node instanceof ButtonBase button && (button.getText() == null || button.getText().isBlank())
+                && !within(node, "table-cell") && !within(node, "list-cell") && !within(node, "combo-box-base")
+                && !within(node, "spinner") && !within(node, "scroll-bar")) {
+            return "icon-only button " + describe(node) + " has no accessible text";
+        }
+        if (node instanceof Chart) {
+            return "chart " + describe(node) + " has no accessible text";
+        }
+        return null;
+    }
+
+    private static String describe(Node node) {
+        StringBuilder path = new StringBuilder(node.getId() == null ? node.getClass().getSimpleName()
+                : "#" + node.getId());
+        for (Node n = node.getParent(); n != null && path.length() < 160; n = n.getParent()) {
+            if (n.getId() != null) {
+                path.append(" in #").append(n.getId());
+                break;
+            }
+        }
+        return path.toString();
     }
 
     /** What the label draws: its text node's text, which ends in the ellipsis when the text did not fit. */
