@@ -2,6 +2,7 @@ package org.iqracity.console.ui.common;
 
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
@@ -32,8 +33,24 @@ public final class CoursePicker {
             }
         });
         picker.setCellFactory(list -> new CourseCell(messages, true));
+        picker.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(CourseDto course, boolean empty) {
+                super.updateItem(course, empty);
+                setMnemonicParsing(false);
+                setText(empty || course == null ? picker.getPromptText() : picker.getConverter().toString(course));
+                setGraphic(empty || course == null ? null : Icons.of(AppIcon.COURSE));
+            }
+        });
         // The whole title, also when the window is too narrow to show it on the picker.
         picker.tooltipProperty().bind(picker.valueProperty().map(c -> new Tooltip(picker.getConverter().toString(c))));
+        // ControlsFX names the picker's own search field "search", as a screen names its search: renamed, so that
+        // "#search" is the screen's, for the shortcut that focuses it and for tests.
+        picker.skinProperty().addListener((obs, old, skin) -> {
+            if (skin != null) {
+                picker.lookupAll(".combo-box-search").forEach(field -> field.setId(picker.getId() + "Search"));
+            }
+        });
         return picker;
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.decoration.Decoration;
 import org.controlsfx.control.decoration.GraphicDecoration;
@@ -179,10 +180,15 @@ public final class FieldChecks {
             // A required field says so in its label; no mark before anything went wrong.
         }
 
+        /**
+         * A round "!" in the danger colour. Drawn with the text font, not an icon font: the mark lies in ControlsFX's
+         * decoration layer, above the window's content, where an icon font's glyph showed as an empty box.
+         */
         @Override
         protected Node getGraphicBySeverity(Severity severity) {
-            Node mark = Icons.of(severity == Severity.ERROR ? AppIcon.ERROR : AppIcon.WARNING, 14);
+            Label mark = new Label("!");
             mark.getStyleClass().add(MARK);
+            mark.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             return mark;
         }
 

@@ -40,7 +40,7 @@ final class LearnerDetailView extends StackPane {
     private final Messages messages;
     private final NumberFormat percent;
     private final DateTimeFormatter date;
-    private final StatePane state = new StatePane();
+    private final StatePane state = StatePane.small();
     private final ScrollPane scroll = new ScrollPane();
 
     LearnerDetailView(LearnerDetailViewModel vm, Messages messages) {
