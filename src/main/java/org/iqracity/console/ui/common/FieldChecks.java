@@ -43,15 +43,26 @@ public final class FieldChecks {
     private final Map<Control, Boolean> touched = new HashMap<>();
     private final Map<Control, Supplier<String>> problems = new HashMap<>();
     private final boolean atOnce;
+    private final boolean keepRoom;
 
     /** Checks whose problems show once a field was left. */
     public FieldChecks() {
-        this(false);
+        this(false, false);
     }
 
-    private FieldChecks(boolean atOnce) {
+    private FieldChecks(boolean atOnce, boolean keepRoom) {
         this.atOnce = atOnce;
+        this.keepRoom = keepRoom;
         support.setValidationDecorator(new Marks());
+    }
+
+    /**
+     * As {@link #FieldChecks()}, each field's line keeping its room while empty: in a short form whose links and
+     * buttons lie under the fields, a message that appears as the person leaves a field for a click must not move
+     * what they are clicking.
+     */
+    public static FieldChecks keepingRoom() {
+        return new FieldChecks(false, true);
     }
 
     /**
@@ -59,7 +70,7 @@ public final class FieldChecks {
      * tracking form checks from the first Save on, and the platform's answers come after a Save).
      */
     public static FieldChecks shownAtOnce() {
-        return new FieldChecks(true);
+        return new FieldChecks(true, false);
     }
 
     /**
@@ -80,7 +91,12 @@ public final class FieldChecks {
         line.setWrapText(true);
         line.setMnemonicParsing(false);
         line.setVisible(false);
-        line.setManaged(false);
+        line.setManaged(keepRoom);
+        if (keepRoom) {
+            // One line's height, also while it says nothing.
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            line.setText(" ");
+        }
         lines.put(field, line);
         touched.put(field, false);
         field.focusedProperty().addListener((obs, was, now) -> {
@@ -157,10 +173,10 @@ public final class FieldChecks {
             return;
         }
         boolean show = text != null && !text.isBlank();
-        line.setText(show ? text : "");
+        line.setText(show ? text : keepRoom ? " " : "");
         line.setGraphic(show ? Icons.of(AppIcon.ERROR) : null);
         line.setVisible(show);
-        line.setManaged(show);
+        line.setManaged(show || keepRoom);
         field.pseudoClassStateChanged(Styles.STATE_DANGER, show);
         field.setAccessibleHelp(show ? text : null);
     }

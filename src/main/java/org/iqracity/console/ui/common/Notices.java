@@ -6,12 +6,12 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * A short notice in the window's top right corner, ControlsFX's {@link Notifications}: work that ran in the
+ * A short notice in the window's bottom right corner, ControlsFX's {@link Notifications}: work that ran in the
  * background is done, whatever screen the person went on to. It goes by itself after a while, or on its close button.
  */
 public final class Notices {
 
-    /** Style class of the console's notices (console.css follows the theme's colours). */
+    /** Style class of the console's notices, beside ControlsFX's own {@code notification-bar} that console.css styles. */
     public static final String STYLE = "console-notice";
     private static final Duration SHOWN_FOR = Duration.seconds(8);
 
@@ -29,7 +29,8 @@ public final class Notices {
                 .text(text)
                 .graphic(Icons.of(AppIcon.CHECK, 28))
                 .styleClass(STYLE)
-                .position(Pos.TOP_RIGHT)
+                // Above the status bar: the top right corner holds Sign out, which a notice must not cover.
+                .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOWN_FOR)
                 .show();
     }

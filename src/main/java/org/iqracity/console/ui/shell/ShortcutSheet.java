@@ -23,8 +23,6 @@ final class ShortcutSheet extends StackPane {
     ShortcutSheet(Messages messages, List<Destination> destinations) {
         setId("shortcutSheet");
         getStyleClass().add(Css.SHEET_SCRIM);
-        // As the sign-in-again overlay: the window dimmed behind the card, in either theme.
-        setStyle("-fx-background-color: rgba(0, 0, 0, 0.35);");
         GridPane keys = new GridPane();
         keys.setHgap(18);
         keys.setVgap(8);

@@ -37,8 +37,8 @@ public final class SignInView extends HBox {
     private final PasswordField password = new PasswordField();
     private final TextField totp = new TextField();
     /** The credentials' checks and the second factor's: each step's button waits for its own fields only. */
-    private final FieldChecks credentialChecks = new FieldChecks();
-    private final FieldChecks codeChecks = new FieldChecks();
+    private final FieldChecks credentialChecks = FieldChecks.keepingRoom();
+    private final FieldChecks codeChecks = FieldChecks.keepingRoom();
 
     public SignInView(SignInViewModel vm, Messages messages) {
         this.vm = vm;
@@ -144,15 +144,13 @@ public final class SignInView extends HBox {
                 .then(messages.get("signin.busy")).otherwise(messages.get("signin.submit")));
         submit.setOnAction(e -> vm.signIn());
 
+        // Username and password are only needed to sign in (Sign in waits for both); someone on the way to an
+        // exported roster leaves them empty, and is not told off for it.
         Label addressLine = credentialChecks.check(address, this::addressProblem,
                 vm.sandbox().stateProperty());
-        Label usernameLine = credentialChecks.check(username,
-                () -> username.getText().isBlank() ? messages.get("signin.problem.username") : null);
-        Label passwordLine = credentialChecks.check(password,
-                () -> password.getText().isEmpty() ? messages.get("signin.problem.password") : null);
         VBox box = new VBox(6, title, subtitle, gap(), label("signin.address", address), address, addressLine,
-                sandboxStatus(), gap(), label("signin.username", username), username, usernameLine,
-                label("signin.password", password), password, passwordLine, gap(), submit);
+                sandboxStatus(), gap(), label("signin.username", username), username,
+                label("signin.password", password), password, gap(), submit);
         return box;
     }
 

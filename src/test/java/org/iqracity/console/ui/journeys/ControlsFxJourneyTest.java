@@ -84,7 +84,10 @@ class ControlsFxJourneyTest extends ConsoleJourney {
             fill("#exportTarget", out.resolve("course.iqroster").toString());
             clickOn("#runExport");
             waitUntil(() -> notices().contains("Export finished"));
-            shot("notification-export-done");
+            shotWithPopups("notification-export-done");
+            // The notice leaves the header free: Sign out answers while it shows.
+            clickOn("#signOut");
+            waitUntil(() -> shows("#username"));
         } finally {
             TempFolders.delete(out);
         }
@@ -108,6 +111,8 @@ class ControlsFxJourneyTest extends ConsoleJourney {
 
         push(KeyCode.F1);
         waitUntil(() -> shows("#shortcutSheet"));
+        assertThat(find("#shortcutSheet", javafx.scene.layout.Region.class).getBackground().getFills())
+                .as("the window dimmed behind the sheet").isNotEmpty();
         String sheet = onFx(() -> lookup("#shortcutSheet").lookup(".label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).collect(Collectors.joining("\n")));
         for (int i = 0; i < nav.size(); i++) {
@@ -280,6 +285,39 @@ class ControlsFxJourneyTest extends ConsoleJourney {
         return onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
                 .flatMap(w -> w.getScene().getRoot().lookupAll(".notification-bar .title").stream())
                 .map(n -> ((Label) n).getText()).toList());
+    }
+
+    @Test
+    void signInMarksAnAddressThatIsNoneAndASecondFactorCodeThatIsNoCode() {
+        fill("#address", "not an address");
+        clickOn("#username");
+        waitUntil(() -> "That is not a platform address.".equals(problemUnder("#address")));
+        waitUntil(() -> marks() == 1);
+        fill("#username", OFFICER);
+        fill("#password", PASSWORD);
+        assertThat(find("#signIn", Button.class).isDisabled()).isTrue();
+        shot("controlsfx-signin-validation");
+
+        fill("#address", PlatformFixture.h2().platform().baseUri().toString());
+        waitUntil(() -> problemUnder("#address") == null && marks() == 0);
+        assertThat(problemUnder("#username")).as("no message for a field only sign-in needs").isNull();
+        clickOn("#signIn");
+        waitUntil(() -> shows("#totp"));
+        fill("#totp", "12345");
+        push(KeyCode.TAB);
+        waitUntil(() -> "The code is the 6 digits your authenticator app shows now.".equals(problemUnder("#totp")));
+        assertThat(find("#verify", Button.class).isDisabled()).isTrue();
+        fill("#totp", Totp.at(OFFICER_TOTP, PlatformFixture.h2().clock().instant()));
+        waitUntil(() -> problemUnder("#totp") == null && !find("#verify", Button.class).isDisabled());
+    }
+
+    /** Leaving a field for a link below it: the message that appears does not move the link from under the click. */
+    @Test
+    void theRosterLinkOpensAlthoughTheAddressWasLeftWrong() {
+        fill("#address", "not an address");
+        clickOn("#openRosterFromSignIn");
+        waitUntil(() -> shows("#rosterFile"));
+        assertThat(problemUnder("#address")).isEqualTo("That is not a platform address.");
     }
 
     @Test
