@@ -2,6 +2,7 @@ package org.iqracity.console.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.ui.common.LocalPlatform;
@@ -32,6 +33,12 @@ final class EmbeddedLocalPlatform implements LocalPlatform {
             }
         }
         return running.baseUri();
+    }
+
+    /** The sandbox files what it sends under its data folder (the platform's {@code sandbox-mailbox}). */
+    @Override
+    public Optional<Path> mailboxFolder() {
+        return Optional.of(config.dataDir().resolve("sandbox-mailbox"));
     }
 
     @Override

@@ -1,44 +1,54 @@
 package org.iqracity.console.ui;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
+import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.ui.accesslog.AccessLogView;
 import org.iqracity.console.ui.accesslog.AccessLogViewModel;
 import org.iqracity.console.ui.accesslog.ChainCheckpoints;
 import org.iqracity.console.ui.breach.BreachView;
 import org.iqracity.console.ui.breach.BreachViewModel;
 import org.iqracity.console.ui.breach.FxBreachDialogs;
-import org.iqracity.console.ui.common.DesktopFileOpener;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.CourseMemory;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.DesktopFileOpener;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.FxTaskRunner;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;
-import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.ui.common.Session;
+import org.iqracity.console.ui.common.Settings;
+import org.iqracity.console.ui.common.ThemeMode;
+import org.iqracity.console.ui.common.ThemeSwitcher;
 import org.iqracity.console.ui.exports.ConversionRecorder;
 import org.iqracity.console.ui.exports.ExportKind;
 import org.iqracity.console.ui.exports.ExportView;
 import org.iqracity.console.ui.exports.ExportViewModel;
 import org.iqracity.console.ui.exports.ExportsScreen;
-import org.iqracity.console.ui.exports.ResearchExportView;
-import org.iqracity.console.ui.exports.ResearchExportViewModel;
 import org.iqracity.console.ui.exports.OfflineRosterView;
 import org.iqracity.console.ui.exports.OfflineRosterViewModel;
-import org.iqracity.console.ui.common.Session;
-import org.iqracity.console.ui.common.Settings;
-import org.iqracity.console.ui.common.ThemeMode;
-import org.iqracity.console.ui.common.ThemeSwitcher;
+import org.iqracity.console.ui.exports.ResearchExportView;
+import org.iqracity.console.ui.exports.ResearchExportViewModel;
 import org.iqracity.console.ui.insights.InsightsView;
 import org.iqracity.console.ui.insights.InsightsViewModel;
 import org.iqracity.console.ui.learners.LearnersView;
@@ -51,11 +61,11 @@ import org.iqracity.console.ui.shell.SignInAgainViewModel;
 import org.iqracity.console.ui.signin.SandboxViewModel;
 import org.iqracity.console.ui.signin.SignInView;
 import org.iqracity.console.ui.signin.SignInViewModel;
+import org.iqracity.console.ui.sponsors.SponsorReportsView;
+import org.iqracity.console.ui.sponsors.SponsorReportsViewModel;
 import org.iqracity.console.ui.tracking.FxTrackingDialogs;
 import org.iqracity.console.ui.tracking.TrackingView;
 import org.iqracity.console.ui.tracking.TrackingViewModel;
-import org.iqracity.console.ui.sponsors.SponsorReportsView;
-import org.iqracity.console.ui.sponsors.SponsorReportsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,10 +94,10 @@ public final class ConsoleRoot implements AutoCloseable {
     private final SandboxViewModel sandbox;
     private final WindowBounds bounds;
     /** The course chosen last on any screen, for every screen with a course picker. */
-    private final org.iqracity.console.ui.common.CourseMemory courses;
+    private final CourseMemory courses;
     /** A roster export the Learners screen asked for, until the export form takes it. */
-    private final javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> exportRequests =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final ObjectProperty<ExportRequest> exportRequests =
+            new SimpleObjectProperty<>();
     private final ConversionRecorder conversions;
     private ShellView shell;
 
@@ -113,7 +123,7 @@ public final class ConsoleRoot implements AutoCloseable {
             }
         });
         this.bounds = new WindowBounds(stage, setup.settings());
-        this.courses = new org.iqracity.console.ui.common.CourseMemory(setup.settings());
+        this.courses = new CourseMemory(setup.settings());
         signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
     }
 
@@ -135,10 +145,10 @@ public final class ConsoleRoot implements AutoCloseable {
         console.showFor(null);
         // The sandbox's start (database, migrations, HTTP server) is work for both processor cores: it waits until the
         // window is up, so that it does not delay the window it reports its progress in.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
             @Override
-            public void handle(javafx.stage.WindowEvent event) {
-                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+            public void handle(WindowEvent event) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                 console.sandbox.start();
             }
         });
@@ -147,7 +157,7 @@ public final class ConsoleRoot implements AutoCloseable {
     }
 
     /** Closing the window leaves the current screen too: unsaved work is asked about first. */
-    private void closeRequested(javafx.stage.WindowEvent event) {
+    private void closeRequested(WindowEvent event) {
         if (shell != null) {
             event.consume();
             shell.leave(stage::close);
@@ -168,6 +178,7 @@ public final class ConsoleRoot implements AutoCloseable {
             shell = new ShellView(shellVm, app, setup.messages(), this::screen,
                     new SignInAgainViewModel(app, tasks, setup.messages()), theme.darkProperty());
             content = shell;
+            showSandbox();
         }
         root.getChildren().setAll(content);
         if (offline != null) {
@@ -175,11 +186,25 @@ public final class ConsoleRoot implements AutoCloseable {
         }
     }
 
+    /** The embedded sandbox, once it serves, in the shell's status bar: its address and its mailbox folder. */
+    private void showSandbox() {
+        URI address = sandbox.addressProperty().get();
+        Optional<Path> mailbox = setup.sandbox().flatMap(LocalPlatform::mailboxFolder);
+        if (address != null && mailbox.isPresent()) {
+            shell.showSandbox(address, mailbox.get(), folder -> tasks.run(() -> {
+                Files.createDirectories(folder);
+                new DesktopFileOpener().open(folder);
+                return null;
+            }).onFailure(e -> LOGGER.info("could not open the sandbox's mailbox folder: {}",
+                    e.getClass().getSimpleName())));
+        }
+    }
+
     /**
      * Builds a screen of the signed-in session: the shell exists only while a session does, so each screen's
      * ViewModel gets the parts of the session's client it uses, and never a missing one.
      */
-    private javafx.scene.Node screen(Destination destination) {
+    private Node screen(Destination destination) {
         Session session = app.session();
         PlatformClient client = session.client();
         if (destination == Destination.EXPORTS) {
@@ -223,7 +248,7 @@ public final class ConsoleRoot implements AutoCloseable {
     }
 
     /** The Learners screen's "Export roster": the export form, filled with its course and columns. */
-    private void exportFromLearners(org.iqracity.console.ui.common.ExportRequest request) {
+    private void exportFromLearners(ExportRequest request) {
         exportRequests.set(request);
         if (shell != null) {
             shell.go(Destination.EXPORTS);
@@ -291,8 +316,8 @@ public final class ConsoleRoot implements AutoCloseable {
         if (text == null) {
             return;
         }
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.WARNING, text);
+        Alert alert = new Alert(
+                Alert.AlertType.WARNING, text);
         alert.setHeaderText(setup.messages().get("signin.keyChanged.title"));
         alert.initOwner(stage);
         alert.show();

@@ -3,6 +3,8 @@ package org.iqracity.console.ui.breach;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -13,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Icons;
 
 /** Labels on the left, fields on the right, hints under them: the layout of every form in the draft flow. */
@@ -73,14 +76,23 @@ class FormGrid extends GridPane {
      * that its message may show from then on.
      */
     static Node checked(Node field, DraftViewModel vm, DraftField which) {
-        Label message = new Label();
-        message.setId(field.getId() == null ? null : field.getId() + "Message");
-        message.getStyleClass().add(Css.FIELD_ERROR);
-        message.setGraphic(Icons.of(AppIcon.ERROR));
-        message.setWrapText(true);
-        message.textProperty().bind(vm.fieldMessage(which));
-        message.visibleProperty().bind(vm.fieldMessage(which).isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        String id = field.getId() == null ? null : field.getId() + "Message";
+        Label message;
+        if (field instanceof Control control) {
+            // The draft says when a message is due (once the field was left, or Next tried); ControlsFX marks it.
+            ReadOnlyStringProperty said = vm.fieldMessage(which);
+            message = FieldChecks.shownAtOnce().check(control, id,
+                    () -> said.get() == null || said.get().isEmpty() ? null : said.get(), said);
+        } else {
+            message = new Label();
+            message.setId(id);
+            message.getStyleClass().add(Css.FIELD_ERROR);
+            message.setGraphic(Icons.of(AppIcon.ERROR));
+            message.setWrapText(true);
+            message.textProperty().bind(vm.fieldMessage(which));
+            message.visibleProperty().bind(vm.fieldMessage(which).isNotEmpty());
+            message.managedProperty().bind(message.visibleProperty());
+        }
         field.focusWithinProperty().addListener((obs, was, now) -> {
             if (was && !now) {
                 vm.touch(which);

@@ -101,6 +101,7 @@ final class IncidentHeader extends HBox {
         reload.setId("reloadOpenIncident");
         reload.getStyleClass().add(Styles.BUTTON_ICON);
         reload.setTooltip(new javafx.scene.control.Tooltip(messages.get("breach.reload.tooltip")));
+        reload.setAccessibleText(messages.get("breach.reload.tooltip"));
         reload.setOnAction(e -> vm.leave(vm::reloadIncident));
         reload.managedProperty().bind(reload.visibleProperty());
         record.setMinWidth(Region.USE_PREF_SIZE);

@@ -12,6 +12,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -81,6 +82,8 @@ final class NoticeStep extends SideBySide {
         refresh.setId("refreshMessage");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON);
         refresh.setOnAction(e -> vm.loadMessage());
+        refresh.setTooltip(new Tooltip(messages.get("breach.notice.refresh")));
+        refresh.setAccessibleText(messages.get("breach.notice.refresh"));
         HBox pick = new HBox(6, learner, refresh);
         HBox.setHgrow(learner, Priority.ALWAYS);
 

@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -201,16 +202,19 @@ final class SendingPane extends VBox {
         refresh.setId("refreshDeliveries");
         refresh.getStyleClass().add(Styles.BUTTON_ICON);
         refresh.setOnAction(e -> deliveries.reload());
+        named(refresh, messages.get("breach.deliveries.refresh"));
         Button previous = new Button(null, Icons.of(AppIcon.BACK));
         previous.setId("deliveriesPrevious");
         previous.getStyleClass().add(Styles.BUTTON_ICON);
         previous.disableProperty().bind(deliveries.pageProperty().isEqualTo(0));
         previous.setOnAction(e -> deliveries.previousPage());
+        named(previous, messages.get("breach.deliveries.previous"));
         Button next = new Button(null, Icons.of(AppIcon.NEXT));
         next.setId("deliveriesNext");
         next.getStyleClass().add(Styles.BUTTON_ICON);
         next.disableProperty().bind(deliveries.hasNextProperty().not());
         next.setOnAction(e -> deliveries.nextPage());
+        named(next, messages.get("breach.deliveries.next"));
         Label range = new Label();
         range.setId("deliveriesRange");
         deliveries.rows().addListener((ListChangeListener<DeliveryDto>) c -> range.setText(deliveries.range()));
@@ -256,5 +260,11 @@ final class SendingPane extends VBox {
             super.updateItem(item, empty);
             setText(empty ? null : words.apply(item));
         }
+    }
+
+    /** An icon-only button's name, for the eye (tooltip) and for a screen reader (accessible text). */
+    private static void named(Button button, String name) {
+        button.setTooltip(new Tooltip(name));
+        button.setAccessibleText(name);
     }
 }

@@ -9,6 +9,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -43,6 +44,7 @@ public enum AppIcon {
     LOCK(MaterialDesignL.LOCK_OUTLINE),
     SHIELD_KEY(MaterialDesignS.SHIELD_KEY_OUTLINE),
     SERVER(MaterialDesignS.SERVER_NETWORK),
+    KEYBOARD(MaterialDesignK.KEYBOARD_OUTLINE),
     COURSE(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE),
     CERTIFICATE(MaterialDesignC.CERTIFICATE_OUTLINE),
     CHECK(MaterialDesignC.CHECK_CIRCLE_OUTLINE),

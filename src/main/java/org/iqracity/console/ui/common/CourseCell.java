@@ -1,6 +1,5 @@
 package org.iqracity.console.ui.common;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.VBox;
@@ -14,13 +13,6 @@ public final class CourseCell extends ListCell<CourseDto> {
     public CourseCell(Messages messages, boolean twoLines) {
         this.messages = messages;
         this.twoLines = twoLines;
-    }
-
-    /** Dresses a course picker with these cells: two lines in the list, one on the button. */
-    public static ComboBox<CourseDto> dress(ComboBox<CourseDto> picker, Messages messages) {
-        picker.setCellFactory(list -> new CourseCell(messages, true));
-        picker.setButtonCell(new CourseCell(messages, false));
-        return picker;
     }
 
     @Override

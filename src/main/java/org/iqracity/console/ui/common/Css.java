@@ -26,6 +26,9 @@ public final class Css {
     public static final String STATUS_ONLINE = "status-online";
     public static final String STATUS_OFFLINE = "status-offline";
     public static final String JOB = "job";
+    /** The dimmed window behind the shortcut sheet, and a key chord in it. */
+    public static final String SHEET_SCRIM = "sheet-scrim";
+    public static final String KEY_CHORD = "key-chord";
 
     public static final String STATE_PANE = "state-pane";
     public static final String STATE_ICON = "state-icon";
@@ -58,6 +61,8 @@ public final class Css {
     /** The words of a "loading" row, which may run past their cell. */
     public static final String ROW_MORE_LABEL = "row-more-label";
     public static final String LEARNER_TABLE = "learner-table";
+    /** The learners' column chooser, in a PopOver. */
+    public static final String COLUMN_CHOOSER = "column-chooser";
     /** A table that lists a slice of its rows and hides its own vertical scroll bar for one standing for them all. */
     public static final String WINDOWED_TABLE = "windowed-table";
 

@@ -60,6 +60,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
+        if (timer.isShutdown()) {
+            // The window closed while a request was out; what its answer would have scheduled has no window left.
+            return () -> { };
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(() -> {
             if (!cancelled.get()) {

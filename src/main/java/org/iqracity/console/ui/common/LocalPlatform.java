@@ -1,6 +1,8 @@
 package org.iqracity.console.ui.common;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The sandbox platform the console can start in its own process. The composition root provides it, so the UI
@@ -13,6 +15,11 @@ public interface LocalPlatform {
      * why it did not start in sentences meant for the person at the screen.
      */
     URI start(ProgressSink progress) throws Exception;
+
+    /** The folder where the notices it sends are filed as files, when it files them rather than mailing them. */
+    default Optional<Path> mailboxFolder() {
+        return Optional.empty();
+    }
 
     /** Stops it if it runs; safe to call more than once. */
     void stop();

@@ -19,6 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -28,9 +29,11 @@ import javafx.stage.FileChooser;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.EnrolledText;
+import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Notices;
 import org.iqracity.console.ui.common.UserMessage;
 import org.iqracity.console.ui.exports.ExportViewModel.State;
 
@@ -39,6 +42,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
 
     private final ExportViewModel vm;
     private final Messages messages;
+    private final FieldChecks checks = new FieldChecks();
 
     public ExportView(ExportViewModel vm, Messages messages, Runnable openRoster) {
         this.vm = vm;
@@ -171,10 +175,14 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         Button choose = new Button(messages.get("exports.target.choose"));
         choose.setOnAction(e -> chooseTarget());
 
+        Label phraseLine = checks.check(phrase, vm::passphraseProblem);
+        Label againLine = checks.check(again, vm::passphraseAgainProblem, vm.passphraseProperty());
+        Label targetLine = checks.check(target, vm::targetProblem);
         VBox box = new VBox(8, section("exports.protection"), note(messages.get("exports.protection.note")),
-                label("exports.passphrase", phrase), phrase, again, meter, strength, new Spacer(4),
+                label("exports.passphrase", phrase), phrase, phraseLine, again, againLine, meter, strength,
+                new Spacer(4),
                 label("exports.keys", addKey), keys, addKey, new Spacer(8), section("exports.expiry"), expiryButtons,
-                new Spacer(8), section("exports.target"), new HBox(8, target, choose));
+                new Spacer(8), section("exports.target"), new HBox(8, target, choose), targetLine);
         box.setMinWidth(380);
         box.setMaxWidth(520);
         return box;
@@ -197,6 +205,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
             Button remove = new Button(null, Icons.of(AppIcon.CLEAR));
             remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             remove.setOnAction(e -> vm.removeRecipient(r));
+            remove.setAccessibleText(messages.format("exports.key.remove", r.userId()));
+            remove.setTooltip(new Tooltip(messages.format("exports.key.remove", r.userId())));
             Label who = new Label(messages.format("exports.key.entry", r.userId(), r.keyId()), Icons.of(AppIcon.LOCK));
             HBox row = new HBox(6, who, remove);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -209,7 +219,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         export.setId("runExport");
         export.getStyleClass().add(Styles.ACCENT);
         export.setDefaultButton(true);
-        export.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.stateProperty().isEqualTo(State.RUNNING)));
+        export.disableProperty().bind(vm.problemProperty().isNotNull().or(checks.invalidProperty())
+                .or(vm.stateProperty().isEqualTo(State.RUNNING)));
         export.setOnAction(e -> vm.export());
         Label problem = new Label();
         problem.setId("exportProblem");
@@ -246,6 +257,11 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         done.descriptionProperty().bind(vm.resultProperty());
         done.visibleProperty().bind(vm.stateProperty().isEqualTo(State.DONE));
         done.managedProperty().bind(done.visibleProperty());
+        vm.stateProperty().addListener((obs, old, now) -> {
+            if (now == State.DONE) {
+                Notices.done(this, messages.get("exports.done.title"), vm.resultProperty().get());
+            }
+        });
         Message cancelled = new Message(messages.get("exports.cancelled.title"), messages.get("exports.cancelled.text"));
         cancelled.setId("exportCancelled");
         cancelled.getStyleClass().add(Styles.WARNING);

@@ -129,7 +129,7 @@ public final class ExportViewModel {
     public ExportViewModel(AppState app, CoursesClient courseClient, RostersClient rosters, TaskRunner tasks,
                            Messages messages, Clock clock, ObjectProperty<ExportRequest> requests) {
         this.app = app;
-        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && courses.isEmpty(),
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && this.courses.isEmpty(),
                 this::load);
         this.courseList = CourseList.asListed(courseClient, tasks);
         this.rosters = rosters;
@@ -244,16 +244,44 @@ public final class ExportViewModel {
         if (phrase.isEmpty() && recipients.isEmpty()) {
             return messages.get("exports.problem.noProtection");
         }
+        String first = passphraseProblem();
+        if (first != null) {
+            return first;
+        }
+        String again = passphraseAgainProblem();
+        if (again != null) {
+            return again;
+        }
+        return targetProblem();
+    }
+
+    /** What is wrong with the passphrase itself, or null (none is fine when a colleague's key protects the file). */
+    public String passphraseProblem() {
+        String phrase = passphrase.get();
         if (!phrase.isEmpty() && phrase.length() < PassphraseStrength.MIN_LENGTH) {
             return messages.format("exports.problem.short", PassphraseStrength.MIN_LENGTH);
         }
-        if (!phrase.equals(passphraseAgain.get())) {
-            return messages.get("exports.problem.mismatch");
-        }
-        if (target.get().isBlank()) {
-            return messages.get("exports.problem.noTarget");
-        }
         return null;
+    }
+
+    /**
+     * What is wrong with the repeated passphrase, or null. Before anything is typed in it, it asks for it; it speaks
+     * of a difference only once there is a second passphrase to differ.
+     */
+    public String passphraseAgainProblem() {
+        String phrase = passphrase.get();
+        if (phrase.isEmpty() && passphraseAgain.get().isEmpty()) {
+            return null;
+        }
+        if (passphraseAgain.get().isEmpty()) {
+            return messages.get("exports.problem.again");
+        }
+        return phrase.equals(passphraseAgain.get()) ? null : messages.get("exports.problem.mismatch");
+    }
+
+    /** Null when a file to save to is named. */
+    public String targetProblem() {
+        return target.get().isBlank() ? messages.get("exports.problem.noTarget") : null;
     }
 
     public void export() {

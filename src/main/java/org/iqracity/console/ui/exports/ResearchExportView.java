@@ -17,7 +17,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -29,14 +28,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
-import org.iqracity.console.ui.common.EnrolledText;
+import org.iqracity.console.ui.common.CoursePicker;
+import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Notices;
 import org.iqracity.console.ui.common.UserMessage;
 import org.iqracity.console.ui.exports.ResearchExportViewModel.State;
 
@@ -45,6 +45,7 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
 
     private final ResearchExportViewModel vm;
     private final Messages messages;
+    private final FieldChecks checks = new FieldChecks();
 
     public ResearchExportView(ResearchExportViewModel vm, Messages messages) {
         this.vm = vm;
@@ -76,29 +77,10 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
     }
 
     private Node choices() {
-        ComboBox<CourseDto> course = new ComboBox<>(vm.courses());
+        ComboBox<CourseDto> course = CoursePicker.searchable(vm.courses(), messages);
         course.setId("researchCourse");
         course.setPromptText(messages.get("research.course.prompt"));
         course.setMaxWidth(Double.MAX_VALUE);
-        course.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(CourseDto c) {
-                return c == null ? "" : messages.format("exports.course", c.title(), c.id(),
-                        EnrolledText.of(messages, c));
-            }
-
-            @Override
-            public CourseDto fromString(String s) {
-                return null;
-            }
-        });
-        course.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(CourseDto c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? messages.get("research.course.prompt") : course.getConverter().toString(c));
-            }
-        });
         course.valueProperty().bindBidirectional(vm.courseProperty());
 
         Spinner<Integer> k = new Spinner<>(ResearchExportRequest.MIN_K, ResearchExportViewModel.MAX_OFFERED_K,
@@ -118,7 +100,10 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         (vm.stableKeyProperty().get() ? stable : fresh).setSelected(true);
         stable.selectedProperty().addListener((obs, was, now) -> vm.stableKeyProperty().set(now));
 
-        VBox box = new VBox(8, section("research.course"), course, new Spacer(8), section("research.k"), k,
+        Label courseLine = checks.check(course, vm::courseProblem);
+        Label kLine = checks.check(k, vm::kProblem, vm.kProperty());
+        VBox box = new VBox(8, section("research.course"), course, courseLine, new Spacer(8), section("research.k"), k,
+                kLine,
                 note(messages.get("research.k.note")), new Spacer(8), section("research.pseudonyms"), fresh,
                 indented(note(messages.get("research.pseudonyms.fresh.note"))), stable,
                 indented(note(messages.get("research.pseudonyms.stable.note"))));
@@ -140,7 +125,9 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         Button choose = new Button(messages.get("research.target.choose"));
         choose.setId("researchChooseTarget");
         choose.setOnAction(e -> chooseTarget());
-        VBox box = new VBox(8, warning, new Spacer(8), section("research.target"), new HBox(8, target, choose));
+        Label targetLine = checks.check(target, vm::targetProblem);
+        VBox box = new VBox(8, warning, new Spacer(8), section("research.target"), new HBox(8, target, choose),
+                targetLine);
         box.setMinWidth(380);
         box.setMaxWidth(560);
         return box;
@@ -151,7 +138,8 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         run.setId("runResearch");
         run.getStyleClass().add(Styles.ACCENT);
         run.setDefaultButton(true);
-        run.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.stateProperty().isEqualTo(State.RUNNING)));
+        run.disableProperty().bind(vm.problemProperty().isNotNull().or(checks.invalidProperty())
+                .or(vm.stateProperty().isEqualTo(State.RUNNING)));
         run.setOnAction(e -> vm.export());
         vm.replaceAskedProperty().addListener((obs, old, file) -> {
             if (file != null) {
@@ -190,6 +178,11 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         done.descriptionProperty().bind(Bindings.createStringBinding(vm::report, vm.savedProperty()));
         done.visibleProperty().bind(vm.stateProperty().isEqualTo(State.DONE));
         done.managedProperty().bind(done.visibleProperty());
+        vm.stateProperty().addListener((obs, old, now) -> {
+            if (now == State.DONE) {
+                Notices.done(this, messages.get("research.done.title"), vm.report());
+            }
+        });
         Message cancelled = new Message(messages.get("research.cancelled.title"),
                 messages.get("research.cancelled.text"));
         cancelled.setId("researchCancelled");

@@ -78,7 +78,7 @@ public final class ResearchExportViewModel {
     public ResearchExportViewModel(AppState app, CoursesClient courses, ResearchClient research, TaskRunner tasks,
                                    Messages messages) {
         this.app = app;
-        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && courses.isEmpty(),
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && this.courses.isEmpty(),
                 this::load);
         this.courseList = CourseList.asListed(courses, tasks);
         this.research = research;
@@ -110,16 +110,27 @@ public final class ResearchExportViewModel {
     }
 
     private String firstProblem() {
-        if (course.get() == null) {
-            return messages.get("research.problem.noCourse");
+        String first = courseProblem();
+        if (first == null) {
+            first = kProblem();
         }
-        if (k.get() < ResearchExportRequest.MIN_K) {
-            return messages.format("research.problem.k", ResearchExportRequest.MIN_K);
-        }
-        if (target.get() == null || target.get().isBlank()) {
-            return messages.get("research.problem.noTarget");
-        }
-        return null;
+        return first != null ? first : targetProblem();
+    }
+
+    /** Null when a course is chosen. */
+    public String courseProblem() {
+        return course.get() == null ? messages.get("research.problem.noCourse") : null;
+    }
+
+    /** Null when k is at least the platform's least. */
+    public String kProblem() {
+        return k.get() < ResearchExportRequest.MIN_K
+                ? messages.format("research.problem.k", ResearchExportRequest.MIN_K) : null;
+    }
+
+    /** Null when a file to save to is named. */
+    public String targetProblem() {
+        return target.get() == null || target.get().isBlank() ? messages.get("research.problem.noTarget") : null;
     }
 
     /**

@@ -36,7 +36,7 @@ import javafx.stage.FileChooser;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.insights.CourseInsightsDto;
 import org.iqracity.console.ui.common.AppIcon;
-import org.iqracity.console.ui.common.CourseCell;
+import org.iqracity.console.ui.common.CoursePicker;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
@@ -93,7 +93,7 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
     }
 
     private Node toolbar() {
-        ComboBox<CourseDto> courses = CourseCell.dress(new ComboBox<>(vm.courses()), messages);
+        ComboBox<CourseDto> courses = CoursePicker.searchable(vm.courses(), messages);
         courses.setId("insightsCoursePicker");
         courses.setPrefWidth(360);
         courses.setMinWidth(200);
@@ -133,11 +133,13 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
             png.setId("savePng-" + chart.name());
             png.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
             png.setTooltip(new Tooltip(messages.get("insights.savePicture")));
+            png.setAccessibleText(messages.format("insights.savePictureOf", title.getText()));
             png.setOnAction(e -> savePicture(this));
             Button csv = new Button(null, Icons.of(AppIcon.CSV));
             csv.setId("saveCsv-" + chart.name());
             csv.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
             csv.setTooltip(new Tooltip(messages.get("insights.saveData")));
+            csv.setAccessibleText(messages.format("insights.saveDataOf", title.getText()));
             csv.setOnAction(e -> choose(chart, "csv", path -> vm.saveData(chart, path)));
             buttons = new HBox(2, png, csv);
             HBox head = new HBox(8, title, new Spacer(), buttons);
@@ -151,6 +153,9 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
 
         void show(CourseInsightsDto dto) {
             InsightCharts.Built built = charts.build(chart, dto);
+            // A screen reader says what the chart shows; its numbers are in the CSV the card saves.
+            built.chart().setAccessibleText(messages.get(chart.titleKey()) + ". "
+                    + messages.get("insights.hint." + chart.name()));
             body.getChildren().setAll(built.chart());
             legendBox.getChildren().setAll(built.legend() == null ? List.of() : List.of(built.legend()));
             note.setText(messages.format("insights.suppressed.note", built.withheld()));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -39,7 +40,7 @@ final class LearnerDetailView extends StackPane {
     private final Messages messages;
     private final NumberFormat percent;
     private final DateTimeFormatter date;
-    private final StatePane state = new StatePane();
+    private final StatePane state = StatePane.small();
     private final ScrollPane scroll = new ScrollPane();
 
     LearnerDetailView(LearnerDetailViewModel vm, Messages messages) {
@@ -229,6 +230,10 @@ final class LearnerDetailView extends StackPane {
             series.getData().add(new XYChart.Data<>(label, Math.round(part.score() * 1000) / 10.0));
         }
         chart.getData().add(series);
+        // Read out as words: each assignment type with its score.
+        chart.setAccessibleText(messages.get("detail.breakdown") + ": " + performance.breakdown().stream()
+                .map(p -> messages.format("detail.breakdown.spoken", p.assignmentType(), p.score()))
+                .collect(Collectors.joining(", ")));
         return chart;
     }
 

@@ -22,10 +22,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.PopOver;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.ui.common.AppIcon;
-import org.iqracity.console.ui.common.CourseCell;
+import org.iqracity.console.ui.common.CoursePicker;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Icons;
@@ -96,13 +97,12 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     }
 
     private Node toolbar() {
-        ComboBox<CourseDto> courses = new ComboBox<>(vm.courses());
+        ComboBox<CourseDto> courses = CoursePicker.searchable(vm.courses(), messages);
         courses.setId("coursePicker");
         courses.setPrefWidth(380);
         courses.setMinWidth(200);
         HBox.setHgrow(courses, javafx.scene.layout.Priority.SOMETIMES);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
-        CourseCell.dress(courses, messages);
         courses.setPromptText(messages.get("learners.course"));
 
         search.setId("search");
@@ -116,6 +116,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         Button clear = new Button(null, Icons.of(AppIcon.CLEAR));
         clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         clear.setOnAction(e -> search.clear());
+        clear.setAccessibleText(messages.get("learners.search.clear"));
+        clear.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.clear")));
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
 
@@ -142,6 +144,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
             export.setTooltip(tip);
             export.accessibleHelpProperty().bind(vm.exportTextProperty());
             export.setAccessibleText(messages.get("learners.export"));
+            export.setAccessibleText(messages.get("learners.export"));
             export.disableProperty().bind(vm.exportable().not());
             export.setOnAction(e -> {
                 ExportRequest request = vm.exportRequest(java.util.Arrays.stream(LearnerColumn.values())
@@ -156,25 +159,47 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         return bar;
     }
 
-    /** Shows and hides columns; stays open while a person ticks several. The username always shows. */
+    /**
+     * Shows and hides columns, in a ControlsFX {@link PopOver} under the button: it stays open while a person ticks
+     * several, and goes on Escape or a click elsewhere. The username always shows.
+     */
     private Node columnMenu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, Icons.of(AppIcon.COLUMNS));
-        menu.setId("columnChooser");
-        menu.setAccessibleText(messages.get("learners.columns"));
-        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
-        menu.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.columns.tooltip")));
+        Button chooser = new Button(null, Icons.of(AppIcon.COLUMNS));
+        chooser.setId("columnChooser");
+        chooser.setAccessibleText(messages.get("learners.columns"));
+        chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooser.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
+        chooser.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.columns.tooltip")));
+        VBox boxes = new VBox();
+        boxes.setId("columnChoices");
+        boxes.getStyleClass().add(Css.COLUMN_CHOOSER);
         for (LearnerColumn c : LearnerColumn.values()) {
             if (!c.hideable()) {
                 continue;
             }
             javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(messages.get(c.key()));
             box.setId("show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(columns.shownProperty(c));
-            javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(box, false);
-            menu.getItems().add(item);
+            boxes.getChildren().add(box);
         }
-        return menu;
+        PopOver popOver = new PopOver(boxes);
+        popOver.setTitle(messages.get("learners.columns"));
+        popOver.setHeaderAlwaysVisible(true);
+        popOver.setDetachable(false);
+        popOver.setAnimated(false);
+        popOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
+        chooser.setOnAction(e -> {
+            if (popOver.isShowing()) {
+                popOver.hide();
+            } else {
+                popOver.show(chooser);
+                if (!boxes.getChildren().isEmpty()) {
+                    boxes.getChildren().getFirst().requestFocus();
+                }
+            }
+        });
+        return chooser;
     }
 
     private String totalText() {

@@ -3,9 +3,12 @@ package org.iqracity.console.ui.shell;
 import atlantafx.base.controls.Notification;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
@@ -46,6 +49,8 @@ public final class ShellView extends StackPane {
     private final Map<Destination, Node> built = new EnumMap<>(Destination.class);
     private final BorderPane frame = new BorderPane();
     private final ToggleGroup navGroup = new ToggleGroup();
+    private final StatusBarView status;
+    private final ShortcutSheet sheet;
 
     public ShellView(ShellViewModel vm, AppState app, Messages messages, Function<Destination, Node> screens,
                      SignInAgainViewModel again, ReadOnlyBooleanProperty dark) {
@@ -54,7 +59,8 @@ public final class ShellView extends StackPane {
         this.screens = screens;
         frame.setTop(header(dark));
         frame.setLeft(navigation());
-        frame.setBottom(new StatusBarView(app, messages, vm.platformAddress()));
+        status = new StatusBarView(app, messages, vm.platformAddress());
+        frame.setBottom(status);
         vm.selectedProperty().addListener((obs, old, now) -> show(now));
         show(vm.selectedProperty().get());
 
@@ -67,7 +73,8 @@ public final class ShellView extends StackPane {
                 againView.focusPassword();
             }
         });
-        getChildren().addAll(frame, approvalNotification(), overlay);
+        sheet = new ShortcutSheet(messages, vm.destinations());
+        getChildren().addAll(frame, approvalNotification(), overlay, sheet);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -97,6 +104,13 @@ public final class ShellView extends StackPane {
         theme.graphicProperty().bind(dark.map(d -> Icons.of(d ? AppIcon.THEME_LIGHT : AppIcon.THEME_DARK)));
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         theme.setTooltip(new Tooltip(messages.get("shell.theme")));
+        theme.setAccessibleText(messages.get("shell.theme"));
+        Button keys = new Button(null, Icons.of(AppIcon.KEYBOARD));
+        keys.setId("shortcutsButton");
+        keys.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        keys.setTooltip(new Tooltip(messages.get("shell.shortcuts")));
+        keys.setAccessibleText(messages.get("shell.shortcuts"));
+        keys.setOnAction(e -> sheet.toggle());
         theme.setOnAction(e -> vm.toggleTheme(dark.get()));
 
         Button signOut = new Button(messages.get("shell.signOut"), Icons.of(AppIcon.SIGN_OUT));
@@ -105,7 +119,7 @@ public final class ShellView extends StackPane {
         signOut.disableProperty().bind(vm.signingOutProperty());
         signOut.setOnAction(e -> leave(vm::signOut));
 
-        HBox header = new HBox(logo, title, new Spacer(), person, theme, signOut);
+        HBox header = new HBox(logo, title, new Spacer(), person, keys, theme, signOut);
         header.getStyleClass().add(Css.HEADER);
         return header;
     }
@@ -121,7 +135,8 @@ public final class ShellView extends StackPane {
             item.setMaxWidth(Double.MAX_VALUE);
             item.setToggleGroup(navGroup);
             item.setUserData(destination);
-            item.setTooltip(new Tooltip(messages.format("nav.shortcut", position++)));
+            item.setTooltip(new Tooltip(messages.format("nav.shortcut", position)));
+            item.setAccessibleHelp(messages.format("nav.shortcut", position++));
             item.setOnAction(e -> {
                 // Until the screen being left agrees, the old item stays selected.
                 syncNavigation(vm.selectedProperty().get());
@@ -225,12 +240,19 @@ public final class ShellView extends StackPane {
                         }
                     });
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), sheet::toggle);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), sheet::toggle);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             Node current = built.get(vm.selectedProperty().get());
             if (current instanceof Searchable searchable) {
                 searchable.focusSearch();
             }
         });
+    }
+
+    /** The embedded sandbox's address and mailbox folder in the status bar (the console started one). */
+    public void showSandbox(URI address, Path mailbox, Consumer<Path> openFolder) {
+        status.showSandbox(address, mailbox, openFolder);
     }
 
     /** Releases what the screens hold (requests in flight) when the shell goes away. */

@@ -1,13 +1,20 @@
 package org.iqracity.console.ui.shell;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.controlsfx.control.StatusBar;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.ConnectionState;
@@ -16,8 +23,12 @@ import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Job;
 import org.iqracity.console.ui.common.Messages;
 
-/** Connection state on the left, running background jobs (progress, cancel) on the right. */
-final class StatusBarView extends HBox {
+/**
+ * The shell's status line, a ControlsFX {@link StatusBar}: the connection on the left, then the embedded sandbox's
+ * address and its mailbox folder (where the notices it sends land) when the console runs one; running background
+ * jobs on the right, each with its progress and a cancel button. The bar's own text counts the running jobs.
+ */
+final class StatusBarView extends StatusBar {
 
     private final Label connection = new Label();
     private final HBox jobs = new HBox(12);
@@ -29,13 +40,32 @@ final class StatusBarView extends HBox {
         this.app = app;
         this.messages = messages;
         this.address = address;
+        setId("statusBar");
         getStyleClass().add(Css.STATUS_BAR);
+        setText("");
         connection.setId("connectionState");
-        getChildren().addAll(connection, new Spacer(), jobs);
+        jobs.setAlignment(Pos.CENTER_RIGHT);
+        getLeftItems().add(connection);
+        getRightItems().add(jobs);
         app.connectionProperty().addListener((obs, old, state) -> showConnection(state));
         showConnection(app.connectionProperty().get());
         app.jobs().addListener((ListChangeListener<Job>) change -> showJobs());
         showJobs();
+    }
+
+    /** The embedded sandbox's address, and a link that opens the folder its sent notices are filed in. */
+    void showSandbox(URI sandbox, Path mailbox, Consumer<Path> openFolder) {
+        Label where = new Label(messages.format("status.sandbox", sandbox), Icons.of(AppIcon.SERVER));
+        where.setId("sandboxAddress");
+        where.setMnemonicParsing(false);
+        Hyperlink mail = new Hyperlink(messages.get("status.mailbox"), Icons.of(AppIcon.LETTER));
+        mail.setId("sandboxMailbox");
+        mail.setMnemonicParsing(false);
+        mail.setTooltip(new Tooltip(messages.format("status.mailbox.tooltip", mailbox)));
+        mail.setAccessibleHelp(messages.format("status.mailbox.tooltip", mailbox));
+        mail.setOnAction(e -> openFolder.accept(mailbox));
+        Separator line = new Separator(Orientation.VERTICAL);
+        getLeftItems().addAll(line, where, mail);
     }
 
     private void showConnection(ConnectionState state) {
@@ -56,6 +86,7 @@ final class StatusBarView extends HBox {
                 connection.setGraphic(Icons.of(AppIcon.OFFLINE));
             }
         }
+        connection.setAccessibleText(connection.getText());
     }
 
     private void showJobs() {
@@ -67,13 +98,17 @@ final class StatusBarView extends HBox {
             bar.setPrefWidth(120);
             bar.getStyleClass().add(Styles.SMALL);
             bar.progressProperty().bind(job.progressProperty());
+            bar.accessibleTextProperty().bind(title.textProperty());
             Button cancel = new Button(null, Icons.of(AppIcon.CANCEL));
             cancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             cancel.setTooltip(new Tooltip(messages.get("status.cancel")));
+            cancel.setAccessibleText(messages.format("status.cancelNamed", job.title()));
             cancel.setOnAction(e -> job.cancel());
             HBox box = new HBox(title, bar, cancel);
             box.getStyleClass().add(Css.JOB);
             jobs.getChildren().add(box);
         }
+        int running = app.jobs().size();
+        setText(running == 0 ? "" : messages.format("status.jobs", running));
     }
 }

@@ -18,8 +18,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.iqracity.console.client.PlatformAddress;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.UserMessage;
@@ -34,6 +36,9 @@ public final class SignInView extends HBox {
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final TextField totp = new TextField();
+    /** The credentials' checks and the second factor's: each step's button waits for its own fields only. */
+    private final FieldChecks credentialChecks = FieldChecks.keepingRoom();
+    private final FieldChecks codeChecks = FieldChecks.keepingRoom();
 
     public SignInView(SignInViewModel vm, Messages messages) {
         this.vm = vm;
@@ -96,6 +101,16 @@ public final class SignInView extends HBox {
         return card;
     }
 
+    /** Blank while the sandbox is starting (it fills the address in); otherwise an address the console can use. */
+    private String addressProblem() {
+        String typed = address.getText();
+        if (typed.isBlank()) {
+            return vm.sandbox().stateProperty().get() == SandboxViewModel.State.STARTING ? null
+                    : messages.get("signin.problem.address");
+        }
+        return PlatformAddress.parse(typed).isPresent() ? null : messages.get("signin.badAddress.text");
+    }
+
     private static String text(UserMessage message, boolean title) {
         return message == null ? "" : title ? message.text() : message.hint();
     }
@@ -124,14 +139,18 @@ public final class SignInView extends HBox {
         submit.getStyleClass().add(Styles.ACCENT);
         submit.setDefaultButton(true);
         submit.setMaxWidth(Double.MAX_VALUE);
-        submit.disableProperty().bind(vm.canSubmitProperty().not());
+        submit.disableProperty().bind(vm.canSubmitProperty().not().or(credentialChecks.invalidProperty()));
         submit.textProperty().bind(Bindings.when(vm.busyProperty())
                 .then(messages.get("signin.busy")).otherwise(messages.get("signin.submit")));
         submit.setOnAction(e -> vm.signIn());
 
-        VBox box = new VBox(6, title, subtitle, gap(), label("signin.address", address), address, sandboxStatus(),
-                gap(), label("signin.username", username), username, label("signin.password", password), password,
-                gap(), submit);
+        // Username and password are only needed to sign in (Sign in waits for both); someone on the way to an
+        // exported roster leaves them empty, and is not told off for it.
+        Label addressLine = credentialChecks.check(address, this::addressProblem,
+                vm.sandbox().stateProperty());
+        VBox box = new VBox(6, title, subtitle, gap(), label("signin.address", address), address, addressLine,
+                sandboxStatus(), gap(), label("signin.username", username), username,
+                label("signin.password", password), password, gap(), submit);
         return box;
     }
 
@@ -183,13 +202,15 @@ public final class SignInView extends HBox {
         Button verify = new Button(messages.get("signin.totp.submit"));
         verify.setId("verify");
         verify.getStyleClass().add(Styles.ACCENT);
-        verify.disableProperty().bind(vm.canSubmitProperty().not());
+        verify.disableProperty().bind(vm.canSubmitProperty().not().or(codeChecks.invalidProperty()));
         verify.setOnAction(e -> vm.signIn());
         Button back = new Button(messages.get("signin.totp.back"));
         back.setOnAction(e -> vm.back());
         HBox buttons = new HBox(8, back, verify);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        return new VBox(8, title, text, label("signin.totp.label", totp), totp, buttons);
+        Label codeLine = codeChecks.check(totp,
+                () -> totp.getText().strip().matches("\\d{6}") ? null : messages.get("signin.problem.totp"));
+        return new VBox(8, title, text, label("signin.totp.label", totp), totp, codeLine, buttons);
     }
 
     private Label label(String key, Node field) {

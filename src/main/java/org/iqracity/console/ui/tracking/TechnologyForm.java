@@ -1,12 +1,12 @@
 package org.iqracity.console.ui.tracking;
 
-import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.Property;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -31,6 +31,7 @@ import org.iqracity.console.api.TrackingKind;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
@@ -54,7 +55,9 @@ final class TechnologyForm extends VBox {
     private final BooleanProperty justificationShown = new SimpleBooleanProperty();
     private int nextRow;
     private final Map<String, Label> errorLabels = new HashMap<>();
-    private final Map<String, Control> controls = new HashMap<>();
+    private final FieldChecks checks = FieldChecks.shownAtOnce();
+    /** The problems of the technology shown, by field, as last said by its draft. */
+    private Map<String, String> errorsShown = Map.of();
     private final List<Runnable> unbind = new ArrayList<>();
     private final Label none;
     private final GridPane grid = new GridPane();
@@ -141,7 +144,11 @@ final class TechnologyForm extends VBox {
         return List.of(label, control);
     }
 
+    /** A field's problem under it; a control's is also marked on it, the ControlsFX way ({@link FieldChecks}). */
     private Label errorLabel(String field, Node control) {
+        if (control instanceof Control c) {
+            return checks.check(c, "error-" + field, () -> errorsShown.get(field));
+        }
         Label error = new Label();
         error.setId("error-" + field);
         error.getStyleClass().add(Css.FIELD_ERROR);
@@ -150,10 +157,12 @@ final class TechnologyForm extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
         errorLabels.put(field, error);
-        if (control instanceof Control c) {
-            controls.put(field, c);
-        }
         return error;
+    }
+
+    /** True while a field of the technology shown has a problem. */
+    ReadOnlyBooleanProperty invalidProperty() {
+        return checks.invalidProperty();
     }
 
     /** Edits {@code draft}, or shows a hint when none is selected. */
@@ -199,15 +208,13 @@ final class TechnologyForm extends VBox {
     }
 
     private void showErrors(Map<? extends String, ? extends String> errors) {
+        errorsShown = Map.copyOf(errors);
         errorLabels.forEach((field, label) -> {
             String message = errors.get(field);
             label.setText(message);
             label.setVisible(message != null);
-            Control control = controls.get(field);
-            if (control != null) {
-                control.pseudoClassStateChanged(Styles.STATE_DANGER, message != null);
-            }
         });
+        checks.recheck();
     }
 
     void focusName() {

@@ -133,7 +133,8 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         save.setId("trackingSave");
         save.getStyleClass().add(Styles.ACCENT);
         save.setTooltip(new Tooltip(messages.get("tracking.save.tooltip")));
-        save.disableProperty().bind(vm.draft().dirtyProperty().not().or(vm.busyProperty()));
+        save.disableProperty().bind(vm.draft().dirtyProperty().not().or(vm.busyProperty())
+                .or(form.invalidProperty()));
         save.setOnAction(e -> vm.save());
 
         VBox heading = new VBox(2, title, version);

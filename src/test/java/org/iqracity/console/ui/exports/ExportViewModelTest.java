@@ -139,6 +139,22 @@ class ExportViewModelTest {
     }
 
     @Test
+    void theTwoPassphrasesDifferOnlyOnceTheSecondIsTyped() {
+        fillValidForm();
+        vm.passphraseAgainProperty().set("");
+        for (String typed : new String[] {"c", "correct", "correct horse", "correct horse battery staple"}) {
+            vm.passphraseProperty().set(typed);
+            assertThat(vm.passphraseAgainProblem()).isEqualTo(messages.get("exports.problem.again"));
+            assertThat(vm.problemProperty().get()).isNotEqualTo(messages.get("exports.problem.mismatch"));
+        }
+        vm.passphraseAgainProperty().set("correct horse");
+        assertThat(vm.passphraseAgainProblem()).isEqualTo(messages.get("exports.problem.mismatch"));
+        vm.passphraseAgainProperty().set("correct horse battery staple");
+        assertThat(vm.passphraseAgainProblem()).isNull();
+        assertThat(vm.problemProperty().get()).isNull();
+    }
+
+    @Test
     void strengthGrowsWithLengthAndVarietyNotWithRepetition() {
         assertThat(PassphraseStrength.of("aaaaaaaaaaaaaaaaaaaa").level()).isEqualTo(PassphraseStrength.Level.WEAK);
         assertThat(PassphraseStrength.of("correct horse battery").bits())

@@ -182,6 +182,53 @@ abstract class ConsoleJourney extends FxRobot {
         }
     }
 
+    /**
+     * As {@link #shot(String)}, the console's window with the popups open over it (a PopOver, a list, a notification)
+     * drawn where they show.
+     */
+    protected void shotWithPopups(String name) {
+        String dir = System.getProperty("journey.shots");
+        if (dir == null) {
+            return;
+        }
+        java.awt.image.BufferedImage out = onFx(() -> {
+            Scene scene = console.stage().getScene();
+            java.awt.image.BufferedImage main = awt(scene.snapshot(null));
+            javafx.geometry.Point2D origin = scene.getRoot().localToScreen(0, 0);
+            javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow p && p.isShowing()) {
+                    javafx.scene.Parent root = p.getScene().getRoot();
+                    javafx.geometry.Bounds at = root.localToScreen(root.getBoundsInLocal());
+                    main.getGraphics().drawImage(awt(root.snapshot(transparent, null)),
+                            (int) (at.getMinX() - origin.getX()), (int) (at.getMinY() - origin.getY()), null);
+                }
+            }
+            return main;
+        });
+        try {
+            java.nio.file.Files.createDirectories(Path.of(dir));
+            javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.awt.image.BufferedImage awt(javafx.scene.image.WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        return out;
+    }
+
     /** As a person scrolls a long form before clicking a field further down: a click lands where the field shows. */
     protected void scrollIntoView(Node node) {
         boolean scrolled = onFx(() -> {

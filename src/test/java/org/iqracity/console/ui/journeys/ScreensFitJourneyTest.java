@@ -10,13 +10,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.Chart;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.iqracity.console.platform.PlatformFixture;
@@ -106,6 +112,37 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         assertThat(cut).as("cut or outside the window").isEmpty();
     }
 
+    @Test
+    void theShortcutSheetFitsEverySize() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-learners"));
+        List<String> cut = new ArrayList<>();
+        for (double[] size : SIZES) {
+            resize(size);
+            push(KeyCode.F1);
+            waitUntil(() -> shows("#shortcutSheet"));
+            settle();
+            cut.addAll(problems(label(size, "shortcut sheet")));
+            cut.addAll(outside(label(size, "shortcut sheet"), "#shortcutCard"));
+            shot(String.format(Locale.ROOT, "fit-%.0f-shortcut-sheet", size[0]));
+            push(KeyCode.ESCAPE);
+            waitUntil(() -> !shows("#shortcutSheet"));
+        }
+        assertThat(cut).as("cut or outside the window").isEmpty();
+    }
+
+    /** The node, whole, inside the window; or what sticks out. */
+    private List<String> outside(String where, String query) {
+        return onFx(() -> {
+            Node node = lookup(query).query();
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            Scene scene = console.stage().getScene();
+            return b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > scene.getWidth() + 1
+                    || b.getMaxY() > scene.getHeight() + 1 ? List.of(where + ": " + query + " lies outside the window")
+                    : List.of();
+        });
+    }
+
     /** Each size, each screen in the sidebar: what is cut or outside, named by size, role and screen. */
     private List<String> visitEveryScreen(String role) {
         List<String> nav = onFx(() -> lookup(".nav-item").queryAll().stream().filter(Node::isVisible)
@@ -139,7 +176,7 @@ class ScreensFitJourneyTest extends ConsoleJourney {
     private boolean goDeeper(String item) {
         switch (item) {
             case "nav-sponsor_reports" -> {
-                javafx.scene.control.TreeView<?> tree = find("#sponsorTree", javafx.scene.control.TreeView.class);
+                TreeView<?> tree = find("#sponsorTree", TreeView.class);
                 waitUntil(() -> tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty());
                 interact(() -> selectFirstLeaf(tree));
                 waitUntil(() -> shows("#sponsorReportTable"));
@@ -151,7 +188,7 @@ class ScreensFitJourneyTest extends ConsoleJourney {
                 return true;
             }
             case "nav-learners" -> {
-                javafx.scene.control.TableView<?> table = find("#learnerTable", javafx.scene.control.TableView.class);
+                TableView<?> table = find("#learnerTable", TableView.class);
                 waitUntil(() -> !table.getItems().isEmpty());
                 interact(() -> table.getSelectionModel().select(0));
                 waitUntil(() -> shows("#detailName"));
@@ -163,8 +200,8 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         }
     }
 
-    private static <T> void selectFirstLeaf(javafx.scene.control.TreeView<T> tree) {
-        javafx.scene.control.TreeItem<T> item = tree.getRoot();
+    private static <T> void selectFirstLeaf(TreeView<T> tree) {
+        TreeItem<T> item = tree.getRoot();
         while (!item.getChildren().isEmpty()) {
             item.setExpanded(true);
             item = item.getChildren().getFirst();
@@ -200,6 +237,10 @@ class ScreensFitJourneyTest extends ConsoleJourney {
             double height = console.stage().getScene().getHeight();
             List<String> found = new ArrayList<>();
             walk(root, node -> {
+                String unnamed = unnamed(node);
+                if (unnamed != null) {
+                    found.add(where + ": " + unnamed);
+                }
                 if (!(node instanceof Labeled labeled) || !shown(labeled)) {
                     return;
                 }
@@ -222,6 +263,37 @@ class ScreensFitJourneyTest extends ConsoleJourney {
             });
             return found;
         });
+    }
+
+    /**
+     * A control a screen reader could only call "button" or "chart": an icon-only button or a chart without accessible
+     * text; null for anything named.
+     */
+    private static String unnamed(Node node) {
+        if (!shown(node) || node.getAccessibleText() != null && !node.getAccessibleText().isBlank()) {
+            return null;
+        }
+        if (node instanceof ButtonBase button && (button.getText() == null || button.getText().isBlank())
+                && !within(node, "table-cell") && !within(node, "list-cell") && !within(node, "combo-box-base")
+                && !within(node, "spinner") && !within(node, "scroll-bar")) {
+            return "icon-only button " + describe(node) + " has no accessible text";
+        }
+        if (node instanceof Chart) {
+            return "chart " + describe(node) + " has no accessible text";
+        }
+        return null;
+    }
+
+    private static String describe(Node node) {
+        StringBuilder path = new StringBuilder(node.getId() == null ? node.getClass().getSimpleName()
+                : "#" + node.getId());
+        for (Node n = node.getParent(); n != null && path.length() < 160; n = n.getParent()) {
+            if (n.getId() != null) {
+                path.append(" in #").append(n.getId());
+                break;
+            }
+        }
+        return path.toString();
     }
 
     /** What the label draws: its text node's text, which ends in the ellipsis when the text did not fit. */
@@ -296,7 +368,7 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         return true;
     }
 
-    private static void walk(Node node, java.util.function.Consumer<Node> visit) {
+    private static void walk(Node node, Consumer<Node> visit) {
         visit.accept(node);
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {

@@ -138,6 +138,9 @@ class TrackingJourneyTest extends ConsoleJourney {
         clickOn("#trackingSave");
         waitUntil(() -> shows("#error-necessityJustification"));
         assertThat(version()).startsWith("Version " + before + " ");
+        // ControlsFX marks the field, and Save waits until it is fixed.
+        waitUntil(() -> lookup(".field-mark").queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
+        assertThat(find("#trackingSave", javafx.scene.control.Button.class).isDisabled()).isTrue();
 
         interact(() -> find("#techJustification", TextInputControl.class)
                 .setText("Lectures are only published as StreamHall videos; without the player no lecture plays."));
