@@ -78,7 +78,7 @@ public final class ResearchExportViewModel {
     public ResearchExportViewModel(AppState app, CoursesClient courses, ResearchClient research, TaskRunner tasks,
                                    Messages messages) {
         this.app = app;
-        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && courses.isEmpty(),
+        this.retryWhenBack = new RetryWhenBack(app, () -> state.get() == State.FAILED && this.courses.isEmpty(),
                 this::load);
         this.courseList = CourseList.asListed(courses, tasks);
         this.research = research;
