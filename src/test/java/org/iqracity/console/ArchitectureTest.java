@@ -94,6 +94,19 @@ class ArchitectureTest {
                 .because("the access rules live in services, which are unit-tested without a web server");
     }
 
+    static ArchRule serviceFeaturesMeetOnlyInTheSharedPackage(String root) {
+        return slices().matching(root + ".platform.service.(*)..").should().notDependOnEachOther()
+                .because("each feature's rules (auth, learners, tracking, breach...) are read and changed on their "
+                        + "own; what two features need lives in platform.service itself");
+    }
+
+    static ArchRule theSharedServicePackageKnowsNoFeature(String root) {
+        return noClasses().that().resideInAPackage(root + ".platform.service")
+                .should().dependOnClassesThat().resideInAPackage(root + ".platform.service.*..")
+                .because("platform.service holds what the features share (the caller, refusals, courses, the access "
+                        + "log), so it leans on none of them");
+    }
+
     static ArchRule storeNeverCallsTheWebLayer(String root) {
         return noClasses().that().resideInAPackage(root + ".platform.store..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".platform.http..")
@@ -156,6 +169,10 @@ class ArchitectureTest {
         RULES.put("only app depends on ui", ArchitectureTest::onlyTheCompositionRootDependsOnUi);
         RULES.put("platform never sees client or ui", ArchitectureTest::platformNeverSeesClientOrUi);
         RULES.put("services know no web framework", ArchitectureTest::servicesKnowNoWebFramework);
+        RULES.put("service features meet only in the shared package",
+                ArchitectureTest::serviceFeaturesMeetOnlyInTheSharedPackage);
+        RULES.put("the shared service package knows no feature",
+                ArchitectureTest::theSharedServicePackageKnowsNoFeature);
         RULES.put("store never calls the web layer", ArchitectureTest::storeNeverCallsTheWebLayer);
         RULES.put("no cycles between top-level packages", ArchitectureTest::topLevelPackagesAreFreeOfCycles);
         RULES.put("ViewModels stay off the scene graph", ArchitectureTest::viewModelsStayOffTheSceneGraph);
@@ -207,6 +224,16 @@ class ArchitectureTest {
     @Test
     void servicesKnowNoWebFramework() {
         servicesKnowNoWebFramework(ROOT).check(production);
+    }
+
+    @Test
+    void serviceFeaturesMeetOnlyInTheSharedPackage() {
+        serviceFeaturesMeetOnlyInTheSharedPackage(ROOT).check(production);
+    }
+
+    @Test
+    void theSharedServicePackageKnowsNoFeature() {
+        theSharedServicePackageKnowsNoFeature(ROOT).check(production);
     }
 
     @Test

@@ -2,10 +2,10 @@ package org.iqracity.console.platform;
 
 import java.time.Clock;
 import org.iqracity.console.platform.service.Lease;
-import org.iqracity.console.platform.service.LoginThrottle;
 import org.iqracity.console.platform.service.NodeLease;
 import org.iqracity.console.platform.service.Refusals;
 import org.iqracity.console.platform.service.WorkLimits;
+import org.iqracity.console.platform.service.auth.LoginThrottle;
 import org.iqracity.console.platform.store.HeavyCallRepository;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LoginFailureRepository;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
-import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.auth.PasswordHasher;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.SecretBox;

@@ -34,7 +34,7 @@ import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.mail.MailSettings;
-import org.iqracity.console.platform.service.Totp;
+import org.iqracity.console.platform.service.auth.Totp;
 import org.iqracity.console.platform.service.breach.NoticeTemplate;
 import org.iqracity.console.platform.service.breach.Rendered;
 import org.iqracity.console.platform.store.BreachRepository;

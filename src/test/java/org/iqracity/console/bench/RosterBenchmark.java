@@ -62,7 +62,7 @@ import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.exports.RosterExporter;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
-import org.iqracity.console.platform.service.RosterServiceProbe;
+import org.iqracity.console.platform.service.rosters.RosterServiceProbe;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.RosterRepository;
 import org.iqracity.console.roster.RosterManifest;

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.platform.Platform;
-import org.iqracity.console.platform.service.Totp;
+import org.iqracity.console.platform.service.auth.Totp;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

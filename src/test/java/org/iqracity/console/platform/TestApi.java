@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.iqracity.console.api.Json;
-import org.iqracity.console.platform.service.Totp;
+import org.iqracity.console.platform.service.auth.Totp;
 
 /**
  * Raw HTTP against a running platform, for tests that must see exactly what goes over the wire (status, headers,

@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.WorkLimits;
+import org.iqracity.console.platform.service.accesslog.AccessLogService;
 import org.iqracity.console.platform.store.AccessLogRepository.Filter;
 
 final class AccessLogController {

@@ -5,10 +5,10 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.iqracity.console.api.ApiPaths;
-import org.iqracity.console.platform.service.AccessLogService;
-import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.PlatformException;
+import org.iqracity.console.platform.service.accesslog.AccessLogService;
+import org.iqracity.console.platform.service.auth.AuthService;
 
 /** The route table: every endpoint the platform serves, in one list. */
 public final class ApiRoutes {

@@ -3,7 +3,7 @@ package org.iqracity.console.platform.http;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.iqracity.console.platform.service.Caller;
-import org.iqracity.console.platform.service.InsightsService;
+import org.iqracity.console.platform.service.insights.InsightsService;
 
 final class InsightsController {
     private final InsightsService insights;

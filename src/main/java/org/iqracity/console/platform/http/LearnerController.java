@@ -3,7 +3,7 @@ package org.iqracity.console.platform.http;
 import io.javalin.http.Context;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.platform.service.Caller;
-import org.iqracity.console.platform.service.LearnerService;
+import org.iqracity.console.platform.service.learners.LearnerService;
 
 final class LearnerController {
     private final LearnerService learners;

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import java.util.Set;
 import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.platform.service.Caller;
-import org.iqracity.console.platform.service.ResearchExportService;
 import org.iqracity.console.platform.service.WorkLimits;
+import org.iqracity.console.platform.service.research.ResearchExportService;
 
 /** {@code POST /courses/{courseId}/research-exports}: the de-identified dataset as a ZIP download (R11). */
 final class ResearchExportController {

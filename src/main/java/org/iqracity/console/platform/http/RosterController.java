@@ -8,10 +8,10 @@ import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.RosterConversionReport;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.platform.service.Caller;
-import org.iqracity.console.platform.service.RosterConversions;
-import org.iqracity.console.platform.service.RosterService;
 import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.service.WorkLimits;
+import org.iqracity.console.platform.service.rosters.RosterConversions;
+import org.iqracity.console.platform.service.rosters.RosterService;
 
 final class RosterController {
     static final String NDJSON = "application/x-ndjson";

@@ -3,8 +3,8 @@ package org.iqracity.console.platform.http;
 import io.javalin.http.Context;
 import org.iqracity.console.api.RefreshRequest;
 import org.iqracity.console.api.SessionRequest;
-import org.iqracity.console.platform.service.AuthService;
 import org.iqracity.console.platform.service.Caller;
+import org.iqracity.console.platform.service.auth.AuthService;
 
 final class SessionController {
     private final AuthService auth;

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.Set;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.PlatformException;
-import org.iqracity.console.platform.service.SponsorService;
+import org.iqracity.console.platform.service.sponsors.SponsorService;
 
 final class SponsorController {
     private final SponsorService sponsors;

@@ -6,7 +6,7 @@ import org.iqracity.console.api.TrackingRevertRequest;
 import org.iqracity.console.api.TrackingSettingsDto;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.platform.service.Caller;
-import org.iqracity.console.platform.service.TrackingService;
+import org.iqracity.console.platform.service.tracking.TrackingService;
 
 final class TrackingController {
     private static final Set<String> EFFECTIVE_PARAMS = Set.of("analytics", "functional", "marketing", "gpc");

@@ -29,7 +29,7 @@ public final class CourseService {
      * The course if the caller may see it; otherwise exactly the answer for a course that does not exist. Its counts
      * are exact: what a caller is shown of them is {@link CourseCounts}' to decide.
      */
-    CourseRow visibleCourse(Caller caller, String courseId) {
+    public CourseRow visibleCourse(Caller caller, String courseId) {
         if (courseId == null || courseId.length() > 200 || !visible(caller, courseId)) {
             throw PlatformException.notFound();
         }
@@ -37,7 +37,7 @@ public final class CourseService {
     }
 
     /** The course if the caller may read its learners (course or Member administrators in scope). */
-    CourseRow learnerCourse(Caller caller, String courseId) {
+    public CourseRow learnerCourse(Caller caller, String courseId) {
         if (!caller.readsLearners()) {
             throw PlatformException.forbidden("Your role does not include working with learner data.");
         }

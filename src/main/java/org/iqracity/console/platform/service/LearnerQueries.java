@@ -15,7 +15,7 @@ import org.iqracity.console.platform.store.search.SearchText;
  * validation, so both refuse the same values with the same field errors, and one translation, so both read the same
  * rows in the same order.
  */
-final class LearnerQueries {
+public final class LearnerQueries {
     private static final int MAX_QUERY_LENGTH = 100;
     private static final int MAX_COUNTRIES = 250;
     /** Beyond any course's enrollments (the largest are 500,000); a page there is empty. */
@@ -26,17 +26,17 @@ final class LearnerQueries {
     private LearnerQueries() {
     }
 
-    static boolean searched(LearnerQuery q) {
+    public static boolean searched(LearnerQuery q) {
         return q.q() != null && !q.q().isBlank();
     }
 
     /** The search's folded words, each of which must start a word of the learner; null when not searched. */
-    static List<String> terms(LearnerQuery q) {
+    public static List<String> terms(LearnerQuery q) {
         return searched(q) ? SearchText.terms(q.q()) : null;
     }
 
     /** The countries asked for, as the database holds them: upper case, each once, in a stable order. */
-    static List<String> countries(LearnerQuery q) {
+    public static List<String> countries(LearnerQuery q) {
         return q.countries().stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().sorted().toList();
     }
 
@@ -44,7 +44,7 @@ final class LearnerQueries {
      * The store's form of {@code q} read at {@code now}: "no activity in N days" becomes a point in time, so every
      * batch of one roster, like every page of one list, asks about the same moment.
      */
-    static LearnerListQuery store(String courseId, LearnerQuery q, Instant now, LearnerListQuery.Keyset after,
+    public static LearnerListQuery store(String courseId, LearnerQuery q, Instant now, LearnerListQuery.Keyset after,
                                   int limit) {
         Long inactiveBefore = q.inactiveDays() == null ? null
                 : now.minus(Duration.ofDays(q.inactiveDays())).getEpochSecond();
@@ -56,7 +56,7 @@ final class LearnerQueries {
     }
 
     /** Refuses, naming every field at once, what the list cannot answer. */
-    static void validate(LearnerQuery q) {
+    public static void validate(LearnerQuery q) {
         List<FieldError> errors = new ArrayList<>();
         if (q.limit() < 1 || q.limit() > LearnerQuery.MAX_LIMIT) {
             errors.add(new FieldError("limit", "Must be between 1 and " + LearnerQuery.MAX_LIMIT + "."));

@@ -29,7 +29,7 @@ import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.platform.TestApi;
 import org.iqracity.console.platform.TestPostgres;
-import org.iqracity.console.platform.service.Totp;
+import org.iqracity.console.platform.service.auth.Totp;
 import org.iqracity.console.platform.service.breach.NoticeSender;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;

@@ -25,7 +25,7 @@ import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.TestApi;
 import org.iqracity.console.platform.mail.MailSettings;
-import org.iqracity.console.platform.service.Totp;
+import org.iqracity.console.platform.service.auth.Totp;
 import org.iqracity.console.platform.service.breach.NoticeSender;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.Test;

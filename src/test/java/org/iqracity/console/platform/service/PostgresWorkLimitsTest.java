@@ -53,19 +53,19 @@ class PostgresWorkLimitsTest extends WorkLimitsTest {
         WorkLimits onB = WorkLimits.shared(clock, new HeavyCallRepository(jdbc), nodeB);
         List<WorkLimits.Permit> running = new ArrayList<>();
         for (int i = 0; i < WorkLimits.PLATFORM_CONCURRENT; i++) {
-            running.add((i % 2 == 0 ? limits : onB).begin(staff("s" + i), WorkLimits.Kind.ROSTER));
+            running.add((i % 2 == 0 ? limits : onB).begin(Callers.staff("s" + i), WorkLimits.Kind.ROSTER));
         }
-        assertBusy(() -> limits.begin(staff("late"), WorkLimits.Kind.ROSTER), 5);
-        assertBusy(() -> onB.begin(staff("late"), WorkLimits.Kind.ROSTER), 5);
+        assertBusy(() -> limits.begin(Callers.staff("late"), WorkLimits.Kind.ROSTER), 5);
+        assertBusy(() -> onB.begin(Callers.staff("late"), WorkLimits.Kind.ROSTER), 5);
         running.removeLast().close();
-        onB.begin(staff("late"), WorkLimits.Kind.ROSTER).close();
+        onB.begin(Callers.staff("late"), WorkLimits.Kind.ROSTER).close();
         running.forEach(WorkLimits.Permit::close);
     }
 
     @Test
     void aCallersMinuteIsCountedOverBothNodes() {
         WorkLimits onB = WorkLimits.shared(clock, new HeavyCallRepository(jdbc), nodeB);
-        Caller officer = staff("officer");
+        Caller officer = Callers.staff("officer");
         for (int i = 0; i < 10; i++) {
             (i % 2 == 0 ? limits : onB).begin(officer, WorkLimits.Kind.ACCESS_LOG_EXPORT).close();
         }
@@ -82,11 +82,11 @@ class PostgresWorkLimitsTest extends WorkLimitsTest {
             jdbc.update("INSERT INTO heavy_call (staff_id, kind, run_id, started_at, running) VALUES (?, "
                     + "'RESEARCH_EXPORT', 'gone#1', ?, TRUE)", staff, clock.instant());
         }
-        assertBusy(() -> limits.begin(staff("z"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
+        assertBusy(() -> limits.begin(Callers.staff("z"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
 
         jdbc.update("UPDATE platform_node SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1 second' "
                 + "WHERE run_id = 'gone#1'");
-        limits.begin(staff("z"), WorkLimits.Kind.RESEARCH_EXPORT).close();
+        limits.begin(Callers.staff("z"), WorkLimits.Kind.RESEARCH_EXPORT).close();
         clock.advance(Duration.ofMinutes(3));
         limits.tidy();
         assertThat(jdbc.queryOne("SELECT COUNT(*) FROM heavy_call WHERE run_id = 'gone#1'", rs -> rs.getLong(1)))

@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.ProblemCode;
-import org.iqracity.console.api.Role;
 import org.iqracity.console.platform.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +20,6 @@ class WorkLimitsTest {
         return new WorkLimits(clock);
     }
 
-    static Caller staff(String id) {
-        return new Caller(id, id, id, "northbridge", "Northbridge", Set.of(Role.MEMBER_ADMIN), CourseScope.allCourses(),
-                "s-" + id, "test", "127.0.0.1");
-    }
-
     static void assertBusy(Runnable call, long maxWait) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(PlatformException.class, e -> {
             assertThat(e.status()).isEqualTo(429);
@@ -38,7 +30,7 @@ class WorkLimitsTest {
 
     @Test
     void aCallerRunsTwoRostersAtOnceAndAThirdWaitsUntilOneEndsClosingTwiceFreesOneSlot() {
-        Caller a = staff("a");
+        Caller a = Callers.staff("a");
         WorkLimits.Permit first = limits.begin(a, WorkLimits.Kind.ROSTER);
         WorkLimits.Permit second = limits.begin(a, WorkLimits.Kind.ROSTER);
 
@@ -54,26 +46,26 @@ class WorkLimitsTest {
 
     @Test
     void researchExportsHoldACourseInMemorySoTheWholePlatformRunsTwoAtOnceAndEachCallerOne() {
-        WorkLimits.Permit a = limits.begin(staff("a"), WorkLimits.Kind.RESEARCH_EXPORT);
-        assertBusy(() -> limits.begin(staff("a"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
-        WorkLimits.Permit b = limits.begin(staff("b"), WorkLimits.Kind.RESEARCH_EXPORT);
-        assertBusy(() -> limits.begin(staff("c"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
-        limits.begin(staff("c"), WorkLimits.Kind.ROSTER).close();
+        WorkLimits.Permit a = limits.begin(Callers.staff("a"), WorkLimits.Kind.RESEARCH_EXPORT);
+        assertBusy(() -> limits.begin(Callers.staff("a"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
+        WorkLimits.Permit b = limits.begin(Callers.staff("b"), WorkLimits.Kind.RESEARCH_EXPORT);
+        assertBusy(() -> limits.begin(Callers.staff("c"), WorkLimits.Kind.RESEARCH_EXPORT), 5);
+        limits.begin(Callers.staff("c"), WorkLimits.Kind.ROSTER).close();
         a.close();
-        limits.begin(staff("c"), WorkLimits.Kind.RESEARCH_EXPORT).close();
+        limits.begin(Callers.staff("c"), WorkLimits.Kind.RESEARCH_EXPORT).close();
         b.close();
     }
 
     @Test
     void startsAreCountedPerMinuteAndTheWaitSaysWhenTheOldestLeavesTheWindow() {
-        Caller a = staff("a");
+        Caller a = Callers.staff("a");
         for (int i = 0; i < 60; i++) {
             limits.begin(a, WorkLimits.Kind.ROSTER).close();
             clock.advance(Duration.ofMillis(500));
         }
         assertBusy(() -> limits.begin(a, WorkLimits.Kind.ROSTER), 30);
-        assertThat(limits.begin(staff("b"), WorkLimits.Kind.ROSTER)).as("another caller has a budget of their own")
-                .isNotNull();
+        assertThat(limits.begin(Callers.staff("b"), WorkLimits.Kind.ROSTER))
+                .as("another caller has a budget of their own").isNotNull();
         limits.begin(a, WorkLimits.Kind.ACCESS_LOG_EXPORT).close();
 
         clock.advance(Duration.ofSeconds(31));
@@ -84,17 +76,17 @@ class WorkLimitsTest {
     void theWholePlatformRunsAtMostEightHeavyCallsAtOnce() {
         List<WorkLimits.Permit> running = new ArrayList<>();
         for (int i = 0; i < WorkLimits.PLATFORM_CONCURRENT; i++) {
-            running.add(limits.begin(staff("s" + i), WorkLimits.Kind.ROSTER));
+            running.add(limits.begin(Callers.staff("s" + i), WorkLimits.Kind.ROSTER));
         }
-        assertBusy(() -> limits.begin(staff("late"), WorkLimits.Kind.ACCESS_LOG_EXPORT), 5);
+        assertBusy(() -> limits.begin(Callers.staff("late"), WorkLimits.Kind.ACCESS_LOG_EXPORT), 5);
         running.removeFirst().close();
-        limits.begin(staff("late"), WorkLimits.Kind.ACCESS_LOG_EXPORT).close();
+        limits.begin(Callers.staff("late"), WorkLimits.Kind.ACCESS_LOG_EXPORT).close();
         running.forEach(WorkLimits.Permit::close);
     }
 
     @Test
     void anAccessLogExportRunsOneAtATimeAndTenAMinute() {
-        Caller officer = staff("officer");
+        Caller officer = Callers.staff("officer");
         WorkLimits.Permit running = limits.begin(officer, WorkLimits.Kind.ACCESS_LOG_EXPORT);
         assertBusy(() -> limits.begin(officer, WorkLimits.Kind.ACCESS_LOG_EXPORT), 5);
         running.close();

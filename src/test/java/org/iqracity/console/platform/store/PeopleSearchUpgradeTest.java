@@ -7,7 +7,7 @@ import java.util.List;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.TestPostgres;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
-import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.auth.PasswordHasher;
 import org.iqracity.console.platform.store.search.SearchText;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.iqracity.console.platform.TestPostgres;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
-import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.auth.PasswordHasher;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
-import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.auth.PasswordHasher;
 import org.iqracity.console.platform.store.migrations.V12__RosterIndexes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iqracity.console.platform.TestPostgres;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
-import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.auth.PasswordHasher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

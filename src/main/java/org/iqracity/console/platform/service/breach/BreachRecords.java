@@ -32,7 +32,6 @@ import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.TimelineEntryDto;
 import org.iqracity.console.documents.PdfBuilder;
 import org.iqracity.console.platform.service.AccessLog;
-import org.iqracity.console.platform.service.AccessLogService;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.PlatformException;
 import org.iqracity.console.platform.service.Tokens;

@@ -1,5 +1,6 @@
 /**
- * De-identification for research exports (R11): pseudonyms, coarsening of quasi-identifiers, and k-anonymity by
- * generalisation and suppression. Pure: no database, no web framework, so each step is tested on its own.
+ * Research exports (R11): {@code ResearchExportService} reads a course and records the export, and the
+ * de-identification it applies lives beside it: pseudonyms, coarsening of quasi-identifiers, and k-anonymity by
+ * generalisation and suppression. Those steps are pure (no database, no web framework), so each is tested on its own.
  */
 package org.iqracity.console.platform.service.research;

@@ -11,7 +11,7 @@ import java.util.List;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.TestPostgres;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
-import org.iqracity.console.platform.service.PasswordHasher;
+import org.iqracity.console.platform.service.auth.PasswordHasher;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.LearnerListQuery;
