@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.iqracity.console.platform.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class ArchitectureTest {
     static void importClasses() {
         // Reading the two class folders directly: scanning the whole class path for a package takes seconds.
         production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPath(classFolderOf(org.iqracity.console.platform.Platform.class));
+                .importPath(classFolderOf(Platform.class));
         fixture = new ClassFileImporter()
                 .importPath(classFolderOf(ArchitectureTest.class).resolve(FIXTURE.replace('.', '/')));
     }

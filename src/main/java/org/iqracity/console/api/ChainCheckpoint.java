@@ -23,7 +23,8 @@ public record ChainCheckpoint(String memberId, long entries, String headHash, In
     /** The exact bytes signed: one field per line, the timestamps in ISO-8601 UTC. */
     public byte[] payload() {
         return String.join("\n", MAGIC, memberId, Long.toString(entries), headHash,
-                headAt == null ? "-" : headAt.toString(), verifiedAt.toString(), keyId).getBytes(StandardCharsets.UTF_8);
+                headAt == null ? "-" : headAt.toString(), verifiedAt.toString(), keyId)
+                        .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The checkpoint as one URL-safe word: {@code base64url(payload).base64url(signature)}. */

@@ -11,7 +11,8 @@ public record SponsorSummaryDto(String sponsorId, String name, String kind, List
 
     /**
      * One course of the sponsor. {@code releasedAt}: when this course's report last went to the sponsor (null: never);
-     * {@code changedSinceRelease}: whether the report as it is now differs from that release (null when never released).
+     * {@code changedSinceRelease}: whether the report as it is now differs from that release (null when never
+     * released).
      */
     public record CourseCount(String courseId, String title, long learners, Instant releasedAt,
                               Boolean changedSinceRelease) {

@@ -1,5 +1,6 @@
 package org.iqracity.console.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import java.nio.file.Path;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.client.PlatformTrust;
 import org.iqracity.console.exports.PendingConversions;
@@ -35,7 +35,8 @@ public final class ConsoleApp extends Application {
                 : ConsoleMain.ConsoleOptions.parse(getParameters().getRaw());
         LOGGER.info("Member Console {} starting, data in {}", Launcher.version(), opts.dataDir());
         Optional<LocalPlatform> sandbox = opts.sandbox()
-                ? Optional.of(EmbeddedLocalPlatform.inFolder(opts.dataDir().resolve("platform"), opts.sandboxLearners()))
+                ? Optional.of(EmbeddedLocalPlatform
+                        .inFolder(opts.dataDir().resolve("platform"), opts.sandboxLearners()))
                 : Optional.empty();
         FileSettings settings = FileSettings.load(opts.dataDir().resolve("console.properties"));
         // The HTTPS client (the JDK's certificate store, TLS) is built once the window is up, so that its start does
@@ -44,10 +45,12 @@ public final class ConsoleApp extends Application {
         PlatformConnector connector = baseUri -> http.join().connect(baseUri);
         ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, settings, connector,
                 new Messages(Locale.getDefault()), Duration.ofMillis(200), Duration.ofSeconds(3),
-                opts.platformAddress(), new PendingConversions(opts.dataDir().resolve(RosterCommands.PENDING_CONVERSIONS)));
+                opts.platformAddress(), new PendingConversions(opts.dataDir()
+                        .resolve(RosterCommands.PENDING_CONVERSIONS)));
         UncaughtFailures.install(setup.messages());
-        // The cold-start figure in docs/performance.md: from the process's start (launcher included) to the first window.
-        // CPU time beside it: on a busy machine the wall time says more about the neighbours than about the console.
+        // The cold-start figure in docs/performance.md: from the process's start (launcher included) to the first
+        // window. CPU time beside it: on a busy machine the wall time says more about the neighbours than about the
+        // console.
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> ProcessHandle.current().info().startInstant()
                 .ifPresent(start -> LOGGER.info("Sign-in window shown {} ms after process start ({} ms CPU)",
                         Duration.between(start, Instant.now()).toMillis(), ProcessHandle.current().info()

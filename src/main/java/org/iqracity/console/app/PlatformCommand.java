@@ -125,7 +125,8 @@ final class PlatformCommand {
             return 1;
         } catch (RuntimeException e) {
             err.println("The platform did not start: " + StartFailures.reason(e) + "."
-                    + (config.embeddedDatabase() ? " If it was loading the sandbox, the next start loads it again." : ""));
+                    + (config.embeddedDatabase() ? " If it was loading the sandbox, the next start loads it again."
+                            : ""));
             return 1;
         }
         out.println("Platform API ready at " + platform.baseUri() + "/api/v1 (Ctrl+C stops it)");

@@ -82,7 +82,8 @@ final class SingleInstance implements AutoCloseable {
             return Optional.of(instance);
         } catch (IOException e) {
             // Without the lock the console still works; a second start simply opens a second window.
-            ConsoleMain.logger(SingleInstance.class).info("could not set up the one-console lock: {}", e.getClass().getSimpleName());
+            ConsoleMain.logger(SingleInstance.class)
+                    .info("could not set up the one-console lock: {}", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
@@ -131,7 +132,8 @@ final class SingleInstance implements AutoCloseable {
                 socket.getOutputStream().write("ok\n".getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 if (!server.isClosed()) {
-                    ConsoleMain.logger(SingleInstance.class).info("a request from another start was not understood: {}", e.getClass().getSimpleName());
+                    ConsoleMain.logger(SingleInstance.class)
+                            .info("a request from another start was not understood: {}", e.getClass().getSimpleName());
                 }
             }
         }
@@ -154,7 +156,8 @@ final class SingleInstance implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            ConsoleMain.logger(SingleInstance.class).info("could not release the one-console lock: {}", e.getClass().getSimpleName());
+            ConsoleMain.logger(SingleInstance.class)
+                    .info("could not release the one-console lock: {}", e.getClass().getSimpleName());
         }
     }
 }

@@ -404,7 +404,8 @@ public final class PdfBuilder implements AutoCloseable {
         }
         for (int c = 0; c < columns; c++) {
             if (!settled[c]) {
-                widths[c] = least[c] + (openWanted <= 0 ? 0 : (room - openLeast) * (natural[c] - least[c]) / openWanted);
+                widths[c] = least[c] + (openWanted <= 0 ? 0
+                        : (room - openLeast) * (natural[c] - least[c]) / openWanted);
             }
         }
         return widths;

@@ -12,12 +12,12 @@ import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.iqracity.console.documents.AtomicFiles;
-import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.api.research.ResearchExportSummary;
 import org.iqracity.console.client.ResearchClient;
+import org.iqracity.console.documents.AtomicFiles;
+import org.iqracity.console.documents.OwnerOnly;
 
 /**
  * Saves a research export (R11) to a file: the archive streams into a file beside the target and takes the

@@ -9,16 +9,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.iqracity.console.documents.AtomicFiles;
-import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.RosterView;
-import org.iqracity.console.client.RostersClient;
 import org.iqracity.console.client.RosterLines;
+import org.iqracity.console.client.RostersClient;
+import org.iqracity.console.documents.AtomicFiles;
+import org.iqracity.console.documents.OwnerOnly;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
 import org.iqracity.console.roster.RosterWriter;
@@ -118,7 +119,7 @@ public final class RosterExporter {
                     throw new IOException("the roster of " + course.id() + " did not arrive intact");
                 }
                 String view = course.view() == null ? null : course.view().text();
-                if (!java.util.Objects.equals(view, summary.view())) {
+                if (!Objects.equals(view, summary.view())) {
                     // a platform that ignored the view would sign the whole course: the file would say otherwise
                     throw new IOException("the platform exported another part of " + course.id()
                             + " than was asked for");

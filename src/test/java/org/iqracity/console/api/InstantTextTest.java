@@ -3,7 +3,9 @@ package org.iqracity.console.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -18,7 +20,7 @@ class InstantTextTest {
     @Test
     void theSharedMappersReadInstantsWithIt() throws Exception {
         for (ObjectMapper mapper : List.of(Json.mapper(), Json.tolerantMapper())) {
-            var context = ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext)
+            var context = ((DefaultDeserializationContext)
                     mapper.getDeserializationContext()).createDummyInstance(mapper.getDeserializationConfig());
             assertThat(context.findRootValueDeserializer(mapper.constructType(Instant.class)))
                     .isInstanceOf(InstantText.class);
@@ -55,7 +57,7 @@ class InstantTextTest {
                 "2026-03-01T09:30:05.1234567891Z", "2026-0x-01T09:30:05Z", "yesterday")) {
             assertThat(InstantText.parse(bad)).as(bad).isNull();
             assertThatThrownBy(() -> MAPPER.readValue('"' + bad + '"', Instant.class)).as(bad)
-                    .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+                    .isInstanceOf(JsonMappingException.class);
         }
     }
 

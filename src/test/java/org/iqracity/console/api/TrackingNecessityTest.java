@@ -3,9 +3,9 @@ package org.iqracity.console.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** R9: which words make "strictly necessary" unbelievable, matched as whole words, never inside other words. */
 class TrackingNecessityTest {

@@ -74,7 +74,7 @@ class ConsoleLogTest {
 
     @Test
     void theFileInTheLogsFolderGetsEveryLineTheLoggersGetAndStderrKeepsThem() throws IOException {
-        org.slf4j.Logger logger = LoggerFactory.getLogger(ConsoleLogTest.class);
+        var logger = LoggerFactory.getLogger(ConsoleLogTest.class);
         Path file;
         try (ConsoleLog log = ConsoleLog.install(dataDir)) {
             file = log.file();
@@ -111,14 +111,15 @@ class ConsoleLogTest {
             assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(Files.getPosixFilePermissions(log.file().getParent()))
                     .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-            assertThat(Files.getPosixFilePermissions(log.file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(log.file()))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.readString(log.file())).contains("a line to write");
         }
     }
 
     @Test
     void theFileRollsOverAtItsSizeLimitIntoDatedNumberedFiles() throws IOException {
-        org.slf4j.Logger logger = LoggerFactory.getLogger(ConsoleLogTest.class);
+        var logger = LoggerFactory.getLogger(ConsoleLogTest.class);
         String line = "x".repeat(200);
         try (ConsoleLog log = ConsoleLog.install(dataDir, FileSize.valueOf("2KB"))) {
             for (int i = 0; i < 60; i++) {

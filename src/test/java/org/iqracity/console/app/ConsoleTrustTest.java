@@ -20,7 +20,8 @@ class ConsoleTrustTest {
     void trustCaOnTheCommandLineIsRead() {
         ConsoleMain.ConsoleOptions opts = ConsoleMain.ConsoleOptions.parse(List.of("--trust-ca", "/etc/ca.pem"));
         assertThat(opts.trustCa()).isEqualTo(Path.of("/etc/ca.pem"));
-        assertThat(ConsoleMain.ConsoleOptions.parse(List.of("--trust-ca=ca.pem")).trustCa()).isEqualTo(Path.of("ca.pem"));
+        assertThat(ConsoleMain.ConsoleOptions.parse(List.of("--trust-ca=ca.pem")).trustCa())
+                .isEqualTo(Path.of("ca.pem"));
         assertThat(ConsoleMain.ConsoleOptions.parse(List.of()).trustCa()).isNull();
     }
 
@@ -28,7 +29,8 @@ class ConsoleTrustTest {
     void theCommandLineWinsOverTheSettingAndEitherAddsToTheJdkAuthorities() throws Exception {
         Path flagCa = TestCertificates.newCa("Flag CA").writePem(dir.resolve("flag.pem"));
         Path settingCa = TestCertificates.writePem(dir.resolve("setting.pem"),
-                TestCertificates.newCa("Setting CA 1").certificate(), TestCertificates.newCa("Setting CA 2").certificate());
+                TestCertificates.newCa("Setting CA 1").certificate(),
+                        TestCertificates.newCa("Setting CA 2").certificate());
         MemorySettings settings = new MemorySettings();
         settings.values.putAll(Map.of(Settings.TRUST_CA, settingCa.toString()));
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import org.assertj.core.api.Assertions;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +27,17 @@ class EmbeddedLocalPlatformTest {
 
     @Test
     void aFailureWithoutWordsOfItsOwnIsToldByItsKind() {
-        var sql = new java.sql.SQLException("Value too long for column \"NAME\": 'amina k...'", "22001");
+        var sql = new SQLException("Value too long for column \"NAME\": 'amina k...'", "22001");
         String told = StartFailures.sentences(new RuntimeException("wrapped", sql));
 
-        org.assertj.core.api.Assertions.assertThat(told).isEqualTo("A database error (SQL state 22001).");
+        Assertions.assertThat(told).isEqualTo("A database error (SQL state 22001).");
     }
 
     @Test
     void aSetUpProblemWrappingAnotherExceptionIsToldByKindNotByTheWrappedMessage() {
-        var wrapped = new IllegalStateException(new java.sql.SQLException("duplicate 'amina.k@example.org'", "23505"));
+        var wrapped = new IllegalStateException(new SQLException("duplicate 'amina.k@example.org'", "23505"));
 
-        org.assertj.core.api.Assertions.assertThat(StartFailures.sentences(wrapped))
+        Assertions.assertThat(StartFailures.sentences(wrapped))
                 .isEqualTo("A database error (SQL state 23505).");
     }
 }

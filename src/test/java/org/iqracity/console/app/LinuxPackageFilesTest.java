@@ -107,7 +107,8 @@ class LinuxPackageFilesTest {
 
         assertThat(metainfo).contains("<launchable type=\"desktop-id\">member-console.desktop</launchable>")
                 .contains("<mediatype>" + mimeType() + "</mediatype>").contains("<binary>member-console</binary>");
-        Matcher image = Pattern.compile("<image type=\"source\" width=\"(\\d+)\" height=\"(\\d+)\">[^<]*/([^/<]+)</image>")
+        Matcher image = Pattern.compile("<image type=\"source\" width=\"(\\d+)\" "
+                + "height=\"(\\d+)\">[^<]*/([^/<]+)</image>")
                 .matcher(metainfo);
         int count = 0;
         while (image.find()) {

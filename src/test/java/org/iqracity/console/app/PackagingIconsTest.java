@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ class PackagingIconsTest {
         assertThat(file.getShort(2)).as("type 1 = icon").isEqualTo((short) 1);
         int count = file.getShort(4);
         assertThat(count).isEqualTo(6);
-        List<Integer> edges = new java.util.ArrayList<>();
+        List<Integer> edges = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int entry = 6 + 16 * i;
             int edge = Byte.toUnsignedInt(file.get(entry)) == 0 ? 256 : Byte.toUnsignedInt(file.get(entry));

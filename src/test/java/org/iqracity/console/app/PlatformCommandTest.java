@@ -4,18 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iqracity.console.platform.PlatformConfig;
+import org.iqracity.console.platform.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -258,9 +269,9 @@ class PlatformCommandTest {
 
     @Test
     void aStartThatFailsOnAFullDiskSaysSoInTheSystemsWords() {
-        var full = new java.io.IOException("No space left on device");
+        var full = new IOException("No space left on device");
         var store = new RuntimeException("Writing to FileChannelImpl@1a1d failed", full);
-        var sql = new java.sql.SQLException("General error: " + store.getMessage(), "HY000", 50000, store);
+        var sql = new SQLException("General error: " + store.getMessage(), "HY000", 50000, store);
         var failure = new RuntimeException("Unable to lock table", sql);
 
         assertThat(StartFailures.reason(failure)).isEqualTo("the system said \"No space left on device\"");
@@ -268,7 +279,7 @@ class PlatformCommandTest {
 
     @Test
     void aDatabaseFailureIsToldByItsSqlStateWithoutTheValuesItQuotes() {
-        var sql = new java.sql.SQLException("Unique index violation: LEARNER(USERNAME) VALUES ('amina.k@example.org')",
+        var sql = new SQLException("Unique index violation: LEARNER(USERNAME) VALUES ('amina.k@example.org')",
                 "23505");
         String reason = StartFailures.reason(new IllegalArgumentException("wrapped", sql));
 
@@ -277,7 +288,7 @@ class PlatformCommandTest {
 
     @Test
     void aFileErrorWithAPathInItsMessageIsToldByItsKindAndAnythingElseByItsClass() {
-        var missing = new java.nio.file.NoSuchFileException("/home/someone/private/file");
+        var missing = new NoSuchFileException("/home/someone/private/file");
         assertThat(StartFailures.reason(new RuntimeException(missing)))
                 .isEqualTo("a file could not be read or written (NoSuchFileException)");
         assertThat(StartFailures.reason(new UnsupportedOperationException("x")))
@@ -287,7 +298,7 @@ class PlatformCommandTest {
     @Test
     void aPortAnotherProgramHoldsIsSaidAsSuchAndEndsWithOne(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        try (var busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(busy.getLocalPort());
             Run r = run("--port", port, "--data", dir.toString(), "--learners", "1000");
 
@@ -299,21 +310,21 @@ class PlatformCommandTest {
 
     @Test
     void migrateOnlyBringsAServerDatabaseUpToDateAndStartsNothingElse() throws Exception {
-        String url = org.iqracity.console.platform.TestPostgres.freshDatabase("migrate_only", null);
-        Run r = run("--db", url, "--db-user", org.iqracity.console.platform.TestPostgres.USER, "--db-password",
-                org.iqracity.console.platform.TestPostgres.PASSWORD, "--migrate-only");
+        String url = TestPostgres.freshDatabase("migrate_only", null);
+        Run r = run("--db", url, "--db-user", TestPostgres.USER, "--db-password",
+                TestPostgres.PASSWORD, "--migrate-only");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("schema is up to date").doesNotContain("API ready").doesNotContain("%");
-        try (var c = java.sql.DriverManager.getConnection(url, org.iqracity.console.platform.TestPostgres.USER,
-                org.iqracity.console.platform.TestPostgres.PASSWORD);
+        try (var c = DriverManager.getConnection(url, TestPostgres.USER,
+                TestPostgres.PASSWORD);
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success "
                      + "AND version IS NOT NULL")) {
             rs.next();
             assertThat(rs.getInt(1)).as("every migration ran").isGreaterThanOrEqualTo(20);
         }
-        try (var c = java.sql.DriverManager.getConnection(url, org.iqracity.console.platform.TestPostgres.USER,
-                org.iqracity.console.platform.TestPostgres.PASSWORD);
+        try (var c = DriverManager.getConnection(url, TestPostgres.USER,
+                TestPostgres.PASSWORD);
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM staff")) {
             rs.next();
             assertThat(rs.getInt(1)).as("no sandbox, no staff").isZero();
@@ -330,14 +341,14 @@ class PlatformCommandTest {
 
     @Test
     void theMigrateSubcommandAppliesTheMigrationsAndExitsLikeTheFlag() throws Exception {
-        String url = org.iqracity.console.platform.TestPostgres.freshDatabase("migrate_subcommand", null);
-        Run r = run("migrate", "--db", url, "--db-user", org.iqracity.console.platform.TestPostgres.USER,
-                "--db-password", org.iqracity.console.platform.TestPostgres.PASSWORD);
+        String url = TestPostgres.freshDatabase("migrate_subcommand", null);
+        Run r = run("migrate", "--db", url, "--db-user", TestPostgres.USER,
+                "--db-password", TestPostgres.PASSWORD);
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("schema is up to date").doesNotContain("API ready");
-        try (var c = java.sql.DriverManager.getConnection(url, org.iqracity.console.platform.TestPostgres.USER,
-                org.iqracity.console.platform.TestPostgres.PASSWORD);
+        try (var c = DriverManager.getConnection(url, TestPostgres.USER,
+                TestPostgres.PASSWORD);
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success "
                      + "AND version IS NOT NULL")) {
             rs.next();
@@ -360,17 +371,17 @@ class PlatformCommandTest {
             }
             args.addAll(PARTNERS.getOrDefault(flag, List.of()));
             // the same settings, each said the three ways
-            Map<String, String> env = new java.util.HashMap<>();
-            java.util.Properties file = new java.util.Properties();
+            Map<String, String> env = new HashMap<>();
+            Properties file = new Properties();
             for (int i = 0; i < args.size(); i++) {
                 String name = args.get(i);
                 boolean valued = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
                 String value = valued ? args.get(++i) : "true";
-                env.put("PLATFORM_" + name.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value);
+                env.put("PLATFORM_" + name.substring(2).toUpperCase(Locale.ROOT).replace('-', '_'), value);
                 file.setProperty(name.substring(2), value);
             }
             Path config = dir.resolve("platform.properties");
-            try (var out = java.nio.file.Files.newBufferedWriter(config)) {
+            try (var out = Files.newBufferedWriter(config)) {
                 file.store(out, null);
             }
             String fromFlags = PlatformCommand.parse(args, Map.of()).toString();
@@ -387,7 +398,7 @@ class PlatformCommandTest {
     void theCommandLineWinsOverTheEnvironmentAndTheEnvironmentOverTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path config = dir.resolve("platform.properties");
-        java.nio.file.Files.writeString(config, "db-pool = 10\nport = 9000\nlearners = 300\nsandbox = false\n");
+        Files.writeString(config, "db-pool = 10\nport = 9000\nlearners = 300\nsandbox = false\n");
         Map<String, String> env = Map.of("PLATFORM_CONFIG", config.toString(), "PLATFORM_DB_POOL", "20",
                 "PLATFORM_PORT", "9100");
 
@@ -403,7 +414,7 @@ class PlatformCommandTest {
     void aConfigurationFileWithAnUnknownKeyOrAWrongSwitchIsAUsageError(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path typo = dir.resolve("typo.properties");
-        java.nio.file.Files.writeString(typo, "db-pol = 10\n");
+        Files.writeString(typo, "db-pol = 10\n");
         assertThatThrownBy(() -> PlatformCommand.parse(List.of("--config", typo.toString()), Map.of()))
                 .isInstanceOf(PlatformCommand.UsageException.class).hasMessageContaining("db-pol");
         assertThatThrownBy(() -> PlatformCommand.parse(List.of(), Map.of("PLATFORM_SANDBOX", "yes")))

@@ -15,6 +15,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.platform.PlatformFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +89,7 @@ class RosterCommandsTest {
         }
         // R14: both copies wait to be reported to the platform's access log, and the person is told so
         assertThat(convert.out()).contains("will be recorded in the platform's access log");
-        List<org.iqracity.console.exports.PendingConversions.Pending> reports = new org.iqracity.console.exports
+        List<PendingConversions.Pending> reports = new org.iqracity.console.exports
                 .PendingConversions(DATA.resolve(RosterCommands.PENDING_CONVERSIONS)).all();
         assertThat(reports).extracting(p -> p.report().format() + " " + p.report().rowCount())
                 .containsExactlyInAnyOrder("CSV " + (lines.size() - 1), "XLSX " + (lines.size() - 1));
@@ -105,7 +107,7 @@ class RosterCommandsTest {
         Run refusedCsv = run(env, "convert", tampered.toString(), "--csv", notWrittenCsv.toString());
         assertThat(refusedCsv.exit()).as(refusedCsv.err()).isEqualTo(RosterCommands.FAILED);
         assertThat(notWrittenCsv).doesNotExist();
-        assertThat(new org.iqracity.console.exports.PendingConversions(DATA.resolve(
+        assertThat(new PendingConversions(DATA.resolve(
                 RosterCommands.PENDING_CONVERSIONS)).all()).as("no copy, no report").hasSize(2);
         try (var left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
@@ -129,9 +131,10 @@ class RosterCommandsTest {
         Path csv = dir.resolve("all.csv");
         assertThat(run(env, "convert", file.toString(), "--csv", csv.toString(), "--data-dir",
                 dir.resolve("data").toString()).exit()).isZero();
-        assertThat(dir.resolve("data").resolve(RosterCommands.PENDING_CONVERSIONS)).isDirectoryContaining("glob:**.json");
+        assertThat(dir.resolve("data").resolve(RosterCommands.PENDING_CONVERSIONS))
+                .isDirectoryContaining("glob:**.json");
         String header = Files.readAllLines(csv).getFirst();
-        assertThat(header.split(",")).hasSize(org.iqracity.console.api.RosterField.values().length);
+        assertThat(header.split(",")).hasSize(RosterField.values().length);
         assertThat(header).startsWith("course_id,").contains("username", "email", "grade");
     }
 

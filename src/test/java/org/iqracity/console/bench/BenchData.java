@@ -11,8 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.iqracity.console.platform.Platform;
@@ -84,7 +85,7 @@ final class BenchData {
         Properties p = new Properties();
         p.setProperty("learners", Integer.toString(learners));
         p.setProperty("schema", schemaHash(postgres));
-        p.setProperty("loadSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        p.setProperty("loadSeconds", String.format(Locale.ROOT, "%.1f", seconds));
         p.setProperty("loadedAt", Instant.now().toString());
         try (var out = Files.newOutputStream(marker)) {
             p.store(out, "written after a complete sandbox load; delete to force a reload");

@@ -3,12 +3,18 @@ package org.iqracity.console.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +67,7 @@ class BreachSendBenchmark {
         StringBuilder report = new StringBuilder("# Breach-notice sending benchmark\n\n");
         report.append(String.format(Locale.ROOT, "Run %s; %d cores; load average %.2f at start.%n%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         try (DiscardingSmtpServer smtp = new DiscardingSmtpServer()) {
             MailSettings settings = new MailSettings("127.0.0.1", smtp.port(), false, null, null,
                     "security@northbridge.example", "Northbridge security");
@@ -124,9 +130,11 @@ class BreachSendBenchmark {
                 double bareRate = rows.size() / bareSeconds;
                 double outboxRate = outboxMessages / outboxSeconds;
                 report.append("| sender | messages | seconds | messages/s |\n|---|---|---|---|\n");
-                report.append(String.format(Locale.ROOT, "| bare Jakarta Mail loop, one connection | %,d | %.1f | %,.0f |%n",
+                report.append(String.format(Locale.ROOT,
+                        "| bare Jakarta Mail loop, one connection | %,d | %.1f | %,.0f |%n",
                         rows.size(), bareSeconds, bareRate));
-                report.append(String.format(Locale.ROOT, "| platform outbox (claim, send, record) | %,d | %.1f | %,.0f |%n",
+                report.append(String.format(Locale.ROOT,
+                        "| platform outbox (claim, send, record) | %,d | %.1f | %,.0f |%n",
                         outboxMessages, outboxSeconds, outboxRate));
                 report.append(String.format(Locale.ROOT, "%nOutbox / bare = %.0f%% (target ≥ 50%%): %s.%n",
                         100 * outboxRate / bareRate, outboxRate >= bareRate / 2 ? "PASS" : "FAIL"));
@@ -152,7 +160,7 @@ class BreachSendBenchmark {
                 String id = rows.get(i)[2];
                 MimeMessage m = new MimeMessage(session) {
                     @Override
-                    protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    protected void updateMessageID() throws MessagingException {
                         setHeader("Message-ID", id);
                     }
                 };
@@ -177,23 +185,23 @@ class BreachSendBenchmark {
     }
 
     /** POST and GET that fail loudly on anything but 2xx. */
-    private record Http(java.net.URI base) {
-        private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
+    private record Http(URI base) {
+        private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
         String post(String path, String token, String json) throws Exception {
-            var b = java.net.http.HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+            var b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
             return send(token == null ? b : b.header("Authorization", "Bearer " + token));
         }
 
         String get(String path, String token) throws Exception {
-            return send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).header("Authorization",
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization",
                     "Bearer " + token).GET());
         }
 
-        private String send(java.net.http.HttpRequest.Builder b) throws Exception {
+        private String send(HttpRequest.Builder b) throws Exception {
             var r = CLIENT.send(b.timeout(Duration.ofMinutes(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(r.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
             }

@@ -2,7 +2,10 @@ package org.iqracity.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,7 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +32,12 @@ import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerRowDto;
@@ -110,7 +122,7 @@ class ConsoleBenchmark {
         Process console = new ProcessBuilder(command).redirectErrorStream(true).start();
         // Stopped with this JVM, which then stops its platforms (SeparatePlatform.stopOnExit).
         Thread hook = SeparatePlatform.stopOnExit(console);
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(console.getInputStream(),
+        try (var out = new BufferedReader(new InputStreamReader(console.getInputStream(),
                 StandardCharsets.UTF_8))) {
             out.lines().forEach(System.out::println);
         }
@@ -222,7 +234,8 @@ class ConsoleBenchmark {
         BenchStats sent = BenchStats.ofMillis(toSent);
         BenchStats answered = BenchStats.ofMillis(answer);
         BenchStats shownAfter = BenchStats.ofMillis(toShown);
-        row("  select " + String.format("%,d", target.enrollmentCount()) + ": pick → request sent / request → answer read"
+        row("  select " + String.format("%,d", target.enrollmentCount())
+                + ": pick → request sent / request → answer read"
                         + " / answer → first rows, median ms (p95)",
                 String.format("%.1f (%.1f) / %.1f (%.1f) / %.1f (%.1f)", sent.median(), sent.percentile(95),
                         answered.median(), answered.percentile(95), shownAfter.median(), shownAfter.percentile(95)),
@@ -321,7 +334,8 @@ class ConsoleBenchmark {
         System.out.println("jumps (first " + warmups.size() + " not counted: " + String.join(", ", warmups) + "): "
                 + String.join(", ", each));
         notes.add("Jumps in " + course.id() + " (" + String.format("%,d", course.enrollmentCount())
-                + " learners), " + P.JUMP_WARM_S + " s after the course was opened, each on a list just opened, the bar "
+                + " learners), " + P.JUMP_WARM_S
+                        + " s after the course was opened, each on a list just opened, the bar "
                 + "set at once. Not counted, the console's first " + warmups.size() + ": " + String.join(", ", warmups)
                 + ". Counted: " + String.join(", ", each) + ".");
         row("jump to rows (bar thrown to 25-100% of a fresh list) → rows on screen filled, p95 ms (median)",
@@ -425,7 +439,7 @@ class ConsoleBenchmark {
         }
         pool.removeIf(r -> r.retired() || r.email() == null);
         Random random = new Random(P.SEED);
-        java.util.Collections.shuffle(pool, random);
+        Collections.shuffle(pool, random);
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; out.size() < P.SEARCHES && i < pool.size(); i++) {
             LearnerRowDto r = pool.get(i);
@@ -450,7 +464,8 @@ class ConsoleBenchmark {
                     .getItems().size() + " rows, window at " + console.vm.window().base() + " of "
                     + console.vm.window().total() + ", top row drawn " + console.firstVisibleIndex() + ", bar "
                     + console.scrollBar.getValue() + " / " + console.scrollBar.getMax() + ", first "
-                    + (console.table.getItems().isEmpty() ? "none" : console.table.getItems().getFirst().learner() == null
+                    + (console.table.getItems().isEmpty() ? "none"
+                            : console.table.getItems().getFirst().learner() == null
                     ? "loading" : console.table.getItems().getFirst().learner().learnerId()) + ", expected " + firstId
                     + ", search '" + console.search.getText() + "'");
             throw new IllegalStateException(e.getMessage() + ": " + seen, e);
@@ -463,7 +478,7 @@ class ConsoleBenchmark {
         ConsoleUnderTest.onFx(() -> {
             InvalidationListener listener = new InvalidationListener() {
                 @Override
-                public void invalidated(javafx.beans.Observable obs) {
+                public void invalidated(Observable obs) {
                     State now = console.vm.stateProperty().get();
                     if (lastKey[0] == 0) {
                         return;
@@ -564,7 +579,8 @@ class ConsoleBenchmark {
                 gaps.max(), gaps.percentile(99), gaps.median(), gaps.n()), "≤ 50 ms", bottom && gaps.max() <= 50);
         row("scroll top → bottom: time to the last row drawn, s",
                 bottom ? String.format("%.1f", seconds) : "not reached: " + failure, "(info)", bottom ? null : false);
-        row("scroll top → bottom: requests made", String.format("%,d (rows listed %,d, held in memory %,d)", requests, loaded, held),
+        row("scroll top → bottom: requests made",
+                String.format("%,d (rows listed %,d, held in memory %,d)", requests, loaded, held),
                 "(info)", null);
         row("console heap after GC, at the bottom of " + String.format("%,d", total) + ", MiB",
                 String.format("%.1f (%.1f before scrolling; %.0f B a row listed)", afterGc, baseline,
@@ -601,10 +617,10 @@ class ConsoleBenchmark {
 
         GcPauses() {
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof javax.management.NotificationEmitter emitter) {
-                    javax.management.NotificationListener listener = (n, h) -> {
-                        if (n.getUserData() instanceof javax.management.openmbean.CompositeData data) {
-                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(data);
+                if (gc instanceof NotificationEmitter emitter) {
+                    NotificationListener listener = (n, h) -> {
+                        if (n.getUserData() instanceof CompositeData data) {
+                            var info = GarbageCollectionNotificationInfo.from(data);
                             // Concurrent cycles run beside the application; only stop-the-world pauses block it.
                             if (!info.getGcName().contains("Concurrent")) {
                                 maxMillis = Math.max(maxMillis, info.getGcInfo().getDuration());
@@ -615,7 +631,7 @@ class ConsoleBenchmark {
                     undo.add(() -> {
                         try {
                             emitter.removeNotificationListener(listener);
-                        } catch (javax.management.ListenerNotFoundException ignored) {
+                        } catch (ListenerNotFoundException ignored) {
                             // already gone
                         }
                     });
@@ -643,7 +659,7 @@ class ConsoleBenchmark {
         private long[] collectionsAt = new long[4096];
         private int[] sizeAt = new int[4096];
         /** The kernel's schedstat of whichever thread reads it: here the FX thread, in handle(). */
-        private static final java.nio.file.Path OWN_STAT = java.nio.file.Path.of("/proc/thread-self/schedstat");
+        private static final Path OWN_STAT = Path.of("/proc/thread-self/schedstat");
         /**
          * The FX and render threads' time on a core and time waiting for one, from the kernel (Linux), when each
          * pulse began.
@@ -653,7 +669,7 @@ class ConsoleBenchmark {
         private long[] renderCpuAt = new long[4096];
         private long[] renderQueuedAt = new long[4096];
         /** The render thread's schedstat file, found by its name among this process's threads. */
-        private java.nio.file.Path renderStat;
+        private Path renderStat;
         private int count;
         private int position;
         private final Runnable afterLayout = () -> {
@@ -698,9 +714,10 @@ class ConsoleBenchmark {
             List<String> out = new ArrayList<>();
             for (int i : order.subList(0, Math.min(n, order.size()))) {
                 int p = i - 1;
-                String at = java.time.LocalTime.ofInstant(java.time.Instant.ofEpochSecond(0, stamps[p] + wallOffset),
-                        java.time.ZoneOffset.UTC).toString();
-                out.add(String.format(Locale.ROOT, "pulse %d (began %s UTC): gap %.1f ms = handle %.1f + css/layout %.1f + render "
+                String at = LocalTime.ofInstant(Instant.ofEpochSecond(0, stamps[p] + wallOffset),
+                        ZoneOffset.UTC).toString();
+                out.add(String.format(Locale.ROOT,
+                        "pulse %d (began %s UTC): gap %.1f ms = handle %.1f + css/layout %.1f + render "
                         + "and wait %.1f; FX thread on a core %.1f, waiting for one %.1f; renderer %.1f, waiting %.1f;"
                         + " requests %d, collections %d, rows listed %,d -> %,d",
                         i, at, (stamps[i] - stamps[p]) / 1e6, (handled[p] - stamps[p]) / 1e6,
@@ -717,16 +734,16 @@ class ConsoleBenchmark {
         public void handle(long now) {
             long t = System.nanoTime();
             if (count == stamps.length) {
-                stamps = java.util.Arrays.copyOf(stamps, count * 2);
-                handled = java.util.Arrays.copyOf(handled, count * 2);
-                laidOut = java.util.Arrays.copyOf(laidOut, count * 2);
-                requestsAt = java.util.Arrays.copyOf(requestsAt, count * 2);
-                collectionsAt = java.util.Arrays.copyOf(collectionsAt, count * 2);
-                sizeAt = java.util.Arrays.copyOf(sizeAt, count * 2);
-                cpuAt = java.util.Arrays.copyOf(cpuAt, count * 2);
-                renderCpuAt = java.util.Arrays.copyOf(renderCpuAt, count * 2);
-                renderQueuedAt = java.util.Arrays.copyOf(renderQueuedAt, count * 2);
-                queuedAt = java.util.Arrays.copyOf(queuedAt, count * 2);
+                stamps = Arrays.copyOf(stamps, count * 2);
+                handled = Arrays.copyOf(handled, count * 2);
+                laidOut = Arrays.copyOf(laidOut, count * 2);
+                requestsAt = Arrays.copyOf(requestsAt, count * 2);
+                collectionsAt = Arrays.copyOf(collectionsAt, count * 2);
+                sizeAt = Arrays.copyOf(sizeAt, count * 2);
+                cpuAt = Arrays.copyOf(cpuAt, count * 2);
+                renderCpuAt = Arrays.copyOf(renderCpuAt, count * 2);
+                renderQueuedAt = Arrays.copyOf(renderQueuedAt, count * 2);
+                queuedAt = Arrays.copyOf(queuedAt, count * 2);
             }
             long[] sched = schedStat(OWN_STAT);
             cpuAt[count] = sched[0];
@@ -750,7 +767,8 @@ class ConsoleBenchmark {
                     console.scrollBar.setValue(target);
                     position = target;
                 }
-                if (step > 0 && items.size() == total && !items.getLast().isMore() && console.lastVisibleIndex() == total - 1) {
+                if (step > 0 && items.size() == total && !items.getLast().isMore()
+                        && console.lastVisibleIndex() == total - 1) {
                     bottom.complete(t);
                 }
             } catch (Throwable e) {
@@ -773,14 +791,14 @@ class ConsoleBenchmark {
         }
 
         /** The schedstat file of this process's thread whose kernel name (15 characters at most) is {@code name}. */
-        private static java.nio.file.Path threadStat(String name) {
-            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-                for (java.nio.file.Path task : tasks.toList()) {
-                    if (java.nio.file.Files.readString(task.resolve("comm")).trim().startsWith(name)) {
+        private static Path threadStat(String name) {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    if (Files.readString(task.resolve("comm")).trim().startsWith(name)) {
                         return task.resolve("schedstat");
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return null;
             }
             return null;
@@ -790,11 +808,11 @@ class ConsoleBenchmark {
          * A thread's /proc schedstat: nanoseconds run and nanoseconds runnable but waiting for a core; zeros where
          * the file does not exist.
          */
-        private static long[] schedStat(java.nio.file.Path file) {
+        private static long[] schedStat(Path file) {
             try {
-                String[] f = java.nio.file.Files.readString(file).trim().split(" ");
+                String[] f = Files.readString(file).trim().split(" ");
                 return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return new long[2];
             }
         }
@@ -834,7 +852,8 @@ class ConsoleBenchmark {
         try {
             return future.get(seconds, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("did not happen in " + seconds + " s", e.getCause() == null ? e : e.getCause());
+            throw new IllegalStateException("did not happen in " + seconds + " s",
+                    e.getCause() == null ? e : e.getCause());
         }
     }
 
@@ -918,7 +937,8 @@ class ConsoleBenchmark {
     }
 
     private void write() throws IOException {
-        StringBuilder md = new StringBuilder("# Console benchmark (issue #3)\n\n| metric | measured | target | result |\n"
+        StringBuilder md = new StringBuilder("# Console benchmark (issue #3)\n\n| metric | measured | target | result "
+                + "|\n"
                 + "|---|---|---|---|\n");
         for (String[] r : rows) {
             md.append("| ").append(String.join(" | ", r)).append(" |\n");

@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
@@ -49,7 +50,7 @@ final class ConsoleUnderTest implements AutoCloseable {
     final TableView<LearnerRow> table;
     final ComboBox<CourseDto> picker;
     final TextField search;
-    final javafx.scene.control.ScrollBar scrollBar;
+    final ScrollBar scrollBar;
     private final FxTaskRunner tasks;
     private final Stage stage;
 
@@ -104,7 +105,7 @@ final class ConsoleUnderTest implements AutoCloseable {
         this.table = (TableView<LearnerRow>) view.lookup("#learnerTable");
         this.picker = (ComboBox<CourseDto>) view.lookup("#coursePicker");
         this.search = (TextField) view.lookup("#search");
-        this.scrollBar = (javafx.scene.control.ScrollBar) view.lookup("#learnerScrollBar");
+        this.scrollBar = (ScrollBar) view.lookup("#learnerScrollBar");
     }
 
     /** Signs in (on the calling thread, like the sign-in screen's task) and builds the screen on the FX thread. */

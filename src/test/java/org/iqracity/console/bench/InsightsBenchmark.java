@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.platform.Platform;
@@ -48,7 +49,7 @@ class InsightsBenchmark {
             double cached = time(api, path, token);
             long enrolled = api.get(path, token).json().path("enrolled").path("count").asLong();
             List<Double> sorted = counted.stream().sorted().toList();
-            String line = String.format(java.util.Locale.ROOT, "| insights of %,d enrollments (%s, %,d learners) | "
+            String line = String.format(Locale.ROOT, "| insights of %,d enrollments (%s, %,d learners) | "
                     + "first after start %.0f ms; recount median %.0f ms, max %.0f ms (%d runs); cached %.0f ms | "
                     + "platform start incl. migrations %.1f s |", enrolled, data.getFileName(), learners, first,
                     sorted.get(sorted.size() / 2), sorted.getLast(), recounts, cached, startSeconds);

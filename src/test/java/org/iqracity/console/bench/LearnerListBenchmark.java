@@ -2,6 +2,7 @@ package org.iqracity.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.bench.ResultsTable.Db;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * sandbox, on H2 and on PostgreSQL in one run, through real HTTP and the same queries straight over JDBC.
  * A measurement, not a test: a missed target prints FAIL in the table; only errors (non-200 answers) fail the run.
  *
- * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -Pbenchmark test [-Dbench.learners=1000000] [-Dbench.fresh=true]</pre>
+ * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -Pbenchmark test [-Dbench.learners=1000000]
+ * [-Dbench.fresh=true]</pre>
  */
 @Tag("benchmark")
 class LearnerListBenchmark {
@@ -62,7 +65,7 @@ class LearnerListBenchmark {
         table.note(String.format(Locale.ROOT, "Run %s; %,d learners; %d samples a metric after %d warm-up; "
                         + "%d cores, heap %d MiB; load average at start %.2f.", Instant.now(), LEARNERS, SAMPLES,
                 WARMUP, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         String only = System.getProperty("bench.db", "both");
         if (!only.equals("pg")) {
             measure(Db.H2, data.h2());
@@ -283,7 +286,7 @@ class LearnerListBenchmark {
             table.verdict(CONCURRENT, db, httpSamples.p95() <= 100 && errors == 0);
         }
 
-        private Samples httpTimes(int warmup, int samples, java.util.function.IntFunction<String> path) {
+        private Samples httpTimes(int warmup, int samples, IntFunction<String> path) {
             Samples out = new Samples();
             for (int i = 0; i < warmup + samples; i++) {
                 BenchHttp.Answer a = http.get(path.apply(i < warmup ? i % Math.max(1, samples) : i - warmup), token);

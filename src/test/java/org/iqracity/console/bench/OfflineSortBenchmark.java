@@ -3,6 +3,8 @@ package org.iqracity.console.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.roster.query.RosterQuery;
 import org.junit.jupiter.api.Tag;
@@ -50,8 +53,8 @@ class OfflineSortBenchmark {
         }
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            ManagementFactory.getThreadMXBean();
     private final Map<String, List<Double>> samples = new LinkedHashMap<>();
     private final Map<String, List<Double>> cpu = new LinkedHashMap<>();
     private final Map<String, List<Double>> firstByColumn = new LinkedHashMap<>();
@@ -188,7 +191,7 @@ class OfflineSortBenchmark {
                 first.percentile(95) <= 300 ? "PASS" : "FAIL"));
         out.append("First sort by column, ms (each round): ");
         firstByColumn.forEach((column, ms) -> out.append(column).append(' ').append(ms.stream()
-                .map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(java.util.stream.Collectors.joining("/")))
+                .map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining("/")))
                 .append("; "));
         out.append(String.format(Locale.ROOT, "%nLoad average at the end %s%n", ConsoleBenchmark.loadAverage()));
         System.out.print(out);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +22,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Scanner;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +49,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableColumn;
@@ -60,6 +66,7 @@ import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.exports.RosterExporter;
+import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.service.rosters.RosterServiceProbe;
@@ -67,7 +74,9 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.RosterRepository;
 import org.iqracity.console.roster.RosterManifest;
 import org.iqracity.console.roster.RosterProtection;
+import org.iqracity.console.roster.RosterWriter;
 import org.iqracity.console.roster.query.OfflineRoster;
+import org.iqracity.console.testing.RunScoped;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.Css;
@@ -172,11 +181,11 @@ class RosterBenchmark {
     }
 
     /** The platform, in this JVM, on a given H2 folder or on the benchmark's own sandbox. */
-    private record Sandbox(org.iqracity.console.platform.Platform platform, String note) implements AutoCloseable {
+    private record Sandbox(Platform platform, String note) implements AutoCloseable {
         static Sandbox open() throws Exception {
             if (P.DATA != null) {
                 long t0 = System.nanoTime();
-                var platform = org.iqracity.console.platform.Platform.start(
+                var platform = Platform.start(
                         PlatformConfig.embedded(Path.of(P.DATA), 0).withLearners(P.LEARNERS), StartupListener.NONE);
                 return new Sandbox(platform, String.format(Locale.ROOT, "H2 folder %s (%,d learners), opened in %.1f s",
                         P.DATA, P.LEARNERS, (System.nanoTime() - t0) / 1e9));
@@ -195,7 +204,7 @@ class RosterBenchmark {
 
     // ---- 1 to 3: the platform's own time, the export, progress and cancel ---------------------------------------
 
-    private long exportLegs(org.iqracity.console.platform.Platform platform, Path file, Path keyFile)
+    private long exportLegs(Platform platform, Path file, Path keyFile)
             throws Exception {
         // The window's own connector (the Export screen's client), not a client tuned for the benchmark.
         PlatformClient client = PlatformConnector.overHttp().connect(platform.baseUri());
@@ -345,7 +354,7 @@ class RosterBenchmark {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            try (var writer = org.iqracity.console.roster.RosterWriter.open(OutputStream.nullOutputStream(), columns,
+            try (var writer = RosterWriter.open(OutputStream.nullOutputStream(), columns,
                     RosterProtection.passphrase(P.PASSPHRASE.toCharArray()))) {
                 best = Math.min(best, (System.nanoTime() - t0) / 1e6);
             }
@@ -522,12 +531,12 @@ class RosterBenchmark {
         long total = 0;
         int sheets = 0;
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {
-            for (var e : java.util.Collections.list(zip.entries())) {
+            for (var e : Collections.list(zip.entries())) {
                 if (!e.getName().matches("xl/worksheets/sheet\\d+\\.xml")) {
                     continue;
                 }
                 sheets++;
-                try (java.util.Scanner cells = new java.util.Scanner(new InputStreamReader(zip.getInputStream(e),
+                try (Scanner cells = new Scanner(new InputStreamReader(zip.getInputStream(e),
                         StandardCharsets.UTF_8)).useDelimiter("<c r=\"A")) {
                     if (cells.hasNext()) {
                         cells.next();
@@ -640,7 +649,7 @@ class RosterBenchmark {
             PinnedKeys pins = new PinnedKeys(settings);
             pins.pin(key.getProperty("address"), new SigningKeyDto(key.getProperty("algorithm"),
                     key.getProperty("keyId"), key.getProperty("publicKey")));
-            Path queue = org.iqracity.console.testing.RunScoped.folder("roster-bench-pending");
+            Path queue = RunScoped.folder("roster-bench-pending");
             ConsoleUnderTest.startToolkit();
             ConsoleUnderTest.onFx(() -> {
                 AppState app = new AppState();
@@ -712,7 +721,7 @@ class RosterBenchmark {
                 System.gc();
                 pause(200);
             }
-            var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             out.setProperty("heapAfterGcMb", fmt(heap.getUsed() / MB));
             System.out.printf("offline: open %.0f ms, %,d rows, heap after GC %.0f MiB%n", (t1 - t0) / 1e6,
                     roster.rowCount(), heap.getUsed() / MB);
@@ -783,7 +792,7 @@ class RosterBenchmark {
             List<String> names = Stream.of("username", "email", "name", "country", "enrolled_at", "grade",
                     "progress", "last_activity_at").filter(n -> roster.columnOf(n) >= 0).toList();
             List<Double> times = new ArrayList<>();
-            Map<String, List<Double>> byColumn = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> byColumn = new LinkedHashMap<>();
             int total = roster.rowCount();
             // one unmeasured sort to warm the code, then rounds over every column, ascending then descending
             replace(() -> sortBy(roster, "learner_id", TableColumn.SortType.ASCENDING));
@@ -857,7 +866,7 @@ class RosterBenchmark {
             }
         }
 
-        private static ListChangeListener<Integer> nextChange(javafx.collections.ObservableList<Integer> list,
+        private static ListChangeListener<Integer> nextChange(ObservableList<Integer> list,
                                                               CompletableFuture<Long> done) {
             return new ListChangeListener<>() {
                 @Override
@@ -924,7 +933,7 @@ class RosterBenchmark {
     }
 
     private static Map<String, String> procStatus(long pid) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 Files.newInputStream(Path.of("/proc", Long.toString(pid), "status")), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {

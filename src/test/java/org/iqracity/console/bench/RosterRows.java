@@ -1,6 +1,8 @@
 package org.iqracity.console.bench;
 
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import org.iqracity.console.api.RosterField;
  * retired accounts and empty optional ones.
  */
 final class RosterRows implements Iterable<List<String>> {
-    static final List<String> HEADER = java.util.Arrays.stream(RosterField.values()).map(RosterField::column).toList();
+    static final List<String> HEADER = Arrays.stream(RosterField.values()).map(RosterField::column).toList();
 
     private static final String[] FIRST = {"Amina", "Chidi", "Fatou", "Kwame", "Zanele", "Youssef", "Layla", "Omar",
         "Mariam", "Ibrahim", "Priya", "Arjun", "Ananya", "Rohan", "Mei", "Wei", "Hiroshi", "Yuki", "Min-jun",
@@ -41,9 +43,9 @@ final class RosterRows implements Iterable<List<String>> {
         "course-v1:Northbridge+MA201+2026_T1", "course-v1:Northbridge+BIO110+2025_T3"};
     private static final Instant START = Instant.parse("2025-05-01T00:00:00Z");
     private static final long SPAN = 280L * 86_400;
-    private static final String[] FIRST_ASCII = java.util.Arrays.stream(FIRST).map(RosterRows::ascii)
+    private static final String[] FIRST_ASCII = Arrays.stream(FIRST).map(RosterRows::ascii)
             .toArray(String[]::new);
-    private static final String[] LAST_ASCII = java.util.Arrays.stream(LAST).map(RosterRows::ascii)
+    private static final String[] LAST_ASCII = Arrays.stream(LAST).map(RosterRows::ascii)
             .toArray(String[]::new);
 
     private final int count;
@@ -116,7 +118,7 @@ final class RosterRows implements Iterable<List<String>> {
     }
 
     private static String ascii(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replace("Ł", "L").replace("ł", "l").replace("Ø", "O").replace("ø", "o").replace("ı", "i")
                 .replace("ß", "ss").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").transform(a -> a.isEmpty()
                         ? "x" + Integer.toHexString(s.hashCode() & 0xfff) : a);

@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
+import org.iqracity.console.platform.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +71,7 @@ class RosterViewBenchmark {
                 + " (" + LEARNERS + " learners when seeded).");
         Path log = Path.of("target/roster-view-platform.log").toAbsolutePath();
         String data = DB.equals("pg")
-                ? org.iqracity.console.platform.TestPostgres.freshDatabase("roster_view_bench", null) : DATA;
+                ? TestPostgres.freshDatabase("roster_view_bench", null) : DATA;
         if (DB.equals("pg")) {
             long seeding = System.nanoTime();
             try (SeparatePlatform seed = SeparatePlatform.start(data, LEARNERS,
@@ -194,7 +196,7 @@ class RosterViewBenchmark {
     /** The bytes of every object the platform holds live (a class histogram collects first), in MiB. */
     private static String liveHeapMib(long pid) throws Exception {
         Matcher m = TOTAL.matcher(run("jcmd", Long.toString(pid), "GC.class_histogram"));
-        return m.find() ? String.format(java.util.Locale.ROOT, "%.1f", Long.parseLong(m.group(1)) / 1048576.0)
+        return m.find() ? String.format(Locale.ROOT, "%.1f", Long.parseLong(m.group(1)) / 1048576.0)
                 : "?";
     }
 
@@ -218,6 +220,6 @@ class RosterViewBenchmark {
     }
 
     private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 }

@@ -2,20 +2,27 @@ package org.iqracity.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Scanner;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -98,7 +105,8 @@ class RosterXlsxBenchmark {
                 .isBetween(ROWS + Long.parseLong(wrote.group(2)), ROWS + Long.parseLong(wrote.group(2)) + 20);
 
         Child phases = Child.run(List.of(SeparatePlatform.javaBinary(), "-Xmx" + HEAP, "-cp",
-                ConsoleBenchmark.classpath(), Phases.class.getName(), roster.toString(), xlsx + ".phases", "3"), Map.of(),
+                ConsoleBenchmark.classpath(), Phases.class.getName(), roster.toString(), xlsx + ".phases", "3"),
+                        Map.of(),
                 WORK.resolve("phases.log"));
         assertThat(phases.exit).as(phases.output).isZero();
         phases.output.lines().filter(l -> l.startsWith("phase")).forEach(l -> note("%s", l));
@@ -174,7 +182,7 @@ class RosterXlsxBenchmark {
 
     /** CPU time of this JVM, every thread (JIT and GC included), in nanoseconds. */
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
@@ -195,7 +203,7 @@ class RosterXlsxBenchmark {
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private static void writeRoster(Path file, int rows, int courses) throws IOException {
-        List<String> fields = java.util.Arrays.stream(RosterField.values()).map(RosterField::column).toList();
+        List<String> fields = Arrays.stream(RosterField.values()).map(RosterField::column).toList();
         SplittableRandom rng = new SplittableRandom(7);
         List<RosterManifest.CourseEntry> entries = new ArrayList<>();
         Instant now = Instant.now();
@@ -210,7 +218,8 @@ class RosterXlsxBenchmark {
                 }
                 RosterWriter.CourseDigest d = w.endCourse();
                 // unsigned: the CLI converts without the platform's key, as in the real benchmark
-                entries.add(new RosterManifest.CourseEntry(course, "Course " + c, now.toString(), "nb-admin", d.rowCount(),
+                entries.add(new RosterManifest.CourseEntry(course, "Course " + c, now.toString(), "nb-admin",
+                        d.rowCount(),
                         d.sha256(), "unsigned"));
             }
             w.finish(new RosterManifest(0, "northbridge", "Northbridge University", "nb-admin", "Nora Whitfield",
@@ -282,11 +291,11 @@ class RosterXlsxBenchmark {
         long rows = 0;
         Pattern firstCell = Pattern.compile("<c r=\"A\\d+\"[^>]*?(/>|>)");
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 if (!e.getName().matches("xl/worksheets/sheet\\d+\\.xml")) {
                     continue;
                 }
-                try (java.util.Scanner in = new java.util.Scanner(new InputStreamReader(zip.getInputStream(e),
+                try (Scanner in = new Scanner(new InputStreamReader(zip.getInputStream(e),
                         StandardCharsets.UTF_8))) {
                     rows += in.findAll(firstCell).filter(m -> m.group(1).equals(">")).count();
                 }
@@ -314,14 +323,14 @@ class RosterXlsxBenchmark {
             Process process = builder.start();
             double peak = 0;
             // CPU per process (itself and its children) as last seen: the last 50 ms before each ends are missed
-            Map<Long, java.time.Duration> cpu = new java.util.HashMap<>();
+            Map<Long, Duration> cpu = new HashMap<>();
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
                 peak = Math.max(peak, peakOf(process.toHandle()));
-                java.util.stream.Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                Stream.concat(Stream.of(process.toHandle()), process.descendants())
                         .forEach(h -> h.info().totalCpuDuration().ifPresent(d -> cpu.put(h.pid(), d)));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuSeconds = cpu.values().stream().mapToLong(java.time.Duration::toMillis).sum() / 1e3;
+            double cpuSeconds = cpu.values().stream().mapToLong(Duration::toMillis).sum() / 1e3;
             return new Child(process.exitValue(), seconds, cpuSeconds, peak, Files.readString(log));
         }
 

@@ -1,6 +1,7 @@
 package org.iqracity.console.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Latencies of one measurement, in nanoseconds, summarised as nearest-rank percentiles in milliseconds. */
 final class Samples {
@@ -42,6 +43,6 @@ final class Samples {
 
     /** e.g. {@code 4.1 (p50 3.2, n=300)}. */
     String describe() {
-        return String.format(java.util.Locale.ROOT, "%.1f (p50 %.1f, n=%d)", p95(), p50(), size());
+        return String.format(Locale.ROOT, "%.1f (p50 %.1f, n=%d)", p95(), p50(), size());
     }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +100,7 @@ class StaffLoadBenchmark {
         notes.add(String.format(Locale.ROOT, "Run %s; %,d learners on %s; %d clients for %d s; kill %s; "
                         + "%d cores; load average at start %.2f.", Instant.now(), LEARNERS, DB, CLIENTS, SECONDS,
                 KILL ? "half-way" : "off", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         BenchData data = new BenchData(Path.of(System.getProperty("bench.dir", "target/bench-data")), LEARNERS, false);
         BenchData.Started started = DB.equals("pg") ? data.postgres() : data.h2();
         String source;
@@ -241,7 +244,7 @@ class StaffLoadBenchmark {
             } else if (action < 75) {
                 String q = prefixes.get(random.nextInt(prefixes.size()));
                 JsonNode page = call(id, "search", ApiPaths.courseLearners(course) + "?limit=" + PAGE + "&q="
-                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), token);
+                        + URLEncoder.encode(q, StandardCharsets.UTF_8), token);
                 if (page != null) {
                     checkRows(id, bit, course, page, seen);
                 }
@@ -396,7 +399,8 @@ class StaffLoadBenchmark {
         notes.forEach(n -> md.append(n).append("\n\n"));
         md.append(String.format(Locale.ROOT, "%,d answers in %.0f s: **%.0f requests/s**; %,d rows and details "
                         + "checked for their Member: **%d leaks**; **%d errors** outside the outage; %s, %d requests "
-                        + "failed during it.%n%n", ok.get(), seconds, ok.get() / seconds, rowsChecked.get(), leaks.get(),
+                        + "failed during it.%n%n", ok.get(), seconds, ok.get() / seconds, rowsChecked.get(),
+                                leaks.get(),
                 errors.get(), killNote, outageFailures.get()));
         md.append("| action | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
         List<Double> all = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -85,7 +86,7 @@ class XlsxWriterVsPoiBenchmark {
                     cell.setCellStyle(percent);
                 }
             } else if (v[c] instanceof Instant t) {
-                cell.setCellValue(java.util.Date.from(t));
+                cell.setCellValue(Date.from(t));
                 cell.setCellStyle(date);
             }
         }
@@ -103,12 +104,12 @@ class XlsxWriterVsPoiBenchmark {
                 fill(sheet.createRow(i), row(i), date, percent);
             }
             wb.write(out);
-            wb.dispose();
-        }
+        } // close() deletes the workbook's scratch files (POI 5: what the deprecated dispose() did)
     }
 
     static void deferred(Path file) throws IOException {
-        try (DeferredSXSSFWorkbook wb = new DeferredSXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+        try (DeferredSXSSFWorkbook wb = new DeferredSXSSFWorkbook(100);
+             OutputStream out = Files.newOutputStream(file)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
             CellStyle percent = wb.createCellStyle();
@@ -120,8 +121,7 @@ class XlsxWriterVsPoiBenchmark {
                 }
             });
             wb.write(out);
-            wb.dispose();
-        }
+        } // close() deletes the workbook's scratch files (POI 5: what the deprecated dispose() did)
     }
 
     record Result(String name, long medianMs, long peakHeapMb, long bytes) {
@@ -160,7 +160,8 @@ class XlsxWriterVsPoiBenchmark {
         List<Result> results = List.of(measure("console XlsxWriter", XlsxWriterVsPoiBenchmark::ownWriter),
                 measure("POI SXSSFWorkbook", XlsxWriterVsPoiBenchmark::sxssf),
                 measure("POI DeferredSXSSFWorkbook", XlsxWriterVsPoiBenchmark::deferred));
-        StringBuilder md = new StringBuilder("| writer, " + ROWS + " rows x 22 columns | median of 3 | peak heap in use "
+        StringBuilder md = new StringBuilder("| writer, " + ROWS
+                + " rows x 22 columns | median of 3 | peak heap in use "
                 + "| file |\n|---|---|---|---|\n");
         for (Result r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %,d ms | %,d MiB | %.1f MB |%n", r.name(), r.medianMs(),

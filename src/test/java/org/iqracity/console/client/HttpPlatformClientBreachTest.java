@@ -31,6 +31,7 @@ import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
+import org.iqracity.console.api.breach.JurisdictionDto;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.ReasonRequest;
@@ -294,7 +295,7 @@ class HttpPlatformClientBreachTest {
     @Test
     void listAndJurisdictionsReadTheirPaths() throws Exception {
         server.enqueue(json(200, List.of()));
-        server.enqueue(json(200, List.of(new org.iqracity.console.api.breach.JurisdictionDto("US", "MA",
+        server.enqueue(json(200, List.of(new JurisdictionDto("US", "MA",
                 "United States, Massachusetts", false, true, null))));
 
         assertThat(client.breach().incidents()).isEmpty();

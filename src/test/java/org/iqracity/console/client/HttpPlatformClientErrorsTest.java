@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iqracity.console.client.Fixtures.json;
 import static org.iqracity.console.client.Fixtures.problem;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -157,7 +158,7 @@ class HttpPlatformClientErrorsTest {
             Thread.ofVirtual().start(() -> {
                 try (var socket = plain.accept()) {
                     socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes());
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // the test asserts on the client side
                 }
             });

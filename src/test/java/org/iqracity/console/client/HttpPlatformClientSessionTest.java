@@ -9,6 +9,7 @@ import static org.iqracity.console.client.Fixtures.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import mockwebserver3.MockWebServer;
@@ -211,12 +212,12 @@ class HttpPlatformClientSessionTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

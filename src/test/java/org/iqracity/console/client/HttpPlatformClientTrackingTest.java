@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.ConsentCoverageDto.AggregateCount;
+import org.iqracity.console.api.EffectiveTrackingDto;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
@@ -172,7 +173,7 @@ class HttpPlatformClientTrackingTest {
 
     @Test
     void effectiveSendsTheLearnersChoices() throws Exception {
-        server.enqueue(json(200, new org.iqracity.console.api.EffectiveTrackingDto(true, false, false, true,
+        server.enqueue(json(200, new EffectiveTrackingDto(true, false, false, true,
                 List.of(), List.of())));
 
         client.tracking().effective(COURSE_ID, true, false, false, true);

@@ -55,7 +55,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  */
 public final class TestCertificates {
     public static final char[] PASSWORD = "test-keystore-password".toCharArray();
-    private static final AlgorithmIdentifier ECDSA_SHA256 = new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
+    private static final AlgorithmIdentifier ECDSA_SHA256 =
+            new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     private TestCertificates() {
@@ -97,7 +98,8 @@ public final class TestCertificates {
             try {
                 ext.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 ext.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                ext.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                ext.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
                 ext.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(alt.toArray(GeneralName[]::new)));
             } catch (IOException e) {

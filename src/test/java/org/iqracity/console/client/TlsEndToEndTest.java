@@ -16,6 +16,7 @@ import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
+import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class TlsEndToEndTest {
     }
 
     private static long accessLogRows() {
-        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource())
+        return new Jdbc(platform.database().dataSource())
                 .queryOne("SELECT COUNT(*) FROM access_log", rs -> rs.getLong(1)).orElseThrow();
     }
 }

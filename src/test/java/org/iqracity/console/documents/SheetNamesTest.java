@@ -2,6 +2,9 @@ package org.iqracity.console.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
@@ -16,7 +19,7 @@ class SheetNamesTest {
 
     @Property(tries = 2_000)
     void anyNameComesOutAsPoiWouldMakeIt(@ForAll @StringLength(min = 1, max = 60) String name) {
-        net.jqwik.api.Assume.that(name.chars().noneMatch(c -> c < 0x20));
+        Assume.that(name.chars().noneMatch(c -> c < 0x20));
         assertThat(SheetNames.safe(name, '_')).isEqualTo(WorkbookUtil.createSafeSheetName(name, '_'));
     }
 
@@ -27,8 +30,8 @@ class SheetNamesTest {
     }
 
     @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> tricky() {
-        return net.jqwik.api.Arbitraries.strings().withChars("'\\/?*[]: aZ\u00e9").ofMinLength(1).ofMaxLength(40);
+    Arbitrary<String> tricky() {
+        return Arbitraries.strings().withChars("'\\/?*[]: aZ\u00e9").ofMinLength(1).ofMaxLength(40);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,7 +326,8 @@ class XlsxWriterTest {
     @Test
     void numbersWrittenAsTextKeepTheirValue(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("numbers.xlsx");
-        List<String> texts = List.of("0.375", "-12", "007", "0", "0.5", "-0.25", "1e3", "1234567890123456789", "0.1234567890123456",
+        List<String> texts = List.of("0.375", "-12", "007", "0", "0.5", "-0.25", "1e3", "1234567890123456789",
+                "0.1234567890123456",
                 "-0.0", "1.", ".5", "NaN", "Infinity", "0x10", "1d");
         try (XlsxWriter xlsx = new XlsxWriter("S", List.of(new Column("n", Type.PERCENT)))) {
             texts.forEach(xlsx::row);
@@ -455,7 +457,7 @@ class XlsxWriterTest {
     }
 
     private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
 }

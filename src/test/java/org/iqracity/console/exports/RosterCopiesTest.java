@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.iqracity.console.documents.AtomicFiles;
 import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.roster.RosterManifest;
 import org.junit.jupiter.api.Test;
@@ -176,18 +178,18 @@ class RosterCopiesTest {
     void anOwnerOnlyPartialEvenUnderAWideUmask() throws IOException {
         Set<String> views = dir.getFileSystem().supportedFileAttributeViews();
         Path target = dir.resolve("settings.properties");
-        Set<PosixFilePermission>[] seen = new Set[1];
+        AtomicReference<Set<PosixFilePermission>> seen = new AtomicReference<>();
 
-        org.iqracity.console.documents.AtomicFiles.replace(target, partial -> {
+        AtomicFiles.replace(target, partial -> {
             if (views.contains("posix")) {
-                seen[0] = Files.getPosixFilePermissions(partial);
+                seen.set(Files.getPosixFilePermissions(partial));
             }
             Files.writeString(partial, "a=b");
             return null;
         });
 
         if (views.contains("posix")) {
-            assertThat(seen[0]).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+            assertThat(seen.get()).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                     PosixFilePermission.OWNER_WRITE);
         }
         assertThat(target).hasContent("a=b");

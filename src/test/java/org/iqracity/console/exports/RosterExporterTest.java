@@ -3,6 +3,7 @@ package org.iqracity.console.exports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.RosterField;
+import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.HttpPlatformClient;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.roster.RosterManifest;
@@ -110,7 +112,7 @@ class RosterExporterTest {
     void r14UnwritableTargetFailsCleanlyAndLeavesNothing(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("no-such-folder").resolve("x.iqroster");
         assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, request(missing),
-                (d, e) -> { }, () -> false)).isInstanceOf(java.io.IOException.class);
+                (d, e) -> { }, () -> false)).isInstanceOf(IOException.class);
         try (var listing = Files.list(dir)) {
             assertThat(listing.toList()).isEmpty();
         }
@@ -124,7 +126,7 @@ class RosterExporterTest {
                 RosterProtection.passphrase(PASS), Instant.now().plusSeconds(3600), file);
         assertThatThrownBy(() -> new RosterExporter(Clock.systemUTC()).export(client.rosters(), me, r, (d, e) -> { },
                 () -> false))
-                .isInstanceOf(org.iqracity.console.client.ApiHttpException.class);
+                .isInstanceOf(ApiHttpException.class);
         try (var listing = Files.list(dir)) {
             assertThat(listing.toList()).isEmpty();
         }

@@ -3,10 +3,12 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.iqracity.console.api.ApiPaths;
-import org.iqracity.console.platform.service.AccessLog;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,8 @@ abstract class AccessRulesContract {
     void r1AnotherMembersLearnerCannotBeReachedThroughOwnCourse() {
         String sahelCourse = anyCourseOf("sahel");
         String sahelOnly = jdbc.queryOne("SELECT e.learner_id FROM enrollment e WHERE e.member_id = 'sahel' AND NOT "
-                + "EXISTS (SELECT 1 FROM enrollment o WHERE o.learner_id = e.learner_id AND o.member_id = 'northbridge')",
+                + "EXISTS (SELECT 1 FROM enrollment o WHERE o.learner_id = e.learner_id AND o.member_id = "
+                        + "'northbridge')",
                 rs -> rs.getString(1)).orElseThrow();
         assertThat(api.get(ApiPaths.courseLearner(CS101, sahelOnly), nbAdmin).status()).isEqualTo(404);
         assertThat(api.get(ApiPaths.courseLearner(sahelCourse, sahelOnly), nbAdmin).status()).isEqualTo(404);
@@ -89,7 +92,8 @@ abstract class AccessRulesContract {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get(ApiPaths.COURSES + "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor), nbAdmin)
+            JsonNode page = api.get(ApiPaths.COURSES + "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor),
+                    nbAdmin)
                     .json();
             page.path("items").forEach(c -> ids.add(c.path("id").asText()));
             cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
@@ -176,7 +180,8 @@ abstract class AccessRulesContract {
     @Test
     void r5NoPlatformOnlySecretAppearsInAnyLearnerResponse() {
         List<String> ids = jdbc.query("SELECT e.learner_id FROM enrollment e JOIN learner l ON l.id = e.learner_id "
-                + "WHERE e.course_id = ? AND l.id_verified = TRUE ORDER BY e.id LIMIT 25", rs -> rs.getString(1), CS101);
+                + "WHERE e.course_id = ? AND l.id_verified = TRUE ORDER BY e.id LIMIT 25", rs -> rs.getString(1),
+                        CS101);
         StringBuilder all = new StringBuilder(api.get(ApiPaths.courseLearners(CS101) + "?limit=500", nbAdmin).body());
         List<String> secrets = new ArrayList<>();
         for (String id : ids) {
@@ -221,7 +226,7 @@ abstract class AccessRulesContract {
                 + "WHERE e.course_id = ? AND l.profile_visibility = 'full' AND l.shared_fields LIKE '%country%' "
                 + "ORDER BY e.id", rs -> rs.getString(1), CS101).orElseThrow();
         JsonNode fields = api.get(ApiPaths.courseLearner(CS101, full), nbAdmin).json().path("profile").path("fields");
-        java.util.Map<String, Boolean> visible = new java.util.HashMap<>();
+        Map<String, Boolean> visible = new HashMap<>();
         fields.forEach(f -> visible.put(f.path("key").asText(), f.path("visibleToOtherLearners").asBoolean()));
         assertThat(visible).containsEntry("username", true).containsEntry("name", false)
                 .containsEntry("email", false).containsEntry("country", true);
@@ -270,7 +275,7 @@ abstract class AccessRulesContract {
     void r12RefusedAttemptsLeaveATraceInTheCallersChain() {
         String sahelCourse = anyCourseOf("sahel");
         // a minute of its own, so each refusal below is the first of its minute and written at once
-        api.clock().advance(java.time.Duration.ofSeconds(61));
+        api.clock().advance(Duration.ofSeconds(61));
         String admin = api.signIn("nb-admin");
         String ta = api.signIn("nb-ta");
         String officer = api.signIn("nb-security");
@@ -285,7 +290,8 @@ abstract class AccessRulesContract {
         assertThat(refusals("ACCESS_NOT_FOUND", "nb-admin", sahelCourse)).isEqualTo(foreign + 1);
         assertThat(refusals("ACCESS_NOT_FOUND", "nb-ta", CS101)).isEqualTo(outOfScope + 1);
         assertThat(refusals("ACCESS_FORBIDDEN", "nb-security", DS200)).isEqualTo(forbidden + 1);
-        assertThat(jdbc.queryOne("SELECT member_id || ' ' || object_id FROM access_log WHERE actor_username = 'nb-admin'"
+        assertThat(jdbc.queryOne("SELECT member_id || ' ' || object_id FROM access_log WHERE actor_username = "
+                + "'nb-admin'"
                 + " AND action = 'ACCESS_NOT_FOUND' ORDER BY id DESC", rs -> rs.getString(1)).orElseThrow())
                 .as("kept in the caller's own Member's chain, naming the route, not the other Member's data")
                 .isEqualTo("northbridge GET " + ApiPaths.COURSE_LEARNERS);

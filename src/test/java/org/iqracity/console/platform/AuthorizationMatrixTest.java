@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +166,9 @@ class AuthorizationMatrixTest {
                 rs -> rs.getString(1)).orElseThrow());
         courses.forEach((whose, course) -> learners.put(whose, jdbc.queryOne("SELECT learner_id FROM enrollment "
                 + "WHERE course_id = ? ORDER BY id", rs -> rs.getString(1), course).orElseThrow()));
-        sponsor = jdbc.queryOne("SELECT s.id FROM sponsor s WHERE " + String.join(" AND ", java.util.Collections.nCopies(3,
-                "EXISTS (SELECT 1 FROM enrollment e WHERE e.sponsor_id = s.id AND e.course_id = ?)")) + " ORDER BY s.id",
+        sponsor = jdbc.queryOne("SELECT s.id FROM sponsor s WHERE " + String.join(" AND ", Collections.nCopies(3,
+                "EXISTS (SELECT 1 FROM enrollment e WHERE e.sponsor_id = s.id AND e.course_id = ?)"))
+                        + " ORDER BY s.id",
                 rs -> rs.getString(1), courses.get(Whose.OWN_IN_SCOPE), courses.get(Whose.OWN_OUT_OF_SCOPE),
                 courses.get(Whose.OTHER_MEMBER)).orElseThrow();
         release = api.send(api.request(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor) + "?courseId="
@@ -197,7 +200,8 @@ class AuthorizationMatrixTest {
     @Test
     void everyRouteHasItsAuthorizationDecidedHere() {
         List<String> routes = RouteTable.routes().stream().map(AuthorizationMatrixTest::key).toList();
-        assertThat(EXPECT.keySet()).as("routes with a decided authorization").containsExactlyInAnyOrderElementsOf(routes);
+        assertThat(EXPECT.keySet()).as("routes with a decided authorization")
+                .containsExactlyInAnyOrderElementsOf(routes);
     }
 
     @TestFactory
@@ -210,7 +214,8 @@ class AuthorizationMatrixTest {
             }
             for (Who who : Who.values()) {
                 for (Whose whose : Whose.values()) {
-                    boolean perCourse = route.path().contains("{courseId}") || route.path().equals(ApiPaths.SPONSOR_REPORT)
+                    boolean perCourse = route.path().contains("{courseId}")
+                            || route.path().equals(ApiPaths.SPONSOR_REPORT)
                             || (route.path().equals(ApiPaths.SPONSOR_RELEASES) && route.method().name().equals("POST"));
                     boolean perIncident = route.path().contains("{incidentId}");
                     if (perIncident && whose == Whose.OWN_OUT_OF_SCOPE
@@ -234,7 +239,7 @@ class AuthorizationMatrixTest {
     }
 
     /** One session per role (signing out needs its own): the shared platform's clock moves on each second factor. */
-    private final Map<Who, String> tokens = new java.util.EnumMap<>(Who.class);
+    private final Map<Who, String> tokens = new EnumMap<>(Who.class);
 
     private String signIn(Who who) {
         return switch (who) {

@@ -3,6 +3,8 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URLEncoder;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.ProblemCode;
@@ -99,7 +102,7 @@ class BadInputTest {
         JsonNode problem;
         try {
             problem = Json.mapper().readTree(r.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("problem body is not JSON: " + r.body(), e);
         }
         assertThat(problem.path("status").asInt()).as("status field of %s", r.body()).isEqualTo(r.status());
@@ -206,7 +209,7 @@ class BadInputTest {
     }
 
     static byte[] chunked(byte[] data) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < data.length; i += 8192) {
             int n = Math.min(8192, data.length - i);
             out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -248,7 +251,8 @@ class BadInputTest {
 
     @Test
     void oddAcceptHeadersAreHandled() {
-        for (String accept : List.of("*/*;q=abc", "text/html", "application/xml;q=2", "*/*;q=", ";;;", "\u00e9/\u00e9")) {
+        for (String accept : List.of("*/*;q=abc", "text/html", "application/xml;q=2", "*/*;q=", ";;;",
+                "\u00e9/\u00e9")) {
             RawHttp.Response r = raw.send("POST", ApiPaths.SESSION_REFRESH,
                     Map.of("Accept", accept, "Content-Type", "application/json"),
                     "{\"refreshToken\":\"x\"}".getBytes(StandardCharsets.UTF_8));
@@ -341,7 +345,7 @@ class BadInputTest {
     static JsonNode parse(RawHttp.Response r) {
         try {
             return Json.mapper().readTree(r.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(r.body(), e);
         }
     }
@@ -499,7 +503,8 @@ class BadInputTest {
     @Test
     void garbageRequestLinesAreRefused() {
         for (String request : List.of("GET\r\n\r\n", "GET /api/v1/me HTTP/9.9\r\nHost: x\r\n\r\n",
-                "GET /api/v1/me\u0000 HTTP/1.1\r\nHost: x\r\n\r\n", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\r\n\r\n",
+                "GET /api/v1/me\u0000 HTTP/1.1\r\nHost: x\r\n\r\n",
+                        "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\r\n\r\n",
                 "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
                 "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nContent-Length: 20\r\n\r\n",
                 "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")) {
@@ -538,7 +543,7 @@ class BadInputTest {
     @Test
     void randomJunkAgainstEveryRouteNeverBreaksThePlatform() {
         Random random = new Random(20261129L);
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         // At least 300 requests, and on until every kind of answer below was seen: a new route shifts the sequence.
         List<Integer> kinds = List.of(200, 400, 401, 404, 422);
         for (int i = 0; i < 3_000 && (i < 300 || !statuses.keySet().containsAll(kinds)); i++) {

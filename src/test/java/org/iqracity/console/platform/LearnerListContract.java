@@ -5,10 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.search.SearchTokens;
@@ -69,18 +80,18 @@ abstract class LearnerListContract {
      * order the named learners so, then the unnamed ones (name keys from "2" on: no name, then retired) ascending.
      * Only enrollments in {@code only} when given.
      */
-    List<String> inOrder(String sort, java.util.Collection<Long> only) {
+    List<String> inOrder(String sort, Collection<Long> only) {
         boolean desc = sort.startsWith("-");
         record Row(long id, String learnerId, String nameKey) {
         }
         List<Row> rows = jdbc.query("SELECT id, learner_id, name_key FROM enrollment WHERE course_id = ? ORDER BY "
                 + column(sort) + (desc ? " DESC, id DESC" : " ASC, id ASC"),
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)), DS200);
-        java.util.stream.Stream<Row> ordered = rows.stream();
+        Stream<Row> ordered = rows.stream();
         if (desc && sort.equals("-name")) {
             List<Row> named = rows.stream().filter(r -> r.nameKey().compareTo("2") < 0).toList();
             List<Row> unnamed = rows.stream().filter(r -> r.nameKey().compareTo("2") >= 0).toList().reversed();
-            ordered = java.util.stream.Stream.concat(named.stream(), unnamed.stream());
+            ordered = Stream.concat(named.stream(), unnamed.stream());
         }
         return ordered.filter(r -> only == null || only.contains(r.id())).map(Row::learnerId).toList();
     }
@@ -125,7 +136,8 @@ abstract class LearnerListContract {
     void searchMatchesUsernameNameAndEmailPrefixesIgnoringCase() {
         record L(String username, String name, String email) {
         }
-        L l = jdbc.queryOne("SELECT l.username, l.name, e.email FROM enrollment e JOIN learner l ON l.id = e.learner_id "
+        L l = jdbc.queryOne("SELECT l.username, l.name, e.email FROM enrollment e JOIN learner l ON l.id = "
+                + "e.learner_id "
                 + "WHERE e.course_id = ? AND l.status = 'ACTIVE' AND e.email <> l.email ORDER BY e.id",
                 rs -> new L(rs.getString(1), rs.getString(2), rs.getString(3)), DS200)
                 .orElseGet(() -> jdbc.queryOne("SELECT l.username, l.name, e.email FROM enrollment e JOIN learner l "
@@ -142,7 +154,7 @@ abstract class LearnerListContract {
 
     /** The enrollment ids of rows of DS200, by their learner ids. */
     Set<Long> enrollmentIds(List<JsonNode> rows) {
-        java.util.Map<String, Long> byLearner = new java.util.HashMap<>();
+        Map<String, Long> byLearner = new HashMap<>();
         PeopleSearchOracle.course(jdbc, DS200).forEach(s -> byLearner.put(s.learnerId(), s.enrollmentId()));
         Set<Long> ids = new HashSet<>();
         rows.forEach(r -> ids.add(byLearner.get(r.path("learnerId").asText())));
@@ -197,9 +209,11 @@ abstract class LearnerListContract {
         TestApi.Response r = api.get(ApiPaths.courseLearners(DS200) + "?limit=5&cursor=" + tampered, token);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        TestApi.Response other = api.get(ApiPaths.courseLearners(DS200) + "?limit=5&sort=-grade&cursor=" + cursor, token);
+        TestApi.Response other = api.get(ApiPaths.courseLearners(DS200) + "?limit=5&sort=-grade&cursor=" + cursor,
+                token);
         assertThat(other.status()).isEqualTo(400);
-        assertThat(api.get(ApiPaths.courseLearners(DS200) + "?limit=5&cursor=" + cursor, token).status()).isEqualTo(200);
+        assertThat(api.get(ApiPaths.courseLearners(DS200) + "?limit=5&cursor=" + cursor, token).status())
+                .isEqualTo(200);
     }
 
     /**
@@ -211,7 +225,7 @@ abstract class LearnerListContract {
         String admin = api.signIn("nb-admin");
         JsonNode first = api.get(ApiPaths.courseLearners(DS200) + "?limit=5&sort=name", admin).json();
         String cursor = first.path("nextCursor").asText();
-        String inside = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+        String inside = new String(Base64.getUrlDecoder().decode(cursor),
                 StandardCharsets.ISO_8859_1);
         JsonNode last = first.path("items").get(4);
         assertThat(inside).doesNotContain(last.path("username").asText()).doesNotContain(last.path("name")
@@ -326,10 +340,14 @@ abstract class LearnerListContract {
         assertThat(api.get(ApiPaths.courseLearners(DS200) + "?limit=1", token).status()).isEqualTo(200);
     }
 
+    /** A search longer than the 100 characters a search may have. */
+    static final String LONG_QUERY = "q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=501", "limit=9999999999", "limit=abc", "sort=password", "sort=--name",
         "mode=ROOT", "active=yes", "minProgress=2", "minProgress=0.9&maxProgress=0.1", "minProgress=NaN",
-        "country=usa", "unknown=1", "q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "country=usa", "unknown=1", LONG_QUERY,
         "limit=5&limit=6", "q=ab%00cd", "q=%1B%5B31m", "at=-1", "at=abc", "at=100000001", "at=1.5"})
     void badListParametersAnswer422NamingTheField(String query) {
         TestApi.Response r = api.get(ApiPaths.courseLearners(DS200) + "?" + query, token);
@@ -348,7 +366,7 @@ abstract class LearnerListContract {
         return found;
     }
 
-    List<PeopleSearchOracle.Shown> withName(java.util.function.Predicate<String> name) {
+    List<PeopleSearchOracle.Shown> withName(Predicate<String> name) {
         return PeopleSearchOracle.course(jdbc, DS200).stream()
                 .filter(s -> !s.retired() && s.name() != null && name.test(s.name())).toList();
     }
@@ -409,7 +427,7 @@ abstract class LearnerListContract {
                 .isLessThan(indexOf(named, n -> n.startsWith("F") || n.startsWith("G")));
     }
 
-    private static int indexOf(List<String> names, java.util.function.Predicate<String> test) {
+    private static int indexOf(List<String> names, Predicate<String> test) {
         for (int i = 0; i < names.size(); i++) {
             if (test.test(names.get(i))) {
                 return i;
@@ -449,24 +467,24 @@ abstract class LearnerListContract {
     @Test
     void inactiveDaysListsLearnersWithoutActivityInThatTimeNeverActiveIncluded() {
         // Learners never active are rare in the sandbox (progress 0): one is made so for the test.
-        record Activity(long id, java.time.OffsetDateTime at, long key) {
+        record Activity(long id, OffsetDateTime at, long key) {
         }
         Activity made = jdbc.queryOne("SELECT id, last_activity_at, activity_key FROM enrollment WHERE course_id = ? "
                 + "AND last_activity_at IS NOT NULL ORDER BY id LIMIT 1", rs -> new Activity(rs.getLong(1),
-                rs.getObject(2, java.time.OffsetDateTime.class), rs.getLong(3)), DS200).orElseThrow();
+                rs.getObject(2, OffsetDateTime.class), rs.getLong(3)), DS200).orElseThrow();
         jdbc.update("UPDATE enrollment SET last_activity_at = NULL, activity_key = 0 WHERE id = ?", made.id());
         try {
-            java.time.Instant cutoff = fixture().clock().instant().minus(java.time.Duration.ofDays(60));
+            Instant cutoff = fixture().clock().instant().minus(Duration.ofDays(60));
             Set<Long> expected = new HashSet<>(jdbc.query("SELECT id FROM enrollment WHERE course_id = ? AND "
                     + "(last_activity_at IS NULL OR last_activity_at < ?)", rs -> rs.getLong(1), DS200,
-                    java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC)));
+                    OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
             assertThat(expected).contains(made.id()).hasSizeGreaterThan(1);
             List<JsonNode> rows = all("&inactiveDays=60&sort=lastActivityAt");
             assertThat(enrollmentIds(rows)).isEqualTo(expected);
             assertThat(rows.getFirst().path("lastActivityAt").isNull()).as("never active first").isTrue();
             rows.forEach(r -> {
                 if (!r.path("lastActivityAt").isNull()) {
-                    assertThat(java.time.Instant.parse(r.path("lastActivityAt").asText())).isBefore(cutoff);
+                    assertThat(Instant.parse(r.path("lastActivityAt").asText())).isBefore(cutoff);
                 }
             });
             assertThat(api.get(ApiPaths.courseLearners(DS200) + "?inactiveDays=60", token).json().path("total")
@@ -508,7 +526,7 @@ abstract class LearnerListContract {
     /** Changes a learner's row as a platform write would, and their search words and name keys with it. */
     void writeLearner(String learnerId, String sql, Object... params) {
         jdbc.inTransaction(c -> {
-            Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+            Object[] all = Arrays.copyOf(params, params.length + 1);
             all[params.length] = learnerId;
             Jdbc.update(c, "UPDATE learner SET " + sql + " WHERE id = ?", all);
             SearchTokens.learnerChanged(c, learnerId);

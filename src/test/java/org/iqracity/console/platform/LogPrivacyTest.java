@@ -9,7 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,7 @@ class LogPrivacyTest {
             "com.zaxxer.hikari", Level.WARN, "org.flywaydb", Level.WARN);
 
     static final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    static final Map<String, Level> previous = new java.util.HashMap<>();
+    static final Map<String, Level> previous = new HashMap<>();
     static final Set<String> secrets = new LinkedHashSet<>();
     static final Set<String> personal = new LinkedHashSet<>();
     static PlatformFixture fixture;
@@ -114,8 +117,8 @@ class LogPrivacyTest {
         JsonNode found = api.get(ApiPaths.courseLearners(CS101) + "?q=" + email.substring(0, 6), token).json();
         assertThat(found.path("total").asLong()).isPositive();
         found.path("items").forEach(LogPrivacyTest::addPersonal);
-        api.get(ApiPaths.courseLearners(CS101) + "?q=" + java.net.URLEncoder.encode(email,
-                java.nio.charset.StandardCharsets.UTF_8), token);
+        api.get(ApiPaths.courseLearners(CS101) + "?q=" + URLEncoder.encode(email,
+                StandardCharsets.UTF_8), token);
         for (String id : ids.subList(0, 4)) {
             TestApi.Response detail = api.get(ApiPaths.courseLearner(CS101, id), token);
             assertThat(detail.status()).isEqualTo(200);

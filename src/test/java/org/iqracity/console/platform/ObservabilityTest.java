@@ -15,12 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.platform.http.ManagementServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /**
  * What an operator watches: Prometheus metrics on the management port (scraped over real HTTP), the request log, and
@@ -185,7 +187,7 @@ class ObservabilityTest {
         configurator.setContext(context);
         configurator.doConfigure(ObservabilityTest.class.getResource("/logback.xml"));
         ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+                .getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
         Encoder<ILoggingEvent> encoder = stderr.getEncoder();
         assertThat(encoder).isInstanceOf(PlatformLogEncoder.class);
         return encoder;
@@ -193,6 +195,6 @@ class ObservabilityTest {
 
     private static List<String> lines(String body, String start, String... containing) {
         return body.lines().filter(l -> l.startsWith(start))
-                .filter(l -> java.util.Arrays.stream(containing).allMatch(l::contains)).toList();
+                .filter(l -> Arrays.stream(containing).allMatch(l::contains)).toList();
     }
 }

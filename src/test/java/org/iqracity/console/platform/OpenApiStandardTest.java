@@ -27,7 +27,7 @@ class OpenApiStandardTest {
 
     @BeforeAll
     static void read() throws IOException {
-        try (InputStream in = org.iqracity.console.platform.Platform.class.getResourceAsStream("openapi.yaml")) {
+        try (InputStream in = Platform.class.getResourceAsStream("openapi.yaml")) {
             assertThat(in).as("openapi.yaml on the class path").isNotNull();
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -50,7 +50,8 @@ class OpenApiStandardTest {
 
     @Test
     void theParserWouldTellABrokenContract() {
-        String broken = yaml.replaceFirst("\\$ref: '#/components/schemas/Incident'", "\\$ref: '#/components/schemas/Nothing'");
+        String broken = yaml.replaceFirst("\\$ref: '#/components/schemas/Incident'",
+                "\\$ref: '#/components/schemas/Nothing'");
 
         assertThat(parse(broken).getMessages()).isNotEmpty();
     }

@@ -1,11 +1,14 @@
 package org.iqracity.console.platform;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.MasterKey;
+import org.iqracity.console.platform.store.SecretBox;
 import org.iqracity.console.testing.RunScoped;
 import org.iqracity.console.testing.TempFolders;
 
@@ -31,8 +34,8 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     /** Opens what this platform's database keeps sealed (its master key is in the data folder). */
-    public org.iqracity.console.platform.store.SecretBox secrets() {
-        return org.iqracity.console.platform.store.MasterKey.forDataDir(dataDir).box();
+    public SecretBox secrets() {
+        return MasterKey.forDataDir(dataDir).box();
     }
 
     /** The run's shared platform on embedded H2. */
@@ -45,7 +48,7 @@ public final class PlatformFixture implements AutoCloseable {
         return SHARED.computeIfAbsent("postgres", k -> {
             try {
                 return RunScoped.closeAtEnd(startPostgres(TestPostgres.sharedDatabase(), LEARNERS));
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("Could not reach the test PostgreSQL", e);
             }
         });

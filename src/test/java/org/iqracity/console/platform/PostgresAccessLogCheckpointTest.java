@@ -1,11 +1,13 @@
 package org.iqracity.console.platform;
 
+import java.sql.SQLException;
+
 class PostgresAccessLogCheckpointTest extends AccessLogCheckpointContract {
     @Override
     PlatformFixture start() {
         try {
             return PlatformFixture.startPostgres(TestPostgres.freshDatabase("checkpoints", null), 200);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

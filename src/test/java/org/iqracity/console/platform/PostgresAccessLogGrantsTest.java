@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,7 +119,7 @@ class PostgresAccessLogGrantsTest {
         TestApi.Response saved = api.send(api.request(ApiPaths.course(CS101) + "/tracking", admin)
                 .header("Content-Type", "application/json")
                 .header("If-Match", tracking.headers().firstValue("ETag").orElseThrow())
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(api.delete(ApiPaths.SESSION, admin).status()).isEqualTo(204);
 
@@ -148,7 +149,7 @@ class PostgresAccessLogGrantsTest {
     void r11TheAppRoleKeepsTheJoinHistoryOfAStableKeyResearchExport() throws Exception {
         TestApi.Response export = api.send(api.request(ApiPaths.courseResearchExports(CS101), api.signIn("nb-admin"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"stableKey\":true}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stableKey\":true}")).build());
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         try (Connection c = as(APP, APP_PASSWORD); var rs = c.createStatement().executeQuery("SELECT "
                 + "(SELECT COUNT(*) FROM research_stable_export), (SELECT COUNT(*) FROM research_join_history)")) {

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,7 +20,9 @@ import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
+import org.iqracity.console.platform.service.SigningKeys;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.PlatformSecrets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -157,7 +161,8 @@ abstract class RosterStreamContract {
         return "{\"reportId\":\"" + reportId + "\",\"memberId\":\"northbridge\",\"courseIds\":[" + TestApi.q(DS200)
                 + "],\"format\":\"CSV\",\"rowCount\":3,\"exportedBy\":\"nb-security\","
                 + "\"exportedAt\":\"2020-01-01T00:00:00Z\",\"convertedAt\":\"2026-11-02T09:30:00Z\","
-                + "\"fields\":" + summary.path("fields") + (signedBlock == null ? "" : ",\"signed\":[" + signedBlock + "]")
+                + "\"fields\":" + summary.path("fields")
+                        + (signedBlock == null ? "" : ",\"signed\":[" + signedBlock + "]")
                 + "}";
     }
 
@@ -175,8 +180,8 @@ abstract class RosterStreamContract {
                 rs -> rs.getString(1), reportId).orElseThrow();
     }
 
-    private java.time.Instant exportedAt(String reportId) {
-        List<java.time.Instant> at = jdbc.query("SELECT exported_at FROM roster_conversion WHERE report_id = ?",
+    private Instant exportedAt(String reportId) {
+        List<Instant> at = jdbc.query("SELECT exported_at FROM roster_conversion WHERE report_id = ?",
                 rs -> Jdbc.instant(rs, "exported_at"), reportId);
         assertThat(at).hasSize(1);
         return at.getFirst();
@@ -198,7 +203,7 @@ abstract class RosterStreamContract {
         assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, ta, signedConversion(honest, summary,
                 signedCourse(summary, "nb-admin", rows))).status()).isEqualTo(201);
         assertThat(provenance(honest)).isEqualTo("SIGNED nb-admin " + rows);
-        assertThat(exportedAt(honest)).isEqualTo(java.time.Instant.parse(summary.path("exportedAt").asText()));
+        assertThat(exportedAt(honest)).isEqualTo(Instant.parse(summary.path("exportedAt").asText()));
 
         String otherExporter = UUID.randomUUID().toString();
         String moreRows = UUID.randomUUID().toString();
@@ -222,8 +227,8 @@ abstract class RosterStreamContract {
     void r14ARosterSignedBeforeTheExporterWasVouchesForTimeAndRowsButNamesNobody() {
         List<JsonNode> lines = lines(api.get(ApiPaths.course(DS200) + "/roster?fields=username", admin));
         JsonNode summary = lines.getLast();
-        var keys = new org.iqracity.console.platform.service.SigningKeys(
-                new org.iqracity.console.platform.store.PlatformSecrets(jdbc, java.time.Clock.systemUTC(),
+        var keys = new SigningKeys(
+                new PlatformSecrets(jdbc, Clock.systemUTC(),
                         fixture().secrets()));
         String v1 = keys.sign(RosterCanon.signedPayload("northbridge", DS200, summary.path("exportedAt").asText(),
                 List.of(RosterField.COURSE_ID, RosterField.USERNAME), summary.path("rowCount").asLong(),
@@ -236,12 +241,12 @@ abstract class RosterStreamContract {
                 .isEqualTo(201);
 
         assertThat(provenance(id)).isEqualTo("SIGNED_WITHOUT_EXPORTER - " + summary.path("rowCount").asLong());
-        assertThat(exportedAt(id)).isEqualTo(java.time.Instant.parse(summary.path("exportedAt").asText()));
+        assertThat(exportedAt(id)).isEqualTo(Instant.parse(summary.path("exportedAt").asText()));
     }
 
     @Test
     void r12AConversionReportIsLoggedOncePerCourseHoweverOftenItIsSent() {
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         String body = conversion(id, "northbridge", TestApi.q(DS200) + "," + TestApi.q(
                 "course-v1:Northbridge+CS101+2026_T1"), "XLSX");
         TestApi.Response first = api.post(ApiPaths.ROSTER_CONVERSIONS, admin, body);
@@ -262,7 +267,7 @@ abstract class RosterStreamContract {
 
     @Test
     void r12AnyStaffMemberOfTheMemberMayReportACopyOfACourseInTheirScope() {
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         TestApi.Response r = api.post(ApiPaths.ROSTER_CONVERSIONS, api.signIn("nb-security"),
                 conversion(id, "northbridge", TestApi.q("course-v1:Northbridge+CS101+2026_T1"), "CSV"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -273,8 +278,8 @@ abstract class RosterStreamContract {
     @Test
     void r1ACourseOutsideTheReportersScopeAnswersExactlyLikeAMissingOne() {
         String scoped = api.signIn("nb-ta");
-        String outside = java.util.UUID.randomUUID().toString();
-        String missing = java.util.UUID.randomUUID().toString();
+        String outside = UUID.randomUUID().toString();
+        String missing = UUID.randomUUID().toString();
         TestApi.Response out = api.post(ApiPaths.ROSTER_CONVERSIONS, scoped, conversion(outside, "northbridge",
                 TestApi.q("course-v1:Northbridge+CS101+2026_T1"), "CSV"));
         TestApi.Response none = api.post(ApiPaths.ROSTER_CONVERSIONS, scoped, conversion(missing, "northbridge",
@@ -288,9 +293,9 @@ abstract class RosterStreamContract {
     void r1AReportNamingAnotherMemberOrItsCourseOrAnUnknownCourseAnswersLikeAMissingOne() {
         String sahel = jdbc.queryOne("SELECT id FROM course WHERE member_id = 'sahel' ORDER BY id",
                 rs -> rs.getString(1)).orElseThrow();
-        String otherMember = java.util.UUID.randomUUID().toString();
-        String otherCourse = java.util.UUID.randomUUID().toString();
-        String unknown = java.util.UUID.randomUUID().toString();
+        String otherMember = UUID.randomUUID().toString();
+        String otherCourse = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
         assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(otherMember, "sahel", TestApi.q(sahel),
                 "CSV")).status()).isEqualTo(404);
         assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(otherCourse, "northbridge",
@@ -303,7 +308,7 @@ abstract class RosterStreamContract {
     /** R1: report ids are each Member's own; one another Member used is as fresh as any and tells nothing. */
     @Test
     void r1AReportIdRecordedForOneMemberIsAsFreshAsAnyForAnother() {
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         assertThat(api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(id, "northbridge", TestApi.q(DS200),
                 "CSV")).status()).isEqualTo(201);
         String sahelAdmin = api.signIn("sahel-admin");
@@ -324,7 +329,7 @@ abstract class RosterStreamContract {
                 TestApi.q(DS200), "PDF"));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).contains("reportId", "format");
-        String future = java.util.UUID.randomUUID().toString();
+        String future = UUID.randomUUID().toString();
         TestApi.Response late = api.post(ApiPaths.ROSTER_CONVERSIONS, admin, conversion(future, "northbridge",
                 TestApi.q(DS200), "CSV").replace("2026-11-02T09:30:00Z", "2999-01-01T00:00:00Z"));
         assertThat(late.status()).isEqualTo(422);

@@ -3,6 +3,7 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -255,7 +256,7 @@ abstract class RosterViewContract {
         String retired = jdbc.queryOne("SELECT l.username FROM enrollment e JOIN learner l ON l.id = e.learner_id "
                 + "WHERE e.course_id = ? AND l.status = 'RETIRED' ORDER BY e.id", rs -> rs.getString(1), CS101)
                 .orElseThrow();
-        Stream found = stream(CS101, "q=" + java.net.URLEncoder.encode(retired, StandardCharsets.UTF_8)
+        Stream found = stream(CS101, "q=" + URLEncoder.encode(retired, StandardCharsets.UTF_8)
                 + "&sort=name", admin);
         assertThat(found.rows()).isNotEmpty();
         List<String> row = found.rows().stream().filter(r -> r.get(2).equals(retired)).findFirst().orElseThrow();

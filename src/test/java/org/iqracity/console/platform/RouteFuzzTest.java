@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iqracity.console.api.ApiPaths;
 import org.iqracity.console.api.Json;
@@ -37,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * breaks one or two things: path ids of other types, wrong types and odd values in query parameters and JSON
  * fields, malformed JSON, other encodings, huge and unicode strings, negative and enormous numbers, bad cursors,
  * odd headers. Routes it has no template for (added later) get generic junk, so they are fed too. A failure names
- * the seed and the case; {@code -Dfuzz.seed=N} replays the run and {@code -Dfuzz.case=I} that case alone, {@code -Dfuzz.seconds=S} and {@code -Dfuzz.requests=N} size the run.
+ * the seed and the case; {@code -Dfuzz.seed=N} replays the run and {@code -Dfuzz.case=I} that case alone, {@code
+ * -Dfuzz.seconds=S} and {@code -Dfuzz.requests=N} size the run.
  *
  * <p>Runs on a platform of its own: the requests really sign in, write tracking settings and release reports.
  */
@@ -97,7 +103,7 @@ class RouteFuzzTest {
         String sponsor = ids.get("sponsorId").getFirst();
         TestApi.Response release = api.send(api.request(ApiPaths.SPONSOR_RELEASES.replace("{sponsorId}", sponsor)
                         + "?courseId=" + ApiPaths.segment(cs101), admin).header("Idempotency-Key", "fuzz-setup")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         ids.put("releaseId", release.status() == 201 || release.status() == 200
                 ? List.of(release.json().path("releaseId").asText()) : List.of("r-1"));
         for (String path : List.of(ApiPaths.courseLearners(cs101) + "?limit=2", ApiPaths.COURSES + "?limit=1")) {
@@ -210,7 +216,7 @@ class RouteFuzzTest {
             JsonNode problem;
             try {
                 problem = Json.mapper().readTree(r.body());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError("refusal is not JSON", e);
             }
             assertThat(problem.path("status").asInt()).as("status field").isEqualTo(r.status());
@@ -315,7 +321,7 @@ class RouteFuzzTest {
         Case c = new Case();
         c.method = route.method().name();
         Map<String, String> pathValues = new LinkedHashMap<>();
-        java.util.regex.Matcher m = Pattern.compile("\\{([^}]+)}").matcher(route.path());
+        Matcher m = Pattern.compile("\\{([^}]+)}").matcher(route.path());
         while (m.find()) {
             List<String> known = ids.getOrDefault(m.group(1), List.of());
             pathValues.put(m.group(1), known.isEmpty() ? "x" + random.nextInt(100) : pickList(random, known));
@@ -410,7 +416,8 @@ class RouteFuzzTest {
     static final String[] NUMBERS = {"-1", "0", "-0", "1", "2147483647", "2147483648", "-2147483649",
             "9223372036854775807", "9223372036854775808", "-9223372036854775809", "99999999999999999999999999",
             "1e309", "-1e309", "1E-400", "4.9e-324", "0x1F", "1_000", "1,5", "5.", ".5", "+5", "--5", "NaN",
-            "Infinity", "-Infinity", "\u0665", "\uff15", "\u00b2", " 5", "5 ", "05", "1e3", "0.5", "1.0000000000000001"};
+            "Infinity", "-Infinity", "\u0665", "\uff15", "\u00b2", " 5", "5 ", "05", "1e3", "0.5",
+                    "1.0000000000000001"};
     static final String[] TEXTS = {"", " ", "null", "undefined", "true", "[]", "{}", "' OR '1'='1", "\"; DROP TABLE "
             + "access_log; --", "../../etc/passwd", "..\\..\\windows", "%00", "%s%s%n", "${jndi:ldap://x/a}", "{{7*7}}",
             "<script>alert(1)</script>", "\u0000", "a\u0000b", "\r\nX-Injected: 1", "\u202eevil", "\u200b", "\ufeff",
@@ -425,7 +432,8 @@ class RouteFuzzTest {
         return switch (random.nextInt(6)) {
             case 0 -> pick(random, NUMBERS);
             case 1, 2 -> pick(random, TEXTS);
-            case 3 -> pick(random, "a", "日", "\ud83d\ude00", "%", "x y").repeat(pickInt(random, 100, 1000, 5000, 20000));
+            case 3 -> pick(random, "a", "日", "\ud83d\ude00", "%", "x y")
+                    .repeat(pickInt(random, 100, 1000, 5000, 20000));
             case 4 -> pick(random, TEXTS) + pick(random, NUMBERS);
             default -> randomUnicode(random, 1 + random.nextInt(40));
         };
@@ -474,10 +482,10 @@ class RouteFuzzTest {
             case 4 -> {
                 byte[] junk = new byte[random.nextInt(200)];
                 random.nextBytes(junk);
-                yield (random.nextBoolean() ? java.util.Base64.getUrlEncoder().withoutPadding()
-                        : java.util.Base64.getEncoder()).encodeToString(junk);
+                yield (random.nextBoolean() ? Base64.getUrlEncoder().withoutPadding()
+                        : Base64.getEncoder()).encodeToString(junk);
             }
-            case 5 -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            case 5 -> Base64.getUrlEncoder().withoutPadding().encodeToString(
                     pick(random, "{\"id\":-1}", "[1,2]", "null", "{\"k\":\"' OR 1=1\"}", "\u0000")
                             .getBytes(StandardCharsets.UTF_8));
             default -> evilString(random);
@@ -489,7 +497,7 @@ class RouteFuzzTest {
         return switch (random.nextInt(9)) {
             case 0 -> f.textNode(evilString(random));
             case 1 -> f.numberNode(pickLong(random));
-            case 2 -> f.numberNode(new java.math.BigDecimal(pick(random, "1e400", "-1e400", "123456789012345678901234567890",
+            case 2 -> f.numberNode(new BigDecimal(pick(random, "1e400", "-1e400", "123456789012345678901234567890",
                     "-0.0000000000000000000000001", "0.5", "-1")));
             case 3 -> random.nextBoolean() ? f.booleanNode(random.nextBoolean()) : f.nullNode();
             case 4 -> f.arrayNode();
@@ -598,7 +606,8 @@ class RouteFuzzTest {
         Map<String, String> h = new LinkedHashMap<>();
         String headerValue = asHeader(evilString(random));
         switch (random.nextInt(7)) {
-            case 0 -> h.put("If-Match", pick(random, headerValue, "*", "W/\"v1\"", "\"v-1\"", "\"v99999999999999999999\"",
+            case 0 -> h.put("If-Match", pick(random, headerValue, "*", "W/\"v1\"", "\"v-1\"",
+                    "\"v99999999999999999999\"",
                     "v1", "\"\"", "\"v1\", \"v2\""));
             case 1 -> h.put("Idempotency-Key", pick(random, headerValue, "", "k".repeat(5000)));
             case 2 -> h.put("Content-Type", pick(random, "text/plain", "application/json; charset=utf-16",

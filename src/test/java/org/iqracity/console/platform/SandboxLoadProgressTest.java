@@ -31,7 +31,8 @@ class SandboxLoadProgressTest {
                 indexing = stages.stream().skip(from + 1).filter(s -> s.startsWith("Indexing the sandbox: "))
                         .map(s -> s.substring("Indexing the sandbox: ".length())).toList();
             }
-            assertThat(indexing).contains("enrollment_by_grade on enrollment", "enrollment_search_username on enrollment",
+            assertThat(indexing).contains("enrollment_by_grade on enrollment",
+                    "enrollment_search_username on enrollment",
                     "enrollment_roster on enrollment", "learner_roster on learner").doesNotHaveDuplicates();
             assertThat(stages.getLast()).isEqualTo("Ready");
 
@@ -43,7 +44,8 @@ class SandboxLoadProgressTest {
 
     @Test
     void aStartAskingForAnotherSizeKeepsTheSandboxThereAndSaysSo(@TempDir Path dir) {
-        try (Platform first = Platform.start(PlatformConfig.embedded(dir, 0).withLearners(1000), StartupListener.NONE)) {
+        try (Platform first = Platform.start(PlatformConfig.embedded(dir, 0).withLearners(1000),
+                StartupListener.NONE)) {
             assertThat(first.baseUri()).isNotNull();
         }
         List<String> stages = new ArrayList<>();

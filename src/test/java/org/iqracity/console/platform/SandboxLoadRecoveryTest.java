@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +92,7 @@ class SandboxLoadRecoveryTest {
         try (Database db = Database.embedded(dir)) {
             db.migrateTablesOnly();
             new Jdbc(db.dataSource()).update("INSERT INTO member (id, name, created_at) VALUES ('m', 'M', ?)",
-                    java.time.Instant.EPOCH);
+                    Instant.EPOCH);
         }
         assertThat(dir.resolve(SandboxLoadMarker.FILE_NAME)).doesNotExist();
 
@@ -114,7 +118,7 @@ class SandboxLoadRecoveryTest {
         try (Database db = Database.server(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             db.migrateTablesOnly();
             new Jdbc(db.dataSource()).update("INSERT INTO member (id, name, created_at) VALUES ('m', 'M', ?)",
-                    java.time.Instant.EPOCH);
+                    Instant.EPOCH);
         }
         PlatformConfig config = config(dir).withDatabase(url, TestPostgres.USER, TestPostgres.PASSWORD, true);
 
@@ -184,7 +188,7 @@ class SandboxLoadRecoveryTest {
         boolean ok;
         try {
             ok = found.get(120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             ok = false;
         }
         synchronized (seen) {
@@ -202,7 +206,7 @@ class SandboxLoadRecoveryTest {
                             String digest, boolean countsAgree) {
         static Contents of(Database db) throws Exception {
             try (Connection c = db.connection(); Statement st = c.createStatement()) {
-                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 try (ResultSet rs = st.executeQuery("SELECT id, username, status FROM learner ORDER BY id")) {
                     while (rs.next()) {
                         sha.update((rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3) + '\n')
@@ -223,7 +227,7 @@ class SandboxLoadRecoveryTest {
                     agree = rs.getLong(1) == 0;
                 }
                 return new Contents(count(st, "learner"), count(st, "enrollment"), count(st, "member"),
-                        count(st, "course"), count(st, "staff"), java.util.HexFormat.of().formatHex(sha.digest()),
+                        count(st, "course"), count(st, "staff"), HexFormat.of().formatHex(sha.digest()),
                         agree);
             }
         }

@@ -3,6 +3,7 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ class SecurityHeadersAndLimitsTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(get(ApiPaths.course(course) + "/roster", admin).status()).as("others keep theirs").isEqualTo(200);
 
-        fixture.clock().advance(java.time.Duration.ofSeconds(61));
+        fixture.clock().advance(Duration.ofSeconds(61));
         assertThat(get(ApiPaths.course(lakeside) + "/roster", ta).status()).as("a minute later").isEqualTo(200);
     }
 

@@ -161,7 +161,8 @@ class SessionRulesTest {
         String refresh = s.path("refreshToken").asText();
         for (int i = 0; i < 17; i++) {
             fixture.clock().advance(Duration.ofMinutes(29));
-            TestApi.Response r = api.post(ApiPaths.SESSION_REFRESH, null, "{\"refreshToken\":" + TestApi.q(refresh) + "}");
+            TestApi.Response r = api.post(ApiPaths.SESSION_REFRESH, null,
+                    "{\"refreshToken\":" + TestApi.q(refresh) + "}");
             if (r.status() != 200) {
                 assertThat(i).as("ended only past 8 hours").isGreaterThanOrEqualTo(16);
                 assertThat(r.code()).isEqualTo("session_expired");

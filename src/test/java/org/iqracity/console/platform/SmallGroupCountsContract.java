@@ -3,9 +3,11 @@ package org.iqracity.console.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.iqracity.console.api.ApiPaths;
@@ -246,7 +248,7 @@ abstract class SmallGroupCountsContract {
     static String json(Object o) {
         try {
             return Json.mapper().writeValueAsString(o);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -295,7 +297,7 @@ abstract class SmallGroupCountsContract {
             all.addAll(listable(atoms));
         }
         for (Read r : all) {
-            String key = java.util.Arrays.toString(r.vector()) + "=" + r.shown();
+            String key = Arrays.toString(r.vector()) + "=" + r.shown();
             if (r.shown() != null && !seen.contains(key)) {
                 seen.add(key);
                 shown.add(r);

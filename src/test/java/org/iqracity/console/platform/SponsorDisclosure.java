@@ -9,8 +9,9 @@ import org.iqracity.console.platform.store.Jdbc;
 /**
  * What a sponsor report must never carry (R7), taken from the database for the very learners in the report: their
  * email addresses, usernames, learner ids, grades per assignment, free-text profile fields, the sponsor's own
- * reference for them (R5) and the other courses they take; and the words a column of such data would be headed with. Tests look for each in the serialized
- * output (CSV, PDF text, XLSX cells), so a column added by mistake fails whatever it is called.
+ * reference for them (R5) and the other courses they take; and the words a column of such data would be headed with.
+ * Tests look for each in the serialized output (CSV, PDF text, XLSX cells), so a column added by mistake fails whatever
+ * it is called.
  */
 public final class SponsorDisclosure {
     /** Header words of columns outside R7, lower case. */

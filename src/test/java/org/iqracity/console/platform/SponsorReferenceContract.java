@@ -125,7 +125,8 @@ abstract class SponsorReferenceContract {
     }
 
     List<String> sponsoredLearners() {
-        return jdbc.query("SELECT learner_id FROM enrollment WHERE course_id = ? AND sponsor_id IS NOT NULL ORDER BY id",
+        return jdbc.query("SELECT learner_id FROM enrollment WHERE course_id = ? AND sponsor_id IS NOT NULL ORDER BY "
+                + "id",
                 rs -> rs.getString(1), course);
     }
 
@@ -282,7 +283,8 @@ abstract class SponsorReferenceContract {
                 List.of(DataCategory.NAME, DataCategory.EMAIL, DataCategory.PERFORMANCE), "Reporting warehouse",
                 "We closed access.", "Watch for emails that pretend to come from us.", "privacy@northbridge.example",
                 new BreachScope(ScopeMode.LIST, List.of(), null, null, List.of(), sponsoredLearners()), null, null);
-        TestApi.Response created = api.post(ApiPaths.BREACH_NOTICES, officer, Json.mapper().writeValueAsString(request));
+        TestApi.Response created = api.post(ApiPaths.BREACH_NOTICES, officer,
+                Json.mapper().writeValueAsString(request));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
         String notice = ApiPaths.breachNotice(id);

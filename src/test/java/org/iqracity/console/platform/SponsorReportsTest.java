@@ -72,7 +72,8 @@ class SponsorReportsTest {
         }
         Set<String> top = new HashSet<>();
         body.fieldNames().forEachRemaining(top::add);
-        assertThat(top).containsExactlyInAnyOrder("sponsorId", "sponsorName", "kind", "courseId", "courseTitle", "rows");
+        assertThat(top).containsExactlyInAnyOrder("sponsorId", "sponsorName", "kind", "courseId", "courseTitle",
+                "rows");
         String text = body.toString().toLowerCase();
         assertThat(text).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+")
                 .doesNotContain("email", "grade", "gender", "country", "username", "learnerid");
@@ -169,7 +170,8 @@ class SponsorReportsTest {
 
     @Test
     void r1AnotherMembersSponsorOrCourseIsNotFound() {
-        String sahelCourse = jdbc.queryOne("SELECT course_id FROM enrollment WHERE member_id = 'sahel' AND sponsor_id = ? "
+        String sahelCourse = jdbc.queryOne("SELECT course_id FROM enrollment WHERE member_id = 'sahel' AND sponsor_id "
+                + "= ? "
                 + "ORDER BY id", rs -> rs.getString(1), sponsor).orElseThrow();
         assertThat(api.get(report(sponsor, sahelCourse), admin).status()).isEqualTo(404);
         assertThat(api.get(report("sp-nobody", CS101), admin).status()).isEqualTo(404);

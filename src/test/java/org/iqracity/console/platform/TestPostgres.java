@@ -3,6 +3,13 @@ package org.iqracity.console.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.iqracity.console.testing.RunScoped;
 
 /**
@@ -34,23 +41,23 @@ public final class TestPostgres {
     }
 
     /**
-     * The database the run's shared PostgreSQL platform seeds once and keeps: the embedded server's own, which each test
-     * JVM starts for itself; on a server named by {@code TEST_PG_URL}, one database per test JVM (surefire runs two
-     * side by side), made when missing, so that two JVMs never seed one database at once.
+     * The database the run's shared PostgreSQL platform seeds once and keeps: the embedded server's own, which each
+     * test JVM starts for itself; on a server named by {@code TEST_PG_URL}, one database per test JVM (surefire runs
+     * two side by side), made when missing, so that two JVMs never seed one database at once.
      */
-    public static synchronized String sharedDatabase() throws java.sql.SQLException {
+    public static synchronized String sharedDatabase() throws SQLException {
         String admin = jdbcUrl();
         if (embedded != null) {
             return admin;
         }
         String name = "console_tests_jvm" + Integer.getInteger("console.test.fork", 1);
-        java.net.URI server = java.net.URI.create(admin.substring("jdbc:".length()));
-        try (java.sql.Connection su = java.sql.DriverManager.getConnection(admin, USER, PASSWORD);
-             java.sql.PreparedStatement exists = su.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        URI server = URI.create(admin.substring("jdbc:".length()));
+        try (Connection su = DriverManager.getConnection(admin, USER, PASSWORD);
+             PreparedStatement exists = su.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
-            try (java.sql.ResultSet rs = exists.executeQuery()) {
+            try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {
-                    try (java.sql.Statement st = su.createStatement()) {
+                    try (Statement st = su.createStatement()) {
                         st.execute("CREATE DATABASE " + name);
                     }
                 }
@@ -64,11 +71,11 @@ public final class TestPostgres {
      * or the superuser when null. Returns its URL, without the query string: the embedded server's URL names its
      * superuser, which would win over another user's credentials.
      */
-    public static String freshDatabase(String name, String owner) throws java.sql.SQLException {
+    public static String freshDatabase(String name, String owner) throws SQLException {
         String admin = jdbcUrl();
-        java.net.URI server = java.net.URI.create(admin.substring("jdbc:".length()));
-        try (java.sql.Connection su = java.sql.DriverManager.getConnection(admin, USER, PASSWORD);
-             java.sql.Statement st = su.createStatement()) {
+        URI server = URI.create(admin.substring("jdbc:".length()));
+        try (Connection su = DriverManager.getConnection(admin, USER, PASSWORD);
+             Statement st = su.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
             st.execute("CREATE DATABASE " + name + (owner == null ? "" : " OWNER " + owner));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -434,7 +435,7 @@ abstract class TrackingRulesContract {
                 "necessityFlag")));
         // as a version saved before the rule existed, in the stored shape of that time
         jdbc.update("INSERT INTO tracking_version (course_id, version, created_at, actor_id, actor_name, "
-                + "reverted_from, document) VALUES (?, ?, ?, ?, ?, ?, ?)", id, v + 1, java.time.Instant.now(), null,
+                + "reverted_from, document) VALUES (?, ?, ?, ?, ?, ?, ?)", id, v + 1, Instant.now(), null,
                 "Before the rule", null, doc.toString());
         TestApi.Response legacy = read(id);
         assertThat(legacy.json().path("version").asLong()).isEqualTo(v + 1);

@@ -81,7 +81,8 @@ class RosterCsvTest {
 
     @Example
     void brokenTextIsRefused() {
-        assertThatThrownBy(() -> new CsvRecords(new StringReader("a\rb\r\n")).next()).hasMessage("bare carriage return");
+        assertThatThrownBy(() -> new CsvRecords(new StringReader("a\rb\r\n")).next())
+                .hasMessage("bare carriage return");
         assertThatThrownBy(() -> new CsvRecords(new StringReader("\"a\rb")).next())
                 .hasMessage("unterminated quoted field");
     }

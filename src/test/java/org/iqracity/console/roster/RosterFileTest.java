@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -138,7 +139,8 @@ class RosterFileTest {
 
     @Test
     void r14RosterSignedByAnotherKeyIsRefusedAndUnpinnedKeyIsReportedUnverified() throws Exception {
-        byte[] forged = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.ed25519(), 1, COURSES, 10);
+        byte[] forged = RosterFiles.write(RosterProtection.passphrase(PASS), LATER, RosterFiles.ed25519(), 1, COURSES,
+                10);
         assertThatThrownBy(() -> open(forged, PASS, new Collect()))
                 .extracting(e -> ((RosterFileException) e).kind()).isEqualTo(Kind.SIGNATURE_INVALID);
         RosterReader.Opened unpinned = RosterReader.read(new ByteArrayInputStream(good()),
@@ -222,7 +224,7 @@ class RosterFileTest {
     void r14ThingsThatAreNotRostersAreSaidToBeSo() {
         for (byte[] junk : List.of(new byte[0], "hello, this is a CSV,1,2\r\n".getBytes(StandardCharsets.UTF_8),
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'}, new Random(1).ints(4096, 0, 256).collect(
-                        java.io.ByteArrayOutputStream::new, (o, v) -> o.write(v), (a, b) -> { }).toByteArray())) {
+                        ByteArrayOutputStream::new, (o, v) -> o.write(v), (a, b) -> { }).toByteArray())) {
             assertThatThrownBy(() -> open(junk, PASS, new Collect())).isInstanceOf(RosterFileException.class)
                     .extracting(e -> ((RosterFileException) e).kind()).isIn(Kind.NOT_A_ROSTER, Kind.DAMAGED);
         }
@@ -231,7 +233,7 @@ class RosterFileTest {
     @Test
     void r14ManifestThatDoesNotMatchTheRowsIsRefused() throws Exception {
         // A roster whose manifest claims another course's digest: as if rows were swapped after signing.
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RosterWriter w = RosterWriter.open(out, RosterFiles.FIELDS, RosterProtection.passphrase(PASS))) {
             w.beginCourse();
             for (List<String> r : RosterFiles.rows(COURSES.get(0), 20)) {

@@ -141,7 +141,8 @@ final class RosterFiles {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(signer.getPrivate());
             s.update(RosterCanon.signedPayload("northbridge", course, at, "nb-admin",
-                    FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(), d.sha256()));
+                    FIELDS.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(),
+                            d.sha256()));
             return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

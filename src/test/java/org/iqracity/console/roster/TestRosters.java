@@ -124,7 +124,8 @@ public final class TestRosters {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(PLATFORM.getPrivate());
             s.update(RosterCanon.signedPayload("northbridge", course, at, "nb-admin",
-                    fields.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(), d.sha256()));
+                    fields.stream().map(f -> RosterField.byColumn(f).orElseThrow()).toList(), d.rowCount(),
+                            d.sha256()));
             return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,7 +63,7 @@ final class TempFolderWatch {
 
     private Set<String> names() {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(
+            return entries.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(
                     TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,6 +29,8 @@ import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.api.breach.JurisdictionDto;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.api.breach.NoticeMessageDto;
+import org.iqracity.console.api.breach.RegulatorNotification;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
@@ -229,13 +231,13 @@ public final class FakeBreach {
     }
 
     public synchronized IncidentDto recordRegulator(String id,
-                                                    org.iqracity.console.api.breach.RegulatorNotificationRequest r) {
+                                                    RegulatorNotificationRequest r) {
         IncidentDto i = find(id);
         if (i.regulatorNotification() != null) {
             throw problem(409, ProblemCode.STATE_CONFLICT);
         }
         calls.add("regulator " + id + " " + r.authority() + " " + r.reference());
-        var told = new org.iqracity.console.api.breach.RegulatorNotification(r.notifiedAt(), r.authority(),
+        var told = new RegulatorNotification(r.notifiedAt(), r.authority(),
                 r.reference(), actor, clock);
         IncidentDto with = new IncidentDto(i.id(), i.title(), i.state(), i.version(), i.discoveredAt(),
                 i.regulatorDeadline(), i.occurredFrom(), i.occurredTo(), i.whatHappened(), i.dataCategories(),

@@ -1,10 +1,15 @@
 package org.iqracity.console.ui;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.iqracity.console.api.AccessLogEntryDto;
@@ -14,6 +19,7 @@ import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.EffectiveTrackingDto;
+import org.iqracity.console.api.EnrollmentDto;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.HealthDto;
 import org.iqracity.console.api.LearnerDetailDto;
@@ -22,6 +28,8 @@ import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.MemberRef;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.PerformanceDto;
+import org.iqracity.console.api.ProfileDto;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.api.RosterConversionDto;
 import org.iqracity.console.api.RosterConversionReport;
@@ -29,6 +37,7 @@ import org.iqracity.console.api.RosterField;
 import org.iqracity.console.api.RosterSummary;
 import org.iqracity.console.api.RosterView;
 import org.iqracity.console.api.SessionDto;
+import org.iqracity.console.api.SigningKeyDto;
 import org.iqracity.console.api.SponsorReleaseDto;
 import org.iqracity.console.api.SponsorReportDto;
 import org.iqracity.console.api.SponsorSummaryDto;
@@ -48,12 +57,16 @@ import org.iqracity.console.api.breach.NoticeMessageDto;
 import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.SiteNoticeRequest;
+import org.iqracity.console.api.insights.CourseInsightsDto;
+import org.iqracity.console.api.insights.InsightCell;
+import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.client.AccessLogClient;
 import org.iqracity.console.client.BreachClient;
 import org.iqracity.console.client.CoursesClient;
 import org.iqracity.console.client.InsightsClient;
 import org.iqracity.console.client.LearnersClient;
 import org.iqracity.console.client.PlatformClient;
+import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.client.ResearchClient;
 import org.iqracity.console.client.RosterLines;
 import org.iqracity.console.client.RostersClient;
@@ -72,7 +85,8 @@ public class FakePlatformClient implements PlatformClient {
     public RuntimeException failSignIn;
     public int apiVersion = 1;
     public List<Role> roles = List.of(Role.COURSE_ADMIN);
-    public List<CourseDto> courses = List.of(course("course-v1:NB+CS101+2026", 120), course("course-v1:NB+MA201+2026", 80));
+    public List<CourseDto> courses = List
+            .of(course("course-v1:NB+CS101+2026", 120), course("course-v1:NB+MA201+2026", 80));
     public Function<LearnerQuery, Page<LearnerRowDto>> learnerPages = FakePlatformClient::pagesOf120;
     public final FakeTracking tracking = new FakeTracking();
     private final URI baseUri;
@@ -178,11 +192,11 @@ public class FakePlatformClient implements PlatformClient {
         maybeFail();
         learnerViews.add(learnerId);
         return new LearnerDetailDto(
-                new org.iqracity.console.api.ProfileDto(learnerId, "user-" + learnerId, false, "full", false, List.of()),
-                new org.iqracity.console.api.EnrollmentDto(courseId, EnrollmentMode.AUDIT,
+                new ProfileDto(learnerId, "user-" + learnerId, false, "full", false, List.of()),
+                new EnrollmentDto(courseId, EnrollmentMode.AUDIT,
                         Instant.parse("2026-01-02T00:00:00Z"), null, true, null),
-                new org.iqracity.console.api.PerformanceDto(0.6, 0.5, false, false, List.of(),
-                        new org.iqracity.console.api.PerformanceDto.ActivityDto(null, 0, 0, 0, 0)),
+                new PerformanceDto(0.6, 0.5, false, false, List.of(),
+                        new PerformanceDto.ActivityDto(null, 0, 0, 0, 0)),
                 null);
     }
 
@@ -223,21 +237,21 @@ public class FakePlatformClient implements PlatformClient {
     }
 
     /** What {@link #courseInsights} answers, by course id; a course not here has no learners. */
-    public final java.util.Map<String, org.iqracity.console.api.insights.CourseInsightsDto> insights =
-            new java.util.HashMap<>();
+    public final Map<String, CourseInsightsDto> insights =
+            new HashMap<>();
     public final List<String> insightRequests = new ArrayList<>();
 
-    public org.iqracity.console.api.insights.CourseInsightsDto courseInsights(String courseId) {
+    public CourseInsightsDto courseInsights(String courseId) {
         insightRequests.add(courseId);
         maybeFail();
-        return insights.getOrDefault(courseId, new org.iqracity.console.api.insights.CourseInsightsDto(courseId,
+        return insights.getOrDefault(courseId, new CourseInsightsDto(courseId,
                 "Course " + courseId, Instant.parse("2026-03-01T00:00:00Z"), false,
-                org.iqracity.console.api.insights.InsightCell.of("enrolled", 0), List.of(), List.of(), List.of(),
+                InsightCell.of("enrolled", 0), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of()));
     }
 
     @Override
-    public org.iqracity.console.api.SigningKeyDto signingKey() {
+    public SigningKeyDto signingKey() {
         maybeFail();
         if (signingKey == null) {
             throw new UnsupportedOperationException("set signingKey in the test that needs it");
@@ -246,20 +260,20 @@ public class FakePlatformClient implements PlatformClient {
     }
 
     /** The key the fake platform signs with; null until a test sets it. */
-    public org.iqracity.console.api.SigningKeyDto signingKey;
+    public SigningKeyDto signingKey;
 
-    public org.iqracity.console.api.RosterSummary roster(String courseId,
-            List<org.iqracity.console.api.RosterField> fields, org.iqracity.console.api.RosterView view,
-            org.iqracity.console.client.RosterLines lines) {
+    public RosterSummary roster(String courseId,
+            List<RosterField> fields, RosterView view,
+            RosterLines lines) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
 
     /** Conversion reports the platform accepted; {@code failConversions} makes the next ones fail. */
-    public final List<org.iqracity.console.api.RosterConversionReport> conversionReports = new ArrayList<>();
+    public final List<RosterConversionReport> conversionReports = new ArrayList<>();
     public RuntimeException failConversions;
 
-    public org.iqracity.console.api.RosterConversionDto reportConversion(
-            org.iqracity.console.api.RosterConversionReport report) {
+    public RosterConversionDto reportConversion(
+            RosterConversionReport report) {
         maybeFail();
         if (failConversions != null) {
             throw failConversions;
@@ -268,30 +282,30 @@ public class FakePlatformClient implements PlatformClient {
         if (!repeated) {
             conversionReports.add(report);
         }
-        return new org.iqracity.console.api.RosterConversionDto(report.reportId(), java.time.Instant.EPOCH, repeated);
+        return new RosterConversionDto(report.reportId(), Instant.EPOCH, repeated);
     }
 
     // Access log and sponsor reports: what the test set up, and what was asked.
 
     public final List<String> accessLogCursors = new ArrayList<>();
-    public final List<org.iqracity.console.api.AccessLogFilter> accessLogFilters = new ArrayList<>();
-    public Function<String, Page<org.iqracity.console.api.AccessLogEntryDto>> accessLogPages = cursor ->
+    public final List<AccessLogFilter> accessLogFilters = new ArrayList<>();
+    public Function<String, Page<AccessLogEntryDto>> accessLogPages = cursor ->
             new Page<>(List.of(), null, 0);
-    public org.iqracity.console.api.ChainVerificationDto verification =
-            new org.iqracity.console.api.ChainVerificationDto(true, 0, null);
+    public ChainVerificationDto verification =
+            new ChainVerificationDto(true, 0, null);
     public String accessLogCsv = "seq,at\n";
-    public List<org.iqracity.console.api.SponsorSummaryDto> sponsors = List.of();
-    public Function<String, org.iqracity.console.api.SponsorReportDto> sponsorReports = course -> {
+    public List<SponsorSummaryDto> sponsors = List.of();
+    public Function<String, SponsorReportDto> sponsorReports = course -> {
         throw new UnsupportedOperationException("no report set up");
     };
     public final List<String> releaseKeys = new ArrayList<>();
-    public final List<org.iqracity.console.api.SponsorReleaseDto> releases = new ArrayList<>();
+    public final List<SponsorReleaseDto> releases = new ArrayList<>();
     public String releaseCsv = "learner_name\n";
-    public byte[] releasePdf = "%PDF-1.7 fake".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private final java.util.Map<String, org.iqracity.console.api.SponsorReleaseDto> releasesByKey =
-            new java.util.HashMap<>();
+    public byte[] releasePdf = "%PDF-1.7 fake".getBytes(StandardCharsets.US_ASCII);
+    private final Map<String, SponsorReleaseDto> releasesByKey =
+            new HashMap<>();
 
-    public Page<org.iqracity.console.api.AccessLogEntryDto> accessLog(org.iqracity.console.api.AccessLogFilter filter,
+    public Page<AccessLogEntryDto> accessLog(AccessLogFilter filter,
             String cursor, int limit) {
         accessLogFilters.add(filter);
         accessLogCursors.add(cursor);
@@ -305,27 +319,27 @@ public class FakePlatformClient implements PlatformClient {
     public byte[] researchArchive = new byte[0];
     public int researchChunk = 1 << 16;
 
-    public long researchExport(String courseId, org.iqracity.console.api.research.ResearchExportRequest request,
-                               java.io.OutputStream out) {
+    public long researchExport(String courseId, ResearchExportRequest request,
+                               OutputStream out) {
         researchRequests.add(courseId + " " + request.kOrDefault() + " " + request.stableKeyOrDefault());
         maybeFail();
         try {
             for (int at = 0; at < researchArchive.length; at += researchChunk) {
                 out.write(researchArchive, at, Math.min(researchChunk, researchArchive.length - at));
             }
-        } catch (java.io.IOException e) {
-            throw new org.iqracity.console.client.PlatformUnreachableException("the answer broke off", e);
+        } catch (IOException e) {
+            throw new PlatformUnreachableException("the answer broke off", e);
         }
         return researchArchive.length;
     }
 
-    public long accessLogCsv(org.iqracity.console.api.AccessLogFilter filter, java.io.OutputStream out) {
+    public long accessLogCsv(AccessLogFilter filter, OutputStream out) {
         maybeFail();
-        byte[] bytes = accessLogCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = accessLogCsv.getBytes(StandardCharsets.UTF_8);
         try {
             out.write(bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bytes.length;
     }
@@ -333,24 +347,24 @@ public class FakePlatformClient implements PlatformClient {
     /** The checkpoint the last verification handed in. */
     public volatile String verifiedWith;
 
-    public org.iqracity.console.api.ChainVerificationDto verifyAccessLog(String checkpoint) {
+    public ChainVerificationDto verifyAccessLog(String checkpoint) {
         maybeFail();
         verifiedWith = checkpoint;
         return verification;
     }
 
-    public List<org.iqracity.console.api.SponsorSummaryDto> allSponsors() {
+    public List<SponsorSummaryDto> allSponsors() {
         maybeFail();
         return sponsors;
     }
 
-    public org.iqracity.console.api.SponsorReportDto sponsorReport(String sponsorId, String courseId) {
+    public SponsorReportDto sponsorReport(String sponsorId, String courseId) {
         maybeFail();
         return sponsorReports.apply(courseId);
     }
 
     /** Like the platform: a key used before answers its first release and makes no other. */
-    public org.iqracity.console.api.SponsorReleaseDto releaseSponsorReport(String sponsorId, String courseId,
+    public SponsorReleaseDto releaseSponsorReport(String sponsorId, String courseId,
             String idempotencyKey) {
         releaseKeys.add(idempotencyKey);
         maybeFail();
@@ -358,14 +372,14 @@ public class FakePlatformClient implements PlatformClient {
         if (earlier != null) {
             return earlier;
         }
-        var release = new org.iqracity.console.api.SponsorReleaseDto("rel-" + (releases.size() + 1), sponsorId,
+        var release = new SponsorReleaseDto("rel-" + (releases.size() + 1), sponsorId,
                 courseId, Instant.parse("2026-11-29T09:00:00Z"), "Nia Admin", 3);
         releasesByKey.put(idempotencyKey, release);
         releases.add(0, release);
         return release;
     }
 
-    public List<org.iqracity.console.api.SponsorReleaseDto> sponsorReleases(String sponsorId) {
+    public List<SponsorReleaseDto> sponsorReleases(String sponsorId) {
         maybeFail();
         return List.copyOf(releases);
     }
@@ -379,110 +393,110 @@ public class FakePlatformClient implements PlatformClient {
 
     public final FakeBreach breach = new FakeBreach();
 
-    public List<org.iqracity.console.api.breach.IncidentSummaryDto> incidents() {
+    public List<IncidentSummaryDto> incidents() {
         maybeFail();
         return breach.list();
     }
 
-    public List<org.iqracity.console.api.breach.JurisdictionDto> jurisdictions() {
+    public List<JurisdictionDto> jurisdictions() {
         maybeFail();
         return breach.jurisdictions();
     }
 
-    public Versioned<org.iqracity.console.api.breach.IncidentDto> createIncident(
-            org.iqracity.console.api.breach.IncidentRequest request) {
+    public Versioned<IncidentDto> createIncident(
+            IncidentRequest request) {
         maybeFail();
         return breach.create(request);
     }
 
-    public Versioned<org.iqracity.console.api.breach.IncidentDto> incident(String incidentId) {
+    public Versioned<IncidentDto> incident(String incidentId) {
         maybeFail();
         return breach.get(incidentId);
     }
 
-    public Versioned<org.iqracity.console.api.breach.IncidentDto> saveIncident(String incidentId, String ifMatch,
-            org.iqracity.console.api.breach.IncidentRequest request) {
+    public Versioned<IncidentDto> saveIncident(String incidentId, String ifMatch,
+            IncidentRequest request) {
         maybeFail();
         return breach.save(incidentId, ifMatch, request);
     }
 
-    public org.iqracity.console.api.breach.BreachPreviewDto breachPreview(String incidentId) {
+    public BreachPreviewDto breachPreview(String incidentId) {
         maybeFail();
         return breach.preview(incidentId);
     }
 
-    public org.iqracity.console.api.breach.NoticeMessageDto noticeMessage(String incidentId, String learnerId) {
+    public NoticeMessageDto noticeMessage(String incidentId, String learnerId) {
         maybeFail();
         return breach.message(incidentId, learnerId);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto submitIncident(String incidentId) {
+    public IncidentDto submitIncident(String incidentId) {
         maybeFail();
         return breach.submit(incidentId);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto returnIncident(String incidentId, String reason) {
+    public IncidentDto returnIncident(String incidentId, String reason) {
         maybeFail();
         return breach.returnToDraft(incidentId, reason);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto approveIncident(String incidentId, String textFingerprint,
+    public IncidentDto approveIncident(String incidentId, String textFingerprint,
             String recipientsFingerprint) {
         maybeFail();
         return breach.approve(incidentId, textFingerprint, recipientsFingerprint);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto sendNotices(String incidentId) {
+    public IncidentDto sendNotices(String incidentId) {
         maybeFail();
         return breach.send(incidentId);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto cancelIncident(String incidentId, String reason) {
+    public IncidentDto cancelIncident(String incidentId, String reason) {
         maybeFail();
         return breach.cancel(incidentId, reason);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto recordRegulatorNotification(String incidentId,
-            org.iqracity.console.api.breach.RegulatorNotificationRequest request) {
+    public IncidentDto recordRegulatorNotification(String incidentId,
+            RegulatorNotificationRequest request) {
         maybeFail();
         return breach.recordRegulator(incidentId, request);
     }
 
-    public Page<org.iqracity.console.api.breach.DeliveryDto> deliveries(String incidentId,
-            org.iqracity.console.api.breach.DeliveryStatus status,
-            org.iqracity.console.api.breach.NoticeChannel channel, String cursor, int limit) {
+    public Page<DeliveryDto> deliveries(String incidentId,
+            DeliveryStatus status,
+            NoticeChannel channel, String cursor, int limit) {
         maybeFail();
         return breach.deliveries(incidentId, status, channel, cursor, limit);
     }
 
-    public org.iqracity.console.api.breach.IncidentDto retryDeliveries(String incidentId) {
+    public IncidentDto retryDeliveries(String incidentId) {
         maybeFail();
         return breach.retry(incidentId);
     }
 
-    public org.iqracity.console.api.breach.DeliveryDto resolveDelivery(String incidentId, long deliveryId,
-            org.iqracity.console.api.breach.DeliveryResolution resolution) {
+    public DeliveryDto resolveDelivery(String incidentId, long deliveryId,
+            DeliveryResolution resolution) {
         maybeFail();
         return breach.resolve(incidentId, deliveryId, resolution);
     }
 
-    public long lettersPdf(String incidentId, java.io.OutputStream out) {
+    public long lettersPdf(String incidentId, OutputStream out) {
         maybeFail();
         return breach.letters(incidentId, out);
     }
 
-    public long incidentRecord(String incidentId, BreachClient.RecordFormat format, java.io.OutputStream out) {
+    public long incidentRecord(String incidentId, BreachClient.RecordFormat format, OutputStream out) {
         maybeFail();
         return breach.record(incidentId, format, out);
     }
 
-    public org.iqracity.console.api.breach.SiteNoticeDto proposeSiteNotice(String incidentId,
-            org.iqracity.console.api.breach.SiteNoticeRequest request) {
+    public SiteNoticeDto proposeSiteNotice(String incidentId,
+            SiteNoticeRequest request) {
         maybeFail();
         return breach.proposeSiteNotice(incidentId, request);
     }
 
-    public org.iqracity.console.api.breach.SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint) {
+    public SiteNoticeDto approveSiteNotice(String incidentId, String textFingerprint) {
         maybeFail();
         return breach.approveSiteNotice(incidentId, textFingerprint);
     }

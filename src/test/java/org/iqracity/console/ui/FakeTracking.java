@@ -63,7 +63,8 @@ public final class FakeTracking {
 
     private static TrackingSettingsDto dto(String courseId, long version, TrackingSettingsRequest r, String by) {
         return new TrackingSettingsDto(courseId, version, r.honourGlobalPrivacyControl(), r.categories(),
-                r.technologies().stream().map(TrackingNecessity::withFlag).toList(), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(3600 * version), by);
+                r.technologies().stream().map(TrackingNecessity::withFlag).toList(),
+                        Instant.parse("2026-03-01T10:00:00Z").plusSeconds(3600 * version), by);
     }
 
     public TrackingSettingsDto current(String courseId) {

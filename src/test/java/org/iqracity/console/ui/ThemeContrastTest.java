@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Application;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -28,6 +29,7 @@ import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Paint;
 import javafx.scene.paint.Stop;
 import javafx.scene.text.FontWeight;
+import org.assertj.core.data.Offset;
 import org.iqracity.console.ui.common.Css;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,7 @@ class ThemeContrastTest {
 
     @Test
     void theMeasureTellsBlackOnWhiteFromGreyOnWhite() {
-        assertThat(ratio(Color.BLACK, Color.WHITE)).isCloseTo(21.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(ratio(Color.BLACK, Color.WHITE)).isCloseTo(21.0, Offset.offset(0.01));
         assertThat(ratio(Color.web("#999999"), Color.WHITE)).isLessThan(4.5);
     }
 
@@ -123,7 +125,7 @@ class ThemeContrastTest {
         String[] parts = selector.split("\\s+");
         Label label = new Label("Sample text");
         style(label, parts[parts.length - 1]);
-        javafx.scene.Node inner = label;
+        Node inner = label;
         for (int i = parts.length - 2; i >= 0; i--) {
             StackPane outer = new StackPane(inner);
             style(outer, parts[i]);
@@ -145,7 +147,7 @@ class ThemeContrastTest {
         return top;
     }
 
-    private static void style(javafx.scene.Node node, String part) {
+    private static void style(Node node, String part) {
         Matcher m = PART.matcher(part);
         while (m.find()) {
             if (m.group(1) != null) {
@@ -159,7 +161,7 @@ class ThemeContrastTest {
     /** The nearest background drawn behind the text; for text on no background of its own, both surfaces. */
     private static List<Color> backgrounds(Label text, Color page, Color subtle) {
         // Up to, not including, the scene's root: it stands for the window, whose surfaces are both checked.
-        for (javafx.scene.Node n = text; n != null && n.getParent() != null; n = n.getParent()) {
+        for (Node n = text; n != null && n.getParent() != null; n = n.getParent()) {
             if (n instanceof Region region && region.getBackground() != null) {
                 List<Color> colours = colours(region.getBackground(), page);
                 if (!colours.isEmpty()) {

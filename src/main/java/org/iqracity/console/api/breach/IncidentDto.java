@@ -7,9 +7,9 @@ import java.util.List;
  * An incident and its notice. From submission on, {@code textFingerprint} and {@code recipientsFingerprint} name
  * exactly what the approver approves; approval freezes both. {@code siteNotice} is the notice that is up,
  * {@code proposedSiteNotice} one waiting for a second officer. {@code youMayApprove}: the notice waits for approval and
- * the caller is an officer who wrote none of it. {@code regulatorNotification}: that the supervisory authority was told,
- * null until an officer records it; the 72-hour clock ({@code regulatorDeadline}) stops then. {@code scope} is null
- * while no one has chosen who the notice is for.
+ * the caller is an officer who wrote none of it. {@code regulatorNotification}: that the supervisory authority was
+ * told, null until an officer records it; the 72-hour clock ({@code regulatorDeadline}) stops then. {@code scope} is
+ * null while no one has chosen who the notice is for.
  */
 public record IncidentDto(String id, String title, IncidentState state, long version, Instant discoveredAt,
                           Instant regulatorDeadline, Instant occurredFrom, Instant occurredTo, String whatHappened,

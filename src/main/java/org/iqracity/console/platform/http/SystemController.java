@@ -3,6 +3,7 @@ package org.iqracity.console.platform.http;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.iqracity.console.api.HealthDto;
 
@@ -24,7 +25,7 @@ final class SystemController {
 
     /** Alive while it can answer at all: nothing is asked of the database. */
     void live(Context ctx) {
-        ctx.status(200).json(java.util.Map.of("status", "UP"));
+        ctx.status(200).json(Map.of("status", "UP"));
     }
 
     void openApi(Context ctx) {

@@ -88,7 +88,8 @@ public final class SandboxMailbox implements AutoCloseable {
             List<String> recipients = new ArrayList<>();
             String line;
             while ((line = reader.readLine()) != null) {
-                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                        : line.toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-sandbox-mailbox\r\n250-8BITMIME\r\n250 SIZE " + MAX_MESSAGE);
                     case "HELO" -> reply(out, "250 sandbox-mailbox");
@@ -177,7 +178,8 @@ public final class SandboxMailbox implements AutoCloseable {
     private static String address(String rcptLine) {
         int lt = rcptLine.indexOf('<');
         int gt = rcptLine.indexOf('>', lt + 1);
-        return lt >= 0 && gt > lt ? rcptLine.substring(lt + 1, gt) : rcptLine.substring(rcptLine.indexOf(':') + 1).strip();
+        return lt >= 0 && gt > lt ? rcptLine.substring(lt + 1, gt)
+                : rcptLine.substring(rcptLine.indexOf(':') + 1).strip();
     }
 
     static String safe(String name) {

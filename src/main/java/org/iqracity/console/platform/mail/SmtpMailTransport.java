@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -115,7 +116,7 @@ public final class SmtpMailTransport implements MailTransport {
         }
 
         @Override
-        protected void finishData() throws java.io.IOException, MessagingException {
+        protected void finishData() throws IOException, MessagingException {
             handedOver = true;
             super.finishData();
         }

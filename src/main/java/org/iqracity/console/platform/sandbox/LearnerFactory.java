@@ -153,7 +153,8 @@ final class LearnerFactory {
     Object[] enrollmentRow(long id, Learner learner, String levelOfEducation, EnrollmentPlanner.CourseRef course,
                            SplittableRandom rng) {
         Object[] row = new Object[ENROLLMENT_COLUMNS.length];
-        Instant start = course.earlierRun() ? Instant.parse("2025-06-01T00:00:00Z") : Instant.parse("2026-01-15T00:00:00Z");
+        Instant start = course.earlierRun() ? Instant.parse("2025-06-01T00:00:00Z")
+                : Instant.parse("2026-01-15T00:00:00Z");
         Instant enrolled = start.minusSeconds(30L * 86_400).plusSeconds(rng.nextLong(280L * 86_400));
         boolean active = rng.nextDouble() >= 0.08;
         String mode = weighted(rng, MODES, MODE_WEIGHTS);
@@ -170,7 +171,8 @@ final class LearnerFactory {
         grade = round(grade);
         boolean passed = grade >= PASS_MARK;
         Instant lastActivity = progress == 0 ? null
-                : enrolled.plusSeconds(rng.nextLong(Math.max(1, SandboxGenerator.EPOCH.getEpochSecond() - enrolled.getEpochSecond())));
+                : enrolled.plusSeconds(
+                        rng.nextLong(Math.max(1, SandboxGenerator.EPOCH.getEpochSecond() - enrolled.getEpochSecond())));
         String email = learner.retired() ? null
                 : rng.nextDouble() < 0.06 ? learner.firstAscii() + "." + learner.lastAscii() + "@staff.example.org"
                 : learner.email();

@@ -1,5 +1,7 @@
 package org.iqracity.console.platform.sandbox;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Names, places and words that sandbox learners are made of. Everything here is invented. */
@@ -101,9 +103,9 @@ final class PeoplePool {
 
     /** Lower-case ASCII for usernames and mailboxes: "Łukasz Nguyễn" becomes "lukasz", "nguyen". */
     static String ascii(String s) {
-        String decomposed = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replace("Ł", "L").replace("ł", "l").replace("Ø", "O")
                 .replace("ø", "o").replace("đ", "d").replace("Đ", "D");
-        return decomposed.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

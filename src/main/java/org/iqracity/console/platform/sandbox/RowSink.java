@@ -1,19 +1,20 @@
 package org.iqracity.console.platform.sandbox;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -99,7 +100,7 @@ interface RowSink extends AutoCloseable {
             }
             try {
                 copy.copyIn(sql, new StringReader(buffer.toString()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new SQLException("COPY failed", e);
             }
             buffer.setLength(0);

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.iqracity.console.platform.StartupListener;
 import org.iqracity.console.platform.service.Tokens;
 import org.iqracity.console.platform.service.auth.PasswordHasher;
+import org.iqracity.console.platform.store.DataAccessException;
 import org.iqracity.console.platform.store.Database;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.SecretBox;
@@ -192,7 +193,7 @@ public final class SandboxGenerator {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new org.iqracity.console.platform.store.DataAccessException(e);
+            throw new DataAccessException(e);
         }
         return counts;
     }

@@ -6,7 +6,10 @@ import org.iqracity.console.api.Role;
 import org.iqracity.console.platform.store.CourseRepository;
 import org.iqracity.console.platform.store.CourseRepository.CourseRow;
 
-/** The courses a staff member may see: their own Member's only (R1), and for course administrators only those assigned (R3). */
+/**
+ * The courses a staff member may see: their own Member's only (R1), and for course administrators only those assigned
+ * (R3).
+ */
 public final class CourseService {
     private final CourseRepository courses;
 

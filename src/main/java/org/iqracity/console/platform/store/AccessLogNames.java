@@ -62,7 +62,8 @@ public final class AccessLogNames {
                 ids.get("ACCESS_LOG")));
         objects.put("SPONSOR_RELEASE", lookup("SELECT r.id, s.name || ' \u00b7 ' || c.title FROM sponsor_release r "
                 + "JOIN sponsor s ON s.id = r.sponsor_id "
-                + "JOIN course c ON c.id = r.course_id AND c.member_id = r.member_id WHERE r.member_id = ? AND r.id IN ", memberId, ids.get("SPONSOR_RELEASE")));
+                + "JOIN course c ON c.id = r.course_id AND c.member_id = r.member_id WHERE r.member_id = ? AND r.id "
+                        + "IN ", memberId, ids.get("SPONSOR_RELEASE")));
         return new Names(objects, courses);
     }
 

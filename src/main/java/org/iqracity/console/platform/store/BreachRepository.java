@@ -38,9 +38,11 @@ public final class BreachRepository {
     }
 
     private static final String COLUMNS = "id, member_id, version, state, title, discovered_at, occurred_from, "
-            + "occurred_to, what_happened, data_categories, systems, measures, learner_actions, contact, scope, subject, "
+            + "occurred_to, what_happened, data_categories, systems, measures, learner_actions, contact, scope, "
+                    + "subject, "
             + "body, created_by_id, created_by_name, created_at, submitted_by_id, submitted_by_name, submitted_at, "
-            + "approved_by_id, approved_by_name, approved_at, text_fingerprint, recipients_fingerprint, recipient_count";
+            + "approved_by_id, approved_by_name, approved_at, text_fingerprint, recipients_fingerprint, "
+                    + "recipient_count";
 
     public void insert(Connection c, String id, String memberId, Draft d, String actorId, String actorName,
                        Instant at) throws SQLException {
@@ -70,7 +72,8 @@ public final class BreachRepository {
     public boolean updateDraft(Connection c, String id, String memberId, long expectedVersion, Draft d)
             throws SQLException {
         return Jdbc.update(c, "UPDATE incident SET version = version + 1, title = ?, discovered_at = ?, "
-                + "occurred_from = ?, occurred_to = ?, what_happened = ?, data_categories = ?, systems = ?, measures = ?, "
+                + "occurred_from = ?, occurred_to = ?, what_happened = ?, data_categories = ?, systems = ?, measures "
+                        + "= ?, "
                 + "learner_actions = ?, contact = ?, scope = ?, subject = ?, body = ? "
                 + "WHERE id = ? AND member_id = ? AND version = ? AND state = 'DRAFT'", d.title(), d.discoveredAt(),
                 d.occurredFrom(), d.occurredTo(), d.whatHappened(), d.dataCategories(), d.systems(), d.measures(),
@@ -121,7 +124,8 @@ public final class BreachRepository {
                           String recipientsPrint, long recipients) throws SQLException {
         Jdbc.update(c, "UPDATE incident SET state = 'SUBMITTED', version = version + 1, submitted_by_id = ?, "
                 + "submitted_by_name = ?, submitted_at = ?, text_fingerprint = ?, recipients_fingerprint = ?, "
-                + "recipient_count = ? WHERE id = ?", actorId, actorName, at, textPrint, recipientsPrint, recipients, id);
+                + "recipient_count = ? WHERE id = ?", actorId, actorName, at, textPrint, recipientsPrint, recipients,
+                        id);
     }
 
     public void returned(Connection c, String id) throws SQLException {
@@ -262,8 +266,10 @@ public final class BreachRepository {
     public int alertApprovers(Connection c, String incidentId, String memberId, String submitterId, String subject,
                               String body, String messageIdPrefix, String domain, Instant at) throws SQLException {
         return Jdbc.update(c, "INSERT INTO officer_alert (incident_id, staff_id, address, subject, body, message_id, "
-                + "created_at, attempts, next_attempt_at) SELECT ?, s.id, s.email, ?, ?, CAST(? AS VARCHAR(100)) || s.id "
-                + "|| CAST(? AS VARCHAR(100)), ?, 0, ? FROM staff s JOIN staff_role r ON r.staff_id = s.id AND r.role = "
+                + "created_at, attempts, next_attempt_at) SELECT ?, s.id, s.email, ?, ?, CAST(? AS VARCHAR(100)) || "
+                        + "s.id "
+                + "|| CAST(? AS VARCHAR(100)), ?, 0, ? FROM staff s JOIN staff_role r ON r.staff_id = s.id AND r.role "
+                        + "= "
                 + "'SECURITY_OFFICER' WHERE s.member_id = ? AND s.status = 'ACTIVE' AND s.email IS NOT NULL "
                 + "AND s.id <> ? AND NOT EXISTS (SELECT 1 FROM incident_contributor ic WHERE ic.incident_id = ? "
                 + "AND ic.staff_id = s.id)", incidentId, subject, body, "<" + messageIdPrefix + ".", "@" + domain + ">",
@@ -273,7 +279,8 @@ public final class BreachRepository {
     /** Alerts not yet taken by the mail server whose next attempt is due. */
     public List<OfficerAlert> dueAlerts(Instant now, int max) {
         return jdbc.query("SELECT id, address, subject, body, message_id, attempts FROM officer_alert "
-                + "WHERE sent_at IS NULL AND attempts < 8 AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + max + " ROWS ONLY",
+                + "WHERE sent_at IS NULL AND attempts < 8 AND next_attempt_at <= ? ORDER BY id FETCH FIRST " + max
+                        + " ROWS ONLY",
                 rs -> new OfficerAlert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6)), now);
     }
@@ -322,8 +329,10 @@ public final class BreachRepository {
     /** Counts of an incident's deliveries by channel and status. */
     public Map<NoticeChannel, Map<DeliveryStatus, Long>> deliveryCounts(String incidentId) {
         Map<NoticeChannel, Map<DeliveryStatus, Long>> out = new EnumMap<>(NoticeChannel.class);
-        jdbc.query("SELECT channel, status, COUNT(*) FROM notice_delivery WHERE incident_id = ? GROUP BY channel, status",
-                rs -> out.computeIfAbsent(NoticeChannel.valueOf(rs.getString(1)), k -> new EnumMap<>(DeliveryStatus.class))
+        jdbc.query("SELECT channel, status, COUNT(*) FROM notice_delivery WHERE incident_id = ? GROUP BY channel, "
+                + "status",
+                rs -> out.computeIfAbsent(NoticeChannel.valueOf(rs.getString(1)),
+                        k -> new EnumMap<>(DeliveryStatus.class))
                         .put(DeliveryStatus.valueOf(rs.getString(2)), rs.getLong(3)), incidentId);
         return out;
     }

@@ -61,8 +61,8 @@ public final class Database implements AutoCloseable {
      * <p>{@code REUSE_SPACE=FALSE}: each commit writes a new chunk, and H2 by default puts it into space its earlier
      * chunks freed inside the file. A process killed with SIGKILL then came back, in about one kill of 25, without
      * transactions it had committed and answered for: access-log entries gone, breach-notice deliveries back at
-     * pending and mailed a second time (docs/decisions/0001-embedded-h2-appends-every-commit.md). With every chunk appended at
-     * the end, the soak of 30 kills loses nothing. The file grows by the chunks that commits supersede;
+     * pending and mailed a second time (docs/decisions/0001-embedded-h2-appends-every-commit.md). With every chunk
+     * appended at the end, the soak of 30 kills loses nothing. The file grows by the chunks that commits supersede;
      * {@link #close()} compacts it when they outweigh the live data.
      *
      * <p>Its password comes from the {@link MasterKey} beside it (R13); a database an older version made without one

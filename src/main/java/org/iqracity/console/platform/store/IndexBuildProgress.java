@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import org.h2.api.DatabaseEventListener;
 
 /**
- * Hears from H2 which index it is building, so that a sandbox load can say so while it indexes (on the 1,000,000-learner
- * sandbox that is minutes, one index after another, with nothing else to show). H2 makes this listener itself, from its
- * class name, and hands it the database's URL: the receiver is found here by that URL.
+ * Hears from H2 which index it is building, so that a sandbox load can say so while it indexes (on the
+ * 1,000,000-learner sandbox that is minutes, one index after another, with nothing else to show). H2 makes this
+ * listener itself, from its class name, and hands it the database's URL: the receiver is found here by that URL.
  */
 public final class IndexBuildProgress implements DatabaseEventListener {
     private static final Map<String, Consumer<String>> RECEIVERS = new ConcurrentHashMap<>();

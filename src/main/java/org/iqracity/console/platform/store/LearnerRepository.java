@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.iqracity.console.api.LearnerSort;
@@ -145,7 +150,8 @@ public final class LearnerRepository {
         List<Object> params = new ArrayList<>();
         String sql = range(q, "e.id, e." + sortColumn(q.sort()), "", descending, part, null, 1, params) + " OFFSET ?";
         params.add(offset);
-        return jdbc.queryOne(sql, rs -> new LearnerListQuery.Keyset(ListOrder.sortValue(rs, 2, q.sort()), rs.getLong(1)),
+        return jdbc.queryOne(sql, rs ->
+                new LearnerListQuery.Keyset(ListOrder.sortValue(rs, 2, q.sort()), rs.getLong(1)),
                 params.toArray()).orElse(null);
     }
 
@@ -236,7 +242,7 @@ public final class LearnerRepository {
                     ListOrder.sortValue(rs, 2, q.sort()), rs.getLong(1)), params.toArray());
             budget[0] -= read.size();
             for (LearnerListQuery.Keyset row : read) {
-                if (java.util.Arrays.binarySearch(matched, row.id()) >= 0) {
+                if (Arrays.binarySearch(matched, row.id()) >= 0) {
                     page.add(row.id());
                     if (page.size() == q.limit()) {
                         return true;
@@ -297,14 +303,14 @@ public final class LearnerRepository {
             return List.of();
         }
         String column = sortColumn(q.sort());
-        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
         List<Object> rowParams = new ArrayList<>(ids);
         rowParams.add(q.courseId());
-        java.util.Map<Long, LearnerRow> byId = new java.util.HashMap<>();
+        Map<Long, LearnerRow> byId = new HashMap<>();
         jdbc.query("SELECT " + ROW_COLUMNS + ", e." + column + " AS sort_value FROM enrollment e" + learnerJoin()
                 + " WHERE e.id IN (" + in + ") AND e.course_id = ?",
                 rs -> mapRow(rs, q.sort()), rowParams.toArray()).forEach(r -> byId.put(r.enrollmentId(), r));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** How many rows match the filters and search (without the cursor). */
@@ -400,7 +406,8 @@ public final class LearnerRepository {
     }
 
     private static LearnerRow mapRow(ResultSet rs, LearnerSort sort) throws SQLException {
-        return new LearnerRow(rs.getLong("eid"), ListOrder.sortValue(rs, rs.findColumn("sort_value"), sort), rs.getString("learner_id"), rs.getString("username"),
+        return new LearnerRow(rs.getLong("eid"), ListOrder.sortValue(rs, rs.findColumn("sort_value"), sort),
+                rs.getString("learner_id"), rs.getString("username"),
                 rs.getString("name"), rs.getString("email"), rs.getString("country"), Jdbc.instant(rs, "enrolled_at"),
                 rs.getString("mode"), rs.getBoolean("active"), rs.getDouble("progress"), rs.getDouble("grade"),
                 rs.getBoolean("passed"), Jdbc.instant(rs, "last_activity_at"), rs.getString("sponsor_id") != null,
@@ -420,12 +427,14 @@ public final class LearnerRepository {
     }
 
     public Optional<DetailRow> detail(String memberId, String courseId, String learnerId) {
-        return jdbc.queryOne("SELECT l.id, l.username, l.status, l.name, l.email AS account_email, l.country, l.region, "
+        return jdbc.queryOne("SELECT l.id, l.username, l.status, l.name, l.email AS account_email, l.country, "
+                + "l.region, "
                 + "l.language, l.year_of_birth, l.gender, l.level_of_education, l.goals, l.bio, l.mailing_address, "
                 + "l.profile_visibility, l.shared_fields, l.id_verified, e.course_id, e.mode, e.enrolled_at, "
                 + "e.unenrolled_at, e.active, e.email AS enrollment_email, e.grade, e.progress, e.passed, "
                 + "e.certificate, e.grade_breakdown, e.last_activity_at, e.active_days, e.videos_watched, "
-                + "e.problems_attempted, e.forum_posts, e.sponsor_id, sp.name AS sponsor_name, sp.kind AS sponsor_kind, "
+                + "e.problems_attempted, e.forum_posts, e.sponsor_id, sp.name AS sponsor_name, sp.kind AS "
+                        + "sponsor_kind, "
                 + "e.sponsored_name FROM enrollment e JOIN learner l ON l.id = e.learner_id "
                 + "LEFT JOIN sponsor sp ON sp.id = e.sponsor_id "
                 + "WHERE e.member_id = ? AND e.course_id = ? AND e.learner_id = ?", rs -> {

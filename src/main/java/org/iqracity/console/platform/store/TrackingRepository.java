@@ -27,7 +27,8 @@ public final class TrackingRepository {
     }
 
     public Optional<VersionRow> version(String courseId, long version) {
-        return jdbc.queryOne(SELECT + "WHERE course_id = ? AND version = ?", TrackingRepository::map, courseId, version);
+        return jdbc.queryOne(SELECT + "WHERE course_id = ? AND version = ?", TrackingRepository::map, courseId,
+                version);
     }
 
     public List<VersionRow> history(String courseId) {

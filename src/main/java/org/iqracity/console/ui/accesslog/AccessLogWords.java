@@ -10,7 +10,8 @@ public final class AccessLogWords {
 
     /** The actions the platform records today, in the order the filter offers them. */
     public static final List<String> ACTIONS = List.of("SIGN_IN", "SIGN_OUT", "LEARNER_LIST", "LEARNER_SEARCH",
-            "LEARNER_VIEW", "ROSTER_EXPORT", "RESEARCH_EXPORT", "TRACKING_UPDATE", "TRACKING_REVERT", "SPONSOR_REPORT_VIEW",
+            "LEARNER_VIEW", "ROSTER_EXPORT", "RESEARCH_EXPORT", "TRACKING_UPDATE", "TRACKING_REVERT",
+                    "SPONSOR_REPORT_VIEW",
             "SPONSOR_REPORT_RELEASE", "SPONSOR_REPORT_DOWNLOAD", "ACCESS_LOG_READ", "ACCESS_LOG_VERIFY",
             "ACCESS_LOG_EXPORT", "ROSTER_CONVERT", "ACCESS_FORBIDDEN", "ACCESS_NOT_FOUND", "BREACH_CREATE",
             "BREACH_EDIT", "BREACH_SUBMIT", "BREACH_RETURN", "BREACH_APPROVE", "BREACH_SEND", "BREACH_SENT",

@@ -3,8 +3,11 @@ package org.iqracity.console.ui.breach;
 import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -32,11 +35,11 @@ final class ChannelsStep extends SideBySide {
         table.getColumns().add(learners);
         table.getColumns().add(wrapping(column(messages.get("breach.channels.col.note"), 300,
                 DraftViewModel.JurisdictionRow::note)));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DraftViewModel.JurisdictionRow row, boolean empty) {
                 super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"),
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("unknown"),
                         !empty && row != null && !row.known());
             }
         });
@@ -53,7 +56,7 @@ final class ChannelsStep extends SideBySide {
 
     /** Long text wraps inside its cell, and the row grows to hold it. */
     static <T> TableColumn<T, String> wrapping(TableColumn<T, String> column) {
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(c -> new TableCell<>() {
             private final Label text = new Label();
 
             {

@@ -11,10 +11,14 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
@@ -56,7 +60,7 @@ final class DraftFlowView extends BorderPane {
         vm.problems().addListener((ListChangeListener<String>) c -> showProblems());
         showProblems();
         VBox center = new VBox(problems, scroll);
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         setCenter(center);
         setBottom(footer());
         vm.stepProperty().addListener((obs, old, now) -> show(now));
@@ -70,7 +74,7 @@ final class DraftFlowView extends BorderPane {
         for (DraftViewModel.Step step : DraftViewModel.Step.values()) {
             String name = messages.format("breach.flow.step", n++, messages.get("breach.flow." + step.name()));
             Button b = new Button(name);
-            b.setTooltip(new javafx.scene.control.Tooltip(name));
+            b.setTooltip(new Tooltip(name));
             stepNames.put(step, name);
             b.setId("step-" + step.name().toLowerCase(Locale.ROOT));
             b.getStyleClass().addAll(Css.STEP, Styles.FLAT);
@@ -115,7 +119,7 @@ final class DraftFlowView extends BorderPane {
     private Node savedState() {
         Label saved = new Label();
         saved.setId("draftSavedState");
-        saved.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        saved.setMinWidth(Region.USE_PREF_SIZE);
         saved.getStyleClass().add(Css.HINT);
         Runnable savedText = () -> saved.setText(messages.get(vm.savingProperty().get() ? "breach.flow.saving"
                 : vm.dirtyProperty().get() ? "breach.flow.unsaved"
@@ -139,7 +143,7 @@ final class DraftFlowView extends BorderPane {
         save.setOnAction(e -> vm.save());
         Button next = new Button(messages.get("breach.flow.next"), Icons.of(AppIcon.NEXT));
         next.setId("flowNext");
-        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        next.setContentDisplay(ContentDisplay.RIGHT);
         next.getStyleClass().add(Styles.ACCENT);
         next.disableProperty().bind(vm.savingProperty());
         next.visibleProperty().bind(vm.stepProperty().isNotEqualTo(DraftViewModel.Step.SUBMIT));

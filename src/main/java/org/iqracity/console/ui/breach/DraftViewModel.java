@@ -535,8 +535,10 @@ public final class DraftViewModel {
     }
 
     private NoticeFill.Facts facts() {
-        return new NoticeFill.Facts(form.title.get(), form.discoveredAt.get(), form.occurredFrom.get(), form.occurredTo.get(),
-                form.whatHappened.get(), toRequest().dataCategories(), form.measures.get(), form.learnerActions.get(), form.contact.get());
+        return new NoticeFill.Facts(form.title.get(), form.discoveredAt.get(), form.occurredFrom.get(),
+                form.occurredTo.get(),
+                form.whatHappened.get(), toRequest().dataCategories(), form.measures.get(), form.learnerActions.get(),
+                        form.contact.get());
     }
 
     public ReadOnlyObjectProperty<PreviewState> previewStateProperty() {

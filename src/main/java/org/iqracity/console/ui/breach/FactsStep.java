@@ -1,10 +1,12 @@
 package org.iqracity.console.ui.breach;
 
 import java.time.ZoneId;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.ui.common.Messages;
 
@@ -19,10 +21,10 @@ final class FactsStep extends FormGrid {
                 vm.discoveredAtProperty(), zone), vm, DraftField.DISCOVERED_AT));
         hint(messages.get("breach.facts.discovered.hint"));
         Label until = new Label(messages.get("breach.facts.until"));
-        until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        until.setMinWidth(Region.USE_PREF_SIZE);
         // Start and end on one line where they fit, the end under the start in a narrow window.
         HBox end = new HBox(10, until, new DateTimeField("occurredTo", vm.occurredToProperty(), zone));
-        end.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        end.setAlignment(Pos.CENTER_LEFT);
         SideBySide occurred = SideBySide.row(10, new DateTimeField("occurredFrom", vm.occurredFromProperty(), zone),
                 end);
         occurred.setId("occurred");

@@ -1,17 +1,19 @@
 package org.iqracity.console.ui.breach;
 
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.beans.property.StringProperty;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
@@ -51,9 +53,9 @@ class FormGrid extends GridPane {
             GridPane.setValignment(field, VPos.BASELINE);
         } else {
             GridPane.setValignment(l, VPos.TOP);
-            if (inner instanceof TextArea || inner instanceof javafx.scene.layout.HBox
+            if (inner instanceof TextArea || inner instanceof HBox
                     || inner instanceof SideBySide && !inner.lookupAll(".date-picker").isEmpty()) {
-                l.setPadding(new javafx.geometry.Insets(7, 0, 0, 0));
+                l.setPadding(new Insets(7, 0, 0, 0));
             }
         }
         l.setLabelFor(field);

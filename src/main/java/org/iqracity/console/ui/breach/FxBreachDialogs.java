@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -13,6 +17,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.iqracity.console.api.breach.RegulatorNotificationRequest;
@@ -132,7 +137,7 @@ public final class FxBreachDialogs implements BreachDialogs {
         if (q.danger()) {
             okButton.setDefaultButton(false);
         }
-        javafx.application.Platform.runLater(reason::requestFocus);
+        Platform.runLater(reason::requestFocus);
         return dialog.showAndWait().filter(b -> b == ok).map(b -> reason.getText().strip());
     }
 
@@ -148,14 +153,14 @@ public final class FxBreachDialogs implements BreachDialogs {
         pane.getButtonTypes().setAll(ok, cancel);
         Label text = new Label(messages.get("breach.regulator.text"));
         text.setWrapText(true);
-        javafx.beans.property.ObjectProperty<Instant> when =
-                new javafx.beans.property.SimpleObjectProperty<>(suggested.notifiedAt());
+        ObjectProperty<Instant> when =
+                new SimpleObjectProperty<>(suggested.notifiedAt());
         DateTimeField at = new DateTimeField("regulatorWhen", when, ZoneId.systemDefault());
-        javafx.scene.control.TextField authority = new javafx.scene.control.TextField(
+        TextField authority = new TextField(
                 suggested.authority() == null ? "" : suggested.authority());
         authority.setId("regulatorAuthority");
         authority.setPromptText(messages.get("breach.regulator.authorityPrompt"));
-        javafx.scene.control.TextField reference = new javafx.scene.control.TextField(
+        TextField reference = new TextField(
                 suggested.reference() == null ? "" : suggested.reference());
         reference.setId("regulatorReference");
         reference.setPromptText(messages.get("breach.regulator.referencePrompt"));
@@ -169,11 +174,11 @@ public final class FxBreachDialogs implements BreachDialogs {
         pane.setContent(new VBox(12, text, form, note));
         Button okButton = (Button) pane.lookupButton(ok);
         okButton.setId("regulatorDialogOk");
-        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        okButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> authority.getText() == null || authority.getText().isBlank() || when.get() == null,
                 authority.textProperty(), when));
         pane.lookupButton(cancel).setId("regulatorDialogCancel");
-        javafx.application.Platform.runLater(authority::requestFocus);
+        Platform.runLater(authority::requestFocus);
         return dialog.showAndWait().filter(b -> b == ok).map(b -> new RegulatorNotificationRequest(when.get(),
                 authority.getText().strip(), reference.getText().strip()));
     }

@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -37,10 +41,10 @@ final class IncidentHeader extends HBox {
     private final MenuButton record = new MenuButton();
     private final Button cancel = new Button();
     private final Button reload = new Button();
-    private final javafx.scene.control.Hyperlink regulator = new javafx.scene.control.Hyperlink();
+    private final Hyperlink regulator = new Hyperlink();
     /** Made once: the header is shown again every minute as the clock moves. */
-    private final javafx.scene.control.Tooltip datesTip = new javafx.scene.control.Tooltip();
-    private final javafx.scene.control.Tooltip clockTip = new javafx.scene.control.Tooltip();
+    private final Tooltip datesTip = new Tooltip();
+    private final Tooltip clockTip = new Tooltip();
     /** Below this width the header's buttons show their icons only. */
     private static final double NARROW = 700;
 
@@ -66,7 +70,7 @@ final class IncidentHeader extends HBox {
         HBox line = new HBox(10, title, state);
         line.setAlignment(Pos.CENTER_LEFT);
         Fit.wrapping(dates);
-        HBox.setHgrow(dates, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(dates, Priority.ALWAYS);
         regulator.setText(messages.get("breach.regulator.record"));
         regulator.setId("recordRegulator");
         regulator.setMinWidth(Region.USE_PREF_SIZE);
@@ -77,7 +81,7 @@ final class IncidentHeader extends HBox {
         second.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(4, line, second);
         text.setMinWidth(0);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
 
         record.setText(messages.get("breach.record.export"));
         record.setGraphic(Icons.of(AppIcon.DOWNLOAD));
@@ -100,7 +104,7 @@ final class IncidentHeader extends HBox {
         reload.setGraphic(Icons.of(AppIcon.REFRESH));
         reload.setId("reloadOpenIncident");
         reload.getStyleClass().add(Styles.BUTTON_ICON);
-        reload.setTooltip(new javafx.scene.control.Tooltip(messages.get("breach.reload.tooltip")));
+        reload.setTooltip(new Tooltip(messages.get("breach.reload.tooltip")));
         reload.setAccessibleText(messages.get("breach.reload.tooltip"));
         reload.setOnAction(e -> vm.leave(vm::reloadIncident));
         reload.managedProperty().bind(reload.visibleProperty());
@@ -108,11 +112,11 @@ final class IncidentHeader extends HBox {
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(Icons.of(AppIcon.BREACH, 28), text, reload, record, cancel);
         // In a narrow window the buttons keep their icons and give their words to the title (and a tooltip).
-        record.setTooltip(new javafx.scene.control.Tooltip(record.getText()));
-        cancel.setTooltip(new javafx.scene.control.Tooltip(cancel.getText()));
+        record.setTooltip(new Tooltip(record.getText()));
+        cancel.setTooltip(new Tooltip(cancel.getText()));
         widthProperty().addListener((obs, old, now) -> {
-            javafx.scene.control.ContentDisplay shown = now.doubleValue() < NARROW
-                    ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT;
+            ContentDisplay shown = now.doubleValue() < NARROW
+                    ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
             record.setContentDisplay(shown);
             cancel.setContentDisplay(shown);
         });

@@ -2,6 +2,7 @@ package org.iqracity.console.ui.breach;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -59,7 +60,7 @@ final class NoticeStep extends SideBySide {
         subjectLabel.getStyleClass().add(Css.FIELD_LABEL);
         Label bodyLabel = new Label(messages.get("breach.editor.body"));
         bodyLabel.getStyleClass().add(Css.FIELD_LABEL);
-        javafx.scene.Node checkedBody = FormGrid.checked(body, vm, DraftField.BODY);
+        Node checkedBody = FormGrid.checked(body, vm, DraftField.BODY);
         VBox editor = new VBox(6, subjectLabel, FormGrid.checked(subject, vm, DraftField.SUBJECT), bodyLabel,
                 checkedBody, tools, hint);
         VBox.setVgrow(body, Priority.ALWAYS);

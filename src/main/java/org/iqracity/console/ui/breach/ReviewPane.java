@@ -3,6 +3,9 @@ package org.iqracity.console.ui.breach;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -29,8 +32,8 @@ final class ReviewPane extends SideBySide {
     private final BreachFormat format;
     private final Label status = new Label();
     private final Message authorNote = new Message();
-    private final javafx.beans.property.BooleanProperty mayApprove =
-            new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty mayApprove =
+            new SimpleBooleanProperty();
     private final Message moved = new Message();
     private final FingerprintField textFingerprint;
     private final FingerprintField recipientsFingerprint;
@@ -112,7 +115,7 @@ final class ReviewPane extends SideBySide {
         CountsCard counts = new CountsCard("reviewCounts", vm.previewProperty(),
                 Bindings.createObjectBinding(() -> vm.previewProperty().get() == null
                         ? DraftViewModel.PreviewState.NONE : DraftViewModel.PreviewState.READY, vm.previewProperty()),
-                new javafx.beans.property.SimpleStringProperty(), messages, format, "breach.counts.now");
+                new SimpleStringProperty(), messages, format, "breach.counts.now");
         counts.visibleProperty().bind(vm.previewProperty().isNotNull());
         counts.managedProperty().bind(counts.visibleProperty());
         set(left, counts);

@@ -124,7 +124,9 @@ public final class ScopeEntries {
         return t.strip();
     }
 
-    /** The entries of a pasted-list file (CSV or one a line), read as UTF-8, else Latin-1: spreadsheets write either. */
+    /**
+     * The entries of a pasted-list file (CSV or one a line), read as UTF-8, else Latin-1: spreadsheets write either.
+     */
     static List<String> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String text;

@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -145,7 +146,7 @@ final class ScopeStep extends SideBySide {
         to.setId("enrolledTo");
         to.valueProperty().bindBidirectional(vm.enrolledToProperty());
         Label until = new Label(messages.get("breach.facts.until"));
-        until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        until.setMinWidth(Region.USE_PREF_SIZE);
         from.setPrefWidth(150);
         to.setPrefWidth(150);
         HBox end = new HBox(10, until, to);

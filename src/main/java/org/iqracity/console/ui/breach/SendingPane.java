@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -23,6 +27,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.api.breach.DeliveryDto;
@@ -50,7 +55,7 @@ final class SendingPane extends VBox {
     private final Button send = new Button();
     private final Button retry = new Button();
     private final Button letters = new Button();
-    private final javafx.beans.property.BooleanProperty anyInDoubt = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty anyInDoubt = new SimpleBooleanProperty();
 
     SendingPane(IncidentViewModel vm, DeliveriesViewModel deliveries, ObservableValue<IncidentDto> incident,
                 Messages messages, BreachWords words, BreachFormat format) {
@@ -190,7 +195,7 @@ final class SendingPane extends VBox {
         again.setId("resolveSendAgain");
         var inDoubt = table.getSelectionModel().selectedItemProperty()
                 .map(SendingState::settledByHand).orElse(false);
-        delivered.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        delivered.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !inDoubt.getValue() || deliveries.resolvingProperty().get(), inDoubt,
                 deliveries.resolvingProperty()));
         again.disableProperty().bind(delivered.disableProperty());
@@ -228,10 +233,10 @@ final class SendingPane extends VBox {
         paging.setAlignment(Pos.CENTER_LEFT);
         Label inDoubtHint = new Label(messages.get("breach.deliveries.inDoubtHint"), Icons.of(AppIcon.WARNING));
         inDoubtHint.setWrapText(true);
-        inDoubtHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        inDoubtHint.setMinHeight(Region.USE_PREF_SIZE);
         inDoubtHint.getStyleClass().add(Css.HINT);
         // Settling in-doubt messages is rare: its buttons and words appear only while some are in doubt.
-        for (javafx.scene.Node n : List.of(delivered, again, inDoubtHint)) {
+        for (Node n : List.of(delivered, again, inDoubtHint)) {
             n.visibleProperty().bind(anyInDoubt);
             n.managedProperty().bind(anyInDoubt);
         }

@@ -9,9 +9,9 @@ import org.controlsfx.control.SearchableComboBox;
 import org.iqracity.console.api.CourseDto;
 
 /**
- * A course picker a person can type into: ControlsFX's {@link SearchableComboBox}, which narrows the list to the courses
- * whose title, run or id holds what was typed. The list shows each course on two lines ({@link CourseCell}), so a long
- * title wraps instead of being cut.
+ * A course picker a person can type into: ControlsFX's {@link SearchableComboBox}, which narrows the list to the
+ * courses whose title, run or id holds what was typed. The list shows each course on two lines ({@link CourseCell}), so
+ * a long title wraps instead of being cut.
  */
 public final class CoursePicker {
 

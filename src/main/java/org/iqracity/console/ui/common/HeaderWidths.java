@@ -1,6 +1,7 @@
 package org.iqracity.console.ui.common;
 
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumnBase;
@@ -26,7 +27,7 @@ public final class HeaderWidths {
                 Platform.runLater(() -> widen(table));
             }
         });
-        table.getColumns().addListener((javafx.collections.ListChangeListener<Object>) c -> Platform.runLater(
+        table.getColumns().addListener((ListChangeListener<Object>) c -> Platform.runLater(
                 () -> widen(table)));
         return table;
     }

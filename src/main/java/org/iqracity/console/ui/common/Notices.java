@@ -11,7 +11,9 @@ import org.controlsfx.control.Notifications;
  */
 public final class Notices {
 
-    /** Style class of the console's notices, beside ControlsFX's own {@code notification-bar} that console.css styles. */
+    /**
+     * Style class of the console's notices, beside ControlsFX's own {@code notification-bar} that console.css styles.
+     */
     public static final String STYLE = "console-notice";
     private static final Duration SHOWN_FOR = Duration.seconds(8);
 

@@ -1,6 +1,8 @@
 package org.iqracity.console.ui.common;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the console remembers between runs. Never a password or a token. */
 public interface Settings {
@@ -9,7 +11,7 @@ public interface Settings {
 
     /** Settings kept for this run only, never written: for screens built without the console's file (tests). */
     static Settings inMemory() {
-        java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> values = new ConcurrentHashMap<>();
         return new Settings() {
             @Override
             public Optional<String> get(String key) {

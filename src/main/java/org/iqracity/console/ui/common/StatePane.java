@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.controlsfx.control.MaskerPane;
 
 /**
@@ -46,7 +47,7 @@ public class StatePane extends VBox {
         text.setWrapText(true);
         text.setMaxWidth(420);
         text.setAlignment(Pos.CENTER);
-        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        text.setTextAlignment(TextAlignment.CENTER);
         masker.setId("loadingMask");
         masker.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         VBox.setVgrow(masker, Priority.ALWAYS);

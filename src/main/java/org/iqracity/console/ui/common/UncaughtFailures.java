@@ -21,7 +21,8 @@ public final class UncaughtFailures {
             LOGGER.error("unexpected failure on {}", thread.getName(), e);
             if (showing.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
-                    Alert alert = new Alert(Alert.AlertType.ERROR, messages.get("error.unexpected.hint"), ButtonType.OK);
+                    Alert alert = new Alert(Alert.AlertType.ERROR, messages.get("error.unexpected.hint"),
+                            ButtonType.OK);
                     alert.setHeaderText(messages.get("error.unexpected.text"));
                     alert.setTitle(messages.get("app.title"));
                     alert.showAndWait();

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure every unencrypted roster copy reaches the platform's access log (R14, R12): the report is queued on
- * disk before the copy takes its name ({@link RosterCopies}), sent at once when someone is signed in to the roster's platform, and otherwise
- * at the next sign-in there.
+ * disk before the copy takes its name ({@link RosterCopies}), sent at once when someone is signed in to the roster's
+ * platform, and otherwise at the next sign-in there.
  */
 public final class ConversionRecorder {
     private static final Logger LOGGER = LoggerFactory.getLogger(ConversionRecorder.class);

@@ -262,7 +262,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
                 Notices.done(this, messages.get("exports.done.title"), vm.resultProperty().get());
             }
         });
-        Message cancelled = new Message(messages.get("exports.cancelled.title"), messages.get("exports.cancelled.text"));
+        Message cancelled = new Message(messages.get("exports.cancelled.title"),
+                messages.get("exports.cancelled.text"));
         cancelled.setId("exportCancelled");
         cancelled.getStyleClass().add(Styles.WARNING);
         cancelled.visibleProperty().bind(vm.stateProperty().isEqualTo(State.CANCELLED));

@@ -88,7 +88,8 @@ public final class OfflineRosterViewModel {
     public void open() {
         boolean withKey = !keyFile.get().isBlank();
         if (file.get().isBlank() || (passphrase.get().isEmpty() && !withKey) || state.get() == State.READING) {
-            error.set(file.get().isBlank() ? message("offline.problem.noFile") : message("offline.problem.noPassphrase"));
+            error.set(file.get().isBlank() ? message("offline.problem.noFile")
+                    : message("offline.problem.noPassphrase"));
             return;
         }
         Path path = Path.of(file.get().strip());

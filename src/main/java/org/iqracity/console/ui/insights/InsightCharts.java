@@ -56,13 +56,15 @@ final class InsightCharts {
 
     /** Names the category axis of a bar chart: "Progress (%)" under buckets that say only "50–60". */
     private Built axis(Built built, String key) {
-        if (built.chart() instanceof javafx.scene.chart.XYChart<?, ?> chart) {
+        if (built.chart() instanceof XYChart<?, ?> chart) {
             chart.getXAxis().setLabel(messages.get(key));
         }
         return built;
     }
 
-    /** Shown counts largest first, then the withheld ones, then "not stated": where a hidden count sits tells nothing. */
+    /**
+     * Shown counts largest first, then the withheld ones, then "not stated": where a hidden count sits tells nothing.
+     */
     private static List<InsightCell> byCount(List<InsightCell> cells) {
         return cells.stream().sorted(Comparator
                 .comparing((InsightCell c) -> CourseInsightsDto.NOT_STATED.equals(c.key()))

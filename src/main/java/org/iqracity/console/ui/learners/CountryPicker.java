@@ -5,8 +5,10 @@ import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -40,7 +42,7 @@ final class CountryPicker extends Button {
     private final Map<String, BooleanProperty> ticks = new HashMap<>();
     private final CustomTextField search = new CustomTextField();
     /** Every country, those picked first (so that what is ticked shows on opening), then by name. */
-    private final ObservableList<Country> ordered = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<Country> ordered = FXCollections.observableArrayList();
     private final FilteredList<Country> shown;
     private final Popup popup = new Popup();
     private boolean syncing;
@@ -129,7 +131,7 @@ final class CountryPicker extends Button {
         done.setOnAction(e -> popup.hide());
         Label count = new Label();
         count.getStyleClass().add(Css.TOTAL);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        count.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.format("learners.countries.picked", picked.size()), picked));
         HBox footer = new HBox(8, count, new atlantafx.base.controls.Spacer(), clear, done);
         footer.setAlignment(Pos.CENTER_LEFT);

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
+import javafx.scene.Parent;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -68,7 +69,7 @@ final class FrozenUsernames extends Pane {
             return;
         }
         double width = column.getWidth();
-        javafx.scene.Parent parent = getParent();
+        Parent parent = getParent();
         Bounds rows = parent.sceneToLocal(flow.localToScene(flow.getLayoutBounds()));
         double headerHeight = Math.max(0, rows.getMinY());
         resizeRelocate(0, 0, table.getWidth(), table.getHeight());

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -58,7 +59,7 @@ final class LearnerColumns {
     }
 
     /** The column a table column stands for. */
-    static LearnerColumn of(javafx.scene.control.TableColumnBase<?, ?> column) {
+    static LearnerColumn of(TableColumnBase<?, ?> column) {
         return (LearnerColumn) column.getProperties().get(LearnerColumn.class);
     }
 

@@ -6,18 +6,24 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.stream.Collectors;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.api.EnrollmentDto;
@@ -65,7 +71,8 @@ final class LearnerDetailView extends StackPane {
         scroll.setVisible(ready);
         state.setVisible(!ready);
         switch (now) {
-            case NONE -> state.message(AppIcon.EMPTY, messages.get("detail.none.title"), messages.get("detail.none.text"));
+            case NONE -> state.message(AppIcon.EMPTY, messages.get("detail.none.title"),
+                    messages.get("detail.none.text"));
             case WAITING, LOADING -> state.loading(messages.get("detail.loading"));
             case ERROR -> state.error(messages.get("detail.loading"), vm.errorProperty().get(),
                     messages.get("learners.retry"), vm::retry);
@@ -106,14 +113,15 @@ final class LearnerDetailView extends StackPane {
         Label usernameText = new Label(profile.username());
         usernameText.setId("detailUsername");
         usernameText.getStyleClass().add(Css.KEY);
-        javafx.scene.layout.HBox username = new javafx.scene.layout.HBox(2, usernameText,
+        HBox username = new HBox(2, usernameText,
                 copyButton(profile.username(), "copyDetailUsername", "learners.copy.username"));
-        username.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        username.setAlignment(Pos.CENTER_LEFT);
         FlowPane badges = new FlowPane(6, 6);
         if (profile.retired()) {
             badges.getChildren().add(badge(messages.get("learners.retired"), Css.BADGE_RETIRED));
         } else {
-            badges.getChildren().add(badge(messages.get(profile.idVerified() ? "detail.idVerified" : "detail.idNotVerified"),
+            badges.getChildren().add(badge(messages
+                    .get(profile.idVerified() ? "detail.idVerified" : "detail.idNotVerified"),
                     profile.idVerified() ? Css.BADGE_SUCCESS : Css.BADGE_MUTED));
             if (profile.profileVisibility() != null) {
                 badges.getChildren().add(badge(messages.format("detail.profileVisibility", profile.profileVisibility()),
@@ -169,7 +177,8 @@ final class LearnerDetailView extends StackPane {
         GridPane grid = grid();
         int row = 0;
         grid.addRow(row++, key(messages.get("detail.mode")), value(enrollment.mode() == null ? ""
-                : enrollment.mode().name().charAt(0) + enrollment.mode().name().substring(1).toLowerCase(messages.locale())));
+                : enrollment.mode().name().charAt(0)
+                        + enrollment.mode().name().substring(1).toLowerCase(messages.locale())));
         grid.addRow(row++, key(messages.get("detail.enrolledAt")), value(format(enrollment.enrolledAt())));
         if (enrollment.unenrolledAt() != null) {
             grid.addRow(row++, key(messages.get("detail.unenrolledAt")), value(format(enrollment.unenrolledAt())));
@@ -273,7 +282,7 @@ final class LearnerDetailView extends StackPane {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Css.KEY);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -287,8 +296,8 @@ final class LearnerDetailView extends StackPane {
     }
 
     /** A small button that puts {@code text} (a username, an email) on the clipboard. */
-    private javafx.scene.control.Button copyButton(String text, String id, String tooltipKey) {
-        javafx.scene.control.Button copy = new javafx.scene.control.Button(null, Icons.of(AppIcon.COPY));
+    private Button copyButton(String text, String id, String tooltipKey) {
+        Button copy = new Button(null, Icons.of(AppIcon.COPY));
         copy.setId(id);
         copy.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
                 atlantafx.base.theme.Styles.SMALL);
@@ -296,9 +305,9 @@ final class LearnerDetailView extends StackPane {
         copy.setAccessibleText(messages.get(tooltipKey));
         copy.setFocusTraversable(false);
         copy.setOnAction(e -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         });
         return copy;
     }

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.learners;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -10,17 +11,19 @@ import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Skin;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
@@ -123,7 +126,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             e.consume();
         });
         frozen = new FrozenUsernames(this, getColumns().getFirst(), this::usernameShown);
-        javafx.scene.layout.StackPane rows = new javafx.scene.layout.StackPane(this, frozen);
+        StackPane rows = new StackPane(this, frozen);
         container = new HBox(rows, courseBar);
         HBox.setHgrow(rows, Priority.ALWAYS);
         sceneProperty().addListener((obs, old, now) -> {
@@ -214,7 +217,7 @@ final class LearnerTable extends TableView<LearnerRow> {
             reportedFrom = from;
             reportedTo = to;
             // Layout must not change the list it lays out: the ViewModel hears of it after this pass.
-            javafx.application.Platform.runLater(() -> vm.rowsShown(from, to));
+            Platform.runLater(() -> vm.rowsShown(from, to));
         }
     }
 
@@ -305,7 +308,8 @@ final class LearnerTable extends TableView<LearnerRow> {
      */
     private void bringFocusBack(KeyEvent e) {
         KeyCode code = e.getCode();
-        boolean moves = code == KeyCode.UP || code == KeyCode.DOWN || code == KeyCode.PAGE_UP || code == KeyCode.PAGE_DOWN;
+        boolean moves = code == KeyCode.UP || code == KeyCode.DOWN || code == KeyCode.PAGE_UP
+                || code == KeyCode.PAGE_DOWN;
         if (moves && focusedRow >= 0 && !inSlice(focusedRow)) {
             scrollToRow(focusedRow);
         }
@@ -382,7 +386,7 @@ final class LearnerTable extends TableView<LearnerRow> {
         Row() {
             setOnMouseClicked(e -> {
                 // A click is a deliberate choice of this learner: no need to wait for the selection to rest.
-                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !isEmpty() && e.isStillSincePress()) {
+                if (e.getButton() == MouseButton.PRIMARY && !isEmpty() && e.isStillSincePress()) {
                     vm.openSelected();
                 }
             });

@@ -4,27 +4,26 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.PopOver;
 import org.iqracity.console.api.CourseDto;
-import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.CoursePicker;
 import org.iqracity.console.ui.common.Css;
@@ -44,7 +43,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private final StatePane state = new StatePane();
     private final LearnerTable table;
     private final ColumnChoice columns;
-    private final java.util.function.Consumer<ExportRequest> exportRoster;
+    private final Consumer<ExportRequest> exportRoster;
 
     public LearnersView(LearnersViewModel vm, Messages messages) {
         this(vm, messages, Settings.inMemory());
@@ -56,7 +55,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
 
     /** With {@code exportRoster} null, the screen offers no export (the person may not export rosters). */
     public LearnersView(LearnersViewModel vm, Messages messages, Settings settings,
-                        java.util.function.Consumer<ExportRequest> exportRoster) {
+                        Consumer<ExportRequest> exportRoster) {
         this.vm = vm;
         this.exportRoster = exportRoster;
         this.messages = messages;
@@ -76,8 +75,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         vm.errorProperty().addListener((obs, old, now) -> showState());
         showState();
         // A handler, not a filter: an open drop-down or menu takes its own Escape first.
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && escape()) {
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && escape()) {
                 e.consume();
             }
         });
@@ -101,7 +100,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         courses.setId("coursePicker");
         courses.setPrefWidth(380);
         courses.setMinWidth(200);
-        HBox.setHgrow(courses, javafx.scene.layout.Priority.SOMETIMES);
+        HBox.setHgrow(courses, Priority.SOMETIMES);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         courses.setPromptText(messages.get("learners.course"));
 
@@ -110,21 +109,21 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         search.setLeft(Icons.of(AppIcon.SEARCH));
         search.setPrefWidth(380);
         search.setMinWidth(200);
-        HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
-        search.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.tooltip")));
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        search.setTooltip(new Tooltip(messages.get("learners.search.tooltip")));
         search.textProperty().bindBidirectional(vm.searchProperty());
         Button clear = new Button(null, Icons.of(AppIcon.CLEAR));
         clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         clear.setOnAction(e -> search.clear());
         clear.setAccessibleText(messages.get("learners.search.clear"));
-        clear.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.search.clear")));
+        clear.setTooltip(new Tooltip(messages.get("learners.search.clear")));
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
 
         Label total = new Label();
         total.setId("total");
         total.getStyleClass().add(Css.TOTAL);
-        total.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        total.setMinWidth(Region.USE_PREF_SIZE);
         // With filters on, the chips row says the count beside them; the room goes to the search.
         total.visibleProperty().bind(Bindings.isEmpty(vm.filters().chips()));
         total.managedProperty().bind(total.visibleProperty());
@@ -137,7 +136,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
             export.setId("exportFromLearners");
             export.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
             // The tooltip says what would be exported, with the count: this view's learners, or the whole course.
-            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            Tooltip tip = new Tooltip();
             tip.textProperty().bind(vm.exportTextProperty());
             tip.setWrapText(true);
             tip.setMaxWidth(420);
@@ -147,7 +146,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
             export.setAccessibleText(messages.get("learners.export"));
             export.disableProperty().bind(vm.exportable().not());
             export.setOnAction(e -> {
-                ExportRequest request = vm.exportRequest(java.util.Arrays.stream(LearnerColumn.values())
+                ExportRequest request = vm.exportRequest(Arrays.stream(LearnerColumn.values())
                         .filter(c -> columns.shownProperty(c).get()).toList());
                 if (request != null) {
                     exportRoster.accept(request);
@@ -167,9 +166,9 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         Button chooser = new Button(null, Icons.of(AppIcon.COLUMNS));
         chooser.setId("columnChooser");
         chooser.setAccessibleText(messages.get("learners.columns"));
-        chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooser.setMinWidth(Region.USE_PREF_SIZE);
         chooser.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
-        chooser.setTooltip(new javafx.scene.control.Tooltip(messages.get("learners.columns.tooltip")));
+        chooser.setTooltip(new Tooltip(messages.get("learners.columns.tooltip")));
         VBox boxes = new VBox();
         boxes.setId("columnChoices");
         boxes.getStyleClass().add(Css.COLUMN_CHOOSER);
@@ -177,8 +176,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
             if (!c.hideable()) {
                 continue;
             }
-            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(messages.get(c.key()));
-            box.setId("show-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            CheckBox box = new CheckBox(messages.get(c.key()));
+            box.setId("show-" + c.name().toLowerCase(Locale.ROOT));
             box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(columns.shownProperty(c));
             boxes.getChildren().add(box);

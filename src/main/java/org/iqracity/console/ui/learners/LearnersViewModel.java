@@ -1,9 +1,16 @@
 package org.iqracity.console.ui.learners;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -28,9 +35,9 @@ import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.CoursesClient;
 import org.iqracity.console.client.LearnersClient;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.CourseMemory;
-import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Messages;
@@ -108,7 +115,7 @@ public final class LearnersViewModel {
         this.window = new RowWindow(pages.rows(), windowRows);
         this.detail = new LearnerDetailViewModel(app, learners, tasks, messages);
         this.selection = new LearnerSelection(pages, detail, tasks, SELECTION_REST, course::get,
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         this.filters = new LearnerFilters(messages);
         search.addListener(queryChanged);
         filters.values().forEach(o -> o.addListener(queryChanged));
@@ -207,12 +214,12 @@ public final class LearnersViewModel {
      * screen (its search, filters and order; a search still being typed is not in it yet), in its order. A list of
      * the whole course in username order asks for the whole course's roster. Null while no list is shown.
      */
-    public ExportRequest exportRequest(java.util.Collection<LearnerColumn> columns) {
+    public ExportRequest exportRequest(Collection<LearnerColumn> columns) {
         LearnerQuery listed = shown.get();
         if (listed == null || course.get() == null) {
             return null;
         }
-        java.util.Set<RosterField> fields = java.util.EnumSet.of(RosterField.USERNAME);
+        Set<RosterField> fields = EnumSet.of(RosterField.USERNAME);
         columns.forEach(c -> fields.add(c.rosterField));
         RosterView view = RosterView.of(listed);
         return new ExportRequest(course.get(), fields, view.wholeCourse() ? null : view, totalProperty().get());
@@ -229,7 +236,7 @@ public final class LearnersViewModel {
     }
 
     /** Whether there is a list to export: its rows are on screen. */
-    public javafx.beans.binding.BooleanBinding exportable() {
+    public BooleanBinding exportable() {
         return shown.isNotNull();
     }
 
@@ -305,7 +312,7 @@ public final class LearnersViewModel {
      * refusal naming anything else (or nothing) is a failure like any other.
      */
     private boolean refusedFilters(ApiHttpException e) {
-        java.util.Map<LearnerFilter, String> named = new java.util.EnumMap<>(LearnerFilter.class);
+        Map<LearnerFilter, String> named = new EnumMap<>(LearnerFilter.class);
         for (var field : e.problem().errors()) {
             LearnerFilter f = LearnerFilter.ofParameter(field.field());
             if (f == null) {

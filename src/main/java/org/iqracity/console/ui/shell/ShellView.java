@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.AppIcon;
@@ -83,7 +85,8 @@ public final class ShellView extends StackPane {
     }
 
     private Node header(ReadOnlyBooleanProperty dark) {
-        ImageView logo = new ImageView(new Image(getClass().getResourceAsStream("/org/iqracity/console/ui/icons/icon-32.png")));
+        ImageView logo = new ImageView(new Image(getClass()
+                .getResourceAsStream("/org/iqracity/console/ui/icons/icon-32.png")));
         logo.setFitWidth(24);
         logo.setFitHeight(24);
         Label title = new Label(messages.get("app.title"));
@@ -163,7 +166,7 @@ public final class ShellView extends StackPane {
                 ? item.getText() : messages.format("shell.approval.badge", item.getText(), n.intValue())));
         StackPane stack = new StackPane(item, badge);
         StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
-        StackPane.setMargin(badge, new javafx.geometry.Insets(0, 8, 0, 0));
+        StackPane.setMargin(badge, new Insets(0, 8, 0, 0));
         return stack;
     }
 
@@ -185,10 +188,10 @@ public final class ShellView extends StackPane {
         note.setOnClose(e -> vm.dismissApprovalNotice());
         note.visibleProperty().bind(vm.approvalNoticeProperty().isNotNull());
         note.managedProperty().bind(note.visibleProperty());
-        note.setMaxSize(380, javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMaxSize(380, Region.USE_PREF_SIZE);
         note.setPrefWidth(380);
         StackPane.setAlignment(note, Pos.TOP_RIGHT);
-        StackPane.setMargin(note, new javafx.geometry.Insets(64, 16, 0, 0));
+        StackPane.setMargin(note, new Insets(64, 16, 0, 0));
         return note;
     }
 

@@ -75,7 +75,10 @@ public final class ShellViewModel {
                 : messages.format("shell.approval.many", fresh.size()));
     }
 
-    /** How many breach notices wait for this officer's approval: the badge on Breach notices (0: none, or not an officer). */
+    /**
+     * How many breach notices wait for this officer's approval: the badge on Breach notices (0: none, or not an
+     * officer).
+     */
     public ReadOnlyIntegerProperty awaitingApprovalProperty() {
         return approvals == null ? new ReadOnlyIntegerWrapper().getReadOnlyProperty() : approvals.waitingProperty();
     }

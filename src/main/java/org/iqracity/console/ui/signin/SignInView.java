@@ -60,7 +60,8 @@ public final class SignInView extends HBox {
         VBox panel = new VBox();
         panel.getStyleClass().add(Css.BRAND_PANEL);
         panel.setAlignment(Pos.CENTER_LEFT);
-        ImageView logo = new ImageView(new Image(getClass().getResourceAsStream("/org/iqracity/console/ui/icons/icon-128.png")));
+        ImageView logo = new ImageView(new Image(getClass()
+                .getResourceAsStream("/org/iqracity/console/ui/icons/icon-128.png")));
         logo.setFitWidth(88);
         logo.setFitHeight(88);
         Label title = new Label(messages.get("app.title"));

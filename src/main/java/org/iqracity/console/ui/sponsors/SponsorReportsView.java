@@ -164,7 +164,8 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         exportHint.setId("exportReleaseHint");
         exportHint.getStyleClass().add(Styles.TEXT_MUTED);
         exportHint.setWrapText(true);
-        exportHint.visibleProperty().bind(exportRelease.disabledProperty().and(Bindings.isNotEmpty(history.getItems())));
+        exportHint.visibleProperty().bind(exportRelease.disabledProperty()
+                .and(Bindings.isNotEmpty(history.getItems())));
         exportHint.managedProperty().bind(exportHint.visibleProperty());
         HBox historyBar = new HBox(12, historyTitle, new Spacer(), exportHint, exportRelease);
         historyBar.setAlignment(Pos.CENTER_LEFT);
@@ -325,7 +326,8 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         banners.getChildren().clear();
         SponsorReportsViewModel.Notice notice = vm.noticeProperty().get();
         if (notice != null) {
-            Message m = new Message(notice.title(), notice.text(), Icons.of(notice.ok() ? AppIcon.CHECK : AppIcon.ERROR));
+            Message m = new Message(notice.title(), notice.text(),
+                    Icons.of(notice.ok() ? AppIcon.CHECK : AppIcon.ERROR));
             m.setId("sponsorNotice");
             m.getStyleClass().add(notice.ok() ? Styles.SUCCESS : Styles.DANGER);
             m.setOnClose(e -> vm.dismissNotice());
@@ -405,14 +407,17 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
             }
         }
 
-        /** "Released 7 Dec 2026" (and "changed since" when the report no longer reads as released), or "Not released". */
+        /**
+         * "Released 7 Dec 2026" (and "changed since" when the report no longer reads as released), or "Not released".
+         */
         private Label releaseLine(ReleaseMarks.Mark mark) {
             Label line;
             if (!mark.released()) {
                 line = new Label(messages.get("sponsors.course.notReleased"));
             } else {
                 String at = format(date, mark.at());
-                line = new Label(messages.format(mark.changed() ? "sponsors.course.changed" : "sponsors.course.released",
+                line = new Label(messages.format(mark.changed() ? "sponsors.course.changed"
+                        : "sponsors.course.released",
                         at), Icons.of(mark.changed() ? AppIcon.WARNING : AppIcon.CHECK));
                 line.setTooltip(new Tooltip(messages.format(mark.changed() ? "sponsors.course.changed.tooltip"
                         : "sponsors.course.released.tooltip", at)));

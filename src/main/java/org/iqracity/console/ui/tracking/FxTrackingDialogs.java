@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -79,7 +80,7 @@ public final class FxTrackingDialogs implements TrackingDialogs {
         technologies(theirsColumn, c.theirs().technologies());
         HBox.setHgrow(mine, Priority.ALWAYS);
         HBox.setHgrow(theirsColumn, Priority.ALWAYS);
-        HBox sides = new HBox(16, mine, new Separator(javafx.geometry.Orientation.VERTICAL), theirsColumn);
+        HBox sides = new HBox(16, mine, new Separator(Orientation.VERTICAL), theirsColumn);
         ScrollPane scroll = new ScrollPane(sides);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(320);

@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -185,7 +186,7 @@ final class HistoryPane extends SplitPane {
             Label title = new Label(messages.format("tracking.version", v.version()));
             title.getStyleClass().add(Css.COURSE_CELL_TITLE);
             HBox heading = new HBox(8, title);
-            heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            heading.setAlignment(Pos.CENTER_LEFT);
             if (vm.isCurrent(v)) {
                 Label badge = new Label(messages.get("tracking.history.current"));
                 badge.getStyleClass().addAll(Css.BADGE, Css.BADGE_SUCCESS);

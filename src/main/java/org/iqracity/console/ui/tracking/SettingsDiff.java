@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.iqracity.console.api.TrackingCategory;
-import org.iqracity.console.api.TrackingCategorySetting;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
 import org.iqracity.console.ui.common.Messages;
@@ -40,7 +39,8 @@ final class SettingsDiff {
     List<String> describe(TrackingSettingsRequest before, TrackingSettingsRequest after) {
         List<String> lines = new ArrayList<>();
         if (before.honourGlobalPrivacyControl() != after.honourGlobalPrivacyControl()) {
-            lines.add(messages.get(after.honourGlobalPrivacyControl() ? "tracking.diff.gpcOn" : "tracking.diff.gpcOff"));
+            lines.add(messages.get(after.honourGlobalPrivacyControl() ? "tracking.diff.gpcOn"
+                    : "tracking.diff.gpcOff"));
         }
         for (TrackingCategory category : TrackingCategory.values()) {
             boolean was = enabled(before, category);

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -41,7 +42,7 @@ final class TechnologyTable extends VBox {
         remove.disableProperty().bind(vm.selectedTechnologyProperty().isNull());
         remove.setOnAction(e -> vm.removeSelectedTechnology());
         HBox bar = new HBox(10, title, new Spacer(), add, remove);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<TechnologyDraft> table = new TableView<>(vm.draft().technologies());
         table.setId("technologyTable");

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -252,7 +253,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         gpc.selectedProperty().bindBidirectional(vm.draft().honourGpcProperty());
 
         HBox necessaryRow = new HBox(16, necessary, always);
-        necessaryRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        necessaryRow.setAlignment(Pos.CENTER_LEFT);
         VBox switches = new VBox(10, necessaryRow, performance, functionality, marketing, new Separator(), gpc);
         VBox card = new VBox(title, text, switches);
         card.setId("categoriesCard");

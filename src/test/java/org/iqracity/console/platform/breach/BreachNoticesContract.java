@@ -3,10 +3,17 @@ package org.iqracity.console.platform.breach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -19,8 +26,11 @@ import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.api.breach.SiteNoticeRequest;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.platform.TestApi;
+import org.iqracity.console.platform.service.Tokens;
+import org.iqracity.console.platform.service.breach.RecipientResolver;
 import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +97,8 @@ abstract class BreachNoticesContract {
 
     IncidentRequest edited(IncidentDto d, String contact, String body) {
         return new IncidentRequest(d.title(), d.discoveredAt(), d.occurredFrom(), d.occurredTo(), d.whatHappened(),
-                d.dataCategories(), d.systems(), d.measures(), d.learnerActions(), contact, d.scope(), d.subject(), body);
+                d.dataCategories(), d.systems(), d.measures(), d.learnerActions(), contact, d.scope(), d.subject(),
+                        body);
     }
 
     @Test
@@ -140,7 +151,8 @@ abstract class BreachNoticesContract {
                 assertThat(r.json().path("errors").findValuesAsText("field")).as(at).contains(field);
             }
         }
-        String extreme = base.replaceFirst("\"discoveredAt\":\"[^\"]*\"", "\"discoveredAt\":\"-999999999-01-01T00:00:00Z\"");
+        String extreme = base.replaceFirst("\"discoveredAt\":\"[^\"]*\"",
+                "\"discoveredAt\":\"-999999999-01-01T00:00:00Z\"");
         TestApi.Response r = api.post(ApiPaths.BREACH_NOTICES, officer, extreme);
         assertThat(r.status()).as(r.body()).isIn(400, 422);
         assertThat(r.body()).doesNotContain("Exception");
@@ -171,7 +183,7 @@ abstract class BreachNoticesContract {
         assertThat(breach.step(officer, draft.id(), "cancel", "{\"reason\":\"No\\u0000\"}").status())
                 .isEqualTo(422);
         TestApi.Response site = api.send(api.request(ApiPaths.breachNotice(draft.id()) + "/site-notice", officer)
-                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"title\":\"Notice\\u001b[31m\",\"body\":\"Text\"}")).build());
         assertThat(site.status()).as(site.body()).isEqualTo(422);
     }
@@ -197,8 +209,8 @@ abstract class BreachNoticesContract {
 
     @Test
     void r8AListLongerThanTheBoundIsRefusedNamingTheBound() {
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i <= org.iqracity.console.platform.service.breach.RecipientResolver.MAX_LIST; i++) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i <= RecipientResolver.MAX_LIST; i++) {
             names.add("l" + i + "@example.org");
         }
         TestApi.Response r = breach.create(officer, breach.request("Too long", new BreachScope(ScopeMode.LIST,
@@ -257,7 +269,8 @@ abstract class BreachNoticesContract {
         String own = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'northbridge' AND learner_id "
                 + "NOT IN (SELECT learner_id FROM enrollment WHERE member_id <> 'northbridge') ORDER BY learner_id",
                 rs -> rs.getString(1)).orElseThrow();
-        String otherMembers = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'sahel' AND learner_id "
+        String otherMembers = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'sahel' AND "
+                + "learner_id "
                 + "NOT IN (SELECT learner_id FROM enrollment WHERE member_id = 'northbridge') ORDER BY learner_id",
                 rs -> rs.getString(1)).orElseThrow();
         String otherEmail = jdbc.queryOne("SELECT e.email FROM enrollment e WHERE e.member_id = 'sahel' AND e.email "
@@ -359,7 +372,8 @@ abstract class BreachNoticesContract {
         TestApi.Response csv = api.get(ApiPaths.breachNotice(draft.id()) + "/record?format=csv", officer);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines().filter(l -> l.contains(",EMAIL,SENT,")).count()).isEqualTo(emails);
-        assertThat(pdfText(ApiPaths.breachNotice(draft.id()) + "/record?format=pdf")).contains("Warehouse exposure").contains("Timeline").contains("APPROVED");
+        assertThat(pdfText(ApiPaths.breachNotice(draft.id()) + "/record?format=pdf")).contains("Warehouse exposure")
+                .contains("Timeline").contains("APPROVED");
 
         assertThat(jdbc.query("SELECT action FROM access_log WHERE object_id = ? ORDER BY seq", rs -> rs.getString(1),
                 draft.id())).contains("BREACH_CREATE", "BREACH_SUBMIT", "BREACH_APPROVE", "BREACH_SEND", "BREACH_SENT",
@@ -368,15 +382,18 @@ abstract class BreachNoticesContract {
 
     @Test
     void r2ALongListIsMatchedAsAShortOneIs() {
-        List<String> own = jdbc.query("SELECT DISTINCT e.learner_id FROM enrollment e WHERE e.member_id = 'northbridge' "
+        List<String> own = jdbc.query("SELECT DISTINCT e.learner_id FROM enrollment e WHERE e.member_id = "
+                + "'northbridge' "
                 + "ORDER BY e.learner_id LIMIT 3", rs -> rs.getString(1));
-        String ownEmail = jdbc.queryOne("SELECT e.email FROM enrollment e WHERE e.member_id = 'northbridge' AND e.email "
-                + "IS NOT NULL AND e.learner_id NOT IN (" + String.join(", ", java.util.Collections.nCopies(3, "?"))
+        String ownEmail = jdbc.queryOne("SELECT e.email FROM enrollment e WHERE e.member_id = 'northbridge' AND "
+                + "e.email "
+                + "IS NOT NULL AND e.learner_id NOT IN (" + String.join(", ", Collections.nCopies(3, "?"))
                 + ") ORDER BY e.id", rs -> rs.getString(1), own.toArray()).orElseThrow();
-        String otherMembers = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'sahel' AND learner_id "
+        String otherMembers = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE member_id = 'sahel' AND "
+                + "learner_id "
                 + "NOT IN (SELECT learner_id FROM enrollment WHERE member_id = 'northbridge') ORDER BY learner_id",
                 rs -> rs.getString(1)).orElseThrow();
-        List<String> entries = new java.util.ArrayList<>(own);
+        List<String> entries = new ArrayList<>(own);
         entries.add(ownEmail.toUpperCase());
         entries.add(otherMembers);
         for (int i = 0; i < 600; i++) {
@@ -393,9 +410,10 @@ abstract class BreachNoticesContract {
     @Test
     void r8ADraftIsEditedWithIfMatchAndReturnedDraftsLoseTheirFingerprints() {
         IncidentDto draft = breach.created(officer, breach.request("Edits", courseScope(smallCourse()), discovered()));
-        var changed = new org.iqracity.console.api.breach.IncidentRequest("Edits, corrected", draft.discoveredAt(),
+        var changed = new IncidentRequest("Edits, corrected", draft.discoveredAt(),
                 draft.occurredFrom(), draft.occurredTo(), draft.whatHappened(), draft.dataCategories(), draft.systems(),
-                draft.measures(), draft.learnerActions(), draft.contact(), draft.scope(), draft.subject(), draft.body());
+                draft.measures(), draft.learnerActions(), draft.contact(), draft.scope(), draft.subject(),
+                        draft.body());
         assertThat(breach.put(officer, draft.id(), null, changed).status()).isEqualTo(428);
         assertThat(breach.put(officer, draft.id(), "\"v999\"", changed).status()).isEqualTo(412);
         TestApi.Response saved = breach.put(officer, draft.id(), draft.etag(), changed);
@@ -420,7 +438,7 @@ abstract class BreachNoticesContract {
     void r8ADraftMayLackItsTextButCannotBeSubmittedWithout() {
         IncidentDto draft = breach.created(officer, breach.request("Text later", courseScope(smallCourse()),
                 discovered()));
-        var blank = new org.iqracity.console.api.breach.IncidentRequest(draft.title(), draft.discoveredAt(), null, null,
+        var blank = new IncidentRequest(draft.title(), draft.discoveredAt(), null, null,
                 draft.whatHappened(), draft.dataCategories(), "", "", "", draft.contact(), draft.scope(), "", "");
         TestApi.Response saved = breach.put(officer, draft.id(), draft.etag(), blank);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
@@ -432,16 +450,18 @@ abstract class BreachNoticesContract {
     @Test
     void r8OneLearnersPreviewFollowsTheScopeWithoutReadingEveryone() {
         String course = smallCourse();
-        java.util.List<Instant> dates = jdbc.query("SELECT enrolled_at FROM enrollment WHERE course_id = ? ORDER BY "
-                + "enrolled_at", rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), course);
+        List<Instant> dates = jdbc.query("SELECT enrolled_at FROM enrollment WHERE course_id = ? ORDER BY "
+                + "enrolled_at", rs -> rs.getObject(1, OffsetDateTime.class).toInstant(), course);
         Instant middle = dates.get(dates.size() / 2);
         BreachScope late = new BreachScope(ScopeMode.FILTER, List.of(course), middle, null, List.of(), List.of());
         IncidentDto draft = breach.created(officer, breach.request("One learner", late, discovered()));
         String inside = jdbc.queryOne("SELECT learner_id FROM enrollment WHERE course_id = ? AND enrolled_at >= ? "
                 + "ORDER BY enrolled_at DESC", rs -> rs.getString(1), course, middle).orElseThrow();
-        String before = jdbc.queryOne("SELECT e.learner_id FROM enrollment e WHERE e.course_id = ? AND e.enrolled_at < ? "
+        String before = jdbc.queryOne("SELECT e.learner_id FROM enrollment e WHERE e.course_id = ? AND e.enrolled_at "
+                + "< ? "
                 + "AND NOT EXISTS (SELECT 1 FROM enrollment o WHERE o.learner_id = e.learner_id AND o.course_id = ? "
-                + "AND o.enrolled_at >= ?) ORDER BY e.enrolled_at", rs -> rs.getString(1), course, middle, course, middle)
+                + "AND o.enrolled_at >= ?) ORDER BY e.enrolled_at", rs -> rs.getString(1), course, middle, course,
+                        middle)
                 .orElseThrow();
         String path = ApiPaths.breachNotice(draft.id()) + "/preview/message?learnerId=";
         TestApi.Response in = api.get(path + inside, officer);
@@ -481,8 +501,8 @@ abstract class BreachNoticesContract {
 
     TestApi.Response proposeSite(String token, String incidentId, String title, String body) {
         return api.send(api.request(ApiPaths.breachNotice(incidentId) + "/site-notice", token)
-                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        BreachApi.json(new org.iqracity.console.api.breach.SiteNoticeRequest(title, body)))).build());
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        BreachApi.json(new SiteNoticeRequest(title, body)))).build());
     }
 
     @Test
@@ -547,7 +567,7 @@ abstract class BreachNoticesContract {
     void r8TheRegulatorsClockStopsWhenTheAuthorityIsNotifiedNotWhenLearnersAre() throws Exception {
         IncidentDto draft = breach.created(officer, breach.request("Told the authority", courseScope(smallCourse()),
                 discovered()));
-        Instant told = discovered().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant told = discovered().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
 
         TestApi.Response r = regulator(officer2, draft.id(), told.toString(), "Office of the Data Protection "
                 + "Commissioner", "ODPC/2026/0117");
@@ -690,9 +710,9 @@ abstract class BreachNoticesContract {
     void r13ABackgroundCheckIsNotTheOfficersActivity() {
         String token = api.signIn("nb-security");
         Instant stale = api.clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS);
+                ChronoUnit.SECONDS);
         String session = jdbc.queryOne("SELECT session_id FROM session_token WHERE token_hash = ?",
-                rs -> rs.getString(1), org.iqracity.console.platform.service.Tokens.sha256(token)).orElseThrow();
+                rs -> rs.getString(1), Tokens.sha256(token)).orElseThrow();
         jdbc.update("UPDATE staff_session SET last_used_at = ? WHERE id = ?", stale, session);
 
         var background = api.send(api.request(ApiPaths.BREACH_NOTICES, token)
@@ -710,8 +730,8 @@ abstract class BreachNoticesContract {
     }
 
     String pdfText(String path) throws IOException, InterruptedException {
-        var response = java.net.http.HttpClient.newHttpClient().send(api.request(path, officer).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var response = HttpClient.newHttpClient().send(api.request(path, officer).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (var doc = Loader.loadPDF(response.body())) {

@@ -6,13 +6,28 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.iqracity.console.api.ApiPaths;
+import org.iqracity.console.api.Json;
 import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.DeliveryDto;
 import org.iqracity.console.api.breach.IncidentDto;
@@ -32,8 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sending once, whatever fails (R8): the platform killed mid-send and restarted, the mail server down and back. GreenMail
- * is the real SMTP peer; what it received is counted by Message-ID, learner by learner.
+ * Sending once, whatever fails (R8): the platform killed mid-send and restarted, the mail server down and back.
+ * GreenMail is the real SMTP peer; what it received is counted by Message-ID, learner by learner.
  */
 class BreachSendingFaultsTest {
     static final String CS101 = "course-v1:Northbridge+CS101+2026_T1";
@@ -115,11 +130,12 @@ class BreachSendingFaultsTest {
                     var items = api.get(ApiPaths.breachNotice(incident) + "/deliveries?status=IN_DOUBT", officer).json()
                             .path("items");
                     for (var item : items) {
-                        DeliveryDto doubtful = org.iqracity.console.api.Json.tolerantMapper().treeToValue(item,
+                        DeliveryDto doubtful = Json.tolerantMapper().treeToValue(item,
                                 DeliveryDto.class);
                         String resolution = got.containsKey(doubtful.messageId()) ? "DELIVERED" : "SEND_AGAIN";
                         assertThat(api.post(ApiPaths.breachNotice(incident) + "/deliveries/" + doubtful.id()
-                                + "/resolve", officer, "{\"resolution\":\"" + resolution + "\"}").status()).isEqualTo(200);
+                                + "/resolve", officer, "{\"resolution\":\"" + resolution + "\"}").status())
+                                        .isEqualTo(200);
                     }
                     done = breach.await(officer, incident, i -> i.state() == IncidentState.SENT
                             && i.progress().inDoubt() == 0 && i.progress().open() == 0, Duration.ofMinutes(1));
@@ -130,7 +146,7 @@ class BreachSendingFaultsTest {
                 assertThat(got.values()).as("copies per Message-ID").allMatch(n -> n == 1);
                 // and besides the notices, only the one message that asked the second officer to approve
                 assertThat(mail.getReceivedMessages()).hasSize((int) emails + 1);
-                assertThat(java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> {
                     try {
                         return m.getMessageID().startsWith("<approval.");
                     } catch (MessagingException e) {
@@ -165,15 +181,17 @@ class BreachSendingFaultsTest {
             IncidentDto approved = breach.approved(api.signIn("nb-security2"), breach.submitted(author, draft.id()));
             long emails = approved.progress().pending();
             breach.sent(author, draft.id());
-            IncidentDto waiting = breach.await(author, draft.id(), i -> i.progress().retrying() > 0, Duration.ofSeconds(30));
+            IncidentDto waiting = breach.await(author, draft.id(), i -> i.progress().retrying() > 0,
+                    Duration.ofSeconds(30));
             assertThat(waiting.progress().sent()).isZero();
             DeliveryDto retrying = api.get(ApiPaths.breachNotice(draft.id()) + "/deliveries?status=RETRY", author)
-                    .json().path("items").get(0).traverse(org.iqracity.console.api.Json.mapper())
+                    .json().path("items").get(0).traverse(Json.mapper())
                     .readValueAs(DeliveryDto.class);
             assertThat(retrying.error()).contains("Could not reach the mail server");
             // nothing is tried again before the backoff has passed
             Thread.sleep(1_000);
-            assertThat(breach.incident(author, draft.id()).progress().retrying()).isEqualTo(waiting.progress().retrying());
+            assertThat(breach.incident(author, draft.id()).progress().retrying())
+                    .isEqualTo(waiting.progress().retrying());
 
             mail = greenMail(port);
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -250,7 +268,7 @@ class BreachSendingFaultsTest {
                 IncidentDto done = sent.done();
                 assertThat(done.progress().failed()).isEqualTo(1);
                 assertThat(done.progress().sent()).isEqualTo(emails - 1);
-                DeliveryDto failed = org.iqracity.console.api.Json.tolerantMapper().treeToValue(api.get(
+                DeliveryDto failed = Json.tolerantMapper().treeToValue(api.get(
                         ApiPaths.breachNotice(sent.id()) + "/deliveries?status=FAILED", author).json().path("items")
                         .get(0), DeliveryDto.class);
                 assertThat(failed.error()).contains("550").contains("mailbox unavailable");
@@ -285,7 +303,7 @@ class BreachSendingFaultsTest {
                 assertThat(server.received.get()).as("every message handed over once, the unanswered one too")
                         .isEqualTo((int) emails);
                 assertThat(server.messageIds).doesNotHaveDuplicates();
-                DeliveryDto doubtful = org.iqracity.console.api.Json.tolerantMapper().treeToValue(api.get(
+                DeliveryDto doubtful = Json.tolerantMapper().treeToValue(api.get(
                         ApiPaths.breachNotice(sent.id()) + "/deliveries?status=IN_DOUBT", author).json()
                         .path("items").get(0), DeliveryDto.class);
                 assertThat(doubtful.error()).contains("before the server answered");
@@ -299,28 +317,28 @@ class BreachSendingFaultsTest {
 
     /** Refuses the first recipient it is given with a 550 and takes every message after that. */
     static final class RefusingServer implements AutoCloseable {
-        final java.net.ServerSocket socket = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
-        final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        final ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicBoolean refused = new AtomicBoolean();
         /** Every message read to its end, answered or not. */
-        final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.List<String> messageIds = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final AtomicInteger received = new AtomicInteger();
+        final List<String> messageIds = Collections.synchronizedList(new ArrayList<>());
         /** Instead of refusing a recipient: the first message is read in full and its answer never sent. */
         private final boolean dropAfterFirstMessage;
-        private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean dropped = new AtomicBoolean();
 
-        RefusingServer() throws java.io.IOException {
+        RefusingServer() throws IOException {
             this(false);
         }
 
-        RefusingServer(boolean dropAfterFirstMessage) throws java.io.IOException {
+        RefusingServer(boolean dropAfterFirstMessage) throws IOException {
             this.dropAfterFirstMessage = dropAfterFirstMessage;
             Thread.ofPlatform().daemon().start(() -> {
                 while (!socket.isClosed()) {
                     try {
-                        java.net.Socket s = socket.accept();
+                        Socket s = socket.accept();
                         Thread.ofPlatform().daemon().start(() -> session(s));
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         return;
                     }
                 }
@@ -331,13 +349,13 @@ class BreachSendingFaultsTest {
             return socket.getLocalPort();
         }
 
-        private void session(java.net.Socket s) {
-            try (s; var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                    java.nio.charset.StandardCharsets.ISO_8859_1)); var out = s.getOutputStream()) {
+        private void session(Socket s) {
+            try (s; var in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                    StandardCharsets.ISO_8859_1)); var out = s.getOutputStream()) {
                 say(out, "220 refusing");
                 boolean rejectedThisMessage = false;
                 for (String line; (line = in.readLine()) != null; ) {
-                    String upper = line.toUpperCase(java.util.Locale.ROOT);
+                    String upper = line.toUpperCase(Locale.ROOT);
                     if (upper.startsWith("EHLO")) {
                         say(out, "250-refusing\r\n250 8BITMIME");
                     } else if (upper.startsWith("MAIL")) {
@@ -370,18 +388,18 @@ class BreachSendingFaultsTest {
                         say(out, "250 OK");
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // client gone
             }
         }
 
-        private static void say(java.io.OutputStream out, String text) throws java.io.IOException {
-            out.write((text + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        private static void say(OutputStream out, String text) throws IOException {
+            out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
 
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             socket.close();
         }
     }

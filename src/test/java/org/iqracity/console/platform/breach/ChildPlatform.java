@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ final class ChildPlatform implements AutoCloseable {
         Thread drain = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 for (String line; (line = in.readLine()) != null; ) {
                     out.write(line);
                     out.newLine();
@@ -92,7 +94,7 @@ final class ChildPlatform implements AutoCloseable {
     }
 
     /** Waits for the process to end and gives its exit code, or null if it has not ended by then. */
-    Integer exitWithin(java.time.Duration limit) throws InterruptedException {
+    Integer exitWithin(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 

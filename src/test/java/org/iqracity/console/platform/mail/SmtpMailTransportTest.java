@@ -111,8 +111,9 @@ class SmtpMailTransportTest {
 
         DroppingServer(boolean afterDot) throws IOException {
             Thread.ofPlatform().daemon().start(() -> {
-                try (Socket s = socket.accept(); var in = new BufferedReader(new InputStreamReader(
-                        s.getInputStream(), StandardCharsets.US_ASCII)); OutputStream out = s.getOutputStream()) {
+                try (Socket s = socket.accept();
+                     var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                     OutputStream out = s.getOutputStream()) {
                     ScriptedServer.say(out, "220 dropping");
                     for (String line; (line = in.readLine()) != null; ) {
                         String upper = line.toUpperCase();
@@ -157,8 +158,9 @@ class SmtpMailTransportTest {
 
         ScriptedServer() throws IOException {
             Thread.ofPlatform().daemon().start(() -> {
-                try (Socket s = socket.accept(); var in = new BufferedReader(new InputStreamReader(
-                        s.getInputStream(), StandardCharsets.US_ASCII)); OutputStream out = s.getOutputStream()) {
+                try (Socket s = socket.accept();
+                     var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                     OutputStream out = s.getOutputStream()) {
                     say(out, "220 scripted");
                     for (String line; (line = in.readLine()) != null; ) {
                         String upper = line.toUpperCase();

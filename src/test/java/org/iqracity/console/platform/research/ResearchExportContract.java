@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.iqracity.console.api.Json;
@@ -18,6 +19,7 @@ import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.platform.TestApi;
 import org.iqracity.console.platform.research.ResearchHttp.Answer;
 import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.platform.store.ResearchRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,7 +75,7 @@ abstract class ResearchExportContract {
         assertThat(zip.rows()).hasSize((int) s.recordsExported());
         assertThat(s.recordsSuppressed()).isLessThanOrEqualTo(s.learnersInCourse() * 5 / 100);
         assertThat(zip.dictionary()).contains("| k | 5 ", s.exportedAt(), "year_of_birth_band", "Rows generalised",
-                "Records suppressed", String.format(java.util.Locale.ROOT, "%,d", s.recordsSuppressed()));
+                "Records suppressed", String.format(Locale.ROOT, "%,d", s.recordsSuppressed()));
     }
 
     @Test
@@ -128,7 +130,7 @@ abstract class ResearchExportContract {
         assertThat(identifiers).hasSizeGreaterThan((int) enrollments(CS101) * 3);
         List<String> found = identifiers.stream().filter(all::contains).distinct().toList();
         assertThat(found).as("direct identifiers or free text in the export").isEmpty();
-        String key = new org.iqracity.console.platform.store.ResearchRepository(jdbc, fixture().secrets())
+        String key = new ResearchRepository(jdbc, fixture().secrets())
                 .stableKey("northbridge").orElseThrow();
         assertThat(all).doesNotContain(key).doesNotContain(HexFormat.of().formatHex(Base64.getDecoder().decode(key)));
     }

@@ -2,10 +2,21 @@ package org.iqracity.console.platform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.platform.store.AccessLogRepository;
 import org.iqracity.console.platform.store.Database;
@@ -19,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** R12: the access log is a hash chain per Member, so an edit or a deletion made behind the platform's back shows. */
 class AccessLogChainTest {
     static final AtomicInteger MEMBERS = new AtomicInteger();
-    static final byte[] KEY = "the chain key, 32 bytes long....".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] KEY = "the chain key, 32 bytes long....".getBytes(StandardCharsets.US_ASCII);
     @TempDir
     static Path dir;
     static Database database;
@@ -109,7 +120,7 @@ class AccessLogChainTest {
     @Test
     void aForgerWithoutTheKeyCannotRewriteTheChainConsistently() {
         recordViews(northbridge, 5);
-        java.util.List<AccessLogRepository.Entry> chain = log.entries(northbridge);
+        List<AccessLogRepository.Entry> chain = log.entries(northbridge);
         String prev = chain.get(1).hash();
         for (int i = 2; i < chain.size(); i++) {
             var e = chain.get(i);
@@ -169,9 +180,9 @@ class AccessLogChainTest {
                 e.at().toString(), nz(e.actorId()), nz(e.actorUsername()), e.action(), e.outcome(),
                 nz(e.objectType()), nz(e.objectId()), nz(e.courseId()), nz(e.client()), nz(e.address()));
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException ex) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -216,10 +227,10 @@ class AccessLogChainTest {
         // A hundred requests of one Member at once, all appending to its one chain.
         int threads = 100;
         int each = 8;
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<String> missing = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<String> missing = Collections.synchronizedList(new ArrayList<>());
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {
@@ -230,7 +241,8 @@ class AccessLogChainTest {
                                 "LEARNER", object, "course-v1:Northbridge+CS101+2026_T1",
                                 new RequestOrigin("member-console/1", "10.0.0.1")));
                         // Returned: the entry is committed, as another connection sees it (R12: before any data).
-                        long seen = jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE member_id = ? AND object_id = ?",
+                        long seen = jdbc.queryOne("SELECT COUNT(*) FROM access_log WHERE member_id = ? AND object_id "
+                                + "= ?",
                                 rs -> rs.getLong(1), northbridge, object).orElse(0L);
                         if (seen != 1) {
                             missing.add(object);
@@ -248,17 +260,17 @@ class AccessLogChainTest {
         var entries = log.entries(northbridge);
         assertThat(entries).hasSize(threads * each);
         assertThat(entries).extracting(e -> e.seq()).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+                LongStream.rangeClosed(1, threads * each).boxed().toList());
         assertThat(log.firstBrokenLink(northbridge)).isEmpty();
     }
 
     @Test
     void anEntryTheDatabaseRefusesFailsItsOwnRequestOnly() throws Exception {
         String tooLong = "x".repeat(5_000);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {

@@ -3,6 +3,7 @@ package org.iqracity.console.platform.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.iqracity.console.api.Problem;
 
@@ -13,7 +14,7 @@ public final class Refused {
 
     /** The {@link PlatformException} {@code call} throws; the test fails if it throws nothing or something else. */
     public static PlatformException by(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = Assertions.catchThrowable(call);
         assertThat(thrown).as("the call is refused").isInstanceOf(PlatformException.class);
         return (PlatformException) thrown;
     }

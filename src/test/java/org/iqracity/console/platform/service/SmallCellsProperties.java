@@ -3,6 +3,7 @@ package org.iqracity.console.platform.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -120,13 +121,13 @@ class SmallCellsProperties {
 
     @Provide
     Arbitrary<long[]> funnelParts() {
-        return counts().filter(c -> c.length >= 2).map(c -> c.length > 5 ? java.util.Arrays.copyOf(c, 5) : c);
+        return counts().filter(c -> c.length >= 2).map(c -> c.length > 5 ? Arrays.copyOf(c, 5) : c);
     }
 
     /** Ten buckets, and a funnel whose third stage is exactly the upper five buckets, as progress and half way are. */
     @Provide
     Arbitrary<long[][]> linkedCase() {
-        Arbitrary<long[]> buckets = counts().filter(c -> c.length >= 10).map(c -> java.util.Arrays.copyOf(c, 10));
+        Arbitrary<long[]> buckets = counts().filter(c -> c.length >= 10).map(c -> Arrays.copyOf(c, 10));
         Arbitrary<Double> share = Arbitraries.doubles().between(0, 1);
         return Combinators.combine(buckets, share, share, share).as((b, s1, s2, s3) -> {
             long upper = LongStream.of(b).skip(5).sum();

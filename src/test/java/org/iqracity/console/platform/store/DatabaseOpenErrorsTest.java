@@ -27,7 +27,8 @@ class DatabaseOpenErrorsTest {
 
         assertThatThrownBy(() -> Database.server(url, "platform", "flag-secret-2").close())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Cannot open the database at jdbc:postgresql://127.0.0.1:" + port + "/iqracity:")
+                .hasMessageStartingWith("Cannot open the database at jdbc:postgresql://127.0.0.1:" + port
+                        + "/iqracity:")
                 .hasMessageContaining("refused")
                 .hasMessageNotContaining("url-secret-1")
                 .hasMessageNotContaining("flag-secret-2");

@@ -54,7 +54,8 @@ class EmbeddedDatabaseFileTest {
         try {
             Jdbc jdbc = new Jdbc(reopened.dataSource());
             assertThat(jdbc.query("SELECT COUNT(*) FROM wide", rs -> rs.getLong(1))).containsExactly(20_000L);
-            assertThat(jdbc.query("SELECT pad FROM wide WHERE id = ?", rs -> rs.getString(1), 1 + (3999 * 7919) % 20000))
+            assertThat(jdbc.query("SELECT pad FROM wide WHERE id = ?", rs -> rs.getString(1),
+                    1 + (3999 * 7919) % 20000))
                     .containsExactly("3999".repeat(40));
             assertThat(after).as("file after the compacting stop").isLessThan(Database.EmbeddedFile.MIN_DEAD_BYTES);
         } finally {

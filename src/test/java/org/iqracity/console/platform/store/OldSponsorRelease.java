@@ -2,6 +2,7 @@ package org.iqracity.console.platform.store;
 
 import java.time.Instant;
 import java.util.List;
+import org.iqracity.console.api.RosterCanon;
 
 /**
  * A sponsor release as versions before V18 stored it: R7's columns plus {@code sponsor_reference} in second place,
@@ -37,12 +38,13 @@ public final class OldSponsorRelease {
     /** Stores a release of these rows as an old version did, released thirty days before {@code now}. */
     public static void insert(Jdbc jdbc, String releaseId, String memberId, String sponsorId, String courseId,
                               List<List<String>> rows, Instant now) {
-        StringBuilder content = new StringBuilder(org.iqracity.console.api.RosterCanon.csvLine(COLUMNS));
-        rows.forEach(r -> content.append(org.iqracity.console.api.RosterCanon.csvLine(r)));
+        StringBuilder content = new StringBuilder(RosterCanon.csvLine(COLUMNS));
+        rows.forEach(r -> content.append(RosterCanon.csvLine(r)));
         String staff = jdbc.queryOne("SELECT id FROM staff WHERE member_id = ? ORDER BY id", rs -> rs.getString(1),
                 memberId).orElseThrow();
         jdbc.update("INSERT INTO sponsor_release (id, member_id, sponsor_id, course_id, released_at, released_by_id, "
-                + "released_by_name, idempotency_key, row_count, content) VALUES (?, ?, ?, ?, ?, ?, 'An administrator', "
+                + "released_by_name, idempotency_key, row_count, content) VALUES (?, ?, ?, ?, ?, ?, 'An "
+                        + "administrator', "
                 + "?, ?, ?)", releaseId, memberId, sponsorId, courseId, now.minusSeconds(30L * 24 * 3600), staff,
                 "old-" + releaseId, rows.size(), content.toString());
     }

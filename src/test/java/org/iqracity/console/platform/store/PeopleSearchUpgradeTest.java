@@ -3,6 +3,8 @@ package org.iqracity.console.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.TestPostgres;
@@ -76,7 +78,7 @@ class PeopleSearchUpgradeTest {
                 null, null, LearnerSort.USERNAME, false, null, 50);
     }
 
-    private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static String row(ResultSet rs) throws SQLException {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
             sb.append(i > 1 ? "|" : "").append(rs.getString(i));

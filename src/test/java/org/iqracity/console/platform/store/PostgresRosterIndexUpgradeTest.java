@@ -24,7 +24,8 @@ class PostgresRosterIndexUpgradeTest {
             db.migrateTo("13");
             Jdbc jdbc = new Jdbc(db.dataSource());
             jdbc.update("DROP INDEX enrollment_roster");
-            jdbc.update("CREATE INDEX enrollment_roster ON enrollment (course_id, username_key, id) INCLUDE (member_id, "
+            jdbc.update("CREATE INDEX enrollment_roster ON enrollment (course_id, username_key, id) INCLUDE "
+                    + "(member_id, "
                     + "learner_id, email, mode, enrolled_at, active, progress, grade, passed, certificate, "
                     + "last_activity_at, active_days, sponsor_id)");
             List<String> before = firstPage(jdbc);

@@ -15,7 +15,8 @@ class ReleaseSnapshotTest {
     @Test
     void r7DropsTheReferenceAndKeepsEveryOtherValueByteForByte() {
         String old = OLD
-                + "\"'=Ada, \"\"the\"\" first\",ACME-90300,c1,ENROLLED,2026-01-02T00:00:00Z,,4,0.5,false,false,false\r\n"
+                + "\"'=Ada, \"\"the\"\" "
+                        + "first\",ACME-90300,c1,ENROLLED,2026-01-02T00:00:00Z,,4,0.5,false,false,false\r\n"
                 + ",NSF-92279,c1,UNENROLLED,2026-01-03T00:00:00Z,2026-02-01T10:00:00Z,9,1.0,true,true,true\r\n";
 
         String served = ReleaseSnapshot.r7(old);

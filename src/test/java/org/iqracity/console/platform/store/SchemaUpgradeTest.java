@@ -114,7 +114,8 @@ class SchemaUpgradeTest {
                     .contains("ENROLLMENT_SEARCH_USERNAME", "ENROLLMENT_SEARCH_NAME", "ENROLLMENT_SEARCH_EMAIL")
                     .doesNotContain("ENROLLMENT_BY_NAME", "ENROLLMENT_BY_EMAIL");
             List<String> columns = jdbc.query("SELECT column_name FROM information_schema.index_columns "
-                    + "WHERE index_name = ? ORDER BY ordinal_position", rs -> rs.getString(1), "ENROLLMENT_SEARCH_EMAIL");
+                    + "WHERE index_name = ? ORDER BY ordinal_position", rs -> rs.getString(1),
+                            "ENROLLMENT_SEARCH_EMAIL");
             assertThat(columns).startsWith("COURSE_ID", "EMAIL_KEY", "ID").contains("USERNAME_KEY", "NAME_KEY",
                     "ENROLLED_AT", "PROGRESS", "GRADE", "ACTIVITY_KEY", "MODE", "ACTIVE", "PASSED", "COUNTRY");
         }

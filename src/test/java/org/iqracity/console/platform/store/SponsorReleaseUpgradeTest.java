@@ -80,8 +80,9 @@ class SponsorReleaseUpgradeTest {
             withoutReference.remove(1);
             (r.getFirst().isEmpty() ? retired : named).add(withoutReference);
         }
-        assertThat(rows).hasSize(old.size()).startsWith(named.toArray(List[]::new))
-                .endsWith(retired.toArray(List[]::new));
+        List<List<String>> expected = new ArrayList<>(named);
+        expected.addAll(retired);
+        assertThat(rows).as("named rows first, then the retired, each in its order").isEqualTo(expected);
         assertThat(jdbc.queryOne("SELECT content FROM sponsor_release WHERE id = 'unreadable'",
                 rs -> rs.getString(1))).hasValue("not,a,release");
     }

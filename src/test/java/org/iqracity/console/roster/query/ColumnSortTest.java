@@ -7,12 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +41,10 @@ class ColumnSortTest {
     @Provide
     Arbitrary<List<String>> numbers() {
         Arbitrary<String> value = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(NUMBERS)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(-1e6, 1e6).map(Object::toString)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(-5, 2030).map(Object::toString)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().map(Double::longBitsToDouble).map(Object::toString)));
+                Tuple.of(3, Arbitraries.of(NUMBERS)),
+                Tuple.of(2, Arbitraries.doubles().between(-1e6, 1e6).map(Object::toString)),
+                Tuple.of(2, Arbitraries.integers().between(-5, 2030).map(Object::toString)),
+                Tuple.of(1, Arbitraries.longs().map(Double::longBitsToDouble).map(Object::toString)));
         return value.list().ofMaxSize(400);
     }
 
@@ -96,7 +98,7 @@ class ColumnSortTest {
      */
     @Test
     void aHundredThousandRowsAndMoreSortLikeTheComparator() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(20260307);
+        SplittableRandom random = new SplittableRandom(20260307);
         List<String> texts = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 140_000; i++) {

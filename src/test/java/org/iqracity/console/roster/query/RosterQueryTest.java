@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.iqracity.console.roster.TestRosters;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class RosterQueryTest {
         ROSTER = OfflineRoster.of(TestRosters.FIELDS, ROWS);
     }
 
-    private static List<Integer> expected(java.util.function.IntPredicate keep) {
+    private static List<Integer> expected(IntPredicate keep) {
         return IntStream.range(0, ROWS.size()).filter(keep).boxed().toList();
     }
 
@@ -80,7 +82,7 @@ class RosterQueryTest {
             List<Integer> expected = IntStream.range(0, rows.size()).filter(i -> {
                 List<String> r = rows.get(i);
                 return startsIgnoringCase(r.get(1), lower) || startsIgnoringCase(r.get(3), lower)
-                        || java.util.Arrays.stream(r.get(2).split(" ", -1)).anyMatch(w -> startsIgnoringCase(w, lower));
+                        || Arrays.stream(r.get(2).split(" ", -1)).anyMatch(w -> startsIgnoringCase(w, lower));
             }).boxed().toList();
             assertThat(IntStream.of(q.run(roster, () -> false)).boxed().toList()).as(search).isEqualTo(expected);
         }

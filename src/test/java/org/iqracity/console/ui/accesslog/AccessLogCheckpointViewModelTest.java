@@ -128,7 +128,8 @@ class AccessLogCheckpointViewModelTest {
         AccessLogViewModel.Verdict verdict = vm.verdictProperty().get();
         assertThat(verdict.tone()).isEqualTo(Tone.TAMPERED);
         assertThat(verdict.title()).isEqualTo("The access log has been tampered with");
-        assertThat(verdict.text()).startsWith("Entries from #1201 on are not the ones checked on Nov 30, 2026, 10:15\u202fAM, "
+        assertThat(verdict.text()).startsWith("Entries from #1201 on are not the ones checked on Nov 30, 2026, "
+                + "10:15\u202fAM, "
                 + "when the log had 1,234 entries and was intact");
         assertThat(checkpoints.kept(address(), "northbridge")).hasValue(head(1234, MONDAY));
     }

@@ -14,12 +14,13 @@ import java.util.stream.LongStream;
 import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.api.ChainVerificationDto;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformUnreachableException;
-import org.iqracity.console.api.Problem;
 import org.iqracity.console.ui.FakePlatformClient;
+import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.accesslog.AccessLogViewModel.State;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.ConnectionState;
@@ -45,7 +46,7 @@ class AccessLogViewModelTest {
         app.signedIn(new Session(platform, platform.me("nb-security")));
         platform.accessLogPages = AccessLogViewModelTest::pagesOf250;
         vm = new AccessLogViewModel(app, platform.accessLog(), tasks, Messages.english(), Duration.ofMillis(200), ZONE,
-                new ChainCheckpoints(new org.iqracity.console.ui.MemorySettings()));
+                new ChainCheckpoints(new MemorySettings()));
     }
 
     static AccessLogEntryDto entry(long seq) {

@@ -9,6 +9,7 @@ import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.MemberRef;
 import org.iqracity.console.api.Role;
+import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.ScopeMode;
@@ -125,8 +126,8 @@ class ApprovalTest {
         NoticeFill fill = new NoticeFill(Messages.english());
         NoticeFill.Facts facts = new NoticeFill.Facts("Server open", FakeBreach.NOW, FakeBreach.NOW.minusSeconds(
                 3 * 86400), FakeBreach.NOW.minusSeconds(86400), "It was open.",
-                List.of(org.iqracity.console.api.breach.DataCategory.NAME,
-                        org.iqracity.console.api.breach.DataCategory.EMAIL), "Closed it.", "Be careful.", "privacy@x");
+                List.of(DataCategory.NAME,
+                        DataCategory.EMAIL), "Closed it.", "Be careful.", "privacy@x");
 
         String filled = fill.fill("{{what_happened}} It took place {{occurred}}; we found out on {{discovered_date}}."
                 + " {{data_involved}} {{username}} {{unknown_one}}", "Northbridge University", facts);

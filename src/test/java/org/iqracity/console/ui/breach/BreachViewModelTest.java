@@ -2,26 +2,32 @@ package org.iqracity.console.ui.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.MeDto;
 import org.iqracity.console.api.MemberRef;
 import org.iqracity.console.api.Role;
+import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.DeliveryDto;
 import org.iqracity.console.api.breach.DeliveryResolution;
 import org.iqracity.console.api.breach.DeliveryStatus;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.RegulatorNotificationRequest;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.client.BreachClient;
+import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.ui.FakeBreach;
 import org.iqracity.console.ui.FakePlatformClient;
@@ -91,7 +97,7 @@ class BreachViewModelTest {
         vm.newIncident();
         draft().titleProperty().set("Reporting server left open");
         draft().whatHappenedProperty().set("A reporting server was reachable without a password.");
-        draft().categoryProperty(org.iqracity.console.api.breach.DataCategory.EMAIL).set(true);
+        draft().categoryProperty(DataCategory.EMAIL).set(true);
         draft().contactProperty().set("privacy@northbridge.example");
         draft().next();
     }
@@ -168,11 +174,11 @@ class BreachViewModelTest {
         vm.incident().recordRegulatorNotification();
 
         assertThat(dialogs.regulatorSuggested.notifiedAt()).isEqualTo(FakeBreach.NOW.truncatedTo(
-                java.time.temporal.ChronoUnit.MINUTES));
+                ChronoUnit.MINUTES));
         assertThat(breach.calls).noneMatch(c -> c.startsWith("regulator"));
 
         Instant at = FakeBreach.NOW.minus(Duration.ofMinutes(30));
-        dialogs.regulator = new org.iqracity.console.api.breach.RegulatorNotificationRequest(at,
+        dialogs.regulator = new RegulatorNotificationRequest(at,
                 "Office of the Data Protection Commissioner", "ODPC-2026-118");
         vm.incident().recordRegulatorNotification();
 
@@ -218,7 +224,7 @@ class BreachViewModelTest {
 
         draft().courses().get(0).selectedProperty().set(true);
         draft().courses().get(1).selectedProperty().set(true);
-        draft().holdingProperty(org.iqracity.console.api.breach.DataCategory.EMAIL).set(true);
+        draft().holdingProperty(DataCategory.EMAIL).set(true);
         assertThat(breach.previewReads).isEqualTo(reads);
         tasks.runScheduled();
 
@@ -511,7 +517,7 @@ class BreachViewModelTest {
         assertThat(opened).hasSize(1);
         assertThat(Files.readString(opened.getFirst())).isEqualTo("%PDF-1.7 letters of inc-1");
         if (opened.getFirst().getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            assertThat(PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(opened.getFirst()))).isEqualTo("rw-------");
         }
         Files.deleteIfExists(opened.getFirst());
@@ -573,8 +579,8 @@ class BreachViewModelTest {
     void aPlatformFailureIsSaidInWordsWithoutDetail() {
         submitted();
         signInAs("nb-security2", "Grace Liu");
-        platform.failNext = new org.iqracity.console.client.PlatformUnreachableException("cannot reach 127.0.0.1",
-                new java.io.IOException("refused"));
+        platform.failNext = new PlatformUnreachableException("cannot reach 127.0.0.1",
+                new IOException("refused"));
 
         vm.incident().approve();
 

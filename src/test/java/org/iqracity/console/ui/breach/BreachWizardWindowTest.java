@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -340,13 +343,13 @@ class BreachWizardWindowTest extends FxRobot {
         String dir = System.getProperty("wizard.shots");
         if (dir != null) {
             WaitForAsyncUtils.waitForFxEvents();
-            Snapshots.write(java.nio.file.Path.of(dir, name + ".png"));
+            Snapshots.write(Path.of(dir, name + ".png"));
         }
     }
 
     private static <T> T onFx(Callable<T> work) {
         try {
-            if (javafx.application.Platform.isFxApplicationThread()) {
+            if (Platform.isFxApplicationThread()) {
                 return work.call();
             }
             return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
@@ -358,7 +361,7 @@ class BreachWizardWindowTest extends FxRobot {
     private static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the window did not get there in 20 seconds", e);
         }
         WaitForAsyncUtils.waitForFxEvents();

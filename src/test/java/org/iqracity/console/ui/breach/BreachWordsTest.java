@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.DeliveryStatus;
+import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.ui.common.Messages;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +38,13 @@ class BreachWordsTest {
 
     @Test
     void everyStateStatusAndCategoryHasWords() {
-        for (var s : org.iqracity.console.api.breach.IncidentState.values()) {
+        for (var s : IncidentState.values()) {
             assertThat(words.state(s)).doesNotStartWith("!");
         }
-        for (var s : org.iqracity.console.api.breach.DeliveryStatus.values()) {
+        for (var s : DeliveryStatus.values()) {
             assertThat(words.status(s)).doesNotStartWith("!");
         }
-        for (var c : org.iqracity.console.api.breach.DataCategory.values()) {
+        for (var c : DataCategory.values()) {
             assertThat(words.category(c)).doesNotStartWith("!");
         }
     }

@@ -14,6 +14,7 @@ import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
 import org.iqracity.console.api.Role;
 import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.ScopeMode;
@@ -146,7 +147,8 @@ class DraftViewModelTest {
         factsFilledAndOnScope();
         draft().modeProperty().set(ScopeMode.FILTER);
         draft().everyCourseProperty().set(true);
-        platform.failNext = refusal(new Problem.FieldError("scope.learners", "Paste at least one learner id or email."));
+        platform.failNext = refusal(new Problem
+                .FieldError("scope.learners", "Paste at least one learner id or email."));
         draft().titleProperty().set("Changed");
         draft().save();
         assertThat(draft().problems()).isNotEmpty();
@@ -244,7 +246,7 @@ class DraftViewModelTest {
         assertThat(draft().problems()).containsExactly("Text of the notice: Unknown placeholder {{name}}.");
 
         // An autosave of another change is accepted: the platform no longer refuses the draft.
-        draft().holdingProperty(org.iqracity.console.api.breach.DataCategory.EMAIL).set(true);
+        draft().holdingProperty(DataCategory.EMAIL).set(true);
         tasks.runScheduled();
 
         assertThat(draft().problems()).isEmpty();

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SendingStateTest {
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** Counts in DeliveryProgressDto's order: total, pending, sent, retrying, failed, inDoubt, cancelled, unreachable, letters. */
+    /**
+     * Counts in DeliveryProgressDto's order: total, pending, sent, retrying, failed, inDoubt, cancelled, unreachable,
+     * letters.
+     */
     private static IncidentDto incident(IncidentState state, long... c) {
         DeliveryProgressDto p = c.length == 0 ? null
                 : new DeliveryProgressDto(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);

@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.breach;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ final class Snapshots {
                 x = Math.max(0, (out.getWidth() - over.getWidth()) / 2);
                 y = Math.max(0, (out.getHeight() - over.getHeight()) / 3);
             }
-            g.setColor(new java.awt.Color(0, 0, 0, 60));
+            g.setColor(new Color(0, 0, 0, 60));
             g.fillRect(x + 4, y + 6, over.getWidth(), over.getHeight());
             g.drawImage(over, x, y, null);
         }

@@ -2,6 +2,7 @@ package org.iqracity.console.ui.common;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -49,7 +50,7 @@ public final class DeferredTaskRunner implements TaskRunner {
     public void finishNewestFirst() {
         List<Runnable> now = new ArrayList<>(waiting);
         waiting.clear();
-        java.util.Collections.reverse(now);
+        Collections.reverse(now);
         now.forEach(Runnable::run);
     }
 

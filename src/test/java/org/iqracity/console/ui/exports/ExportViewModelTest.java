@@ -3,18 +3,24 @@ package org.iqracity.console.ui.exports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.RosterCanon;
 import org.iqracity.console.api.RosterField;
@@ -23,9 +29,12 @@ import org.iqracity.console.api.RosterView;
 import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.client.RosterLines;
+import org.iqracity.console.roster.RosterReader;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.common.AppState;
+import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.InlineTaskRunner;
+import org.iqracity.console.ui.common.Job;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +90,7 @@ class ExportViewModelTest {
                         "nb-admin", view == null ? null : view.text(),
                         fields.stream().map(RosterField::column).toList(), n, HexFormat.of().formatHex(sha.digest()),
                         "key-1", "c2lnbmF0dXJl");
-            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            } catch (IOException | NoSuchAlgorithmException e) {
                 throw new PlatformUnreachableException("the answer broke off", e);
             }
         }
@@ -170,7 +179,7 @@ class ExportViewModelTest {
         List<String> statusBar = new ArrayList<>();
         platform.onRow = i -> {
             if (i == 2_500) {
-                org.iqracity.console.ui.common.Job job = tasks.jobs().getFirst();
+                Job job = tasks.jobs().getFirst();
                 statusBar.add(job.stageProperty().get() + " " + job.progressProperty().get());
             }
         };
@@ -211,7 +220,7 @@ class ExportViewModelTest {
     void thePlatformGoingAwayMidwayIsSaidPlainlyAndLeavesNoFile() {
         fillValidForm();
         platform.failAt = 1_200;
-        platform.failAtRow = new PlatformUnreachableException("the answer broke off", new java.net.SocketException());
+        platform.failAtRow = new PlatformUnreachableException("the answer broke off", new SocketException());
 
         vm.export();
 
@@ -266,13 +275,13 @@ class ExportViewModelTest {
 
     private static RosterView keDeByName() {
         return new RosterView(null, null, null, null, List.of("ke", "DE"), null, null, null, null, null,
-                org.iqracity.console.api.LearnerSort.NAME, false);
+                LearnerSort.NAME, false);
     }
 
-    private javafx.beans.property.ObjectProperty<org.iqracity.console.ui.common.ExportRequest> request(int course,
+    private ObjectProperty<ExportRequest> request(int course,
             RosterView view, long rows) {
-        return new javafx.beans.property.SimpleObjectProperty<>(new org.iqracity.console.ui.common.ExportRequest(
-                platform.courses.get(course), java.util.Set.of(RosterField.USERNAME, RosterField.GRADE), view, rows));
+        return new SimpleObjectProperty<>(new ExportRequest(
+                platform.courses.get(course), Set.of(RosterField.USERNAME, RosterField.GRADE), view, rows));
     }
 
     /** R14: the Learners screen's view is what the roster holds, and the form says so with the count. */
@@ -302,9 +311,9 @@ class ExportViewModelTest {
         assertThat(platform.viewsAsked).containsExactly(keDeByName());
         assertThat(fromLearners.rowsExpectedProperty().get()).isEqualTo(42);
         try (var in = Files.newInputStream(file)) {
-            var opened = org.iqracity.console.roster.RosterReader.read(in,
-                    org.iqracity.console.roster.RosterReader.Key.passphrase("correct horse battery".toCharArray()),
-                    null, CLOCK, new org.iqracity.console.roster.RosterReader.RowSink() {
+            var opened = RosterReader.read(in,
+                    RosterReader.Key.passphrase("correct horse battery".toCharArray()),
+                    null, CLOCK, new RosterReader.RowSink() {
                         @Override
                         public void header(List<String> fields) {
                         }
@@ -349,8 +358,8 @@ class ExportViewModelTest {
         fromLearners.load();
         assertThat(fromLearners.fromScreenProperty().get()).contains("all 500 learners").doesNotContain("view");
 
-        requests.set(new org.iqracity.console.ui.common.ExportRequest(platform.courses.get(0),
-                java.util.Set.of(RosterField.USERNAME), keDeByName(), 7));
+        requests.set(new ExportRequest(platform.courses.get(0),
+                Set.of(RosterField.USERNAME), keDeByName(), 7));
         assertThat(fromLearners.courses()).filteredOn(c -> c.selected().get()).extracting(c -> c.course().id())
                 .containsExactly("course-v1:NB+CS101+2026");
         assertThat(fromLearners.fromScreenProperty().get()).contains("the 7 learners of this view");

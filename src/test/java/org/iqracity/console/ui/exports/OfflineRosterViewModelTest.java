@@ -2,34 +2,55 @@ package org.iqracity.console.ui.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder;
 import org.iqracity.console.api.RosterCanon;
+import org.iqracity.console.api.SigningKeyDto;
+import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.roster.RosterProtection;
 import org.iqracity.console.roster.TestRosters;
 import org.iqracity.console.roster.query.OfflineRoster;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.AppState;
-import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.DeferredTaskRunner;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.LearnerValues;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.PinnedKeys;
+import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,20 +101,20 @@ class OfflineRosterViewModelTest {
     }
 
     /** An RSA key as a colleague would have it: secret key protected by its own passphrase, exported armored. */
-    private static org.bouncycastle.openpgp.PGPSecretKey colleagueKey(char[] keyPassphrase) throws Exception {
-        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    private static PGPSecretKey colleagueKey(char[] keyPassphrase) throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        var pair = new org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair(
-                org.bouncycastle.bcpg.PublicKeyPacket.VERSION_4, org.bouncycastle.openpgp.PGPPublicKey.RSA_GENERAL,
-                rsa.generateKeyPair(), new java.util.Date());
-        var sha1 = new org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder().build()
-                .get(org.bouncycastle.bcpg.HashAlgorithmTags.SHA1);
-        return new org.bouncycastle.openpgp.PGPSecretKey(org.bouncycastle.openpgp.PGPSignature.POSITIVE_CERTIFICATION,
+        var pair = new JcaPGPKeyPair(
+                PublicKeyPacket.VERSION_4, PGPPublicKey.RSA_GENERAL,
+                rsa.generateKeyPair(), new Date());
+        var sha1 = new JcaPGPDigestCalculatorProviderBuilder().build()
+                .get(HashAlgorithmTags.SHA1);
+        return new PGPSecretKey(PGPSignature.POSITIVE_CERTIFICATION,
                 pair, "Ada Reviewer <ada@northbridge.example>", sha1, null, null,
-                new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder(
-                        pair.getPublicKey().getAlgorithm(), org.bouncycastle.bcpg.HashAlgorithmTags.SHA256),
-                new org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder(
-                        org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256, sha1).build(keyPassphrase));
+                new JcaPGPContentSignerBuilder(
+                        pair.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256),
+                new JcePBESecretKeyEncryptorBuilder(
+                        SymmetricKeyAlgorithmTags.AES_256, sha1).build(keyPassphrase));
     }
 
     @Test
@@ -101,11 +122,11 @@ class OfflineRosterViewModelTest {
         char[] keyPass = "ada's key passphrase".toCharArray();
         var secret = colleagueKey(keyPass);
         Path keyFile = dir.resolve("ada-secret.asc");
-        try (var armored = new org.bouncycastle.bcpg.ArmoredOutputStream(java.nio.file.Files.newOutputStream(keyFile))) {
+        try (var armored = new ArmoredOutputStream(Files.newOutputStream(keyFile))) {
             secret.encode(armored);
         }
         Path forAda = TestRosters.write(dir.resolve("for-ada.iqroster"),
-                new org.iqracity.console.roster.RosterProtection(null, List.of(secret.getPublicKey())),
+                new RosterProtection(null, List.of(secret.getPublicKey())),
                 Instant.parse("2026-03-31T09:00:00Z"), List.of(CS101), 40);
         OfflineRosterViewModel vm = viewModel(new InlineTaskRunner(), CLOCK);
         vm.fileProperty().set(forAda.toString());
@@ -160,8 +181,8 @@ class OfflineRosterViewModelTest {
 
     @Test
     void aKeyPinnedForThatIdThatDoesNotMatchRefusesTheFile() {
-        new PinnedKeys(settings).pin("https://impostor.example.org", new org.iqracity.console.api.SigningKeyDto(
-                "Ed25519", TestRosters.KEY_ID, java.util.Base64.getEncoder().encodeToString(
+        new PinnedKeys(settings).pin("https://impostor.example.org", new SigningKeyDto(
+                "Ed25519", TestRosters.KEY_ID, Base64.getEncoder().encodeToString(
                         TestRosters.ed25519().getPublic().getEncoded())));
 
         OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
@@ -196,7 +217,7 @@ class OfflineRosterViewModelTest {
     void aFileThatIsNotARosterOrIsCutShortIsRefused() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.iqroster"), "hello");
         byte[] all = Files.readAllBytes(file);
-        Path cut = Files.write(dir.resolve("cut.iqroster"), java.util.Arrays.copyOf(all, all.length / 2));
+        Path cut = Files.write(dir.resolve("cut.iqroster"), Arrays.copyOf(all, all.length / 2));
         for (Path p : List.of(text, cut)) {
             OfflineRosterViewModel vm = viewModel(new InlineTaskRunner(), CLOCK);
             vm.fileProperty().set(p.toString());
@@ -284,8 +305,8 @@ class OfflineRosterViewModelTest {
         assertThat(kept(roster)).isEqualTo(roster.header().size());
         int name = roster.columnOf("name");
         List<Integer> rows = IntStream.range(0, roster.rowCount()).boxed()
-                .sorted(java.util.Comparator.comparing((Integer i) -> roster.value(name, i)
-                        .toLowerCase(java.util.Locale.ROOT)).thenComparing(i -> i)).toList();
+                .sorted(Comparator.comparing((Integer i) -> roster.value(name, i)
+                        .toLowerCase(Locale.ROOT)).thenComparing(i -> i)).toList();
         assertThat(IntStream.of(roster.order(name)).boxed().toList()).isEqualTo(rows);
     }
 
@@ -345,7 +366,7 @@ class OfflineRosterViewModelTest {
 
     @Test
     void r14ACopyMadeWhileSignedInIsReportedAtOnceAndLeavesNothingQueued() throws Exception {
-        FakePlatformClient platform = new FakePlatformClient(java.net.URI.create("http://platform.test"));
+        FakePlatformClient platform = new FakePlatformClient(URI.create("http://platform.test"));
         platform.signingKey = TestRosters.pinnable();
         app.signedIn(new Session(platform, platform.me("nb-admin")));
         OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
@@ -362,9 +383,9 @@ class OfflineRosterViewModelTest {
 
     @Test
     void r14WhenTheReportCannotBeSentTheCopyStaysQueuedForTheNextSignIn() throws Exception {
-        FakePlatformClient platform = new FakePlatformClient(java.net.URI.create("http://platform.test"));
+        FakePlatformClient platform = new FakePlatformClient(URI.create("http://platform.test"));
         platform.signingKey = TestRosters.pinnable();
-        platform.failConversions = new org.iqracity.console.client.PlatformUnreachableException("down", null);
+        platform.failConversions = new PlatformUnreachableException("down", null);
         app.signedIn(new Session(platform, platform.me("nb-admin")));
         OfflineRosterViewModel vm = opened(new InlineTaskRunner(), PASSPHRASE);
 
@@ -425,7 +446,7 @@ class OfflineRosterViewModelTest {
                     List<String> values = new ArrayList<>();
                     for (int c = 0; c < TestRosters.FIELDS.size(); c++) {
                         var cell = row.getCell(c);
-                        values.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        values.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
                                 ? Double.toString(cell.getNumericCellValue()) : text.formatCellValue(cell));
                     }
                     read.add(values);
@@ -437,7 +458,8 @@ class OfflineRosterViewModelTest {
             List<String> want = new ArrayList<>(expected.get(i));
             // progress is a number in the workbook; compare it as one
             int progress = TestRosters.FIELDS.indexOf("progress");
-            want.set(progress, want.get(progress).isEmpty() ? "" : Double.toString(Double.parseDouble(want.get(progress))));
+            want.set(progress, want.get(progress).isEmpty() ? ""
+                    : Double.toString(Double.parseDouble(want.get(progress))));
             assertThat(read.get(i)).as("row %d", i).isEqualTo(want);
         }
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(

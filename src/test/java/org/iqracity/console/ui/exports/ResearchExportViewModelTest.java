@@ -66,7 +66,8 @@ class ResearchExportViewModelTest {
         }
     }
 
-    static final String GENERALISATION = "10-year birth bands; country; enrolled by month; level of education as given; "
+    static final String GENERALISATION = "10-year birth bands; country; enrolled by month; level of education as "
+            + "given; "
             + "forum posts in five bands";
 
     static byte[] archive(String courseId, int k, boolean stable) {
@@ -138,7 +139,8 @@ class ResearchExportViewModelTest {
         assertThat(platform.researchRequests).hasSize(1);
         assertThat(Files.readAllBytes(existing)).isNotEqualTo("the export of last month".getBytes());
         vm.export();
-        assertThat(vm.replaceAskedProperty().get()).as("the next export asks again").isEqualTo(existing.toAbsolutePath());
+        assertThat(vm.replaceAskedProperty().get()).as("the next export asks again")
+                .isEqualTo(existing.toAbsolutePath());
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.iqracity.console.roster.RosterFileException;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.UserMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class RosterErrorsTest {
 

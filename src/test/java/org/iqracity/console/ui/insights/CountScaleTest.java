@@ -10,10 +10,12 @@ class CountScaleTest {
 
     @Test
     void thePeakOfEveryCountUpToAMillionHasRoomAboveIt() {
-        LongStream.concat(LongStream.rangeClosed(0, 5_000), LongStream.iterate(5_000, n -> n <= 1_000_000, n -> n + 997))
+        LongStream.concat(LongStream.rangeClosed(0, 5_000),
+                LongStream.iterate(5_000, n -> n <= 1_000_000, n -> n + 997))
                 .forEach(max -> {
                     CountScale scale = CountScale.of(max);
-                    assertThat(scale.upper()).as("upper for %d", max).isGreaterThanOrEqualTo((long) Math.ceil(max * 1.05))
+                    assertThat(scale.upper()).as("upper for %d", max)
+                            .isGreaterThanOrEqualTo((long) Math.ceil(max * 1.05))
                             .isGreaterThan(max);
                     assertThat(scale.upper() % scale.step()).as("upper is a tick for %d", max).isZero();
                     assertThat(scale.upper() / scale.step()).as("ticks for %d", max).isBetween(3L, 10L);

@@ -44,8 +44,10 @@ class InsightsViewModelTest {
                 InsightCell.of("80-90", 6), InsightCell.of("90-100", 0));
         return new CourseInsightsDto(courseId, "Intro", Instant.parse("2026-03-01T10:00:00Z"), false,
                 InsightCell.of("enrolled", 120),
-                List.of(new InsightSeries("AUDIT", List.of(InsightCell.of("2026-01", 70), InsightCell.of("2026-02", 30))),
-                        new InsightSeries("MASTERS", List.of(InsightCell.hidden("2026-01"), InsightCell.hidden("2026-02")))),
+                List.of(new InsightSeries("AUDIT",
+                        List.of(InsightCell.of("2026-01", 70), InsightCell.of("2026-02", 30))),
+                        new InsightSeries("MASTERS", List
+                                .of(InsightCell.hidden("2026-01"), InsightCell.hidden("2026-02")))),
                 List.of(InsightCell.of("2026-01-12", 80), InsightCell.hidden("2026-01-19")), buckets, buckets,
                 List.of(InsightCell.of("ENROLLED", 120), InsightCell.of("ACTIVE", 100), InsightCell.of("HALF_WAY", 46),
                         InsightCell.of("PASSED", 30), InsightCell.hidden("CERTIFICATE")),

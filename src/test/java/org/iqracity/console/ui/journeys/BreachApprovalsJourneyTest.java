@@ -2,11 +2,20 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
 import org.iqracity.console.api.breach.BreachScope;
 import org.iqracity.console.api.breach.DataCategory;
 import org.iqracity.console.api.breach.IncidentDto;
@@ -17,6 +26,7 @@ import org.iqracity.console.platform.store.Jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Nobody waits unknowingly: a notice one officer submits shows, for the other officer, as a badge on Breach notices
@@ -65,7 +75,7 @@ class BreachApprovalsJourneyTest extends ConsoleJourney {
 
         clickOn("#recordRegulator");
         waitUntil(() -> present("#regulatorDialog"));
-        assertThat(onFx(() -> find("#regulatorDialogOk", javafx.scene.control.Button.class).isDisabled()))
+        assertThat(onFx(() -> find("#regulatorDialogOk", Button.class).isDisabled()))
                 .as("no authority named yet").isTrue();
         fill("#regulatorAuthority", "Office of the Data Protection Commissioner");
         fill("#regulatorReference", "ODPC-2026-0042");
@@ -75,18 +85,18 @@ class BreachApprovalsJourneyTest extends ConsoleJourney {
         waitUntil(() -> find("#incidentClock", Label.class).getText().startsWith("Authority notified "));
         assertThat(onFx(() -> find("#incidentDates", Label.class).getText()))
                 .startsWith("Office of the Data Protection Commissioner, reference ODPC-2026-0042");
-        assertThat(onFx(() -> find("#incident-" + incidentId, javafx.scene.Node.class).lookupAll(".label").stream()
+        assertThat(onFx(() -> find("#incident-" + incidentId, Node.class).lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).toList())).contains("Authority notified");
         assertThat(shows("#recordRegulator")).as("recorded once").isFalse();
         shot("regulator-recorded");
         // the same screen at 1366x768 too: the badge and the stopped clock stay in view
         for (int[] size : new int[][] {{1366, 768}}) {
             interact(() -> {
-                javafx.stage.Window w = find("#incidentClock", Label.class).getScene().getWindow();
+                Window w = find("#incidentClock", Label.class).getScene().getWindow();
                 w.setWidth(size[0]);
                 w.setHeight(size[1]);
             });
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(shows("#approvalBadge") && shows("#incidentClock")).isTrue();
             shot("regulator-recorded-" + size[0] + "x" + size[1]);
         }
@@ -98,19 +108,19 @@ class BreachApprovalsJourneyTest extends ConsoleJourney {
         if (dir == null) {
             return;
         }
-        javafx.scene.image.WritableImage image = onFx(() -> lookup(query).query().getScene().snapshot(null));
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
-                (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        WritableImage image = onFx(() -> lookup(query).query().getScene().snapshot(null));
+        BufferedImage out = new BufferedImage((int) image.getWidth(),
+                (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < out.getHeight(); y++) {
             for (int x = 0; x < out.getWidth(); x++) {
                 out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
             }
         }
         try {
-            java.nio.file.Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(Path.of(dir));
+            ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

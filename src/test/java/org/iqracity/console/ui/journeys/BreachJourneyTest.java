@@ -3,6 +3,10 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -17,6 +21,7 @@ import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.ui.breach.DraftViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A breach notice from a new incident to every learner notified, through the real window against the real platform:
@@ -83,7 +88,7 @@ class BreachJourneyTest extends ConsoleJourney {
         clickOn("#submitDraft");
         waitUntil(() -> shows("#reviewPane") && shows("#approveNotice"));
         assertThat(shows("#authorNote")).isTrue();
-        assertThat(onFx(() -> find("#approveNotice", javafx.scene.control.Button.class).isDisabled())).isTrue();
+        assertThat(onFx(() -> find("#approveNotice", Button.class).isDisabled())).isTrue();
 
         // A second officer approves exactly what the fingerprints name.
         PlatformClient second = signedInClient(sandbox.platform(), SECOND_OFFICER, SECOND_OFFICER_TOTP);
@@ -105,7 +110,7 @@ class BreachJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#sendNotices"));
         clickOn("#sendNotices");
         waitUntil(() -> present("#sendDialogOk"));
-        assertThat(onFx(() -> find("#sendDialogOk", javafx.scene.control.Button.class).getText()))
+        assertThat(onFx(() -> find("#sendDialogOk", Button.class).getText()))
                 .matches("Send (\\d+ emails?|now)");
         clickOn("#sendDialogOk");
         waitUntil(() -> find("#sendProgressText", Label.class).getText().startsWith("Finished"), 120);
@@ -127,11 +132,11 @@ class BreachJourneyTest extends ConsoleJourney {
         return onFx(() -> lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) {
+    private static void waitUntil(Callable<Boolean> condition, int seconds) {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
                     () -> onFx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the console did not get there in " + seconds + " seconds", e);
         }
     }

@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -34,6 +35,7 @@ import org.iqracity.console.api.breach.IncidentSummaryDto;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.FakeBreach;
 import org.iqracity.console.ui.FakePlatformClient;
+import org.iqracity.console.ui.breach.DraftViewModel;
 import org.iqracity.console.ui.common.ThemeMode;
 
 /**
@@ -129,9 +131,9 @@ public final class BreachScreenshotTour extends Application {
                 @SuppressWarnings("unchecked")
                 ListView<Object> courses = (ListView<Object>) node("#scopeCourses");
                 var vmCourses = courses.getItems();
-                ((org.iqracity.console.ui.breach.DraftViewModel.CourseChoice) vmCourses.get(0)).selectedProperty()
+                ((DraftViewModel.CourseChoice) vmCourses.get(0)).selectedProperty()
                         .set(true);
-                ((org.iqracity.console.ui.breach.DraftViewModel.CourseChoice) vmCourses.get(2)).selectedProperty()
+                ((DraftViewModel.CourseChoice) vmCourses.get(2)).selectedProperty()
                         .set(true);
             });
             Thread.sleep(1500);
@@ -278,7 +280,7 @@ public final class BreachScreenshotTour extends Application {
     }
 
     private String text(String id) {
-        return onFx(() -> node(id) instanceof javafx.scene.control.Labeled l ? l.getText() : "");
+        return onFx(() -> node(id) instanceof Labeled l ? l.getText() : "");
     }
 
     private TextInputControl field(String id) {

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
@@ -55,7 +57,7 @@ public final class BreachWizardTour extends Application {
     public void start(Stage stage) {
         console = TourConsole.show(stage, Optional.empty(), PlatformConnector.overHttp(),
                 platform.baseUri().toString(), theme);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Rectangle2D screen = Screen.getPrimary().getBounds();
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(screen.getWidth());

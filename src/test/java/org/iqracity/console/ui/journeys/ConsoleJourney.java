@@ -1,16 +1,31 @@
 package org.iqracity.console.ui.journeys;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.exports.PendingConversions;
@@ -163,22 +178,22 @@ abstract class ConsoleJourney extends FxRobot {
         if (dir == null) {
             return;
         }
-        javafx.scene.image.WritableImage image = onFx(() -> lookup(".root").query().getScene().snapshot(null));
+        WritableImage image = onFx(() -> lookup(".root").query().getScene().snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        BufferedImage out = new BufferedImage(w, h,
+                BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
         try {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-            javax.imageio.ImageIO.write(out, "png", java.nio.file.Path.of(dir, name + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(Path.of(dir));
+            ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -191,16 +206,16 @@ abstract class ConsoleJourney extends FxRobot {
         if (dir == null) {
             return;
         }
-        java.awt.image.BufferedImage out = onFx(() -> {
+        BufferedImage out = onFx(() -> {
             Scene scene = console.stage().getScene();
-            java.awt.image.BufferedImage main = awt(scene.snapshot(null));
-            javafx.geometry.Point2D origin = scene.getRoot().localToScreen(0, 0);
-            javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
-            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w instanceof javafx.stage.PopupWindow p && p.isShowing()) {
-                    javafx.scene.Parent root = p.getScene().getRoot();
-                    javafx.geometry.Bounds at = root.localToScreen(root.getBoundsInLocal());
+            BufferedImage main = awt(scene.snapshot(null));
+            Point2D origin = scene.getRoot().localToScreen(0, 0);
+            SnapshotParameters transparent = new SnapshotParameters();
+            transparent.setFill(Color.TRANSPARENT);
+            for (Window w : Window.getWindows()) {
+                if (w instanceof PopupWindow p && p.isShowing()) {
+                    Parent root = p.getScene().getRoot();
+                    Bounds at = root.localToScreen(root.getBoundsInLocal());
                     main.getGraphics().drawImage(awt(root.snapshot(transparent, null)),
                             (int) (at.getMinX() - origin.getX()), (int) (at.getMinY() - origin.getY()), null);
                 }
@@ -208,19 +223,19 @@ abstract class ConsoleJourney extends FxRobot {
             return main;
         });
         try {
-            java.nio.file.Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(Path.of(dir));
+            ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static java.awt.image.BufferedImage awt(javafx.scene.image.WritableImage image) {
+    private static BufferedImage awt(WritableImage image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        BufferedImage out = new BufferedImage(w, h,
+                BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 out.setRGB(x, y, pixels.getArgb(x, y));
@@ -232,9 +247,9 @@ abstract class ConsoleJourney extends FxRobot {
     /** As a person scrolls a long form before clicking a field further down: a click lands where the field shows. */
     protected void scrollIntoView(Node node) {
         boolean scrolled = onFx(() -> {
-            for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
-                    javafx.geometry.Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(
+            for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+                    Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(
                             node.getBoundsInLocal()));
                     double hidden = scroll.getContent().getBoundsInLocal().getHeight()
                             - scroll.getViewportBounds().getHeight();

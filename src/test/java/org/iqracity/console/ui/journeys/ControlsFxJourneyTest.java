@@ -14,17 +14,20 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.controlsfx.control.PopOver;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.StatusBar;
 import org.iqracity.console.api.CourseDto;
-import org.iqracity.console.testing.TempFolders;
 import org.iqracity.console.platform.PlatformFixture;
+import org.iqracity.console.testing.TempFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +114,7 @@ class ControlsFxJourneyTest extends ConsoleJourney {
 
         push(KeyCode.F1);
         waitUntil(() -> shows("#shortcutSheet"));
-        assertThat(find("#shortcutSheet", javafx.scene.layout.Region.class).getBackground().getFills())
+        assertThat(find("#shortcutSheet", Region.class).getBackground().getFills())
                 .as("the window dimmed behind the sheet").isNotEmpty();
         String sheet = onFx(() -> lookup("#shortcutSheet").lookup(".label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).collect(Collectors.joining("\n")));
@@ -230,7 +233,7 @@ class ControlsFxJourneyTest extends ConsoleJourney {
         List<Node> controls = onFx(() -> lookup(".app-header .button").queryAll().stream()
                 .filter(Node::isVisible).collect(Collectors.toList()));
         controls.addAll(onFx(() -> lookup(".nav-item").queryAll().stream().filter(Node::isVisible).toList()));
-        Map<Node, javafx.scene.image.Image> unfocused = new HashMap<>();
+        Map<Node, Image> unfocused = new HashMap<>();
         for (Node n : controls) {
             unfocused.put(n, onFx(() -> n.snapshot(null, null)));
         }
@@ -244,7 +247,7 @@ class ControlsFxJourneyTest extends ConsoleJourney {
             push(inSidebar && !reached.containsAll(sidebar) ? KeyCode.DOWN : KeyCode.TAB);
             Node owner = onFx(() -> console.stage().getScene().getFocusOwner());
             if (unfocused.containsKey(owner) && reached.add(owner)) {
-                javafx.scene.image.Image now = onFx(() -> owner.snapshot(null, null));
+                Image now = onFx(() -> owner.snapshot(null, null));
                 if (samePixels(now, unfocused.get(owner))) {
                     undrawn.add(owner.getId());
                 }
@@ -254,7 +257,7 @@ class ControlsFxJourneyTest extends ConsoleJourney {
         assertThat(undrawn).as("focused without a visible sign").isEmpty();
     }
 
-    private static boolean samePixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+    private static boolean samePixels(Image a, Image b) {
         int w = (int) a.getWidth();
         int h = (int) a.getHeight();
         if (w != (int) b.getWidth() || h != (int) b.getHeight()) {
@@ -270,7 +273,7 @@ class ControlsFxJourneyTest extends ConsoleJourney {
         return true;
     }
 
-    private static javafx.scene.control.TableColumn<?, ?> column(TableView<?> table, String id) {
+    private static TableColumn<?, ?> column(TableView<?> table, String id) {
         return onFx(() -> table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow());
     }
 

@@ -3,9 +3,18 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Message;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.scene.control.TableView;
+import org.iqracity.console.exports.PendingConversions;
+import org.iqracity.console.platform.store.Jdbc;
+import org.iqracity.console.roster.RosterManifest;
+import org.iqracity.console.roster.RosterReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +29,7 @@ class ExportsJourneyTest extends ConsoleJourney {
     @RegisterExtension
     static final SandboxPlatform sandbox = SandboxPlatform.withLearners(1500);
 
-    private Path exportFirstCourse() throws java.io.IOException {
+    private Path exportFirstCourse() throws IOException {
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> shows("#nav-exports"));
         clickOn("#nav-exports");
@@ -88,26 +97,26 @@ class ExportsJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#username"));
         // The copy itself goes through a native save dialog a robot cannot drive; the window's conversion is
         // covered by OfflineRosterViewModelTest. Here: the report it leaves behind, and the next sign-in.
-        org.iqracity.console.roster.RosterManifest manifest;
+        RosterManifest manifest;
         try (var in = Files.newInputStream(file)) {
-            manifest = org.iqracity.console.roster.RosterReader.read(in,
-                    org.iqracity.console.roster.RosterReader.Key.passphrase(PASSPHRASE.toCharArray()), null,
-                    java.time.Clock.systemUTC(), new org.iqracity.console.roster.RosterReader.RowSink() {
+            manifest = RosterReader.read(in,
+                    RosterReader.Key.passphrase(PASSPHRASE.toCharArray()), null,
+                    Clock.systemUTC(), new RosterReader.RowSink() {
                         @Override
-                        public void header(java.util.List<String> fields) {
+                        public void header(List<String> fields) {
                         }
 
                         @Override
-                        public void row(java.util.List<String> values) {
+                        public void row(List<String> values) {
                         }
                     }).manifest();
         }
-        var report = org.iqracity.console.exports.PendingConversions.report(manifest, "CSV", manifest.rowCount(),
-                java.time.Instant.now());
+        var report = PendingConversions.report(manifest, "CSV", manifest.rowCount(),
+                Instant.now());
         conversions.add(report);
 
-        var jdbc = new org.iqracity.console.platform.store.Jdbc(sandbox.platform().database().dataSource());
-        java.util.function.Supplier<java.util.List<String>> entries = () -> jdbc.query("SELECT actor_username || ' ' "
+        var jdbc = new Jdbc(sandbox.platform().database().dataSource());
+        Supplier<List<String>> entries = () -> jdbc.query("SELECT actor_username || ' ' "
                 + "|| course_id FROM access_log WHERE action = 'ROSTER_CONVERT' AND object_id = ? ORDER BY course_id",
                 rs -> rs.getString(1), report.report().reportId());
         // A course administrator whose scope does not cover the course cannot report it (R1): it waits for

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
@@ -139,7 +141,7 @@ public final class ExportsScreenshotTour extends Application {
     private String text(String id) {
         String[] result = {""};
         try {
-            fx(() -> result[0] = node(id) instanceof javafx.scene.control.Labeled l ? l.getText() : "");
+            fx(() -> result[0] = node(id) instanceof Labeled l ? l.getText() : "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -170,7 +172,7 @@ public final class ExportsScreenshotTour extends Application {
         });
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -2,6 +2,7 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
@@ -57,7 +58,7 @@ class InsightsJourneyTest extends ConsoleJourney {
                 find("#savePng-FUNNEL", Node.class).getParent()));
         double width = onFx(() -> find("#insight-FUNNEL", Node.class).getBoundsInLocal().getWidth());
         assertThat(picture.width()).isBetween((int) (2 * width) - 2, (int) (2 * width) + 2);
-        assertThat(java.util.Arrays.stream(picture.argb()).distinct().count()).isGreaterThan(10);
+        assertThat(Arrays.stream(picture.argb()).distinct().count()).isGreaterThan(10);
         assertThat(onFx(() -> find("#savePng-FUNNEL", Node.class).isVisible())).isTrue();
 
         @SuppressWarnings("unchecked")

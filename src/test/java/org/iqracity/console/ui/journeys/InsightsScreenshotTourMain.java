@@ -1,6 +1,9 @@
 package org.iqracity.console.ui.journeys;
 
-/** Plain entry point for {@link InsightsScreenshotTour}: a main class extending Application cannot start from the class path. */
+/**
+ * Plain entry point for {@link InsightsScreenshotTour}: a main class extending Application cannot start from the class
+ * path.
+ */
 public final class InsightsScreenshotTourMain {
     private InsightsScreenshotTourMain() {
     }

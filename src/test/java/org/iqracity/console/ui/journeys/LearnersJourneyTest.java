@@ -2,24 +2,57 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.platform.Platform;
+import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.ui.learners.LearnerRow;
+import org.iqracity.console.ui.learners.RowWindow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -135,7 +168,7 @@ class LearnersJourneyTest extends ConsoleJourney {
         assertThat(onFx(() -> table.getSelectionModel().getSelectedIndex())).isBetween(start + 20, start + 40);
         LearnerRow landed = onFx(() -> table.getSelectionModel().getSelectedItem());
         String expected = landed.learner().retired() ? "Retired account" : landed.learner().name();
-        waitUntil(() -> shows("#detailName") && find("#detailName", javafx.scene.control.Label.class).getText()
+        waitUntil(() -> shows("#detailName") && find("#detailName", Label.class).getText()
                 .equals(expected));
         sleep(800);
         long after = learnerViews();
@@ -155,39 +188,41 @@ class LearnersJourneyTest extends ConsoleJourney {
         clickOn(table.lookup(".table-row-cell"));
         LearnerRow chosen = onFx(() -> table.getSelectionModel().getSelectedItem());
         ScrollBar sideways = onFx(() -> table.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .filter(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL)
                 .map(n -> (ScrollBar) n).findFirst().orElseThrow());
         interact(() -> sideways.setValue(sideways.getMax()));
         WaitForAsyncUtils.waitForFxEvents();
         sleep(200);
 
         double tableLeft = onFx(() -> table.localToScene(table.getLayoutBounds()).getMinX());
-        javafx.scene.Node strip = find("#frozenUsernames", javafx.scene.Node.class);
+        Node strip = find("#frozenUsernames", Node.class);
         assertThat(onFx(strip::isVisible)).as("the usernames are kept in view").isTrue();
-        var usernameCells = onFx(() -> strip.lookupAll(".frozen-cell").stream().filter(javafx.scene.Node::isVisible)
-                .map(n -> (javafx.scene.control.Label) n).toList());
+        var usernameCells = onFx(() -> strip.lookupAll(".frozen-cell").stream().filter(Node::isVisible)
+                .map(n -> (Label) n).toList());
         assertThat(usernameCells).hasSizeGreaterThan(10);
         assertThat(usernameCells).anyMatch(l -> l.getText().equals(chosen.learner().username()));
         for (var cell : usernameCells) {
             assertThat(onFx(() -> cell.localToScene(cell.getLayoutBounds()).getMinX()))
-                    .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
+                    .isCloseTo(tableLeft, Offset.offset(2.0));
         }
         var header = onFx(() -> strip.lookup(".frozen-header"));
         assertThat(onFx(() -> header.localToScene(header.getLayoutBounds()).getMinX()))
-                .isCloseTo(tableLeft, org.assertj.core.data.Offset.offset(2.0));
+                .isCloseTo(tableLeft, Offset.offset(2.0));
         shot("learners-scrolled-sideways");
 
         // A column too narrow for its values: each cut value shows whole as the cell's tooltip.
         interact(() -> {
             sideways.setValue(0);
-            var email = table.getColumns().stream().filter(c -> "col-email".equals(c.getId())).findFirst().orElseThrow();
+            var email = table.getColumns().stream().filter(c -> "col-email".equals(c.getId())).findFirst()
+                    .orElseThrow();
             email.setPrefWidth(90);
         });
         WaitForAsyncUtils.waitForFxEvents();
         sleep(300);
         var cut = onFx(() -> table.lookupAll(".table-cell").stream()
-                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
-                .filter(c -> c.isVisible() && c.getTableColumn() != null && "col-email".equals(c.getTableColumn().getId())
+                .map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.isVisible() && c.getTableColumn() != null
+                        && "col-email".equals(c.getTableColumn().getId())
                         && c.getText() != null)
                 .toList());
         assertThat(cut).hasSizeGreaterThan(5).allSatisfy(c -> {
@@ -195,13 +230,13 @@ class LearnersJourneyTest extends ConsoleJourney {
             assertThat(onFx(() -> c.getTooltip().getText())).isEqualTo(onFx(c::getText));
         });
 
-        interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        interact(() -> Clipboard.getSystemClipboard().clear());
         press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
-        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString()))
                 .isEqualTo(chosen.learner().username());
         rightClickOn(onFx(() -> table.lookup(".table-row-cell:selected")));
         clickOn("#copyEmail");
-        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString()))
                 .isEqualTo(chosen.learner().email());
 
         clickOn("#columnChooser");
@@ -227,20 +262,20 @@ class LearnersJourneyTest extends ConsoleJourney {
         @SuppressWarnings("unchecked")
         ComboBox<CourseDto> picker = find("#coursePicker", ComboBox.class);
         List<String> titles = onFx(() -> picker.getItems().stream().map(CourseDto::title).toList());
-        assertThat(titles).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.ENGLISH));
+        assertThat(titles).isSortedAccordingTo(Collator.getInstance(Locale.ENGLISH));
 
         clickOn(table.lookup(".table-row-cell"));
         waitUntil(() -> shows("#detailName"));
         fill("#search", "a");
         waitUntil(() -> table.isVisible() && table.getItems().size() < 10_000);
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        waitUntil(() -> find("#search", javafx.scene.control.TextField.class).getText().isEmpty()
+        waitUntil(() -> find("#search", TextField.class).getText().isEmpty()
                 && table.isVisible() && table.getItems().size() == 10_000);
         clickOn(table.lookup(".table-row-cell"));
         waitUntil(() -> shows("#detailName"));
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitUntil(() -> table.getSelectionModel().isEmpty()
-                && !find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());
+                && !find("#learnerDetail", Node.class).lookup(".scroll-pane").isVisible());
 
         clickOn("#nav-insights");
         @SuppressWarnings("unchecked")
@@ -287,16 +322,16 @@ class LearnersJourneyTest extends ConsoleJourney {
                     && !table.getItems().getFirst().isMore());
             assertThat(onFx(() -> table.getItems().stream().filter(r -> !r.isMore() && !r.learner().retired())
                     .map(r -> r.learner().country()).distinct().toList())).isSubsetOf("KE", "DE").isNotEmpty();
-            assertThat(find("#countryPicker", javafx.scene.control.Button.class).getText())
+            assertThat(find("#countryPicker", Button.class).getText())
                     .isEqualTo("Kenya, Germany");
-            assertThat(find("#chip-countries", javafx.scene.control.Button.class).getText())
+            assertThat(find("#chip-countries", Button.class).getText())
                     .isEqualTo("Country: Kenya, Germany");
             int listed = onFx(() -> table.getItems().size());
-            assertThat(find("#filteredCount", javafx.scene.control.Label.class).getText())
-                    .isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d of 10,000 learners", listed));
+            assertThat(find("#filteredCount", Label.class).getText())
+                    .isEqualTo(String.format(Locale.ENGLISH, "%,d of 10,000 learners", listed));
             clickOn("#activeFilter");
             clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
-                    .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
+                    .filter(n -> n instanceof ListCell<?> c && "Active".equals(c.getText()))
                     .findFirst().orElseThrow()));
             waitUntil(() -> present("#chip-active"));
             shot("learners-filter-chips-" + theme);
@@ -304,7 +339,7 @@ class LearnersJourneyTest extends ConsoleJourney {
             shot("learners-filter-bar-1024-" + theme);
 
             clickOn("#chip-countries");
-            waitUntil(() -> !present("#chip-countries") && find("#countryPicker", javafx.scene.control.Button.class)
+            waitUntil(() -> !present("#chip-countries") && find("#countryPicker", Button.class)
                     .getText().equals("Countries"));
             clickOn("#clearFilters");
             waitUntil(() -> !shows("#filterChips") && table.isVisible() && table.getItems().size() == 10_000);
@@ -332,11 +367,11 @@ class LearnersJourneyTest extends ConsoleJourney {
             assertThat(onFx(() -> table.getItems().stream().filter(r -> !r.isMore() && r.learner().name() != null)
                     .limit(40).map(r -> r.learner().name()).toList()))
                     .as("every learner found has a word starting Chen")
-                    .isNotEmpty().allMatch(n -> java.util.Arrays.stream(n.split("[^\\p{L}]+"))
-                            .anyMatch(w -> w.toLowerCase(java.util.Locale.ROOT).startsWith("chen")));
+                    .isNotEmpty().allMatch(n -> Arrays.stream(n.split("[^\\p{L}]+"))
+                            .anyMatch(w -> w.toLowerCase(Locale.ROOT).startsWith("chen")));
             clickOn(onFx(() -> table.lookupAll(".table-row-cell").stream()
                     .filter(n -> n instanceof TableRow<?> r && r.getIndex() == 1).findFirst().orElseThrow()));
-            waitUntil(() -> find("#learnerDetail", javafx.scene.Node.class).lookup(".scroll-pane").isVisible());
+            waitUntil(() -> find("#learnerDetail", Node.class).lookup(".scroll-pane").isVisible());
             sleep(300);
             shot("learners-search-" + theme);
             press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
@@ -359,26 +394,26 @@ class LearnersJourneyTest extends ConsoleJourney {
         fill("#search", "chen");
         clickOn("#activeFilter");
         clickOn(onFx(() -> lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && "Active".equals(c.getText()))
+                .filter(n -> n instanceof ListCell<?> c && "Active".equals(c.getText()))
                 .findFirst().orElseThrow()));
         interact(() -> {
             var name = table.getColumns().stream().filter(c -> c.getUserData() == LearnerSort.NAME).findFirst()
                     .orElseThrow();
-            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            name.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(List.of(name));
         });
         waitUntil(() -> present("#chip-active") && table.isVisible() && !table.getItems().isEmpty()
                 && table.getItems().size() < 10_000 && !table.getItems().getFirst().isMore()
-                && find("#exportFromLearners", javafx.scene.control.Button.class).getTooltip().getText()
+                && find("#exportFromLearners", Button.class).getTooltip().getText()
                 .contains("of this view"));
         int listed = onFx(() -> table.getItems().size());
         List<String> expected = usernamesOf(LearnerQuery.firstPage().withSearch("chen")
                 .withFilters(new LearnerQuery.Filters(null, true, null, List.of(), null, null, null, null, null))
                 .withSort(LearnerSort.NAME, true));
         assertThat(expected).hasSize(listed);
-        var tooltip = find("#exportFromLearners", javafx.scene.control.Button.class).getTooltip();
+        var tooltip = find("#exportFromLearners", Button.class).getTooltip();
         assertThat(tooltip.getText())
-                .startsWith(String.format(java.util.Locale.ENGLISH, "Exports the %,d learners of this view", listed));
+                .startsWith(String.format(Locale.ENGLISH, "Exports the %,d learners of this view", listed));
         moveTo("#exportFromLearners");
         waitUntil(tooltip::isShowing);
         shotWithPopup("learners-export-tooltip");
@@ -387,11 +422,11 @@ class LearnersJourneyTest extends ConsoleJourney {
 
         waitUntil(() -> shows("#exportsView") && shows("#exportFromLearners"));
         var note = find("#exportFromLearners", atlantafx.base.controls.Message.class);
-        assertThat(onFx(note::getDescription)).startsWith(String.format(java.util.Locale.ENGLISH,
+        assertThat(onFx(note::getDescription)).startsWith(String.format(Locale.ENGLISH,
                 "From the Learners screen: the %,d learners of this view of Introduction to Computer Science", listed))
                 .endsWith("Search \u201cchen\u201d \u00b7 Active \u00b7 Sorted by name, descending");
-        assertThat(find("#field-email", javafx.scene.control.CheckBox.class).isSelected()).as("hidden there").isFalse();
-        assertThat(find("#field-name", javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(find("#field-email", CheckBox.class).isSelected()).as("hidden there").isFalse();
+        assertThat(find("#field-name", CheckBox.class).isSelected()).isTrue();
         shot("learners-export-view");
 
         fill("#exportPassphrase", "quiet river lantern 42");
@@ -401,7 +436,7 @@ class LearnersJourneyTest extends ConsoleJourney {
         clickOn("#runExport");
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> shows("#exportDone")));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the export did not finish in 2 minutes", e);
         }
         assertThat(lastExport()).isEqualTo("VIEW q=chen&active=true&sort=-name");
@@ -414,7 +449,7 @@ class LearnersJourneyTest extends ConsoleJourney {
         @SuppressWarnings("unchecked")
         TableView<Integer> offline = find("#offlineTable", TableView.class);
         waitUntil(() -> offline.isVisible() && offline.getItems().size() == listed);
-        assertThat(onFx(() -> java.util.stream.IntStream.range(0, listed)
+        assertThat(onFx(() -> IntStream.range(0, listed)
                 .mapToObj(i -> String.valueOf(offline.getColumns().get(1).getCellData(i))).toList()))
                 .as("the file's rows, in the view's order").isEqualTo(expected);
         assertThat(onFx(() -> find("#offlineView", atlantafx.base.controls.Message.class).getDescription()))
@@ -443,14 +478,14 @@ class LearnersJourneyTest extends ConsoleJourney {
     }
 
     private static long accessLogCount(String action) {
-        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+        return new Jdbc(platform.database().dataSource()).queryOne(
                 "SELECT COUNT(*) FROM access_log WHERE action = ? AND actor_username = 'nb-admin'",
                 rs -> rs.getLong(1), action).orElseThrow();
     }
 
     /** The object of nb-admin's last roster export in the access log: "VIEW q=..." or "COURSE ...". */
     private static String lastExport() {
-        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+        return new Jdbc(platform.database().dataSource()).queryOne(
                 "SELECT object_type || ' ' || object_id FROM access_log WHERE action = 'ROSTER_EXPORT' "
                 + "AND actor_username = 'nb-admin' ORDER BY id DESC LIMIT 1", rs -> rs.getString(1)).orElseThrow();
     }
@@ -468,29 +503,29 @@ class LearnersJourneyTest extends ConsoleJourney {
                 - search.getLeft().getLayoutBounds().getWidth() - search.getRight().getLayoutBounds().getWidth());
         assertThat(onFx(() -> textWidth(search.getPromptText(), search.getFont()))).as("the prompt fits the field")
                 .isLessThanOrEqualTo(room);
-        int withEmail = onFx(() -> java.util.stream.IntStream.range(0, 10).filter(i -> !table.getItems().get(i)
+        int withEmail = onFx(() -> IntStream.range(0, 10).filter(i -> !table.getItems().get(i)
                 .isMore() && table.getItems().get(i).learner().email() != null).findFirst().orElseThrow());
         clickOn(onFx(() -> table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getIndex() == withEmail).findFirst().orElseThrow()));
         waitUntil(() -> present("#copyDetailEmail"));
         sleep(300);
-        var key = onFx(() -> find("#learnerDetail", javafx.scene.Node.class).lookupAll(".label").stream()
-                .map(n -> (javafx.scene.control.Label) n).filter(l -> "Email for this course".equals(l.getText()))
+        var key = onFx(() -> find("#learnerDetail", Node.class).lookupAll(".label").stream()
+                .map(n -> (Label) n).filter(l -> "Email for this course".equals(l.getText()))
                 .findFirst().orElseThrow());
-        assertThat(onFx(() -> key.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : ""))
+        assertThat(onFx(() -> key.lookup(".text") instanceof Text t ? t.getText() : ""))
                 .as("not cut with an ellipsis").isEqualTo("Email for this course");
         scrollIntoView(key);
         shot("learners-1024-detail");
     }
 
-    private static double textWidth(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+    private static double textWidth(String text, Font font) {
+        Text t = new Text(text);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
 
     private List<String> countriesListed() {
-        return onFx(() -> ((javafx.scene.control.ListView<?>) lookup("#countryList").query()).getItems().stream()
+        return onFx(() -> ((ListView<?>) lookup("#countryList").query()).getItems().stream()
                 .map(Object::toString).toList());
     }
 
@@ -510,14 +545,14 @@ class LearnersJourneyTest extends ConsoleJourney {
         if (dir == null) {
             return;
         }
-        java.awt.image.BufferedImage out = onFx(() -> {
+        BufferedImage out = onFx(() -> {
             var scene = console.stage().getScene();
             var main = awt(scene.snapshot(null));
             var origin = scene.getRoot().localToScreen(0, 0);
-            var transparent = new javafx.scene.SnapshotParameters();
-            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w instanceof javafx.stage.PopupWindow p && p.isShowing()) {
+            var transparent = new SnapshotParameters();
+            transparent.setFill(Color.TRANSPARENT);
+            for (Window w : Window.getWindows()) {
+                if (w instanceof PopupWindow p && p.isShowing()) {
                     var root = p.getScene().getRoot();
                     var popup = awt(root.snapshot(transparent, null));
                     var at = root.localToScreen(root.getBoundsInLocal());
@@ -528,17 +563,17 @@ class LearnersJourneyTest extends ConsoleJourney {
             return main;
         });
         try {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-            javax.imageio.ImageIO.write(out, "png", java.nio.file.Path.of(dir, name + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(Path.of(dir));
+            ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static java.awt.image.BufferedImage awt(javafx.scene.image.WritableImage image) {
+    private static BufferedImage awt(WritableImage image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         var pixels = image.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -549,13 +584,13 @@ class LearnersJourneyTest extends ConsoleJourney {
     }
 
     private static long learnerViews() {
-        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+        return new Jdbc(platform.database().dataSource()).queryOne(
                 "SELECT COUNT(*) FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin'",
                 rs -> rs.getLong(1)).orElseThrow();
     }
 
     private static String lastViewed() {
-        return new org.iqracity.console.platform.store.Jdbc(platform.database().dataSource()).queryOne(
+        return new Jdbc(platform.database().dataSource()).queryOne(
                 "SELECT object_id FROM access_log WHERE action = 'LEARNER_VIEW' AND actor_username = 'nb-admin' "
                         + "ORDER BY seq DESC LIMIT 1", rs -> rs.getString(1)).orElseThrow();
     }
@@ -564,7 +599,7 @@ class LearnersJourneyTest extends ConsoleJourney {
     private void narrowAndWiden(TableView<LearnerRow> table) {
         fill("#search", "zz");
         waitUntil(() -> !table.isVisible() || table.getItems().size() < 10_000);
-        interact(() -> find("#search", javafx.scene.control.TextField.class).clear());
+        interact(() -> find("#search", TextField.class).clear());
         waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000 && !table.getItems().getFirst().isMore()
                 && table.getItems().getLast().isMore());
     }
@@ -580,7 +615,8 @@ class LearnersJourneyTest extends ConsoleJourney {
         waitUntil(() -> !picker.getItems().isEmpty());
         interact(() -> picker.setValue(picker.getItems().stream().filter(c -> c.id().equals(BIG_COURSE))
                 .findFirst().orElseThrow()));
-        waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000 && !table.getItems().getFirst().isMore());
+        waitUntil(() -> table.isVisible() && table.getItems().size() == 10_000
+                && !table.getItems().getFirst().isMore());
         return table;
     }
 
@@ -593,7 +629,7 @@ class LearnersJourneyTest extends ConsoleJourney {
         try {
             WaitForAsyncUtils.waitFor(FILL_BAR_MS, TimeUnit.MILLISECONDS,
                     () -> onFx(() -> loadingOnScreen(table).isEmpty() && !visibleRows(table).isEmpty()));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("after " + after + " these rows on screen were still loading after "
                     + FILL_BAR_MS + " ms: " + onFx(() -> loadingOnScreen(table)));
         }
@@ -608,7 +644,7 @@ class LearnersJourneyTest extends ConsoleJourney {
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
         Bounds view = flow.localToScene(flow.getLayoutBounds());
         List<TableRow<?>> rows = new ArrayList<>();
-        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+        for (Node n : table.lookupAll(".table-row-cell")) {
             if (n instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0
                     && row.getIndex() < table.getItems().size()) {
                 Bounds b = row.localToScene(row.getLayoutBounds());
@@ -622,21 +658,21 @@ class LearnersJourneyTest extends ConsoleJourney {
 
     /** Course row numbers of the rows on screen still showing "loading". */
     private static List<Integer> loadingOnScreen(TableView<LearnerRow> table) {
-        var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+        var window = ((RowWindow) table.getItems());
         return visibleRows(table).stream().filter(r -> table.getItems().get(r.getIndex()).isMore())
                 .map(r -> window.base() + r.getIndex()).sorted().toList();
     }
 
     private int firstRowShown(TableView<LearnerRow> table) {
         return onFx(() -> {
-            var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+            var window = ((RowWindow) table.getItems());
             return window.base() + visibleRows(table).stream().mapToInt(TableRow::getIndex).min().orElse(-1);
         });
     }
 
     private int lastRowShown(TableView<LearnerRow> table) {
         return onFx(() -> {
-            var window = ((org.iqracity.console.ui.learners.RowWindow) table.getItems());
+            var window = ((RowWindow) table.getItems());
             return window.base() + visibleRows(table).stream().mapToInt(TableRow::getIndex).max().orElse(-1);
         });
     }
@@ -644,18 +680,18 @@ class LearnersJourneyTest extends ConsoleJourney {
     /** Drags the course scroll bar's thumb with the mouse to {@code fraction} of its track. */
     private void dragThumbTo(double fraction) {
         ScrollBar bar = find("#learnerScrollBar", ScrollBar.class);
-        javafx.scene.Node thumb = onFx(() -> bar.lookup(".thumb"));
-        javafx.scene.Node track = onFx(() -> bar.lookup(".track"));
+        Node thumb = onFx(() -> bar.lookup(".thumb"));
+        Node track = onFx(() -> bar.lookup(".track"));
         Bounds t = onFx(() -> track.localToScreen(track.getLayoutBounds()));
         Bounds th = onFx(() -> thumb.localToScreen(thumb.getLayoutBounds()));
         double targetY = t.getMinY() + th.getHeight() / 2 + fraction * (t.getHeight() - th.getHeight());
-        drag(new javafx.geometry.Point2D(th.getCenterX(), th.getCenterY()), javafx.scene.input.MouseButton.PRIMARY);
-        moveTo(new javafx.geometry.Point2D(th.getCenterX(), (th.getCenterY() + targetY) / 2));
-        moveTo(new javafx.geometry.Point2D(th.getCenterX(), targetY));
+        drag(new Point2D(th.getCenterX(), th.getCenterY()), MouseButton.PRIMARY);
+        moveTo(new Point2D(th.getCenterX(), (th.getCenterY() + targetY) / 2));
+        moveTo(new Point2D(th.getCenterX(), targetY));
         drop();
         WaitForAsyncUtils.waitForFxEvents();
         double value = onFx(() -> (bar.getValue() - bar.getMin()) / (bar.getMax() - bar.getMin()));
         assertThat(value).as("the thumb moved where it was dragged").isCloseTo(fraction,
-                org.assertj.core.data.Offset.offset(0.05));
+                Offset.offset(0.05));
     }
 }

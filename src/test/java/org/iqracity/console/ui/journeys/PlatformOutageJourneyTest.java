@@ -3,6 +3,9 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.iqracity.console.platform.Platform;
@@ -58,14 +61,14 @@ class PlatformOutageJourneyTest extends ConsoleJourney {
         waitUntil(() -> table.isVisible() && !table.getItems().isEmpty());
         assertThat(find("#connectionState", Label.class).getText()).startsWith("Connected to");
         // people search: "a" starts some word of the username, the name or the email's local part
-        assertThat(onFx(() -> java.util.List.copyOf(table.getItems()))).allMatch(r -> r.isMore()
+        assertThat(onFx(() -> List.copyOf(table.getItems()))).allMatch(r -> r.isMore()
                 || r.learner().retired() || wordStartsWithA(r.learner().username(), r.learner().name(),
                         r.learner().email().split("@")[0]));
         assertThat(console.state().signInAgainNeededProperty().get()).isFalse();
     }
 
     private static boolean wordStartsWithA(String... texts) {
-        return java.util.Arrays.stream(texts).flatMap(t -> java.util.Arrays.stream(t.split("[^\\p{L}\\p{N}]+")))
-                .anyMatch(w -> w.toLowerCase(java.util.Locale.ROOT).startsWith("a"));
+        return Arrays.stream(texts).flatMap(t -> Arrays.stream(t.split("[^\\p{L}\\p{N}]+")))
+                .anyMatch(w -> w.toLowerCase(Locale.ROOT).startsWith("a"));
     }
 }

@@ -6,6 +6,8 @@ import static org.iqracity.console.ui.journeys.TourFx.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -13,11 +15,14 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.iqracity.console.api.SponsorSummaryDto;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.common.ThemeMode;
@@ -61,7 +66,8 @@ public final class ReportsScreenshotTour extends Application {
             }
             waitFor(() -> visible("#nav-access_log"));
             fx(() -> ((ButtonBase) node("#nav-access_log")).fire());
-            waitFor(() -> visible("#accessLogTable") && !((TableView<?>) lookup("#accessLogTable")).getItems().isEmpty());
+            waitFor(() -> visible("#accessLogTable")
+                    && !((TableView<?>) lookup("#accessLogTable")).getItems().isEmpty());
             fx(() -> ((ButtonBase) node("#verifyChain")).fire());
             waitFor(() -> visible("#verdict"));
             shoot("accesslog-light");
@@ -90,7 +96,7 @@ public final class ReportsScreenshotTour extends Application {
             // the largest course of a sponsor, scrolled to its end: retired accounts (R6) come last, without a name
             fx(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().stream()
                     .flatMap(s -> s.getChildren().stream())
-                    .max(java.util.Comparator.comparingLong(c -> ((org.iqracity.console.api.SponsorSummaryDto
+                    .max(Comparator.comparingLong(c -> ((SponsorSummaryDto
                             .CourseCount) c.getValue()).learners())).orElseThrow()));
             waitFor(() -> ((TableView<?>) lookup("#sponsorReportTable")).getItems().size() > 20);
             fx(() -> {
@@ -101,14 +107,14 @@ public final class ReportsScreenshotTour extends Application {
             fx(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().getFirst().getChildren()
                     .getFirst()));
             waitFor(() -> ((TableView<?>) lookup("#sponsorReportTable")).getItems().size() < 20);
-            fx(() -> ((javafx.scene.control.MenuButton) node("#exportCurrent")).show());
+            fx(() -> ((MenuButton) node("#exportCurrent")).show());
             shoot("sponsors-export-menu-light");
-            fx(() -> ((javafx.scene.control.MenuButton) node("#exportCurrent")).hide());
+            fx(() -> ((MenuButton) node("#exportCurrent")).hide());
             fx(() -> ((ButtonBase) node("#releaseReport")).fire());
             Thread.sleep(800);
             shoot("sponsors-confirm-light");
             fx(() -> {
-                for (Window w : java.util.List.copyOf(Window.getWindows())) {
+                for (Window w : List.copyOf(Window.getWindows())) {
                     Node ok = w.getScene().lookup("#confirmRelease");
                     if (ok instanceof ButtonBase b) {
                         b.fire();
@@ -167,7 +173,7 @@ public final class ReportsScreenshotTour extends Application {
             if (node instanceof TextInputControl t) {
                 return t.getText();
             }
-            return node instanceof javafx.scene.control.Labeled l ? l.getText() : "";
+            return node instanceof Labeled l ? l.getText() : "";
         });
     }
 

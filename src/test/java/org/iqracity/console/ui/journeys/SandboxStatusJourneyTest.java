@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.exports.PendingConversions;
@@ -81,7 +82,7 @@ class SandboxStatusJourneyTest extends ConsoleJourney {
     @Test
     void theStatusBarNamesTheSandboxsAddressAndItsMailboxFolder() {
         String address = PlatformFixture.h2().platform().baseUri().toString();
-        waitUntil(() -> address.equals(find("#address", javafx.scene.control.TextField.class).getText()));
+        waitUntil(() -> address.equals(find("#address", TextField.class).getText()));
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> shows("#sandboxAddress"));
         assertThat(find("#sandboxAddress", Label.class).getText()).isEqualTo("Sandbox at " + address);

@@ -12,6 +12,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -77,13 +80,14 @@ public final class ScreenshotTour extends Application {
             waitFor(() -> visible("#detailName"));
             shoot("learners-detail-light");
             // the sponsor section at the foot of the detail: who sponsors, never the sponsor's reference (R5)
-            fx(() -> ((javafx.scene.control.ScrollPane) console.stage().getScene().lookup("#learnerDetail").lookup(".scroll-pane")).setVvalue(1));
+            fx(() -> ((ScrollPane) console.stage().getScene().lookup("#learnerDetail").lookup(".scroll-pane"))
+                    .setVvalue(1));
             shoot("learners-detail-sponsor-light");
             fx(() -> console.state().themeProperty().set(ThemeMode.DARK));
             shoot("learners-detail-dark");
-            fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-courses_tracking")).fire());
+            fx(() -> ((ButtonBase) console.stage().getScene().lookup("#nav-courses_tracking")).fire());
             shoot("placeholder-dark");
-            fx(() -> ((javafx.scene.control.ButtonBase) console.stage().getScene().lookup("#nav-learners")).fire());
+            fx(() -> ((ButtonBase) console.stage().getScene().lookup("#nav-learners")).fire());
             fx(() -> field("#search").setText("retired"));
             Thread.sleep(1500);
             shoot("learners-search-dark");
@@ -99,7 +103,7 @@ public final class ScreenshotTour extends Application {
                 }
             });
             Thread.sleep(1500);
-            fx(() -> ((javafx.scene.control.ScrollPane) console.stage().getScene().lookup("#learnerDetail")
+            fx(() -> ((ScrollPane) console.stage().getScene().lookup("#learnerDetail")
                     .lookup(".scroll-pane")).setVvalue(1));
             shoot("learners-detail-retired-sponsored-dark");
             fx(() -> field("#search").setText(""));
@@ -144,7 +148,7 @@ public final class ScreenshotTour extends Application {
             if (node instanceof TextInputControl t) {
                 return t.getText();
             }
-            return node instanceof javafx.scene.control.Labeled l ? l.getText() : "";
+            return node instanceof Labeled l ? l.getText() : "";
         });
     }
 

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.StartupListener;
@@ -44,10 +49,10 @@ class SessionEndJourneyTest extends ConsoleJourney {
         // The largest of nb-ta's courses, which has learners whose names start with "b" (courses are listed by title,
         // and the first, Academic Writing, has 27 learners here).
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<org.iqracity.console.api.CourseDto> picker =
-                find("#coursePicker", javafx.scene.control.ComboBox.class);
+        ComboBox<CourseDto> picker =
+                find("#coursePicker", ComboBox.class);
         var largest = onFx(() -> picker.getItems().stream()
-                .max(java.util.Comparator.comparingLong(org.iqracity.console.api.CourseDto::enrollmentCount))
+                .max(Comparator.comparingLong(CourseDto::enrollmentCount))
                 .orElseThrow());
         interact(() -> picker.setValue(largest));
         waitUntil(() -> table.isVisible() && table.getItems().size() == largest.enrollmentCount()
@@ -77,7 +82,7 @@ class SessionEndJourneyTest extends ConsoleJourney {
 
     /** People search: "b" starts some word of the username, the name or the email's local part. */
     private static boolean wordStartsWithB(String... texts) {
-        return java.util.Arrays.stream(texts).flatMap(t -> java.util.Arrays.stream(t.split("[^\\p{L}\\p{N}]+")))
-                .anyMatch(w -> w.toLowerCase(java.util.Locale.ROOT).startsWith("b"));
+        return Arrays.stream(texts).flatMap(t -> Arrays.stream(t.split("[^\\p{L}\\p{N}]+")))
+                .anyMatch(w -> w.toLowerCase(Locale.ROOT).startsWith("b"));
     }
 }

@@ -2,10 +2,15 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
@@ -50,7 +55,7 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#learnersView"));
         press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
 
-        waitUntil(() -> find("#search", javafx.scene.control.TextField.class).isFocused());
+        waitUntil(() -> find("#search", TextField.class).isFocused());
     }
 
     @Test
@@ -119,8 +124,8 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
 
         waitUntil(() -> shows("#detailName") && find("#detailName", Label.class).getText().equals("Retired account"));
         String detail = onFx(() -> String.join("\n", lookup("#learnerDetail").queryAll().iterator().next()
-                .lookupAll(".label").stream().filter(n -> n instanceof javafx.scene.control.Labeled)
-                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null).toList()));
+                .lookupAll(".label").stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).filter(t -> t != null).toList()));
         assertThat(detail).contains(picked.get(2)).doesNotContain("Reference").doesNotContain(picked.get(3));
         for (String reference : references) {
             assertThat(detail).doesNotContain(reference);
@@ -182,12 +187,12 @@ class SignInAndLearnersJourneyTest extends ConsoleJourney {
      * username, the name or the email's local part.
      */
     private static boolean matchesPrefix(LearnerRowDto row, String prefix) {
-        String typed = prefix.toLowerCase(java.util.Locale.ROOT).split("@")[0];
-        java.util.List<String> words = java.util.stream.Stream.of(row.username(),
+        String typed = prefix.toLowerCase(Locale.ROOT).split("@")[0];
+        List<String> words = Stream.of(row.username(),
                         row.name() == null ? "" : row.name(), row.email().split("@")[0])
-                .flatMap(t -> java.util.Arrays.stream(t.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
+                .flatMap(t -> Arrays.stream(t.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
                 .toList();
-        return java.util.Arrays.stream(typed.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
+        return Arrays.stream(typed.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
                 .allMatch(w -> words.stream().anyMatch(x -> x.startsWith(w)));
     }
 

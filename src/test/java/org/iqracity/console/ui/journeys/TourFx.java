@@ -1,5 +1,6 @@
 package org.iqracity.console.ui.journeys;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,7 +33,7 @@ final class TourFx {
         done.await(10, TimeUnit.SECONDS);
     }
 
-    static <T> T onFx(java.util.concurrent.Callable<T> work) {
+    static <T> T onFx(Callable<T> work) {
         Object[] result = new Object[1];
         try {
             fx(() -> {

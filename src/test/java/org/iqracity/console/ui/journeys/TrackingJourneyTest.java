@@ -3,10 +3,13 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -76,7 +79,7 @@ class TrackingJourneyTest extends ConsoleJourney {
         ListView<TrackingVersionDto> history = find("#historyList", ListView.class);
         waitUntil(() -> history.isVisible() && history.getItems().size() == 4);
         interact(() -> history.getSelectionModel().select(history.getItems().getLast()));
-        waitUntil(() -> !find("#revertButton", javafx.scene.control.Button.class).isDisabled());
+        waitUntil(() -> !find("#revertButton", Button.class).isDisabled());
         assertThat(texts("#historyCompare")).contains("Changed Course analytics: retention.");
         clickOn("#revertButton");
         waitUntil(() -> shows("#revertConfirm"));
@@ -139,8 +142,8 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#error-necessityJustification"));
         assertThat(version()).startsWith("Version " + before + " ");
         // ControlsFX marks the field, and Save waits until it is fixed.
-        waitUntil(() -> lookup(".field-mark").queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
-        assertThat(find("#trackingSave", javafx.scene.control.Button.class).isDisabled()).isTrue();
+        waitUntil(() -> lookup(".field-mark").queryAll().stream().anyMatch(Node::isVisible));
+        assertThat(find("#trackingSave", Button.class).isDisabled()).isTrue();
 
         interact(() -> find("#techJustification", TextInputControl.class)
                 .setText("Lectures are only published as StreamHall videos; without the player no lecture plays."));
@@ -162,10 +165,10 @@ class TrackingJourneyTest extends ConsoleJourney {
         interact(() -> {
             Node node = lookup(query).query();
             Node p = node.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            while (p != null && !(p instanceof ScrollPane)) {
                 p = p.getParent();
             }
-            if (p instanceof javafx.scene.control.ScrollPane pane) {
+            if (p instanceof ScrollPane pane) {
                 double content = pane.getContent().getBoundsInLocal().getHeight();
                 double view = pane.getViewportBounds().getHeight();
                 double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY() - 200;
@@ -203,7 +206,7 @@ class TrackingJourneyTest extends ConsoleJourney {
     private String texts(String query) {
         Node root = lookup(query).query();
         StringBuilder all = new StringBuilder();
-        from(root).lookup((java.util.function.Predicate<Node>) n -> n instanceof Label).queryAll()
+        from(root).lookup((Predicate<Node>) n -> n instanceof Label).queryAll()
                 .forEach(n -> all.append(((Label) n).getText()).append('\n'));
         return all.toString();
     }

@@ -18,10 +18,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSettingsDto;
+import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
 import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.client.PlatformConnector;
@@ -90,12 +93,12 @@ public final class TrackingScreenshotTour extends Application {
 
             PlatformClient other = PlatformConnector.overHttp().connect(sandbox.platform().baseUri());
             other.signIn("nb-admin", "sandbox-password", null);
-            String courseId = ((org.iqracity.console.api.CourseDto) ((ListView<?>) lookup("#trackingCourses"))
+            String courseId = ((CourseDto) ((ListView<?>) lookup("#trackingCourses"))
                     .getSelectionModel().getSelectedItem()).id();
             Versioned<TrackingSettingsDto> now = other.tracking().current(courseId);
             List<TrackingTechnologyDto> fewer = now.value().technologies().stream()
                     .filter(t -> !t.name().contains("click")).toList();
-            other.tracking().save(courseId, now.etag(), new org.iqracity.console.api.TrackingSettingsRequest(
+            other.tracking().save(courseId, now.etag(), new TrackingSettingsRequest(
                     now.value().honourGlobalPrivacyControl(), now.value().categories(), fewer));
             fx(() -> table().getItems().get(1).retentionProperty().set("26 months"));
             Platform.runLater(() -> fire("#trackingSave"));
@@ -170,7 +173,7 @@ public final class TrackingScreenshotTour extends Application {
     }
 
     private static void text(String id, String value) {
-        ((javafx.scene.control.TextInputControl) lookup(id)).setText(value);
+        ((TextInputControl) lookup(id)).setText(value);
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {

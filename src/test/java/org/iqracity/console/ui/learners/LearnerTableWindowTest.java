@@ -6,18 +6,32 @@ import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.event.Event;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
+import org.assertj.core.data.Offset;
 import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.client.HttpPlatformClient;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
@@ -136,7 +150,7 @@ class LearnerTableWindowTest extends FxRobot {
         assertThat(onFx(() -> vm.window().base())).isGreaterThan(0);
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(SLICE);
         assertThat(onFx(() -> table.getItems().getLast())).isEqualTo(onFx(() -> vm.rows().getLast()));
-        assertThat(onFx(bar::getValue)).isCloseTo(onFx(bar::getMax), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(onFx(bar::getValue)).isCloseTo(onFx(bar::getMax), Offset.offset(1.0));
     }
 
     @Test
@@ -180,9 +194,9 @@ class LearnerTableWindowTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         // Under load the new slice's rows are laid out a pulse or two after the window moved (a failure seen once
         // in a full run beside another build): wait for them, then judge every row drawn.
-        java.util.function.Supplier<List<javafx.scene.control.TableRow<?>>> drawn = () -> table
+        Supplier<List<TableRow<?>>> drawn = () -> table
                 .lookupAll(".table-row-cell").stream()
-                .<javafx.scene.control.TableRow<?>>map(n -> (javafx.scene.control.TableRow<?>) n)
+                .<TableRow<?>>map(n -> (TableRow<?>) n)
                 .filter(r -> r.isVisible() && r.getIndex() >= 0 && r.getIndex() < table.getItems().size())
                 .toList();
         waitUntil(() -> drawn.get().size() > 5);
@@ -190,7 +204,7 @@ class LearnerTableWindowTest extends FxRobot {
         assertThat(rows).hasSizeGreaterThan(5);
         for (var row : rows) {
             int inCourse = onFx(() -> vm.window().base() + row.getIndex());
-            boolean odd = onFx(() -> row.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("odd")));
+            boolean odd = onFx(() -> row.getPseudoClassStates().contains(PseudoClass.getPseudoClass("odd")));
             assertThat(odd).as("row %d of the course", inCourse).isEqualTo(inCourse % 2 == 1);
         }
     }
@@ -199,11 +213,11 @@ class LearnerTableWindowTest extends FxRobot {
     void theProgressCellsKeepTheirBarAndShowItOnlyForLearners() {
         // Cells are made for the columns in view only (fixed row height): bring the progress column into view.
         interact(() -> table.scrollToColumn(table.getColumns().stream()
-                .filter(c -> c.getUserData() == org.iqracity.console.api.LearnerSort.PROGRESS).findFirst().orElseThrow()));
+                .filter(c -> c.getUserData() == LearnerSort.PROGRESS).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         var before = progressCells();
         assertThat(before).hasSizeGreaterThan(5);
-        java.util.Map<Object, javafx.scene.Node> graphics = new java.util.IdentityHashMap<>();
+        Map<Object, Node> graphics = new IdentityHashMap<>();
         before.forEach(cell -> graphics.put(cell, onFx(cell::getGraphic)));
 
         interact(() -> bar.setValue(SLICE * 2.0));
@@ -212,7 +226,7 @@ class LearnerTableWindowTest extends FxRobot {
 
         var after = progressCells();
         for (var cell : after) {
-            javafx.scene.Node graphic = onFx(cell::getGraphic);
+            Node graphic = onFx(cell::getGraphic);
             assertThat(graphic).isNotNull();
             if (graphics.containsKey(cell)) {
                 // The same bar as before the scroll: put back, it would be restyled from scratch.
@@ -224,7 +238,7 @@ class LearnerTableWindowTest extends FxRobot {
             if (learner) {
                 var bars = onFx(() -> graphic.lookupAll(".progress-bar"));
                 assertThat(bars).hasSize(1);
-                assertThat(onFx(() -> ((javafx.scene.control.ProgressBar) bars.iterator().next()).getProgress()))
+                assertThat(onFx(() -> ((ProgressBar) bars.iterator().next()).getProgress()))
                         .isEqualTo(row.learner().progress());
             }
         }
@@ -249,11 +263,11 @@ class LearnerTableWindowTest extends FxRobot {
 
     /** The progress column's cells on screen. */
     @SuppressWarnings("unchecked")
-    private List<javafx.scene.control.TableCell<LearnerRow, ?>> progressCells() {
+    private List<TableCell<LearnerRow, ?>> progressCells() {
         return onFx(() -> table.lookupAll(".table-cell").stream()
-                .<javafx.scene.control.TableCell<LearnerRow, ?>>map(n -> (javafx.scene.control.TableCell<LearnerRow, ?>) n)
+                .<TableCell<LearnerRow, ?>>map(n -> (TableCell<LearnerRow, ?>) n)
                 .filter(c -> c.isVisible() && c.getTableColumn() != null
-                        && c.getTableColumn().getUserData() == org.iqracity.console.api.LearnerSort.PROGRESS)
+                        && c.getTableColumn().getUserData() == LearnerSort.PROGRESS)
                 .toList());
     }
 
@@ -263,17 +277,17 @@ class LearnerTableWindowTest extends FxRobot {
      */
     private void wheelUntil(BooleanSupplier done) {
         for (int i = 0; i < 300 && !onFx(done::getAsBoolean); i++) {
-            interact(() -> javafx.event.Event.fireEvent(table.lookup(".table-row-cell"), wheelDown()));
+            interact(() -> Event.fireEvent(table.lookup(".table-row-cell"), wheelDown()));
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertThat(onFx(done::getAsBoolean)).as("the wheel took the view far enough").isTrue();
     }
 
-    private static javafx.scene.input.ScrollEvent wheelDown() {
-        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 300, 300, 300, 300, false,
+    private static ScrollEvent wheelDown() {
+        return new ScrollEvent(ScrollEvent.SCROLL, 300, 300, 300, 300, false,
                 false, false, false, false, false, 0, -400, 0, -400,
-                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, -10, 0, null);
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.LINES, -10, 0, null);
     }
 
     private boolean allFetched() {
@@ -298,7 +312,7 @@ class LearnerTableWindowTest extends FxRobot {
 
     private double ownBarWidth() {
         return table.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof ScrollBar s && s.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                .filter(n -> n instanceof ScrollBar s && s.getOrientation() == Orientation.VERTICAL
                         && s.isVisible())
                 .mapToDouble(n -> n.getLayoutBounds().getWidth()).max().orElse(0);
     }
@@ -307,7 +321,7 @@ class LearnerTableWindowTest extends FxRobot {
     private void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("condition not met in 30 s", e);
         }
     }

@@ -2,13 +2,18 @@ package org.iqracity.console.ui.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerQuery;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.api.Page;
+import org.iqracity.console.api.Problem;
+import org.iqracity.console.api.RosterField;
+import org.iqracity.console.client.ApiHttpException;
 import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.client.SessionExpiredException;
 import org.iqracity.console.ui.FakePlatformClient;
@@ -79,7 +84,7 @@ class LearnersViewModelTest {
         platform.learnerPages = q -> {
             int from = q.at() != null ? q.at() : q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
             int to = Math.min(size, from + q.limit());
-            return new Page<>(java.util.stream.IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
+            return new Page<>(IntStream.range(from, to).mapToObj(FakePlatformClient::row).toList(),
                     to < size ? String.valueOf(to) : null, size);
         };
     }
@@ -525,10 +530,10 @@ class LearnersViewModelTest {
     @Test
     void aRefusedFilterIsSaidBesideItNotAsAListThatCouldNotBeLoaded() {
         vm.load();
-        platform.failNext = new org.iqracity.console.client.ApiHttpException(422, new org.iqracity.console.api.Problem(
+        platform.failNext = new ApiHttpException(422, new Problem(
                 null, "Invalid", 422, null, "validation_failed", List.of(
-                new org.iqracity.console.api.Problem.FieldError("minGrade", "Unknown parameter."),
-                new org.iqracity.console.api.Problem.FieldError("maxGrade", "Unknown parameter.")), null), null);
+                new Problem.FieldError("minGrade", "Unknown parameter."),
+                new Problem.FieldError("maxGrade", "Unknown parameter.")), null), null);
 
         vm.filters().minGradeProperty().set(40);
         vm.filters().maxGradeProperty().set(80);
@@ -548,9 +553,9 @@ class LearnersViewModelTest {
     @Test
     void aRefusalNamingNoFilterIsAnErrorWithTryAgain() {
         vm.load();
-        platform.failNext = new org.iqracity.console.client.ApiHttpException(422, new org.iqracity.console.api.Problem(
+        platform.failNext = new ApiHttpException(422, new Problem(
                 null, "Invalid", 422, null, "validation_failed", List.of(
-                new org.iqracity.console.api.Problem.FieldError("cursor", "Expired.")), null), null);
+                new Problem.FieldError("cursor", "Expired.")), null), null);
 
         vm.sortBy(LearnerSort.NAME, false);
 
@@ -564,8 +569,8 @@ class LearnersViewModelTest {
 
         var plain = vm.exportRequest(List.of(LearnerColumn.NAME, LearnerColumn.GRADE));
         assertThat(plain.course()).isEqualTo(vm.courseProperty().get());
-        assertThat(plain.fields()).containsExactlyInAnyOrder(org.iqracity.console.api.RosterField.USERNAME,
-                org.iqracity.console.api.RosterField.NAME, org.iqracity.console.api.RosterField.GRADE);
+        assertThat(plain.fields()).containsExactlyInAnyOrder(RosterField.USERNAME,
+                RosterField.NAME, RosterField.GRADE);
         assertThat(plain.view()).as("every learner in username order: the whole course").isNull();
         assertThat(plain.rows()).isEqualTo(120);
         assertThat(vm.exportTextProperty().get()).startsWith("Exports all 120 learners of this course");
@@ -589,7 +594,7 @@ class LearnersViewModelTest {
         assertThat(vm.exportRequest(List.of()).rows()).isEqualTo(vm.totalProperty().get());
         assertThat(vm.exportTextProperty().get()).startsWith("Exports the 120 learners of this view");
 
-        platform.failNext = new PlatformUnreachableException("down", new java.io.IOException());
+        platform.failNext = new PlatformUnreachableException("down", new IOException());
         vm.sortBy(LearnerSort.GRADE, false);
         assertThat(vm.exportRequest(List.of())).as("nothing listed, nothing to export").isNull();
         assertThat(vm.exportable().get()).isFalse();

@@ -20,7 +20,8 @@ class RowWindowTest {
     private void fetchedCourse(int total) {
         rows.reset(page(0, 500), total > 500 ? "c500" : null, total);
         for (int from = 500; from < total; from += 500) {
-            rows.place(from, page(from, Math.min(500, total - from)), "c" + from, from + 500 < total ? "c" + (from + 500) : null);
+            rows.place(from, page(from, Math.min(500, total - from)), "c" + from,
+                    from + 500 < total ? "c" + (from + 500) : null);
         }
         seen.clear();
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.iqracity.console.api.LearnerRowDto;
 import org.iqracity.console.api.Page;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.common.AppState;
@@ -24,7 +25,7 @@ class SearchCancellationTest {
         platform.learnerPages = q -> {
             String prefix = q.q() == null ? "all" : q.q();
             return new Page<>(IntStream.range(0, 3).mapToObj(i -> FakePlatformClient.row(i))
-                    .map(r -> new org.iqracity.console.api.LearnerRowDto(r.learnerId(), prefix + "-" + r.username(),
+                    .map(r -> new LearnerRowDto(r.learnerId(), prefix + "-" + r.username(),
                             r.name(), r.email(), r.country(), r.enrolledAt(), r.mode(), r.active(), r.progress(),
                             r.grade(), r.passed(), r.lastActivityAt(), r.sponsored(), r.retired()))
                     .toList(), null, 3);

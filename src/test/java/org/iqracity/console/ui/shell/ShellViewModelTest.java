@@ -6,7 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.iqracity.console.api.Role;
+import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.client.PlatformUnreachableException;
+import org.iqracity.console.ui.FakeBreach;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.ConnectionState;
@@ -121,12 +123,13 @@ class ShellViewModelTest {
 
     @Test
     void anOfficerIsToldOfEachNoticeThatStartsWaitingForTheirApproval() {
-        platform.breach.seed("Lost backup tape", org.iqracity.console.api.breach.IncidentState.SUBMITTED,
-                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(3)));
+        platform.breach.seed("Lost backup tape", IncidentState.SUBMITTED,
+                FakeBreach.NOW.minus(Duration.ofHours(3)));
         ShellViewModel shell = shellFor(Role.SECURITY_OFFICER);
 
         assertThat(shell.awaitingApprovalProperty().get()).isEqualTo(1);
-        assertThat(shell.approvalNoticeProperty().get()).contains("Lost backup tape").contains("waits for your approval");
+        assertThat(shell.approvalNoticeProperty().get()).contains("Lost backup tape")
+                .contains("waits for your approval");
         shell.dismissApprovalNotice();
 
         // Asked again later: the same notice is not announced twice.
@@ -135,10 +138,10 @@ class ShellViewModelTest {
         assertThat(shell.approvalNoticeProperty().get()).isNull();
 
         // A new one is; a draft does not wait for anyone.
-        platform.breach.seed("Stolen laptop", org.iqracity.console.api.breach.IncidentState.SUBMITTED,
-                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(1)));
-        platform.breach.seed("Still a draft", org.iqracity.console.api.breach.IncidentState.DRAFT,
-                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(1)));
+        platform.breach.seed("Stolen laptop", IncidentState.SUBMITTED,
+                FakeBreach.NOW.minus(Duration.ofHours(1)));
+        platform.breach.seed("Still a draft", IncidentState.DRAFT,
+                FakeBreach.NOW.minus(Duration.ofHours(1)));
         tasks.runScheduled();
         assertThat(shell.awaitingApprovalProperty().get()).isEqualTo(2);
         assertThat(shell.approvalNoticeProperty().get()).contains("Stolen laptop").doesNotContain("Lost backup tape");
@@ -149,8 +152,8 @@ class ShellViewModelTest {
 
     @Test
     void aNoticeTheOfficerWroteOrOnlyACourseAdministratorNeverRaisesTheBadge() {
-        platform.breach.seed("Sent already", org.iqracity.console.api.breach.IncidentState.SENT,
-                org.iqracity.console.ui.FakeBreach.NOW.minus(Duration.ofHours(3)));
+        platform.breach.seed("Sent already", IncidentState.SENT,
+                FakeBreach.NOW.minus(Duration.ofHours(3)));
         ShellViewModel officer = shellFor(Role.SECURITY_OFFICER);
         assertThat(officer.awaitingApprovalProperty().get()).isZero();
         assertThat(officer.approvalNoticeProperty().get()).isNull();

@@ -3,7 +3,10 @@ package org.iqracity.console.ui.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.iqracity.console.api.Problem;
 import org.iqracity.console.api.ProblemCode;
@@ -16,6 +19,7 @@ import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.ProgressSink;
 import org.iqracity.console.ui.common.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +136,8 @@ class SignInViewModelTest {
         assertThat(app.session()).isNotNull();
         assertThat(connectedTo).isEqualTo(URI.create("https://platform.example.org"));
         assertThat(settings.values).containsEntry(Settings.LAST_ADDRESS, "https://members.example.org")
-                .containsEntry(Settings.LAST_ADDRESS_WAS_SANDBOX, "true").containsEntry(Settings.LAST_USERNAME, "nb-ta");
+                .containsEntry(Settings.LAST_ADDRESS_WAS_SANDBOX, "true")
+                        .containsEntry(Settings.LAST_USERNAME, "nb-ta");
     }
 
     @Test
@@ -166,7 +171,7 @@ class SignInViewModelTest {
 
     @Test
     void eachKindOfCertificateProblemIsExplainedWithItsOwnRemedy() {
-        java.util.Map<TlsProblemException.Reason, String> hints = new java.util.EnumMap<>(TlsProblemException.Reason.class);
+        Map<TlsProblemException.Reason, String> hints = new EnumMap<>(TlsProblemException.Reason.class);
         for (TlsProblemException.Reason reason : TlsProblemException.Reason.values()) {
             platform.failNext = new TlsProblemException("handshake", null, reason);
             vm.signIn();
@@ -177,7 +182,7 @@ class SignInViewModelTest {
         assertThat(hints.get(TlsProblemException.Reason.EXPIRED)).contains("date and time");
         assertThat(hints.get(TlsProblemException.Reason.HOST_MISMATCH)).contains("address the certificate names");
         assertThat(hints.get(TlsProblemException.Reason.NOT_TLS)).contains("http://");
-        assertThat(new java.util.HashSet<>(hints.values())).as("one remedy per kind").hasSize(hints.size());
+        assertThat(new HashSet<>(hints.values())).as("one remedy per kind").hasSize(hints.size());
     }
 
     @Test
@@ -187,7 +192,8 @@ class SignInViewModelTest {
         vm.signIn();
 
         assertThat(platform.signInAttempts).isEmpty();
-        assertThat(vm.errorProperty().get().text()).isEqualTo("This console speaks API version 1, the platform speaks version 2.");
+        assertThat(vm.errorProperty().get().text())
+                .isEqualTo("This console speaks API version 1, the platform speaks version 2.");
     }
 
     @Test
@@ -204,7 +210,7 @@ class SignInViewModelTest {
     void startedSandboxFillsInItsAddress() {
         LocalPlatform local = new LocalPlatform() {
             @Override
-            public URI start(org.iqracity.console.ui.common.ProgressSink progress) {
+            public URI start(ProgressSink progress) {
                 progress.progress("Seeding learners", 0.5);
                 return URI.create("http://127.0.0.1:40123");
             }
@@ -241,7 +247,7 @@ class SignInViewModelTest {
     private static LocalPlatform failingWith(Exception failure) {
         return new LocalPlatform() {
             @Override
-            public URI start(org.iqracity.console.ui.common.ProgressSink progress) throws Exception {
+            public URI start(ProgressSink progress) throws Exception {
                 throw failure;
             }
 
@@ -257,7 +263,7 @@ class SignInViewModelTest {
         settings.put(Settings.LAST_ADDRESS_WAS_SANDBOX, "false");
         LocalPlatform local = new LocalPlatform() {
             @Override
-            public URI start(org.iqracity.console.ui.common.ProgressSink progress) {
+            public URI start(ProgressSink progress) {
                 return URI.create("http://127.0.0.1:40123");
             }
 

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.sponsors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -177,7 +178,7 @@ class SponsorReportsViewModelTest {
         openAcme();
         vm.prepareRelease();
         vm.confirmRelease();
-        platform.releasePdf = "%PDF-1.7 from the platform".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        platform.releasePdf = "%PDF-1.7 from the platform".getBytes(StandardCharsets.US_ASCII);
         Path target = dir.resolve("release.pdf");
 
         vm.exportRelease(vm.releases().getFirst(), target);

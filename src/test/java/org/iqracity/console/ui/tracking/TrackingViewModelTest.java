@@ -9,6 +9,7 @@ import org.iqracity.console.api.Problem.FieldError;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
+import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.ui.FakePlatformClient;
 import org.iqracity.console.ui.FakeTracking;
 import org.iqracity.console.ui.common.AppState;
@@ -339,7 +340,7 @@ class TrackingViewModelTest {
 
     @Test
     void aFailedLoadIsAnErrorStateThatRetries() {
-        platform.failNext = new org.iqracity.console.client.PlatformUnreachableException("down", null);
+        platform.failNext = new PlatformUnreachableException("down", null);
         vm.reload();
         assertThat(vm.stateProperty().get()).isEqualTo(State.ERROR);
         assertThat(vm.errorProperty().get().text()).isEqualTo("The platform cannot be reached.");

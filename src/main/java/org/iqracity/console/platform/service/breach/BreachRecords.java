@@ -74,7 +74,8 @@ public final class BreachRecords {
         IncidentRow row = breaches.visible(caller, id);
         List<DeliveryRepository.Row> rows = deliveries.page(row.id(), status, channel, afterId, limit + 1);
         boolean more = rows.size() > limit;
-        List<DeliveryDto> items = rows.subList(0, Math.min(limit, rows.size())).stream().map(BreachRecords::dto).toList();
+        List<DeliveryDto> items = rows.subList(0, Math.min(limit, rows.size())).stream().map(BreachRecords::dto)
+                .toList();
         String next = more ? Long.toString(items.getLast().id()) : null;
         breaches.log(caller, "BREACH_DELIVERIES_VIEW", id);
         return new Page<>(items, next, deliveries.count(row.id(), status, channel));

@@ -28,8 +28,8 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentRequest;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.api.breach.IncidentSummaryDto;
-import org.iqracity.console.api.breach.RegulatorNotification;
 import org.iqracity.console.api.breach.NoticeChannel;
+import org.iqracity.console.api.breach.RegulatorNotification;
 import org.iqracity.console.api.breach.ScopeMode;
 import org.iqracity.console.api.breach.SiteNoticeDto;
 import org.iqracity.console.api.breach.TimelineEntryDto;
@@ -526,7 +526,8 @@ public final class BreachService {
         } else if (scope.learners().stream().anyMatch(s -> s != null && hasControl(s, false))) {
             errors.add(new Problem.FieldError("scope.learners", CONTROL_CHARACTER));
         }
-        if (scope.courseIds().size() > 1000 || scope.courseIds().stream().anyMatch(s -> s == null || s.length() > 200)) {
+        if (scope.courseIds().size() > 1000
+                || scope.courseIds().stream().anyMatch(s -> s == null || s.length() > 200)) {
             errors.add(new Problem.FieldError("scope.courseIds", "Name courses by their ids."));
         }
         if (scope.enrolledFrom() != null && scope.enrolledTo() != null

@@ -57,7 +57,8 @@ public final class Jurisdictions {
                 throw new IllegalArgumentException("Jurisdiction table line " + number + " needs 6 cells");
             }
             rows.add(new JurisdictionDto(cells.get(0), cells.get(1).isEmpty() ? null : cells.get(1), cells.get(2),
-                    yes(cells.get(3), number), yes(cells.get(4), number), cells.get(5).isEmpty() ? null : cells.get(5)));
+                    yes(cells.get(3), number), yes(cells.get(4), number),
+                            cells.get(5).isEmpty() ? null : cells.get(5)));
         }
         return new Jurisdictions(rows);
     }

@@ -308,7 +308,8 @@ public final class NoticeSender implements AutoCloseable {
             if (!sb.isEmpty()) {
                 sb.append(", ");
             }
-            sb.append(channel.toString().toLowerCase()).append(' ').append(status.toString().toLowerCase().replace('_', ' '))
+            sb.append(channel.toString().toLowerCase()).append(' ')
+                    .append(status.toString().toLowerCase().replace('_', ' '))
                     .append(' ').append(n);
         }));
         return sb.toString();

@@ -37,7 +37,8 @@ final class ScopeResolutions {
     private final Map<Key, CompletableFuture<Resolved>> kept = new LinkedHashMap<>(16, 0.75f, true);
 
     /** @param enrollmentVersion moves whenever any enrollment is written, so a kept resolution is never stale */
-    ScopeResolutions(BiFunction<String, BreachScope, RecipientResolver.Resolution> resolver, Jurisdictions jurisdictions,
+    ScopeResolutions(BiFunction<String, BreachScope, RecipientResolver.Resolution> resolver,
+            Jurisdictions jurisdictions,
                      LongSupplier enrollmentVersion) {
         this.resolver = resolver;
         this.jurisdictions = jurisdictions;

@@ -101,7 +101,8 @@ public final class SponsorService {
             return sameRequest(existing.get(), sponsorId, courseId);
         }
         Release r = new Release(Tokens.newId().substring(0, 20), report.sponsorId(), courseId,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), caller.displayName(), report.rows().size(), csv(report));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), caller.displayName(), report.rows().size(),
+                        csv(report));
         if (!repository.insertRelease(caller.memberId(), r, caller.staffId(), idempotencyKey)) {
             return sameRequest(repository.releaseByKey(caller.memberId(), idempotencyKey).orElseThrow(), sponsorId,
                     courseId);
@@ -133,7 +134,8 @@ public final class SponsorService {
         if (!caller.has(Role.MEMBER_ADMIN)) {
             throw PlatformException.forbidden("Only a Member administrator hands reports to sponsors.");
         }
-        Release r = repository.release(caller.memberId(), sponsorId, releaseId).orElseThrow(PlatformException::notFound);
+        Release r = repository.release(caller.memberId(), sponsorId, releaseId)
+                .orElseThrow(PlatformException::notFound);
         accessLog.record(AccessLog.by(caller, "SPONSOR_REPORT_DOWNLOAD", "SPONSOR_RELEASE", r.id(), r.courseId()));
         return r.content();
     }
@@ -143,7 +145,8 @@ public final class SponsorService {
         if (!caller.has(Role.MEMBER_ADMIN)) {
             throw PlatformException.forbidden("Only a Member administrator hands reports to sponsors.");
         }
-        Release r = repository.release(caller.memberId(), sponsorId, releaseId).orElseThrow(PlatformException::notFound);
+        Release r = repository.release(caller.memberId(), sponsorId, releaseId)
+                .orElseThrow(PlatformException::notFound);
         Sponsor sponsor = repository.sponsor(sponsorId).orElseThrow(PlatformException::notFound);
         byte[] pdf = SponsorReleaseDocument.pdf(r, sponsor, courseTitle(caller, r.courseId()));
         accessLog.record(AccessLog.by(caller, "SPONSOR_REPORT_DOWNLOAD", "SPONSOR_RELEASE", r.id(), r.courseId()));

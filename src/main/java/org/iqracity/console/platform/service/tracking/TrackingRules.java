@@ -93,7 +93,8 @@ final class TrackingRules {
             errors.add(new FieldError(at + ".runsOn", "Say where it runs: course pages, course emails or both."));
         }
         if (t.sets() == null || t.sets().size() > 30 || t.sets().stream().anyMatch(s -> blank(s) || s.length() > 200)) {
-            errors.add(new FieldError(at + ".sets", "List what it sets (cookie names, domains, pixels, storage keys)."));
+            errors.add(new FieldError(at + ".sets",
+                    "List what it sets (cookie names, domains, pixels, storage keys)."));
         }
         if (!blank(t.optOutUrl()) && !isHttps(t.optOutUrl())) {
             errors.add(new FieldError(at + ".optOutUrl", "An opt-out link must be an https:// address."));
@@ -125,7 +126,8 @@ final class TrackingRules {
                     : "A technology whose " + leaning.orElseThrow().field() + " reads as marketing (\""
                     + leaning.orElseThrow().word() + "\") filed as strictly necessary";
             errors.add(new FieldError(at + ".necessityJustification", why + " runs even for learners who refused "
-                    + "all tracking: say in writing why the course cannot work without it, or choose another category."));
+                    + "all tracking: say in writing why the course cannot work without it, or choose another "
+                            + "category."));
         }
     }
 

@@ -141,10 +141,12 @@ public final class TrackingService {
         return new ConsentCoverageDto(count(c.learners(), c.learners()), List.of(
                 new ConsentCoverageDto.CategoryCoverage(TrackingCategory.STRICTLY_NECESSARY,
                         count(c.learners(), c.learners())),
-                new ConsentCoverageDto.CategoryCoverage(TrackingCategory.PERFORMANCE, count(c.analytics(), c.learners())),
+                new ConsentCoverageDto.CategoryCoverage(TrackingCategory.PERFORMANCE,
+                        count(c.analytics(), c.learners())),
                 new ConsentCoverageDto.CategoryCoverage(TrackingCategory.FUNCTIONALITY,
                         count(c.functional(), c.learners())),
-                new ConsentCoverageDto.CategoryCoverage(TrackingCategory.MARKETING, count(c.marketing(), c.learners()))),
+                new ConsentCoverageDto.CategoryCoverage(TrackingCategory.MARKETING,
+                        count(c.marketing(), c.learners()))),
                 count(c.gpc(), c.learners()));
     }
 

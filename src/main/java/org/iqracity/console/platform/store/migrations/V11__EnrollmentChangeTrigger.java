@@ -21,7 +21,8 @@ public class V11__EnrollmentChangeTrigger extends BaseJavaMigration {
             return;
         }
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TRIGGER enrollment_changed AFTER INSERT, UPDATE, DELETE ON enrollment FOR EACH STATEMENT "
+            st.execute("CREATE TRIGGER enrollment_changed AFTER INSERT, UPDATE, DELETE ON enrollment FOR EACH "
+                    + "STATEMENT "
                     + "CALL \"" + EnrollmentChanges.class.getName() + "\"");
         }
     }

@@ -1,5 +1,6 @@
 package org.iqracity.console.platform.store.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -90,7 +91,7 @@ final class PackedText {
         int from = starts[i];
         int to = starts[i + 1];
         if (bytes != null) {
-            return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
         }
         return new String(chars, from, to - from);
     }

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntBinaryOperator;
 import org.iqracity.console.api.LearnerSort;
@@ -364,7 +362,9 @@ public final class SearchSnapshot {
         return cursorRow ? i - 1 : i;
     }
 
-    /** The row's sort value against a cursor's, which is of the type the SQL path reads ({@link ListOrder#sortValue}). */
+    /**
+     * The row's sort value against a cursor's, which is of the type the SQL path reads ({@link ListOrder#sortValue}).
+     */
     private int compareValue(int row, LearnerSort sort, Object value) {
         return switch (sort) {
             case USERNAME -> keys[0].compareTo(row, (String) value);
@@ -449,7 +449,9 @@ public final class SearchSnapshot {
         return rank;
     }
 
-    /** Row numbers sorted by a column, then id: H2 compares text as Java's String does, so this is the index's order. */
+    /**
+     * Row numbers sorted by a column, then id: H2 compares text as Java's String does, so this is the index's order.
+     */
     private int[] order(int n, IntBinaryOperator byColumn) {
         return sorted(n, (a, c) -> {
             int r = byColumn.applyAsInt(a, c);

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchSnapshots implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(SearchSnapshots.class);
-    /** Heap a held enrollment costs, for the budget (measured: 310 bytes a row for a course of 500,000, words included). */
+    /**
+     * Heap a held enrollment costs, for the budget (measured: 310 bytes a row for a course of 500,000, words included).
+     */
     private static final long BYTES_PER_ROW = 320;
 
     private final Jdbc jdbc;

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.iqracity.console.platform.store.Jdbc;
 
@@ -79,7 +80,7 @@ public final class SearchTokens {
         if (enrollments.isEmpty()) {
             return;
         }
-        rewrite(c, "e.id IN (" + String.join(", ", java.util.Collections.nCopies(enrollments.size(), "?")) + ")",
+        rewrite(c, "e.id IN (" + String.join(", ", Collections.nCopies(enrollments.size(), "?")) + ")",
                 enrollments.toArray(), true);
     }
 

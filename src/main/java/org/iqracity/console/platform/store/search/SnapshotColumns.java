@@ -1,5 +1,8 @@
 package org.iqracity.console.platform.store.search;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +32,7 @@ final class SnapshotColumns {
     /** A word of an enrollment not among the rows read: they changed meanwhile. */
     boolean strayWords;
 
-    void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+    void add(ResultSet rs) throws SQLException {
         if (size == ids.length) {
             grow(size * 2);
         }
@@ -37,7 +40,7 @@ final class SnapshotColumns {
         keys[0].add(rs.getString(2));
         keys[1].add(rs.getString(3));
         lastEmailKey = rs.getString(4);
-        enrolledAt[size] = SearchSnapshot.nanos(rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
+        enrolledAt[size] = SearchSnapshot.nanos(rs.getObject(5, OffsetDateTime.class).toInstant());
         progress[size] = rs.getDouble(6);
         grade[size] = rs.getDouble(7);
         activity[size] = rs.getLong(8);
@@ -54,7 +57,7 @@ final class SnapshotColumns {
     }
 
     /** A row of the word table: its id names the enrollment. */
-    void addWord(java.sql.ResultSet rs) throws java.sql.SQLException {
+    void addWord(ResultSet rs) throws SQLException {
         lastWordId = rs.getLong(1);
         lastWord = rs.getString(2);
         int row = rowOf(SearchTokens.enrollmentOf(lastWordId));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iqracity.console.api.CourseScope;
 import org.iqracity.console.api.ProblemCode;
@@ -132,7 +133,7 @@ class AuthServiceTest {
     }
 
     static String upper(String username) {
-        return username.toUpperCase(java.util.Locale.ROOT);
+        return username.toUpperCase(Locale.ROOT);
     }
 
     /** "Ward-Admin-3" for "ward-admin-3". */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.api.ProblemCode;
+import org.iqracity.console.platform.MutableClock;
 import org.iqracity.console.platform.service.Caller;
 import org.iqracity.console.platform.service.Callers;
 import org.iqracity.console.platform.service.PlatformException;
@@ -22,8 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CursorCodecTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private final org.iqracity.console.platform.MutableClock clock =
-            new org.iqracity.console.platform.MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    private final MutableClock clock =
+            new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
     private final CursorCodec codec = new CursorCodec(KEY, clock);
     private static final Caller ME = Callers.staff("me");
 
@@ -124,7 +127,7 @@ class CursorCodecTest {
         String cursor = codec.encode(ME, "fp", LearnerSort.GRADE, sample(LearnerSort.GRADE));
         clock.advance(CursorCodec.MAX_AGE.minusSeconds(1));
         assertThat(codec.decode(ME, "fp", LearnerSort.GRADE, cursor)).isEqualTo(sample(LearnerSort.GRADE));
-        clock.advance(java.time.Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         assertRefused(() -> codec.decode(ME, "fp", LearnerSort.GRADE, cursor));
     }
 
@@ -135,7 +138,7 @@ class CursorCodecTest {
         String cursor = codec.encode(ME, "fp", sort, row);
         String inside = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
         // (a value of a character or three, such as id 0, turns up in any random bytes: the long ones tell)
-        for (String shown : java.util.List.of(Long.toString(row.id()), row.value().toString())) {
+        for (String shown : List.of(Long.toString(row.id()), row.value().toString())) {
             if (shown.length() >= 4) {
                 assertThat(inside).doesNotContain(shown);
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,9 @@ class KAnonymityTest {
         List<LearnerRecord> records = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             records.add(Populations.record("p" + i, 1990, "US", "f", "b",
-                    java.time.Instant.parse("2026-03-02T00:00:00Z").plus(Duration.ofDays(i % 4 * 7))));
+                    Instant.parse("2026-03-02T00:00:00Z").plus(Duration.ofDays(i % 4 * 7))));
         }
-        records.add(Populations.record("q", 1990, "US", "f", "b", java.time.Instant.parse("2026-03-30T00:00:00Z")));
+        records.add(Populations.record("q", 1990, "US", "f", "b", Instant.parse("2026-03-30T00:00:00Z")));
         KAnonymity.Result r = KAnonymity.apply(records, 15, regions);
         assertThat(r.attempts().getFirst().suppressed()).isEqualTo(41);
         assertThat(r.level().index()).isEqualTo(1);
@@ -79,7 +81,7 @@ class KAnonymityTest {
         KAnonymity.Result a = KAnonymity.apply(records, 5, regions);
         List<LearnerRecord> reversed = new ArrayList<>(records.reversed());
         KAnonymity.Result b = KAnonymity.apply(reversed, 5, regions);
-        assertThat(a.rows()).isSortedAccordingTo(java.util.Comparator.comparing(row -> row.record().pseudonym()));
+        assertThat(a.rows()).isSortedAccordingTo(Comparator.comparing(row -> row.record().pseudonym()));
         assertThat(b.rows()).isEqualTo(a.rows());
         assertThat(a.suppressed()).isLessThanOrEqualTo(2_000 * KAnonymity.MAX_SUPPRESSED_PERCENT / 100);
     }

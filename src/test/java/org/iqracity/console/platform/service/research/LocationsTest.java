@@ -34,7 +34,8 @@ class LocationsTest {
 
     @Test
     void aSubregionStillTooSmallIsFoldedIntoItsRegionAndThenTheWorld() {
-        List<String> shown = List.of(Locations.assign(people("US", 10, "IS", 1, "LU", 1, "KE", 2, "NG", 2), Place.COUNTRY,
+        List<String> shown = List.of(Locations
+                .assign(people("US", 10, "IS", 1, "LU", 1, "KE", 2, "NG", 2), Place.COUNTRY,
                 5, regions));
         // Northern and Western Europe hold one each: Europe holds two, still too few; Africa holds four: too few
         assertThat(shown).containsOnly("US", "World");

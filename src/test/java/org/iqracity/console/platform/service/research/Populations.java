@@ -31,7 +31,8 @@ final class Populations {
             out.add(new LearnerRecord(String.format("%032x", rng.nextLong() & Long.MAX_VALUE) + i, yob,
                     skewed(rng, COUNTRIES), skewed(rng, GENDERS), skewed(rng, EDUCATION),
                     START.plusSeconds(rng.nextInt(300 * 86_400)), rng.nextBoolean() ? "AUDIT" : "VERIFIED",
-                    rng.nextDouble() < 0.9, rng.nextDouble() < 0.1 ? null : START.plusSeconds(rng.nextInt(400 * 86_400)),
+                    rng.nextDouble() < 0.9, rng.nextDouble() < 0.1 ? null
+                            : START.plusSeconds(rng.nextInt(400 * 86_400)),
                     rng.nextDouble(), rng.nextDouble(), rng.nextBoolean(), rng.nextBoolean(), rng.nextInt(90),
                     rng.nextInt(120), rng.nextInt(200), rng.nextInt(30)));
         }

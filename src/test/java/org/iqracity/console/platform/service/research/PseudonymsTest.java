@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class PseudonymsTest {
@@ -46,8 +48,8 @@ class PseudonymsTest {
         try (Pseudonyms p = Pseudonyms.withKey(key)) {
             String pseudonym = p.of("lrn42");
             assertThat(pseudonym).matches("[0-9a-f]{32}").doesNotContain("lrn42");
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             assertThat(pseudonym).isEqualTo(HexFormat.of().formatHex(mac.doFinal("lrn42".getBytes()), 0, 16));
             assertThat(HexFormat.of().formatHex(key)).doesNotContain(pseudonym);
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.iqracity.console.api.ConsentCoverageDto;
 import org.iqracity.console.api.EffectiveTrackingDto;
@@ -78,7 +79,8 @@ class TrackingServiceTest {
     static TrackingTechnologyDto technology(String name, TrackingParty party, String provider,
                                             TrackingCategory category, String purpose) {
         return new TrackingTechnologyDto(null, name, TrackingKind.SCRIPT, party, provider, category, purpose,
-                List.of("_" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_')), "30 days", List.of(TrackingSurface.COURSE_PAGES),
+                List.of("_" + name.toLowerCase(Locale.ROOT).replace(' ', '_')), "30 days",
+                        List.of(TrackingSurface.COURSE_PAGES),
                 null);
     }
 

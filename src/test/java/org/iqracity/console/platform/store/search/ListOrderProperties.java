@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.store.LearnerListQuery;
@@ -30,8 +31,8 @@ class ListOrderProperties {
         Arbitrary<String> unnamed = Arbitraries.of("u1", "u2").map(u -> SearchText.nameKey(null, u, false));
         Arbitrary<String> retired = Arbitraries.of("retired_user_1", "retired_user_2")
                 .map(u -> SearchText.nameKey(null, u, true));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, named), net.jqwik.api.Tuple.of(1, unnamed),
-                net.jqwik.api.Tuple.of(2, retired)).list().ofMaxSize(60);
+        return Arbitraries.frequencyOf(Tuple.of(6, named), Tuple.of(1, unnamed),
+                Tuple.of(2, retired)).list().ofMaxSize(60);
     }
 
     @Property(tries = 400)

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Packed texts order exactly as Java's Strings do, which is the order H2's indexes keep (SearchSnapshot relies on it). */
+/**
+ * Packed texts order exactly as Java's Strings do, which is the order H2's indexes keep (SearchSnapshot relies on it).
+ */
 class PackedTextTest {
-    /** Short texts over letters that differ in the first, last and high UTF-16 units, prefixes of each other included. */
+    /**
+     * Short texts over letters that differ in the first, last and high UTF-16 units, prefixes of each other included.
+     */
     private static final String ALPHABET = "ab.z\u00e9\u00c9_\ud83d\ude00\uffff";
 
     @Test

@@ -3,8 +3,11 @@ package org.iqracity.console.platform.store.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.iqracity.console.api.EnrollmentMode;
 import org.iqracity.console.api.LearnerSort;
 import org.iqracity.console.platform.sandbox.SandboxGenerator;
@@ -113,7 +116,7 @@ class SearchSnapshotTest {
         String country = jdbc.queryOne("SELECT country FROM enrollment WHERE course_id = ? AND country IS NOT NULL "
                 + "GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1", rs -> rs.getString(1), CS101).orElseThrow();
         int compared = 0;
-        for (String search : java.util.Arrays.asList(null, "ma", "chen")) {
+        for (String search : Arrays.asList(null, "ma", "chen")) {
             for (LearnerSort sort : LearnerSort.values()) {
                 for (boolean desc : new boolean[] {false, true}) {
                     for (int filter : new int[] {0, 1, 3, 4}) {
@@ -179,7 +182,7 @@ class SearchSnapshotTest {
         SearchSnapshots snapshots = SearchSnapshots.background(jdbc, false, ds200);
         try {
             snapshots.warm();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!snapshots.holds(CS101) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -230,7 +233,7 @@ class SearchSnapshotTest {
                 filter == 2 ? 0.9 : null,
                 filter == 4 ? 0.2 : null,
                 filter == 4 ? 0.8 : null,
-                filter == 4 ? java.time.Instant.parse("2026-09-01T00:00:00Z").getEpochSecond() : null,
+                filter == 4 ? Instant.parse("2026-09-01T00:00:00Z").getEpochSecond() : null,
                 sort, desc, after, 7);
     }
 
