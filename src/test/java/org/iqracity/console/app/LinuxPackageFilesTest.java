@@ -87,6 +87,8 @@ class LinuxPackageFilesTest {
         for (String word : words) {
             assertThat(man).as(word).containsPattern("(^|[^a-z-])" + Pattern.quote(word) + "([^a-z-]|$)");
         }
+        assertThat(Launcher.USAGE).contains("platform migrate");
+        assertThat(man).as("the upgrade step has its own entry").contains(".B platform migrate");
     }
 
     @Test
