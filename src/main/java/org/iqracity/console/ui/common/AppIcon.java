@@ -88,7 +88,8 @@ public enum AppIcon {
     PICTURE(MaterialDesignI.IMAGE_OUTLINE),
     COPY(MaterialDesignC.CONTENT_COPY),
     COLUMNS(MaterialDesignV.VIEW_COLUMN_OUTLINE),
-    CHEVRON_DOWN(MaterialDesignC.CHEVRON_DOWN);
+    CHEVRON_DOWN(MaterialDesignC.CHEVRON_DOWN),
+    FOLDER(MaterialDesignF.FOLDER_OPEN_OUTLINE);
 
     private final Ikon ikon;
 

@@ -28,12 +28,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.DesktopFileOpener;
 import org.iqracity.console.ui.common.EnrolledText;
 import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Notices;
+import org.iqracity.console.ui.common.SavedFiles;
 import org.iqracity.console.ui.common.UserMessage;
 import org.iqracity.console.ui.exports.ExportViewModel.State;
 
@@ -222,6 +224,11 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         export.disableProperty().bind(vm.problemProperty().isNotNull().or(checks.invalidProperty())
                 .or(vm.stateProperty().isEqualTo(State.RUNNING)));
         export.setOnAction(e -> vm.export());
+        vm.replaceAskedProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                SavedFiles.askToReplace(this, messages, file, vm::replace, vm::keep);
+            }
+        });
         Label problem = new Label();
         problem.setId("exportProblem");
         problem.getStyleClass().add(Styles.TEXT_MUTED);
@@ -257,6 +264,10 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         done.descriptionProperty().bind(vm.resultProperty());
         done.visibleProperty().bind(vm.stateProperty().isEqualTo(State.DONE));
         done.managedProperty().bind(done.visibleProperty());
+        Button showInFolder = SavedFiles.showInFolder(messages, vm.savedFileProperty()::get, new DesktopFileOpener());
+        showInFolder.setId("exportShowInFolder");
+        showInFolder.visibleProperty().bind(done.visibleProperty());
+        showInFolder.managedProperty().bind(showInFolder.visibleProperty());
         vm.stateProperty().addListener((obs, old, now) -> {
             if (now == State.DONE) {
                 Notices.done(this, messages.get("exports.done.title"), vm.resultProperty().get());
@@ -279,7 +290,7 @@ public final class ExportView extends BorderPane implements AutoCloseable {
 
         HBox actions = new HBox(12, export, problem, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox footer = new VBox(10, done, cancelled, error, actions);
+        VBox footer = new VBox(10, done, showInFolder, cancelled, error, actions);
         footer.getStyleClass().add(Css.EXPORTS_FOOTER);
         return footer;
     }
@@ -289,10 +300,11 @@ public final class ExportView extends BorderPane implements AutoCloseable {
         chooser.setTitle(messages.get("exports.target.choose"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("offline.fileType"),
                 "*.iqroster"));
-        chooser.setInitialFileName("roster.iqroster");
+        chooser.setInitialDirectory(vm.dialogFolder().toFile());
+        chooser.setInitialFileName(vm.suggestedFileName());
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            vm.targetProperty().set(ExportViewModel.withExtension(file.getPath()));
+            vm.chosenInDialog(file.getPath());
         }
     }
 

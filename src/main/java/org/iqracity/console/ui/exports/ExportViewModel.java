@@ -1,8 +1,11 @@
 package org.iqracity.console.ui.exports;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
@@ -50,6 +53,7 @@ import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.RetryWhenBack;
+import org.iqracity.console.ui.common.SaveFolders;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
@@ -99,6 +103,10 @@ public final class ExportViewModel {
     private final StringProperty passphraseAgain = new SimpleStringProperty("");
     private final IntegerProperty expiryDays = new SimpleIntegerProperty(30);
     private final StringProperty target = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Path> replaceAsked = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>();
+    private Path replaceConfirmed;
+    private SaveFolders folders = SaveFolders.ofThisUser();
     private final ObjectBinding<PassphraseStrength> strength;
     private final ObjectBinding<String> problem;
 
@@ -284,10 +292,22 @@ public final class ExportViewModel {
         return target.get().isBlank() ? messages.get("exports.problem.noTarget") : null;
     }
 
+    /**
+     * Exports to the file named in the field (a name alone goes to the documents folder). A file that is there
+     * already is not replaced silently: the export waits, and {@link #replaceAskedProperty()} names the file until
+     * {@link #replace()} or {@link #keep()} answers.
+     */
     public void export() {
         if (problem.get() != null || state.get() == State.RUNNING) {
             return;
         }
+        Path named = targetFile();
+        if (Files.exists(named) && !named.equals(replaceConfirmed)) {
+            replaceAsked.set(named);
+            return;
+        }
+        replaceAsked.set(null);
+        replaceConfirmed = null;
         Session session = app.session();
         RosterView view = viewNow();
         List<RosterExporter.Course> chosen = courses.stream().filter(c -> c.selected().get())
@@ -299,7 +319,7 @@ public final class ExportViewModel {
         fields.stream().filter(f -> f.selected().get()).map(FieldChoice::field).forEach(columns::add);
         char[] phrase = passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
         RosterProtection protection = new RosterProtection(phrase, recipients.stream().map(Recipient::key).toList());
-        Path file = Path.of(withExtension(target.get().strip()));
+        Path file = targetFile();
         RosterExporter.Request request = new RosterExporter.Request(chosen, columns, protection,
                 clock.instant().plus(Duration.ofDays(expiryDays.get())), file);
 
@@ -323,6 +343,7 @@ public final class ExportViewModel {
                 }, () -> cancelRequested.get() || Thread.currentThread().isInterrupted()));
         running.onProgress((stage, fraction) -> showProgress(done.get(), started))
                 .onSuccess(manifest -> {
+                    savedFile.set(file);
                     showProgress(manifest.rowCount(), started);
                     passphrase.set("");
                     passphraseAgain.set("");
@@ -366,6 +387,67 @@ public final class ExportViewModel {
         if (state.get() == State.RUNNING) {
             state.set(State.CANCELLED);
         }
+    }
+
+    /** The person chose to replace the file asked about: the export goes on. */
+    public void replace() {
+        replaceConfirmed = replaceAsked.get();
+        export();
+    }
+
+    /** The person keeps the file asked about: nothing is exported, the field keeps its text to be changed. */
+    public void keep() {
+        replaceAsked.set(null);
+    }
+
+    /** A file picked in the system's save dialog, which has asked already whether to replace one that is there. */
+    public void chosenInDialog(String path) {
+        target.set(withExtension(path));
+        Path chosen = targetFile();
+        replaceConfirmed = Files.exists(chosen) ? chosen : null;
+    }
+
+    /** The existing file an export waits to replace until the person says so; null while none. */
+    public ReadOnlyObjectProperty<Path> replaceAskedProperty() {
+        return replaceAsked.getReadOnlyProperty();
+    }
+
+    /** The file the last export wrote, for "Show in folder"; null before one is written. */
+    public ReadOnlyObjectProperty<Path> savedFileProperty() {
+        return savedFile.getReadOnlyProperty();
+    }
+
+    /** Where the file dialog opens: the folder of the file named in the field, else the documents folder. */
+    public Path dialogFolder() {
+        Path parent = target.get().isBlank() ? null : targetFile().getParent();
+        return parent != null && Files.isDirectory(parent) ? parent : folders.documents();
+    }
+
+    /**
+     * A file name from what is exported and when: {@code roster-CS101-2026_T1-2026-12-07.iqroster} for one course,
+     * {@code roster-3-courses-2026-12-07.iqroster} for several.
+     */
+    public String suggestedFileName() {
+        List<CourseChoice> chosen = courses.stream().filter(c -> c.selected().get()).toList();
+        String what = chosen.size() == 1 ? shortId(chosen.getFirst().course().id())
+                : chosen.isEmpty() ? "courses" : chosen.size() + "-courses";
+        return "roster-" + what + "-" + LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()) + ".iqroster";
+    }
+
+    private static String shortId(String courseId) {
+        String id = courseId.substring(courseId.indexOf(':') + 1);
+        String[] parts = id.split("\\+");
+        String shortPart = parts.length >= 3 ? parts[1] + "-" + parts[2] : id;
+        return shortPart.replaceAll("[^A-Za-z0-9_.-]+", "-");
+    }
+
+    /** For tests: where names without a folder go. */
+    void useFolders(SaveFolders folders) {
+        this.folders = folders;
+    }
+
+    private Path targetFile() {
+        return folders.resolve(withExtension(target.get().strip())).toAbsolutePath();
     }
 
     static String withExtension(String path) {

@@ -5,16 +5,11 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
-import java.nio.file.Path;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -33,10 +28,12 @@ import org.iqracity.console.api.research.ResearchExportRequest;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.CoursePicker;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.DesktopFileOpener;
 import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Notices;
+import org.iqracity.console.ui.common.SavedFiles;
 import org.iqracity.console.ui.common.UserMessage;
 import org.iqracity.console.ui.exports.ResearchExportViewModel.State;
 
@@ -143,7 +140,7 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         run.setOnAction(e -> vm.export());
         vm.replaceAskedProperty().addListener((obs, old, file) -> {
             if (file != null) {
-                askToReplace(file);
+                SavedFiles.askToReplace(this, messages, file, vm::replace, vm::keep);
             }
         });
         Label problem = new Label();
@@ -178,6 +175,12 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         done.descriptionProperty().bind(Bindings.createStringBinding(vm::report, vm.savedProperty()));
         done.visibleProperty().bind(vm.stateProperty().isEqualTo(State.DONE));
         done.managedProperty().bind(done.visibleProperty());
+        Button showInFolder = SavedFiles.showInFolder(messages,
+                () -> vm.savedProperty().get() == null ? null : vm.savedProperty().get().file(),
+                new DesktopFileOpener());
+        showInFolder.setId("researchShowInFolder");
+        showInFolder.visibleProperty().bind(done.visibleProperty());
+        showInFolder.managedProperty().bind(showInFolder.visibleProperty());
         vm.stateProperty().addListener((obs, old, now) -> {
             if (now == State.DONE) {
                 Notices.done(this, messages.get("research.done.title"), vm.report());
@@ -200,34 +203,16 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
 
         HBox actions = new HBox(12, run, problem, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox footer = new VBox(10, done, cancelled, error, actions);
+        VBox footer = new VBox(10, done, showInFolder, cancelled, error, actions);
         footer.getStyleClass().add(Css.EXPORTS_FOOTER);
         return footer;
-    }
-
-    /** A file typed into the field that is there already: replaced only if the person says so. */
-    private void askToReplace(Path file) {
-        ButtonType replace = new ButtonType(messages.get("research.replace.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, messages.format("research.replace.text", file), replace,
-                ButtonType.CANCEL);
-        ask.initOwner(getScene().getWindow());
-        ask.setTitle(messages.get("research.replace.title"));
-        ask.setHeaderText(messages.get("research.replace.title"));
-        ask.getDialogPane().setId("researchReplace");
-        // answered after this change of the property has been told to every listener
-        Platform.runLater(() -> {
-            if (ask.showAndWait().filter(replace::equals).isPresent()) {
-                vm.replace();
-            } else {
-                vm.keep();
-            }
-        });
     }
 
     private void chooseTarget() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("research.target.choose"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("research.fileType"), "*.zip"));
+        chooser.setInitialDirectory(vm.dialogFolder().toFile());
         chooser.setInitialFileName(ResearchExportViewModel.suggestedName(vm.courseProperty().get()));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {

@@ -33,6 +33,7 @@ import org.iqracity.console.ui.common.CourseList;
 import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.RetryWhenBack;
+import org.iqracity.console.ui.common.SaveFolders;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class ResearchExportViewModel {
     private final StringProperty target = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Path> replaceAsked = new ReadOnlyObjectWrapper<>();
     private Path replaceConfirmed;
+    private SaveFolders folders = SaveFolders.ofThisUser();
     private final ObjectBinding<String> problem;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -141,16 +143,16 @@ public final class ResearchExportViewModel {
         if (problem.get() != null || state.get() == State.RUNNING) {
             return;
         }
-        Path chosen = Path.of(withExtension(target.get().strip()));
-        if (Files.exists(chosen) && !chosen.toAbsolutePath().equals(replaceConfirmed)) {
-            replaceAsked.set(chosen.toAbsolutePath());
+        Path chosen = targetFile();
+        if (Files.exists(chosen) && !chosen.equals(replaceConfirmed)) {
+            replaceAsked.set(chosen);
             return;
         }
         replaceAsked.set(null);
         replaceConfirmed = null;
         String courseId = course.get().id();
         ResearchExportRequest request = new ResearchExportRequest(k.get(), stableKey.get());
-        Path file = Path.of(withExtension(target.get().strip()));
+        Path file = targetFile();
         AtomicLong received = new AtomicLong();
         cancelRequested.set(false);
         clearOutcome();
@@ -262,8 +264,24 @@ public final class ResearchExportViewModel {
     /** A file picked in the system's save dialog, which has asked already whether to replace one that is there. */
     public void chosenInDialog(String path) {
         target.set(path);
-        Path chosen = Path.of(withExtension(path.strip())).toAbsolutePath();
+        Path chosen = targetFile();
         replaceConfirmed = Files.exists(chosen) ? chosen : null;
+    }
+
+    /** Where the file dialog opens: the folder of the file named in the field, else the documents folder. */
+    public Path dialogFolder() {
+        Path parent = target.get().isBlank() ? null : targetFile().getParent();
+        return parent != null && Files.isDirectory(parent) ? parent : folders.documents();
+    }
+
+    /** For tests: where names without a folder go. */
+    void useFolders(SaveFolders folders) {
+        this.folders = folders;
+    }
+
+    /** The file named in the field; a name alone goes to the documents folder. */
+    private Path targetFile() {
+        return folders.resolve(withExtension(target.get().strip())).toAbsolutePath();
     }
 
     /** The person chose to replace the file asked about: the export goes on. */

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +37,7 @@ import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.Job;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.SaveFolders;
 import org.iqracity.console.ui.common.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,44 @@ class ExportViewModelTest {
                 .isGreaterThan(PassphraseStrength.of("correcthorse").bits());
         assertThat(PassphraseStrength.of("Correct horse, battery 42 staple!").level())
                 .isEqualTo(PassphraseStrength.Level.STRONG);
+    }
+
+    @Test
+    void aNameAloneGoesToTheDocumentsFolderAndTheSuggestedNameSaysWhatAndWhen() throws Exception {
+        Path documents = Files.createDirectories(dir.resolve("home/Documents"));
+        vm.useFolders(new SaveFolders(dir.resolve("home"), Map.of()));
+        fillValidForm();
+        assertThat(vm.suggestedFileName()).matches("roster-[A-Za-z0-9_.-]+-2026-03-01\\.iqroster")
+                .doesNotContain("course-v1", "+", ":");
+        vm.courses().get(1).selected().set(true);
+        assertThat(vm.suggestedFileName()).isEqualTo("roster-2-courses-2026-03-01.iqroster");
+        assertThat(vm.dialogFolder()).isEqualTo(dir);
+        vm.targetProperty().set("march");
+
+        vm.export();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.DONE);
+        assertThat(documents.resolve("march.iqroster")).isRegularFile();
+        assertThat(vm.savedFileProperty().get()).as("for Show in folder").isEqualTo(documents.resolve("march.iqroster"));
+        assertThat(Path.of("march.iqroster")).as("nothing in the working directory").doesNotExist();
+    }
+
+    @Test
+    void aFileThatIsThereAlreadyIsReplacedOnlyWhenThePersonSaysSo() throws Exception {
+        fillValidForm();
+        Path existing = dir.resolve("cs101.iqroster");
+        Files.writeString(existing, "last month's roster");
+
+        vm.export();
+        assertThat(vm.replaceAskedProperty().get()).isEqualTo(existing.toAbsolutePath());
+        assertThat(vm.stateProperty().get()).as("nothing exported yet").isEqualTo(ExportViewModel.State.READY);
+        vm.keep();
+        assertThat(existing).hasContent("last month's roster");
+
+        vm.export();
+        vm.replace();
+        assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.DONE);
+        assertThat(Files.readString(existing, StandardCharsets.ISO_8859_1)).isNotEqualTo("last month's roster");
     }
 
     @Test
