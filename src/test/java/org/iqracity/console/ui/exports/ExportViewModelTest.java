@@ -190,7 +190,8 @@ class ExportViewModelTest {
 
         assertThat(vm.stateProperty().get()).isEqualTo(ExportViewModel.State.DONE);
         assertThat(documents.resolve("march.iqroster")).isRegularFile();
-        assertThat(vm.savedFileProperty().get()).as("for Show in folder").isEqualTo(documents.resolve("march.iqroster"));
+        assertThat(vm.savedFileProperty().get()).as("for Show in folder")
+                .isEqualTo(documents.resolve("march.iqroster"));
         assertThat(Path.of("march.iqroster")).as("nothing in the working directory").doesNotExist();
     }
 

@@ -2,10 +2,6 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -33,16 +28,11 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import javafx.stage.PopupWindow;
-import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.LearnerQuery;
@@ -315,7 +305,7 @@ class LearnersJourneyTest extends ConsoleJourney {
             waitUntil(() -> countriesListed().size() == 1);
             clickOn(onFx(() -> lookup("#countryList").query().lookup(".check-box")));
             fill("#countrySearch", "");
-            shotWithPopup("learners-country-picker-" + theme);
+            shotWithPopups("learners-country-picker-" + theme);
             clickOn("#countriesDone");
 
             waitUntil(() -> table.isVisible() && !table.getItems().isEmpty() && table.getItems().size() < 10_000
@@ -416,7 +406,7 @@ class LearnersJourneyTest extends ConsoleJourney {
                 .startsWith(String.format(Locale.ENGLISH, "Exports the %,d learners of this view", listed));
         moveTo("#exportFromLearners");
         waitUntil(tooltip::isShowing);
-        shotWithPopup("learners-export-tooltip");
+        shotWithPopups("learners-export-tooltip");
 
         clickOn("#exportFromLearners");
 
@@ -537,50 +527,6 @@ class LearnersJourneyTest extends ConsoleJourney {
         });
         WaitForAsyncUtils.waitForFxEvents();
         sleep(300);
-    }
-
-    /** Like {@link #shot}, with the popup open over the window (a popup is a window of its own). */
-    private void shotWithPopup(String name) {
-        String dir = System.getProperty("journey.shots");
-        if (dir == null) {
-            return;
-        }
-        BufferedImage out = onFx(() -> {
-            var scene = console.stage().getScene();
-            var main = awt(scene.snapshot(null));
-            var origin = scene.getRoot().localToScreen(0, 0);
-            var transparent = new SnapshotParameters();
-            transparent.setFill(Color.TRANSPARENT);
-            for (Window w : Window.getWindows()) {
-                if (w instanceof PopupWindow p && p.isShowing()) {
-                    var root = p.getScene().getRoot();
-                    var popup = awt(root.snapshot(transparent, null));
-                    var at = root.localToScreen(root.getBoundsInLocal());
-                    main.getGraphics().drawImage(popup, (int) (at.getMinX() - origin.getX()),
-                            (int) (at.getMinY() - origin.getY()), null);
-                }
-            }
-            return main;
-        });
-        try {
-            Files.createDirectories(Path.of(dir));
-            ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static BufferedImage awt(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        var pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 
     private static long learnerViews() {
