@@ -38,6 +38,7 @@ import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.LeaveGuard;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Notices;
 import org.iqracity.console.ui.common.StatePane;
 
 /** Courses & tracking: the course list, the settings editor with preview and coverage, the version history. */
@@ -160,9 +161,17 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         return messages.format("tracking.version.by", s.version(), s.updatedBy(), when.format(s.updatedAt()));
     }
 
+    /**
+     * A save that went through is told by a notification that passes (the form stays where it is, as the person left
+     * it); what needs their attention stays above the form until it is dealt with.
+     */
     private void showNotice(TrackingViewModel.Notice now) {
-        notice.setVisible(now != null);
-        if (now == null) {
+        boolean passing = now != null && now.kind() == TrackingViewModel.NoticeKind.SUCCESS;
+        notice.setVisible(now != null && !passing);
+        if (passing) {
+            Notices.done(this, messages.get("tracking.notice.saved.title"), now.text());
+        }
+        if (now == null || passing) {
             return;
         }
         notice.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);

@@ -8,11 +8,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.TrackingCategory;
 import org.iqracity.console.api.TrackingSettingsDto;
@@ -48,6 +50,9 @@ class TrackingJourneyTest extends ConsoleJourney {
         push(KeyCode.CONTROL, KeyCode.S);
         waitUntil(() -> version().startsWith("Version 2"));
         assertThat(shows("#unsavedBadge")).isFalse();
+        // told by a notification that passes; nothing is pushed in above the form the person is working in
+        waitUntil(() -> savedNotices() > 0);
+        assertThat(shows("#trackingNotice")).isFalse();
         PlatformClient other = anotherAdministrator();
         assertThat(technology(other.tracking().current(courseId).value(),
                 "Course analytics").retention()).isEqualTo("26 months");
@@ -219,5 +224,12 @@ class TrackingJourneyTest extends ConsoleJourney {
 
     private static TrackingTechnologyDto technology(TrackingSettingsDto settings, String name) {
         return settings.technologies().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** ControlsFX notifications on screen that tell of a save. */
+    private long savedNotices() {
+        return onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".notification-bar .title").stream())
+                .filter(n -> "Tracking settings saved".equals(((Labeled) n).getText())).count());
     }
 }
