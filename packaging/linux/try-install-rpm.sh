@@ -16,6 +16,8 @@ failures=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# shellcheck source=installed-checks.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/installed-checks.sh"
 ok() { echo "ok    $*"; }
 bad() { echo "FAIL  $*"; failures=$((failures + 1)); }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
@@ -53,15 +55,8 @@ check "the desktop entry, MIME type, metainfo and hicolor icon are the package's
      /usr/share/metainfo/org.iqracity.MemberConsole.metainfo.xml /usr/share/icons/hicolor/scalable/apps/$name.svg"
 
 echo "== run"
-help=$(env -u DISPLAY -u WAYLAND_DISPLAY "$name" --help 2>&1); code=$?
-if [ $code -eq 0 ] && grep -q self-test <<< "$help" && grep -q research-export <<< "$help"; then
-  ok "$name --help exits 0 and lists the commands"; else bad "$name --help ($code): $help"; fi
-echo "      $("$name" --version)"
-said=$(env -u DISPLAY -u WAYLAND_DISPLAY "$name" 2>&1); code=$?
-if [ $code -eq 1 ] && [ "$(wc -l <<< "$said")" -eq 1 ] && ! grep -q Exception <<< "$said"; then
-  ok "without a display: one sentence, exit 1: $said"; else bad "without a display ($code): $said"; fi
-self=$(HOME="$work/home-self" "$name" self-test 2>&1); code=$?
-if [ $code -eq 0 ]; then ok "$name self-test: $(tail -1 <<< "$self")"; else bad "$name self-test ($code): $self"; fi
+check_the_command
+check_the_self_test
 
 echo "== erase"
 files=$(rpm -ql "$name")

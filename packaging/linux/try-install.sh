@@ -21,6 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# shellcheck source=installed-checks.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/installed-checks.sh"
 ok() { echo "ok    $*"; }
 bad() { echo "FAIL  $*"; failures=$((failures + 1)); }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
@@ -47,13 +49,7 @@ check "the package has no maintainer scripts" sh -c "! ls /var/lib/dpkg/info/$na
 check "/usr/bin/$name links the launcher" sh -c "[ \"\$(readlink -f /usr/bin/$name)\" = /usr/lib/$name/bin/$name ]"
 
 echo "== run"
-help=$(env -u DISPLAY -u WAYLAND_DISPLAY "$name" --help 2>&1); code=$?
-if [ $code -eq 0 ] && grep -q self-test <<< "$help" && grep -q research-export <<< "$help"; then
-  ok "$name --help exits 0 and lists the commands"; else bad "$name --help ($code): $help"; fi
-echo "      $("$name" --version)"
-said=$(env -u DISPLAY -u WAYLAND_DISPLAY "$name" 2>&1); code=$?
-if [ $code -eq 1 ] && [ "$(wc -l <<< "$said")" -eq 1 ] && ! grep -q Exception <<< "$said"; then
-  ok "without a display: one sentence, exit 1: $said"; else bad "without a display ($code): $said"; fi
+check_the_command
 if grep -q AOTCache "/usr/lib/$name/lib/app/$name.cfg"; then
   # The cache checks the jars' sizes and times and the runtime it was made with: installing must keep them as built.
   check "the installed runtime uses the AOT cache recorded at build time" sh -c \
@@ -84,8 +80,7 @@ if command -v gtk-update-icon-cache >/dev/null; then
   check "the hicolor icon cache was rebuilt with the icon (the icon-cache trigger ran)" \
       grep -q "$name" /usr/share/icons/hicolor/icon-theme.cache
 fi
-self=$(HOME="$work/home-self" "$name" self-test 2>&1); code=$?
-if [ $code -eq 0 ]; then ok "$name self-test: $(tail -1 <<< "$self")"; else bad "$name self-test ($code): $self"; fi
+check_the_self_test
 
 # The window, when the machine has Xvfb and the X tools: its class matches the desktop entry's StartupWMClass, its
 # icons are set, the data folder is owner-only, and nothing is unpacked into the home folder.
