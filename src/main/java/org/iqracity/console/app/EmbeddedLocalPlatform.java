@@ -1,5 +1,6 @@
 package org.iqracity.console.app;
 
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,12 +10,12 @@ import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.ProgressSink;
 
 /** The sandbox platform in the console's own process, on a free loopback port, data in the app-data folder. */
-final class EmbeddedLocalPlatform implements LocalPlatform {
+public final class EmbeddedLocalPlatform implements LocalPlatform {
 
     private final PlatformConfig config;
     private volatile Platform running;
 
-    EmbeddedLocalPlatform(PlatformConfig config) {
+    public EmbeddedLocalPlatform(PlatformConfig config) {
         this.config = config;
     }
 
@@ -33,6 +34,38 @@ final class EmbeddedLocalPlatform implements LocalPlatform {
             }
         }
         return running.baseUri();
+    }
+
+    /**
+     * Stops the sandbox and starts it again on the port it had, so that the console's session and address stay
+     * good; on a free port when another program took that one in between.
+     */
+    @Override
+    public synchronized URI restart(ProgressSink progress) throws StartFailure {
+        int port = running != null ? running.baseUri().getPort() : config.port();
+        stop();
+        try {
+            running = Platform.start(config.withPort(port), progress::progress);
+        } catch (RuntimeException e) {
+            if (port == 0 || !portTaken(e)) {
+                throw new StartFailure(StartFailures.sentences(e), e);
+            }
+            try {
+                running = Platform.start(config.withPort(0), progress::progress);
+            } catch (RuntimeException again) {
+                throw new StartFailure(StartFailures.sentences(again), again);
+            }
+        }
+        return running.baseUri();
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The sandbox files what it sends under its data folder (the platform's {@code sandbox-mailbox}). */

@@ -142,6 +142,12 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
         return jdbcUrl == null;
     }
 
+    /** Listens on this port (0: a free one). */
+    public PlatformConfig withPort(int p) {
+        return new PlatformConfig(host, p, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, learners, seed,
+                accessTokenTtl, idleTimeout, absoluteTimeout, mail, tls, nodeId, operations);
+    }
+
     public PlatformConfig withLearners(int n) {
         return new PlatformConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, sandbox, n, seed, accessTokenTtl,
                 idleTimeout, absoluteTimeout, mail, tls, nodeId, operations);

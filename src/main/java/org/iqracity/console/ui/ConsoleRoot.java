@@ -125,6 +125,7 @@ public final class ConsoleRoot implements AutoCloseable {
         this.bounds = new WindowBounds(stage, setup.settings());
         this.courses = new CourseMemory(setup.settings());
         signIn.signingKeyChangedProperty().addListener((obs, old, text) -> warnKeyChanged(text));
+        sandbox.addressProperty().addListener((obs, old, now) -> sandboxMoved(old, now));
     }
 
     /** Builds the window's content and shows it; once it is shown, the sandbox starts in the background. */
@@ -191,12 +192,25 @@ public final class ConsoleRoot implements AutoCloseable {
         URI address = sandbox.addressProperty().get();
         Optional<Path> mailbox = setup.sandbox().flatMap(LocalPlatform::mailboxFolder);
         if (address != null && mailbox.isPresent()) {
-            shell.showSandbox(address, mailbox.get(), folder -> tasks.run(() -> {
+            shell.showSandbox(sandbox.addressProperty(), mailbox.get(), folder -> tasks.run(() -> {
                 Files.createDirectories(folder);
                 new DesktopFileOpener().open(folder);
                 return null;
             }).onFailure(e -> LOGGER.info("could not open the sandbox's mailbox folder: {}",
-                    e.getClass().getSimpleName())));
+                    e.getClass().getSimpleName())), sandbox.stateProperty().isEqualTo(SandboxViewModel.State.READY),
+                    sandbox::restart);
+        }
+    }
+
+    /**
+     * A restarted sandbox that had to take another address: the session's requests would go to the old one, so the
+     * console returns to the sign-in screen, which offers the new address.
+     */
+    private void sandboxMoved(URI old, URI now) {
+        Session session = app.session();
+        if (old != null && now != null && !old.equals(now) && session != null) {
+            LOGGER.info("the local sandbox came back at another address; signing out of the old one");
+            app.signedOut();
         }
     }
 

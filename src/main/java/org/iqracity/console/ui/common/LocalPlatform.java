@@ -21,6 +21,15 @@ public interface LocalPlatform {
         return Optional.empty();
     }
 
+    /**
+     * Stops it and starts it again with the same data, at the same address where it can; blocks until it serves
+     * and returns its address, which differs only when the old one was taken meanwhile.
+     */
+    default URI restart(ProgressSink progress) throws Exception {
+        stop();
+        return start(progress);
+    }
+
     /** Stops it if it runs; safe to call more than once. */
     void stop();
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -253,9 +255,10 @@ public final class ShellView extends StackPane {
         });
     }
 
-    /** The embedded sandbox's address and mailbox folder in the status bar (the console started one). */
-    public void showSandbox(URI address, Path mailbox, Consumer<Path> openFolder) {
-        status.showSandbox(address, mailbox, openFolder);
+    /** The embedded sandbox's address, mailbox folder and restart in the status bar (the console started one). */
+    public void showSandbox(ObservableValue<URI> address, Path mailbox, Consumer<Path> openFolder,
+                            ObservableBooleanValue serving, Runnable restart) {
+        status.showSandbox(address, mailbox, openFolder, serving, restart);
     }
 
     /** Releases what the screens hold (requests in flight) when the shell goes away. */

@@ -4,10 +4,16 @@ import atlantafx.base.theme.Styles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -53,19 +59,49 @@ final class StatusBarView extends StatusBar {
         showJobs();
     }
 
-    /** The embedded sandbox's address, and a link that opens the folder its sent notices are filed in. */
-    void showSandbox(URI sandbox, Path mailbox, Consumer<Path> openFolder) {
-        Label where = new Label(messages.format("status.sandbox", sandbox), Icons.of(AppIcon.SERVER));
+    /**
+     * The embedded sandbox's address, a link that opens the folder its sent notices are filed in, and a restart
+     * (asked first; offered while the sandbox serves).
+     */
+    void showSandbox(ObservableValue<URI> sandbox, Path mailbox, Consumer<Path> openFolder,
+                     ObservableBooleanValue serving, Runnable restart) {
+        Label where = new Label("", Icons.of(AppIcon.SERVER));
         where.setId("sandboxAddress");
         where.setMnemonicParsing(false);
+        where.textProperty().bind(Bindings.createStringBinding(() -> serving.get()
+                ? messages.format("status.sandbox", sandbox.getValue())
+                : messages.get("sandbox.restarting"), sandbox, serving));
         Hyperlink mail = new Hyperlink(messages.get("status.mailbox"), Icons.of(AppIcon.LETTER));
         mail.setId("sandboxMailbox");
         mail.setMnemonicParsing(false);
         mail.setTooltip(new Tooltip(messages.format("status.mailbox.tooltip", mailbox)));
         mail.setAccessibleHelp(messages.format("status.mailbox.tooltip", mailbox));
         mail.setOnAction(e -> openFolder.accept(mailbox));
+        Hyperlink again = new Hyperlink(messages.get("status.restart"), Icons.of(AppIcon.REFRESH));
+        again.setId("sandboxRestart");
+        again.setMnemonicParsing(false);
+        again.setTooltip(new Tooltip(messages.get("status.restart.tooltip")));
+        again.setAccessibleHelp(messages.get("status.restart.tooltip"));
+        again.disableProperty().bind(Bindings.not(serving));
+        again.setOnAction(e -> {
+            if (restartConfirmed()) {
+                restart.run();
+            }
+        });
         Separator line = new Separator(Orientation.VERTICAL);
-        getLeftItems().addAll(line, where, mail);
+        getLeftItems().addAll(line, where, mail, again);
+    }
+
+    private boolean restartConfirmed() {
+        ButtonType yes = new ButtonType(messages.get("status.restart.confirm.button"), ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, messages.get("status.restart.confirm"), yes,
+                ButtonType.CANCEL);
+        ask.setHeaderText(messages.get("status.restart.confirm.title"));
+        ask.setTitle(messages.get("status.restart"));
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        return ask.showAndWait().filter(yes::equals).isPresent();
     }
 
     private void showConnection(ConnectionState state) {

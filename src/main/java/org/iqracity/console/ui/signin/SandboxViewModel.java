@@ -50,18 +50,44 @@ public final class SandboxViewModel {
         progress.set(-1);
         tasks.job(messages.get("sandbox.job"), sink -> platform.get().start(sink))
                 .onProgress(this::progressed)
-                .onSuccess(uri -> {
-            address.set(uri);
-            progress.set(1);
-            stage.set(messages.format("sandbox.ready", uri.toString()));
-            state.set(State.READY);
-        }).onFailure(e -> {
-            LOGGER.warn("sandbox platform did not start: {}", e.toString());
-            stage.set(e instanceof LocalPlatform.StartFailure failure
-                    ? messages.format("sandbox.failedBecause", failure.getMessage())
-                    : messages.get("sandbox.failed"));
-            state.set(State.FAILED);
-        });
+                .onSuccess(this::ready)
+                .onFailure(this::failed);
+    }
+
+    /**
+     * Stops the sandbox and starts it again with its data, while the console stays open: a session stays good when
+     * the sandbox comes back at the same address. Only a sandbox that serves can be restarted.
+     */
+    public void restart() {
+        if (platform.isEmpty() || state.get() != State.READY) {
+            return;
+        }
+        state.set(State.STARTING);
+        stage.set(messages.get("sandbox.restarting"));
+        progress.set(-1);
+        tasks.job(messages.get("sandbox.restartJob"), sink -> platform.get().restart(sink))
+                .onProgress(this::progressed)
+                .onSuccess(this::ready)
+                .onFailure(this::failed);
+    }
+
+    private void ready(URI uri) {
+        address.set(uri);
+        progress.set(1);
+        stage.set(messages.format("sandbox.ready", uri.toString()));
+        state.set(State.READY);
+    }
+
+    private void failed(Throwable e) {
+        // a start failure's sentences are written to carry no data; another exception's message may quote some
+        if (e instanceof LocalPlatform.StartFailure failure) {
+            LOGGER.warn("sandbox platform did not start: {}", failure.getMessage());
+            stage.set(messages.format("sandbox.failedBecause", failure.getMessage()));
+        } else {
+            LOGGER.warn("sandbox platform did not start: {}", e.getClass().getSimpleName());
+            stage.set(messages.get("sandbox.failed"));
+        }
+        state.set(State.FAILED);
     }
 
     private void progressed(String what, double fraction) {
