@@ -1,6 +1,5 @@
 package org.iqracity.console.ui.exports;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +52,7 @@ import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.SaveFolders;
+import org.iqracity.console.ui.common.SaveTarget;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
@@ -102,11 +101,9 @@ public final class ExportViewModel {
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final StringProperty passphraseAgain = new SimpleStringProperty("");
     private final IntegerProperty expiryDays = new SimpleIntegerProperty(30);
-    private final StringProperty target = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Path> replaceAsked = new ReadOnlyObjectWrapper<>();
+    private final SaveTarget saveTo = new SaveTarget(".iqroster", SaveFolders.ofThisUser());
+    private final StringProperty target = saveTo.textProperty();
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>();
-    private Path replaceConfirmed;
-    private SaveFolders folders = SaveFolders.ofThisUser();
     private final ObjectBinding<PassphraseStrength> strength;
     private final ObjectBinding<String> problem;
 
@@ -301,13 +298,9 @@ public final class ExportViewModel {
         if (problem.get() != null || state.get() == State.RUNNING) {
             return;
         }
-        Path named = targetFile();
-        if (Files.exists(named) && !named.equals(replaceConfirmed)) {
-            replaceAsked.set(named);
+        if (!saveTo.clearToWrite()) {
             return;
         }
-        replaceAsked.set(null);
-        replaceConfirmed = null;
         Session session = app.session();
         RosterView view = viewNow();
         List<RosterExporter.Course> chosen = courses.stream().filter(c -> c.selected().get())
@@ -319,7 +312,7 @@ public final class ExportViewModel {
         fields.stream().filter(f -> f.selected().get()).map(FieldChoice::field).forEach(columns::add);
         char[] phrase = passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
         RosterProtection protection = new RosterProtection(phrase, recipients.stream().map(Recipient::key).toList());
-        Path file = targetFile();
+        Path file = saveTo.file();
         RosterExporter.Request request = new RosterExporter.Request(chosen, columns, protection,
                 clock.instant().plus(Duration.ofDays(expiryDays.get())), file);
 
@@ -391,25 +384,23 @@ public final class ExportViewModel {
 
     /** The person chose to replace the file asked about: the export goes on. */
     public void replace() {
-        replaceConfirmed = replaceAsked.get();
+        saveTo.replace();
         export();
     }
 
     /** The person keeps the file asked about: nothing is exported, the field keeps its text to be changed. */
     public void keep() {
-        replaceAsked.set(null);
+        saveTo.keep();
     }
 
     /** A file picked in the system's save dialog, which has asked already whether to replace one that is there. */
     public void chosenInDialog(String path) {
-        target.set(withExtension(path));
-        Path chosen = targetFile();
-        replaceConfirmed = Files.exists(chosen) ? chosen : null;
+        saveTo.chosenInDialog(path);
     }
 
     /** The existing file an export waits to replace until the person says so; null while none. */
     public ReadOnlyObjectProperty<Path> replaceAskedProperty() {
-        return replaceAsked.getReadOnlyProperty();
+        return saveTo.replaceAskedProperty();
     }
 
     /** The file the last export wrote, for "Show in folder"; null before one is written. */
@@ -419,8 +410,7 @@ public final class ExportViewModel {
 
     /** Where the file dialog opens: the folder of the file named in the field, else the documents folder. */
     public Path dialogFolder() {
-        Path parent = target.get().isBlank() ? null : targetFile().getParent();
-        return parent != null && Files.isDirectory(parent) ? parent : folders.documents();
+        return saveTo.dialogFolder();
     }
 
     /**
@@ -443,15 +433,7 @@ public final class ExportViewModel {
 
     /** For tests: where names without a folder go. */
     void useFolders(SaveFolders folders) {
-        this.folders = folders;
-    }
-
-    private Path targetFile() {
-        return folders.resolve(withExtension(target.get().strip())).toAbsolutePath();
-    }
-
-    static String withExtension(String path) {
-        return path.toLowerCase(Locale.ROOT).endsWith(".iqroster") ? path : path + ".iqroster";
+        saveTo.useFolders(folders);
     }
 
     /** Reads a colleague's armored public key in the background and adds it as a recipient. */

@@ -216,7 +216,7 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         chooser.setInitialFileName(ResearchExportViewModel.suggestedName(vm.courseProperty().get()));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            vm.chosenInDialog(ResearchExportViewModel.withExtension(file.getPath()));
+            vm.chosenInDialog(file.getPath());
         }
     }
 

@@ -1,8 +1,6 @@
 package org.iqracity.console.ui.exports;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -34,6 +31,7 @@ import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.SaveFolders;
+import org.iqracity.console.ui.common.SaveTarget;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 import org.slf4j.Logger;
@@ -62,10 +60,8 @@ public final class ResearchExportViewModel {
     private final ObjectProperty<CourseDto> course = new SimpleObjectProperty<>();
     private final IntegerProperty k = new SimpleIntegerProperty(ResearchExportRequest.MIN_K);
     private final BooleanProperty stableKey = new SimpleBooleanProperty(false);
-    private final StringProperty target = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Path> replaceAsked = new ReadOnlyObjectWrapper<>();
-    private Path replaceConfirmed;
-    private SaveFolders folders = SaveFolders.ofThisUser();
+    private final SaveTarget saveTo = new SaveTarget(".zip", SaveFolders.ofThisUser());
+    private final StringProperty target = saveTo.textProperty();
     private final ObjectBinding<String> problem;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -143,16 +139,12 @@ public final class ResearchExportViewModel {
         if (problem.get() != null || state.get() == State.RUNNING) {
             return;
         }
-        Path chosen = targetFile();
-        if (Files.exists(chosen) && !chosen.equals(replaceConfirmed)) {
-            replaceAsked.set(chosen);
+        if (!saveTo.clearToWrite()) {
             return;
         }
-        replaceAsked.set(null);
-        replaceConfirmed = null;
         String courseId = course.get().id();
         ResearchExportRequest request = new ResearchExportRequest(k.get(), stableKey.get());
-        Path file = targetFile();
+        Path file = saveTo.file();
         AtomicLong received = new AtomicLong();
         cancelRequested.set(false);
         clearOutcome();
@@ -241,10 +233,6 @@ public final class ResearchExportViewModel {
         return "research-" + id.substring(id.indexOf(':') + 1).replaceAll("[^A-Za-z0-9_.-]+", "-") + ".zip";
     }
 
-    static String withExtension(String path) {
-        return path.toLowerCase(Locale.ROOT).endsWith(".zip") ? path : path + ".zip";
-    }
-
     public ObservableList<CourseDto> courses() {
         return courses;
     }
@@ -263,41 +251,33 @@ public final class ResearchExportViewModel {
 
     /** A file picked in the system's save dialog, which has asked already whether to replace one that is there. */
     public void chosenInDialog(String path) {
-        target.set(path);
-        Path chosen = targetFile();
-        replaceConfirmed = Files.exists(chosen) ? chosen : null;
+        saveTo.chosenInDialog(path);
     }
 
     /** Where the file dialog opens: the folder of the file named in the field, else the documents folder. */
     public Path dialogFolder() {
-        Path parent = target.get().isBlank() ? null : targetFile().getParent();
-        return parent != null && Files.isDirectory(parent) ? parent : folders.documents();
+        return saveTo.dialogFolder();
     }
 
     /** For tests: where names without a folder go. */
     void useFolders(SaveFolders folders) {
-        this.folders = folders;
-    }
-
-    /** The file named in the field; a name alone goes to the documents folder. */
-    private Path targetFile() {
-        return folders.resolve(withExtension(target.get().strip())).toAbsolutePath();
+        saveTo.useFolders(folders);
     }
 
     /** The person chose to replace the file asked about: the export goes on. */
     public void replace() {
-        replaceConfirmed = replaceAsked.get();
+        saveTo.replace();
         export();
     }
 
     /** The person keeps the file asked about: nothing is exported, the field keeps its text to be changed. */
     public void keep() {
-        replaceAsked.set(null);
+        saveTo.keep();
     }
 
     /** The existing file an export waits to replace until the person says so; null while none. */
     public ReadOnlyObjectProperty<Path> replaceAskedProperty() {
-        return replaceAsked.getReadOnlyProperty();
+        return saveTo.replaceAskedProperty();
     }
 
     public StringProperty targetProperty() {
