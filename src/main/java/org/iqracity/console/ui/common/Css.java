@@ -20,6 +20,7 @@ public final class Css {
     public static final String PERSON_DETAIL = "person-detail";
     public static final String NAV = "nav";
     public static final String NAV_ITEM = "nav-item";
+    public static final String NAV_COMPACT = "nav-compact";
     public static final String NAV_SHORTCUT = "nav-shortcut";
     public static final String CONTENT = "content";
     public static final String STATUS_BAR = "status-bar";

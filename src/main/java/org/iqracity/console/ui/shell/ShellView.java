@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -18,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -46,6 +49,9 @@ public final class ShellView extends StackPane {
     /** Ctrl+1 to Ctrl+9: every destination a role can have (seven today) has its key. */
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
         KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+
+    /** Below this width the sidebar shows only its icons. */
+    static final double COMPACT_BELOW = 1180;
 
     private final ShellViewModel vm;
     private final Messages messages;
@@ -129,26 +135,46 @@ public final class ShellView extends StackPane {
         return header;
     }
 
+    /**
+     * The screens, named, down the left side; in a window narrower than {@link #COMPACT_BELOW} only their icons, each
+     * named in its tooltip (and, as always, to a screen reader), so that the screens keep the width.
+     */
     private Node navigation() {
         VBox nav = new VBox();
         nav.getStyleClass().add(Css.NAV);
+        BooleanBinding compact = widthProperty().lessThan(COMPACT_BELOW).and(widthProperty().greaterThan(0));
+        compact.addListener((obs, was, now) -> {
+            if (now) {
+                nav.getStyleClass().add(Css.NAV_COMPACT);
+            } else {
+                nav.getStyleClass().remove(Css.NAV_COMPACT);
+            }
+        });
         int position = 1;
         for (Destination destination : vm.destinations()) {
-            ToggleButton item = new ToggleButton(messages.get(destination.titleKey()), Icons.of(destination.icon()));
+            String name = messages.get(destination.titleKey());
+            ToggleButton item = new ToggleButton(name, Icons.of(destination.icon()));
             item.setId("nav-" + destination.name().toLowerCase(Locale.ROOT));
             item.getStyleClass().add(Css.NAV_ITEM);
             item.setMaxWidth(Double.MAX_VALUE);
             item.setToggleGroup(navGroup);
             item.setUserData(destination);
-            item.setTooltip(new Tooltip(messages.format("nav.shortcut", position)));
-            item.setAccessibleHelp(messages.format("nav.shortcut", position++));
+            String shortcut = messages.format("nav.shortcut", position++);
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(Bindings.when(compact)
+                    .then(messages.format("nav.compactTooltip", name, shortcut)).otherwise(shortcut));
+            item.setTooltip(tip);
+            item.contentDisplayProperty().bind(Bindings.when(compact)
+                    .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
+            item.setAccessibleText(name);
+            item.setAccessibleHelp(shortcut);
             item.setOnAction(e -> {
                 // Until the screen being left agrees, the old item stays selected.
                 syncNavigation(vm.selectedProperty().get());
                 navigate(destination);
             });
             if (destination == Destination.BREACH_NOTICES) {
-                nav.getChildren().add(withApprovalBadge(item));
+                nav.getChildren().add(withApprovalBadge(item, compact));
             } else {
                 nav.getChildren().add(item);
             }
@@ -157,7 +183,7 @@ public final class ShellView extends StackPane {
     }
 
     /** The count of notices waiting for this officer's approval, on the right of the Breach notices item. */
-    private Node withApprovalBadge(ToggleButton item) {
+    private Node withApprovalBadge(ToggleButton item, BooleanBinding compact) {
         Label badge = new Label();
         badge.setId("approvalBadge");
         badge.getStyleClass().addAll(Css.BADGE, Css.BADGE_ATTENTION);
@@ -167,9 +193,15 @@ public final class ShellView extends StackPane {
         vm.awaitingApprovalProperty().addListener((obs, old, n) -> item.setAccessibleText(n.intValue() == 0
                 ? item.getText() : messages.format("shell.approval.badge", item.getText(), n.intValue())));
         StackPane stack = new StackPane(item, badge);
-        StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
-        StackPane.setMargin(badge, new Insets(0, 8, 0, 0));
+        placeBadge(badge, compact.get());
+        compact.addListener((obs, was, now) -> placeBadge(badge, now));
         return stack;
+    }
+
+    /** Right of the item's name; on the icon's top right corner when the sidebar shows icons only. */
+    private static void placeBadge(Label badge, boolean compact) {
+        StackPane.setAlignment(badge, compact ? Pos.TOP_RIGHT : Pos.CENTER_RIGHT);
+        StackPane.setMargin(badge, compact ? new Insets(0, 0, 0, 0) : new Insets(0, 8, 0, 0));
     }
 
     /** "A breach notice waits for your approval", in the top right corner until the officer opens or closes it. */

@@ -17,9 +17,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -129,6 +131,29 @@ class ScreensFitJourneyTest extends ConsoleJourney {
             waitUntil(() -> !shows("#shortcutSheet"));
         }
         assertThat(cut).as("cut or outside the window").isEmpty();
+    }
+
+    @Test
+    void atTheNarrowestSizeTheSidebarShowsItsIconsEachNamedAndWidensAgainWithTheWindow() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-learners"));
+        List<ToggleButton> items = onFx(() -> lookup(".nav-item").queryAllAs(ToggleButton.class).stream().toList());
+        assertThat(items).hasSize(5);
+
+        resize(SIZES[0]);
+        assertThat(onFx(() -> lookup(".nav").query().getBoundsInParent().getWidth())).isLessThan(70);
+        for (ToggleButton item : items) {
+            assertThat(onFx(item::getContentDisplay)).isEqualTo(ContentDisplay.GRAPHIC_ONLY);
+            assertThat(onFx(() -> item.getTooltip().getText())).startsWith(item.getText()).contains("Ctrl+");
+            assertThat(onFx(item::getAccessibleText)).isEqualTo(item.getText());
+        }
+        shot("fit-1024-sidebar-icons");
+
+        resize(SIZES[1]);
+        assertThat(onFx(() -> lookup(".nav").query().getBoundsInParent().getWidth())).isGreaterThan(200);
+        for (ToggleButton item : items) {
+            assertThat(onFx(item::getContentDisplay)).isEqualTo(ContentDisplay.LEFT);
+        }
     }
 
     /** The node, whole, inside the window; or what sticks out. */
