@@ -35,6 +35,7 @@ import org.iqracity.console.ui.common.ExportRequest;
 import org.iqracity.console.ui.common.FxTaskRunner;
 import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Notices;
 import org.iqracity.console.ui.common.PinnedKeys;
 import org.iqracity.console.ui.common.Session;
 import org.iqracity.console.ui.common.Settings;
@@ -119,7 +120,7 @@ public final class ConsoleRoot implements AutoCloseable {
         // Copies of rosters made while offline reach the platform's access log at the next sign-in (R14).
         app.sessionProperty().addListener((obs, old, session) -> {
             if (session != null) {
-                conversions.send(null, outcome -> { });
+                conversions.sendWaiting(this::offlineCopiesRecorded);
             }
         });
         this.bounds = new WindowBounds(stage, setup.settings());
@@ -324,6 +325,14 @@ public final class ConsoleRoot implements AutoCloseable {
         openOfflineRoster();
         offline.offerFile(file);
         stage.toFront();
+    }
+
+    /** Copies made while offline that the platform has just recorded, told in a passing notification. */
+    private void offlineCopiesRecorded(int recorded) {
+        if (recorded > 0) {
+            Notices.done(root, setup.messages().get("conversions.sent.title"),
+                    setup.messages().format("conversions.sent.text", recorded));
+        }
     }
 
     private void warnKeyChanged(String text) {

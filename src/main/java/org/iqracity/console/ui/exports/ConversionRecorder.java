@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.exports.RosterCopies;
 import org.iqracity.console.roster.RosterFileException;
@@ -59,12 +60,29 @@ public final class ConversionRecorder {
             return;
         }
         tasks.run(() -> {
-            String keyId = session.client().signingKey().keyId();
-            queue.sendAll(session.client().rosters(), keyId, session.me().member().id());
+            sendAll(session);
             return reportId != null && queue.waiting(reportId) ? Outcome.WAITING : Outcome.RECORDED;
         }).onSuccess(then).onFailure(e -> {
             LOGGER.info("conversion reports stay queued: {}", e.getClass().getSimpleName());
             then.accept(Outcome.WAITING);
         });
+    }
+
+    /**
+     * FX thread, at a sign-in: sends the reports of copies made while the console was not signed in to this platform
+     * and Member, and tells {@code recordedNow} how many the platform recorded (0 when none waited or none went).
+     */
+    public void sendWaiting(IntConsumer recordedNow) {
+        Session session = app.session();
+        if (session == null) {
+            return;
+        }
+        tasks.run(() -> sendAll(session).recorded()).onSuccess(recordedNow::accept).onFailure(e ->
+                LOGGER.info("conversion reports stay queued: {}", e.getClass().getSimpleName()));
+    }
+
+    private PendingConversions.Sent sendAll(Session session) throws IOException {
+        String keyId = session.client().signingKey().keyId();
+        return queue.sendAll(session.client().rosters(), keyId, session.me().member().id());
     }
 }

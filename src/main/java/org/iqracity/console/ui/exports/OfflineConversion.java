@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.iqracity.console.documents.XlsxWriter;
 import org.iqracity.console.exports.RosterCopies;
@@ -43,6 +44,8 @@ final class OfflineConversion {
     }
 
     final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** The file of the last copy the platform's access log recorded, once it has; for a passing notification. */
+    final ReadOnlyObjectWrapper<Path> recorded = new ReadOnlyObjectWrapper<>();
 
     private final TaskRunner tasks;
     private final Messages messages;
@@ -108,9 +111,14 @@ final class OfflineConversion {
         String key = scope == CopyScope.VIEW ? "offline.convert.done.view" : "offline.convert.done.all";
         String done = messages.format(key, file.toString(), rows, of);
         notice.set(done + " " + messages.get("offline.convert.reporting"));
-        recorder.send(reportId, outcome -> notice.set(done + " " + messages.get(
-                outcome == ConversionRecorder.Outcome.RECORDED ? "offline.convert.recorded"
-                        : "offline.convert.waiting")));
+        recorded.set(null);
+        recorder.send(reportId, outcome -> {
+            notice.set(done + " " + messages.get(outcome == ConversionRecorder.Outcome.RECORDED
+                    ? "offline.convert.recorded" : "offline.convert.waiting"));
+            if (outcome == ConversionRecorder.Outcome.RECORDED) {
+                recorded.set(file);
+            }
+        });
     }
 
     void clear() {

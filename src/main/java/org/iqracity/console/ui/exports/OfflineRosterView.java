@@ -43,6 +43,8 @@ import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.Notices;
+import org.iqracity.console.ui.common.SaveFolders;
 import org.iqracity.console.ui.common.UserMessage;
 import org.iqracity.console.ui.exports.OfflineRosterViewModel.State;
 
@@ -243,6 +245,12 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         notice.titleProperty().bind(vm.noticeProperty());
         notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
+        vm.recordedCopyProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                Notices.done(this, messages.get("offline.convert.recorded.title"),
+                        messages.format("offline.convert.recorded.text", file.getFileName()));
+            }
+        });
 
         table.setId("offlineTable");
         table.setItems(vm.rows());
@@ -424,7 +432,8 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get(key));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension));
-        chooser.setInitialFileName("roster." + format.extension);
+        chooser.setInitialDirectory(SaveFolders.ofThisUser().documents().toFile());
+        chooser.setInitialFileName(copyName(format));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file == null) {
             return;
@@ -434,6 +443,14 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         } else {
             vm.convertToXlsx(file.toPath(), scope);
         }
+    }
+
+    /** "roster-CS101-2026-12-07.csv" for a copy of "roster-CS101-2026-12-07.iqroster": the copy says what it is. */
+    private String copyName(OfflineConversion.Format format) {
+        String opened = vm.fileProperty().get() == null ? "" : vm.fileProperty().get().strip();
+        String name = opened.isEmpty() ? "roster" : Path.of(opened).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + "." + format.extension;
     }
 
     @Override

@@ -300,6 +300,11 @@ public final class OfflineRosterViewModel {
         return viewText.getReadOnlyProperty();
     }
 
+    /** The copy the platform's access log has just recorded; null until one is. */
+    public ReadOnlyObjectProperty<Path> recordedCopyProperty() {
+        return conversion.recorded.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty noticeProperty() {
         return conversion.notice.getReadOnlyProperty();
     }

@@ -379,6 +379,7 @@ class OfflineRosterViewModelTest {
         });
         assertThat(queue.all()).isEmpty();
         assertThat(vm.noticeProperty().get()).contains("is recorded in the platform's access log");
+        assertThat(vm.recordedCopyProperty().get()).isEqualTo(dir.resolve("reported.xlsx"));
     }
 
     @Test
@@ -393,10 +394,13 @@ class OfflineRosterViewModelTest {
 
         assertThat(queue.all()).hasSize(1);
         assertThat(vm.noticeProperty().get()).contains("the next time this console signs in");
+        assertThat(vm.recordedCopyProperty().get()).as("nothing recorded, nothing to tell").isNull();
         platform.failConversions = null;
-        new ConversionRecorder(queue, app, new InlineTaskRunner(), CLOCK).send(null, outcome -> { });
+        List<Integer> told = new ArrayList<>();
+        new ConversionRecorder(queue, app, new InlineTaskRunner(), CLOCK).sendWaiting(told::add);
         assertThat(queue.all()).isEmpty();
         assertThat(platform.conversionReports).hasSize(1);
+        assertThat(told).containsExactly(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
@@ -252,6 +254,13 @@ abstract class ConsoleJourney extends FxRobot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The titles of the passing notifications (ControlsFX's) on screen now. */
+    protected List<String> noticeTitles() {
+        return onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".notification-bar .title").stream())
+                .map(n -> ((Labeled) n).getText()).toList());
     }
 
     private static BufferedImage awt(WritableImage image) {

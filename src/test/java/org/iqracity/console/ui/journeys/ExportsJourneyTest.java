@@ -90,6 +90,8 @@ class ExportsJourneyTest extends ConsoleJourney {
         waitUntil(() -> shows("#username") && !present("#offlineRosterView"));
     }
 
+    private static final String RECORDED = "Offline copies recorded";
+
     @Test
     void r14ACopyMadeWhileSignedOutReachesThePlatformsAccessLogWhenSomeoneSignsInAgain() throws Exception {
         Path file = exportFirstCourse();
@@ -131,10 +133,13 @@ class ExportsJourneyTest extends ConsoleJourney {
                 .isEmpty());
         assertThat(conversions.all()).hasSize(1);
         assertThat(entries.get()).isEmpty();
+        assertThat(noticeTitles()).as("nothing was recorded, so nothing is told").doesNotContain(RECORDED);
         clickOn("#signOut");
         waitUntil(() -> shows("#username"));
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> conversions.all().isEmpty());
         assertThat(entries.get()).hasSize(manifest.courses().size()).allMatch(e -> e.startsWith("nb-admin "));
+        // the person who signed in is told, in passing, that a copy made offline is now on record
+        waitUntil(() -> noticeTitles().contains(RECORDED));
     }
 }
