@@ -36,6 +36,7 @@ import org.iqracity.console.platform.Platform;
 import org.iqracity.console.testing.TempFolders;
 import org.iqracity.console.ui.ConsoleRoot;
 import org.iqracity.console.ui.MemorySettings;
+import org.iqracity.console.ui.common.LocalPlatform;
 import org.iqracity.console.ui.common.Messages;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -60,10 +61,19 @@ abstract class ConsoleJourney extends FxRobot {
 
     /** Opens the console window on a platform, with a fresh, empty report queue in a temporary folder. */
     protected void openConsole(String address) throws Exception {
+        open(Optional.empty(), address);
+    }
+
+    /** Opens the console window as it opens for a person: it starts this sandbox and offers its address. */
+    protected void openConsoleWithSandbox(LocalPlatform sandbox) throws Exception {
+        open(Optional.of(sandbox), null);
+    }
+
+    private void open(Optional<LocalPlatform> sandbox, String address) throws Exception {
         conversionsDir = TempFolders.create("mc-conversions");
         conversions = new PendingConversions(conversionsDir);
         Stage stage = FxToolkit.registerPrimaryStage();
-        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.empty(), new MemorySettings(),
+        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(sandbox, new MemorySettings(),
                 PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
                 address, conversions);
         FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));

@@ -3,31 +3,21 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
-import javafx.stage.Stage;
 import org.iqracity.console.app.EmbeddedLocalPlatform;
-import org.iqracity.console.client.PlatformConnector;
-import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.platform.SandboxTemplates;
-import org.iqracity.console.testing.TempFolders;
-import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.ConnectionState;
 import org.iqracity.console.ui.common.Job;
-import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The status bar restarts the console's own sandbox: asked first, the sandbox stops and comes back with its data at
@@ -38,36 +28,23 @@ class SandboxRestartJourneyTest extends ConsoleJourney {
     @TempDir
     Path dataDir;
     private EmbeddedLocalPlatform sandbox;
-    private Path conversionsDir;
 
     @AfterEach
     void close() throws Exception {
         try {
-            if (console != null) {
-                FxToolkit.setupFixture(() -> {
-                    console.close();
-                    console.stage().hide();
-                });
-                console = null;
-            }
+            closeConsole();
         } finally {
             if (sandbox != null) {
                 sandbox.stop();
             }
-            TempFolders.delete(conversionsDir);
         }
     }
 
     @Test
     void restartingTheSandboxAsksFirstAndKeepsTheSessionAndTheScreen() throws Exception {
         sandbox = new EmbeddedLocalPlatform(SandboxTemplates.embedded(300, dataDir));
-        conversionsDir = TempFolders.create("mc-conversions");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.of(sandbox), new MemorySettings(),
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
-                null, new PendingConversions(conversionsDir));
-        FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
-        waitUntil(() -> present("#username") && find("#address", TextField.class)
+        openConsoleWithSandbox(sandbox);
+        waitUntil(() -> find("#address", TextField.class)
                 .getText().startsWith("http://127.0.0.1:"));
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> shows("#sandboxRestart") && shows("#learnerTable"));

@@ -4,25 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.iqracity.console.client.PlatformConnector;
-import org.iqracity.console.exports.PendingConversions;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.testing.TempFolders;
-import org.iqracity.console.ui.ConsoleRoot;
-import org.iqracity.console.ui.MemorySettings;
 import org.iqracity.console.ui.common.LocalPlatform;
-import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.ProgressSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /**
  * A console that runs a sandbox says, in its status bar, where the sandbox serves and where the notices it sends are
@@ -31,7 +23,6 @@ import org.testfx.api.FxToolkit;
 class SandboxStatusJourneyTest extends ConsoleJourney {
 
     private Path mailbox;
-    private Path conversionsDir;
 
     /** The shared platform, handed to the console as the sandbox it starts; its mailbox a temporary folder. */
     private final class SharedSandbox implements LocalPlatform {
@@ -54,28 +45,15 @@ class SandboxStatusJourneyTest extends ConsoleJourney {
     @BeforeEach
     void open() throws Exception {
         mailbox = TempFolders.create("mc-mailbox");
-        conversionsDir = TempFolders.create("mc-conversions");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        ConsoleRoot.Setup setup = new ConsoleRoot.Setup(Optional.of(new SharedSandbox()), new MemorySettings(),
-                PlatformConnector.overHttp(), Messages.english(), Duration.ofMillis(150), Duration.ofMillis(400),
-                null, new PendingConversions(conversionsDir));
-        FxToolkit.setupFixture(() -> console = ConsoleRoot.show(stage, setup));
-        waitUntil(() -> present("#username"));
+        openConsoleWithSandbox(new SharedSandbox());
     }
 
     @AfterEach
     void close() throws Exception {
         try {
-            if (console != null) {
-                FxToolkit.setupFixture(() -> {
-                    console.close();
-                    console.stage().hide();
-                });
-                console = null;
-            }
+            closeConsole();
         } finally {
             TempFolders.delete(mailbox);
-            TempFolders.delete(conversionsDir);
         }
     }
 
