@@ -45,13 +45,7 @@ public final class SandboxViewModel {
         if (platform.isEmpty() || state.get() == State.STARTING || state.get() == State.READY) {
             return;
         }
-        state.set(State.STARTING);
-        stage.set(messages.get("sandbox.starting"));
-        progress.set(-1);
-        tasks.job(messages.get("sandbox.job"), sink -> platform.get().start(sink))
-                .onProgress(this::progressed)
-                .onSuccess(this::ready)
-                .onFailure(this::failed);
+        run("sandbox.starting", "sandbox.job", sink -> platform.get().start(sink));
     }
 
     /**
@@ -62,10 +56,14 @@ public final class SandboxViewModel {
         if (platform.isEmpty() || state.get() != State.READY) {
             return;
         }
+        run("sandbox.restarting", "sandbox.restartJob", sink -> platform.get().restart(sink));
+    }
+
+    private void run(String stageKey, String jobKey, TaskRunner.ProgressWork<URI> work) {
         state.set(State.STARTING);
-        stage.set(messages.get("sandbox.restarting"));
+        stage.set(messages.get(stageKey));
         progress.set(-1);
-        tasks.job(messages.get("sandbox.restartJob"), sink -> platform.get().restart(sink))
+        tasks.job(messages.get(jobKey), work)
                 .onProgress(this::progressed)
                 .onSuccess(this::ready)
                 .onFailure(this::failed);
