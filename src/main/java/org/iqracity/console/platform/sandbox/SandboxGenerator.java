@@ -145,14 +145,12 @@ public final class SandboxGenerator {
             SearchTokens.createTable(c);
             c.setAutoCommit(false);
             relaxCommits(c);
-            try (RowSink learners = new RowSink.Background(database.connection(), side -> {
-                relaxCommits(side);
-                return RowSink.open(side, database.isPostgres(), "learner", LearnerFactory.LEARNER_COLUMNS);
-            }, "sandbox-learners");
-                 RowSink words = new RowSink.Background(database.connection(), side -> {
-                     relaxCommits(side);
-                     return RowSink.open(side, database.isPostgres(), SearchTokens.TABLE, SearchTokens.COLUMNS);
-                 }, "sandbox-search-words");
+            // Beside its own keys, a table written on another connection would make the enrollments wait on learners
+            // that connection has not committed yet, and it on them: with the keys in place, one connection writes all.
+            boolean keysInPlace = !database.holdsTablesOnly();
+            try (RowSink learners = sink(c, keysInPlace, "learner", LearnerFactory.LEARNER_COLUMNS, "sandbox-learners");
+                 RowSink words = sink(c, keysInPlace, SearchTokens.TABLE, SearchTokens.COLUMNS,
+                         "sandbox-search-words");
                  RowSink enrollments = RowSink.open(c, database.isPostgres(), "enrollment",
                          LearnerFactory.ENROLLMENT_COLUMNS)) {
                 long enrollmentId = 0;
@@ -196,6 +194,21 @@ public final class SandboxGenerator {
             throw new DataAccessException(e);
         }
         return counts;
+    }
+
+    /**
+     * Where one table's rows go: on a connection and thread of its own while the tables stand without keys (a bulk
+     * load), else on the caller's connection, in its transaction, in the order it writes them.
+     */
+    private RowSink sink(Connection c, boolean keysInPlace, String table, String[] columns, String thread)
+            throws SQLException {
+        if (keysInPlace) {
+            return RowSink.open(c, database.isPostgres(), table, columns);
+        }
+        return new RowSink.Background(database.connection(), side -> {
+            relaxCommits(side);
+            return RowSink.open(side, database.isPostgres(), table, columns);
+        }, thread);
     }
 
     /** A bulk load need not wait for each commit to reach the disk on PostgreSQL: it is redone if it fails. */
