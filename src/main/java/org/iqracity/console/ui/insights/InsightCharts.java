@@ -30,6 +30,11 @@ import org.iqracity.console.ui.common.Messages;
  * gets a hatched mark on the zero line, and a line is broken where its point is withheld.
  */
 final class InsightCharts {
+
+    /** The widest month label ("May 26") and week label ("19 Jan 26") with room on each side, in pixels. */
+    private static final double MONTH_LABEL_WIDTH = 58;
+    private static final double WEEK_LABEL_WIDTH = 84;
+
     /** What one chart shows: the chart, its legend if it has one, and how many counts were withheld. */
     record Built(Node chart, Node legend, int withheld) {
     }
@@ -143,6 +148,7 @@ final class InsightCharts {
                     return DateTimeFormatter.ofPattern("MMM yy", messages.locale())
                             .format(YearMonth.of((int) Math.floorDiv(m, 12), (int) Math.floorMod(m, 12) + 1));
                 });
+        fitTicks(x, months.size(), 1, MONTH_LABEL_WIDTH);
         x.setLabel(messages.get("insights.axis.month"));
         MarkedCharts.Lines<Number, Number> chart = new MarkedCharts.Lines<>(x,
                 countAxis(modes.stream().flatMap(mode -> mode.cells().stream()).toList()));
@@ -186,10 +192,7 @@ final class InsightCharts {
         long weeksShown = (last - first) / 7 + 1;
         NumberAxis x = timeAxis(first, last, 7, v -> DateTimeFormatter.ofPattern("d MMM yy", messages.locale())
                 .format(LocalDate.ofEpochDay(Math.round(v))));
-        double step = 7 * Math.max(1, Math.ceil(weeksShown / 10.0));
-        x.setTickUnit(step);
-        x.setLowerBound(first - step);
-        x.setUpperBound(last + step);
+        fitTicks(x, weeksShown, 7, WEEK_LABEL_WIDTH);
         x.setLabel(messages.get("insights.axis.week"));
         MarkedCharts.Areas<Number, Number> chart = new MarkedCharts.Areas<>(x, countAxis(weeks));
         List<XYChart.Series<Number, Number>> segments = segments(weeks,
@@ -269,6 +272,24 @@ final class InsightCharts {
         CountScale.of(largestShown(cells))
                 .applyTo(y);
         return y;
+    }
+
+    /**
+     * A tick every {@code unit}, or every few where the axis is too narrow for each label to stand apart: a label is
+     * never drawn over its neighbour, whatever the window's width.
+     */
+    private static void fitTicks(NumberAxis x, long shown, double unit, double labelWidth) {
+        double first = x.getLowerBound() + unit;
+        double last = x.getUpperBound() - unit;
+        Runnable fit = () -> {
+            double width = x.getWidth() > 0 ? x.getWidth() : 400;
+            long every = Math.max(1, (long) Math.ceil((shown + 2) * labelWidth / width));
+            x.setTickUnit(unit * every);
+            x.setLowerBound(first - unit * every);
+            x.setUpperBound(last + unit * every);
+        };
+        fit.run();
+        x.widthProperty().addListener((obs, old, now) -> fit.run());
     }
 
     private static NumberAxis timeAxis(double lower, double upper, double unit, Function<Double, String> label) {

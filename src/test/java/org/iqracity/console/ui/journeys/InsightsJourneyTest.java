@@ -3,13 +3,19 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import javafx.geometry.Bounds;
+import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.ui.insights.InsightsView;
@@ -17,6 +23,7 @@ import org.iqracity.console.ui.insights.Picture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A Member administrator opens course insights against the real platform: charts, withheld counts, pictures. */
 class InsightsJourneyTest extends ConsoleJourney {
@@ -68,5 +75,40 @@ class InsightsJourneyTest extends ConsoleJourney {
         interact(() -> picker.setValue(other));
         waitUntil(() -> onFx(() -> find("#insightsSummary", Label.class).getText())
                 .startsWith(String.format("%,d", other.enrollmentCount())));
+    }
+
+    @Test
+    void theTimeAxesLabelsStandApartAtEveryWindowSize() {
+        signIn("nb-admin", PASSWORD);
+        waitUntil(() -> shows("#nav-insights"));
+        clickOn("#nav-insights");
+        waitUntil(() -> shows("#insight-FUNNEL"));
+        for (double[] size : new double[][] {{1024, 700}, {1366, 768}}) {
+            interact(() -> {
+                console.stage().setWidth(size[0]);
+                console.stage().setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            shot(String.format("insights-axes-%.0f", size[0]));
+            List<List<Bounds>> axes = onFx(() -> lookup(".axis").queryAll().stream()
+                    .filter(a -> a instanceof NumberAxis n && n.getSide() == Side.BOTTOM && n.isVisible())
+                    .map(InsightsJourneyTest::tickLabels).toList());
+            assertThat(axes).as("the month and the week axes").hasSizeGreaterThanOrEqualTo(2);
+            for (List<Bounds> labels : axes) {
+                assertThat(labels).as("labels on a time axis at %.0f", size[0]).hasSizeGreaterThanOrEqualTo(3);
+                for (int i = 1; i < labels.size(); i++) {
+                    assertThat(labels.get(i).getMinX()).as("a label drawn over its neighbour at %.0f", size[0])
+                            .isGreaterThanOrEqualTo(labels.get(i - 1).getMaxX());
+                }
+            }
+        }
+    }
+
+    /** The tick labels an axis shows, left to right, as they lie in the scene. */
+    private static List<Bounds> tickLabels(Node axis) {
+        return ((Parent) axis).getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Text t && t.isVisible() && !t.getText().isBlank())
+                .map(n -> n.localToScene(n.getBoundsInLocal()))
+                .sorted(Comparator.comparingDouble(Bounds::getMinX)).toList();
     }
 }
