@@ -56,21 +56,47 @@ public final class TrackingDraft {
 
     /** Starts over from a saved version: nothing changed, no problems. */
     void load(TrackingSettingsRequest saved) {
+        load(saved, saved);
+    }
+
+    /** Starts from a saved version with {@code editing} already in the fields, as unsaved changes. */
+    void load(TrackingSettingsRequest saved, TrackingSettingsRequest editing) {
         loading = true;
         try {
             checking = false;
             generalErrors.clear();
-            honourGpc.set(saved.honourGlobalPrivacyControl());
-            performance.set(enabled(saved, TrackingCategory.PERFORMANCE));
-            functionality.set(enabled(saved, TrackingCategory.FUNCTIONALITY));
-            marketing.set(enabled(saved, TrackingCategory.MARKETING));
-            technologies.setAll(saved.technologies().stream()
-                    .map(t -> TechnologyDraft.of(t, validator, necessity)).toList());
+            fill(saved);
             baseline = toRequest();
+            if (editing != saved) {
+                fill(editing);
+            }
         } finally {
             loading = false;
         }
         changed();
+    }
+
+    private void fill(TrackingSettingsRequest settings) {
+        honourGpc.set(settings.honourGlobalPrivacyControl());
+        performance.set(enabled(settings, TrackingCategory.PERFORMANCE));
+        functionality.set(enabled(settings, TrackingCategory.FUNCTIONALITY));
+        marketing.set(enabled(settings, TrackingCategory.MARKETING));
+        technologies.setAll(settings.technologies().stream()
+                .map(t -> TechnologyDraft.of(t, validator, necessity)).toList());
+    }
+
+    /** Settings as the draft would write them, so that what the platform merely stores otherwise is no change. */
+    TrackingSettingsRequest normalized(TrackingSettingsRequest settings) {
+        List<TrackingCategorySetting> categories = List.of(
+                new TrackingCategorySetting(TrackingCategory.STRICTLY_NECESSARY, true),
+                new TrackingCategorySetting(TrackingCategory.PERFORMANCE,
+                        enabled(settings, TrackingCategory.PERFORMANCE)),
+                new TrackingCategorySetting(TrackingCategory.FUNCTIONALITY,
+                        enabled(settings, TrackingCategory.FUNCTIONALITY)),
+                new TrackingCategorySetting(TrackingCategory.MARKETING, enabled(settings, TrackingCategory.MARKETING)));
+        return new TrackingSettingsRequest(settings.honourGlobalPrivacyControl(), categories,
+                settings.technologies().stream().map(t -> TechnologyDraft.of(t, validator, necessity).toDto())
+                        .toList());
     }
 
     private void changed() {

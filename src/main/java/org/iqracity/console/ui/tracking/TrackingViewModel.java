@@ -1,6 +1,7 @@
 package org.iqracity.console.ui.tracking;
 
 import java.util.List;
+import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -29,11 +30,13 @@ import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
+import org.iqracity.console.ui.tracking.Conflict.Clash;
+import org.iqracity.console.ui.tracking.Conflict.Side;
 
 /**
  * The courses & tracking screen: pick a course, edit its tracking settings, preview them for a learner, see who
  * allows what, go back to an earlier version. Saving names the version edited, so a newer one saved by someone else
- * is never overwritten without the person choosing to.
+ * is never overwritten: its changes are merged with this person's, who chooses where both changed the same field.
  */
 public final class TrackingViewModel {
 
@@ -59,6 +62,7 @@ public final class TrackingViewModel {
     private final CourseList courses;
     private final TrackingClient client;
     private final SettingsDiff diff;
+    private final ValueText words;
     private final TrackingDraft draft;
     private final PreviewViewModel preview;
     private final HistoryViewModel history;
@@ -92,6 +96,7 @@ public final class TrackingViewModel {
         this.errors = new ErrorMessages(messages);
         this.dialogs = dialogs;
         this.diff = new SettingsDiff(messages);
+        this.words = new ValueText(messages);
         this.draft = new TrackingDraft(messages);
         this.preview = new PreviewViewModel(draft, messages);
         this.history = new HistoryViewModel(client, tasks, messages, app::report);
@@ -156,11 +161,17 @@ public final class TrackingViewModel {
     }
 
     private void adopt(Versioned<TrackingSettingsDto> version) {
+        adopt(version, null);
+    }
+
+    /** Starts again from {@code version}, with {@code editing} in the fields (the version itself: nothing changed). */
+    private void adopt(Versioned<TrackingSettingsDto> version, TrackingSettingsRequest editing) {
         etag = version.etag();
         saved.set(version.value());
         TechnologyDraft keep = selectedTechnology.get();
         int index = keep == null ? 0 : Math.max(0, draft.technologies().indexOf(keep));
-        draft.load(version.value().toRequest());
+        TrackingSettingsRequest savedSettings = version.value().toRequest();
+        draft.load(savedSettings, editing == null ? savedSettings : editing);
         List<TechnologyDraft> now = draft.technologies();
         selectedTechnology.set(now.isEmpty() ? null : now.get(Math.min(index, now.size() - 1)));
     }
@@ -194,13 +205,13 @@ public final class TrackingViewModel {
             then.run();
         }).onFailure(e -> {
             busy.set(false);
-            saveFailed(e, request, then);
+            saveFailed(e, request);
         });
     }
 
-    private void saveFailed(Throwable e, TrackingSettingsRequest request, Runnable then) {
+    private void saveFailed(Throwable e, TrackingSettingsRequest request) {
         if (e instanceof ApiHttpException http && http.is(ProblemCode.VERSION_CONFLICT)) {
-            conflict(request, then);
+            conflict(request);
         } else if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED)) {
             draft.platformErrors(http.problem().errors());
             notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.refused")));
@@ -214,17 +225,18 @@ public final class TrackingViewModel {
         }
     }
 
-    /** Fetches what was saved in between and lets the person decide; nothing is overwritten on its own. */
-    private void conflict(TrackingSettingsRequest mine, Runnable then) {
+    /**
+     * Fetches what was saved in between and merges it with this person's edits: a field both changed differently is
+     * theirs to choose; the rest is merged. The merged settings wait in the editor, with what came from the other
+     * side named above, for the person to check and save; nothing is saved on its own.
+     */
+    private void conflict(TrackingSettingsRequest mine) {
         String courseId = course.get().id();
         long base = saved.get().version();
-        List<String> myChanges = diff.describe(draft.baseline(), mine);
         busy.set(true);
         tasks.run(() -> new Theirs(client.current(courseId), client.history(courseId))).onSuccess(t -> {
             busy.set(false);
-            Conflict c = new Conflict(base, mine, myChanges, t.current().value(), t.current().etag(),
-                    t.history().stream().filter(v -> v.version() > base).toList());
-            resolve(c, t.current(), then);
+            merge(base, mine, t);
         }).onFailure(e -> {
             busy.set(false);
             app.report(e);
@@ -232,23 +244,42 @@ public final class TrackingViewModel {
         });
     }
 
-    private void resolve(Conflict c, Versioned<TrackingSettingsDto> theirs, Runnable then) {
-        switch (dialogs.askConflict(c)) {
-            case EDIT_THEIRS -> {
-                adopt(theirs);
-                history.currentChanged(theirs.value().toRequest());
-                notice.set(new Notice(NoticeKind.WARNING, messages.format("tracking.notice.tookTheirs",
-                        c.theirs().version(), c.theirs().updatedBy())));
+    private void merge(long base, TrackingSettingsRequest mine, Theirs t) {
+        TrackingSettingsDto current = t.current().value();
+        List<TrackingVersionDto> between = t.history().stream().filter(v -> v.version() > base).toList();
+        SettingsMerge merge = SettingsMerge.of(draft.baseline(), mine, draft.normalized(current.toRequest()));
+        Map<Clash, Side> choices = Map.of();
+        if (!merge.clashes().isEmpty()) {
+            choices = dialogs.chooseMerge(new Conflict(base, current, between, merge.clashes().stream()
+                    .map(this::choice).toList()));
+            if (choices == null) {
+                notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
+                return;
             }
-            case OVERWRITE -> {
-                if (dialogs.confirmOverwrite(c)) {
-                    put(c.mine(), c.theirEtag(), then);
-                } else {
-                    notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
-                }
-            }
-            case CANCEL -> notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
         }
+        TrackingSettingsRequest merged = merge.settings(choices);
+        List<String> mergedIn = diff.describe(mine, merged);
+        adopt(t.current(), merged);
+        history.currentChanged(current.toRequest());
+        String who = String.join(", ", between.stream().map(TrackingVersionDto::by).distinct().toList());
+        notice.set(new Notice(NoticeKind.WARNING, !draft.isDirty()
+                ? messages.format("tracking.notice.mergedNothingLeft", current.version(), who)
+                : messages.format("tracking.notice.merged", current.version(), who,
+                        mergedIn.isEmpty() ? messages.get("tracking.conflict.nothing") : String.join(" ", mergedIn))));
+    }
+
+    private Conflict.Choice choice(Clash clash) {
+        String field = clash.field().equals(SettingsMerge.WHOLE) ? null : words.field(clash.field());
+        String what = clash.name() == null ? field : field == null ? clash.name()
+                : messages.format("tracking.merge.field", clash.name(), field);
+        return new Conflict.Choice(clash, what, side(clash, clash.mine()), side(clash, clash.theirs()));
+    }
+
+    private String side(Clash clash, Object value) {
+        if (clash.field().equals(SettingsMerge.WHOLE)) {
+            return messages.get(value == null ? "tracking.merge.removed" : "tracking.merge.changed");
+        }
+        return words.value(value);
     }
 
     /** Back to the saved version. */

@@ -2,6 +2,7 @@ package org.iqracity.console.ui.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.controls.Message;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.scene.Node;
@@ -35,20 +36,21 @@ class TrackingJourneyTest extends ConsoleJourney {
     static final SandboxPlatform sandbox = SandboxPlatform.withLearners(500);
 
     @Test
-    void editSaveMeetAnotherAdministratorsVersionOverwriteOnPurposeAndRevert() {
+    void editSaveMergeAnotherAdministratorsVersionChooseWhereBothChangedAndRevert() {
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> shows("#nav-courses_tracking"));
         clickOn("#nav-courses_tracking");
         TableView<TechnologyDraft> table = technologyTable();
         waitUntil(() -> table.isVisible() && table.getItems().size() > 3);
         String courseId = selectedCourse().id();
-        assertThat(version()).startsWith("Version 1");
+        // the other journeys of this class may have saved before: versions are counted from here
+        long v = Long.parseLong(version().replaceAll("^Version (\\d+).*", "$1"));
 
         // Edit a technology and save with the keyboard: the version goes up.
         editRetentionOf(table, "Course analytics", "26 months");
         assertThat(shows("#unsavedBadge")).isTrue();
         push(KeyCode.CONTROL, KeyCode.S);
-        waitUntil(() -> version().startsWith("Version 2"));
+        waitUntil(() -> version().startsWith("Version " + (v + 1) + " "));
         assertThat(shows("#unsavedBadge")).isFalse();
         // told by a notification that passes; nothing is pushed in above the form the person is working in
         waitUntil(() -> savedNotices() > 0);
@@ -57,39 +59,63 @@ class TrackingJourneyTest extends ConsoleJourney {
         assertThat(technology(other.tracking().current(courseId).value(),
                 "Course analytics").retention()).isEqualTo("26 months");
 
-        // Another administrator saves version 3 meanwhile.
+        // Another administrator saves a version meanwhile.
         Versioned<TrackingSettingsDto> seen = other.tracking().current(courseId);
         List<TrackingTechnologyDto> fewer = seen.value().technologies().stream()
                 .filter(t -> !t.name().equals("Link click tracking")).toList();
         other.tracking().save(courseId, seen.etag(), new TrackingSettingsRequest(
                 seen.value().honourGlobalPrivacyControl(), seen.value().categories(), fewer));
 
-        // Saving on version 2 now shows both sides and overwrites only after a second, explicit yes.
+        // Saving on the older version merges the newer one with this edit; the person sees what came in, then saves.
         editRetentionOf(table, "Course analytics", "24 months");
         clickOn("#trackingSave");
+        waitUntil(() -> version().startsWith("Version " + (v + 2) + " "));
+        assertThat(noticeText()).contains("saved version " + (v + 2), "Removed Link click tracking.");
+        assertThat(table.getItems()).extracting(t -> t.nameProperty().get()).doesNotContain("Link click tracking");
+        assertThat(shows("#unsavedBadge")).isTrue();
+        shot("tracking-merged");
+        clickOn("#trackingSave");
+        waitUntil(() -> version().startsWith("Version " + (v + 3) + " "));
+        TrackingSettingsDto merged = other.tracking().current(courseId).value();
+        assertThat(technology(merged, "Course analytics").retention()).isEqualTo("24 months");
+        assertThat(merged.technologies()).extracting(TrackingTechnologyDto::name).doesNotContain("Link click tracking");
+
+        // Both change the same field: only that field is asked about, with both values; the rest is merged.
+        Versioned<TrackingSettingsDto> before = other.tracking().current(courseId);
+        other.tracking().save(courseId, before.etag(), new TrackingSettingsRequest(
+                before.value().honourGlobalPrivacyControl(), before.value().categories(),
+                before.value().technologies().stream().map(t -> !t.name().equals("Course analytics") ? t
+                        : new TrackingTechnologyDto(t.id(), t.name(), t.kind(), t.party(), t.provider(),
+                                t.category(), t.purpose(), t.sets(), "25 months", t.runsOn(), t.optOutUrl(),
+                                t.necessityJustification(), null)).toList()));
+        editRetentionOf(table, "Course analytics", "12 months");
+        editRetentionOf(table, "Session cookie", "Until sign-out");
+        clickOn("#trackingSave");
         waitUntil(() -> shows("#conflictDialog"));
-        assertThat(texts("#conflictMine")).contains("Changed Course analytics: retention.", "Link click tracking");
-        assertThat(texts("#conflictTheirs")).contains("Version 3").doesNotContain("Link click tracking  ·");
-        clickOn("#conflictOverwrite");
-        waitUntil(() -> shows("#overwriteConfirm"));
-        clickOn("#overwriteConfirm");
-        waitUntil(() -> version().startsWith("Version 4"));
-        TrackingSettingsDto v4 = other.tracking().current(courseId).value();
-        assertThat(technology(v4, "Course analytics").retention()).isEqualTo("24 months");
-        assertThat(v4.technologies()).extracting(TrackingTechnologyDto::name).contains("Link click tracking");
+        assertThat(onFx(() -> find("#conflictMine0", Labeled.class).getText())).isEqualTo("Yours: 12 months");
+        assertThat(onFx(() -> find("#conflictTheirs0", Labeled.class).getText())).isEqualTo("Theirs: 25 months");
+        assertThat(lookup("#conflictMine1").tryQuery()).isEmpty();
+        clickOn("#conflictTheirs0");
+        clickOn("#conflictMerge");
+        waitUntil(() -> version().startsWith("Version " + (v + 4) + " "));
+        clickOn("#trackingSave");
+        waitUntil(() -> version().startsWith("Version " + (v + 5) + " "));
+        TrackingSettingsDto chosen = other.tracking().current(courseId).value();
+        assertThat(technology(chosen, "Course analytics").retention()).isEqualTo("25 months");
+        assertThat(technology(chosen, "Session cookie").retention()).isEqualTo("Until sign-out");
 
         // Back to the first version from the history, after confirming.
         clickOn("Version history");
         @SuppressWarnings("unchecked")
         ListView<TrackingVersionDto> history = find("#historyList", ListView.class);
-        waitUntil(() -> history.isVisible() && history.getItems().size() == 4);
+        waitUntil(() -> history.isVisible() && history.getItems().size() == v + 5);
         interact(() -> history.getSelectionModel().select(history.getItems().getLast()));
         waitUntil(() -> !find("#revertButton", Button.class).isDisabled());
         assertThat(texts("#historyCompare")).contains("Changed Course analytics: retention.");
         clickOn("#revertButton");
         waitUntil(() -> shows("#revertConfirm"));
         clickOn("#revertConfirm");
-        waitUntil(() -> version().startsWith("Version 5"));
+        waitUntil(() -> version().startsWith("Version " + (v + 6) + " "));
         assertThat(other.tracking().history(courseId).getFirst().revertedFrom()).isEqualTo(1L);
         assertThat(technology(other.tracking().current(courseId).value(), "Course analytics").retention())
                 .isEqualTo("13 months");
@@ -201,6 +227,10 @@ class TrackingJourneyTest extends ConsoleJourney {
     private CourseDto selectedCourse() {
         ListView<CourseDto> list = find("#trackingCourses", ListView.class);
         return list.getSelectionModel().getSelectedItem();
+    }
+
+    private String noticeText() {
+        return onFx(() -> find("#trackingNotice", Message.class).getDescription());
     }
 
     private String version() {
