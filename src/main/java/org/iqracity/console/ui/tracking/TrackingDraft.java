@@ -134,6 +134,41 @@ public final class TrackingDraft {
         technologies.remove(draft);
     }
 
+    /** Puts a technology back where it was, as it was (its edits and problems with it). */
+    void insert(int index, TechnologyDraft draft) {
+        technologies.add(Math.min(index, technologies.size()), draft);
+    }
+
+    /** Everything in the editor as it is now, to bring back exactly with {@link #restore}. */
+    Snapshot snapshot() {
+        return new Snapshot(baseline, honourGpc.get(), performance.get(), functionality.get(), marketing.get(),
+                List.copyOf(technologies), List.copyOf(generalErrors), checking);
+    }
+
+    /** Back to a {@link #snapshot}: the same technologies (not copies), the same problems shown. */
+    void restore(Snapshot s) {
+        loading = true;
+        try {
+            baseline = s.baseline();
+            checking = s.checking();
+            honourGpc.set(s.honourGpc());
+            performance.set(s.performance());
+            functionality.set(s.functionality());
+            marketing.set(s.marketing());
+            technologies.setAll(s.technologies());
+            generalErrors.setAll(s.generalErrors());
+        } finally {
+            loading = false;
+        }
+        changed();
+    }
+
+    /** The editor at one moment; see {@link #snapshot}. */
+    record Snapshot(TrackingSettingsRequest baseline, boolean honourGpc, boolean performance, boolean functionality,
+                    boolean marketing, List<TechnologyDraft> technologies, List<String> generalErrors,
+                    boolean checking) {
+    }
+
     /** Runs the console's checks on everything and keeps running them as the person edits. */
     boolean check() {
         checking = true;

@@ -76,7 +76,10 @@ public final class TrackingViewModel {
     private final ObjectProperty<TechnologyDraft> selectedTechnology = new SimpleObjectProperty<>();
     private final ObservableList<CoverageRow> coverage = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<String> coverageNote = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> undoText = new ReadOnlyObjectWrapper<>();
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
+    private Runnable undo;
+    private long undoRevision;
     private String etag;
     private BackgroundTask<?> loading;
     private BackgroundTask<?> coverageLoading;
@@ -100,6 +103,11 @@ public final class TrackingViewModel {
         this.draft = new TrackingDraft(messages);
         this.preview = new PreviewViewModel(draft, messages);
         this.history = new HistoryViewModel(client, tasks, messages, app::report);
+        draft.revisionProperty().addListener((obs, old, now) -> {
+            if (undo != null && now.longValue() != undoRevision) {
+                forgetUndo();
+            }
+        });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
         app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
@@ -134,6 +142,7 @@ public final class TrackingViewModel {
             return;
         }
         cancelLoading();
+        forgetUndo();
         state.set(State.LOADING);
         error.set(null);
         notice.set(null);
@@ -166,6 +175,7 @@ public final class TrackingViewModel {
 
     /** Starts again from {@code version}, with {@code editing} in the fields (the version itself: nothing changed). */
     private void adopt(Versioned<TrackingSettingsDto> version, TrackingSettingsRequest editing) {
+        forgetUndo();
         etag = version.etag();
         saved.set(version.value());
         TechnologyDraft keep = selectedTechnology.get();
@@ -282,13 +292,43 @@ public final class TrackingViewModel {
         return words.value(value);
     }
 
-    /** Back to the saved version. */
+    /** Back to the saved version; what was thrown away can be brought back with {@link #undo}. */
     public void discard() {
         TrackingSettingsDto current = saved.get();
-        if (current != null) {
-            adopt(new Versioned<>(current, etag));
-            notice.set(null);
+        if (current == null) {
+            return;
         }
+        boolean edited = draft.isDirty();
+        TrackingDraft.Snapshot before = draft.snapshot();
+        TechnologyDraft selected = selectedTechnology.get();
+        adopt(new Versioned<>(current, etag));
+        notice.set(null);
+        if (edited) {
+            offerUndo(messages.get("tracking.undo.discarded"), () -> {
+                draft.restore(before);
+                selectedTechnology.set(selected);
+            });
+        }
+    }
+
+    /** Brings back what the last Discard or Remove took away, while nothing else changed since. */
+    public void undo() {
+        Runnable action = undo;
+        forgetUndo();
+        if (action != null && !busy.get()) {
+            action.run();
+        }
+    }
+
+    private void offerUndo(String text, Runnable action) {
+        undo = action;
+        undoRevision = draft.revisionProperty().get();
+        undoText.set(text);
+    }
+
+    private void forgetUndo() {
+        undo = null;
+        undoText.set(null);
     }
 
     /** Makes a new version with the content of an earlier one, after the person confirms. */
@@ -351,6 +391,12 @@ public final class TrackingViewModel {
         draft.remove(gone);
         List<TechnologyDraft> rest = draft.technologies();
         selectedTechnology.set(rest.isEmpty() ? null : rest.get(Math.min(index, rest.size() - 1)));
+        String name = gone.nameProperty().get().isBlank() ? messages.get("tracking.unnamed")
+                : gone.nameProperty().get().strip();
+        offerUndo(messages.format("tracking.undo.removed", name), () -> {
+            draft.insert(index, gone);
+            selectedTechnology.set(gone);
+        });
     }
 
     private void fail(Throwable e) {
@@ -403,6 +449,11 @@ public final class TrackingViewModel {
     /** True while a save or revert is on its way. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** What the last Discard or Remove did, while it can be undone; null otherwise. */
+    public ReadOnlyObjectProperty<String> undoTextProperty() {
+        return undoText.getReadOnlyProperty();
     }
 
     /** The version the editor started from. */

@@ -122,13 +122,35 @@ class TrackingJourneyTest extends ConsoleJourney {
     }
 
     @Test
-    void leavingWithUnsavedEditsAsksAndCancelStays() {
+    void removeAndDiscardCanBeUndoneAndLeavingWithUnsavedEditsAsksFirst() {
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> shows("#nav-courses_tracking"));
         clickOn("#nav-courses_tracking");
         TableView<TechnologyDraft> table = technologyTable();
         waitUntil(() -> table.isVisible() && table.getItems().size() > 3);
         editRetentionOf(table, "Session cookie", "Until sign-out");
+        TechnologyDraft session = draftNamed(table, "Session cookie");
+
+        // Remove, then Undo: the technology is back in its place, as it was.
+        TechnologyDraft analytics = draftNamed(table, "Course analytics");
+        interact(() -> table.getSelectionModel().select(analytics));
+        int at = table.getItems().indexOf(analytics);
+        clickOn("#removeTechnology");
+        waitUntil(() -> shows("#trackingUndoBar"));
+        assertThat(find("#trackingUndoText", Label.class).getText()).isEqualTo("Course analytics was removed.");
+        assertThat(table.getItems()).doesNotContain(analytics);
+        clickOn("#trackingUndo");
+        waitUntil(() -> table.getItems().indexOf(analytics) == at);
+        assertThat(shows("#trackingUndoBar")).isFalse();
+
+        // Discard, then Undo: the edits are back.
+        clickOn("#trackingDiscard");
+        waitUntil(() -> !shows("#unsavedBadge") && shows("#trackingUndoBar"));
+        assertThat(table.getItems()).doesNotContain(session);
+        clickOn("#trackingUndo");
+        waitUntil(() -> shows("#unsavedBadge"));
+        assertThat(table.getItems()).contains(session);
+        assertThat(session.retentionProperty().get()).isEqualTo("Until sign-out");
 
         clickOn("#nav-learners");
         waitUntil(() -> shows("#leaveCancel"));
@@ -208,9 +230,12 @@ class TrackingJourneyTest extends ConsoleJourney {
         });
     }
 
+    private static TechnologyDraft draftNamed(TableView<TechnologyDraft> table, String name) {
+        return table.getItems().stream().filter(t -> t.nameProperty().get().equals(name)).findFirst().orElseThrow();
+    }
+
     private void editRetentionOf(TableView<TechnologyDraft> table, String name, String retention) {
-        TechnologyDraft draft = table.getItems().stream().filter(t -> t.nameProperty().get().equals(name))
-                .findFirst().orElseThrow();
+        TechnologyDraft draft = draftNamed(table, name);
         interact(() -> table.getSelectionModel().select(draft));
         TextInputControl field = find("#techRetention", TextInputControl.class);
         waitUntil(() -> draft.retentionProperty().get().equals(field.getText()));

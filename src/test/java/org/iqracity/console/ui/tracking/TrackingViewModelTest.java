@@ -97,6 +97,74 @@ class TrackingViewModelTest {
     }
 
     @Test
+    void discardCanBeUndoneAndBringsBackExactlyWhatWasThere() {
+        List<TechnologyDraft> before = List.copyOf(vm.draft().technologies());
+        technology("Course analytics").retentionProperty().set("26 months");
+        vm.draft().marketingProperty().set(false);
+        TechnologyDraft added = vm.addTechnology();
+        added.nameProperty().set("Survey widget");
+        vm.save();
+        assertThat(added.errors()).isNotEmpty();
+        var problems = Map.copyOf(added.errors());
+        List<TechnologyDraft> edited = List.copyOf(vm.draft().technologies());
+
+        vm.discard();
+
+        assertThat(vm.draft().isDirty()).isFalse();
+        assertThat(vm.undoTextProperty().get()).isEqualTo("Your changes were discarded.");
+
+        vm.undo();
+
+        assertThat(vm.draft().technologies()).containsExactlyElementsOf(edited);
+        assertThat(vm.draft().technologies()).startsWith(before.toArray(TechnologyDraft[]::new));
+        assertThat(technology("Course analytics").retentionProperty().get()).isEqualTo("26 months");
+        assertThat(vm.draft().marketingProperty().get()).isFalse();
+        assertThat(vm.draft().isDirty()).isTrue();
+        assertThat(added.errors()).isEqualTo(problems);
+        assertThat(vm.selectedTechnologyProperty().get()).isSameAs(added);
+        assertThat(vm.undoTextProperty().get()).isNull();
+        // the checks still follow every edit, as before the discard
+        added.purposeProperty().set("Asks learners what they thought of a lesson.");
+        assertThat(added.errors()).doesNotContainKey("purpose").isNotEmpty();
+    }
+
+    @Test
+    void removeCanBeUndoneToTheSamePlace() {
+        TechnologyDraft video = technology("Video player");
+        video.retentionProperty().set("1 day");
+        vm.selectedTechnologyProperty().set(video);
+
+        vm.removeSelectedTechnology();
+        assertThat(vm.undoTextProperty().get()).isEqualTo("Video player was removed.");
+        vm.undo();
+
+        assertThat(vm.draft().technologies()).extracting(t -> t.nameProperty().get())
+                .containsExactly("Session cookie", "Course analytics", "Video player", "Campaign pixel");
+        assertThat(vm.draft().technologies().get(2)).isSameAs(video);
+        assertThat(video.retentionProperty().get()).isEqualTo("1 day");
+        assertThat(vm.selectedTechnologyProperty().get()).isSameAs(video);
+    }
+
+    @Test
+    void undoIsOfferedOnlyUntilTheNextChange() {
+        vm.selectedTechnologyProperty().set(technology("Video player"));
+        vm.removeSelectedTechnology();
+
+        technology("Course analytics").retentionProperty().set("26 months");
+        vm.undo();
+
+        assertThat(vm.undoTextProperty().get()).isNull();
+        assertThat(vm.draft().technologies()).hasSize(3);
+
+        vm.draft().honourGpcProperty().set(false);
+        vm.discard();
+        assertThat(vm.undoTextProperty().get()).isNotNull();
+        vm.reload();
+        assertThat(vm.undoTextProperty().get()).isNull();
+        assertThat(vm.draft().isDirty()).isFalse();
+    }
+
+    @Test
     void saveSendsTheVersionEditedAndStartsAgainFromTheNewOne() {
         technology("Course analytics").retentionProperty().set("26 months");
 
