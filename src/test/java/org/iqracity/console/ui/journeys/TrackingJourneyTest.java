@@ -73,7 +73,7 @@ class TrackingJourneyTest extends ConsoleJourney {
         assertThat(noticeText()).contains("saved version " + (v + 2), "Removed Link click tracking.");
         assertThat(table.getItems()).extracting(t -> t.nameProperty().get()).doesNotContain("Link click tracking");
         assertThat(shows("#unsavedBadge")).isTrue();
-        shot("tracking-merged");
+        shotWithPopups("tracking-merged");
         clickOn("#trackingSave");
         waitUntil(() -> version().startsWith("Version " + (v + 3) + " "));
         TrackingSettingsDto merged = other.tracking().current(courseId).value();
@@ -111,7 +111,11 @@ class TrackingJourneyTest extends ConsoleJourney {
         waitUntil(() -> history.isVisible() && history.getItems().size() == v + 5);
         interact(() -> history.getSelectionModel().select(history.getItems().getLast()));
         waitUntil(() -> !find("#revertButton", Button.class).isDisabled());
-        assertThat(texts("#historyCompare")).contains("Changed Course analytics: retention.");
+        // each changed field with its value now and then, as the form words it
+        waitUntil(() -> texts("#historyCompare").contains("Course analytics, retention: 25 months \u2192 13 months"));
+        assertThat(texts("#historyCompare")).contains("Session cookie, retention: Until sign-out \u2192 ")
+                .contains("Added Link click tracking.").doesNotContain("_PARTY", "COURSE_", "STRICTLY");
+        shotWithPopups("tracking-history-compare");
         clickOn("#revertButton");
         waitUntil(() -> shows("#revertConfirm"));
         clickOn("#revertConfirm");

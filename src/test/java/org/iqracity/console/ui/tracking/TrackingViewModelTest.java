@@ -391,7 +391,8 @@ class TrackingViewModelTest {
         technology("Course analytics").retentionProperty().set("26 months");
         vm.save();
         vm.history().selectedProperty().set(vm.history().versions().getLast());
-        assertThat(vm.history().revertWould()).containsExactly("Changed Course analytics: retention.");
+        assertThat(vm.history().revertWould())
+                .containsExactly("Course analytics, retention: 26 months \u2192 13 months");
 
         vm.revert(vm.history().selectedProperty().get());
 
