@@ -308,6 +308,21 @@ class TrackingViewModelTest {
     }
 
     @Test
+    void aTechnologyTheyRemovedWhileIChangedItIsAskedAboutAsAWhole() {
+        platform.tracking.saveAsSomeoneElse(CS101, withoutTechnology(FakeTracking.typical(), "ads"));
+        technology("Campaign pixel").retentionProperty().set("90 days");
+        dialogs.mergeChoices = Map.of();
+
+        vm.save();
+
+        assertThat(dialogs.conflicts.getFirst().choices()).extracting(Conflict.Choice::what, Conflict.Choice::mine,
+                Conflict.Choice::theirs).containsExactly(tuple("Campaign pixel", "Kept, with changes", "Removed"));
+        // no choice given: the person's own side
+        assertThat(technology("Campaign pixel").retentionProperty().get()).isEqualTo("90 days");
+        assertThat(vm.draft().isDirty()).isTrue();
+    }
+
+    @Test
     void whenTheirVersionAlreadyHasMyChangeNothingIsLeftToSave() {
         platform.tracking.saveAsSomeoneElse(CS101, edited(FakeTracking.typical(), "analytics",
                 TrackingKind.COOKIE, "26 months"));
@@ -318,7 +333,7 @@ class TrackingViewModelTest {
         assertThat(dialogs.asked).isEmpty();
         assertThat(vm.draft().isDirty()).isFalse();
         assertThat(vm.savedProperty().get().version()).isEqualTo(2);
-        assertThat(vm.noticeProperty().get().text()).contains("already has your changes");
+        assertThat(vm.noticeProperty().get().text()).contains("nothing is left to save");
     }
 
     @Test
