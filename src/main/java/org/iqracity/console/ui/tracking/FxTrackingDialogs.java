@@ -3,9 +3,9 @@ package org.iqracity.console.ui.tracking;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -13,16 +13,17 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.iqracity.console.api.TrackingTechnologyDto;
 import org.iqracity.console.api.TrackingVersionDto;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.tracking.Conflict.Clash;
+import org.iqracity.console.ui.tracking.Conflict.Side;
 
 /** The tracking screen's questions as modal dialogs over the console's window. */
 public final class FxTrackingDialogs implements TrackingDialogs {
@@ -51,9 +52,8 @@ public final class FxTrackingDialogs implements TrackingDialogs {
     }
 
     @Override
-    public ConflictChoice askConflict(Conflict c) {
-        ButtonType theirs = new ButtonType(messages.get("tracking.conflict.editTheirs"), ButtonData.YES);
-        ButtonType overwrite = new ButtonType(messages.get("tracking.conflict.overwrite"), ButtonData.OTHER);
+    public Map<Clash, Side> chooseMerge(Conflict c) {
+        ButtonType merge = new ButtonType(messages.get("tracking.conflict.merge"), ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("tracking.conflict.cancel"), ButtonData.CANCEL_CLOSE);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.get());
@@ -62,45 +62,57 @@ public final class FxTrackingDialogs implements TrackingDialogs {
         pane.setId("conflictDialog");
         pane.getStylesheets().add(getClass().getResource(Css.STYLESHEET).toExternalForm());
         pane.setHeaderText(messages.get("tracking.conflict.title"));
-        pane.getButtonTypes().setAll(theirs, overwrite, cancel);
-        ids(pane, theirs, "conflictEditTheirs", overwrite, "conflictOverwrite", cancel, "conflictCancel");
+        pane.getButtonTypes().setAll(merge, cancel);
+        ids(pane, merge, "conflictMerge", cancel, "conflictCancel", null, null);
 
         Label text = wrapped(messages.format("tracking.conflict.text", c.theirs().updatedBy(), c.theirs().version(),
                 c.baseVersion()));
-        VBox mine = column("conflictMine", messages.format("tracking.conflict.mine", c.baseVersion()));
-        lines(mine, c.myChanges());
-        technologies(mine, c.mine().technologies());
-        VBox theirsColumn = column("conflictTheirs", messages.format("tracking.conflict.theirs", c.theirs().version()));
+        VBox theirs = new VBox(6);
         for (TrackingVersionDto v : c.theirVersions()) {
             Label who = wrapped(messages.format("tracking.version.by", v.version(), v.by(), when.format(v.at())));
             who.getStyleClass().add(Css.HINT);
-            theirsColumn.getChildren().add(who);
-            lines(theirsColumn, v.changes());
+            theirs.getChildren().add(who);
+            v.changes().forEach(l -> theirs.getChildren().add(wrapped("\u2022 " + l)));
         }
-        technologies(theirsColumn, c.theirs().technologies());
-        HBox.setHgrow(mine, Priority.ALWAYS);
-        HBox.setHgrow(theirsColumn, Priority.ALWAYS);
-        HBox sides = new HBox(16, mine, new Separator(Orientation.VERTICAL), theirsColumn);
-        ScrollPane scroll = new ScrollPane(sides);
+        Map<Clash, ToggleGroup> picks = new LinkedHashMap<>();
+        VBox fields = new VBox(12);
+        fields.setId("conflictFields");
+        for (int i = 0; i < c.choices().size(); i++) {
+            Conflict.Choice choice = c.choices().get(i);
+            Label what = new Label(choice.what());
+            what.getStyleClass().add(Css.COLUMN_TITLE);
+            ToggleGroup group = new ToggleGroup();
+            RadioButton mine = radio(group, "conflictMine" + i, messages.format("tracking.conflict.mine",
+                    choice.mine()), Side.MINE);
+            radio(group, "conflictTheirs" + i, messages.format("tracking.conflict.theirs", choice.theirs()),
+                    Side.THEIRS);
+            mine.setSelected(true);
+            picks.put(choice.clash(), group);
+            VBox field = new VBox(4, what);
+            group.getToggles().forEach(t -> field.getChildren().add((RadioButton) t));
+            fields.getChildren().add(field);
+        }
+        ScrollPane scroll = new ScrollPane(new VBox(12, fields, new Separator(), theirs));
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(320);
         pane.setContent(new VBox(12, text, scroll));
-        pane.setPrefWidth(880);
-        pane.setMinWidth(880);
+        pane.setPrefWidth(640);
         dialog.setResizable(true);
-        ButtonType answer = dialog.showAndWait().orElse(cancel);
-        return answer == theirs ? ConflictChoice.EDIT_THEIRS
-                : answer == overwrite ? ConflictChoice.OVERWRITE : ConflictChoice.CANCEL;
+        if (dialog.showAndWait().orElse(cancel) != merge) {
+            return null;
+        }
+        Map<Clash, Side> choices = new LinkedHashMap<>();
+        picks.forEach((clash, group) -> choices.put(clash, (Side) group.getSelectedToggle().getUserData()));
+        return choices;
     }
 
-    @Override
-    public boolean confirmOverwrite(Conflict c) {
-        ButtonType yes = new ButtonType(messages.get("tracking.overwrite.confirm"), ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(messages.get("tracking.leave.cancel"), ButtonData.CANCEL_CLOSE);
-        Alert alert = alert(Alert.AlertType.WARNING, messages.get("tracking.overwrite.title"),
-                messages.format("tracking.overwrite.text", c.theirs().version(), c.theirs().updatedBy()), yes, no);
-        ids(alert.getDialogPane(), yes, "overwriteConfirm", no, "overwriteCancel", null, null);
-        return alert.showAndWait().orElse(no) == yes;
+    private static RadioButton radio(ToggleGroup group, String id, String text, Side side) {
+        RadioButton radio = new RadioButton(text);
+        radio.setId(id);
+        radio.setWrapText(true);
+        radio.setToggleGroup(group);
+        radio.setUserData(side);
+        return radio;
     }
 
     @Override
@@ -131,31 +143,6 @@ public final class FxTrackingDialogs implements TrackingDialogs {
         if (c != null) {
             pane.lookupButton(c).setId(idC);
         }
-    }
-
-    private static VBox column(String id, String title) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add(Css.SECTION_CARD_TITLE);
-        VBox box = new VBox(6, heading);
-        box.setId(id);
-        box.setMinWidth(0);
-        box.setPrefWidth(400);
-        return box;
-    }
-
-    private void lines(VBox into, List<String> lines) {
-        if (lines.isEmpty()) {
-            into.getChildren().add(wrapped(messages.get("tracking.conflict.nothing")));
-        }
-        lines.forEach(l -> into.getChildren().add(wrapped("\u2022 " + l)));
-    }
-
-    private void technologies(VBox into, List<TrackingTechnologyDto> list) {
-        Label title = new Label(messages.get("tracking.conflict.technologies"));
-        title.getStyleClass().add(Css.COLUMN_TITLE);
-        into.getChildren().add(title);
-        list.forEach(t -> into.getChildren().add(wrapped(t.name() + "  \u00b7  "
-                + messages.get("tracking.category." + t.category().name()))));
     }
 
     private static Label wrapped(String text) {

@@ -118,7 +118,7 @@ public final class HistoryViewModel {
             return;
         }
         selectedTechnologies.setAll(at.technologies());
-        revertWould.setAll(diff.describe(current, at.toRequest()));
+        revertWould.setAll(diff.describeValues(current, at.toRequest()));
     }
 
     void clear() {
@@ -158,7 +158,10 @@ public final class HistoryViewModel {
         return selectedSettings.getReadOnlyProperty();
     }
 
-    /** What going back to the chosen version would change in the current settings; empty when nothing. */
+    /**
+     * What going back to the chosen version would change in the current settings, each changed field with its value
+     * now and then; empty when nothing.
+     */
     public ObservableList<String> revertWould() {
         return revertWould;
     }

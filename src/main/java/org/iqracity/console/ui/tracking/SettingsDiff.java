@@ -27,16 +27,31 @@ final class SettingsDiff {
         FIELDS.put("retention", TrackingTechnologyDto::retention);
         FIELDS.put("runsOn", TrackingTechnologyDto::runsOn);
         FIELDS.put("optOutUrl", TrackingTechnologyDto::optOutUrl);
+        FIELDS.put("necessityJustification", TrackingTechnologyDto::necessityJustification);
     }
 
     private final Messages messages;
+    private final ValueText words;
 
     SettingsDiff(Messages messages) {
         this.messages = messages;
+        this.words = new ValueText(messages);
     }
 
-    /** From {@code before} to {@code after}; empty when they say the same. */
+    /** From {@code before} to {@code after}, a changed technology on one line naming its fields; empty when same. */
     List<String> describe(TrackingSettingsRequest before, TrackingSettingsRequest after) {
+        return describe(before, after, false);
+    }
+
+    /**
+     * As {@link #describe}, but each changed field of a technology on a line of its own, with its value before and
+     * after in the form's words: "Course analytics, retention: 13 months → 26 months".
+     */
+    List<String> describeValues(TrackingSettingsRequest before, TrackingSettingsRequest after) {
+        return describe(before, after, true);
+    }
+
+    private List<String> describe(TrackingSettingsRequest before, TrackingSettingsRequest after, boolean values) {
         List<String> lines = new ArrayList<>();
         if (before.honourGlobalPrivacyControl() != after.honourGlobalPrivacyControl()) {
             lines.add(messages.get(after.honourGlobalPrivacyControl() ? "tracking.diff.gpcOn"
@@ -60,11 +75,16 @@ final class SettingsDiff {
             unmatched.remove(was);
             List<String> changed = new ArrayList<>();
             FIELDS.forEach((field, get) -> {
-                if (!Objects.equals(get.apply(was), get.apply(now))) {
-                    changed.add(messages.get("tracking.field." + field).toLowerCase(messages.locale()));
+                if (Objects.equals(get.apply(was), get.apply(now))) {
+                    return;
+                }
+                changed.add(words.field(field));
+                if (values) {
+                    lines.add(messages.format("tracking.diff.value", now.name(), words.field(field),
+                            words.value(get.apply(was)), words.value(get.apply(now))));
                 }
             });
-            if (!changed.isEmpty()) {
+            if (!changed.isEmpty() && !values) {
                 lines.add(messages.format("tracking.diff.changed", now.name(), String.join(", ", changed)));
             }
         }

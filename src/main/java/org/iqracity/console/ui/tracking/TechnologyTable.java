@@ -2,9 +2,12 @@ package org.iqracity.console.ui.tracking;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.text.Collator;
+import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +22,9 @@ import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
-/** The course's technologies with add and remove; the selected one is edited in the form below. */
+/**
+ * The course's technologies with add and remove, sortable by any column; the selected one is edited in the form below.
+ */
 final class TechnologyTable extends VBox {
 
     /** What the name column shows: the name, and whether the technology has a problem to fix. */
@@ -44,23 +49,27 @@ final class TechnologyTable extends VBox {
         HBox bar = new HBox(10, title, new Spacer(), add, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<TechnologyDraft> table = new TableView<>(vm.draft().technologies());
+        // The rows are the draft's technologies in the order of the sort arrow; the draft keeps its own order, which
+        // is what is saved, so sorting is no edit. A new list (Discard, a merge, Undo) is sorted the same way.
+        SortedList<TechnologyDraft> rows = new SortedList<>(vm.draft().technologies());
+        TableView<TechnologyDraft> table = new TableView<>(rows);
+        rows.comparatorProperty().bind(table.comparatorProperty());
         table.setId("technologyTable");
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefHeight(190);
         table.setPlaceholder(new Label(messages.get("tracking.preview.none")));
         table.getColumns().add(nameColumn());
-        table.getColumns().add(column("tracking.col.category", t -> Bindings.createStringBinding(
+        table.getColumns().add(column("techColCategory", "tracking.col.category", t -> Bindings.createStringBinding(
                 () -> t.categoryProperty().get() == null ? ""
                         : messages.get("tracking.category." + t.categoryProperty().get().name()),
                 t.categoryProperty())));
-        table.getColumns().add(column("tracking.col.party", t -> Bindings.createStringBinding(
+        table.getColumns().add(column("techColParty", "tracking.col.party", t -> Bindings.createStringBinding(
                 () -> t.partyProperty().get() == TrackingParty.THIRD_PARTY && !t.providerProperty().get().isBlank()
                         ? t.providerProperty().get().strip()
                         : messages.get("tracking.party." + t.partyProperty().get().name()),
                 t.partyProperty(), t.providerProperty())));
-        table.getColumns().add(column("tracking.col.runsOn", t -> Bindings.createStringBinding(
+        table.getColumns().add(column("techColRunsOn", "tracking.col.runsOn", t -> Bindings.createStringBinding(
                 () -> runsOn(t), t.onPagesProperty(), t.inEmailsProperty())));
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -80,6 +89,8 @@ final class TechnologyTable extends VBox {
 
     private TableColumn<TechnologyDraft, NameCell> nameColumn() {
         TableColumn<TechnologyDraft, NameCell> name = new TableColumn<>(messages.get("tracking.col.name"));
+        name.setId("techColName");
+        name.setComparator(Comparator.comparing(NameCell::name, Collator.getInstance(messages.locale())));
         name.setPrefWidth(200);
         name.setCellValueFactory(c -> {
             TechnologyDraft t = c.getValue();
@@ -104,9 +115,10 @@ final class TechnologyTable extends VBox {
         return name;
     }
 
-    private TableColumn<TechnologyDraft, String> column(String key,
+    private TableColumn<TechnologyDraft, String> column(String id, String key,
             Function<TechnologyDraft, ObservableValue<String>> value) {
         TableColumn<TechnologyDraft, String> column = new TableColumn<>(messages.get(key));
+        column.setId(id);
         column.setCellValueFactory(c -> value.apply(c.getValue()));
         column.setPrefWidth(130);
         return column;

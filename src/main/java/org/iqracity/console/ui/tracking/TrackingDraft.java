@@ -56,21 +56,47 @@ public final class TrackingDraft {
 
     /** Starts over from a saved version: nothing changed, no problems. */
     void load(TrackingSettingsRequest saved) {
+        load(saved, saved);
+    }
+
+    /** Starts from a saved version with {@code editing} already in the fields, as unsaved changes. */
+    void load(TrackingSettingsRequest saved, TrackingSettingsRequest editing) {
         loading = true;
         try {
             checking = false;
             generalErrors.clear();
-            honourGpc.set(saved.honourGlobalPrivacyControl());
-            performance.set(enabled(saved, TrackingCategory.PERFORMANCE));
-            functionality.set(enabled(saved, TrackingCategory.FUNCTIONALITY));
-            marketing.set(enabled(saved, TrackingCategory.MARKETING));
-            technologies.setAll(saved.technologies().stream()
-                    .map(t -> TechnologyDraft.of(t, validator, necessity)).toList());
+            fill(saved);
             baseline = toRequest();
+            if (editing != saved) {
+                fill(editing);
+            }
         } finally {
             loading = false;
         }
         changed();
+    }
+
+    private void fill(TrackingSettingsRequest settings) {
+        honourGpc.set(settings.honourGlobalPrivacyControl());
+        performance.set(enabled(settings, TrackingCategory.PERFORMANCE));
+        functionality.set(enabled(settings, TrackingCategory.FUNCTIONALITY));
+        marketing.set(enabled(settings, TrackingCategory.MARKETING));
+        technologies.setAll(settings.technologies().stream()
+                .map(t -> TechnologyDraft.of(t, validator, necessity)).toList());
+    }
+
+    /** Settings as the draft would write them, so that what the platform merely stores otherwise is no change. */
+    TrackingSettingsRequest normalized(TrackingSettingsRequest settings) {
+        List<TrackingCategorySetting> categories = List.of(
+                new TrackingCategorySetting(TrackingCategory.STRICTLY_NECESSARY, true),
+                new TrackingCategorySetting(TrackingCategory.PERFORMANCE,
+                        enabled(settings, TrackingCategory.PERFORMANCE)),
+                new TrackingCategorySetting(TrackingCategory.FUNCTIONALITY,
+                        enabled(settings, TrackingCategory.FUNCTIONALITY)),
+                new TrackingCategorySetting(TrackingCategory.MARKETING, enabled(settings, TrackingCategory.MARKETING)));
+        return new TrackingSettingsRequest(settings.honourGlobalPrivacyControl(), categories,
+                settings.technologies().stream().map(t -> TechnologyDraft.of(t, validator, necessity).toDto())
+                        .toList());
     }
 
     private void changed() {
@@ -106,6 +132,41 @@ public final class TrackingDraft {
 
     public void remove(TechnologyDraft draft) {
         technologies.remove(draft);
+    }
+
+    /** Puts a technology back where it was, as it was (its edits and problems with it). */
+    void insert(int index, TechnologyDraft draft) {
+        technologies.add(Math.min(index, technologies.size()), draft);
+    }
+
+    /** Everything in the editor as it is now, to bring back exactly with {@link #restore}. */
+    Snapshot snapshot() {
+        return new Snapshot(baseline, honourGpc.get(), performance.get(), functionality.get(), marketing.get(),
+                List.copyOf(technologies), List.copyOf(generalErrors), checking);
+    }
+
+    /** Back to a {@link #snapshot}: the same technologies (not copies), the same problems shown. */
+    void restore(Snapshot s) {
+        loading = true;
+        try {
+            baseline = s.baseline();
+            checking = s.checking();
+            honourGpc.set(s.honourGpc());
+            performance.set(s.performance());
+            functionality.set(s.functionality());
+            marketing.set(s.marketing());
+            technologies.setAll(s.technologies());
+            generalErrors.setAll(s.generalErrors());
+        } finally {
+            loading = false;
+        }
+        changed();
+    }
+
+    /** The editor at one moment; see {@link #snapshot}. */
+    record Snapshot(TrackingSettingsRequest baseline, boolean honourGpc, boolean performance, boolean functionality,
+                    boolean marketing, List<TechnologyDraft> technologies, List<String> generalErrors,
+                    boolean checking) {
     }
 
     /** Runs the console's checks on everything and keeps running them as the person edits. */

@@ -150,8 +150,27 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         notice.managedProperty().bind(notice.visibleProperty());
         vm.noticeProperty().addListener((obs, old, now) -> showNotice(now));
         showNotice(null);
-        VBox top = new VBox(bar, padded(notice));
+        VBox top = new VBox(bar, padded(notice), padded(undoBar()));
         return top;
+    }
+
+    /** What Discard or Remove just did, with the button that brings it back. */
+    private Node undoBar() {
+        Label text = new Label();
+        text.setId("trackingUndoText");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.undoTextProperty());
+        Button undo = Fit.whole(new Button(messages.get("tracking.undo"), Icons.of(AppIcon.UNDO)));
+        undo.setId("trackingUndo");
+        undo.getStyleClass().add(Styles.SMALL);
+        undo.setOnAction(e -> vm.undo());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox bar = new HBox(12, text, undo);
+        bar.setId("trackingUndoBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Css.SECTION_CARD);
+        bar.visibleProperty().bind(vm.undoTextProperty().isNotNull());
+        return bar;
     }
 
     private String versionText(TrackingSettingsDto s) {

@@ -1,6 +1,7 @@
 package org.iqracity.console.ui.tracking;
 
 import java.util.List;
+import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -29,11 +30,13 @@ import org.iqracity.console.ui.common.ErrorMessages;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
+import org.iqracity.console.ui.tracking.Conflict.Clash;
+import org.iqracity.console.ui.tracking.Conflict.Side;
 
 /**
  * The courses & tracking screen: pick a course, edit its tracking settings, preview them for a learner, see who
  * allows what, go back to an earlier version. Saving names the version edited, so a newer one saved by someone else
- * is never overwritten without the person choosing to.
+ * is never overwritten: its changes are merged with this person's, who chooses where both changed the same field.
  */
 public final class TrackingViewModel {
 
@@ -59,6 +62,7 @@ public final class TrackingViewModel {
     private final CourseList courses;
     private final TrackingClient client;
     private final SettingsDiff diff;
+    private final ValueText words;
     private final TrackingDraft draft;
     private final PreviewViewModel preview;
     private final HistoryViewModel history;
@@ -72,7 +76,10 @@ public final class TrackingViewModel {
     private final ObjectProperty<TechnologyDraft> selectedTechnology = new SimpleObjectProperty<>();
     private final ObservableList<CoverageRow> coverage = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<String> coverageNote = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> undoText = new ReadOnlyObjectWrapper<>();
     private final InvalidationListener connectionChanged = obs -> retryAfterRecovery();
+    private Runnable undo;
+    private long undoRevision;
     private String etag;
     private BackgroundTask<?> loading;
     private BackgroundTask<?> coverageLoading;
@@ -92,9 +99,15 @@ public final class TrackingViewModel {
         this.errors = new ErrorMessages(messages);
         this.dialogs = dialogs;
         this.diff = new SettingsDiff(messages);
+        this.words = new ValueText(messages);
         this.draft = new TrackingDraft(messages);
         this.preview = new PreviewViewModel(draft, messages);
         this.history = new HistoryViewModel(client, tasks, messages, app::report);
+        draft.revisionProperty().addListener((obs, old, now) -> {
+            if (undo != null && now.longValue() != undoRevision) {
+                forgetUndo();
+            }
+        });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
         app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
@@ -129,6 +142,7 @@ public final class TrackingViewModel {
             return;
         }
         cancelLoading();
+        forgetUndo();
         state.set(State.LOADING);
         error.set(null);
         notice.set(null);
@@ -156,11 +170,18 @@ public final class TrackingViewModel {
     }
 
     private void adopt(Versioned<TrackingSettingsDto> version) {
+        adopt(version, null);
+    }
+
+    /** Starts again from {@code version}, with {@code editing} in the fields (the version itself: nothing changed). */
+    private void adopt(Versioned<TrackingSettingsDto> version, TrackingSettingsRequest editing) {
+        forgetUndo();
         etag = version.etag();
         saved.set(version.value());
         TechnologyDraft keep = selectedTechnology.get();
         int index = keep == null ? 0 : Math.max(0, draft.technologies().indexOf(keep));
-        draft.load(version.value().toRequest());
+        TrackingSettingsRequest savedSettings = version.value().toRequest();
+        draft.load(savedSettings, editing == null ? savedSettings : editing);
         List<TechnologyDraft> now = draft.technologies();
         selectedTechnology.set(now.isEmpty() ? null : now.get(Math.min(index, now.size() - 1)));
     }
@@ -194,13 +215,13 @@ public final class TrackingViewModel {
             then.run();
         }).onFailure(e -> {
             busy.set(false);
-            saveFailed(e, request, then);
+            saveFailed(e, request);
         });
     }
 
-    private void saveFailed(Throwable e, TrackingSettingsRequest request, Runnable then) {
+    private void saveFailed(Throwable e, TrackingSettingsRequest request) {
         if (e instanceof ApiHttpException http && http.is(ProblemCode.VERSION_CONFLICT)) {
-            conflict(request, then);
+            conflict(request);
         } else if (e instanceof ApiHttpException http && http.is(ProblemCode.VALIDATION_FAILED)) {
             draft.platformErrors(http.problem().errors());
             notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.refused")));
@@ -214,17 +235,18 @@ public final class TrackingViewModel {
         }
     }
 
-    /** Fetches what was saved in between and lets the person decide; nothing is overwritten on its own. */
-    private void conflict(TrackingSettingsRequest mine, Runnable then) {
+    /**
+     * Fetches what was saved in between and merges it with this person's edits: a field both changed differently is
+     * theirs to choose; the rest is merged. The merged settings wait in the editor, with what came from the other
+     * side named above, for the person to check and save; nothing is saved on its own.
+     */
+    private void conflict(TrackingSettingsRequest mine) {
         String courseId = course.get().id();
         long base = saved.get().version();
-        List<String> myChanges = diff.describe(draft.baseline(), mine);
         busy.set(true);
         tasks.run(() -> new Theirs(client.current(courseId), client.history(courseId))).onSuccess(t -> {
             busy.set(false);
-            Conflict c = new Conflict(base, mine, myChanges, t.current().value(), t.current().etag(),
-                    t.history().stream().filter(v -> v.version() > base).toList());
-            resolve(c, t.current(), then);
+            merge(base, mine, t);
         }).onFailure(e -> {
             busy.set(false);
             app.report(e);
@@ -232,32 +254,81 @@ public final class TrackingViewModel {
         });
     }
 
-    private void resolve(Conflict c, Versioned<TrackingSettingsDto> theirs, Runnable then) {
-        switch (dialogs.askConflict(c)) {
-            case EDIT_THEIRS -> {
-                adopt(theirs);
-                history.currentChanged(theirs.value().toRequest());
-                notice.set(new Notice(NoticeKind.WARNING, messages.format("tracking.notice.tookTheirs",
-                        c.theirs().version(), c.theirs().updatedBy())));
+    private void merge(long base, TrackingSettingsRequest mine, Theirs t) {
+        TrackingSettingsDto current = t.current().value();
+        List<TrackingVersionDto> between = t.history().stream().filter(v -> v.version() > base).toList();
+        SettingsMerge merge = SettingsMerge.of(draft.baseline(), mine, draft.normalized(current.toRequest()));
+        Map<Clash, Side> choices = Map.of();
+        if (!merge.clashes().isEmpty()) {
+            choices = dialogs.chooseMerge(new Conflict(base, current, between, merge.clashes().stream()
+                    .map(this::choice).toList()));
+            if (choices == null) {
+                notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
+                return;
             }
-            case OVERWRITE -> {
-                if (dialogs.confirmOverwrite(c)) {
-                    put(c.mine(), c.theirEtag(), then);
-                } else {
-                    notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
-                }
-            }
-            case CANCEL -> notice.set(new Notice(NoticeKind.WARNING, messages.get("tracking.notice.stillConflicting")));
+        }
+        TrackingSettingsRequest merged = merge.settings(choices);
+        List<String> mergedIn = diff.describe(mine, merged);
+        adopt(t.current(), merged);
+        history.currentChanged(current.toRequest());
+        String who = String.join(", ", between.stream().map(TrackingVersionDto::by).distinct().toList());
+        notice.set(new Notice(NoticeKind.WARNING, !draft.isDirty()
+                ? messages.format("tracking.notice.mergedNothingLeft", current.version(), who)
+                : messages.format("tracking.notice.merged", current.version(), who,
+                        mergedIn.isEmpty() ? messages.get("tracking.conflict.nothing") : String.join(" ", mergedIn))));
+    }
+
+    private Conflict.Choice choice(Clash clash) {
+        String field = clash.field().equals(SettingsMerge.WHOLE) ? null : words.field(clash.field());
+        String what = clash.name() == null ? field : field == null ? clash.name()
+                : messages.format("tracking.merge.field", clash.name(), field);
+        return new Conflict.Choice(clash, what, side(clash, clash.mine()), side(clash, clash.theirs()));
+    }
+
+    private String side(Clash clash, Object value) {
+        if (clash.field().equals(SettingsMerge.WHOLE)) {
+            return messages.get(value == null ? "tracking.merge.removed" : "tracking.merge.changed");
+        }
+        return words.value(value);
+    }
+
+    /** Back to the saved version; what was thrown away can be brought back with {@link #undo}. */
+    public void discard() {
+        TrackingSettingsDto current = saved.get();
+        if (current == null) {
+            return;
+        }
+        boolean edited = draft.isDirty();
+        TrackingDraft.Snapshot before = draft.snapshot();
+        TechnologyDraft selected = selectedTechnology.get();
+        adopt(new Versioned<>(current, etag));
+        notice.set(null);
+        if (edited) {
+            offerUndo(messages.get("tracking.undo.discarded"), () -> {
+                draft.restore(before);
+                selectedTechnology.set(selected);
+            });
         }
     }
 
-    /** Back to the saved version. */
-    public void discard() {
-        TrackingSettingsDto current = saved.get();
-        if (current != null) {
-            adopt(new Versioned<>(current, etag));
-            notice.set(null);
+    /** Brings back what the last Discard or Remove took away, while nothing else changed since. */
+    public void undo() {
+        Runnable action = undo;
+        forgetUndo();
+        if (action != null && !busy.get()) {
+            action.run();
         }
+    }
+
+    private void offerUndo(String text, Runnable action) {
+        undo = action;
+        undoRevision = draft.revisionProperty().get();
+        undoText.set(text);
+    }
+
+    private void forgetUndo() {
+        undo = null;
+        undoText.set(null);
     }
 
     /** Makes a new version with the content of an earlier one, after the person confirms. */
@@ -320,6 +391,12 @@ public final class TrackingViewModel {
         draft.remove(gone);
         List<TechnologyDraft> rest = draft.technologies();
         selectedTechnology.set(rest.isEmpty() ? null : rest.get(Math.min(index, rest.size() - 1)));
+        String name = gone.nameProperty().get().isBlank() ? messages.get("tracking.unnamed")
+                : gone.nameProperty().get().strip();
+        offerUndo(messages.format("tracking.undo.removed", name), () -> {
+            draft.insert(index, gone);
+            selectedTechnology.set(gone);
+        });
     }
 
     private void fail(Throwable e) {
@@ -372,6 +449,11 @@ public final class TrackingViewModel {
     /** True while a save or revert is on its way. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** What the last Discard or Remove did, while it can be undone; null otherwise. */
+    public ReadOnlyObjectProperty<String> undoTextProperty() {
+        return undoText.getReadOnlyProperty();
     }
 
     /** The version the editor started from. */

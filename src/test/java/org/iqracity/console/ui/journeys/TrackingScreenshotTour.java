@@ -34,7 +34,7 @@ import org.iqracity.console.ui.common.ThemeMode;
 import org.iqracity.console.ui.tracking.TechnologyDraft;
 
 /**
- * Screenshots of Courses & tracking: the editor, validation at the fields, the conflict dialog, the history and
+ * Screenshots of Courses & tracking: the editor, validation at the fields, the merge question, the history and
  * the unsaved-changes question, light and dark. Run under Xvfb like {@link ScreenshotTour}. Not a test.
  */
 public final class TrackingScreenshotTour extends Application {
@@ -95,11 +95,17 @@ public final class TrackingScreenshotTour extends Application {
             other.signIn("nb-admin", "sandbox-password", null);
             String courseId = ((CourseDto) ((ListView<?>) lookup("#trackingCourses"))
                     .getSelectionModel().getSelectedItem()).id();
+            // the other administrator removes one technology (merged without a question) and changes the retention
+            // this person changes too (asked about, with both values)
+            String edited = table().getItems().get(1).nameProperty().get();
             Versioned<TrackingSettingsDto> now = other.tracking().current(courseId);
-            List<TrackingTechnologyDto> fewer = now.value().technologies().stream()
-                    .filter(t -> !t.name().contains("click")).toList();
+            List<TrackingTechnologyDto> theirs = now.value().technologies().stream()
+                    .filter(t -> !t.name().contains("click"))
+                    .map(t -> !t.name().equals(edited) ? t : new TrackingTechnologyDto(t.id(), t.name(), t.kind(),
+                            t.party(), t.provider(), t.category(), t.purpose(), t.sets(), "25 months", t.runsOn(),
+                            t.optOutUrl(), t.necessityJustification(), null)).toList();
             other.tracking().save(courseId, now.etag(), new TrackingSettingsRequest(
-                    now.value().honourGlobalPrivacyControl(), now.value().categories(), fewer));
+                    now.value().honourGlobalPrivacyControl(), now.value().categories(), theirs));
             fx(() -> table().getItems().get(1).retentionProperty().set("26 months"));
             Platform.runLater(() -> fire("#trackingSave"));
             waitFor(() -> lookup("#conflictDialog") != null);
@@ -109,8 +115,10 @@ public final class TrackingScreenshotTour extends Application {
             Platform.runLater(() -> fire("#trackingSave"));
             waitFor(() -> lookup("#conflictDialog") != null);
             shoot("tracking-conflict-dark");
-            fx(() -> fire("#conflictEditTheirs"));
+            fx(() -> fire("#conflictMerge"));
             fx(() -> console.state().themeProperty().set(ThemeMode.LIGHT));
+            shoot("tracking-merged-light");
+            fx(() -> fire("#trackingSave"));
 
             fx(() -> {
                 TabPane tabs = (TabPane) lookup("#trackingTabs");

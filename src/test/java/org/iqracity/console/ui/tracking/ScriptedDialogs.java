@@ -2,12 +2,15 @@ package org.iqracity.console.ui.tracking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.iqracity.console.ui.tracking.Conflict.Clash;
+import org.iqracity.console.ui.tracking.Conflict.Side;
 
 /** Answers the screen's questions as the test says, and remembers what was asked. */
 final class ScriptedDialogs implements TrackingDialogs {
     LeaveChoice leave = LeaveChoice.CANCEL;
-    ConflictChoice conflictChoice = ConflictChoice.CANCEL;
-    boolean overwrite;
+    /** Whose value each clash keeps; null: the question is closed without merging. */
+    Map<Clash, Side> mergeChoices;
     boolean revert = true;
     final List<Conflict> conflicts = new ArrayList<>();
     final List<String> asked = new ArrayList<>();
@@ -19,16 +22,10 @@ final class ScriptedDialogs implements TrackingDialogs {
     }
 
     @Override
-    public ConflictChoice askConflict(Conflict conflict) {
+    public Map<Clash, Side> chooseMerge(Conflict conflict) {
         asked.add("conflict");
         conflicts.add(conflict);
-        return conflictChoice;
-    }
-
-    @Override
-    public boolean confirmOverwrite(Conflict conflict) {
-        asked.add("overwrite");
-        return overwrite;
+        return mergeChoices;
     }
 
     @Override

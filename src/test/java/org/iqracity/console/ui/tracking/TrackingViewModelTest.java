@@ -1,11 +1,14 @@
 package org.iqracity.console.ui.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.iqracity.console.api.Problem.FieldError;
+import org.iqracity.console.api.TrackingKind;
 import org.iqracity.console.api.TrackingParty;
 import org.iqracity.console.api.TrackingSettingsRequest;
 import org.iqracity.console.api.TrackingTechnologyDto;
@@ -16,7 +19,7 @@ import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.InlineTaskRunner;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Session;
-import org.iqracity.console.ui.tracking.TrackingDialogs.ConflictChoice;
+import org.iqracity.console.ui.tracking.Conflict.Side;
 import org.iqracity.console.ui.tracking.TrackingDialogs.LeaveChoice;
 import org.iqracity.console.ui.tracking.TrackingViewModel.NoticeKind;
 import org.iqracity.console.ui.tracking.TrackingViewModel.State;
@@ -91,6 +94,74 @@ class TrackingViewModelTest {
         assertThat(vm.draft().isDirty()).isFalse();
         assertThat(vm.draft().technologies()).hasSize(4);
         assertThat(vm.draft().technologies().getFirst().nameProperty().get()).isEqualTo("Session cookie");
+    }
+
+    @Test
+    void discardCanBeUndoneAndBringsBackExactlyWhatWasThere() {
+        List<TechnologyDraft> before = List.copyOf(vm.draft().technologies());
+        technology("Course analytics").retentionProperty().set("26 months");
+        vm.draft().marketingProperty().set(false);
+        TechnologyDraft added = vm.addTechnology();
+        added.nameProperty().set("Survey widget");
+        vm.save();
+        assertThat(added.errors()).isNotEmpty();
+        var problems = Map.copyOf(added.errors());
+        List<TechnologyDraft> edited = List.copyOf(vm.draft().technologies());
+
+        vm.discard();
+
+        assertThat(vm.draft().isDirty()).isFalse();
+        assertThat(vm.undoTextProperty().get()).isEqualTo("Your changes were discarded.");
+
+        vm.undo();
+
+        assertThat(vm.draft().technologies()).containsExactlyElementsOf(edited);
+        assertThat(vm.draft().technologies()).startsWith(before.toArray(TechnologyDraft[]::new));
+        assertThat(technology("Course analytics").retentionProperty().get()).isEqualTo("26 months");
+        assertThat(vm.draft().marketingProperty().get()).isFalse();
+        assertThat(vm.draft().isDirty()).isTrue();
+        assertThat(added.errors()).isEqualTo(problems);
+        assertThat(vm.selectedTechnologyProperty().get()).isSameAs(added);
+        assertThat(vm.undoTextProperty().get()).isNull();
+        // the checks still follow every edit, as before the discard
+        added.purposeProperty().set("Asks learners what they thought of a lesson.");
+        assertThat(added.errors()).doesNotContainKey("purpose").isNotEmpty();
+    }
+
+    @Test
+    void removeCanBeUndoneToTheSamePlace() {
+        TechnologyDraft video = technology("Video player");
+        video.retentionProperty().set("1 day");
+        vm.selectedTechnologyProperty().set(video);
+
+        vm.removeSelectedTechnology();
+        assertThat(vm.undoTextProperty().get()).isEqualTo("Video player was removed.");
+        vm.undo();
+
+        assertThat(vm.draft().technologies()).extracting(t -> t.nameProperty().get())
+                .containsExactly("Session cookie", "Course analytics", "Video player", "Campaign pixel");
+        assertThat(vm.draft().technologies().get(2)).isSameAs(video);
+        assertThat(video.retentionProperty().get()).isEqualTo("1 day");
+        assertThat(vm.selectedTechnologyProperty().get()).isSameAs(video);
+    }
+
+    @Test
+    void undoIsOfferedOnlyUntilTheNextChange() {
+        vm.selectedTechnologyProperty().set(technology("Video player"));
+        vm.removeSelectedTechnology();
+
+        technology("Course analytics").retentionProperty().set("26 months");
+        vm.undo();
+
+        assertThat(vm.undoTextProperty().get()).isNull();
+        assertThat(vm.draft().technologies()).hasSize(3);
+
+        vm.draft().honourGpcProperty().set(false);
+        vm.discard();
+        assertThat(vm.undoTextProperty().get()).isNotNull();
+        vm.reload();
+        assertThat(vm.undoTextProperty().get()).isNull();
+        assertThat(vm.draft().isDirty()).isFalse();
     }
 
     @Test
@@ -173,62 +244,96 @@ class TrackingViewModelTest {
     }
 
     @Test
-    void aConflictShowsBothSidesAndEditingOnTheirsAppliesNothingOfMine() {
-        TrackingSettingsRequest theirs = withoutTechnology(FakeTracking.typical(), "ads");
-        platform.tracking.saveAsSomeoneElse(CS101, theirs);
+    void aConcurrentEditOfOtherFieldsIsMergedShownAndSavedOnTheirVersion() {
+        platform.tracking.saveAsSomeoneElse(CS101, withoutTechnology(FakeTracking.typical(), "ads"));
         technology("Course analytics").retentionProperty().set("26 months");
-        dialogs.conflictChoice = ConflictChoice.EDIT_THEIRS;
+
+        vm.save();
+
+        assertThat(dialogs.asked).isEmpty();
+        assertThat(platform.tracking.saved).isEmpty();
+        assertThat(vm.savedProperty().get().version()).isEqualTo(2);
+        assertThat(vm.draft().isDirty()).isTrue();
+        assertThat(vm.draft().technologies()).extracting(t -> t.nameProperty().get())
+                .containsExactly("Session cookie", "Course analytics", "Video player");
+        assertThat(technology("Course analytics").retentionProperty().get()).isEqualTo("26 months");
+        assertThat(vm.noticeProperty().get().text()).contains("Other Admin saved version 2", "Removed Campaign pixel.");
+
+        vm.save();
+
+        assertThat(platform.tracking.ifMatchSent).containsExactly("\"v1\"", "\"v2\"");
+        TrackingSettingsRequest sent = platform.tracking.saved.getLast();
+        assertThat(sent.technologies()).extracting(TrackingTechnologyDto::name)
+                .containsExactly("Session cookie", "Course analytics", "Video player");
+        assertThat(sent.technologies().get(1).retention()).isEqualTo("26 months");
+        assertThat(vm.savedProperty().get().version()).isEqualTo(3);
+        assertThat(vm.draft().isDirty()).isFalse();
+    }
+
+    @Test
+    void aFieldBothChangedIsAskedAboutWithBothValuesInWordsAndTheChoiceIsKept() {
+        platform.tracking.saveAsSomeoneElse(CS101, edited(FakeTracking.typical(), "analytics",
+                TrackingKind.PIXEL, "25 months"));
+        technology("Course analytics").retentionProperty().set("24 months");
+        technology("Course analytics").kindProperty().set(TrackingKind.SCRIPT);
+        technology("Video player").partyProperty().set(TrackingParty.FIRST_PARTY);
+        dialogs.mergeChoices = null;
 
         vm.save();
 
         Conflict conflict = dialogs.conflicts.getFirst();
         assertThat(conflict.baseVersion()).isEqualTo(1);
         assertThat(conflict.theirs().version()).isEqualTo(2);
-        assertThat(conflict.theirs().updatedBy()).isEqualTo("Other Admin");
-        assertThat(conflict.theirVersions()).extracting(v -> v.version()).containsExactly(2L);
-        assertThat(conflict.myChanges()).containsExactly("Changed Course analytics: retention.");
-        assertThat(conflict.mine().technologies()).hasSize(4);
-        assertThat(conflict.theirs().technologies()).hasSize(3);
-        assertThat(platform.tracking.saved).isEmpty();
-        assertThat(vm.savedProperty().get().version()).isEqualTo(2);
-        assertThat(vm.draft().technologies()).hasSize(3);
-        assertThat(technology("Course analytics").retentionProperty().get()).isEqualTo("13 months");
-        assertThat(vm.draft().isDirty()).isFalse();
-        assertThat(vm.noticeProperty().get().text()).contains("version 2", "Other Admin", "not applied");
-    }
-
-    @Test
-    void overwritingTheirVersionNeedsASecondConfirmation() {
-        platform.tracking.saveAsSomeoneElse(CS101, withoutTechnology(FakeTracking.typical(), "ads"));
-        technology("Course analytics").retentionProperty().set("26 months");
-        dialogs.conflictChoice = ConflictChoice.OVERWRITE;
-        dialogs.overwrite = false;
-
-        vm.save();
-
-        assertThat(dialogs.asked).containsExactly("conflict", "overwrite");
-        assertThat(platform.tracking.saved).isEmpty();
-        assertThat(vm.draft().isDirty()).isTrue();
-
-        dialogs.overwrite = true;
-        vm.save();
-
-        assertThat(platform.tracking.ifMatchSent).containsExactly("\"v1\"", "\"v1\"", "\"v2\"");
-        assertThat(vm.savedProperty().get().version()).isEqualTo(3);
-        assertThat(vm.savedProperty().get().technologies()).hasSize(4);
-        assertThat(vm.draft().isDirty()).isFalse();
-    }
-
-    @Test
-    void cancellingTheConflictKeepsTheEditsUnsaved() {
-        platform.tracking.saveAsSomeoneElse(CS101, FakeTracking.typical());
-        technology("Course analytics").retentionProperty().set("26 months");
-
-        vm.save();
-
-        assertThat(vm.draft().isDirty()).isTrue();
+        assertThat(conflict.theirVersions()).extracting(v -> v.by()).containsExactly("Other Admin");
+        assertThat(conflict.choices()).extracting(Conflict.Choice::what, Conflict.Choice::mine,
+                Conflict.Choice::theirs).containsExactly(
+                        tuple("Course analytics, kind", "Script", "Pixel"),
+                        tuple("Course analytics, retention", "24 months", "25 months"));
+        // closed without choosing: nothing merged, the edits as they were
         assertThat(vm.savedProperty().get().version()).isEqualTo(1);
         assertThat(vm.noticeProperty().get().text()).startsWith("Not saved");
+
+        dialogs.mergeChoices = Map.of(conflict.choices().get(0).clash(), Side.MINE,
+                conflict.choices().get(1).clash(), Side.THEIRS);
+        vm.save();
+
+        assertThat(platform.tracking.saved).isEmpty();
+        assertThat(vm.savedProperty().get().version()).isEqualTo(2);
+        assertThat(technology("Course analytics").retentionProperty().get()).isEqualTo("25 months");
+        assertThat(technology("Course analytics").kindProperty().get()).isEqualTo(TrackingKind.SCRIPT);
+        assertThat(technology("Video player").partyProperty().get()).isEqualTo(TrackingParty.FIRST_PARTY);
+        vm.save();
+        assertThat(platform.tracking.ifMatchSent).containsExactly("\"v1\"", "\"v1\"", "\"v2\"");
+        assertThat(vm.savedProperty().get().version()).isEqualTo(3);
+    }
+
+    @Test
+    void aTechnologyTheyRemovedWhileIChangedItIsAskedAboutAsAWhole() {
+        platform.tracking.saveAsSomeoneElse(CS101, withoutTechnology(FakeTracking.typical(), "ads"));
+        technology("Campaign pixel").retentionProperty().set("90 days");
+        dialogs.mergeChoices = Map.of();
+
+        vm.save();
+
+        assertThat(dialogs.conflicts.getFirst().choices()).extracting(Conflict.Choice::what, Conflict.Choice::mine,
+                Conflict.Choice::theirs).containsExactly(tuple("Campaign pixel", "Kept, with changes", "Removed"));
+        // no choice given: the person's own side
+        assertThat(technology("Campaign pixel").retentionProperty().get()).isEqualTo("90 days");
+        assertThat(vm.draft().isDirty()).isTrue();
+    }
+
+    @Test
+    void whenTheirVersionAlreadyHasMyChangeNothingIsLeftToSave() {
+        platform.tracking.saveAsSomeoneElse(CS101, edited(FakeTracking.typical(), "analytics",
+                TrackingKind.COOKIE, "26 months"));
+        technology("Course analytics").retentionProperty().set("26 months");
+
+        vm.save();
+
+        assertThat(dialogs.asked).isEmpty();
+        assertThat(vm.draft().isDirty()).isFalse();
+        assertThat(vm.savedProperty().get().version()).isEqualTo(2);
+        assertThat(vm.noticeProperty().get().text()).contains("nothing is left to save");
     }
 
     @Test
@@ -301,7 +406,8 @@ class TrackingViewModelTest {
         technology("Course analytics").retentionProperty().set("26 months");
         vm.save();
         vm.history().selectedProperty().set(vm.history().versions().getLast());
-        assertThat(vm.history().revertWould()).containsExactly("Changed Course analytics: retention.");
+        assertThat(vm.history().revertWould())
+                .containsExactly("Course analytics, retention: 26 months \u2192 13 months");
 
         vm.revert(vm.history().selectedProperty().get());
 
@@ -347,6 +453,14 @@ class TrackingViewModelTest {
 
         vm.reload();
         assertThat(vm.stateProperty().get()).isEqualTo(State.READY);
+    }
+
+    private static TrackingSettingsRequest edited(TrackingSettingsRequest r, String id, TrackingKind kind,
+                                                  String retention) {
+        List<TrackingTechnologyDto> list = r.technologies().stream().map(t -> !t.id().equals(id) ? t
+                : new TrackingTechnologyDto(t.id(), t.name(), kind, t.party(), t.provider(), t.category(),
+                        t.purpose(), t.sets(), retention, t.runsOn(), t.optOutUrl())).toList();
+        return new TrackingSettingsRequest(r.honourGlobalPrivacyControl(), r.categories(), list);
     }
 
     private static TrackingSettingsRequest withoutTechnology(TrackingSettingsRequest r, String id) {
