@@ -98,8 +98,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private Node toolbar() {
         ComboBox<CourseDto> courses = CoursePicker.searchable(vm.courses(), messages);
         courses.setId("coursePicker");
+        // Never narrower than the chosen course's title (CoursePicker): the search gives up its room first.
         courses.setPrefWidth(380);
-        courses.setMinWidth(200);
         HBox.setHgrow(courses, Priority.SOMETIMES);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         courses.setPromptText(messages.get("learners.course"));
@@ -108,7 +108,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         search.setPromptText(messages.get("learners.search.prompt"));
         search.setLeft(Icons.of(AppIcon.SEARCH));
         search.setPrefWidth(380);
-        search.setMinWidth(200);
+        search.setMinWidth(160);
         HBox.setHgrow(search, Priority.SOMETIMES);
         search.setTooltip(new Tooltip(messages.get("learners.search.tooltip")));
         search.textProperty().bindBidirectional(vm.searchProperty());
