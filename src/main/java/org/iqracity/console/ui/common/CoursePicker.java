@@ -20,7 +20,7 @@ public final class CoursePicker {
     /** How wide the chosen course may make its picker, at most: a longer title is cut and whole in the tooltip. */
     private static final double MAX_WHOLE_WIDTH = 440;
     /** The picker's arrow, beside its cell. */
-    private static final double ARROW_WIDTH = 28;
+    private static final double ARROW_WIDTH = 24;
 
     private CoursePicker() {
     }
@@ -46,7 +46,6 @@ public final class CoursePicker {
                 super.updateItem(course, empty);
                 setMnemonicParsing(false);
                 setText(empty || course == null ? picker.getPromptText() : CourseCell.titled(messages, course));
-                setGraphic(empty || course == null ? null : Icons.of(AppIcon.COURSE));
             }
         };
         picker.setButtonCell(button);

@@ -1,12 +1,12 @@
 package org.iqracity.console.ui.learners;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -130,7 +130,11 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
                 vm.courseProperty(), vm.stateProperty()));
 
-        HBox bar = new HBox(courses, search, new Spacer(), total, columnMenu());
+        // The count takes the free room and keeps to the right: no spacer, whose gaps a 1,024 px window cannot spare.
+        total.setMaxWidth(Double.MAX_VALUE);
+        total.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(total, Priority.ALWAYS);
+        HBox bar = new HBox(courses, search, total, columnMenu());
         if (exportRoster != null) {
             Button export = new Button(null, Icons.of(AppIcon.DOWNLOAD));
             export.setId("exportFromLearners");
