@@ -18,11 +18,12 @@ import org.iqracity.console.ui.common.Messages;
 final class ChannelsStep extends SideBySide {
 
     ChannelsStep(DraftViewModel vm, Messages messages, BreachFormat format) {
-        super(16, 380);
+        // The table needs about this much beside the card; narrower, the card goes under it.
+        super(16, 560);
         setId("channelsStep");
         TableView<DraftViewModel.JurisdictionRow> table = new TableView<>(vm.jurisdictionRows());
         table.setId("jurisdictionTable");
-        table.getStyleClass().add(Styles.STRIPED);
+        table.getStyleClass().addAll(Styles.STRIPED, Css.WRAPPING_HEADERS);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(wrapping(column(messages.get("breach.channels.col.jurisdiction"), 170,
                 DraftViewModel.JurisdictionRow::label)));
@@ -77,6 +78,8 @@ final class ChannelsStep extends SideBySide {
     static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // Room for the header's longest word; the header wraps its words (Css.WRAPPING_HEADERS).
+        column.setMinWidth(Math.min(width, 100));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
     }

@@ -47,6 +47,8 @@ final class IncidentHeader extends HBox {
     private final Tooltip clockTip = new Tooltip();
     /** Below this width the header's buttons show their icons only. */
     private static final double NARROW = 700;
+    /** The least room for the dates beside the clock and the link, on as many lines as they need. */
+    private static final double DATES_BESIDE = 200;
 
     IncidentHeader(BreachViewModel vm, Messages messages, BreachFormat format) {
         this.vm = vm;
@@ -63,8 +65,8 @@ final class IncidentHeader extends HBox {
         clock.getStyleClass().add(Css.CLOCK);
         dates.setId("incidentDates");
         dates.getStyleClass().add(Css.PAGE_SUBTITLE);
-        // The title gives way first, the dates wrap to a second line; the state and the clock are always read whole.
-        title.setMinWidth(0);
+        // The title and the dates wrap to further lines; the state and the clock are always read whole.
+        Fit.wrapping(title);
         state.setMinWidth(Region.USE_PREF_SIZE);
         clock.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, title, state);
@@ -120,6 +122,10 @@ final class IncidentHeader extends HBox {
             record.setContentDisplay(shown);
             cancel.setContentDisplay(shown);
         });
+        // The link to record the regulator's notification goes under the clock when it does not fit beside it, rather
+        // than over the buttons.
+        text.widthProperty().addListener((obs, old, now) -> placeRegulator(text, second, now.doubleValue()
+                < clock.prefWidth(-1) + regulator.prefWidth(-1) + second.getSpacing() * 2 + DATES_BESIDE));
 
         vm.openIncidentProperty().addListener(x -> show());
         vm.nowProperty().addListener(x -> show());
@@ -127,6 +133,19 @@ final class IncidentHeader extends HBox {
         vm.draft().titleProperty().addListener(x -> show());
         vm.draft().discoveredAtProperty().addListener(x -> show());
         show();
+    }
+
+    private void placeRegulator(VBox text, HBox second, boolean narrow) {
+        if (narrow == text.getChildren().contains(regulator)) {
+            return;
+        }
+        if (narrow) {
+            second.getChildren().remove(regulator);
+            text.getChildren().add(regulator);
+        } else {
+            text.getChildren().remove(regulator);
+            second.getChildren().add(1, regulator);
+        }
     }
 
     private void show() {

@@ -38,6 +38,7 @@ import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.NoticeChannel;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.HeaderWidths;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
@@ -158,12 +159,14 @@ final class SendingPane extends VBox {
 
         TableView<DeliveryDto> table = new TableView<>(deliveries.rows());
         table.setId("deliveryTable");
+        // Headers read whole ("Channel", "Attempts", "Jurisdiction"): a narrow window scrolls the table sideways.
+        HeaderWidths.keepWhole(table);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 col("breach.deliveries.col.learner", 130, DeliveryDto::username),
                 col("breach.deliveries.col.channel", 70, d -> words.channel(d.channel())),
-                col("breach.deliveries.col.status", 100, d -> words.status(d.status())),
+                col("breach.deliveries.col.status", 120, d -> words.status(d.status())),
                 col("breach.deliveries.col.attempts", 80, d -> Integer.toString(d.attempts())),
                 col("breach.deliveries.col.when", 170, d -> d.sentAt() != null ? format.when(d.sentAt())
                         : d.lastAttemptAt() != null ? format.when(d.lastAttemptAt()) : ""),

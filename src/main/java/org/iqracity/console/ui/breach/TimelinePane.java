@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.TimelineEntryDto;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Messages;
 
 /** Every step of the incident with who and when: what the record for the regulator is built from. */
@@ -20,8 +21,7 @@ final class TimelinePane extends VBox {
     TimelinePane(ObservableValue<IncidentDto> incident, Messages messages, BreachWords words, BreachFormat format) {
         super(8);
         setId("timelinePane");
-        Label hint = new Label(messages.get("breach.timeline.hint"));
-        hint.setWrapText(true);
+        Label hint = Fit.wrapping(new Label(messages.get("breach.timeline.hint")));
         hint.getStyleClass().add(Css.HINT);
         TableView<TimelineEntryDto> table = new TableView<>();
         table.setId("timelineTable");
@@ -31,8 +31,9 @@ final class TimelinePane extends VBox {
                 ChannelsStep.column(messages.get("breach.timeline.at"), 170, e -> format.when(e.at())),
                 ChannelsStep.column(messages.get("breach.timeline.who"), 160, TimelineEntryDto::actor),
                 ChannelsStep.column(messages.get("breach.timeline.step"), 170, e -> words.step(e.step())),
-                ChannelsStep.column(messages.get("breach.timeline.detail"), 360,
-                        e -> e.detail() == null ? "" : e.detail())));
+                // What changed, read whole: the row grows to hold it.
+                ChannelsStep.wrapping(ChannelsStep.column(messages.get("breach.timeline.detail"), 360,
+                        e -> e.detail() == null ? "" : e.detail()))));
         table.setPlaceholder(new Label(messages.get("breach.timeline.empty")));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(hint, table);

@@ -15,6 +15,17 @@ public final class CourseCell extends ListCell<CourseDto> {
         this.twoLines = twoLines;
     }
 
+    /** The course's title, with its run when it has one. */
+    public static String titled(Messages messages, CourseDto course) {
+        return course.run() == null || course.run().isBlank() ? course.title()
+                : messages.format("course.titleRun", course.title(), course.run());
+    }
+
+    /** The course's id and how many are enrolled: the line under its title. */
+    public static String key(Messages messages, CourseDto course) {
+        return course.id() + "  \u00b7  " + EnrolledText.of(messages, course);
+    }
+
     @Override
     protected void updateItem(CourseDto course, boolean empty) {
         super.updateItem(course, empty);
@@ -23,9 +34,7 @@ public final class CourseCell extends ListCell<CourseDto> {
             setGraphic(null);
             return;
         }
-        String enrolled = EnrolledText.of(messages, course);
-        String titled = course.run() == null || course.run().isBlank() ? course.title()
-                : messages.format("course.titleRun", course.title(), course.run());
+        String titled = titled(messages, course);
         if (!twoLines) {
             setText(titled);
             setGraphic(Icons.of(AppIcon.COURSE));
@@ -33,7 +42,7 @@ public final class CourseCell extends ListCell<CourseDto> {
         }
         Label title = new Label(titled);
         title.getStyleClass().add(Css.COURSE_CELL_TITLE);
-        Label key = new Label(course.id() + "  \u00b7  " + enrolled);
+        Label key = new Label(key(messages, course));
         key.getStyleClass().add(Css.COURSE_CELL_KEY);
         setText(null);
         setGraphic(new VBox(2, title, key));

@@ -42,6 +42,10 @@ public final class Css {
     public static final String TOTAL = "total";
     public static final String COURSE_CELL_TITLE = "course-cell-title";
     public static final String COURSE_CELL_KEY = "course-cell-key";
+    /** A line under a check box's text, aligned with that text. */
+    public static final String UNDER_CHECK_BOX = "under-check-box";
+    /** A table whose column headers wrap their words rather than cut them. */
+    public static final String WRAPPING_HEADERS = "wrapping-headers";
     /** Pseudo-classes of learner table rows (a state change re-matches styles; a style class change redoes CSS). */
     public static final String ROW_RETIRED = "retired";
     public static final String ROW_MORE = "more";

@@ -37,6 +37,20 @@ public final class LearnerValues {
         return name == null || name.isEmpty() ? "" : name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
+    /** A gender code of the platform ("f") in words, or the code as it is when it has none. */
+    public String gender(String code) {
+        return worded("learners.gender.", code);
+    }
+
+    /** A level-of-education code of the platform ("b") in words, or the code as it is when it has none. */
+    public String education(String code) {
+        return worded("learners.education.", code);
+    }
+
+    private String worded(String prefix, String code) {
+        return code == null || code.isEmpty() || !messages.has(prefix + code) ? code : messages.get(prefix + code);
+    }
+
     public String yesNo(boolean value) {
         return messages.get(value ? "learners.yes" : "learners.no");
     }

@@ -30,6 +30,11 @@ public final class Messages {
         }
     }
 
+    /** Whether there are words for {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String format(String key, Object... args) {
         return new MessageFormat(get(key), locale).format(args);
     }

@@ -27,9 +27,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.iqracity.console.ui.common.AppIcon;
+import org.iqracity.console.ui.common.CourseCell;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.DesktopFileOpener;
-import org.iqracity.console.ui.common.EnrolledText;
 import org.iqracity.console.ui.common.FieldChecks;
 import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
@@ -115,12 +115,14 @@ public final class ExportView extends BorderPane implements AutoCloseable {
     private void fillCourses(VBox boxes) {
         boxes.getChildren().clear();
         for (ExportViewModel.CourseChoice c : vm.courses()) {
-            // A course id holds underscores ("2026_T1"), and titles can be long.
-            CheckBox box = Fit.wrapping(new CheckBox(messages.format("exports.course", c.course().title(),
-                    c.course().id(), EnrolledText.of(messages, c.course()))));
+            // As in the course pickers: the title and run, under them the id and count. A course id holds
+            // underscores ("2026_T1"), and titles can be long.
+            CheckBox box = Fit.wrapping(new CheckBox(CourseCell.titled(messages, c.course())));
+            Label key = Fit.wrapping(new Label(CourseCell.key(messages, c.course())));
+            key.getStyleClass().addAll(Css.COURSE_CELL_KEY, Css.UNDER_CHECK_BOX);
             box.setId("course-" + boxes.getChildren().size());
             box.selectedProperty().bindBidirectional(c.selected());
-            boxes.getChildren().add(box);
+            boxes.getChildren().add(new VBox(box, key));
         }
     }
 
@@ -184,7 +186,8 @@ public final class ExportView extends BorderPane implements AutoCloseable {
                 label("exports.passphrase", phrase), phrase, phraseLine, again, againLine, meter, strength,
                 new Spacer(4),
                 label("exports.keys", addKey), keys, addKey, new Spacer(8), section("exports.expiry"), expiryButtons,
-                new Spacer(8), section("exports.target"), new HBox(8, target, choose), targetLine);
+                new Spacer(8), section("exports.target"), new HBox(8, target, choose), targetLine,
+                note(messages.get("exports.target.note")));
         box.setMinWidth(380);
         box.setMaxWidth(520);
         return box;

@@ -104,7 +104,8 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
                 note(messages.get("research.k.note")), new Spacer(8), section("research.pseudonyms"), fresh,
                 indented(note(messages.get("research.pseudonyms.fresh.note"))), stable,
                 indented(note(messages.get("research.pseudonyms.stable.note"))));
-        box.setMinWidth(380);
+        // Both columns fit beside each other in a 1,024 px window, with no sideways scrolling.
+        box.setMinWidth(340);
         return box;
     }
 
@@ -124,8 +125,8 @@ public final class ResearchExportView extends BorderPane implements AutoCloseabl
         choose.setOnAction(e -> chooseTarget());
         Label targetLine = checks.check(target, vm::targetProblem);
         VBox box = new VBox(8, warning, new Spacer(8), section("research.target"), new HBox(8, target, choose),
-                targetLine);
-        box.setMinWidth(380);
+                targetLine, note(messages.get("research.target.note")));
+        box.setMinWidth(340);
         box.setMaxWidth(560);
         return box;
     }

@@ -8,7 +8,8 @@ import org.iqracity.console.ui.common.LearnerValues;
 
 /**
  * An open roster's values as the table shows them, worded as the Learners screen words them ({@link LearnerValues}):
- * progress and grade as percentages, the mode by name, Yes and No, days in local time. The rows stay as the file has
+ * progress and grade as percentages, the mode by name, gender and level of education in words, Yes and No, days in
+ * local time. The rows stay as the file has
  * them, so searching, sorting and copies are unchanged; a value the words cannot be made from is shown as it is.
  */
 final class RosterCells {
@@ -30,6 +31,8 @@ final class RosterCells {
         return RosterField.byColumn(column).<UnaryOperator<String>>map(field -> switch (field) {
             case PROGRESS, GRADE -> v -> v.isEmpty() ? v : values.percent(Double.parseDouble(v));
             case MODE -> values::mode;
+            case GENDER -> values::gender;
+            case LEVEL_OF_EDUCATION -> values::education;
             case ACTIVE, PASSED, CERTIFICATE, SPONSORED, RETIRED -> v -> yesNo(v, values);
             case ENROLLED_AT, LAST_ACTIVITY_AT -> v -> values.day(v.isEmpty() ? null : Instant.parse(v));
             default -> UnaryOperator.identity();

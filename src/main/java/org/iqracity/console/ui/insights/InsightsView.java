@@ -95,12 +95,14 @@ public final class InsightsView extends BorderPane implements AutoCloseable {
     private Node toolbar() {
         ComboBox<CourseDto> courses = CoursePicker.searchable(vm.courses(), messages);
         courses.setId("insightsCoursePicker");
+        // Never narrower than the chosen course's title (CoursePicker): the summary beside it wraps instead.
         courses.setPrefWidth(360);
-        courses.setMinWidth(200);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         courses.setPromptText(messages.get("insights.course"));
         summary.setId("insightsSummary");
         summary.getStyleClass().add(Css.PERSON_DETAIL);
+        summary.setWrapText(true);
+        HBox.setHgrow(summary, Priority.SOMETIMES);
         Button refresh = Fit.whole(new Button(messages.get("insights.refresh"), Icons.of(AppIcon.REFRESH)));
         refresh.setId("refreshInsights");
         refresh.setOnAction(e -> vm.reload());

@@ -222,21 +222,24 @@ final class LearnerDetailView extends StackPane {
     }
 
     private Node breakdown(PerformanceDto performance) {
+        // Bars across, the assignment types down the side: their names read level however narrow the detail is (a
+        // narrow chart with the types along the bottom turned them on end and cut them).
         CategoryAxis types = new CategoryAxis();
         NumberAxis score = new NumberAxis(0, 100, 25);
         score.setLabel(messages.get("detail.breakdown.score") + " (%)");
-        BarChart<String, Number> chart = new BarChart<>(types, score);
+        BarChart<Number, String> chart = new BarChart<>(score, types);
         chart.setId("gradeBreakdown");
         chart.setTitle(messages.get("detail.breakdown"));
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(220);
-        chart.setMinHeight(200);
-        chart.setCategoryGap(18);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (PerformanceDto.GradeBreakdownDto part : performance.breakdown()) {
+        chart.setPrefHeight(90 + 46.0 * performance.breakdown().size());
+        chart.setMinHeight(Region.USE_PREF_SIZE);
+        chart.setCategoryGap(10);
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // Added last to first: a vertical category axis draws its first category at the bottom.
+        for (PerformanceDto.GradeBreakdownDto part : performance.breakdown().reversed()) {
             String label = part.assignmentType() + "\n" + messages.format("detail.breakdown.weight", part.weight());
-            series.getData().add(new XYChart.Data<>(label, Math.round(part.score() * 1000) / 10.0));
+            series.getData().add(new XYChart.Data<>(Math.round(part.score() * 1000) / 10.0, label));
         }
         chart.getData().add(series);
         // Read out as words: each assignment type with its score.

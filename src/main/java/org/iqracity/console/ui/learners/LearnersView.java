@@ -1,12 +1,12 @@
 package org.iqracity.console.ui.learners;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -98,8 +98,8 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private Node toolbar() {
         ComboBox<CourseDto> courses = CoursePicker.searchable(vm.courses(), messages);
         courses.setId("coursePicker");
+        // Never narrower than the chosen course's title (CoursePicker): the search gives up its room first.
         courses.setPrefWidth(380);
-        courses.setMinWidth(200);
         HBox.setHgrow(courses, Priority.SOMETIMES);
         courses.valueProperty().bindBidirectional(vm.courseProperty());
         courses.setPromptText(messages.get("learners.course"));
@@ -108,7 +108,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         search.setPromptText(messages.get("learners.search.prompt"));
         search.setLeft(Icons.of(AppIcon.SEARCH));
         search.setPrefWidth(380);
-        search.setMinWidth(200);
+        search.setMinWidth(160);
         HBox.setHgrow(search, Priority.SOMETIMES);
         search.setTooltip(new Tooltip(messages.get("learners.search.tooltip")));
         search.textProperty().bindBidirectional(vm.searchProperty());
@@ -130,7 +130,11 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         total.textProperty().bind(Bindings.createStringBinding(this::totalText, vm.totalProperty(),
                 vm.courseProperty(), vm.stateProperty()));
 
-        HBox bar = new HBox(courses, search, new Spacer(), total, columnMenu());
+        // The count takes the free room and keeps to the right: no spacer, whose gaps a 1,024 px window cannot spare.
+        total.setMaxWidth(Double.MAX_VALUE);
+        total.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(total, Priority.ALWAYS);
+        HBox bar = new HBox(courses, search, total, columnMenu());
         if (exportRoster != null) {
             Button export = new Button(null, Icons.of(AppIcon.DOWNLOAD));
             export.setId("exportFromLearners");

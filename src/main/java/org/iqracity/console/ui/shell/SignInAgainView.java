@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
@@ -26,10 +27,16 @@ final class SignInAgainView extends VBox {
         setId("signInAgain");
         getStyleClass().add(Css.DIALOG);
         setAlignment(Pos.CENTER_LEFT);
+        // As tall as its words, its field and its buttons, with no empty band above and below them.
+        setMaxHeight(Region.USE_PREF_SIZE);
         Label title = new Label(messages.get("signinAgain.title"), Icons.of(AppIcon.LOCK, 22));
         title.getStyleClass().add(Styles.TITLE_3);
         Label text = new Label(messages.format("signinAgain.text", vm.username()));
         text.setWrapText(true);
+        // The field is focused as the card shows, which hides its prompt: a label says what it is for.
+        Label passwordLabel = new Label(messages.get("signin.password"));
+        passwordLabel.getStyleClass().add(Css.FIELD_LABEL);
+        passwordLabel.setLabelFor(password);
         password.setId("againPassword");
         password.setPromptText(messages.get("signin.password"));
         password.textProperty().bindBidirectional(vm.passwordProperty());
@@ -58,7 +65,7 @@ final class SignInAgainView extends VBox {
         signOut.setOnAction(e -> vm.signOutInstead());
         HBox buttons = new HBox(8, signOut, submit);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(title, text, password, totp, error, buttons);
+        getChildren().addAll(title, text, passwordLabel, password, totp, error, buttons);
     }
 
     void focusPassword() {

@@ -116,6 +116,7 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         heading.getStyleClass().add(Css.SCREEN_TITLE);
         Fit.wrapping(heading);
         subheading.getStyleClass().add(Css.PERSON_DETAIL);
+        Fit.wrapping(subheading);
         Button release = new Button(messages.get("sponsors.release"), Icons.of(AppIcon.SEND));
         release.setId("releaseReport");
         release.getStyleClass().add(Styles.ACCENT);
@@ -139,7 +140,8 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
 
         Label withheld = new Label(messages.get("sponsors.withheld"), Icons.of(AppIcon.LOCK));
         withheld.setId("withheldNote");
-        withheld.setWrapText(true);
+        // What sponsors never receive is read whole, on as many lines as the window needs.
+        Fit.wrapping(withheld);
         withheld.getStyleClass().add(Css.QUIET_NOTE);
 
         TableView<SponsorReportRowDto> table = reportTable();
@@ -185,11 +187,12 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(32);
         table.getColumns().addAll(List.of(
-                column("sponsors.col.learner", 170, r -> r.learnerName() == null
-                        ? messages.get("sponsors.retired") : r.learnerName()),
+                // A name and a date read whole: a narrow window scrolls the table sideways instead.
+                atLeast(column("sponsors.col.learner", 170, r -> r.learnerName() == null
+                        ? messages.get("sponsors.retired") : r.learnerName()), 160),
                 column("sponsors.col.status", 90, r -> status(r.enrollmentStatus())),
-                column("sponsors.col.enrolled", 105, r -> format(date, r.enrolledAt())),
-                column("sponsors.col.lastActivity", 110, r -> format(date, r.lastActivityAt())),
+                atLeast(column("sponsors.col.enrolled", 115, r -> format(date, r.enrolledAt())), 115),
+                atLeast(column("sponsors.col.lastActivity", 115, r -> format(date, r.lastActivityAt())), 115),
                 column("sponsors.col.activeDays", 100, r -> Integer.toString(r.activeDays())),
                 column("sponsors.col.progress", 80, r -> percent.format(r.progress())),
                 column("sponsors.col.completed", 100, r -> yesNo(r.completed())),
@@ -233,6 +236,11 @@ public final class SponsorReportsView extends BorderPane implements AutoCloseabl
         TableColumn<T, String> column = new TableColumn<>(messages.get(key));
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static <T> TableColumn<T, String> atLeast(TableColumn<T, String> column, double width) {
+        column.setMinWidth(width);
         return column;
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.text.DateFormat;
 import java.text.Format;
 import java.text.MessageFormat;
@@ -66,6 +69,19 @@ class MessagesTest {
     void noMessageNamesAnAccessRuleByItsNumber() throws Exception {
         // "R11" means nothing to a course administrator: the words say what the rule does instead
         assertThat(messagesMatching(Pattern.compile("\\bR1?[0-9]\\b"))).isEmpty();
+    }
+
+    @Test
+    void noMessageHoldsCharactersEncodedTwice() throws Exception {
+        // A quotation mark saved as UTF-8, read back as Latin-1 and saved again shows as "\u00e2\u0080\u009c"
+        Properties utf8 = new Properties();
+        try (Reader in = new InputStreamReader(Messages.class.getResourceAsStream(
+                "/org/iqracity/console/ui/messages.properties"), StandardCharsets.UTF_8)) {
+            utf8.load(in);
+        }
+        Pattern twice = Pattern.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf]");
+        assertThat(utf8.stringPropertyNames().stream().filter(k -> twice.matcher(utf8.getProperty(k)).find())
+                .sorted().toList()).isEmpty();
     }
 
     private static List<String> messagesMatching(Pattern pattern) throws IOException {

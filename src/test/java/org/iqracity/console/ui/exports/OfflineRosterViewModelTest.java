@@ -498,6 +498,9 @@ class OfflineRosterViewModelTest {
         assertThat(shown(vm, "last_activity_at", 0)).isEqualTo("Never");
         assertThat(shown(vm, "last_activity_at", row)).isEqualTo(words.day(Instant.parse(raw.get(18))));
         assertThat(shown(vm, "username", row)).isEqualTo(raw.get(2));
+        assertThat(shown(vm, "gender", row)).isEqualTo("Female");
+        assertThat(shown(vm, "level_of_education", row)).isEqualTo("Bachelor's degree");
+        assertThat(vm.value(vm.rosterProperty().get().columnOf("level_of_education"), row)).isEqualTo("b");
         assertThat(vm.value(vm.rosterProperty().get().columnOf("progress"), row)).isEqualTo(raw.get(14));
     }
 

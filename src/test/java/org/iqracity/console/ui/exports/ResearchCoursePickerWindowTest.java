@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.api.Role;
@@ -30,7 +31,8 @@ import org.testfx.api.FxToolkit;
 
 /**
  * A security officer picks a course for a research export among courses whose counts the platform protects (R11):
- * a course with a suppressed count reads "a few enrolled", never "null", and fits the picker as the others do.
+ * a course with a suppressed count reads "a few enrolled", never "null", and fits the picker as the others do; the
+ * closed picker shows the chosen course's title and run whole.
  */
 class ResearchCoursePickerWindowTest extends FxRobot {
     static final Instant START = Instant.parse("2026-01-15T00:00:00Z");
@@ -90,9 +92,21 @@ class ResearchCoursePickerWindowTest extends FxRobot {
 
         FxToolkit.setupFixture(() -> picker.setValue(picker.getItems().get(1)));
         ListCell<?> button = FxToolkit.setupFixture(() -> (ListCell<?>) picker.getButtonCell());
-        assertThat(FxToolkit.setupFixture(button::getText)).isEqualTo(texts.get(1)).doesNotContain("null");
+        // The closed picker: the title and run, whole; the id and the count in its tooltip.
+        assertThat(FxToolkit.setupFixture(button::getText)).isEqualTo("Course SEM900 (2026)");
+        assertThat(FxToolkit.setupFixture(() -> drawn(button))).isEqualTo("Course SEM900 (2026)");
+        assertThat(FxToolkit.setupFixture(() -> picker.getTooltip().getText())).isEqualTo(texts.get(1));
         Bounds cell = FxToolkit.setupFixture(() -> button.localToScene(button.getBoundsInLocal()));
         Bounds box = FxToolkit.setupFixture(() -> ((Node) picker).localToScene(picker.getBoundsInLocal()));
         assertThat(cell.getMaxX()).as("the chosen course stays inside its picker").isLessThanOrEqualTo(box.getMaxX());
+    }
+
+    /** What the cell draws: its text, ending in an ellipsis when cut (the icon is a Text of its own). */
+    private static String drawn(ListCell<?> cell) {
+        cell.applyCss();
+        cell.layout();
+        return cell.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Text && "LabeledText".equals(n.getClass().getSimpleName()))
+                .map(n -> ((Text) n).getText()).findFirst().orElse("");
     }
 }

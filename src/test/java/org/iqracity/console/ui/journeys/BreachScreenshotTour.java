@@ -175,7 +175,13 @@ public final class BreachScreenshotTour extends Application {
             theme(ThemeMode.DARK);
             shoot("breach-approval-dark");
             theme(ThemeMode.LIGHT);
-            fx(() -> button("#approveNotice").fire());
+            // Approving asks to compare the fingerprints first, in a dialog of its own.
+            Platform.runLater(() -> button("#approveNotice").fire());
+            waitFor(() -> dialog("approveDialog") != null);
+            Thread.sleep(600);
+            shoot("breach-approve-dialog-light");
+            Window approve = dialog("approveDialog");
+            fx(() -> ((ButtonBase) approve.getScene().lookup("#approveDialogOk")).fire());
             waitFor(() -> visible("#sendNotices"));
             Thread.sleep(800);
             shoot("breach-approved-light");

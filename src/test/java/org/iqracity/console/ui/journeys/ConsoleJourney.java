@@ -233,8 +233,8 @@ abstract class ConsoleJourney extends FxRobot {
     }
 
     /**
-     * As {@link #shot(String)}, the console's window with the popups open over it (a PopOver, a list, a notification)
-     * and its dialogs drawn where they show.
+     * As {@link #shot(String)}, the console's window with the popups and dialogs open over it (a PopOver, a list, a
+     * notification, a dialog) drawn where they show.
      */
     protected void shotWithPopups(String name) {
         String dir = System.getProperty("journey.shots");
@@ -248,8 +248,8 @@ abstract class ConsoleJourney extends FxRobot {
             SnapshotParameters transparent = new SnapshotParameters();
             transparent.setFill(Color.TRANSPARENT);
             for (Window w : Window.getWindows()) {
-                boolean dialog = w instanceof Stage s && s != console.stage() && s.getOwner() != null;
-                if ((w instanceof PopupWindow || dialog) && w.isShowing()) {
+                if (w != console.stage() && w.isShowing() && w.getScene() != null
+                        && (w instanceof PopupWindow || w instanceof Stage)) {
                     Parent root = w.getScene().getRoot();
                     Bounds at = root.localToScreen(root.getBoundsInLocal());
                     main.getGraphics().drawImage(awt(root.snapshot(transparent, null)),

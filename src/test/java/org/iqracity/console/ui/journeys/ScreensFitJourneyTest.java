@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +18,23 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.iqracity.console.api.CourseDto;
+import org.iqracity.console.client.SessionExpiredException;
 import org.iqracity.console.platform.PlatformFixture;
 import org.iqracity.console.roster.TestRosters;
+import org.iqracity.console.ui.common.ThemeMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +49,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ScreensFitJourneyTest extends ConsoleJourney {
     private static final double[][] SIZES = {{1024, 700}, {1280, 800}, {1366, 768}};
+    /** With -Djourney.shots=DIR, every screen and its main states are also shot and checked in the dark theme. */
+    private static final boolean SHOTS = System.getProperty("journey.shots") != null;
+    private static final List<ThemeMode> THEMES = SHOTS ? List.of(ThemeMode.LIGHT, ThemeMode.DARK)
+            : List.of(ThemeMode.LIGHT);
     private static final String ROSTER_PASSPHRASE = "quiet river lantern 42";
     /** Style classes of headings. */
     private static final Set<String> HEADINGS = Set.of("screen-title", "page-title", "page-subtitle", "section-title",
@@ -64,9 +74,13 @@ class ScreensFitJourneyTest extends ConsoleJourney {
     @Test
     void theSignInScreenFitsEverySize() {
         List<String> cut = new ArrayList<>();
-        for (double[] size : SIZES) {
-            resize(size);
-            cut.addAll(problems(label(size, "sign-in")));
+        for (ThemeMode theme : THEMES) {
+            theme(theme);
+            for (double[] size : SIZES) {
+                resize(size);
+                cut.addAll(problems(label(size, theme, "sign-in")));
+                shot(name("sign-in", size, theme));
+            }
         }
         assertThat(cut).as("cut or outside the window").isEmpty();
     }
@@ -101,14 +115,17 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         clickOn("#openRoster");
         waitUntil(() -> shows("#offlineTable") && !find("#offlineTotal", Labeled.class).getText().isEmpty());
         List<String> cut = new ArrayList<>();
-        for (double[] size : SIZES) {
-            resize(size);
-            cut.addAll(problems(label(size, "offline review")));
-            shot(String.format(Locale.ROOT, "fit-%.0f-offline-review", size[0]));
-            TableView<?> table = find("#offlineTable", TableView.class);
-            interact(() -> table.scrollToColumnIndex(11));
-            shot(String.format(Locale.ROOT, "fit-%.0f-offline-review-values", size[0]));
-            interact(() -> table.scrollToColumnIndex(0));
+        for (ThemeMode theme : THEMES) {
+            theme(theme);
+            for (double[] size : SIZES) {
+                resize(size);
+                cut.addAll(problems(label(size, theme, "offline review")));
+                shot(name("offline-review", size, theme));
+                TableView<?> table = find("#offlineTable", TableView.class);
+                interact(() -> table.scrollToColumnIndex(11));
+                shot(name("offline-review-values", size, theme));
+                interact(() -> table.scrollToColumnIndex(0));
+            }
         }
         cut.forEach(System.out::println);
         assertThat(cut).as("cut or outside the window").isEmpty();
@@ -119,16 +136,19 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         signIn("nb-admin", PASSWORD);
         waitUntil(() -> shows("#nav-learners"));
         List<String> cut = new ArrayList<>();
-        for (double[] size : SIZES) {
-            resize(size);
-            push(KeyCode.F1);
-            waitUntil(() -> shows("#shortcutSheet"));
-            settle();
-            cut.addAll(problems(label(size, "shortcut sheet")));
-            cut.addAll(outside(label(size, "shortcut sheet"), "#shortcutCard"));
-            shot(String.format(Locale.ROOT, "fit-%.0f-shortcut-sheet", size[0]));
-            push(KeyCode.ESCAPE);
-            waitUntil(() -> !shows("#shortcutSheet"));
+        for (ThemeMode theme : THEMES) {
+            theme(theme);
+            for (double[] size : SIZES) {
+                resize(size);
+                push(KeyCode.F1);
+                waitUntil(() -> shows("#shortcutSheet"));
+                settle();
+                cut.addAll(problems(label(size, theme, "shortcut sheet")));
+                cut.addAll(outside(label(size, theme, "shortcut sheet"), "#shortcutCard"));
+                shot(name("shortcut-sheet", size, theme));
+                push(KeyCode.ESCAPE);
+                waitUntil(() -> !shows("#shortcutSheet"));
+            }
         }
         assertThat(cut).as("cut or outside the window").isEmpty();
     }
@@ -174,19 +194,26 @@ class ScreensFitJourneyTest extends ConsoleJourney {
                 .map(Node::getId).toList());
         assertThat(nav).isNotEmpty();
         Set<String> cut = new LinkedHashSet<>();
-        for (double[] size : SIZES) {
-            resize(size);
-            for (String item : nav) {
-                clickOn("#" + item);
-                settle();
-                String where = label(size, role + " " + item.substring("nav-".length()));
-                cut.addAll(problems(where));
-                // With -Djourney.shots=DIR, each screen at each size, to be looked at.
-                shot(String.format(Locale.ROOT, "fit-%.0f-%s", size[0], where.substring(where.indexOf(' ') + 1)
-                        .replace(' ', '-')));
-                if (goDeeper(item)) {
+        for (ThemeMode theme : THEMES) {
+            theme(theme);
+            for (double[] size : SIZES) {
+                resize(size);
+                for (String item : nav) {
+                    clickOn("#" + item);
                     settle();
-                    cut.addAll(problems(where + " (opened)"));
+                    String screen = role + "-" + item.substring("nav-".length());
+                    String where = label(size, theme, screen);
+                    cut.addAll(problems(where));
+                    // With -Djourney.shots=DIR, each screen at each size, to be looked at.
+                    shot(name(screen, size, theme));
+                    if (goDeeper(item)) {
+                        settle();
+                        cut.addAll(problems(where + " (opened)"));
+                        shot(name(screen + "-opened", size, theme));
+                    }
+                    if (SHOTS) {
+                        cut.addAll(lookCloser(item, screen, size, theme));
+                    }
                 }
             }
         }
@@ -234,8 +261,144 @@ class ScreensFitJourneyTest extends ConsoleJourney {
         tree.getSelectionModel().select(item);
     }
 
-    private static String label(double[] size, String where) {
-        return String.format(Locale.ROOT, "%.0fx%.0f %s", size[0], size[1], where);
+    /**
+     * The states a screen shows on the way (the breach wizard's steps and tabs, the column chooser, the course list,
+     * the longest course title on a picker, the sign-in-again overlay, an access log entry, the release dialog, the
+     * research export, the tracking history, the charts further down), shot and checked; only when shots are taken,
+     * to keep the suite's time.
+     */
+    private List<String> lookCloser(String item, String screen, double[] size, ThemeMode theme) {
+        List<String> cut = new ArrayList<>();
+        switch (item) {
+            case "nav-breach_notices" -> {
+                interact(() -> {
+                    find("#incidentTitle", TextInputControl.class).setText("Reporting server left open");
+                    find("#whatHappened", TextInputControl.class).setText("A reporting server was reachable without"
+                            + " a password for two days; it held the names and email addresses of learners.");
+                    find("#contact", TextInputControl.class).setText("privacy@northbridge.example");
+                });
+                for (String step : List.of("facts", "scope", "channels", "notice", "submit")) {
+                    if (!"facts".equals(step)) {
+                        clickOn("#flowNext");
+                    }
+                    waitUntil(() -> shows("#" + step + "Step"));
+                    if ("scope".equals(step)) {
+                        clickOn("#scopeByFilter");
+                        clickOn("#scopeEveryCourse");
+                    }
+                    settle();
+                    cut.addAll(problems(label(size, theme, screen + " step " + step)));
+                    shot(name(screen + "-step-" + step, size, theme));
+                }
+                cut.addAll(tabs(screen, size, theme, "#siteTab", "#timelineTab", "#noticeTab"));
+            }
+            case "nav-exports" -> {
+                if (present("#tab-research")) {
+                    cut.addAll(tabs(screen, size, theme, "#tab-research"));
+                    chooseLongestCourse("#researchCourse");
+                    settle();
+                    shot(name(screen + "-tab-research-course", size, theme));
+                    clickOn("#tab-rosters");
+                }
+            }
+            case "nav-courses_tracking" -> cut.addAll(tabs(screen, size, theme, "#historyTab", "#settingsTab"));
+            case "nav-insights" -> {
+                chooseLongestCourse("#insightsCoursePicker");
+                settle();
+                cut.addAll(problems(label(size, theme, screen + " longest course")));
+                shot(name(screen + "-longest-course", size, theme));
+                interact(() -> lookup("#insightsView .scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
+                settle();
+                shot(name(screen + "-scrolled", size, theme));
+            }
+            case "nav-learners" -> {
+                chooseLongestCourse("#coursePicker");
+                settle();
+                cut.addAll(problems(label(size, theme, screen + " longest course")));
+                shot(name(screen + "-longest-course", size, theme));
+                clickOn("#columnChooser");
+                settle();
+                shotWithPopups(name(screen + "-column-chooser", size, theme));
+                push(KeyCode.ESCAPE);
+                clickOn("#coursePicker");
+                settle();
+                shotWithPopups(name(screen + "-course-list", size, theme));
+                push(KeyCode.ESCAPE);
+                interact(() -> console.state().report(new SessionExpiredException("ended", null)));
+                settle();
+                cut.addAll(problems(label(size, theme, screen + " sign in again")));
+                shot(name(screen + "-sign-in-again", size, theme));
+                interact(() -> console.state().signedInAgain());
+            }
+            case "nav-access_log" -> {
+                TableView<?> table = find("#accessLogTable", TableView.class);
+                waitUntil(() -> !table.getItems().isEmpty());
+                interact(() -> {
+                    table.requestFocus();
+                    table.getSelectionModel().select(0);
+                });
+                type(KeyCode.ENTER);
+                waitUntil(() -> shows("#accessLogEntryDetails"));
+                settle();
+                cut.addAll(problems(label(size, theme, screen + " entry")));
+                shotWithPopups(name(screen + "-entry", size, theme));
+                type(KeyCode.ESCAPE);
+                waitUntil(() -> !present("#accessLogEntryDetails"));
+            }
+            case "nav-sponsor_reports" -> {
+                if (shows("#releaseReport") && !find("#releaseReport", ButtonBase.class).isDisabled()) {
+                    clickOn("#releaseReport");
+                    waitUntil(() -> present("#confirmRelease"));
+                    settle();
+                    shotWithPopups(name(screen + "-release-dialog", size, theme));
+                    type(KeyCode.ESCAPE);
+                }
+            }
+            default -> {
+            }
+        }
+        return cut;
+    }
+
+    /** Each tab in turn, checked and shot; the last one named stays open. */
+    private List<String> tabs(String screen, double[] size, ThemeMode theme, String... tabs) {
+        List<String> cut = new ArrayList<>();
+        for (String tab : tabs) {
+            clickOn(tab);
+            settle();
+            cut.addAll(problems(label(size, theme, screen + " " + tab)));
+            shot(name(screen + "-" + tab.substring(1), size, theme));
+        }
+        return cut;
+    }
+
+    /** The course with the longest title and run, in the picker. */
+    private void chooseLongestCourse(String picker) {
+        interact(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<CourseDto> box = lookup(picker).queryAs(ComboBox.class);
+            box.getItems().stream().max(Comparator.comparingInt(c -> c.title().length()
+                    + (c.run() == null ? 0 : c.run().length())))
+                    .ifPresent(box::setValue);
+        });
+    }
+
+    private static String label(double[] size, ThemeMode theme, String where) {
+        return String.format(Locale.ROOT, "%.0fx%.0f %s%s", size[0], size[1], where,
+                theme == ThemeMode.DARK ? " (dark)" : "");
+    }
+
+    private static String name(String what, double[] size, ThemeMode theme) {
+        return String.format(Locale.ROOT, "%s-%.0f-%s", what, size[0], theme.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Without shots the console keeps the theme it starts in, and the journey spends no time switching. */
+    private void theme(ThemeMode theme) {
+        if (!SHOTS) {
+            return;
+        }
+        interact(() -> console.state().themeProperty().set(theme));
+        settle();
     }
 
     private void resize(double[] size) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.iqracity.console.client.PlatformConnector;
 import org.iqracity.console.exports.PendingConversions;
@@ -25,7 +27,10 @@ final class TourConsole {
     private TourConsole() {
     }
 
-    /** The console in {@code theme}, at the screen's top left, 1440 by 900. */
+    /**
+     * The console in {@code theme}, at the screen's top left, as large as the X screen (run the tours on a 1280x800
+     * screen: the size of the pictures in docs/screenshots).
+     */
     static ConsoleRoot show(Stage stage, Optional<LocalPlatform> local, PlatformConnector connector, String address,
                             ThemeMode theme) {
         MemorySettings settings = new MemorySettings();
@@ -34,8 +39,9 @@ final class TourConsole {
                 Messages.english(), Duration.ofMillis(200), Duration.ofSeconds(2), address, conversionQueue()));
         stage.setX(0);
         stage.setY(0);
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
         return console;
     }
 

@@ -20,6 +20,8 @@ import javafx.event.Event;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
@@ -27,6 +29,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import org.assertj.core.data.Offset;
@@ -243,6 +246,24 @@ class LearnerTableWindowTest extends FxRobot {
             }
         }
         assertThat(after).anyMatch(graphics::containsKey);
+    }
+
+    @Test
+    void theChosenCourseReadsWholeOnTheClosedPickerInTheNarrowestWindow() {
+        // 1,024 px less the sidebar: the room the screen has in the narrowest window people use.
+        interact(() -> stage.setWidth(804));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> button = onFx(() -> ((ComboBox<?>) view.lookup("#coursePicker")).getButtonCell());
+        assertThat(onFx(() -> drawn(button))).isEqualTo("Introduction to Computer Science (2026_T1)");
+        assertThat(onFx(() -> ((ComboBox<?>) view.lookup("#coursePicker")).getTooltip().getText()))
+                .contains(COURSE);
+    }
+
+    /** What a cell draws: its text, ending in an ellipsis when cut (an icon is a Text of its own). */
+    private static String drawn(ListCell<?> cell) {
+        return cell.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Text && "LabeledText".equals(n.getClass().getSimpleName()))
+                .map(n -> ((Text) n).getText()).findFirst().orElse("");
     }
 
     @Test
