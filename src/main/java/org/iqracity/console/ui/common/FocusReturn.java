@@ -6,8 +6,8 @@ import javafx.scene.Scene;
 /**
  * A list that a screen hides while its rows load again (a search cleared, a filter changed) would lose the focus to the
  * window's next control: a hidden node cannot keep it, so a person at the keyboard would find the focus in the header.
- * This gives the focus back to the list when it shows again, unless the person put it elsewhere on the screen
- * meanwhile.
+ * The screen holds the focus meanwhile, and gives it back to the list when it shows again, unless the person put it
+ * elsewhere on the screen.
  */
 public final class FocusReturn {
     private final Node screen;
@@ -26,11 +26,15 @@ public final class FocusReturn {
             return;
         }
         if (!shown) {
-            owed |= holds(list, scene.getFocusOwner());
+            if (holds(list, scene.getFocusOwner())) {
+                owed = true;
+                // Meanwhile the screen holds it: its keys (Escape) still act while the rows load.
+                screen.requestFocus();
+            }
         } else if (owed) {
             owed = false;
             Node owner = scene.getFocusOwner();
-            if (!holds(screen, owner) || !shown(owner)) {
+            if (owner == screen || !holds(screen, owner) || !shown(owner)) {
                 list.requestFocus();
             }
         }
