@@ -184,6 +184,7 @@ public final class ConsoleRoot implements AutoCloseable {
         }
         root.getChildren().setAll(content);
         if (offline != null) {
+            content.setVisible(false);
             root.getChildren().add(offline);
         }
     }
@@ -309,8 +310,11 @@ public final class ConsoleRoot implements AutoCloseable {
                 new PinnedKeys(setup.settings()), Clock.systemUTC(), conversions);
         offline = new OfflineRosterView(vm, setup.messages(), () -> {
             root.getChildren().remove(offline);
+            root.getChildren().forEach(n -> n.setVisible(true));
             offline = null;
         });
+        // What the roster covers is hidden, not only covered: Tab must not go on to controls nobody can see.
+        root.getChildren().forEach(n -> n.setVisible(false));
         root.getChildren().add(offline);
     }
 

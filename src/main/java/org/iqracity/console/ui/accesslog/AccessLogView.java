@@ -29,6 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -40,6 +41,7 @@ import org.iqracity.console.api.AccessLogEntryDto;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.Fit;
+import org.iqracity.console.ui.common.FocusReturn;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.StatePane;
@@ -54,6 +56,7 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
     private final TableView<AccessLogEntryDto> table;
     private final DateTimeFormatter time;
     private final VBox messagesBox = new VBox(8);
+    private final FocusReturn focusReturn;
 
     public AccessLogView(AccessLogViewModel vm, Messages messages, ZoneId zone) {
         this.vm = vm;
@@ -63,6 +66,7 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
                 .withZone(zone);
         setId("accessLogView");
         this.table = table();
+        this.focusReturn = new FocusReturn(this, table);
         messagesBox.getStyleClass().add(Css.BANNERS);
         setTop(new VBox(toolbar(), filters(), messagesBox));
         setCenter(new StackPane(table, state));
@@ -72,6 +76,12 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         vm.noticeProperty().addListener((obs, old, now) -> showBanners());
         showState();
         showBanners();
+        // A handler, not a filter: an open drop-down or date picker takes its own Escape first.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && escape()) {
+                e.consume();
+            }
+        });
         vm.load();
     }
 
@@ -149,6 +159,18 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
         bar.getStyleClass().add(Css.FILTER_BAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Escape clears the typed filters first, then the selected entry. */
+    private boolean escape() {
+        if (vm.clearSearch()) {
+            return true;
+        }
+        if (!table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().clearSelection();
+            return true;
+        }
+        return false;
     }
 
     private DatePicker datePicker(String id, String prompt) {
@@ -286,8 +308,10 @@ public final class AccessLogView extends BorderPane implements AutoCloseable {
 
     private void showState() {
         AccessLogViewModel.State now = vm.stateProperty().get();
+        focusReturn.listShown(false);
         state.setVisible(now != AccessLogViewModel.State.READY);
         table.setVisible(now == AccessLogViewModel.State.READY);
+        focusReturn.listShown(now == AccessLogViewModel.State.READY);
         switch (now) {
             case LOADING -> state.loading(messages.get("accessLog.loading"));
             case EMPTY -> state.message(AppIcon.ACCESS_LOG, messages.get("accessLog.empty.title"),

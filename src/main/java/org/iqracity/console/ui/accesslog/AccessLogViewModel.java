@@ -336,6 +336,20 @@ public final class AccessLogViewModel {
         }
     }
 
+    /** Escape: clears the typed filters (who, which object) if any. Returns false when there was nothing to clear. */
+    public boolean clearSearch() {
+        if (isBlank(actor.get()) && isBlank(objectId.get())) {
+            return false;
+        }
+        actor.set("");
+        objectId.set("");
+        return true;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
     public StringProperty actorProperty() {
         return actor;
     }

@@ -6,7 +6,8 @@ import javafx.beans.WeakInvalidationListener;
 
 /**
  * Loads a screen again when the platform answers again, if what it shows is the failure of its last load: a screen
- * that said "the platform cannot be reached" shows its content once it can, without a click. Held by the screen's
+ * that said "the platform cannot be reached" shows its content once it can, and a screen whose load met the end of
+ * the session shows its content once the person signed in again, without a click. Held by the screen's
  * ViewModel; the application state holds only a weak reference, so a closed screen is not kept alive by it.
  */
 public final class RetryWhenBack {
@@ -20,5 +21,7 @@ public final class RetryWhenBack {
             }
         };
         app.connectionProperty().addListener(new WeakInvalidationListener(listener));
+        // Signing in again leaves the connection as it was (online): the end of the ask is the moment to load.
+        app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(listener));
     }
 }

@@ -49,6 +49,8 @@ public class StatePane extends VBox {
         text.setAlignment(Pos.CENTER);
         text.setTextAlignment(TextAlignment.CENTER);
         masker.setId("loadingMask");
+        // A mask says "loading"; it is nothing to act on, and Tab must not stop on it.
+        masker.setFocusTraversable(false);
         masker.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         VBox.setVgrow(masker, Priority.ALWAYS);
         spinner.setPrefSize(36, 36);

@@ -29,6 +29,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -71,6 +73,26 @@ public final class OfflineRosterView extends BorderPane implements AutoCloseable
         review.visibleProperty().bind(vm.stateProperty().isEqualTo(State.OPEN));
         setCenter(new StackPane(ask, review));
         vm.rosterProperty().addListener((obs, old, roster) -> columnsFor(roster));
+        // A handler, not a filter: an open drop-down takes its own Escape first.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && escape()) {
+                e.consume();
+            }
+        });
+    }
+
+    /** Escape clears the search first, then the selected row. */
+    private boolean escape() {
+        String search = vm.searchProperty().get();
+        if (search != null && !search.isEmpty()) {
+            vm.searchProperty().set("");
+            return true;
+        }
+        if (!table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().clearSelection();
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -79,6 +79,7 @@ public final class InsightsViewModel {
             reload();
         });
         app.connectionProperty().addListener(new WeakInvalidationListener(connectionChanged));
+        app.signInAgainNeededProperty().addListener(new WeakInvalidationListener(connectionChanged));
     }
 
     /** Loads the courses this person may see and opens the first (or the one open before). */
@@ -193,7 +194,8 @@ public final class InsightsViewModel {
     }
 
     private void retryAfterRecovery() {
-        if (app.connectionProperty().get() == ConnectionState.ONLINE && state.get() == State.ERROR) {
+        if (app.connectionProperty().get() == ConnectionState.ONLINE && !app.signInAgainNeededProperty().get()
+                && state.get() == State.ERROR) {
             reload();
         }
     }

@@ -28,6 +28,7 @@ import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.CoursePicker;
 import org.iqracity.console.ui.common.Css;
 import org.iqracity.console.ui.common.ExportRequest;
+import org.iqracity.console.ui.common.FocusReturn;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 import org.iqracity.console.ui.common.Searchable;
@@ -44,6 +45,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
     private final LearnerTable table;
     private final ColumnChoice columns;
     private final Consumer<ExportRequest> exportRoster;
+    private final FocusReturn focusReturn;
 
     public LearnersView(LearnersViewModel vm, Messages messages) {
         this(vm, messages, Settings.inMemory());
@@ -61,6 +63,7 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
         this.messages = messages;
         setId("learnersView");
         this.table = new LearnerTable(vm, messages);
+        this.focusReturn = new FocusReturn(this, table);
         this.columns = new ColumnChoice(settings);
         table.showColumns(columns);
         setTop(new VBox(toolbar(), new FilterBar(vm, messages, search)));
@@ -222,9 +225,11 @@ public final class LearnersView extends BorderPane implements Searchable, AutoCl
 
     private void showState() {
         LearnersViewModel.State now = vm.stateProperty().get();
+        focusReturn.listShown(false);
         state.setVisible(now != LearnersViewModel.State.READY);
         table.withScrollBar().setVisible(now == LearnersViewModel.State.READY);
         table.setVisible(now == LearnersViewModel.State.READY);
+        focusReturn.listShown(now == LearnersViewModel.State.READY);
         switch (now) {
             case LOADING -> state.loading(messages.get("learners.loading"));
             case EMPTY -> state.message(AppIcon.EMPTY, messages.get("learners.empty.title"),

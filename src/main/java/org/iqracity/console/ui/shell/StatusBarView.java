@@ -49,6 +49,8 @@ final class StatusBarView extends StatusBar {
         setId("statusBar");
         getStyleClass().add(Css.STATUS_BAR);
         setText("");
+        // The bar itself does nothing with keys: Tab goes on to its links and buttons, not to the bar.
+        setFocusTraversable(false);
         connection.setId("connectionState");
         jobs.setAlignment(Pos.CENTER_RIGHT);
         getLeftItems().add(connection);
