@@ -94,6 +94,7 @@ public final class Css {
     public static final String OFFLINE = "offline-roster";
     public static final String OFFLINE_TOP = "offline-top";
     public static final String TRACKING = "tracking";
+    public static final String TRACKING_NARROW = "tracking-narrow";
     public static final String TRACKING_COURSES = "tracking-courses";
     public static final String TRACKING_HEADER = "tracking-header";
     public static final String PAGE_TITLE = "page-title";

@@ -78,6 +78,8 @@ public final class ShellView extends StackPane {
         StackPane overlay = new StackPane(againView);
         overlay.setStyle("-fx-background-color: rgba(0,0,0,0.35);");
         overlay.visibleProperty().bind(app.signInAgainNeededProperty());
+        // The screen stays in view under the card, as it was, but Tab goes round the card only.
+        frame.disableProperty().bind(app.signInAgainNeededProperty());
         overlay.visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 againView.focusPassword();

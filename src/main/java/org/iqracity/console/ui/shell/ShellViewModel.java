@@ -58,10 +58,20 @@ public final class ShellViewModel {
         if (me.has(Role.SECURITY_OFFICER)) {
             approvals = new ApprovalWatch(app, tasks, approvalCheck, this::newlyWaiting);
             approvals.start();
-            // Leaving the breach screen (where the officer may just have approved one) updates the badge at once.
+            // Leaving the breach screen (where the officer may just have approved one) updates the badge at once;
+            // going there is seeing what waits, so the notification has said what it had to.
             selected.addListener((obs, old, now) -> {
                 if (old == Destination.BREACH_NOTICES) {
                     approvals.checkNow();
+                }
+                if (now == Destination.BREACH_NOTICES) {
+                    approvalNotice.set(null);
+                }
+            });
+            // Once nothing waits for this officer any more, a notification that something does would be untrue.
+            approvals.waitingProperty().addListener((obs, old, now) -> {
+                if (now.intValue() == 0) {
+                    approvalNotice.set(null);
                 }
             });
         } else {

@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.ui.common.AppIcon;
 import org.iqracity.console.ui.common.Css;
+import org.iqracity.console.ui.common.Fit;
 import org.iqracity.console.ui.common.Icons;
 import org.iqracity.console.ui.common.Messages;
 
@@ -41,7 +42,7 @@ final class PreviewPane extends VBox {
         withheldTitle.getStyleClass().add(Css.COLUMN_TITLE);
         applied.setId("previewApplied");
         withheld.setId("previewWithheld");
-        Label note = new Label(messages.get("tracking.preview.note"));
+        Label note = Fit.wrapping(new Label(messages.get("tracking.preview.note")));
         note.getStyleClass().add(Css.HINT);
         getChildren().addAll(title, sentence, appliedTitle, applied, withheldTitle, withheld, note);
         vm.applied().addListener((ListChangeListener<PreviewViewModel.Row>) c -> fill(applied, appliedTitle,

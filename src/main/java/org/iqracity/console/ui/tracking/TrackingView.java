@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,6 +29,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.iqracity.console.api.CourseDto;
@@ -44,6 +47,12 @@ import org.iqracity.console.ui.common.StatePane;
 /** Courses & tracking: the course list, the settings editor with preview and coverage, the version history. */
 public final class TrackingView extends BorderPane implements LeaveGuard, AutoCloseable {
 
+    /**
+     * Below this width (a 1,024 px window) the course list and the preview narrow, so that the settings keep the
+     * room their table and form need.
+     */
+    private static final double NARROW = 1000;
+
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final TrackingViewModel vm;
@@ -52,6 +61,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
     private final StatePane state = new StatePane();
     private final ListView<CourseDto> courseList;
     private final BorderPane editor = new BorderPane();
+    private final BooleanBinding narrow = widthProperty().lessThan(NARROW).and(widthProperty().greaterThan(0));
     private final Message notice = new Message();
     private final Message problems = new Message();
     private final TechnologyForm form;
@@ -63,6 +73,13 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
                 .withLocale(messages.locale()).withZone(ZoneId.systemDefault());
         setId("trackingView");
         getStyleClass().add(Css.TRACKING);
+        narrow.addListener((obs, was, now) -> {
+            if (now) {
+                getStyleClass().add(Css.TRACKING_NARROW);
+            } else {
+                getStyleClass().remove(Css.TRACKING_NARROW);
+            }
+        });
         courseList = new ListView<>(vm.courses());
         this.form = new TechnologyForm(messages);
         setLeft(courses());
@@ -230,6 +247,8 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
 
         VBox main = new VBox(12, categories(), problems, new TechnologyTable(vm, messages), form);
         main.setStyle("-fx-padding: 12px 16px;");
+        // narrower than this, the table's headers and the form's choices would be cut: the settings scroll instead
+        main.setMinWidth(460);
         ScrollPane mainScroll = new ScrollPane(main);
         mainScroll.setFitToWidth(true);
         vm.noticeProperty().addListener((obs, old, now) -> {
@@ -244,7 +263,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         side.setStyle("-fx-padding: 12px 16px 12px 4px;");
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(300);
+        sideScroll.minWidthProperty().bind(Bindings.when(narrow).then(250).otherwise(300));
         SplitPane split = new SplitPane(mainScroll, sideScroll);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(sideScroll, false);
@@ -269,8 +288,10 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         ToggleSwitch necessary = toggle("catNecessary", "tracking.category.STRICTLY_NECESSARY");
         necessary.setSelected(true);
         necessary.setDisable(true);
-        Label always = new Label(messages.get("tracking.category.alwaysOn"), Icons.of(AppIcon.LOCK));
+        necessary.setMinWidth(Region.USE_PREF_SIZE);
+        Label always = Fit.wrapping(new Label(messages.get("tracking.category.alwaysOn"), Icons.of(AppIcon.LOCK)));
         always.getStyleClass().add(Css.HINT);
+        HBox.setHgrow(always, Priority.ALWAYS);
         ToggleSwitch performance = toggle("catPerformance", "tracking.category.PERFORMANCE");
         performance.selectedProperty().bindBidirectional(vm.draft().performanceProperty());
         ToggleSwitch functionality = toggle("catFunctionality", "tracking.category.FUNCTIONALITY");
@@ -289,8 +310,9 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
         return card;
     }
 
+    /** A switch whose words wrap in a narrow window, the switch beside them still whole. */
     private ToggleSwitch toggle(String id, String key) {
-        ToggleSwitch toggle = new ToggleSwitch(messages.get(key));
+        ToggleSwitch toggle = Fit.wrapping(new ToggleSwitch(messages.get(key)));
         toggle.setId(id);
         return toggle;
     }
@@ -336,6 +358,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
             if (empty || course == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             Label title = new Label(course.title());
@@ -344,6 +367,8 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
             key.getStyleClass().add(Css.COURSE_CELL_KEY);
             setText(null);
             setGraphic(new VBox(2, title, key));
+            // a narrow window cuts a long title or id: the whole of both on hover
+            setTooltip(new Tooltip(course.title() + "\n" + course.id()));
         }
     }
 }

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.iqracity.console.api.CourseDto;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
@@ -65,6 +67,13 @@ class SessionEndJourneyTest extends ConsoleJourney {
         waitUntil(() -> console.state().signInAgainNeededProperty().get() && overlayShown());
         assertThat(console.state().session()).isNotNull();
         assertThat(find("#search", TextField.class).getText()).isEqualTo("b");
+        // Tab goes round the card, never on into the screen beneath it
+        Node card = find("#signInAgain", Node.class).getParent();
+        for (int i = 0; i < 8; i++) {
+            push(KeyCode.TAB);
+            Node focused = onFx(() -> console.stage().getScene().getFocusOwner());
+            assertThat(onFx(() -> within(focused, card))).as("focus on %s", focused).isTrue();
+        }
         fill("#againPassword", PASSWORD);
         clickOn("#signInAgainSubmit");
 
@@ -74,6 +83,15 @@ class SessionEndJourneyTest extends ConsoleJourney {
                         || wordStartsWithB(r.learner().username(), r.learner().name(),
                                 r.learner().email().split("@")[0])));
         assertThat(shows("#learnersView")).isTrue();
+    }
+
+    private static boolean within(Node node, Node parent) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean overlayShown() {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.iqracity.console.api.Role;
+import org.iqracity.console.api.breach.IncidentDto;
 import org.iqracity.console.api.breach.IncidentState;
 import org.iqracity.console.client.PlatformUnreachableException;
 import org.iqracity.console.ui.FakeBreach;
@@ -148,6 +149,28 @@ class ShellViewModelTest {
 
         shell.dispose();
         assertThat(tasks.pendingScheduled()).as("no more asking once signed out").isZero();
+    }
+
+    @Test
+    void theNotificationGoesOnceNothingWaitsAnyMoreOrTheOfficerOpensBreachNotices() {
+        IncidentDto waiting = platform.breach.seed("Lost backup tape", IncidentState.SUBMITTED,
+                FakeBreach.NOW.minus(Duration.ofHours(3)));
+        ShellViewModel shell = shellFor(Role.SECURITY_OFFICER, Role.MEMBER_ADMIN);
+        assertThat(shell.approvalNoticeProperty().get()).contains("Lost backup tape");
+
+        // another officer of the Member cancels it: nothing waits, and the notification does not stay behind
+        platform.breach.cancel(waiting.id(), "sent to the wrong queue");
+        tasks.runScheduled();
+        assertThat(shell.awaitingApprovalProperty().get()).isZero();
+        assertThat(shell.approvalNoticeProperty().get()).isNull();
+
+        platform.breach.seed("Stolen laptop", IncidentState.SUBMITTED, FakeBreach.NOW.minus(Duration.ofHours(1)));
+        tasks.runScheduled();
+        assertThat(shell.approvalNoticeProperty().get()).contains("Stolen laptop");
+        shell.selectedProperty().set(Destination.BREACH_NOTICES);
+        assertThat(shell.approvalNoticeProperty().get()).as("the officer is looking at it").isNull();
+        assertThat(shell.awaitingApprovalProperty().get()).as("the badge still counts it").isEqualTo(1);
+        shell.dispose();
     }
 
     @Test
