@@ -2,6 +2,8 @@ package org.iqracity.console.ui.common;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
@@ -35,5 +37,20 @@ public final class Notices {
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOWN_FOR)
                 .show();
+        keepEscapeForTheWindow();
+    }
+
+    /**
+     * A popup takes the window's Escape to hide itself; a notice in the corner is not what a person means Escape for
+     * (clearing a search, closing a detail), so its popups leave that key to the window. They go by themselves or on
+     * their close button.
+     */
+    private static void keepEscapeForTheWindow() {
+        for (Window window : Window.getWindows()) {
+            if (window instanceof PopupWindow popup && popup.getScene() != null
+                    && !popup.getScene().getRoot().lookupAll("." + STYLE).isEmpty()) {
+                popup.setHideOnEscape(false);
+            }
+        }
     }
 }

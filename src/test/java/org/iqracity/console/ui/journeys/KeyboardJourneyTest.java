@@ -180,8 +180,14 @@ class KeyboardJourneyTest extends ConsoleJourney {
         tabUntil("#offlineTable");
         push(KeyCode.DOWN);
         waitUntil(() -> !table.getSelectionModel().isEmpty());
-        // Escape there (clear the search, then the row) is left out: in this journey the key did not reach the
-        // review in some runs, for a reason not found yet; the review's own handler is as the Learners screen's.
+        // Escape clears the search first (all rows again, the row kept), then the row
+        push(KeyCode.ESCAPE);
+        waitFor(() -> table.getItems().size() == all, () -> "Escape did not clear the search; focus on "
+                + onFx(() -> String.valueOf(console.stage().getScene().getFocusOwner())));
+        assertThat(onFx(() -> table.getSelectionModel().isEmpty())).isFalse();
+        push(KeyCode.ESCAPE);
+        waitFor(() -> table.getSelectionModel().isEmpty(), () -> "Escape did not clear the row; focus on "
+                + onFx(() -> String.valueOf(console.stage().getScene().getFocusOwner())));
         tabUntil("#closeOffline");
         push(KeyCode.SPACE);
         waitUntil(() -> !present("#offlineRosterView"));
