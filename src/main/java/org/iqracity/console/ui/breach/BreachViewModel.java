@@ -19,6 +19,7 @@ import org.iqracity.console.ui.common.AppState;
 import org.iqracity.console.ui.common.BackgroundTask;
 import org.iqracity.console.ui.common.FileOpener;
 import org.iqracity.console.ui.common.Messages;
+import org.iqracity.console.ui.common.RetryWhenBack;
 import org.iqracity.console.ui.common.TaskRunner;
 import org.iqracity.console.ui.common.UserMessage;
 
@@ -51,6 +52,9 @@ public final class BreachViewModel {
     private TaskRunner.Cancellable nextTick;
     private BackgroundTask<?> opening;
     private String failedId;
+    /** The list, or the incident being opened, loads again once the platform or the person's session is back. */
+    private final RetryWhenBack listBack;
+    private final RetryWhenBack incidentBack;
 
     public BreachViewModel(AppState app, BreachClient breach, CoursesClient courses, TaskRunner tasks,
                            Messages messages, BreachDialogs dialogs, FileOpener opener, Clock clock, ZoneId zone) {
@@ -63,6 +67,9 @@ public final class BreachViewModel {
         ctx.incidentProperty().addListener((obs, old, dto) -> changed(old, dto));
         now.set(clock.instant());
         scheduleTick();
+        this.listBack = new RetryWhenBack(app, () -> listState.get() == ListState.ERROR, this::load);
+        this.incidentBack = new RetryWhenBack(app, () -> pane.get() == Pane.ERROR && failedId != null,
+                this::retryOpen);
     }
 
     /** Loads the Member's incidents. */

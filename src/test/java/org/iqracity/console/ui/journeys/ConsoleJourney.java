@@ -266,6 +266,22 @@ abstract class ConsoleJourney extends FxRobot {
         }
     }
 
+    /** Shown: the node and every parent visible, in a scene. */
+    protected static boolean visibleInTree(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    /** The kinds of the windows showing besides the console's own (an error dialog, a notification...). */
+    protected List<String> otherWindows() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w != console.stage())
+                .map(w -> w.getClass().getSimpleName()).toList());
+    }
+
     /** The titles of the passing notifications (ControlsFX's) on screen now. */
     protected List<String> noticeTitles() {
         return onFx(() -> Window.getWindows().stream().filter(Window::isShowing)

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.stage.Window;
 import org.iqracity.console.platform.Platform;
 import org.iqracity.console.platform.PlatformConfig;
 import org.iqracity.console.platform.SandboxTemplates;
@@ -111,19 +109,5 @@ class EveryScreenOutageJourneyTest extends ConsoleJourney {
         return onFx(() -> lookup(n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().contains("cannot be reached") && !"connectionState".equals(l.getId())
                 && visibleInTree(l)).tryQuery().isPresent());
-    }
-
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
-    private List<String> otherWindows() {
-        return onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w != console.stage())
-                .map(w -> w.getClass().getSimpleName()).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.iqracity.console.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Message;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Window;
+import org.iqracity.console.api.breach.BreachScope;
+import org.iqracity.console.api.breach.DataCategory;
+import org.iqracity.console.api.breach.IncidentRequest;
+import org.iqracity.console.api.breach.ScopeMode;
+import org.iqracity.console.client.PlatformClient;
 import org.iqracity.console.platform.store.Jdbc;
 import org.iqracity.console.platform.store.SessionRepository;
 import org.iqracity.console.ui.common.Css;
@@ -45,6 +50,7 @@ class EveryScreenSessionEndJourneyTest extends ConsoleJourney {
 
     @Test
     void everyScreenOfASecurityOfficerAsksToSignInAgainOverItselfAndThenShowsItsContent() {
+        String draft = aDraftByTheSecondOfficer();
         forgetUsedCodes(OFFICER);
         signInWithCode(OFFICER, OFFICER_TOTP, "#nav-breach_notices");
         Map<String, String> screens = new LinkedHashMap<>();
@@ -52,6 +58,30 @@ class EveryScreenSessionEndJourneyTest extends ConsoleJourney {
         screens.put("#nav-exports", "#researchCourse");
         visitEveryScreenAfterTheSessionEnds(OFFICER, OFFICER_TOTP, "#nav-breach_notices", "#newIncident", null,
                 screens);
+
+        // Breach notices loaded its list at sign-in: opening an incident is what meets the ended session there
+        clickOn("#nav-breach_notices");
+        waitUntil(() -> shows("#incident-" + draft));
+        endTheSessionOnThePlatform(OFFICER);
+        clickOn("#incident-" + draft);
+        waitUntil(this::overlayShown, () -> "opening an incident did not ask to sign in again; the screen says "
+                + whatTheScreenSays());
+        signInAgain(OFFICER, OFFICER_TOTP);
+        waitUntil(() -> contentShown("#draftFlow"), () -> "the incident did not open after signing in again; "
+                + "the screen says " + whatTheScreenSays());
+        assertThat(otherWindows()).isEmpty();
+    }
+
+    /** A draft the officer's colleague wrote, for the officer to open from the list. */
+    private static String aDraftByTheSecondOfficer() {
+        PlatformClient colleague = signedInClient(sandbox.platform(), SECOND_OFFICER, SECOND_OFFICER_TOTP);
+        String course = new Jdbc(sandbox.platform().database().dataSource()).queryOne("SELECT id FROM course WHERE "
+                + "member_id = 'northbridge' ORDER BY id", rs -> rs.getString(1)).orElseThrow();
+        return colleague.breach().create(new IncidentRequest("Misaddressed grade email",
+                Instant.now().minus(Duration.ofHours(2)), null, null, "Grades went to the wrong list.",
+                List.of(DataCategory.NAME), "Grades", "The list was closed.", "Nothing needed.",
+                "privacy@northbridge.example", new BreachScope(ScopeMode.FILTER, List.of(course), null, null,
+                List.of(), List.of()), null, null)).value().id();
     }
 
     /**
@@ -178,19 +208,5 @@ class EveryScreenSessionEndJourneyTest extends ConsoleJourney {
             }
         }
         return false;
-    }
-
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
-    private List<String> otherWindows() {
-        return onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w != console.stage())
-                .map(w -> w.getClass().getSimpleName()).toList());
     }
 }
