@@ -14,7 +14,8 @@ import org.iqracity.console.ui.common.Messages;
 /** What differs between two versions of a course's tracking settings, as sentences a person can check. */
 final class SettingsDiff {
 
-    private static final Map<String, Function<TrackingTechnologyDto, Object>> FIELDS = new LinkedHashMap<>();
+    /** A technology's fields, in the form's order, each read from a version (the merge uses them too). */
+    static final Map<String, Function<TrackingTechnologyDto, Object>> FIELDS = new LinkedHashMap<>();
 
     static {
         FIELDS.put("name", TrackingTechnologyDto::name);

@@ -31,22 +31,6 @@ final class SettingsMerge {
     private static final List<TrackingCategory> SWITCHED = List.of(TrackingCategory.PERFORMANCE,
             TrackingCategory.FUNCTIONALITY, TrackingCategory.MARKETING);
 
-    private static final Map<String, Function<TrackingTechnologyDto, Object>> FIELDS = new LinkedHashMap<>();
-
-    static {
-        FIELDS.put("name", TrackingTechnologyDto::name);
-        FIELDS.put("kind", TrackingTechnologyDto::kind);
-        FIELDS.put("party", TrackingTechnologyDto::party);
-        FIELDS.put("provider", TrackingTechnologyDto::provider);
-        FIELDS.put("category", TrackingTechnologyDto::category);
-        FIELDS.put("purpose", TrackingTechnologyDto::purpose);
-        FIELDS.put("sets", TrackingTechnologyDto::sets);
-        FIELDS.put("retention", TrackingTechnologyDto::retention);
-        FIELDS.put("runsOn", TrackingTechnologyDto::runsOn);
-        FIELDS.put("optOutUrl", TrackingTechnologyDto::optOutUrl);
-        FIELDS.put("necessityJustification", TrackingTechnologyDto::necessityJustification);
-    }
-
     /** The field of a {@link Clash} about a technology as a whole: removed on one side, changed on the other. */
     static final String WHOLE = "";
 
@@ -140,7 +124,7 @@ final class SettingsMerge {
             Map<String, Object> v = new LinkedHashMap<>();
             String name = Objects.equals(m.name(), t.name()) || !Objects.equals(b.name(), m.name()) ? m.name()
                     : t.name();
-            FIELDS.forEach((field, get) -> v.put(field,
+            SettingsDiff.FIELDS.forEach((field, get) -> v.put(field,
                     pick(m.id(), name, field, get.apply(b), get.apply(m), get.apply(t))));
             return build(m.id(), v);
         }
@@ -172,7 +156,7 @@ final class SettingsMerge {
 
     /** Both added the same technology: one of them is enough. */
     private static boolean sameContent(TrackingTechnologyDto a, TrackingTechnologyDto b) {
-        return FIELDS.values().stream().allMatch(get -> Objects.equals(get.apply(a), get.apply(b)));
+        return SettingsDiff.FIELDS.values().stream().allMatch(get -> Objects.equals(get.apply(a), get.apply(b)));
     }
 
     private static Map<String, TrackingTechnologyDto> byId(TrackingSettingsRequest r) {
