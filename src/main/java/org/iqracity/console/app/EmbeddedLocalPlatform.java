@@ -27,11 +27,7 @@ public final class EmbeddedLocalPlatform implements LocalPlatform {
     @Override
     public synchronized URI start(ProgressSink progress) throws StartFailure {
         if (running == null) {
-            try {
-                running = Platform.start(config, progress::progress);
-            } catch (RuntimeException e) {
-                throw new StartFailure(StartFailures.sentences(e), e);
-            }
+            running = launch(config, progress);
         }
         return running.baseUri();
     }
@@ -45,18 +41,22 @@ public final class EmbeddedLocalPlatform implements LocalPlatform {
         int port = running != null ? running.baseUri().getPort() : config.port();
         stop();
         try {
-            running = Platform.start(config.withPort(port), progress::progress);
-        } catch (RuntimeException e) {
-            if (port == 0 || !portTaken(e)) {
-                throw new StartFailure(StartFailures.sentences(e), e);
+            running = launch(config.withPort(port), progress);
+        } catch (StartFailure failure) {
+            if (port == 0 || !portTaken(failure)) {
+                throw failure;
             }
-            try {
-                running = Platform.start(config.withPort(0), progress::progress);
-            } catch (RuntimeException again) {
-                throw new StartFailure(StartFailures.sentences(again), again);
-            }
+            running = launch(config.withPort(0), progress);
         }
         return running.baseUri();
+    }
+
+    private static Platform launch(PlatformConfig with, ProgressSink progress) throws StartFailure {
+        try {
+            return Platform.start(with, progress::progress);
+        } catch (RuntimeException e) {
+            throw new StartFailure(StartFailures.sentences(e), e);
+        }
     }
 
     private static boolean portTaken(Throwable e) {

@@ -20,7 +20,6 @@ public final class Css {
     public static final String PERSON_DETAIL = "person-detail";
     public static final String NAV = "nav";
     public static final String NAV_ITEM = "nav-item";
-    public static final String NAV_COMPACT = "nav-compact";
     public static final String NAV_SHORTCUT = "nav-shortcut";
     public static final String CONTENT = "content";
     public static final String STATUS_BAR = "status-bar";
@@ -94,7 +93,6 @@ public final class Css {
     public static final String OFFLINE = "offline-roster";
     public static final String OFFLINE_TOP = "offline-top";
     public static final String TRACKING = "tracking";
-    public static final String TRACKING_NARROW = "tracking-narrow";
     public static final String TRACKING_COURSES = "tracking-courses";
     public static final String TRACKING_HEADER = "tracking-header";
     public static final String PAGE_TITLE = "page-title";

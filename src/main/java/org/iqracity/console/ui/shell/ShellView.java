@@ -15,6 +15,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -52,6 +53,7 @@ public final class ShellView extends StackPane {
 
     /** Below this width the sidebar shows only its icons. */
     static final double COMPACT_BELOW = 1180;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     private final ShellViewModel vm;
     private final Messages messages;
@@ -145,13 +147,7 @@ public final class ShellView extends StackPane {
         VBox nav = new VBox();
         nav.getStyleClass().add(Css.NAV);
         BooleanBinding compact = widthProperty().lessThan(COMPACT_BELOW).and(widthProperty().greaterThan(0));
-        compact.addListener((obs, was, now) -> {
-            if (now) {
-                nav.getStyleClass().add(Css.NAV_COMPACT);
-            } else {
-                nav.getStyleClass().remove(Css.NAV_COMPACT);
-            }
-        });
+        compact.addListener((obs, was, now) -> nav.pseudoClassStateChanged(COMPACT, now));
         int position = 1;
         for (Destination destination : vm.destinations()) {
             String name = messages.get(destination.titleKey());

@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -52,6 +53,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
      * room their table and form need.
      */
     private static final double NARROW = 1000;
+    private static final PseudoClass NARROW_CLASS = PseudoClass.getPseudoClass("narrow");
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
@@ -73,13 +75,7 @@ public final class TrackingView extends BorderPane implements LeaveGuard, AutoCl
                 .withLocale(messages.locale()).withZone(ZoneId.systemDefault());
         setId("trackingView");
         getStyleClass().add(Css.TRACKING);
-        narrow.addListener((obs, was, now) -> {
-            if (now) {
-                getStyleClass().add(Css.TRACKING_NARROW);
-            } else {
-                getStyleClass().remove(Css.TRACKING_NARROW);
-            }
-        });
+        narrow.addListener((obs, was, now) -> pseudoClassStateChanged(NARROW_CLASS, now));
         courseList = new ListView<>(vm.courses());
         this.form = new TechnologyForm(messages);
         setLeft(courses());
